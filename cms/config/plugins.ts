@@ -1,0 +1,37 @@
+import { requireEnv } from '../src/secrets';
+
+export default ({ env }: { env: any }) => ({
+  'users-permissions': {
+    config: { jwtSecret: requireEnv('JWT_SECRET') },
+  },
+  leads: {
+    enabled: true,
+    resolve: '../plugins/leads',
+    config: {
+      tokenSecret: requireEnv('LEADS_TOKEN_SECRET'),
+      publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+      siteOrigins: env.array('CORS_ORIGINS', ['http://localhost:4321']),
+      sendgrid: {
+        apiKey: env('SENDGRID_API_KEY', ''),
+        baseUrl: env('SENDGRID_BASE_URL', 'https://api.sendgrid.com'),
+        from: env('EMAIL_FROM', 'Magnetiq <hello@magnetiq.local>'),
+        salesNotify: env('SALES_NOTIFY_EMAIL', ''),
+      },
+      rateLimit: {
+        perIpPoints: env.int('LEADS_RATE_LIMIT_IP', 10),
+        perEmailPoints: env.int('LEADS_RATE_LIMIT_EMAIL', 5),
+        durationSeconds: env.int('LEADS_RATE_LIMIT_WINDOW', 600),
+      },
+      outbox: {
+        pollMs: env.int('OUTBOX_POLL_MS', 2000),
+        maxAttempts: env.int('OUTBOX_MAX_ATTEMPTS', 8),
+        baseDelayMs: env.int('OUTBOX_BASE_DELAY_MS', 30000),
+        maxDelayMs: env.int('OUTBOX_MAX_DELAY_MS', 6 * 3600 * 1000),
+        processingTimeoutMs: env.int('OUTBOX_PROCESSING_TIMEOUT_MS', 5 * 60 * 1000),
+        enabled: env.bool('OUTBOX_WORKER', true),
+      },
+      retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
+    },
+  },
+});

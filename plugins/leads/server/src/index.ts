@@ -1,0 +1,12 @@
+export default {
+  register() {},
+  bootstrap() {},
+  destroy() {},
+  config: { default: {}, validator() {} },
+  contentTypes: {},
+  controllers: {},
+  services: {},
+  routes: {},
+  policies: {},
+  middlewares: {},
+};

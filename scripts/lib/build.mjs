@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { CMS_DIR, PLUGINS_DIR, ROOT, SITE_DIR, STRAPI_BIN } from './paths.mjs';
+
+const SKIP = new Set(['node_modules', 'dist', '.cache', '.tmp', '.astro', '.strapi', 'types']);
+
+/** Newest modification time (ms) of any file below the given paths, ignoring build output. */
+export function newestMtime(paths) {
+  let newest = 0;
+  const visit = (target) => {
+    if (!fs.existsSync(target)) return;
+    const stat = fs.statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(target)) {
+        if (!SKIP.has(entry)) visit(path.join(target, entry));
+      }
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+const mtimeOf = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+export function listPlugins() {
+  return fs
+    .readdirSync(PLUGINS_DIR)
+    .filter((name) => fs.existsSync(path.join(PLUGINS_DIR, name, 'package.json')))
+    .sort();
+}
+
+export const pluginServerEntry = (name) => path.join(PLUGINS_DIR, name, 'dist', 'server', 'index.js');
+
+/**
+ * Strapi skips a plugin whose dist is missing without a word, and its schema sync then drops
+ * that plugin's tables. Refuse to start instead.
+ */
+export function assertPluginsBuilt() {
+  const missing = listPlugins().filter((name) => !fs.existsSync(pluginServerEntry(name)));
+  if (missing.length > 0) {
+    throw new Error(
+      `Plugin build missing for ${missing.join(', ')} (no dist/server/index.js): run \`npm run build\` before starting, or Strapi would drop their tables.`
+    );
+  }
+}
+
+export async function buildPlugins({ force = false, log = console.log } = {}) {
+  for (const name of listPlugins()) {
+    const dir = path.join(PLUGINS_DIR, name);
+    const sourceTime = newestMtime([path.join(dir, 'server'), path.join(dir, 'admin'), path.join(dir, 'package.json')]);
+    const builtTime = mtimeOf(pluginServerEntry(name));
+    if (!force && builtTime > sourceTime) continue;
+    log(`[magnetiq] building plugin ${name}`);
+    await run(process.execPath, [path.join(ROOT, 'node_modules', '@strapi', 'sdk-plugin', 'bin', 'strapi-plugin.js'), 'build'], { cwd: dir });
+  }
+}
+
+export async function buildCms({ force = false, log = console.log } = {}) {
+  const marker = path.join(CMS_DIR, 'dist', 'build', 'index.html');
+  const sourceTime = newestMtime([
+    path.join(CMS_DIR, 'src'),
+    path.join(CMS_DIR, 'config'),
+    path.join(CMS_DIR, 'package.json'),
+    path.join(CMS_DIR, 'tsconfig.json'),
+    ...listPlugins().map((name) => path.join(PLUGINS_DIR, name, 'dist')),
+  ]);
+  for (const name of listPlugins()) {
+    const dist = path.join(PLUGINS_DIR, name, 'dist');
+    // plugin dist folders are skipped by newestMtime's filter, so look inside them directly
+    for (const sub of ['server', 'admin']) {
+      const entry = path.join(dist, sub, 'index.js');
+      if (fs.existsSync(entry) && mtimeOf(entry) > mtimeOf(marker)) force = true;
+    }
+  }
+  if (!force && mtimeOf(marker) > sourceTime) return;
+  log('[magnetiq] building the CMS (server and admin panel)');
+  await run(process.execPath, [STRAPI_BIN, 'build'], { cwd: CMS_DIR, env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+export async function buildSite({ cmsUrl, force = false, log = console.log } = {}) {
+  const marker = path.join(SITE_DIR, 'dist', 'index.html');
+  const sourceTime = newestMtime([path.join(SITE_DIR, 'src'), path.join(SITE_DIR, 'public'), path.join(SITE_DIR, 'astro.config.mjs')]);
+  if (!force && mtimeOf(marker) > sourceTime) return;
+  log('[magnetiq] building the site');
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: SITE_DIR,
+    env: { ...process.env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
+  });
+}

@@ -1,0 +1,33 @@
+import http from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+import { SITE_DIR } from './paths.mjs';
+
+/** Serves the built static site (site/dist) with the headers nginx sets in production. */
+export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist') } = {}) {
+  const assets = sirv(dir, { etag: true, extensions: ['html'], dev: false });
+  const server = http.createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    if (req.url === '/' || req.url === '') {
+      res.writeHead(302, { Location: '/en/' });
+      res.end();
+      return;
+    }
+    assets(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end('<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      resolve({
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

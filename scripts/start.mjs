@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), builds what is out of date
+ * (plugins, admin panel, site), starts the CMS on :1337 and serves the site on :4321.
+ * Ctrl+C (SIGINT) or SIGTERM stops everything cleanly, PostgreSQL last.
+ */
+import path from 'node:path';
+import { CMS_DIR } from './lib/paths.mjs';
+import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/secrets.mjs';
+import { checkDatabaseUrl, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
+import { assertPluginsBuilt, buildCms, buildPlugins, buildSite } from './lib/build.mjs';
+import { startStrapi } from './lib/strapi.mjs';
+import { serveSite } from './lib/site-server.mjs';
+
+const fail = (line) => {
+  console.error(`[magnetiq] ${line}`);
+  process.exit(1);
+};
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  fail(`Node ${process.versions.node} is too old: run through npm (\`npm start\`), which puts the project's Node 22 first on PATH.`);
+}
+
+// cms/.env holds operator settings and generated development secrets; the real environment wins.
+const env = { ...readEnvFile(path.join(CMS_DIR, '.env')), ...process.env };
+const production = env.NODE_ENV === 'production';
+
+if (production) {
+  const missing = missingSecrets(env);
+  if (missing.length > 0) fail(`Missing ${missing.join(', ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment (see config/.env.example).`);
+} else {
+  Object.assign(env, ensureDevelopmentSecrets(env));
+}
+
+const port = Number(env.PORT || 1337);
+const sitePort = Number(env.SITE_PORT || 4321);
+const cleanups = [];
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('[magnetiq] stopping…');
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`[magnetiq] while stopping: ${error.message}`);
+    }
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+try {
+  if (env.DATABASE_URL) {
+    const problem = await checkDatabaseUrl(env.DATABASE_URL);
+    if (problem) {
+      const target = new URL(env.DATABASE_URL);
+      fail(`Cannot reach DATABASE_URL (${target.hostname}:${target.port || 5432}${target.pathname}): ${problem}. Set DATABASE_URL to a reachable PostgreSQL server, or unset it to use the embedded one.`);
+    }
+  } else {
+    console.log('[magnetiq] starting embedded PostgreSQL (data in .data/postgres)');
+    const embedded = await startEmbeddedPostgres();
+    cleanups.push(() => embedded.stop());
+    if (!(await databaseExists(embedded.adminUrl, 'magnetiq'))) await createDatabase(embedded.adminUrl, 'magnetiq');
+    env.DATABASE_URL = withDatabase(embedded.adminUrl, 'magnetiq');
+  }
+
+  await buildPlugins();
+  assertPluginsBuilt();
+  await buildCms();
+
+  const cms = await startStrapi({ env, port, timeoutMs: 180000 });
+  cleanups.push(() => cms.stop());
+  cms.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[magnetiq] the CMS exited (code ${code})`);
+      shutdown(1);
+    }
+  });
+
+  await buildSite({ cmsUrl: cms.url });
+  const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1' });
+  cleanups.push(() => site.close());
+
+  console.log(`[magnetiq] CMS   ${cms.url.replace('127.0.0.1', 'localhost')}/admin`);
+  console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/en/`);
+  console.log('[magnetiq] Ctrl+C stops everything.');
+} catch (error) {
+  console.error(`[magnetiq] ${error.message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,101 @@
+/**
+ * One real system per test run: a fresh PostgreSQL database, the fake third parties, the built
+ * CMS started with `strapi start`, and the built site served statically. Torn down afterwards,
+ * database dropped.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { DATA_DIR } from '../../scripts/lib/paths.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { generateSecrets } from '../../scripts/lib/secrets.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { assertPluginsBuilt, buildCms, buildPlugins, buildSite } from '../../scripts/lib/build.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { startStrapi } from '../../scripts/lib/strapi.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { serveSite } from '../../scripts/lib/site-server.mjs';
+import { createTestDatabase } from './database';
+import { startFakeSendGrid } from '../fakes/sendgrid';
+import { freePort } from './ports';
+
+export const ADMIN_EMAIL = 'admin@magnetiq.test';
+export const ADMIN_PASSWORD = 'Test-Passw0rd!';
+
+export default async function setup(project: TestProject) {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+  };
+
+  try {
+    const log = (line: string) => console.log(line);
+    await buildPlugins({ log });
+    assertPluginsBuilt();
+    await buildCms({ log });
+
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+
+    const sendgrid = await startFakeSendGrid();
+    cleanups.push(sendgrid.close);
+
+    const logDir = path.join(DATA_DIR, 'test-logs');
+    fs.mkdirSync(logDir, { recursive: true });
+    const logFile = path.join(logDir, 'strapi.log');
+    const logStream = fs.openSync(logFile, 'w');
+
+    const port = await freePort();
+    let cms;
+    try {
+      cms = await startStrapi({
+        port,
+        stdio: ['ignore', logStream, logStream],
+        timeoutMs: 120_000,
+        env: {
+          NODE_ENV: 'test',
+          ...generateSecrets(),
+          DATABASE_URL: database.url,
+          ADMIN_EMAIL,
+          ADMIN_PASSWORD,
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
+          // Tests give each client its own X-Forwarded-For address so rate limits stay per test.
+          TRUST_PROXY: 'true',
+          SENDGRID_API_KEY: 'SG.test-key',
+          SENDGRID_BASE_URL: sendgrid.url,
+          SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
+          OUTBOX_POLL_MS: '200',
+          OUTBOX_BASE_DELAY_MS: '100',
+          OUTBOX_MAX_DELAY_MS: '1000',
+          OUTBOX_MAX_ATTEMPTS: '4',
+          OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
+          CORS_ORIGINS: 'http://localhost:4321,http://127.0.0.1:4321',
+        },
+      });
+    } catch (error) {
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+      throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`);
+    }
+    cleanups.push(() => cms.stop());
+
+    await buildSite({ cmsUrl: cms.url, force: true, log });
+    const site = await serveSite({ port: 0 });
+    cleanups.push(site.close);
+
+    project.provide('cmsUrl', cms.url);
+    project.provide('siteUrl', site.url);
+    project.provide('databaseUrl', database.url);
+    project.provide('sendgridUrl', sendgrid.url);
+    project.provide('adminEmail', ADMIN_EMAIL);
+    project.provide('adminPassword', ADMIN_PASSWORD);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  return teardown;
+}
+
+export const randomSuffix = () => crypto.randomBytes(4).toString('hex');
