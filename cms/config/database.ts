@@ -1,10 +1,12 @@
+import { isBuild } from '../src/secrets';
+
 /**
  * One dialect everywhere: PostgreSQL. DATABASE_URL is always set by the time Strapi starts:
  * scripts/start.mjs points it at the embedded server when the operator did not set one.
  */
 export default ({ env }: { env: any }) => {
   const connectionString = env('DATABASE_URL');
-  if (!connectionString) {
+  if (!connectionString && !isBuild()) {
     throw new Error('Missing DATABASE_URL: start with `npm start` (embedded PostgreSQL) or set DATABASE_URL.');
   }
   return {

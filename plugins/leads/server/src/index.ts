@@ -1,12 +1,15 @@
+import controllers from './controllers';
+import routes from './routes';
+
 export default {
   register() {},
   bootstrap() {},
   destroy() {},
   config: { default: {}, validator() {} },
   contentTypes: {},
-  controllers: {},
+  controllers,
   services: {},
-  routes: {},
+  routes,
   policies: {},
   middlewares: {},
 };

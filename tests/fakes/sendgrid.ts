@@ -1,0 +1,104 @@
+/**
+ * A local stand-in for SendGrid's v3 Mail Send API (POST /v3/mail/send), following the public
+ * documentation: 202 with an empty body and X-Message-Id on success; 400 with
+ * `{ errors: [{ message, field, help }] }` for an invalid body; 401 for a bad key; 429 with
+ * X-RateLimit-* headers; 5xx for outages. Tests steer it through /__fake/* endpoints.
+ */
+import crypto from 'node:crypto';
+import { listen, sendJson } from './http';
+
+export interface SentMessage {
+  id: string;
+  receivedAt: string;
+  body: any;
+}
+
+interface PlannedFailure {
+  status: number;
+  times: number;
+}
+
+export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
+  let messages: SentMessage[] = [];
+  let failures: PlannedFailure[] = [];
+  let attempts = 0;
+
+  const server = await listen((req, raw, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+
+    if (url.pathname === '/__fake/messages' && req.method === 'GET') return sendJson(res, 200, { messages, attempts });
+    if (url.pathname === '/__fake/reset' && req.method === 'POST') {
+      messages = [];
+      failures = [];
+      attempts = 0;
+      return sendJson(res, 200, { ok: true });
+    }
+    if (url.pathname === '/__fake/fail' && req.method === 'POST') {
+      const plan = JSON.parse(raw || '{}') as PlannedFailure;
+      failures.push({ status: plan.status ?? 500, times: plan.times ?? 1 });
+      return sendJson(res, 200, { ok: true });
+    }
+
+    if (url.pathname !== '/v3/mail/send' || req.method !== 'POST') {
+      return sendJson(res, 404, { errors: [{ field: null, message: 'resource not found', help: null }] });
+    }
+    attempts += 1;
+    if (req.headers.authorization !== `Bearer ${apiKey}`) {
+      return sendJson(res, 401, {
+        errors: [{ field: null, message: 'The provided authorization grant is invalid, expired, or revoked', help: null }],
+      });
+    }
+    const planned = failures[0];
+    if (planned) {
+      planned.times -= 1;
+      if (planned.times <= 0) failures.shift();
+      if (planned.status === 429) {
+        const reset = Math.floor(Date.now() / 1000) + 1;
+        return sendJson(res, 429, { errors: [{ field: null, message: 'too many requests', help: null }] }, {
+          'X-RateLimit-Limit': '600',
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': String(reset),
+        });
+      }
+      return sendJson(res, planned.status, { errors: [{ field: null, message: 'Internal server error', help: null }] });
+    }
+
+    let body: any;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return sendJson(res, 400, { errors: [{ field: null, message: 'Bad Request', help: null }] });
+    }
+    const problems = validateMail(body);
+    if (problems.length > 0) return sendJson(res, 400, { errors: problems });
+
+    const id = crypto.randomBytes(11).toString('base64url');
+    messages.push({ id, receivedAt: new Date().toISOString(), body });
+    res.writeHead(202, { 'X-Message-Id': id });
+    res.end();
+  });
+
+  return { url: server.url, close: server.close };
+}
+
+function validateMail(body: any) {
+  const problems: Array<{ message: string; field: string | null; help: string | null }> = [];
+  const help = 'http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html';
+  if (!Array.isArray(body?.personalizations) || body.personalizations.length === 0) {
+    problems.push({ message: 'The personalizations field is required and must have at least one personalization.', field: 'personalizations', help });
+  } else {
+    body.personalizations.forEach((p: any, index: number) => {
+      if (!Array.isArray(p.to) || p.to.length === 0 || p.to.some((to: any) => !/^[^@\s]+@[^@\s]+$/.test(to?.email ?? ''))) {
+        problems.push({ message: 'Does not contain a valid address.', field: `personalizations.${index}.to`, help });
+      }
+    });
+  }
+  if (!body?.from?.email) problems.push({ message: 'The from object must be provided for every email send.', field: 'from', help });
+  if (!body?.subject && !body?.personalizations?.every((p: any) => p.subject)) {
+    problems.push({ message: 'The subject is required.', field: 'subject', help });
+  }
+  if (!Array.isArray(body?.content) || body.content.length === 0) {
+    problems.push({ message: 'Unless a valid template_id is provided, the content parameter is required.', field: 'content', help });
+  }
+  return problems;
+}

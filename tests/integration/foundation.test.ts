@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { api, adminToken } from '../helpers/http';
+
+describe('foundation', () => {
+  it('answers the health check with 204', async () => {
+    const response = await api('/_health');
+    expect(response.status).toBe(204);
+  });
+
+  it('logs in the admin seeded from ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
+    const token = await adminToken();
+    const me = await api('/admin/users/me', { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(me.body.data.email).toBe('admin@magnetiq.test');
+    expect(me.body.data.roles.map((role: { code: string }) => role.code)).toContain('strapi-super-admin');
+  });
+
+  it('rejects a wrong admin password without saying which part was wrong', async () => {
+    const response = await api('/admin/login', { method: 'POST', json: { email: 'admin@magnetiq.test', password: 'wrong-password-1' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('Invalid credentials');
+  });
+
+  it('answers an unknown API route with Strapi\'s error shape', async () => {
+    const response = await api('/api/does-not-exist');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({
+      data: null,
+      error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
+    });
+  });
+
+  it('sends security headers', async () => {
+    const response = await api('/_health');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=31536000');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('loads the leads workspace plugin with its public route', async () => {
+    const response = await api('/api/leads/status');
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ plugin: 'leads', ready: true });
+  });
+});
