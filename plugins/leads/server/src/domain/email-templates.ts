@@ -1,0 +1,100 @@
+/**
+ * Transactional emails rendered by us (no SendGrid dynamic templates), in en and de.
+ * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
+ */
+export type EmailLocale = 'en' | 'de';
+export type TemplateName = 'confirm-subscription' | 'contact-receipt' | 'sales-notification';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  /** marketing emails carry List-Unsubscribe (RFC 2369 / RFC 8058) */
+  marketing: boolean;
+}
+
+export interface TemplateData {
+  firstName?: string;
+  confirmUrl?: string;
+  unsubscribeUrl?: string;
+  message?: string;
+  siteName?: string;
+  /** for the sales notification */
+  lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+}
+
+const copy = {
+  en: {
+    hello: (name?: string) => (name ? `Hello ${name},` : 'Hello,'),
+    confirmSubject: (site: string) => `Please confirm your subscription to ${site}`,
+    confirmBody: 'please confirm that you want to receive emails from us. The link is valid for 7 days.',
+    confirmButton: 'Confirm my subscription',
+    ignore: 'If you did not ask for this, ignore this email: nothing happens without your click.',
+    receiptSubject: (site: string) => `We received your message – ${site}`,
+    receiptBody: 'thank you for your message. We will get back to you within one business day. Your message:',
+    unsubscribe: 'Unsubscribe',
+    regards: (site: string) => `Best regards,\nThe ${site} team`,
+  },
+  de: {
+    hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
+    confirmSubject: (site: string) => `Bitte bestätigen Sie Ihr Abonnement bei ${site}`,
+    confirmBody: 'bitte bestätigen Sie, dass Sie E-Mails von uns erhalten möchten. Der Link ist 7 Tage gültig.',
+    confirmButton: 'Abonnement bestätigen',
+    ignore: 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne Ihren Klick passiert nichts.',
+    receiptSubject: (site: string) => `Wir haben Ihre Nachricht erhalten – ${site}`,
+    receiptBody: 'vielen Dank für Ihre Nachricht. Wir melden uns innerhalb eines Werktags. Ihre Nachricht:',
+    unsubscribe: 'Abmelden',
+    regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
+  },
+} as const;
+
+const layout = (bodyHtml: string, footerHtml = '') =>
+  `<!doctype html><html><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2933">${bodyHtml}${footerHtml}</body></html>`;
+
+const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+
+export function renderEmail(template: TemplateName, locale: EmailLocale, data: TemplateData): RenderedEmail {
+  const t = copy[locale] ?? copy.en;
+  const site = data.siteName ?? 'Magnetiq';
+  switch (template) {
+    case 'confirm-subscription': {
+      if (!data.confirmUrl) throw new Error('confirm-subscription needs confirmUrl');
+      const text = [t.hello(data.firstName), t.confirmBody, `${t.confirmButton}: ${data.confirmUrl}`, t.ignore, t.regards(site)].join('\n\n');
+      const html = layout(
+        `${paragraphs(t.hello(data.firstName))}${paragraphs(t.confirmBody)}<p><a href="${escapeHtml(data.confirmUrl)}">${escapeHtml(t.confirmButton)}</a></p>${paragraphs(t.ignore)}${paragraphs(t.regards(site))}`
+      );
+      return { subject: t.confirmSubject(site), text, html, marketing: false };
+    }
+    case 'contact-receipt': {
+      const message = data.message ?? '';
+      const text = [t.hello(data.firstName), t.receiptBody, message, t.regards(site)].filter(Boolean).join('\n\n');
+      const html = layout(
+        `${paragraphs(t.hello(data.firstName))}${paragraphs(t.receiptBody)}<blockquote>${paragraphs(message)}</blockquote>${paragraphs(t.regards(site))}`
+      );
+      return { subject: t.receiptSubject(site), text, html, marketing: false };
+    }
+    case 'sales-notification': {
+      const lead = data.lead;
+      if (!lead) throw new Error('sales-notification needs lead');
+      const rows: Array<[string, string | undefined]> = [
+        ['Email', lead.email],
+        ['Name', lead.name],
+        ['Company', lead.company],
+        ['Job title', lead.jobTitle],
+        ['Phone', lead.phone],
+        ['Source', lead.source],
+        ['UTM', lead.utm],
+      ];
+      const present = rows.filter(([, value]) => value);
+      const text = [...present.map(([label, value]) => `${label}: ${value}`), '', data.message ?? ''].join('\n');
+      const html = layout(
+        `<table>${present.map(([label, value]) => `<tr><th align="left">${label}</th><td>${escapeHtml(value!)}</td></tr>`).join('')}</table>${paragraphs(data.message ?? '')}`
+      );
+      return { subject: `New lead: ${lead.name || lead.email}${lead.company ? ` (${lead.company})` : ''}`, text, html, marketing: false };
+    }
+  }
+}
