@@ -1,0 +1,54 @@
+export interface LeadsConfig {
+  tokenSecret: string;
+  publicUrl: string;
+  siteUrl: string;
+  siteOrigins: string[];
+  siteName: string;
+  confirmationTtlHours: number;
+  sendgrid: { apiKey: string; baseUrl: string; from: string; salesNotify: string };
+  rateLimit: { perIpPoints: number; perEmailPoints: number; durationSeconds: number };
+  outbox: {
+    pollMs: number;
+    batchSize: number;
+    maxAttempts: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    processingTimeoutMs: number;
+    enabled: boolean;
+  };
+  retentionDays: number;
+}
+
+const defaults: LeadsConfig = {
+  tokenSecret: '',
+  publicUrl: 'http://localhost:1337',
+  siteUrl: 'http://localhost:4321',
+  siteOrigins: ['http://localhost:4321'],
+  siteName: 'Magnetiq',
+  confirmationTtlHours: 24 * 7,
+  sendgrid: { apiKey: '', baseUrl: 'https://api.sendgrid.com', from: 'Magnetiq <hello@magnetiq.local>', salesNotify: '' },
+  rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600 },
+  outbox: {
+    pollMs: 2000,
+    batchSize: 10,
+    maxAttempts: 8,
+    baseDelayMs: 30_000,
+    maxDelayMs: 6 * 3600 * 1000,
+    processingTimeoutMs: 5 * 60 * 1000,
+    enabled: true,
+  },
+  retentionDays: 90,
+};
+
+export default {
+  default: defaults,
+  validator(config: LeadsConfig) {
+    if (!config.tokenSecret || config.tokenSecret.length < 16) {
+      throw new Error('leads: tokenSecret (LEADS_TOKEN_SECRET) must be set to at least 16 characters');
+    }
+    if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
+    if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
+      throw new Error('leads: rate limits must allow at least one request');
+    }
+  },
+};
