@@ -1,15 +1,26 @@
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
 import controllers from './controllers';
+import destroy from './destroy';
+import middlewares from './middlewares';
 import routes from './routes';
+import services from './services';
+
+export type { LeadInput, CapturedLead, CaptureContext } from './services/capture';
+export type { OutboxMessage, OutboxHandler } from './services/outbox';
+export { PermanentDeliveryError, RetryLaterError } from './services/outbox';
+export { signToken, verifyToken } from './domain/tokens';
 
 export default {
   register() {},
-  bootstrap() {},
-  destroy() {},
-  config: { default: {}, validator() {} },
-  contentTypes: {},
+  bootstrap,
+  destroy,
+  config,
+  contentTypes,
   controllers,
-  services: {},
+  services,
   routes,
   policies: {},
-  middlewares: {},
+  middlewares,
 };

@@ -1,3 +1,6 @@
+import admin from './admin';
+import links from './links';
 import status from './status';
+import submissions from './submissions';
 
-export default { status };
+export default { admin, links, status, submissions };

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { PERMISSION_ACTIONS } from './permissions';
+import { getService } from './utils';
+import { EMAIL_TOPIC } from './services/email';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+
+  const outbox = getService(strapi, 'outbox');
+  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
+
+  strapi.cron.add({
+    leadsRetention: {
+      task: async () => {
+        await getService(strapi, 'contacts').eraseStale();
+      },
+      options: { rule: '17 3 * * *' },
+    },
+  });
+
+  // Start polling once every plugin has registered its handlers (they register in bootstrap too).
+  strapi.server.httpServer.once('listening', () => outbox.start());
+};

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { normaliseEmail } from '../domain/email-address';
+import { validateContactSubmission } from '../validation/submission';
+import { getService } from '../utils';
+
+/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
+export async function withRateLimitHeader<T>(ctx: any, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+    throw error;
+  }
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /api/leads/submissions: the site's contact form. */
+  async create(ctx: any) {
+    const rateLimit = getService(strapi, 'rate-limit');
+    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { ip: ctx.request.ip }));
+    const body = await validateContactSubmission(ctx.request.body ?? {});
+    const email = normaliseEmail(body.email);
+    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { email }));
+
+    // The same answer whether the email is new, known, or the honeypot caught a bot.
+    ctx.status = 201;
+    ctx.body = { data: { received: true } };
+    if (body.website) {
+      strapi.log.info('leads: honeypot filled, submission dropped');
+      return;
+    }
+    await getService(strapi, 'capture').captureLead(
+      {
+        email,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        company: body.company,
+        jobTitle: body.jobTitle,
+        phone: body.phone,
+        country: body.country,
+        language: body.language as 'en' | 'de',
+        consent: { dataProcessing: body.consent.dataProcessing, marketingEmail: body.consent.marketingEmail, textVersion: body.consent.textVersion },
+        utm: body.utm ?? null,
+        referrer: body.referrer,
+        landingPage: body.landingPage,
+        source: 'contact-form',
+        activity: { type: 'contact-form', title: 'Contact form' },
+        message: body.message,
+      },
+      { ip: ctx.request.ip, userAgent: ctx.get('User-Agent'), sendReceipt: true }
+    );
+  },
+});

@@ -1,0 +1,3 @@
+import formGuard from './form-guard';
+
+export default { 'form-guard': formGuard };

@@ -1,0 +1,15 @@
+import audit from './audit';
+import capture from './capture';
+import contacts from './contacts';
+import email from './email';
+import outbox from './outbox';
+import rateLimit from './rate-limit';
+
+export default {
+  audit,
+  capture,
+  contacts,
+  email,
+  outbox,
+  'rate-limit': rateLimit,
+};

@@ -1,0 +1,279 @@
+import os from 'node:os';
+import type { Core } from '@strapi/strapi';
+import { nextDelayMs } from '../domain/backoff';
+import { getConfig, newDocumentId, TABLE } from '../utils';
+
+export interface OutboxMessage {
+  topic: string;
+  payload: Record<string, unknown>;
+  /** unique per delivery: a second enqueue with the same key is ignored */
+  idempotencyKey: string;
+  contactId?: number;
+  /** deliver no earlier than this (e.g. a reminder) */
+  notBefore?: Date;
+}
+
+export interface OutboxRow {
+  id: number;
+  topic: string;
+  payload: Record<string, any>;
+  idempotency_key: string;
+  status: 'pending' | 'processing' | 'done' | 'dead';
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+}
+
+/** Thrown by a handler for failures that no retry can fix (bad address, access denied). */
+export class PermanentDeliveryError extends Error {
+  permanent = true;
+}
+
+/** Thrown by a handler to ask for a retry no earlier than `retryAfterMs` (rate limits). */
+export class RetryLaterError extends Error {
+  constructor(message: string, public retryAfterMs: number) {
+    super(message);
+  }
+}
+
+export type OutboxHandler = (message: { id: number; topic: string; payload: any; idempotencyKey: string; attempt: number }) => Promise<unknown>;
+
+const NO_HANDLER_DELAY_MS = 60_000;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const handlers = new Map<string, OutboxHandler>();
+  const workerId = `${os.hostname()}:${process.pid}`;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+  let stopping = false;
+
+  const knex = () => strapi.db.connection;
+  const parsePayload = (payload: unknown) => (typeof payload === 'string' ? JSON.parse(payload) : payload);
+
+  const service = {
+    registerHandler(topic: string, handler: OutboxHandler) {
+      if (handlers.has(topic)) throw new Error(`outbox: a handler for ${topic} is already registered`);
+      handlers.set(topic, handler);
+    },
+
+    hasHandler(topic: string) {
+      return handlers.has(topic);
+    },
+
+    /**
+     * Writes messages in the caller's transaction (Strapi's transaction context, if any),
+     * so they commit or roll back with the business rows. Duplicate keys are ignored.
+     */
+    async enqueue(messages: OutboxMessage[]) {
+      if (messages.length === 0) return;
+      const now = new Date();
+      const rows = messages.map((message) => ({
+        document_id: newDocumentId(),
+        topic: message.topic,
+        payload: JSON.stringify(message.payload),
+        idempotency_key: message.idempotencyKey,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: message.notBefore ?? now,
+        contact_id: message.contactId ?? null,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      }));
+      const query = knex()(TABLE.outbox).insert(rows).onConflict('idempotency_key').ignore();
+      await strapi.db.transaction(({ trx }) => query.transacting(trx));
+    },
+
+    /**
+     * Claims due rows for this instance. FOR UPDATE SKIP LOCKED lets several CMS instances
+     * poll the same table without taking the same row twice.
+     */
+    async claim(limit: number): Promise<OutboxRow[]> {
+      const result = await knex().raw(
+        `update ${TABLE.outbox} set status = 'processing', locked_at = now(), locked_by = ?, attempts = attempts + 1, updated_at = now()
+         where id in (
+           select id from ${TABLE.outbox}
+           where status = 'pending' and next_attempt_at <= now()
+           order by next_attempt_at, id
+           limit ? for update skip locked)
+         returning id, topic, payload, idempotency_key, status, attempts, next_attempt_at, last_error`,
+        [workerId, limit]
+      );
+      return result.rows.map((row: OutboxRow) => ({ ...row, payload: parsePayload(row.payload) }));
+    },
+
+    /** Rows left `processing` by a crashed instance go back to pending (their attempt counts). */
+    async recoverStuck() {
+      const { processingTimeoutMs } = getConfig(strapi).outbox;
+      const result = await knex().raw(
+        `update ${TABLE.outbox} set status = 'pending', locked_at = null, locked_by = null, next_attempt_at = now(),
+           last_error = coalesce(last_error, '') || case when last_error is null then '' else E'\\n' end || 'recovered after the worker stopped mid-delivery', updated_at = now()
+         where status = 'processing' and locked_at < now() - (? * interval '1 millisecond')`,
+        [processingTimeoutMs]
+      );
+      if (result.rowCount > 0) strapi.log.warn(`outbox: recovered ${result.rowCount} row(s) stuck in processing`);
+      return result.rowCount as number;
+    },
+
+    async deliver(row: OutboxRow) {
+      const config = getConfig(strapi).outbox;
+      const handler = handlers.get(row.topic);
+      if (!handler) {
+        // No plugin handles this topic (yet): keep the row, do not burn an attempt.
+        await knex()(TABLE.outbox)
+          .where({ id: row.id })
+          .update({
+            status: 'pending',
+            attempts: row.attempts - 1,
+            next_attempt_at: new Date(Date.now() + NO_HANDLER_DELAY_MS),
+            last_error: `no handler registered for ${row.topic}`,
+            locked_at: null,
+            locked_by: null,
+            updated_at: new Date(),
+          });
+        return;
+      }
+      try {
+        const result = await handler({ id: row.id, topic: row.topic, payload: row.payload, idempotencyKey: row.idempotency_key, attempt: row.attempts });
+        await knex()(TABLE.outbox)
+          .where({ id: row.id, status: 'processing' })
+          .update({ status: 'done', done_at: new Date(), result: result === undefined ? null : JSON.stringify(result), locked_at: null, locked_by: null, last_error: null, updated_at: new Date() });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const permanent = (error as PermanentDeliveryError)?.permanent === true;
+        const dead = permanent || row.attempts >= config.maxAttempts;
+        let delay = nextDelayMs(row.attempts, config);
+        if (error instanceof RetryLaterError) delay = Math.max(delay, error.retryAfterMs);
+        await knex()(TABLE.outbox)
+          .where({ id: row.id, status: 'processing' })
+          .update({
+            status: dead ? 'dead' : 'pending',
+            next_attempt_at: new Date(Date.now() + delay),
+            last_error: message.slice(0, 2000),
+            locked_at: null,
+            locked_by: null,
+            updated_at: new Date(),
+          });
+        const level = dead ? 'error' : 'warn';
+        strapi.log[level](`outbox: ${row.topic} #${row.id} attempt ${row.attempts} failed${dead ? ', moved to dead-letter' : ''}: ${message}`);
+      }
+    },
+
+    /** One polling round: recover, claim, deliver. Returns how many rows were delivered or retried. */
+    async runOnce() {
+      const { batchSize } = getConfig(strapi).outbox;
+      await service.recoverStuck();
+      const rows = await service.claim(batchSize);
+      for (let index = 0; index < rows.length; index++) {
+        if (stopping) {
+          await service.release(rows.slice(index));
+          break;
+        }
+        await service.deliver(rows[index]);
+      }
+      return rows.length;
+    },
+
+    start() {
+      const { pollMs, enabled } = getConfig(strapi).outbox;
+      if (!enabled || timer) return;
+      stopped = false;
+      const tick = async () => {
+        if (stopped) return;
+        running = (async () => {
+          try {
+            let handled = await service.runOnce();
+            // drain a backlog without waiting a full poll interval between batches
+            while (!stopped && handled > 0) handled = await service.runOnce();
+          } catch (error) {
+            strapi.log.error(`outbox: polling failed: ${(error as Error).message}`);
+          }
+        })();
+        await running;
+        running = null;
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      };
+      timer = setTimeout(tick, pollMs);
+    },
+
+    /** Claimed rows we will not deliver (shutdown) go back to pending without using an attempt. */
+    async release(rows: OutboxRow[]) {
+      if (rows.length === 0) return;
+      await knex()(TABLE.outbox)
+        .whereIn('id', rows.map((row) => row.id))
+        .andWhere({ status: 'processing', locked_by: workerId })
+        .update({ status: 'pending', attempts: knex().raw('greatest(attempts - 1, 0)'), locked_at: null, locked_by: null, updated_at: new Date() });
+    },
+
+    /**
+     * Stops polling, finishes the delivery in progress and releases the rest of the batch,
+     * so no row is left half-done or stuck in processing.
+     */
+    async stop() {
+      stopped = true;
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (running) await running;
+    },
+
+    async stats() {
+      const rows = await knex()(TABLE.outbox).select('topic', 'status').count('* as count').groupBy('topic', 'status');
+      const byStatus: Record<string, number> = { pending: 0, processing: 0, done: 0, dead: 0 };
+      const byTopic: Record<string, Record<string, number>> = {};
+      for (const row of rows as Array<{ topic: string; status: string; count: string }>) {
+        const count = Number(row.count);
+        byStatus[row.status] = (byStatus[row.status] ?? 0) + count;
+        byTopic[row.topic] = { ...(byTopic[row.topic] ?? {}), [row.status]: count };
+      }
+      return { byStatus, byTopic };
+    },
+
+    async list({ status, page = 1, pageSize = 25 }: { status?: string; page?: number; pageSize?: number }) {
+      const base = knex()(TABLE.outbox).modify((query) => {
+        if (status) query.where({ status });
+      });
+      const [{ count }] = await base.clone().count('* as count');
+      const rows = await base
+        .clone()
+        .select('id', 'topic', 'idempotency_key', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'updated_at', 'done_at')
+        .orderBy('updated_at', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
+      const total = Number(count);
+      return {
+        results: rows.map((row: any) => ({
+          id: row.id,
+          topic: row.topic,
+          idempotencyKey: row.idempotency_key,
+          status: row.status,
+          attempts: row.attempts,
+          nextAttemptAt: row.next_attempt_at,
+          lastError: row.last_error,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+          doneAt: row.done_at,
+        })),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
+    /** Dead row back to pending with a fresh attempt budget. */
+    async replay(id: number) {
+      const updated = await knex()(TABLE.outbox)
+        .where({ id, status: 'dead' })
+        .update({ status: 'pending', attempts: 0, next_attempt_at: new Date(), updated_at: new Date() });
+      return updated > 0;
+    },
+
+    /** Dead row marked done without delivery (kept for the record, with a note). */
+    async discard(id: number, by: string) {
+      const updated = await knex()(TABLE.outbox)
+        .where({ id, status: 'dead' })
+        .update({ status: 'done', done_at: new Date(), result: JSON.stringify({ discardedBy: by }), updated_at: new Date() });
+      return updated > 0;
+    },
+  };
+  return service;
+};
