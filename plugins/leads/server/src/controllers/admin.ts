@@ -11,7 +11,8 @@ const listQuery = validateYupSchema(
       page: yup.number().integer().min(1).default(1),
       pageSize: yup.number().integer().min(1).max(100).default(25),
     })
-    .noUnknown()
+    .noUnknown(),
+  { strict: false }
 );
 
 const outboxQuery = validateYupSchema(
@@ -21,7 +22,8 @@ const outboxQuery = validateYupSchema(
       page: yup.number().integer().min(1).default(1),
       pageSize: yup.number().integer().min(1).max(100).default(25),
     })
-    .noUnknown()
+    .noUnknown(),
+  { strict: false }
 );
 
 const actorOf = (ctx: any) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });

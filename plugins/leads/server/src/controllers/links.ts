@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getConfig, getService } from '../utils';
+import { withRateLimitHeader } from './submissions';
 
 const MESSAGES: Record<string, string> = {
   expired: 'This link has expired. Submit the form again to get a new one.',
@@ -30,6 +31,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.redirect(`${siteUrl}/en/link-invalid/?reason=${encodeURIComponent(outcome.reason)}`);
   };
 
+  // Links are clicked by people (and mail scanners), a few per email: a generous per-IP budget
+  // still stops anyone from trying tokens in bulk.
+  const limit = (ctx: any) => withRateLimitHeader(ctx, () => getService(strapi, 'rate-limit').check('email-links', { ip: ctx.request.ip }, { ipPointsFactor: 6 }));
+
   const tokenFrom = (ctx: any) => {
     const token = ctx.query.token;
     if (typeof token !== 'string' || token.length === 0 || token.length > 2048) {
@@ -41,12 +46,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /api/leads/confirm?token=: double opt-in. */
     async confirm(ctx: any) {
+      await limit(ctx);
       const outcome = await getService(strapi, 'contacts').confirm(tokenFrom(ctx), { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
       respond(ctx, outcome, 'subscription-confirmed');
     },
 
     /** GET or POST (RFC 8058 one-click) /api/leads/unsubscribe?token=. */
     async unsubscribe(ctx: any) {
+      await limit(ctx);
       const outcome = await getService(strapi, 'contacts').unsubscribe(tokenFrom(ctx));
       if (ctx.method === 'POST' && outcome.ok) {
         ctx.body = { data: { status: 'unsubscribed' } };

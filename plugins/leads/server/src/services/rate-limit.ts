@@ -39,9 +39,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Throws RateLimitError (429, details.retryAfter) when the IP or the email is over its limit.
      * Called with the IP before validation (garbage counts too) and with the email after it.
      */
-    async check(form: string, { ip, email }: { ip?: string; email?: string }) {
+    async check(form: string, { ip, email }: { ip?: string; email?: string }, { ipPointsFactor = 1 }: { ipPointsFactor?: number } = {}) {
       const { perIpPoints, perEmailPoints, durationSeconds } = getConfig(strapi).rateLimit;
-      if (ip) await consume(`${form}:ip`, ip, perIpPoints, durationSeconds);
+      if (ip) await consume(`${form}:ip`, ip, perIpPoints * ipPointsFactor, durationSeconds);
       if (email) await consume(`${form}:email`, email, perEmailPoints, durationSeconds);
     },
   };

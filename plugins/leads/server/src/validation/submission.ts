@@ -1,4 +1,5 @@
-import { yup, validateYupSchema } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { strictValidator } from './strict';
 import { MAX_EMAIL_LENGTH } from '../domain/email-address';
 
 export const LANGUAGES = ['en', 'de'] as const;
@@ -57,4 +58,4 @@ export const contactSubmissionSchema = yup
 
 export type ContactSubmission = yup.InferType<typeof contactSubmissionSchema>;
 
-export const validateContactSubmission = validateYupSchema(contactSubmissionSchema, { strict: false, abortEarly: false });
+export const validateContactSubmission = strictValidator<ContactSubmission>(contactSubmissionSchema);
