@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -18,7 +19,8 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
     assets(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end('<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
+      const page = path.join(dir, '404.html');
+      res.end(fs.existsSync(page) ? fs.readFileSync(page) : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
     });
   });
   return new Promise((resolve, reject) => {

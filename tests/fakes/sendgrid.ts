@@ -33,6 +33,10 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
       attempts = 0;
       return sendJson(res, 200, { ok: true });
     }
+    if (url.pathname === '/__fake/fail' && req.method === 'DELETE') {
+      failures = [];
+      return sendJson(res, 200, { ok: true });
+    }
     if (url.pathname === '/__fake/fail' && req.method === 'POST') {
       const plan = JSON.parse(raw || '{}') as PlannedFailure;
       failures.push({ status: plan.status ?? 500, times: plan.times ?? 1 });

@@ -8,5 +8,7 @@ declare module 'vitest' {
     sendgridUrl: string;
     adminEmail: string;
     adminPassword: string;
+    /** lets tests sign links the way the CMS does (e.g. an unsubscribe link) */
+    leadsTokenSecret: string;
   }
 }

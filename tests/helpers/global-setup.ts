@@ -48,6 +48,10 @@ export default async function setup(project: TestProject) {
     const logStream = fs.openSync(logFile, 'w');
 
     const port = await freePort();
+    // The site's port is known before the CMS starts: its origin must be allowed for form posts.
+    const sitePort = await freePort();
+    const siteOrigin = `http://127.0.0.1:${sitePort}`;
+    const secrets = generateSecrets();
     let cms;
     try {
       cms = await startStrapi({
@@ -56,7 +60,7 @@ export default async function setup(project: TestProject) {
         timeoutMs: 120_000,
         env: {
           NODE_ENV: 'test',
-          ...generateSecrets(),
+          ...secrets,
           DATABASE_URL: database.url,
           ADMIN_EMAIL,
           ADMIN_PASSWORD,
@@ -71,7 +75,8 @@ export default async function setup(project: TestProject) {
           OUTBOX_MAX_DELAY_MS: '1000',
           OUTBOX_MAX_ATTEMPTS: '4',
           OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
-          CORS_ORIGINS: 'http://localhost:4321,http://127.0.0.1:4321',
+          SITE_URL: siteOrigin,
+          CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
         },
       });
     } catch (error) {
@@ -81,7 +86,7 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => cms.stop());
 
     await buildSite({ cmsUrl: cms.url, force: true, log });
-    const site = await serveSite({ port: 0 });
+    const site = await serveSite({ port: sitePort });
     cleanups.push(site.close);
 
     project.provide('cmsUrl', cms.url);
@@ -90,6 +95,7 @@ export default async function setup(project: TestProject) {
     project.provide('sendgridUrl', sendgrid.url);
     project.provide('adminEmail', ADMIN_EMAIL);
     project.provide('adminPassword', ADMIN_PASSWORD);
+    project.provide('leadsTokenSecret', secrets.LEADS_TOKEN_SECRET);
   } catch (error) {
     await teardown();
     throw error;

@@ -11,6 +11,7 @@ export function clientIp(): string {
 export async function api(path: string, init: RequestInit & { ip?: string; json?: unknown } = {}) {
   const headers = new Headers(init.headers);
   if (init.ip) headers.set('X-Forwarded-For', init.ip);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   let body = init.body;
   if (init.json !== undefined) {
     headers.set('Content-Type', 'application/json');

@@ -1,0 +1,23 @@
+import { inject } from 'vitest';
+import type { SentMessage } from './sendgrid';
+
+/** Test-side controls of the fake SendGrid started by the global setup. */
+export const fakeSendGrid = {
+  async messages(): Promise<SentMessage[]> {
+    const response = await fetch(`${inject('sendgridUrl')}/__fake/messages`);
+    return (await response.json()).messages;
+  },
+  async to(address: string): Promise<SentMessage[]> {
+    return (await this.messages()).filter((message) => message.body.personalizations.some((p: any) => p.to.some((to: any) => to.email === address)));
+  },
+  async withKey(idempotencyKey: string): Promise<SentMessage[]> {
+    return (await this.messages()).filter((message) => message.body.custom_args?.idempotency_key === idempotencyKey);
+  },
+  /** The next `times` sends answer `status` (500 outage, 429 rate limit, 400 bad request...). */
+  async fail(status: number, times: number) {
+    await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, times }) });
+  },
+  async clearFailures() {
+    await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'DELETE' });
+  },
+};
