@@ -12,11 +12,13 @@ export const STRINGS: Record<Locale, Record<string, string>> = {
     intro: 'Webinars, whitepapers and consultations that bring the right people to your sales team.',
     contact: 'Contact us',
     otherLanguage: 'Deutsch',
+    contactIntro: 'Tell us what you are working on. We answer within one business day.',
   },
   de: {
     tagline: 'Machen Sie Ihr Wissen zu qualifizierten Leads.',
     intro: 'Webinare, Whitepaper und Beratungen, die die richtigen Menschen zu Ihrem Vertrieb bringen.',
     contact: 'Kontakt',
     otherLanguage: 'English',
+    contactIntro: 'Erzählen Sie uns, woran Sie arbeiten. Wir antworten innerhalb eines Werktags.',
   },
 };
