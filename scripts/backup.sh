@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Backs up the Magnetiq database (pg_dump, custom format) and the uploads folder.
+#
+#   scripts/backup.sh
+#   DATABASE_URL=postgres://user:pass@host:5432/magnetiq BACKUP_DIR=/srv/backups scripts/backup.sh
+#
+# Database: DATABASE_URL, else the embedded development server of `npm start`
+#   (postgres://postgres:…@127.0.0.1:${EMBEDDED_PG_PORT:-54329}/magnetiq; it must be running).
+# Writes  ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>.dump
+#         ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>-uploads.tar.gz
+# and prints their paths. Settings: UPLOADS_DIR (default cms/public/uploads), SKIP_UPLOADS=1,
+# PG_BIN_DIR (folder of pg_dump/psql when the ones on PATH are older than the server).
+# The files hold personal data (leads): they are created readable by their owner only.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/database-url.sh
+. "$ROOT/scripts/lib/database-url.sh"
+
+if [ "$#" -gt 0 ]; then
+  case "$1" in
+    -h | --help)
+      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "usage: scripts/backup.sh   (settings come from the environment; see --help)" >&2
+      exit 2
+      ;;
+  esac
+fi
+
+BACKUP_DIR="${BACKUP_DIR:-$ROOT/.data/backups}"
+UPLOADS_DIR="${UPLOADS_DIR:-$ROOT/cms/public/uploads}"
+
+magnetiq_database_url
+magnetiq_check_client_version pg_dump
+
+umask 077
+mkdir -p "$BACKUP_DIR"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+dump="$BACKUP_DIR/magnetiq-$stamp.dump"
+uploads="$BACKUP_DIR/magnetiq-$stamp-uploads.tar.gz"
+
+# Write to *.partial and rename when complete: a failed run never leaves a file that looks valid.
+partial=""
+cleanup() { if [ -n "$partial" ]; then rm -f "$partial"; fi; }
+trap cleanup EXIT
+
+echo "[backup] database ${DB_URL_MASKED} (${DB_SOURCE})"
+partial="$dump.partial"
+"${PG_BIN}pg_dump" --format=custom --no-owner --file "$partial" --dbname "$DB_URL"
+mv "$partial" "$dump"
+partial=""
+echo "[backup] database dump: $dump"
+
+if [ "${SKIP_UPLOADS:-0}" = "1" ]; then
+  echo "[backup] uploads skipped (SKIP_UPLOADS=1)"
+elif [ ! -d "$UPLOADS_DIR" ]; then
+  echo "[backup] uploads skipped: no folder $UPLOADS_DIR"
+else
+  partial="$uploads.partial"
+  tar -czf "$partial" -C "$UPLOADS_DIR" .
+  mv "$partial" "$uploads"
+  partial=""
+  echo "[backup] uploads archive: $uploads"
+fi
