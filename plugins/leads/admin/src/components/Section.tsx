@@ -1,0 +1,19 @@
+import * as React from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+
+interface SectionProps {
+  title: string;
+  children: React.ReactNode;
+}
+
+/** A titled white card, as on Strapi's edit views. */
+export const Section = ({ title, children }: SectionProps) => (
+  <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Typography variant="delta" tag="h2">
+        {title}
+      </Typography>
+      {children}
+    </Flex>
+  </Box>
+);

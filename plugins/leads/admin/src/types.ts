@@ -1,0 +1,109 @@
+/** Shapes of the leads admin API (`/leads/...`); every response is `{ data, meta? }`. */
+
+export const CONTACT_STATUSES = ['new', 'confirmed', 'unsubscribed', 'erased'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+export const OUTBOX_STATUSES = ['pending', 'processing', 'done', 'dead'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export type IsoDateTime = string;
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface ListResponse<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+export interface DataResponse<T> {
+  data: T;
+}
+
+export interface Contact {
+  id: number;
+  documentId: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  jobTitle: string | null;
+  phone: string | null;
+  country: string | null;
+  language: string | null;
+  status: ContactStatus;
+  confirmedAt: IsoDateTime | null;
+  unsubscribedAt: IsoDateTime | null;
+  erasedAt: IsoDateTime | null;
+  lastActivityAt: IsoDateTime | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export type ConsentAction = 'requested' | 'granted' | 'withdrawn';
+
+/** One append-only consent record; `action` says whether consent was requested, granted or withdrawn. */
+export interface Consent {
+  id: number;
+  purpose: string;
+  action: ConsentAction;
+  textVersion: string;
+  source: string;
+  recordedAt: IsoDateTime;
+  ipHash: string | null;
+  userAgent: string | null;
+}
+
+export interface Activity {
+  id: number;
+  type: string;
+  reference: string | null;
+  title: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  referrer: string | null;
+  landingPage: string | null;
+  occurredAt: IsoDateTime;
+}
+
+export interface ContactTimeline {
+  contact: Contact;
+  consents: Consent[];
+  activities: Activity[];
+}
+
+export interface OutboxMessage {
+  id: number;
+  topic: string;
+  idempotencyKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: IsoDateTime | null;
+  lastError: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  doneAt: IsoDateTime | null;
+}
+
+export interface OutboxStats {
+  byStatus: Record<OutboxStatus, number>;
+  byTopic: Record<string, Partial<Record<OutboxStatus, number>>>;
+}
+
+export interface EmailLogEntry {
+  id: number;
+  to: string;
+  subject: string;
+  template: string | null;
+  transport: string;
+  providerMessageId: string | null;
+  sentAt: IsoDateTime;
+  text: string | null;
+}
