@@ -3,6 +3,7 @@ import { normaliseEmail } from '../domain/email-address';
 import { keyedHash, signToken } from '../domain/tokens';
 import type { EmailLocale } from '../domain/email-templates';
 import { getConfig, getService, newDocumentId, TABLE, UID } from '../utils';
+import { insertWithLink } from '../utils/linked-insert';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 import type { OutboxMessage } from './outbox';
 
@@ -85,50 +86,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .merge(merge)
         .returning(['id', 'document_id', 'status']);
 
-      const consentRows: Array<Record<string, unknown>> = [
-        { purpose: 'data-processing', action: 'granted' },
-      ];
       const wantsMarketing = input.consent.marketingEmail === true;
       const needsConfirmation = wantsMarketing && contact.status !== 'confirmed';
-      if (wantsMarketing) consentRows.push({ purpose: 'marketing-email', action: contact.status === 'confirmed' ? 'granted' : 'requested' });
-      for (const row of consentRows) {
-        await strapi.db.query(UID.consent).create({
-          data: {
-            ...row,
-            contact: contact.id,
-            textVersion: input.consent.textVersion,
-            source: input.source,
-            recordedAt: now,
-            ipHash,
-            userAgent,
-          },
-        });
-      }
+      const consentRow = (purpose: string, action: string) => ({
+        purpose,
+        action,
+        text_version: input.consent.textVersion,
+        source: input.source,
+        recorded_at: now,
+        ip_hash: ipHash,
+        user_agent: userAgent,
+      });
+      const consents = [consentRow('data-processing', 'granted')];
+      if (wantsMarketing) consents.push(consentRow('marketing-email', contact.status === 'confirmed' ? 'granted' : 'requested'));
+      await insertWithLink(strapi, trx, UID.consent, 'contact', contact.id, consents);
 
-      const activity = await strapi.db.query(UID.activity).create({
-        data: {
-          contact: contact.id,
+      const [activity] = await insertWithLink(strapi, trx, UID.activity, 'contact', contact.id, [
+        {
           type: input.activity.type,
           reference: input.activity.reference ?? null,
           title: input.activity.title ?? null,
-          details: { ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}) },
-          utmSource: clean(input.utm?.source),
-          utmMedium: clean(input.utm?.medium),
-          utmCampaign: clean(input.utm?.campaign),
-          utmTerm: clean(input.utm?.term),
-          utmContent: clean(input.utm?.content),
+          details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}) }),
+          utm_source: clean(input.utm?.source),
+          utm_medium: clean(input.utm?.medium),
+          utm_campaign: clean(input.utm?.campaign),
+          utm_term: clean(input.utm?.term),
+          utm_content: clean(input.utm?.content),
           referrer: clean(input.referrer),
-          landingPage: clean(input.landingPage),
+          landing_page: clean(input.landingPage),
           language,
-          occurredAt: now,
+          occurred_at: now,
         },
-      });
+      ]);
 
       const lead: CapturedLead = {
         contactId: contact.id,
         contactDocumentId: contact.document_id,
         activityId: activity.id,
-        activityDocumentId: activity.documentId,
+        activityDocumentId: activity.document_id,
         confirmationSent: needsConfirmation,
       };
 
@@ -143,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const expiresAt = new Date(now.getTime() + config.confirmationTtlHours * 3600 * 1000);
         const token = signToken({ purpose: 'confirm', subject: contact.document_id, expiresAt }, config.tokenSecret);
         messages.push(
-          emailMessage(activity.documentId, {
+          emailMessage(activity.document_id, {
             template: 'confirm-subscription',
             locale: language,
             to: email,
@@ -154,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       if (context.sendReceipt) {
         messages.push(
-          emailMessage(activity.documentId, {
+          emailMessage(activity.document_id, {
             template: 'contact-receipt',
             locale: language,
             to: email,
@@ -166,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
         const utm = [input.utm?.source, input.utm?.medium, input.utm?.campaign].filter(Boolean).join(' / ');
         messages.push(
-          emailMessage(activity.documentId, {
+          emailMessage(activity.document_id, {
             template: 'sales-notification',
             locale: 'en',
             to: config.sendgrid.salesNotify,
@@ -179,11 +174,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       messages.push({
         topic: ODOO_TOPIC,
-        idempotencyKey: `odoo:${activity.documentId}`,
+        idempotencyKey: `odoo:${activity.document_id}`,
         contactId: contact.id,
         payload: {
           contact: contact.document_id,
-          activity: activity.documentId,
+          activity: activity.document_id,
           source: input.source,
           type: input.activity.type,
           reference: input.activity.reference ?? null,
