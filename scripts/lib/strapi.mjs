@@ -17,8 +17,8 @@ export async function waitForHealth(url, { timeoutMs = 120000, child } = {}) {
 }
 
 /** Starts the built CMS (`strapi start`) as a child process and resolves once it is healthy. */
-export async function startStrapi({ env, port, stdio = 'inherit', timeoutMs } = {}) {
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+export async function startStrapi({ env, port, stdio = 'inherit', timeoutMs, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, STRAPI_BIN, 'start'], {
     cwd: CMS_DIR,
     env: { ...process.env, ...env, PORT: String(port), HOST: env?.HOST ?? '127.0.0.1' },
     stdio,
