@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
-import { keyedHash, signToken } from '../domain/tokens';
+import { keyedHash } from '../domain/tokens';
 import type { EmailLocale } from '../domain/email-templates';
-import { getConfig, getService, newDocumentId, TABLE, UID } from '../utils';
-import { insertWithLink } from '../utils/linked-insert';
+import { getConfig, getService, newDocumentId } from '../utils';
+import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 import type { OutboxMessage } from './outbox';
 
@@ -60,133 +60,108 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const email = normaliseEmail(input.email);
     const language: EmailLocale = input.language === 'de' ? 'de' : 'en';
     const now = new Date();
-    const ipHash = context.ip ? keyedHash(context.ip, config.tokenSecret) : null;
-    const userAgent = context.userAgent ? context.userAgent.slice(0, 500) : null;
+    const fields = {
+      first_name: clean(input.firstName),
+      last_name: clean(input.lastName),
+      company: clean(input.company),
+      job_title: clean(input.jobTitle),
+      phone: clean(input.phone),
+      country: clean(input.country),
+      language,
+    };
+    const activityDocumentId = newDocumentId();
 
-    return strapi.db.transaction(async ({ trx }) => {
-      const knex = strapi.db.connection;
-      const fields = {
-        first_name: clean(input.firstName),
-        last_name: clean(input.lastName),
-        company: clean(input.company),
-        job_title: clean(input.jobTitle),
-        phone: clean(input.phone),
-        country: clean(input.country),
-        language,
-      };
-      // Newer non-empty values win; empty ones never erase what we know.
-      const merge: Record<string, unknown> = { updated_at: now, last_activity_at: now };
-      for (const column of Object.keys(fields)) {
-        merge[column] = knex.raw(`coalesce(excluded.??, ??.??)`, [column, TABLE.contact, column]);
-      }
-      const [contact] = await knex(TABLE.contact)
-        .transacting(trx)
-        .insert({ document_id: newDocumentId(), email, ...fields, status: 'new', created_at: now, updated_at: now, published_at: now, last_activity_at: now })
-        .onConflict('email')
-        .merge(merge)
-        .returning(['id', 'document_id', 'status']);
+    // Outbox rows are known before the contact is: the ones that name the contact get its
+    // document id filled in by the statement; the confirmation is dropped if already confirmed.
+    const messages: PlannedMessage[] = [];
+    const addEmail = (template: EmailPayload['template'], payload: Omit<EmailPayload, 'template'>, options: Partial<PlannedMessage> = {}) =>
+      messages.push({ topic: EMAIL_TOPIC, idempotencyKey: `email:${template}:${activityDocumentId}`, payload: { template, ...payload }, ...options });
+    const wantsMarketing = input.consent.marketingEmail === true;
+    if (wantsMarketing) {
+      // the link is signed when the email is sent (email service), so its lifetime starts then
+      addEmail('confirm-subscription', { locale: language, to: email, data: { firstName: fields.first_name ?? undefined } }, { withContact: true, unlessConfirmed: true });
+    }
+    if (context.sendReceipt) {
+      addEmail('contact-receipt', { locale: language, to: email, data: { firstName: fields.first_name ?? undefined, message: input.message ?? '' } });
+    }
+    if (config.sendgrid.salesNotify) {
+      const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
+      const utm = [input.utm?.source, input.utm?.medium, input.utm?.campaign].filter(Boolean).join(' / ');
+      addEmail('sales-notification', {
+        locale: 'en',
+        to: config.sendgrid.salesNotify,
+        data: {
+          message: input.message ?? '',
+          lead: {
+            email,
+            name: name || undefined,
+            company: fields.company ?? undefined,
+            jobTitle: fields.job_title ?? undefined,
+            phone: fields.phone ?? undefined,
+            source: `${input.source}: ${input.activity.title ?? input.activity.type}`,
+            utm: utm || undefined,
+          },
+        },
+      });
+    }
+    messages.push({
+      topic: ODOO_TOPIC,
+      idempotencyKey: `odoo:${activityDocumentId}`,
+      withContact: true,
+      payload: {
+        activity: activityDocumentId,
+        source: input.source,
+        type: input.activity.type,
+        reference: input.activity.reference ?? null,
+        title: input.activity.title ?? null,
+      },
+    });
 
-      const wantsMarketing = input.consent.marketingEmail === true;
-      const needsConfirmation = wantsMarketing && contact.status !== 'confirmed';
-      const consentRow = (purpose: string, action: string) => ({
-        purpose,
-        action,
+    const statement = captureStatement(strapi, {
+      now,
+      contact: { document_id: newDocumentId(), email, ...fields },
+      consents: [
+        { purpose: 'data-processing', action: 'granted' },
+        ...(wantsMarketing ? [{ purpose: 'marketing-email', action: 'requested', grantedIfConfirmed: true }] : []),
+      ].map((consent) => ({
+        ...consent,
         text_version: input.consent.textVersion,
         source: input.source,
-        recorded_at: now,
-        ip_hash: ipHash,
-        user_agent: userAgent,
-      });
-      const consents = [consentRow('data-processing', 'granted')];
-      if (wantsMarketing) consents.push(consentRow('marketing-email', contact.status === 'confirmed' ? 'granted' : 'requested'));
-      await insertWithLink(strapi, trx, UID.consent, 'contact', contact.id, consents);
+        ip_hash: context.ip ? keyedHash(context.ip, config.tokenSecret) : null,
+        user_agent: context.userAgent ? context.userAgent.slice(0, 500) : null,
+      })),
+      activity: {
+        document_id: activityDocumentId,
+        type: input.activity.type,
+        reference: input.activity.reference ?? null,
+        title: input.activity.title ?? null,
+        details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}) }),
+        utm_source: clean(input.utm?.source),
+        utm_medium: clean(input.utm?.medium),
+        utm_campaign: clean(input.utm?.campaign),
+        utm_term: clean(input.utm?.term),
+        utm_content: clean(input.utm?.content),
+        referrer: clean(input.referrer),
+        landing_page: clean(input.landingPage),
+        language,
+      },
+      messages,
+    });
 
-      const [activity] = await insertWithLink(strapi, trx, UID.activity, 'contact', contact.id, [
-        {
-          type: input.activity.type,
-          reference: input.activity.reference ?? null,
-          title: input.activity.title ?? null,
-          details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}) }),
-          utm_source: clean(input.utm?.source),
-          utm_medium: clean(input.utm?.medium),
-          utm_campaign: clean(input.utm?.campaign),
-          utm_term: clean(input.utm?.term),
-          utm_content: clean(input.utm?.content),
-          referrer: clean(input.referrer),
-          landing_page: clean(input.landingPage),
-          language,
-          occurred_at: now,
-        },
-      ]);
+    const toLead = (row: CaptureRow): CapturedLead => ({
+      contactId: row.contact_id,
+      contactDocumentId: row.contact_document_id,
+      activityId: row.activity_id,
+      activityDocumentId,
+      confirmationSent: wantsMarketing && row.contact_status !== 'confirmed',
+    });
 
-      const lead: CapturedLead = {
-        contactId: contact.id,
-        contactDocumentId: contact.document_id,
-        activityId: activity.id,
-        activityDocumentId: activity.document_id,
-        confirmationSent: needsConfirmation,
-      };
-
-      const messages: OutboxMessage[] = [];
-      const emailMessage = (key: string, payload: EmailPayload): OutboxMessage => ({
-        topic: EMAIL_TOPIC,
-        idempotencyKey: `email:${payload.template}:${key}`,
-        payload: payload as unknown as Record<string, unknown>,
-        contactId: contact.id,
-      });
-      if (needsConfirmation) {
-        const expiresAt = new Date(now.getTime() + config.confirmationTtlHours * 3600 * 1000);
-        const token = signToken({ purpose: 'confirm', subject: contact.document_id, expiresAt }, config.tokenSecret);
-        messages.push(
-          emailMessage(activity.document_id, {
-            template: 'confirm-subscription',
-            locale: language,
-            to: email,
-            contact: contact.document_id,
-            data: { firstName: fields.first_name ?? undefined, confirmUrl: `${config.publicUrl}/api/leads/confirm?token=${token}` },
-          })
-        );
-      }
-      if (context.sendReceipt) {
-        messages.push(
-          emailMessage(activity.document_id, {
-            template: 'contact-receipt',
-            locale: language,
-            to: email,
-            data: { firstName: fields.first_name ?? undefined, message: input.message ?? '' },
-          })
-        );
-      }
-      if (config.sendgrid.salesNotify) {
-        const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
-        const utm = [input.utm?.source, input.utm?.medium, input.utm?.campaign].filter(Boolean).join(' / ');
-        messages.push(
-          emailMessage(activity.document_id, {
-            template: 'sales-notification',
-            locale: 'en',
-            to: config.sendgrid.salesNotify,
-            data: {
-              message: input.message ?? '',
-              lead: { email, name: name || undefined, company: fields.company ?? undefined, jobTitle: fields.job_title ?? undefined, phone: fields.phone ?? undefined, source: `${input.source}: ${input.activity.title ?? input.activity.type}`, utm: utm || undefined },
-            },
-          })
-        );
-      }
-      messages.push({
-        topic: ODOO_TOPIC,
-        idempotencyKey: `odoo:${activity.document_id}`,
-        contactId: contact.id,
-        payload: {
-          contact: contact.document_id,
-          activity: activity.document_id,
-          source: input.source,
-          type: input.activity.type,
-          reference: input.activity.reference ?? null,
-          title: input.activity.title ?? null,
-        },
-      });
-      messages.push(...(context.outbox?.(lead) ?? []));
-      await getService(strapi, 'outbox').enqueue(messages);
+    // One statement is atomic on its own: the common case (the contact form) needs no
+    // explicit transaction. A caller's transaction or extra outbox rows make it join one.
+    if (!context.outbox && !strapi.db.inTransaction()) return toLead((await statement).rows[0]);
+    return strapi.db.transaction(async ({ trx }) => {
+      const lead = toLead((await statement.transacting(trx)).rows[0]);
+      await getService(strapi, 'outbox').enqueue(context.outbox?.(lead) ?? []);
       return lead;
     });
   },

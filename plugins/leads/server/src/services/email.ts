@@ -45,6 +45,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (already) return { skipped: 'already-sent', providerMessageId: already.providerMessageId };
 
       const data: TemplateData = { siteName: config.siteName, ...payload.data };
+      if (payload.template === 'confirm-subscription') {
+        // Signed now, not at capture: the link's lifetime starts when the email leaves.
+        if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
+        const expiresAt = new Date(Date.now() + config.confirmationTtlHours * 3600 * 1000);
+        const token = signToken({ purpose: 'confirm', subject: payload.contact, expiresAt }, config.tokenSecret);
+        data.confirmUrl = `${config.publicUrl}/api/leads/confirm?token=${encodeURIComponent(token)}`;
+      }
       const rendered = renderEmail(payload.template, payload.locale, data);
       const headers: Record<string, string> = {};
       if (rendered.marketing && payload.contact) {
@@ -93,7 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           transport,
           providerMessageId,
           idempotencyKey,
-          text: rendered.text,
+          // the log is for people reading the admin: links with tokens are capabilities, never stored
+          text: rendered.text.replace(/token=[^\s&"'<>]+/g, 'token=[redacted]'),
           sentAt: new Date(),
         },
       });
