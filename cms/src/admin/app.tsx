@@ -2,6 +2,8 @@
 export default {
   config: {
     locales: ['de'],
+    // No calls home from editors' browsers: the release check asks api.github.com.
+    notifications: { releases: false },
   },
   bootstrap() {},
 };
