@@ -19,6 +19,7 @@ const outboxQuery = validateYupSchema(
   yup
     .object({
       status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
+      topic: yup.string().trim().max(100),
       page: yup.number().integer().min(1).default(1),
       pageSize: yup.number().integer().min(1).max(100).default(25),
     })

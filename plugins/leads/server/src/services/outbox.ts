@@ -24,16 +24,34 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
-/** Thrown by a handler for failures that no retry can fix (bad address, access denied). */
+/*
+ * How a handler tells the worker what a failure means. Other plugins throw errors with the same
+ * marker properties (duck typing: they cannot import this package's classes):
+ * - `permanent: true`  no retry can fix it (bad address, access rights): dead-letter at once;
+ * - `retryAfterMs: n`  retry no earlier than n ms (rate limits); the attempt counts;
+ * - `deferMs: n`       not a delivery failure (the receiver is not configured, a circuit breaker
+ *                      is open): try again in n ms without using an attempt, so nothing goes dead.
+ * Any other error is retried with exponential backoff until the topic's attempts are used up.
+ */
 export class PermanentDeliveryError extends Error {
   permanent = true;
 }
 
-/** Thrown by a handler to ask for a retry no earlier than `retryAfterMs` (rate limits). */
 export class RetryLaterError extends Error {
   constructor(message: string, public retryAfterMs: number) {
     super(message);
   }
+}
+
+export class DeferDeliveryError extends Error {
+  constructor(message: string, public deferMs: number) {
+    super(message);
+  }
+}
+
+export interface HandlerOptions {
+  /** attempts before dead-letter for this topic (default: the outbox config) */
+  maxAttempts?: number;
 }
 
 export type OutboxHandler = (message: { id: number; topic: string; payload: any; idempotencyKey: string; attempt: number }) => Promise<unknown>;
@@ -41,7 +59,7 @@ export type OutboxHandler = (message: { id: number; topic: string; payload: any;
 const NO_HANDLER_DELAY_MS = 60_000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const handlers = new Map<string, OutboxHandler>();
+  const handlers = new Map<string, { handle: OutboxHandler; options: HandlerOptions }>();
   const workerId = `${os.hostname()}:${process.pid}`;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -52,9 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const parsePayload = (payload: unknown) => (typeof payload === 'string' ? JSON.parse(payload) : payload);
 
   const service = {
-    registerHandler(topic: string, handler: OutboxHandler) {
+    registerHandler(topic: string, handle: OutboxHandler, options: HandlerOptions = {}) {
       if (handlers.has(topic)) throw new Error(`outbox: a handler for ${topic} is already registered`);
-      handlers.set(topic, handler);
+      handlers.set(topic, { handle, options });
     },
 
     hasHandler(topic: string) {
@@ -135,16 +153,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       try {
-        const result = await handler({ id: row.id, topic: row.topic, payload: row.payload, idempotencyKey: row.idempotency_key, attempt: row.attempts });
+        const result = await handler.handle({ id: row.id, topic: row.topic, payload: row.payload, idempotencyKey: row.idempotency_key, attempt: row.attempts });
         await knex()(TABLE.outbox)
           .where({ id: row.id, status: 'processing' })
           .update({ status: 'done', done_at: new Date(), result: result === undefined ? null : JSON.stringify(result), locked_at: null, locked_by: null, last_error: null, updated_at: new Date() });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const permanent = (error as PermanentDeliveryError)?.permanent === true;
-        const dead = permanent || row.attempts >= config.maxAttempts;
+        const marked = (error ?? {}) as Partial<PermanentDeliveryError & RetryLaterError & DeferDeliveryError>;
+        if (typeof marked.deferMs === 'number') {
+          await knex()(TABLE.outbox)
+            .where({ id: row.id, status: 'processing' })
+            .update({ status: 'pending', attempts: row.attempts - 1, next_attempt_at: new Date(Date.now() + marked.deferMs), last_error: message.slice(0, 2000), locked_at: null, locked_by: null, updated_at: new Date() });
+          return;
+        }
+        const dead = marked.permanent === true || row.attempts >= (handler.options.maxAttempts ?? config.maxAttempts);
         let delay = nextDelayMs(row.attempts, config);
-        if (error instanceof RetryLaterError) delay = Math.max(delay, error.retryAfterMs);
+        if (typeof marked.retryAfterMs === 'number') delay = Math.max(delay, marked.retryAfterMs);
         await knex()(TABLE.outbox)
           .where({ id: row.id, status: 'processing' })
           .update({
@@ -230,9 +254,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { byStatus, byTopic };
     },
 
-    async list({ status, page = 1, pageSize = 25 }: { status?: string; page?: number; pageSize?: number }) {
+    async list({ status, topic, page = 1, pageSize = 25 }: { status?: string; topic?: string; page?: number; pageSize?: number }) {
       const base = knex()(TABLE.outbox).modify((query) => {
         if (status) query.where({ status });
+        if (topic) query.where({ topic });
       });
       const [{ count }] = await base.clone().count('* as count');
       const rows = await base
