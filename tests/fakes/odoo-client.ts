@@ -1,0 +1,94 @@
+import { inject } from 'vitest';
+import type { CallRecord, FaultKind } from './odoo';
+
+/**
+ * A stored row as the fake returns it: many2one as an id or false, many2many as ids, unset as
+ * false. Which field holds what depends on the model, so tests read rows like parsed JSON.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OdooRow = { id: number; [field: string]: any };
+
+export interface FaultOptions {
+  kind: FaultKind;
+  /** how many matching execute_kw calls fail (default 1); -1 until cleared */
+  times?: number;
+  model?: string;
+  method?: string;
+  /** replaces Odoo's default fault string */
+  message?: string;
+}
+
+export interface FlakyOptions {
+  seed?: number;
+  /** drop only before, or only after, applying each failing call (default: half and half) */
+  when?: 'before' | 'after';
+}
+
+/**
+ * Test-side controls of a fake Odoo (tests/fakes/odoo.ts), over its /__fake/* endpoints, so a
+ * test in any vitest worker can steer the instance the global setup started.
+ */
+export function fakeOdooAt(baseUrl: string | (() => string)) {
+  const url = (path: string) => `${typeof baseUrl === 'function' ? baseUrl() : baseUrl}${path}`;
+
+  async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(url(path), {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`fake Odoo ${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  return {
+    /** The stored rows of a model, archived ones included: many2one as an id or false, many2many as ids. */
+    async records(model: string): Promise<OdooRow[]> {
+      return (await request<{ records: OdooRow[] }>('GET', `/__fake/records?model=${encodeURIComponent(model)}`)).records;
+    },
+    /** Creates records directly (same rules as create()), without counting as client calls. */
+    async seed(model: string, values: Record<string, unknown> | Array<Record<string, unknown>>): Promise<number[]> {
+      return (await request<{ ids: number[] }>('POST', '/__fake/records', { model, values })).ids;
+    },
+    /** Every XML-RPC connection is dropped without an answer, until up() or for `ms`. */
+    async down(ms?: number) {
+      await request('POST', '/__fake/down', ms === undefined ? {} : { ms });
+    },
+    async up() {
+      await request('POST', '/__fake/up');
+    },
+    /** Every answer comes `ms` late (the call itself is applied at once); 0 stops. */
+    async slow(ms: number) {
+      await request('POST', '/__fake/slow', { ms });
+    },
+    /** The next matching execute_kw calls fail with the fault Odoo sends for that kind. */
+    async fault(options: FaultOptions) {
+      await request('POST', '/__fake/fault', options);
+    },
+    /** Each call fails with probability `rate`, its connection dropped before or after applying it; 0 stops. */
+    async flaky(rate: number, options: FlakyOptions = {}) {
+      await request('POST', '/__fake/flaky', { rate, ...options });
+    },
+    /** Ends down, slow, flaky and planned faults; the records stay. */
+    async clear() {
+      await request('POST', '/__fake/clear');
+    },
+    /** clear(), and back to a fresh database (languages and users only), and no calls recorded. */
+    async reset() {
+      await request('POST', '/__fake/reset');
+    },
+    /** The XML-RPC calls received, dropped ones included, oldest first. */
+    async calls(filter: Partial<Pick<CallRecord, 'service' | 'method' | 'model' | 'modelMethod'>> = {}): Promise<CallRecord[]> {
+      const { calls } = await request<{ calls: CallRecord[] }>('GET', '/__fake/calls');
+      return calls.filter((call) => Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value));
+    },
+    async clearCalls() {
+      await request('DELETE', '/__fake/calls');
+    },
+  };
+}
+
+export type FakeOdooControls = ReturnType<typeof fakeOdooAt>;
+
+/** The fake Odoo of the integration run (its URL is provided by tests/helpers/global-setup.ts). */
+export const fakeOdoo = fakeOdooAt(() => inject('odooUrl'));
