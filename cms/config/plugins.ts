@@ -34,4 +34,23 @@ export default ({ env }: { env: any }) => ({
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
     },
   },
+  'odoo-sync': {
+    enabled: true,
+    resolve: '../plugins/odoo-sync',
+    config: {
+      url: env('ODOO_URL', ''),
+      db: env('ODOO_DB', ''),
+      username: env('ODOO_USERNAME', ''),
+      apiKey: env('ODOO_API_KEY', ''),
+      timeoutMs: env.int('ODOO_TIMEOUT_MS', 10000),
+      maxAttempts: env.int('ODOO_MAX_ATTEMPTS', 20),
+      breaker: {
+        errorThresholdPercentage: env.int('ODOO_BREAKER_ERROR_PERCENT', 50),
+        volumeThreshold: env.int('ODOO_BREAKER_MIN_CALLS', 10),
+        rollingWindowMs: env.int('ODOO_BREAKER_WINDOW_MS', 60000),
+        resetTimeoutMs: env.int('ODOO_BREAKER_RESET_MS', 30000),
+      },
+      waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
+    },
+  },
 });

@@ -1,0 +1,44 @@
+export interface OdooSyncConfig {
+  /** e.g. https://acme.odoo.com; empty = not configured: events wait in the outbox */
+  url: string;
+  db: string;
+  username: string;
+  /** an API key of the Odoo user (Preferences > Account Security), used as the password */
+  apiKey: string;
+  /** per XML-RPC call */
+  timeoutMs: number;
+  /** attempts of one event before dead-letter (Odoo outages can last hours) */
+  maxAttempts: number;
+  breaker: {
+    /** percentage of failed calls in the rolling window that opens the breaker */
+    errorThresholdPercentage: number;
+    /** calls in the window before the percentage counts */
+    volumeThreshold: number;
+    rollingWindowMs: number;
+    /** how long the breaker stays open before one trial call */
+    resetTimeoutMs: number;
+  };
+  /** how long an event waits while Odoo is not configured or refuses our credentials */
+  waitWhenUnavailableMs: number;
+}
+
+const defaults: OdooSyncConfig = {
+  url: '',
+  db: '',
+  username: '',
+  apiKey: '',
+  timeoutMs: 10_000,
+  maxAttempts: 20,
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
+  waitWhenUnavailableMs: 5 * 60_000,
+};
+
+export const isConfigured = (config: OdooSyncConfig) => Boolean(config.url && config.db && config.username && config.apiKey);
+
+export default {
+  default: defaults,
+  validator(config: OdooSyncConfig) {
+    if (config.url && !/^https?:\/\//.test(config.url)) throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
+    if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
+  },
+};

@@ -1,0 +1,209 @@
+/**
+ * From a lead event of the leads core to Odoo values. Pure: no I/O, ids are passed in.
+ *
+ * References stored on the Odoo side (documented in docs/adr/0003-odoo-sync.md):
+ * - res.partner.ref = "magnetiq:<contact document id>" on partners we create;
+ * - crm.lead.description ends with the marker "[magnetiq-lead:<lead key>]", found again with
+ *   `ilike` before creating, so a retry whose first answer was lost never creates a second lead.
+ */
+
+export interface LeadContact {
+  documentId: string;
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  jobTitle?: string | null;
+  phone?: string | null;
+  language?: string | null;
+  updatedAt: string | Date;
+}
+
+export interface LeadActivity {
+  documentId: string;
+  type: string;
+  reference?: string | null;
+  title?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
+  details?: { message?: string } | null;
+  occurredAt: string | Date;
+}
+
+export interface LeadConsent {
+  purpose: string;
+  action: string;
+  textVersion: string;
+  recordedAt: string | Date;
+}
+
+export interface LeadEvent {
+  contact: LeadContact;
+  activity: LeadActivity;
+  consents: LeadConsent[];
+}
+
+export interface OdooPartner {
+  id: number;
+  name: string | false;
+  phone: string | false;
+  function: string | false;
+  parent_id: [number, string] | false;
+  write_date: string;
+}
+
+/** How each of our activity types is named in the CRM: lead name prefix and tag. */
+const ACTIVITY_LABELS: Record<string, string> = {
+  'contact-form': 'Contact form',
+  'webinar-registration': 'Webinar',
+  'webinar-attendance': 'Webinar attended',
+  'whitepaper-download': 'Whitepaper',
+  booking: 'Consultation',
+};
+
+export const activityLabel = (type: string) =>
+  ACTIVITY_LABELS[type] ?? type.replace(/[-_]+/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
+
+export const partnerRef = (contactDocumentId: string) => `magnetiq:${contactDocumentId}`;
+
+/** One lead per contact and item: a second registration for the same webinar updates it. */
+export const leadKey = ({ contact, activity }: Pick<LeadEvent, 'contact' | 'activity'>) =>
+  `${contact.documentId}:${activity.type}:${activity.reference ?? '-'}`;
+
+export const leadMarker = (key: string) => `[magnetiq-lead:${key}]`;
+
+export const odooLanguage = (language?: string | null) => (language === 'de' ? 'de_DE' : 'en_US');
+
+const present = (value?: string | null) => (value && value.trim() !== '' ? value.trim() : undefined);
+
+export const fullName = (contact: LeadContact) => [present(contact.firstName), present(contact.lastName)].filter(Boolean).join(' ') || undefined;
+
+export function leadName({ contact, activity }: Pick<LeadEvent, 'contact' | 'activity'>): string {
+  const label = activityLabel(activity.type);
+  // a title that only repeats the label ("Contact form") says nothing: name who wrote instead
+  const title = present(activity.title);
+  const item = title && title.toLowerCase() !== label.toLowerCase() ? title : undefined;
+  const subject = item ?? present(contact.company) ?? fullName(contact) ?? contact.email;
+  return `${label}: ${subject}`;
+}
+
+/** Tags for the plugin and the item, e.g. ["Webinar", "Webinar: Pipeline basics"]. */
+export function tagNames(activity: LeadActivity): string[] {
+  const label = activityLabel(activity.type);
+  const title = present(activity.title);
+  const item = (title && title.toLowerCase() !== label.toLowerCase() ? title : undefined) ?? present(activity.reference);
+  return item ? [label, `${label}: ${item}`] : [label];
+}
+
+const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+
+export function consentSummary(consents: LeadConsent[]): string {
+  if (consents.length === 0) return 'Consent: none recorded';
+  const lines = consents.map((consent) => `- ${consent.purpose}: ${consent.action} (${day(consent.recordedAt)}, text ${consent.textVersion})`);
+  return ['Consent:', ...lines].join('\n');
+}
+
+/** The block one event adds to the lead's description; its header names the activity. */
+export function activityBlock({ activity }: Pick<LeadEvent, 'activity'>): string {
+  const header = `${activityLabel(activity.type)} on ${day(activity.occurredAt)} (ref ${activity.documentId})`;
+  const message = present(activity.details?.message);
+  return message ? `${header}\n${message}` : header;
+}
+
+/**
+ * The lead description: newest event first, then older ones, then the consent summary and the
+ * marker. An event already in the description (a replay) is not added again.
+ */
+export function leadDescription(event: LeadEvent, key: string, existing?: string | false | null): string {
+  const marker = leadMarker(key);
+  const withoutMarker = existing ? existing.replace(marker, '') : '';
+  const consentAt = withoutMarker.lastIndexOf('Consent:');
+  const previousBlocks = (consentAt >= 0 ? withoutMarker.slice(0, consentAt) : withoutMarker).trim();
+  const block = activityBlock(event);
+  const blocks = previousBlocks.includes(`(ref ${event.activity.documentId})`) ? previousBlocks : [block, previousBlocks].filter(Boolean).join('\n\n');
+  return [blocks, consentSummary(event.consents), marker].join('\n\n');
+}
+
+export function newPartnerValues(contact: LeadContact, ids: { companyId?: number; lang?: string }) {
+  return compact({
+    name: fullName(contact) ?? contact.email,
+    email: contact.email,
+    phone: present(contact.phone),
+    function: present(contact.jobTitle),
+    parent_id: ids.companyId,
+    lang: ids.lang,
+    ref: partnerRef(contact.documentId),
+  });
+}
+
+/** Odoo's datetimes are UTC without a zone: "2026-11-25 09:30:00". */
+export const parseOdooDate = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+
+/**
+ * What to write on a partner that exists: our name, phone and job title only when ours is newer
+ * than Odoo's last change and not empty (CRM staff may have corrected them); the company only
+ * when the partner has none.
+ */
+export function partnerUpdates(partner: OdooPartner, contact: LeadContact, ids: { companyId?: number }) {
+  const updates: Record<string, unknown> = {};
+  const oursIsNewer = new Date(contact.updatedAt).getTime() > parseOdooDate(partner.write_date).getTime();
+  if (oursIsNewer) {
+    const candidates = { name: fullName(contact), phone: present(contact.phone), function: present(contact.jobTitle) };
+    for (const [field, value] of Object.entries(candidates)) {
+      if (value !== undefined && value !== partner[field as 'name' | 'phone' | 'function']) updates[field] = value;
+    }
+  }
+  if (ids.companyId && !partner.parent_id) updates.parent_id = ids.companyId;
+  return updates;
+}
+
+export interface LeadIds {
+  partnerId: number;
+  sourceId?: number;
+  mediumId?: number;
+  campaignId?: number;
+  tagIds: number[];
+  langId?: number;
+}
+
+export function leadValues(event: LeadEvent, key: string, ids: LeadIds, existingDescription?: string | false | null) {
+  const { contact } = event;
+  return compact({
+    type: 'lead',
+    name: leadName(event),
+    partner_id: ids.partnerId,
+    contact_name: fullName(contact),
+    partner_name: present(contact.company),
+    email_from: contact.email,
+    phone: present(contact.phone),
+    function: present(contact.jobTitle),
+    description: leadDescription(event, key, existingDescription),
+    source_id: ids.sourceId,
+    medium_id: ids.mediumId,
+    campaign_id: ids.campaignId,
+    tag_ids: ids.tagIds.length > 0 ? [[6, 0, ids.tagIds]] : undefined,
+    lang_id: ids.langId,
+  });
+}
+
+/** Escapes `%`, `_` and `\` for Odoo's `=ilike` (SQL ILIKE), so an address matches only itself. */
+export const ilikeExact = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** The mapping as the admin shows it (read-only). */
+export const FIELD_MAPPING = [
+  { odoo: 'res.partner.email', ours: 'contact email (normalised: trimmed, lowercase); partners are deduplicated on it' },
+  { odoo: 'res.partner.name / phone / function', ours: 'first + last name / phone / job title (updated only when ours is newer and not empty)' },
+  { odoo: 'res.partner.parent_id', ours: 'company, as a company partner (is_company)' },
+  { odoo: 'res.partner.ref', ours: '"magnetiq:<contact id>" on partners we create' },
+  { odoo: 'crm.lead.name', ours: 'activity label and item, e.g. "Webinar: <title>"' },
+  { odoo: 'crm.lead.contact_name / partner_name / email_from / phone', ours: 'name / company / email / phone' },
+  { odoo: 'crm.lead.description', ours: 'messages (newest first), consent summary, reference marker' },
+  { odoo: 'crm.lead.source_id / medium_id / campaign_id', ours: 'utm_source / utm_medium / utm_campaign (found or created)' },
+  { odoo: 'crm.lead.tag_ids', ours: 'the plugin ("Webinar") and the item ("Webinar: <title>")' },
+  { odoo: 'crm.lead.lang_id, res.partner.lang', ours: 'contact language (en → en_US, de → de_DE)' },
+];
+
+function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,4 @@
+import client from './client';
+import sync from './sync';
+
+export default { client, sync };

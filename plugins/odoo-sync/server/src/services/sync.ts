@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import {
+  ilikeExact,
+  leadKey,
+  leadMarker,
+  leadValues,
+  newPartnerValues,
+  odooLanguage,
+  partnerUpdates,
+  tagNames,
+  type LeadEvent,
+  type OdooPartner,
+} from '../domain/mapping';
+import { deliveryError, getService, leads, LINK_UID } from '../utils';
+
+type Payload = { contact?: string; activity?: string; erased?: boolean };
+
+const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date'];
+
+/**
+ * The `odoo.upsert-lead` outbox handler: one lead event becomes one res.partner (deduplicated on
+ * the email) and one crm.lead per contact and item. Every step looks up before it creates and
+ * stores the Odoo id on our side as soon as it is known, so a retry after any failure (even one
+ * whose write went through but whose answer was lost) continues without creating twins.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const odoo = () => getService(strapi, 'client');
+  // Names of UTM records, tags and languages hardly change: one lookup per name and process.
+  const idCache = new Map<string, number | null>();
+
+  const links = {
+    async get(key: string): Promise<number | null> {
+      const link = await strapi.db.query(LINK_UID).findOne({ where: { key }, select: ['odooId'] });
+      return link?.odooId ?? null;
+    },
+    async set(key: string, model: string, odooId: number, contactDocumentId?: string) {
+      const now = new Date();
+      await strapi.db
+        .connection('odoo_sync_links')
+        .insert({ document_id: randomUUID().replace(/-/g, '').slice(0, 24), key, model, odoo_id: odooId, contact_document_id: contactDocumentId ?? null, synced_at: now, created_at: now, updated_at: now, published_at: now })
+        .onConflict('key')
+        .merge({ odoo_id: odooId, synced_at: now, updated_at: now });
+    },
+    async forget(key: string) {
+      await strapi.db.query(LINK_UID).deleteMany({ where: { key } });
+    },
+  };
+
+  /** A record we linked earlier, if Odoo still has it (someone may have deleted it). */
+  const linked = async <T extends { id: number }>(key: string, model: string, fields: string[]): Promise<T | null> => {
+    const id = await links.get(key);
+    if (!id) return null;
+    // archived records count too: CRM staff archive leads they lost, we must not recreate them
+    const [record] = await odoo().call<T[]>(model, 'search_read', [[['id', '=', id], '|', ['active', '=', true], ['active', '=', false]]], { fields, limit: 1 });
+    if (!record) await links.forget(key);
+    return record ?? null;
+  };
+
+  const findOrCreateByName = async (model: string, name: string, extra: Record<string, unknown> = {}, domain: unknown[] = []) => {
+    const cacheKey = `${model}:${name.toLowerCase()}`;
+    if (idCache.has(cacheKey)) return idCache.get(cacheKey)!;
+    const [found] = await odoo().call<number[]>(model, 'search', [[['name', '=ilike', ilikeExact(name)], ...domain]], { limit: 1 });
+    const id = found ?? (await odoo().call<number>(model, 'create', [{ name, ...extra }]));
+    idCache.set(cacheKey, id);
+    return id;
+  };
+
+  const languageId = async (code: string) => {
+    const cacheKey = `res.lang:${code}`;
+    if (idCache.has(cacheKey)) return idCache.get(cacheKey) ?? undefined;
+    const [found] = await odoo().call<number[]>('res.lang', 'search', [[['code', '=', code]]], { limit: 1 });
+    idCache.set(cacheKey, found ?? null);
+    return found;
+  };
+
+  const ensureCompany = async (company: string) => {
+    const key = `company:${company.trim().toLowerCase()}`;
+    const known = await links.get(key);
+    if (known) return known;
+    const id = await findOrCreateByName('res.partner', company.trim(), { is_company: true }, [['is_company', '=', true]]);
+    await links.set(key, 'res.partner', id);
+    return id;
+  };
+
+  const ensurePartner = async (event: LeadEvent) => {
+    const { contact } = event;
+    const key = `partner:${contact.documentId}`;
+    const companyId = contact.company ? await ensureCompany(contact.company) : undefined;
+    const lang = odooLanguage(contact.language);
+    let partner =
+      (await linked<OdooPartner>(key, 'res.partner', PARTNER_FIELDS)) ??
+      (await odoo().call<OdooPartner[]>('res.partner', 'search_read', [[['email', '=ilike', ilikeExact(contact.email)], ['is_company', '=', false]]], { fields: PARTNER_FIELDS, limit: 1, order: 'id asc' }))[0] ??
+      null;
+    if (!partner) {
+      const id = await odoo().call<number>('res.partner', 'create', [newPartnerValues(contact, { companyId, lang })]);
+      await links.set(key, 'res.partner', id, contact.documentId);
+      return id;
+    }
+    const updates = partnerUpdates(partner, contact, { companyId });
+    if (Object.keys(updates).length > 0) await odoo().call('res.partner', 'write', [[partner.id], updates]);
+    await links.set(key, 'res.partner', partner.id, contact.documentId);
+    return partner.id;
+  };
+
+  const upsertLead = async (event: LeadEvent, partnerId: number) => {
+    const key = leadKey(event);
+    const linkKey = `lead:${key}`;
+    const { activity } = event;
+    const [sourceId, mediumId, campaignId, langId, ...tagIds] = await Promise.all([
+      activity.utmSource ? findOrCreateByName('utm.source', activity.utmSource) : undefined,
+      activity.utmMedium ? findOrCreateByName('utm.medium', activity.utmMedium) : undefined,
+      activity.utmCampaign ? findOrCreateByName('utm.campaign', activity.utmCampaign) : undefined,
+      languageId(odooLanguage(event.contact.language)),
+      ...tagNames(activity).map((name) => findOrCreateByName('crm.tag', name)),
+    ]);
+    const ids = { partnerId, sourceId: sourceId ?? undefined, mediumId: mediumId ?? undefined, campaignId: campaignId ?? undefined, langId: langId ?? undefined, tagIds: tagIds as number[] };
+
+    type OdooLead = { id: number; description: string | false };
+    const existing =
+      (await linked<OdooLead>(linkKey, 'crm.lead', ['id', 'description'])) ??
+      (await odoo().call<OdooLead[]>('crm.lead', 'search_read', [[['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]]], { fields: ['id', 'description'], limit: 1 }))[0] ??
+      null;
+    if (!existing) {
+      const id = await odoo().call<number>('crm.lead', 'create', [leadValues(event, key, ids)]);
+      await links.set(linkKey, 'crm.lead', id, event.contact.documentId);
+      return { leadId: id, created: true };
+    }
+    const { type: _type, ...values } = leadValues(event, key, ids, existing.description);
+    await odoo().call('crm.lead', 'write', [[existing.id], values]);
+    await links.set(linkKey, 'crm.lead', existing.id, event.contact.documentId);
+    return { leadId: existing.id, created: false };
+  };
+
+  return {
+    /** The outbox handler. Its result is stored on the outbox row. */
+    async handle({ payload }: { payload: Payload }) {
+      if (payload.erased || !payload.contact || !payload.activity) return { skipped: 'erased' };
+      odoo().assertConfigured();
+      const timeline = await leads(strapi).contacts.timeline(payload.contact);
+      if (!timeline || timeline.contact.status === 'erased') return { skipped: 'contact erased' };
+      const activity = timeline.activities.find((candidate: { documentId: string }) => candidate.documentId === payload.activity);
+      if (!activity) throw deliveryError.permanent(`activity ${payload.activity} of contact ${payload.contact} not found`);
+      const event: LeadEvent = { contact: timeline.contact, activity, consents: timeline.consents };
+      const partnerId = await ensurePartner(event);
+      const lead = await upsertLead(event, partnerId);
+      return { partnerId, ...lead };
+    },
+
+    /** Enqueues every activity of a contact again (admin "re-sync"); the handler updates in place. */
+    async resyncContact(contactDocumentId: string) {
+      const timeline = await leads(strapi).contacts.timeline(contactDocumentId);
+      if (!timeline || timeline.contact.status === 'erased') return null;
+      const stamp = Date.now().toString(36);
+      const messages = timeline.activities.map((activity: { documentId: string; type: string; reference: string | null; title: string | null }) => ({
+        topic: 'odoo.upsert-lead',
+        idempotencyKey: `odoo:resync:${activity.documentId}:${stamp}`,
+        contactId: timeline.contact.id,
+        payload: { contact: contactDocumentId, activity: activity.documentId, type: activity.type, reference: activity.reference, title: activity.title },
+      }));
+      await leads(strapi).outbox.enqueue(messages);
+      return messages.length;
+    },
+  };
+};
