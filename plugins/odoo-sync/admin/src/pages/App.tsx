@@ -1,0 +1,21 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { PERMISSIONS } from '../permissions';
+import { StatusPage } from './StatusPage';
+
+export const App = () => (
+  <Routes>
+    <Route
+      index
+      element={
+        <Page.Protect permissions={PERMISSIONS.read}>
+          <StatusPage />
+        </Page.Protect>
+      }
+    />
+    <Route path="*" element={<Page.Error />} />
+  </Routes>
+);
+
+// The admin lazy-loads the menu link's page through a default export.
+export default App;

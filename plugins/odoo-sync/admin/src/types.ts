@@ -1,0 +1,53 @@
+/** Shapes of the odoo-sync admin API (`/odoo-sync/...`); every response is `{ data }`. */
+
+export type IsoDateTime = string;
+
+export interface DataResponse<T> {
+  data: T;
+}
+
+export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+export interface OdooConnection {
+  configured: boolean;
+  url: string | null;
+  db: string | null;
+  username: string | null;
+  circuit: CircuitState;
+  unreachableSince: IsoDateTime | null;
+  credentialsRejectedAt: IsoDateTime | null;
+  lastError: { at: IsoDateTime; message: string } | null;
+}
+
+/** Outbox statuses of the Odoo topic, in the order they are shown. */
+export const SYNC_STATES = ['done', 'pending', 'processing', 'dead'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+
+export interface DeadLetter {
+  id: number;
+  error: string;
+  at: IsoDateTime;
+}
+
+export interface FieldMapping {
+  odoo: string;
+  ours: string;
+}
+
+export interface SyncStatus {
+  connection: OdooConnection;
+  counts: Record<SyncState, number>;
+  lastDead: DeadLetter | null;
+  /** Number of Magnetiq records linked to an Odoo record, per Odoo model (`res.partner`, `crm.lead`). */
+  linked: Record<string, number>;
+  mapping: FieldMapping[];
+}
+
+export type TestConnectionResult =
+  | { ok: true; version: string; userId: number; user: string }
+  | { ok: false; error: string; version?: string };
+
+export interface ResyncResult {
+  queued: number;
+}
