@@ -10,5 +10,7 @@ declare module 'vitest' {
     adminPassword: string;
     /** lets tests sign links the way the CMS does (e.g. an unsubscribe link) */
     leadsTokenSecret: string;
+    /** the fake Odoo (tests/fakes/odoo.ts): XML-RPC plus /__fake controls */
+    odooUrl: string;
   }
 }

@@ -19,6 +19,7 @@ import { startStrapi } from '../../scripts/lib/strapi.mjs';
 import { serveSite } from '../../scripts/lib/site-server.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
+import { startFakeOdoo } from '../fakes/odoo';
 import { freePort } from './ports';
 
 export const ADMIN_EMAIL = 'admin@magnetiq.test';
@@ -41,6 +42,9 @@ export default async function setup(project: TestProject) {
 
     const sendgrid = await startFakeSendGrid();
     cleanups.push(sendgrid.close);
+
+    const odoo = await startFakeOdoo();
+    cleanups.push(odoo.close);
 
     const logDir = path.join(DATA_DIR, 'test-logs');
     fs.mkdirSync(logDir, { recursive: true });
@@ -75,6 +79,15 @@ export default async function setup(project: TestProject) {
           OUTBOX_MAX_DELAY_MS: '1000',
           OUTBOX_MAX_ATTEMPTS: '4',
           OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
+          ODOO_URL: odoo.url,
+          ODOO_DB: odoo.db,
+          ODOO_USERNAME: odoo.login,
+          ODOO_API_KEY: odoo.password,
+          ODOO_TIMEOUT_MS: '2000',
+          ODOO_MAX_ATTEMPTS: '30',
+          ODOO_BREAKER_MIN_CALLS: '5',
+          ODOO_BREAKER_WINDOW_MS: '10000',
+          ODOO_BREAKER_RESET_MS: '5000',
           SITE_URL: siteOrigin,
           CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
         },
@@ -96,6 +109,7 @@ export default async function setup(project: TestProject) {
     project.provide('adminEmail', ADMIN_EMAIL);
     project.provide('adminPassword', ADMIN_PASSWORD);
     project.provide('leadsTokenSecret', secrets.LEADS_TOKEN_SECRET);
+    project.provide('odooUrl', odoo.url);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,0 +1,245 @@
+/**
+ * Lead events reach Odoo CRM through the leads outbox: a real Strapi on PostgreSQL, the real
+ * odoo-await client, and a fake Odoo speaking XML-RPC (tests/fakes/odoo.ts).
+ */
+import crypto from 'node:crypto';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { adminToken, api, clientIp } from '../helpers/http';
+import { rows } from '../helpers/db';
+import { eventually } from '../helpers/wait';
+import { submission, uniqueEmail } from '../helpers/leads';
+import { fakeOdoo } from '../fakes/odoo-client';
+
+const submit = (body: unknown) => api('/api/leads/submissions', { method: 'POST', json: body, ip: clientIp() });
+
+const odooRows = (email: string) =>
+  rows(
+    `select o.* from leads_outbox o join leads_contacts c on c.id = o.contact_id where c.email = $1 and o.topic = 'odoo.upsert-lead' order by o.id`,
+    [email]
+  );
+
+/** Waits until every Odoo event of this address is done (or dead) and returns the rows. */
+const settled = (email: string, timeoutMs = 20_000) =>
+  eventually(
+    async () => {
+      const outbox = await odooRows(email);
+      return outbox.length > 0 && outbox.every((row) => row.status === 'done' || row.status === 'dead') && outbox;
+    },
+    { timeoutMs, what: `Odoo events of ${email}` }
+  );
+
+const m2oName = (value: unknown) => (Array.isArray(value) ? value[1] : value);
+
+async function partnersFor(email: string) {
+  return (await fakeOdoo.records('res.partner')).filter((partner: any) => partner.email === email);
+}
+
+async function leadsFor(email: string) {
+  return (await fakeOdoo.records('crm.lead')).filter((lead: any) => lead.email_from === email);
+}
+
+let auth: Record<string, string>;
+
+beforeAll(async () => {
+  auth = { Authorization: `Bearer ${await adminToken()}` };
+});
+
+beforeEach(async () => {
+  await fakeOdoo.clear();
+});
+
+describe('odoo sync', () => {
+  it('turns a form submission into one partner under its company and one lead with the right fields', async () => {
+    const email = uniqueEmail('odoo');
+    const company = `Odoo Test ${crypto.randomBytes(3).toString('hex')} GmbH`;
+    await submit(
+      submission({
+        email,
+        firstName: 'Jürgen',
+        lastName: 'Schmidt',
+        company,
+        jobTitle: 'Head of Sales',
+        phone: '+49 30 123456',
+        language: 'de',
+        message: 'Wir brauchen ein Angebot.',
+        consent: { dataProcessing: true, marketingEmail: true, textVersion: 'contact-2026-11' },
+        utm: { source: 'linkedin', medium: 'social', campaign: 'q4-launch' },
+      })
+    );
+    const [row] = await settled(email);
+    expect(row.status).toBe('done');
+
+    const [person, ...twins] = await partnersFor(email);
+    expect(twins).toHaveLength(0);
+    expect(person).toMatchObject({ name: 'Jürgen Schmidt', phone: '+49 30 123456', function: 'Head of Sales', is_company: false, lang: 'de_DE' });
+    expect(person.ref).toMatch(/^magnetiq:/);
+    const companies = (await fakeOdoo.records('res.partner')).filter((partner: any) => partner.name === company);
+    expect(companies).toHaveLength(1);
+    expect(companies[0].is_company).toBe(true);
+    expect(person.parent_id).toBe(companies[0].id);
+
+    const [lead, ...more] = await leadsFor(email);
+    expect(more).toHaveLength(0);
+    expect(lead).toMatchObject({ type: 'lead', name: `Contact form: ${company}`, partner_id: person.id, contact_name: 'Jürgen Schmidt', partner_name: company, phone: '+49 30 123456' });
+    const names = async (model: string, ids: number[]) => (await fakeOdoo.records(model)).filter((record: any) => ids.includes(record.id)).map((record: any) => record.name);
+    expect(await names('utm.source', [lead.source_id])).toEqual(['linkedin']);
+    expect(await names('utm.medium', [lead.medium_id])).toEqual(['social']);
+    expect(await names('utm.campaign', [lead.campaign_id])).toEqual(['q4-launch']);
+    expect(await names('crm.tag', lead.tag_ids)).toEqual(['Contact form']);
+    expect((await fakeOdoo.records('res.lang')).find((language: any) => language.id === lead.lang_id)?.code).toBe('de_DE');
+    expect(lead.description).toContain('Wir brauchen ein Angebot.');
+    expect(lead.description).toContain('marketing-email: requested');
+    expect(lead.description).toMatch(/\[magnetiq-lead:[^\]]+\]/);
+
+    // the outbox row records what was created, and our side knows the Odoo ids
+    expect(row.result).toMatchObject({ partnerId: person.id, leadId: lead.id, created: true });
+  });
+
+  it('updates the same partner and lead when the same address writes again', async () => {
+    const email = uniqueEmail('odoo-again');
+    await submit(submission({ email, message: 'First question.' }));
+    await settled(email);
+    await submit(submission({ email: email.toUpperCase(), message: 'Second question.', phone: '+49 89 555' }));
+    const outbox = await settled(email);
+    expect(outbox.map((row) => row.status)).toEqual(['done', 'done']);
+
+    expect(await partnersFor(email)).toHaveLength(1);
+    const leads = await leadsFor(email);
+    expect(leads).toHaveLength(1);
+    expect(leads[0].description).toContain('First question.');
+    expect(leads[0].description.indexOf('Second question.')).toBeLessThan(leads[0].description.indexOf('First question.'));
+    expect(leads[0].phone).toBe('+49 89 555');
+  });
+
+  it('waits out an Odoo outage and then delivers exactly once', async () => {
+    const email = uniqueEmail('odoo-down');
+    await fakeOdoo.down();
+    await submit(submission({ email }));
+    const [failing] = await eventually(
+      async () => {
+        const found = await odooRows(email);
+        return found.length > 0 && found[0].attempts >= 1 && found[0].last_error && found;
+      },
+      { what: 'a failed attempt' }
+    );
+    expect(failing.status).toBe('pending');
+    expect(failing.last_error).toMatch(/unreachable|ECONNRESET|socket/i);
+
+    await fakeOdoo.up();
+    const [row] = await settled(email, 30_000);
+    expect(row.status).toBe('done');
+    expect(await partnersFor(email)).toHaveLength(1);
+    expect(await leadsFor(email)).toHaveLength(1);
+  });
+
+  it('sends an access error to dead-letter at once, and a replay after the fix delivers it', async () => {
+    const email = uniqueEmail('odoo-access');
+    await fakeOdoo.fault({ kind: 'access', model: 'crm.lead', method: 'create', times: -1 });
+    await submit(submission({ email }));
+    const [dead] = await settled(email);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(dead.last_error).toMatch(/access error: You are not allowed/i);
+    expect(await leadsFor(email)).toHaveLength(0);
+
+    await fakeOdoo.clear();
+    expect((await api(`/leads/outbox/${dead.id}/replay`, { method: 'POST', headers: auth })).status).toBe(200);
+    const [row] = await settled(email);
+    expect(row.status).toBe('done');
+    expect(await partnersFor(email)).toHaveLength(1);
+    expect(await leadsFor(email)).toHaveLength(1);
+  });
+
+  it('ends 200 submissions during a flapping Odoo with 200 leads, no duplicates, no loss', async () => {
+    const run = crypto.randomBytes(3).toString('hex');
+    const emails = Array.from({ length: 200 }, (_, index) => `flap-${run}-${index}@example.com`);
+    await fakeOdoo.flaky(0.3);
+    for (let start = 0; start < emails.length; start += 20) {
+      const answers = await Promise.all(emails.slice(start, start + 20).map((email) => submit(submission({ email }))));
+      expect(answers.every((answer) => answer.status === 201)).toBe(true);
+    }
+    await eventually(
+      async () => {
+        const [{ open }] = await rows(
+          `select count(*)::int as open from leads_outbox o join leads_contacts c on c.id = o.contact_id
+           where c.email like $1 and o.topic = 'odoo.upsert-lead' and o.status not in ('done', 'dead')`,
+          [`flap-${run}-%`]
+        );
+        return open === 0;
+      },
+      { timeoutMs: 150_000, intervalMs: 500, what: '200 Odoo events to settle' }
+    );
+    await fakeOdoo.flaky(0);
+
+    const statuses = await rows(
+      `select o.status, count(*)::int as count from leads_outbox o join leads_contacts c on c.id = o.contact_id
+       where c.email like $1 and o.topic = 'odoo.upsert-lead' group by o.status`,
+      [`flap-${run}-%`]
+    );
+    expect(statuses).toEqual([{ status: 'done', count: 200 }]);
+    const ours = (email: unknown) => typeof email === 'string' && email.startsWith(`flap-${run}-`);
+    const leads = (await fakeOdoo.records('crm.lead')).filter((lead: any) => ours(lead.email_from));
+    const partners = (await fakeOdoo.records('res.partner')).filter((partner: any) => ours(partner.email));
+    expect(new Set(leads.map((lead: any) => lead.email_from)).size).toBe(200);
+    expect(leads).toHaveLength(200);
+    expect(partners).toHaveLength(200);
+  }, 240_000);
+});
+
+describe('odoo sync admin', () => {
+  it('reports the connection, the counts and the mapping', async () => {
+    const response = await api('/odoo-sync/status', { headers: auth });
+    expect(response.status).toBe(200);
+    expect(response.body.data.connection).toMatchObject({ configured: true, circuit: 'closed', unreachableSince: null });
+    expect(response.body.data.counts.done).toBeGreaterThan(0);
+    expect(response.body.data.linked['crm.lead']).toBeGreaterThan(0);
+    expect(response.body.data.mapping.length).toBeGreaterThan(5);
+  });
+
+  it('tests the connection: version and user', async () => {
+    const response = await api('/odoo-sync/test-connection', { method: 'POST', headers: auth });
+    expect(response.body.data).toMatchObject({ ok: true, version: expect.stringMatching(/^\d+\.\d/), user: expect.any(String) });
+  });
+
+  it('opens the circuit while Odoo is down and says since when', async () => {
+    await fakeOdoo.down();
+    const email = uniqueEmail('odoo-circuit');
+    await Promise.all(Array.from({ length: 3 }, () => submit(submission({ email: uniqueEmail('odoo-circuit') }))));
+    await submit(submission({ email }));
+    const status = await eventually(
+      async () => {
+        const response = await api('/odoo-sync/status', { headers: auth });
+        return response.body.data.connection.circuit === 'open' && response.body.data.connection;
+      },
+      { timeoutMs: 20_000, what: 'the circuit to open' }
+    );
+    expect(new Date(status.unreachableSince).getTime()).toBeLessThanOrEqual(Date.now());
+    // While open, events wait instead of calling: at most one trial call per reset period
+    // (ODOO_BREAKER_RESET_MS=5000 in the test setup), though five events are due.
+    const callsBefore = (await fakeOdoo.calls()).length;
+    const attemptsBefore = (await odooRows(email))[0].attempts;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await fakeOdoo.calls()).length - callsBefore).toBeLessThanOrEqual(1);
+    expect((await odooRows(email))[0].attempts - attemptsBefore).toBeLessThanOrEqual(1);
+    await fakeOdoo.up();
+    await settled(email, 30_000);
+  });
+
+  it('re-syncs one contact on request without creating a second lead', async () => {
+    const email = uniqueEmail('odoo-resync');
+    await submit(submission({ email }));
+    await settled(email);
+    const [contact] = await rows(`select document_id from leads_contacts where email = $1`, [email]);
+    const response = await api(`/odoo-sync/contacts/${contact.document_id}/resync`, { method: 'POST', headers: auth });
+    expect(response.body.data).toEqual({ queued: 1 });
+    const outbox = await eventually(
+      async () => {
+        const found = await odooRows(email);
+        return found.length === 2 && found.every((row) => row.status === 'done') && found;
+      },
+      { what: 'the re-sync to finish' }
+    );
+    expect(outbox).toHaveLength(2);
+    expect(await leadsFor(email)).toHaveLength(1);
+    expect((await api('/odoo-sync/contacts/nosuchcontact000000000000/resync', { method: 'POST', headers: auth })).status).toBe(404);
+  });
+});
