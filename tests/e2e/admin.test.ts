@@ -60,6 +60,13 @@ describe('admin panel', () => {
     expect(await page.getByText('admin-e2e').count()).toBeGreaterThan(0);
   });
 
+  it('shows the Odoo sync status page with a closed circuit and the field mapping', async () => {
+    await page.goto(`${inject('cmsUrl')}/admin/plugins/odoo-sync`);
+    await page.getByRole('heading', { name: 'Odoo sync', level: 1 }).waitFor();
+    await page.getByText('Closed: requests go through').first().waitFor();
+    expect(await page.getByText('crm.lead.tag_ids').count()).toBeGreaterThan(0);
+  });
+
   it('shows the outbox with its counts per status', async () => {
     await page.goto(`${inject('cmsUrl')}/admin/plugins/leads/outbox`);
     await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
