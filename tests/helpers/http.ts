@@ -1,11 +1,14 @@
+import crypto from 'node:crypto';
 import { inject } from 'vitest';
 
-let nextAddress = 1;
+// Each test file loads its own copy of this module: a random start in 10.0.0.0/8 keeps the
+// addresses of different files apart, so one file's traffic never uses up another's rate limit.
+let nextAddress = crypto.randomInt(0, 2 ** 24 - 100_000);
 
 /** A distinct client address per caller, sent as X-Forwarded-For (the test CMS trusts the proxy). */
 export function clientIp(): string {
   const n = nextAddress++;
-  return `198.51.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
 export async function api(path: string, init: RequestInit & { ip?: string; json?: unknown } = {}) {
@@ -28,9 +31,11 @@ export async function api(path: string, init: RequestInit & { ip?: string; json?
   return { status: response.status, headers: response.headers, body: data };
 }
 
+/** Logs the seeded admin in, from an address of its own (Strapi limits logins per email and IP). */
 export async function adminToken(): Promise<string> {
   const response = await api('/admin/login', {
     method: 'POST',
+    ip: clientIp(),
     json: { email: inject('adminEmail'), password: inject('adminPassword') },
   });
   if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, adminToken } from '../helpers/http';
+import { api, adminToken, clientIp } from '../helpers/http';
 
 describe('foundation', () => {
   it('answers the health check with 204', async () => {
@@ -16,7 +16,7 @@ describe('foundation', () => {
   });
 
   it('rejects a wrong admin password without saying which part was wrong', async () => {
-    const response = await api('/admin/login', { method: 'POST', json: { email: 'admin@magnetiq.test', password: 'wrong-password-1' } });
+    const response = await api('/admin/login', { method: 'POST', ip: clientIp(), json: { email: 'admin@magnetiq.test', password: 'wrong-password-1' } });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('Invalid credentials');
   });
