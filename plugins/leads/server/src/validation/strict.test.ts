@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactSubmissionSchema, validateContactSubmission } from './submission';
-import { unknownKeyPaths } from './strict';
+import { shapeProblems } from './strict';
 
 const valid = {
   email: ' Ada@Example.com ',
@@ -8,15 +8,20 @@ const valid = {
   consent: { dataProcessing: true, textVersion: 'v1' },
 };
 
-describe('unknownKeyPaths', () => {
+describe('shapeProblems', () => {
   it.each([
     ['a valid body', valid, []],
     ['an unknown top-level key', { ...valid, isAdmin: true }, [['isAdmin']]],
     ['an unknown nested key', { ...valid, consent: { ...valid.consent, forced: true } }, [['consent', 'forced']]],
     ['an unknown UTM key', { ...valid, utm: { source: 'x', $where: '1' } }, [['utm', '$where']]],
     ['a non-object body', 'text', []],
+    ['a key named like an Object.prototype member', { ...valid, constructor: 0, toString: 'x' }, [['constructor'], ['toString']]],
+    ['such a key nested', { ...valid, consent: { ...valid.consent, hasOwnProperty: 1 } }, [['consent', 'hasOwnProperty']]],
+    ['an object where a string belongs', { ...valid, email: {} }, [['email']]],
+    ['a key with markup, not echoed', { ...valid, '<b>x</b>': 1 }, [['?b?x??b?']]],
+    ['a number where a string belongs, nested', { ...valid, utm: { source: 5 } }, [['utm', 'source']]],
   ])('finds %s', (_label, body, expected) => {
-    expect(unknownKeyPaths(contactSubmissionSchema as any, body)).toEqual(expected);
+    expect(shapeProblems(contactSubmissionSchema as any, body).map((problem) => problem.path)).toEqual(expected);
   });
 });
 

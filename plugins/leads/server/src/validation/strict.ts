@@ -1,27 +1,45 @@
 import { errors, validateYupSchema } from '@strapi/utils';
 
-type AnySchema = { fields?: Record<string, AnySchema> } & Parameters<typeof validateYupSchema>[0];
+type AnySchema = { type?: string; fields?: Record<string, AnySchema> } & Parameters<typeof validateYupSchema>[0];
 
-/** Paths of keys in `value` that the object schema does not describe, at any depth. */
-export function unknownKeyPaths(schema: AnySchema, value: unknown, path: string[] = []): string[][] {
+export interface ShapeProblem {
+  path: string[];
+  message: string;
+}
+
+const at = (path: string[]) => path.join('.');
+
+/** Unknown keys come from the client: never echo markup or megabytes of them back. */
+const safeKey = (key: string) => (key.replace(/[^\w.$-]/g, '?').slice(0, 60) || '?');
+
+/**
+ * What yup would not report, or would crash on, before it casts: keys the schema does not
+ * describe (yup's `noUnknown()` silently strips them while casting) and non-strings where a
+ * string is expected (its `trim()` transform throws a TypeError on an object: a 500).
+ * Both were found by tests/integration/fuzz.test.ts.
+ */
+export function shapeProblems(schema: AnySchema, value: unknown, path: string[] = []): ShapeProblem[] {
+  if (schema?.type === 'string') {
+    return value === null || value === undefined || typeof value === 'string' ? [] : [{ path, message: `${at(path)} must be a string` }];
+  }
   if (!schema?.fields || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const field = schema.fields![key];
-    return field ? unknownKeyPaths(field, child, [...path, key]) : [[...path, key]];
+    // own keys only: "constructor" or "toString" must not find Object.prototype's members
+    const field = Object.hasOwn(schema.fields!, key) ? schema.fields![key] : undefined;
+    if (field) return shapeProblems(field, child, [...path, key]);
+    const where = [...path, safeKey(key)];
+    return [{ path: where, message: `${at(where)} is not a known field` }];
   });
 }
 
-/**
- * yup's `noUnknown()` only strips unknown keys while casting, so with casting on (needed for
- * trim/lowercase) they would pass silently. Public inputs must reject them instead.
- */
+/** Public inputs: shape checked first, then yup with casting (trim, lowercase, defaults). */
 export function strictValidator<T>(schema: AnySchema) {
   const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
   return async (body: unknown): Promise<T> => {
-    const unknown = unknownKeyPaths(schema, body);
-    if (unknown.length > 0) {
-      throw new errors.ValidationError(`Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((p) => p.join('.')).join(', ')}`, {
-        errors: unknown.map((p) => ({ path: p, message: `${p.join('.')} is not a known field`, name: 'ValidationError', value: null })),
+    const problems = shapeProblems(schema, body);
+    if (problems.length > 0) {
+      throw new errors.ValidationError(problems.length > 1 ? `${problems.length} errors occurred` : problems[0].message, {
+        errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })),
       });
     }
     return validate(body) as Promise<T>;

@@ -1,0 +1,93 @@
+/**
+ * Hostile and random input on every public endpoint: never a 5xx, never a partial row, never
+ * HTML echoed back unescaped. Bodies come from fast-check (seeded, so a failure replays).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { api, clientIp } from '../helpers/http';
+import { count } from '../helpers/db';
+import { submission } from '../helpers/leads';
+
+const HOSTILE_STRINGS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1; DROP TABLE leads_contacts; --",
+  '${jndi:ldap://x}',
+  '\u0000\u0001\u0002',
+  '\ud83d\ude00\u202e\u200b',
+  'a'.repeat(10_000),
+  '%00%2e%2e%2f',
+  '{"$gt": ""}',
+];
+
+const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 50 }));
+const anyValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
+const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', '$where', 'id', 'documentId', 'status'];
+
+/** A submission with some fields replaced by hostile values, plus maybe a polluting key. */
+const hostileSubmission = fc
+  .record({
+    replace: fc.dictionary(fc.constantFrom('email', 'firstName', 'lastName', 'company', 'phone', 'country', 'language', 'message', 'consent', 'utm', 'referrer', 'landingPage', 'website'), anyValue, { maxKeys: 4 }),
+    extraKey: fc.option(fc.constantFrom(...POLLUTION_KEYS)),
+    extraValue: anyValue,
+  })
+  .map(({ replace, extraKey, extraValue }) => {
+    const body: Record<string, unknown> = { ...submission({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.com` }), ...replace };
+    // JSON.parse is how a hostile client's "__proto__" key really arrives
+    return extraKey ? JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(extraKey)}:${JSON.stringify(extraValue)},`)) : body;
+  });
+
+const unescapedHtml = (text: string) => /<script|<img|onerror=/i.test(text);
+
+describe('fuzzing the public endpoints', () => {
+  it('POST /api/leads/submissions: random and hostile bodies never cause a 5xx or a partial lead', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileSubmission, async (body) => {
+        const before = await count(`select count(*) from leads_contacts`);
+        const consentsBefore = await count(`select count(*) from leads_consents`);
+        const response = await api('/api/leads/submissions', { method: 'POST', json: body, ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+        const created = (await count(`select count(*) from leads_contacts`)) - before;
+        const consents = (await count(`select count(*) from leads_consents`)) - consentsBefore;
+        if (response.status === 201) {
+          // accepted: all rows or (honeypot) none
+          expect(created <= 1).toBe(true);
+          expect(created === 0 ? consents === 0 : consents >= 1).toBe(true);
+        } else {
+          expect([created, consents]).toEqual([0, 0]);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 150, seed: 20261125 }
+    );
+  });
+
+  it('POST /api/leads/submissions: bodies that are not objects get a 4xx', async () => {
+    for (const raw of ['[]', '"text"', '42', 'null', '{', '{"email":', '\u0000', '{"a":'.repeat(2000)]) {
+      const response = await api('/api/leads/submissions', { method: 'POST', body: raw, headers: { 'Content-Type': 'application/json' }, ip: clientIp() });
+      expect(response.status, raw.slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(response.status, raw.slice(0, 20)).toBeLessThan(500);
+    }
+  });
+
+  it.each(['/api/leads/confirm', '/api/leads/unsubscribe'])('GET %s: random tokens are refused with a 4xx', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`)), async (token) => {
+        const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+      }),
+      { numRuns: 60, seed: 7 }
+    );
+  });
+
+  it('repeated query parameters and odd methods do not break the link endpoints', async () => {
+    const twice = await api('/api/leads/confirm?token=a.b&token=c.d', { ip: clientIp() });
+    expect(twice.status).toBe(400);
+    const put = await api('/api/leads/submissions', { method: 'PUT', json: {}, ip: clientIp() });
+    expect(put.status).toBeGreaterThanOrEqual(400);
+    expect(put.status).toBeLessThan(500);
+  });
+});
