@@ -1,0 +1,11 @@
+import { factories } from '@strapi/strapi';
+import { publishedOnly } from '../../../content/published-only';
+
+// Read-only for the public site (create/update/delete happen in the admin); drafts only with an API token.
+export default factories.createCoreRouter('api::article.article', {
+  only: ['find', 'findOne'],
+  config: {
+    find: { middlewares: [publishedOnly] },
+    findOne: { middlewares: [publishedOnly] },
+  },
+});
