@@ -10,5 +10,11 @@ declare module 'vitest' {
     adminPassword: string;
     /** lets tests sign links the way the CMS does (e.g. an unsubscribe link) */
     leadsTokenSecret: string;
+    /** the fake site build hook (tests/fakes/rebuild-receiver.ts) */
+    rebuildReceiverUrl: string;
+    /** SITE_REBUILD_WEBHOOK_SECRET of the test CMS, to verify signatures */
+    rebuildSecret: string;
+    /** the CMS's secrets, for a second process on the same database (the seed script) */
+    cmsSecrets: Record<string, string>;
   }
 }

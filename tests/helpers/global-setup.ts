@@ -19,6 +19,7 @@ import { startStrapi } from '../../scripts/lib/strapi.mjs';
 import { serveSite } from '../../scripts/lib/site-server.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
+import { startFakeRebuildReceiver } from '../fakes/rebuild-receiver';
 import { freePort } from './ports';
 
 export const ADMIN_EMAIL = 'admin@magnetiq.test';
@@ -41,6 +42,10 @@ export default async function setup(project: TestProject) {
 
     const sendgrid = await startFakeSendGrid();
     cleanups.push(sendgrid.close);
+
+    const rebuildReceiver = await startFakeRebuildReceiver();
+    cleanups.push(rebuildReceiver.close);
+    const rebuildSecret = crypto.randomBytes(24).toString('base64url');
 
     const logDir = path.join(DATA_DIR, 'test-logs');
     fs.mkdirSync(logDir, { recursive: true });
@@ -77,6 +82,11 @@ export default async function setup(project: TestProject) {
           OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
           SITE_URL: siteOrigin,
           CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
+          // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
+          SCHEDULER_CRON: '*/2 * * * * *',
+          SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
+          SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
+          SITE_REBUILD_DEBOUNCE_MS: '1000',
         },
       });
     } catch (error) {
@@ -96,6 +106,9 @@ export default async function setup(project: TestProject) {
     project.provide('adminEmail', ADMIN_EMAIL);
     project.provide('adminPassword', ADMIN_PASSWORD);
     project.provide('leadsTokenSecret', secrets.LEADS_TOKEN_SECRET);
+    project.provide('rebuildReceiverUrl', rebuildReceiver.url);
+    project.provide('rebuildSecret', rebuildSecret);
+    project.provide('cmsSecrets', secrets);
   } catch (error) {
     await teardown();
     throw error;

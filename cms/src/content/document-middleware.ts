@@ -25,11 +25,19 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
       if ((SCHEDULED_UIDS as readonly string[]).includes(uid)) checkSchedule(params.data);
     }
     const result = await next();
-    if (isSiteContent(uid) && (action === 'publish' || action === 'unpublish' || action === 'delete')) {
+    if (isSiteContent(uid) && changesTheSite(action, result)) {
       await requestSiteRebuild(strapi, { uid, action, documentId: params?.documentId, locale: params?.locale });
     }
     return result;
   });
+}
+
+/** Publishing, unpublishing something that was live, or deleting a published entry. */
+function changesTheSite(action: string, result: any): boolean {
+  const entries: Array<{ publishedAt?: unknown }> = Array.isArray(result?.entries) ? result.entries : [];
+  if (action === 'publish' || action === 'unpublish') return entries.length > 0;
+  if (action === 'delete') return entries.some((entry) => Boolean(entry?.publishedAt));
+  return false;
 }
 
 async function prepareSlug(strapi: Core.Strapi, uid: string, action: string, params: any) {
