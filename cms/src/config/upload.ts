@@ -38,7 +38,7 @@ export function uploadConfig(env: any) {
           region: env('S3_REGION', 'us-east-1'),
           endpoint: env('S3_ENDPOINT', '') || undefined,
           // MinIO and most self-hosted servers need path-style URLs
-          forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', Boolean(env('S3_ENDPOINT', ''))),
+          forcePathStyle: env('S3_FORCE_PATH_STYLE', '') === '' ? Boolean(env('S3_ENDPOINT', '')) : env.bool('S3_FORCE_PATH_STYLE'),
           params: {
             Bucket: env('S3_BUCKET'),
             ACL: env('S3_ACL', '') || undefined,
