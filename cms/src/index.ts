@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { registerContentMiddleware } from './content/document-middleware';
 import { ensureLocales } from './content/locales';
 import { syncPublicPermissions } from './content/public-permissions';
+import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
 import { registerScheduler } from './content/scheduler';
 import { registerSiteRebuild } from './content/site-rebuild';
@@ -20,6 +21,14 @@ export default {
     await syncPublicPermissions(strapi);
     registerSiteRebuild(strapi);
     registerScheduler(strapi);
+    // answers embed media URLs and alt texts: a media edit must not be served stale
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::upload.file'],
+      afterUpdate: contentChanged,
+      afterUpdateMany: contentChanged,
+      afterDelete: contentChanged,
+      afterDeleteMany: contentChanged,
+    });
     if (shouldSeedOnBoot() && (await isSiteEmpty(strapi))) {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Demo content: ${summarise(report)}.`);

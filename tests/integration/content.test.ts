@@ -162,6 +162,26 @@ describe('public REST API', () => {
     expect((await publicPage(slug, 'en'))[0].title).toBe('English title');
   });
 
+  it('answers repeated requests from its cache until the next publish', async () => {
+    const slug = uniqueSlug('cached');
+    const created = await editor.create(PAGE, pageData('Cached v1', { slug }));
+    const { documentId } = created.body.data;
+    await editor.publish(PAGE, documentId);
+    const url = `/api/pages?filters[slug][$eq]=${slug}&locale=en&${PAGE_POPULATE}`;
+    const first = await api(url);
+    const second = await api(url);
+    expect(first.headers.get('x-content-cache')).toBe('MISS');
+    expect(second.headers.get('x-content-cache')).toBe('HIT');
+    expect(second.body).toEqual(first.body);
+
+    await editor.update(PAGE, documentId, { title: 'Cached v2' });
+    expect((await api(url)).body.data[0].title).toBe('Cached v1'); // a saved draft changes nothing public
+    await editor.publish(PAGE, documentId);
+    const after = await api(url);
+    expect(after.headers.get('x-content-cache')).toBe('MISS');
+    expect(after.body.data[0].title).toBe('Cached v2');
+  });
+
   it('refuses drafts to the public with a 403 in Strapi error format', async () => {
     const response = await api('/api/pages?status=draft');
     expect(response.status).toBe(403);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale } from './locales';
+import { contentChanged } from './response-cache';
 import { requestSiteRebuild } from './site-rebuild';
 import { slugFromTitle, slugProblem } from './slugs';
 import { isSiteContent, SCHEDULED_UIDS, SLUG_SOURCE } from './uids';
@@ -14,7 +15,8 @@ const fieldError = (path: string, message: string, value?: unknown) =>
  * - slugs: generated from the title/name when empty, validated (lowercase, hyphens) and unique
  *   per locale across documents; a bad or taken slug is a 400 ValidationError.
  * - schedule: unpublishAt must be after publishAt.
- * - publish / unpublish / delete of site content queue a (debounced) site rebuild.
+ * - publish / unpublish / delete clear the public response cache, and for site content queue a
+ *   (debounced) site rebuild.
  */
 export function registerContentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -25,6 +27,7 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
       if ((SCHEDULED_UIDS as readonly string[]).includes(uid)) checkSchedule(params.data);
     }
     const result = await next();
+    if (changesTheSite(action, result)) contentChanged();
     if (isSiteContent(uid) && changesTheSite(action, result)) {
       await requestSiteRebuild(strapi, { uid, action, documentId: params?.documentId, locale: params?.locale });
     }
