@@ -1,11 +1,26 @@
 import crypto from 'node:crypto';
-import { api, adminToken } from './http';
+import { inject } from 'vitest';
+import { api, clientIp } from './http';
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+let superToken: Promise<string> | null = null;
+
+/**
+ * The Super Admin's JWT, logged in once per test file from an address of its own: Strapi allows
+ * 5 admin logins per email, path and IP in 5 minutes, and other test files log in too.
+ */
+export function superAdminToken(): Promise<string> {
+  superToken ??= api('/admin/login', { method: 'POST', ip: clientIp(), json: { email: inject('adminEmail'), password: inject('adminPassword') } }).then((response) => {
+    if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.data.token as string;
+  });
+  return superToken;
+}
+
 /** Creates an admin user with the named role through the admin API and returns its JWT. */
 export async function adminWithRole(roleName: string): Promise<{ token: string; email: string }> {
-  const superToken = await adminToken();
+  const superToken = await superAdminToken();
   const roles = await api('/admin/roles', { headers: auth(superToken) });
   const role = roles.body.data.find((candidate: { name: string }) => candidate.name === roleName);
   if (!role) throw new Error(`no admin role named ${roleName}: ${JSON.stringify(roles.body)}`);
@@ -14,6 +29,7 @@ export async function adminWithRole(roleName: string): Promise<{ token: string; 
   if (created.status !== 201) throw new Error(`creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
   const registered = await api('/admin/register', {
     method: 'POST',
+    ip: clientIp(),
     json: { registrationToken: created.body.data.registrationToken, userInfo: { firstname: roleName, lastname: 'Tester', password: 'Role-Passw0rd!' } },
   });
   if (registered.status !== 200) throw new Error(`registering ${email} failed: ${registered.status} ${JSON.stringify(registered.body)}`);

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { verifyWebhookSignature } from '../../cms/src/content/webhook-signature';
-import { api, adminToken } from '../helpers/http';
-import { adminWithRole, auth, contentManager, PAGE_POPULATE, uniqueSlug } from '../helpers/content';
+import { api } from '../helpers/http';
+import { adminWithRole, auth, contentManager, PAGE_POPULATE, superAdminToken, uniqueSlug } from '../helpers/content';
 import { count } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { fakeRebuildReceiver } from '../fakes/rebuild-receiver-client';
@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 describe('admin roles', () => {
   it('keeps Admin, Editor and Viewer besides Super Admin', async () => {
-    const roles = await api('/admin/roles', { headers: auth(await adminToken()) });
+    const roles = await api('/admin/roles', { headers: auth(await superAdminToken()) });
     const names = roles.body.data.map((role: { name: string }) => role.name);
     expect(names).toEqual(expect.arrayContaining(['Super Admin', 'Admin', 'Editor', 'Viewer']));
   });
