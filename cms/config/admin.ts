@@ -1,4 +1,5 @@
 import { requireEnv } from '../src/secrets';
+import { createPreviewHandler } from '../src/content/preview';
 
 export default ({ env }: { env: any }) => ({
   auth: { secret: requireEnv('ADMIN_JWT_SECRET') },
@@ -9,5 +10,13 @@ export default ({ env }: { env: any }) => ({
   flags: {
     nps: false,
     promoteEE: false,
+  },
+  // The Preview button opens the entry's page on the site (src/content/preview.ts).
+  preview: {
+    enabled: env.bool('PREVIEW_ENABLED', true),
+    config: {
+      allowedOrigins: [new URL(env('SITE_URL', 'http://localhost:4321')).origin],
+      handler: createPreviewHandler(env('SITE_URL', 'http://localhost:4321')),
+    },
   },
 });

@@ -1,3 +1,8 @@
+import { s3PublicOrigin } from '../src/config/upload';
+
+// Media served from S3-compatible storage must be displayable in the admin.
+const mediaOrigins = (env: any) => [s3PublicOrigin(env)].filter((origin): origin is string => Boolean(origin));
+
 export default ({ env }: { env: any }) => [
   'strapi::logger',
   'strapi::errors',
@@ -8,8 +13,8 @@ export default ({ env }: { env: any }) => [
         useDefaults: true,
         directives: {
           'connect-src': ["'self'", 'https:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'media-src': ["'self'", 'data:', 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...mediaOrigins(env)],
+          'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins(env)],
           'frame-ancestors': ["'self'"],
           upgradeInsecureRequests: null,
         },

@@ -1,9 +1,11 @@
 import { requireEnv } from '../src/secrets';
+import { uploadConfig } from '../src/config/upload';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
     config: { jwtSecret: requireEnv('JWT_SECRET') },
   },
+  upload: uploadConfig(env),
   leads: {
     enabled: true,
     resolve: '../plugins/leads',

@@ -1,10 +1,37 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
+import { registerContentMiddleware } from './content/document-middleware';
+import { ensureLocales } from './content/locales';
+import { syncPublicPermissions } from './content/public-permissions';
+import { contentChanged } from './content/response-cache';
+import { syncAdminRoles } from './content/roles';
+import { registerScheduler } from './content/scheduler';
+import { registerSiteRebuild } from './content/site-rebuild';
+import { isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './seed';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentMiddleware(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureFirstAdmin(strapi);
+    await ensureLocales(strapi);
+    await syncAdminRoles(strapi);
+    await syncPublicPermissions(strapi);
+    registerSiteRebuild(strapi);
+    registerScheduler(strapi);
+    // answers embed media URLs and alt texts: a media edit must not be served stale
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::upload.file'],
+      afterUpdate: contentChanged,
+      afterUpdateMany: contentChanged,
+      afterDelete: contentChanged,
+      afterDeleteMany: contentChanged,
+    });
+    if (shouldSeedOnBoot() && (await isSiteEmpty(strapi))) {
+      const report = await seedDemoContent(strapi);
+      strapi.log.info(`Demo content: ${summarise(report)}.`);
+    }
   },
 };

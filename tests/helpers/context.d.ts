@@ -12,5 +12,11 @@ declare module 'vitest' {
     leadsTokenSecret: string;
     /** the fake Odoo (tests/fakes/odoo.ts): XML-RPC plus /__fake controls */
     odooUrl: string;
+    /** the fake site build hook (tests/fakes/rebuild-receiver.ts) */
+    rebuildReceiverUrl: string;
+    /** SITE_REBUILD_WEBHOOK_SECRET of the test CMS, to verify signatures */
+    rebuildSecret: string;
+    /** the CMS's secrets, for a second process on the same database (the seed script) */
+    cmsSecrets: Record<string, string>;
   }
 }

@@ -20,6 +20,7 @@ import { serveSite } from '../../scripts/lib/site-server.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
 import { startFakeOdoo } from '../fakes/odoo';
+import { startFakeRebuildReceiver } from '../fakes/rebuild-receiver';
 import { freePort } from './ports';
 
 export const ADMIN_EMAIL = 'admin@magnetiq.test';
@@ -45,6 +46,9 @@ export default async function setup(project: TestProject) {
 
     const odoo = await startFakeOdoo();
     cleanups.push(odoo.close);
+    const rebuildReceiver = await startFakeRebuildReceiver();
+    cleanups.push(rebuildReceiver.close);
+    const rebuildSecret = crypto.randomBytes(24).toString('base64url');
 
     const logDir = path.join(DATA_DIR, 'test-logs');
     fs.mkdirSync(logDir, { recursive: true });
@@ -90,6 +94,11 @@ export default async function setup(project: TestProject) {
           ODOO_BREAKER_RESET_MS: '5000',
           SITE_URL: siteOrigin,
           CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
+          // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
+          SCHEDULER_CRON: '*/2 * * * * *',
+          SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
+          SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
+          SITE_REBUILD_DEBOUNCE_MS: '1000',
         },
       });
     } catch (error) {
@@ -110,6 +119,9 @@ export default async function setup(project: TestProject) {
     project.provide('adminPassword', ADMIN_PASSWORD);
     project.provide('leadsTokenSecret', secrets.LEADS_TOKEN_SECRET);
     project.provide('odooUrl', odoo.url);
+    project.provide('rebuildReceiverUrl', rebuildReceiver.url);
+    project.provide('rebuildSecret', rebuildSecret);
+    project.provide('cmsSecrets', secrets);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,0 +1,20 @@
+/** The site's content types, and which field each one's slug is generated from. */
+export const SLUG_SOURCE: Record<string, string> = {
+  'api::page.page': 'title',
+  'api::article.article': 'title',
+  'api::author.author': 'name',
+  'api::category.category': 'name',
+};
+
+/** Content types with publishAt / unpublishAt. */
+export const SCHEDULED_UIDS = ['api::page.page', 'api::article.article'] as const;
+
+/** Everything the public site renders: publishing or unpublishing one asks for a rebuild. */
+export const SITE_CONTENT_UIDS = ['api::page.page', 'api::article.article', 'api::author.author', 'api::category.category', 'api::global.global'] as const;
+
+export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly string[]).includes(uid);
+
+export const SITE_LOCALES = [
+  { code: 'en', name: 'English (en)' },
+  { code: 'de', name: 'German (de)' },
+] as const;

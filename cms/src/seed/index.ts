@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { toBlocks } from './blocks';
+
+/**
+ * Demo content: a small B2B marketing site in English and German, from database/seed/content.json
+ * and the images next to it. Create-only and keyed on natural keys (file name in the
+ * "Demo content" media folder, English slug, the single global entry), so running it again
+ * creates nothing and never overwrites what editors changed.
+ */
+const FOLDER_NAME = 'Demo content';
+const LOCALES = ['en', 'de'] as const;
+type Locale = (typeof LOCALES)[number];
+const MEDIA_FIELDS = new Set(['image', 'photo', 'logos', 'ogImage', 'cover', 'avatar']);
+const RICH_TEXT_FIELDS = new Set(['body']);
+
+export interface SeedReport {
+  created: Record<string, number>;
+  existing: Record<string, number>;
+  skipped: string[];
+}
+
+export function seedDirectory(strapi: Core.Strapi): string {
+  return process.env.SEED_DIR ? path.resolve(process.env.SEED_DIR) : path.resolve(strapi.dirs.app.root, '..', 'database', 'seed');
+}
+
+/** On boot: only on a site without any page or article, and not in production unless asked. */
+export function shouldSeedOnBoot(env: NodeJS.ProcessEnv = process.env): boolean {
+  const setting = (env.SEED_DEMO_CONTENT ?? '').toLowerCase();
+  if (setting === 'false' || setting === '0') return false;
+  if (setting === 'true' || setting === '1') return true;
+  return env.NODE_ENV !== 'production';
+}
+
+export async function isSiteEmpty(strapi: Core.Strapi): Promise<boolean> {
+  const pages = await strapi.db.query('api::page.page').count();
+  const articles = await strapi.db.query('api::article.article').count();
+  return pages + articles === 0;
+}
+
+export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(strapi)): Promise<SeedReport> {
+  const content = JSON.parse(fs.readFileSync(path.join(dir, 'content.json'), 'utf8'));
+  const report: SeedReport = { created: {}, existing: {}, skipped: [] };
+  const count = (bucket: 'created' | 'existing', kind: string) => {
+    report[bucket][kind] = (report[bucket][kind] ?? 0) + 1;
+  };
+
+  // --- media, through the upload plugin (responsive formats, local or S3) ---
+  const folder = await ensureFolder(strapi);
+  const media = new Map<string, number>();
+  for (const item of content.media as Array<{ key: string; file: string; alternativeText: string }>) {
+    const found = await strapi.db.query('plugin::upload.file').findOne({ where: { name: item.file, folder: folder.id } });
+    if (found) {
+      media.set(item.key, found.id);
+      count('existing', 'media');
+      continue;
+    }
+    const filepath = path.join(dir, 'images', item.file);
+    const [uploaded] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name: item.file, alternativeText: item.alternativeText, caption: null, folder: folder.id } },
+        files: { filepath, originalFilename: item.file, mimetype: item.file.endsWith('.png') ? 'image/png' : 'image/jpeg', size: fs.statSync(filepath).size },
+      });
+    media.set(item.key, uploaded.id);
+    count('created', 'media');
+  }
+
+  const resolve = (value: any, key?: string): any => {
+    if (key && MEDIA_FIELDS.has(key)) {
+      if (Array.isArray(value)) return value.map((ref) => mediaId(media, ref));
+      return typeof value === 'string' ? mediaId(media, value) : value;
+    }
+    if (key && RICH_TEXT_FIELDS.has(key) && Array.isArray(value) && value.every((line) => typeof line === 'string')) return toBlocks(value);
+    if (Array.isArray(value)) return value.map((item) => resolve(item));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, k)]));
+    return value;
+  };
+
+  /** One document in every locale; the English slug is the key. Returns the document id. */
+  const ensureDocument = async (uid: any, kind: string, variants: Record<Locale, any>, shared: Record<string, unknown> = {}, relations: (locale: Locale) => Record<string, unknown> = () => ({})) => {
+    const documents = strapi.documents(uid);
+    const english = await documents.findFirst({ locale: 'en', status: 'draft', filters: { slug: variants.en.slug } as any, fields: ['documentId'] as any });
+    let documentId = english?.documentId as string | undefined;
+    for (const locale of LOCALES) {
+      const label = `${kind} ${variants.en.slug} (${locale})`;
+      try {
+        const exists = documentId ? await documents.findOne({ documentId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
+        if (exists) {
+          count('existing', kind);
+          continue;
+        }
+        const data = { ...resolve(shared), ...resolve(variants[locale]), ...relations(locale) };
+        const entry = documentId ? await documents.update({ documentId, locale, data }) : await documents.create({ locale, data });
+        documentId = entry!.documentId as string;
+        await documents.publish({ documentId, locale });
+        count('created', kind);
+      } catch (error) {
+        report.skipped.push(`${label}: ${(error as Error).message}`);
+        strapi.log.warn(`seed: skipped ${label}: ${(error as Error).message}`);
+      }
+    }
+    return documentId;
+  };
+
+  const categories = new Map<string, string>();
+  for (const category of content.categories) {
+    const id = await ensureDocument('api::category.category', 'category', category);
+    if (id) categories.set(category.key, id);
+  }
+  const authors = new Map<string, string>();
+  for (const author of content.authors) {
+    const id = await ensureDocument('api::author.author', 'author', author, { name: author.name, avatar: author.avatar, linkedinUrl: author.linkedinUrl });
+    if (id) authors.set(author.key, id);
+  }
+  for (const article of content.articles) {
+    const link = (documentId: string | undefined, locale: Locale) => (documentId ? { connect: [{ documentId, locale }] } : undefined);
+    await ensureDocument('api::article.article', 'article', article, { cover: article.cover, publishedDate: article.publishedDate }, (locale) => ({
+      author: link(authors.get(article.author), locale),
+      category: link(categories.get(article.category), locale),
+    }));
+  }
+  for (const page of content.pages) await ensureDocument('api::page.page', 'page', page);
+
+  // --- the global single type ---
+  const globals = strapi.documents('api::global.global' as any);
+  let globalId = (await globals.findFirst({ locale: 'en', status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;
+  for (const locale of LOCALES) {
+    const exists = globalId ? await globals.findOne({ documentId: globalId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
+    if (exists) {
+      count('existing', 'global');
+      continue;
+    }
+    const data = { ...resolve(content.global.shared), ...resolve(content.global[locale]) };
+    const entry = globalId ? await globals.update({ documentId: globalId, locale, data }) : await globals.create({ locale, data });
+    globalId = entry!.documentId as string;
+    await globals.publish({ documentId: globalId, locale });
+    count('created', 'global');
+  }
+
+  return report;
+}
+
+function mediaId(media: Map<string, number>, key: string): number {
+  const id = media.get(key);
+  if (id === undefined) throw new Error(`seed: unknown media "${key}"`);
+  return id;
+}
+
+async function ensureFolder(strapi: Core.Strapi): Promise<{ id: number }> {
+  const existing = await strapi.db.query('plugin::upload.folder').findOne({ where: { name: FOLDER_NAME, parent: null } });
+  if (existing) return existing;
+  return strapi.plugin('upload').service('folder').create({ name: FOLDER_NAME, parent: null });
+}
+
+export const summarise = (report: SeedReport) => {
+  const total = (bucket: Record<string, number>) => Object.values(bucket).reduce((sum, n) => sum + n, 0);
+  const list = (bucket: Record<string, number>) => Object.entries(bucket).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+  return `created ${total(report.created)} (${list(report.created)}), already there ${total(report.existing)}${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`;
+};
