@@ -6,6 +6,8 @@ const mediaOrigins = (env: any) => [s3PublicOrigin(env)].filter((origin): origin
 export default ({ env }: { env: any }) => [
   'strapi::logger',
   'strapi::errors',
+  // no end-user accounts: users-permissions' register/forgot-password/... routes answer 404
+  { name: 'global::end-user-auth-off', config: { enabled: !env.bool('END_USER_AUTH', false) } },
   {
     name: 'strapi::security',
     config: {

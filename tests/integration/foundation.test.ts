@@ -43,4 +43,17 @@ describe('foundation', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ plugin: 'leads', ready: true });
   });
+
+  it.each([
+    ['POST', '/api/auth/local/register', { username: 'mallory', email: 'mallory@example.com', password: 'Passw0rd!Passw0rd' }],
+    ['POST', '/api/auth/forgot-password', { email: 'admin@magnetiq.test' }],
+    ['POST', '/api/auth/reset-password', { code: 'x', password: 'a', passwordConfirmation: 'a' }],
+    ['POST', '/api/auth/local', { identifier: 'admin@magnetiq.test', password: 'x' }],
+    ['GET', '/api/connect/github', undefined],
+  ])('has no end-user account route: %s %s answers 404', async (method, path, json) => {
+    const response = await api(path, { method, json, ip: clientIp() });
+    expect(response.status).toBe(404);
+    expect(response.body.error.name).toBe('NotFoundError');
+  });
 });
+
