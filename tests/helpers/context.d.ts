@@ -12,5 +12,9 @@ declare module 'vitest' {
     leadsTokenSecret: string;
     /** the fake Odoo (tests/fakes/odoo.ts): XML-RPC plus /__fake controls */
     odooUrl: string;
+    /** lets tests sign download links, e.g. one that has already expired */
+    whitepapersTokenSecret: string;
+    /** where this run's CMS keeps whitepaper files */
+    whitepapersDir: string;
   }
 }

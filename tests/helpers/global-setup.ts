@@ -51,6 +51,10 @@ export default async function setup(project: TestProject) {
     const logFile = path.join(logDir, 'strapi.log');
     const logStream = fs.openSync(logFile, 'w');
 
+    // Whitepaper files of this run only, outside the CMS's public folder; removed afterwards.
+    const whitepapersDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-whitepapers-'));
+    cleanups.push(async () => fs.rmSync(whitepapersDir, { recursive: true, force: true }));
+
     const port = await freePort();
     // The site's port is known before the CMS starts: its origin must be allowed for form posts.
     const sitePort = await freePort();
@@ -90,6 +94,7 @@ export default async function setup(project: TestProject) {
           ODOO_BREAKER_RESET_MS: '5000',
           SITE_URL: siteOrigin,
           CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
+          WHITEPAPERS_FILES_DIR: whitepapersDir,
         },
       });
     } catch (error) {
@@ -110,6 +115,8 @@ export default async function setup(project: TestProject) {
     project.provide('adminPassword', ADMIN_PASSWORD);
     project.provide('leadsTokenSecret', secrets.LEADS_TOKEN_SECRET);
     project.provide('odooUrl', odoo.url);
+    project.provide('whitepapersTokenSecret', secrets.WHITEPAPERS_TOKEN_SECRET);
+    project.provide('whitepapersDir', whitepapersDir);
   } catch (error) {
     await teardown();
     throw error;
