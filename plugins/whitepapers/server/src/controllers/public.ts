@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
 import { LOCALES, validateRequest } from '../validation/request';
@@ -107,6 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     if (status === 403) throw new errors.ForbiddenError(message);
-    ctx.throw(410, message);
+    // the same http-errors copy as @strapi/utils, so Strapi formats it (Koa's ctx.throw would be a 500)
+    throw createHttpError(410, message);
   },
 });
