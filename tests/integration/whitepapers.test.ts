@@ -293,7 +293,7 @@ describe('whitepapers: admin statistics', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('requested_at,email,first_name,last_name,company,job_title,country,contact_status,locale,downloads,first_downloaded_at,last_downloaded_at,utm_source,utm_medium,utm_campaign');
+    expect(lines[0]).toBe('requested_at,email,first_name,last_name,company,job_title,country,contact_status,language,downloads,first_downloaded_at,last_downloaded_at,utm_source,utm_medium,utm_campaign');
     expect(lines).toHaveLength(requests + 1);
     expect(lines.filter((line) => /,download-[0-9a-f]+@example\.com,/.test(line))).toHaveLength(1);
   });

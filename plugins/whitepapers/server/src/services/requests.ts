@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           downloadCount: 0,
           ipHash: meta.ip ? keyedHash(meta.ip, config.tokenSecret) : null,
           userAgent: meta.userAgent ? meta.userAgent.slice(0, 500) : null,
-          locale,
+          language: locale,
           utmSource: request.utm?.source || null,
           utmMedium: request.utm?.medium || null,
           utmCampaign: request.utm?.campaign || null,

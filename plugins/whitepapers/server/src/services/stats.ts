@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { whitepaperStats } from '../domain/stats';
 import { leads, UID } from '../utils';
 
-const RECORD_FIELDS = ['documentId', 'contact', 'requestedAt', 'expiresAt', 'firstDownloadedAt', 'lastDownloadedAt', 'downloadCount', 'locale', 'utmSource', 'utmMedium', 'utmCampaign'];
+const RECORD_FIELDS = ['documentId', 'contact', 'requestedAt', 'expiresAt', 'firstDownloadedAt', 'lastDownloadedAt', 'downloadCount', 'language', 'utmSource', 'utmMedium', 'utmCampaign'];
 
 /** Starts a cell that a spreadsheet would run as a formula with a quote (CSV injection). */
 const cell = (value: unknown) => {
@@ -54,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             contact?.jobTitle,
             contact?.country,
             contact?.status,
-            row.locale,
+            row.language,
             row.downloadCount,
             row.firstDownloadedAt,
             row.lastDownloadedAt,
@@ -66,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return stringify(lines, {
         header: true,
-        columns: ['requested_at', 'email', 'first_name', 'last_name', 'company', 'job_title', 'country', 'contact_status', 'locale', 'downloads', 'first_downloaded_at', 'last_downloaded_at', 'utm_source', 'utm_medium', 'utm_campaign'],
+        columns: ['requested_at', 'email', 'first_name', 'last_name', 'company', 'job_title', 'country', 'contact_status', 'language', 'downloads', 'first_downloaded_at', 'last_downloaded_at', 'utm_source', 'utm_medium', 'utm_campaign'],
       });
     },
   };
