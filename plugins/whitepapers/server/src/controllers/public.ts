@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     if (status === 403) throw new errors.ForbiddenError(message);
-    // the same http-errors copy as @strapi/utils, so Strapi formats it (Koa's ctx.throw would be a 500)
+    // an error of the http-errors copy @strapi/utils uses, which Strapi's error middleware formats
     throw createHttpError(410, message);
   },
 });
