@@ -55,4 +55,17 @@ export default ({ env }: { env: any }) => ({
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
     },
   },
+  whitepapers: {
+    enabled: true,
+    resolve: '../plugins/whitepapers',
+    config: {
+      tokenSecret: requireEnv('WHITEPAPERS_TOKEN_SECRET'),
+      linkTtlHours: env.int('WHITEPAPERS_LINK_TTL_HOURS', 72),
+      filesDir: env('WHITEPAPERS_FILES_DIR', ''),
+      maxFileBytes: env.int('WHITEPAPERS_MAX_FILE_BYTES', 50 * 1024 * 1024),
+      instantDownload: env.bool('WHITEPAPERS_INSTANT_DOWNLOAD', false),
+      publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+    },
+  },
 });

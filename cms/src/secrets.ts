@@ -11,6 +11,7 @@ export const REQUIRED_SECRETS = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'LEADS_TOKEN_SECRET',
+  'WHITEPAPERS_TOKEN_SECRET',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

@@ -12,6 +12,7 @@ export const SECRET_NAMES = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'LEADS_TOKEN_SECRET',
+  'WHITEPAPERS_TOKEN_SECRET',
 ];
 
 const random = () => crypto.randomBytes(32).toString('base64url');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
-import { api, clientIp } from '../helpers/http';
+import { adminToken, api, clientIp } from '../helpers/http';
 import { submission, uniqueEmail } from '../helpers/leads';
 
 let browser: Browser;
@@ -23,7 +23,7 @@ beforeAll(async () => {
     if (url.origin !== inject('cmsUrl') && url.protocol.startsWith('http')) externalRequests.add(url.origin);
   });
   page.on('response', (response) => {
-    if (response.url().includes('/leads/') && response.status() >= 400) pluginApiFailures.push(`${response.status()} ${response.url()}`);
+    if ((response.url().includes('/leads/') || response.url().includes('/whitepapers/')) && response.status() >= 400) pluginApiFailures.push(`${response.status()} ${response.url()}`);
   });
   page.setDefaultTimeout(20_000);
 });
@@ -65,6 +65,25 @@ describe('admin panel', () => {
     await page.getByRole('heading', { name: 'Odoo sync', level: 1 }).waitFor();
     await page.getByText('Closed: requests go through').first().waitFor();
     expect(await page.getByText('crm.lead.tag_ids').count()).toBeGreaterThan(0);
+  });
+
+  it('lists whitepapers with their totals and opens the statistics of one', async () => {
+    const token = await adminToken();
+    const title = `E2E Paper ${Date.now()}`;
+    const created = await api('/whitepapers/papers', {
+      method: 'POST',
+      ip: clientIp(),
+      headers: { Authorization: `Bearer ${token}` },
+      json: { title, slug: `e2e-paper-${Date.now()}`, gated: true, publish: true },
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${inject('cmsUrl')}/admin/plugins/whitepapers`);
+    await page.getByRole('heading', { name: 'Whitepapers', level: 1 }).waitFor();
+    await page.getByText(title).first().click();
+    await page.waitForURL(new RegExp(`/plugins/whitepapers/${created.body.data.documentId}`));
+    await page.getByRole('heading', { name: 'Whitepaper requests and downloads', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Top sources' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Export leads (CSV)' }).count()).toBe(1);
   });
 
   it('shows the outbox with its counts per status', async () => {

@@ -18,5 +18,9 @@ declare module 'vitest' {
     rebuildSecret: string;
     /** the CMS's secrets, for a second process on the same database (the seed script) */
     cmsSecrets: Record<string, string>;
+    /** lets tests sign download links, e.g. one that has already expired */
+    whitepapersTokenSecret: string;
+    /** where this run's CMS keeps whitepaper files */
+    whitepapersDir: string;
   }
 }

@@ -55,6 +55,10 @@ export default async function setup(project: TestProject) {
     const logFile = path.join(logDir, 'strapi.log');
     const logStream = fs.openSync(logFile, 'w');
 
+    // Whitepaper files of this run only, outside the CMS's public folder; removed afterwards.
+    const whitepapersDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-whitepapers-'));
+    cleanups.push(async () => fs.rmSync(whitepapersDir, { recursive: true, force: true }));
+
     const port = await freePort();
     // The site's port is known before the CMS starts: its origin must be allowed for form posts.
     const sitePort = await freePort();
@@ -99,6 +103,7 @@ export default async function setup(project: TestProject) {
           SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
           SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
           SITE_REBUILD_DEBOUNCE_MS: '1000',
+          WHITEPAPERS_FILES_DIR: whitepapersDir,
         },
       });
     } catch (error) {
@@ -122,6 +127,8 @@ export default async function setup(project: TestProject) {
     project.provide('rebuildReceiverUrl', rebuildReceiver.url);
     project.provide('rebuildSecret', rebuildSecret);
     project.provide('cmsSecrets', secrets);
+    project.provide('whitepapersTokenSecret', secrets.WHITEPAPERS_TOKEN_SECRET);
+    project.provide('whitepapersDir', whitepapersDir);
   } catch (error) {
     await teardown();
     throw error;

@@ -3,7 +3,7 @@
  * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
  */
 export type EmailLocale = 'en' | 'de';
-export type TemplateName = 'confirm-subscription' | 'contact-receipt' | 'sales-notification';
+export type TemplateName = 'confirm-subscription' | 'contact-receipt' | 'sales-notification' | 'whitepaper-download';
 
 export interface RenderedEmail {
   subject: string;
@@ -21,6 +21,8 @@ export interface TemplateData {
   siteName?: string;
   /** for the sales notification */
   lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
+  /** for the whitepaper email: the signed link is made by the whitepapers plugin */
+  whitepaper?: { title: string; downloadUrl: string; validHours: number };
 }
 
 export function escapeHtml(value: string): string {
@@ -38,6 +40,10 @@ const copy = {
     receiptBody: 'thank you for your message. We will get back to you within one business day. Your message:',
     unsubscribe: 'Unsubscribe',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
+    whitepaperSubject: (title: string) => `Your download: ${title}`,
+    whitepaperBody: (title: string, hours: number) => `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
+    whitepaperButton: 'Download the PDF',
+    whitepaperExpired: 'If the link has expired, request the whitepaper again on our website.',
   },
   de: {
     hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
@@ -49,6 +55,10 @@ const copy = {
     receiptBody: 'vielen Dank für Ihre Nachricht. Wir melden uns innerhalb eines Werktags. Ihre Nachricht:',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
+    whitepaperSubject: (title: string) => `Ihr Download: ${title}`,
+    whitepaperBody: (title: string, hours: number) => `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
+    whitepaperButton: 'PDF herunterladen',
+    whitepaperExpired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
   },
 } as const;
 
@@ -76,6 +86,16 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
         `${paragraphs(t.hello(data.firstName))}${paragraphs(t.receiptBody)}<blockquote>${paragraphs(message)}</blockquote>${paragraphs(t.regards(site))}`
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
+    }
+    case 'whitepaper-download': {
+      const paper = data.whitepaper;
+      if (!paper) throw new Error('whitepaper-download needs whitepaper');
+      const body = t.whitepaperBody(paper.title, paper.validHours);
+      const text = [t.hello(data.firstName), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
+      const html = layout(
+        `${paragraphs(t.hello(data.firstName))}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
+      );
+      return { subject: t.whitepaperSubject(paper.title), text, html, marketing: false };
     }
     case 'sales-notification': {
       const lead = data.lead;

@@ -101,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           providerMessageId,
           idempotencyKey,
           // the log is for people reading the admin: links with tokens are capabilities, never stored
-          text: rendered.text.replace(/token=[^\s&"'<>]+/g, 'token=[redacted]'),
+          text: rendered.text.replace(/token=[^\s&"'<>]+/g, 'token=[redacted]').replace(/(\/download\/)[^\s?#"'<>]+/g, '$1[redacted]'),
           sentAt: new Date(),
         },
       });

@@ -1,0 +1,125 @@
+import * as React from 'react';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
+import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useParams } from 'react-router-dom';
+import { CountCard } from '../components/CountCard';
+import { Section } from '../components/Section';
+import { useAdminQuery } from '../hooks/useAdminQuery';
+import type { DataResponse, PaperStats } from '../types';
+import { getTranslation } from '../utils/getTranslation';
+import { saveFile } from '../utils/saveFile';
+
+/** Longest bar of the per-day chart, in pixels. */
+const BAR_WIDTH = 240;
+
+export const PaperStatsPage = () => {
+  const { documentId = '' } = useParams();
+  const { formatMessage, formatNumber } = useIntl();
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [isExporting, setIsExporting] = React.useState(false);
+  const stats = useAdminQuery<DataResponse<PaperStats>>(`/whitepapers/papers/${documentId}/stats`);
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+
+  const exportLeads = async () => {
+    setIsExporting(true);
+    try {
+      const { data } = await get<string>(`/whitepapers/papers/${documentId}/leads.csv`, { responseType: 'text' } as any);
+      saveFile(data, `whitepaper-${documentId}-leads.csv`, 'text/csv;charset=utf-8');
+    } catch {
+      toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  if (!stats.data && stats.error) return <Page.Error />;
+  if (!stats.data) return <Page.Loading />;
+  const data = stats.data.data;
+  const busiest = Math.max(1, ...data.days.map((day) => Math.max(day.requests, day.downloads)));
+  const title = t('stats.title', 'Whitepaper requests and downloads');
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton />}
+        title={title}
+        primaryAction={
+          <Button startIcon={<Download />} onClick={exportLeads} loading={isExporting} disabled={data.requests === 0}>
+            {t('export.button', 'Export leads (CSV)')}
+          </Button>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Flex tag="dl" gap={4} wrap="wrap">
+            <CountCard label={t('stats.requests', 'Requests')} count={data.requests} />
+            <CountCard label={t('stats.converted', 'Requests downloaded')} count={data.converted} caption={formatNumber(data.conversionRate, { style: 'percent', maximumFractionDigits: 1 }) + ' ' + t('stats.conversion', 'conversion')} />
+            <CountCard label={t('stats.downloads', 'Downloads')} count={data.downloads} caption={t('stats.downloadsCaption', 'repeated downloads included')} />
+          </Flex>
+          <Section title={t('days.title', 'Over time')} description={t('days.description', 'Requests per day, and downloads on the day a link was first used')}>
+            {data.days.length === 0 ? (
+              <Typography textColor="neutral600">{t('days.empty', 'No requests yet.')}</Typography>
+            ) : (
+              <Table colCount={3} rowCount={data.days.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('days.day', 'Day')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stats.requests', 'Requests')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stats.downloads', 'Downloads')}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {data.days.map((day) => (
+                    <Tr key={day.day}>
+                      <Td><Typography>{day.day}</Typography></Td>
+                      <Td>
+                        <Flex gap={2}>
+                          <Box background="primary500" height="0.75rem" width={`${Math.round((day.requests / busiest) * BAR_WIDTH)}px`} hasRadius />
+                          <Typography>{formatNumber(day.requests)}</Typography>
+                        </Flex>
+                      </Td>
+                      <Td>
+                        <Flex gap={2}>
+                          <Box background="success500" height="0.75rem" width={`${Math.round((day.downloads / busiest) * BAR_WIDTH)}px`} hasRadius />
+                          <Typography>{formatNumber(day.downloads)}</Typography>
+                        </Flex>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </Section>
+          <Section title={t('sources.title', 'Top sources')} description={t('sources.description', 'utm_source of the request; (direct) when there was none')}>
+            {data.topSources.length === 0 ? (
+              <Typography textColor="neutral600">{t('days.empty', 'No requests yet.')}</Typography>
+            ) : (
+              <Table colCount={3} rowCount={data.topSources.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('sources.source', 'Source')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stats.requests', 'Requests')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('stats.converted', 'Requests downloaded')}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {data.topSources.map((source) => (
+                    <Tr key={source.source}>
+                      <Td><Typography>{source.source}</Typography></Td>
+                      <Td><Typography>{formatNumber(source.requests)}</Typography></Td>
+                      <Td><Typography>{formatNumber(source.converted)}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </Section>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

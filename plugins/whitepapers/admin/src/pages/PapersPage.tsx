@@ -1,0 +1,66 @@
+import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import { useAdminQuery } from '../hooks/useAdminQuery';
+import type { DataResponse, PaperRow } from '../types';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Every whitepaper (one line per locale) with its requests, downloads and conversion. */
+export const PapersPage = () => {
+  const { formatMessage, formatNumber } = useIntl();
+  const papers = useAdminQuery<DataResponse<PaperRow[]>>('/whitepapers/papers');
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const title = t('page.title', 'Whitepapers');
+
+  if (!papers.data && papers.error) return <Page.Error />;
+  if (!papers.data) return <Page.Loading />;
+  const rows = papers.data.data;
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Requests, downloads and conversion per whitepaper')} />
+      <Layouts.Content>
+        {rows.length === 0 ? (
+          <Typography textColor="neutral600">{t('list.empty', 'No whitepapers yet. Create one in the Content Manager and upload its PDF.')}</Typography>
+        ) : (
+          <Table colCount={7} rowCount={rows.length + 1}>
+            <Thead>
+              <Tr>
+                <Th><Typography variant="sigma">{t('list.title', 'Title')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.locale', 'Locale')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.access', 'Access')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.file', 'File')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.requests', 'Requests')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.downloads', 'Downloads')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('list.conversion', 'Conversion')}</Typography></Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((row) => (
+                <Tr key={`${row.documentId}:${row.locale}`}>
+                  <Td>
+                    <Link to={row.documentId}>{row.title}</Link>
+                  </Td>
+                  <Td><Typography>{row.locale}</Typography></Td>
+                  <Td>
+                    <Badge active={row.gated}>{row.gated ? t('list.gated', 'Gated') : t('list.open', 'Open')}</Badge>
+                  </Td>
+                  <Td><Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>{row.fileName ?? t('list.noFile', 'no file yet')}</Typography></Td>
+                  <Td><Typography>{formatNumber(row.totals.requests)}</Typography></Td>
+                  <Td><Typography>{formatNumber(row.totals.downloads)}</Typography></Td>
+                  <Td>
+                    <Typography>
+                      {formatNumber(row.totals.requests === 0 ? 0 : row.totals.converted / row.totals.requests, { style: 'percent', maximumFractionDigits: 1 })}
+                    </Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

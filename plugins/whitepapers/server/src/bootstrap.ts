@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import type { Core } from '@strapi/strapi';
+import { PERMISSION_ACTIONS } from './permissions';
+import { filesDir } from './utils';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  const dir = filesDir(strapi);
+  const publicDir = strapi.dirs.static.public;
+  // A files folder inside the public one would hand gated papers to anyone who guesses a name.
+  if (dir === publicDir || dir.startsWith(`${publicDir}/`)) {
+    throw new Error(`whitepapers: WHITEPAPERS_FILES_DIR (${dir}) must not be inside the public folder ${publicDir}`);
+  }
+  fs.mkdirSync(dir, { recursive: true, mode: 0o750 });
+};

@@ -1,0 +1,4 @@
+import download from './download';
+import whitepaper from './whitepaper';
+
+export default { whitepaper, download };

@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { validateWhitepaperInput } from '../validation/request';
+import { getService } from '../utils';
+
+const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
+
+const documentIdOf = (ctx: any) => {
+  const { documentId } = ctx.params;
+  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.NotFoundError('Whitepaper not found');
+  return documentId;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Every paper (draft side, one line per locale) with request and download totals. */
+  async list(ctx: any) {
+    const [papers, totals] = await Promise.all([getService(strapi, 'papers').adminList(), getService(strapi, 'stats').totals()]);
+    ctx.body = {
+      data: papers.map((paper: any) => ({ ...paper, totals: totals[paper.documentId] ?? { requests: 0, converted: 0, downloads: 0 } })),
+    };
+  },
+
+  async create(ctx: any) {
+    const input = await validateWhitepaperInput(ctx.request.body ?? {});
+    const documentId = await getService(strapi, 'papers').create(input);
+    ctx.status = 201;
+    ctx.body = { data: { documentId } };
+  },
+
+  /** multipart/form-data with one `file` field: the PDF. */
+  async uploadFile(ctx: any) {
+    const documentId = documentIdOf(ctx);
+    const files = ctx.request.files ?? {};
+    const upload = Array.isArray(files.file) ? files.file[0] : files.file;
+    if (!upload?.filepath) throw new errors.ValidationError('Send the PDF as the multipart field "file"');
+    const stored = await getService(strapi, 'papers').attachFile(documentId, upload);
+    ctx.body = { data: { fileName: stored.fileName, fileSize: stored.fileSize } };
+  },
+
+  async stats(ctx: any) {
+    const documentId = documentIdOf(ctx);
+    ctx.body = { data: await getService(strapi, 'stats').forWhitepaper(documentId) };
+  },
+
+  async exportLeads(ctx: any) {
+    const documentId = documentIdOf(ctx);
+    const csv = await getService(strapi, 'stats').leadsCsv(documentId);
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="whitepaper-${documentId}-leads.csv"`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = csv;
+  },
+});

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { contentDisposition } from '../domain/pdf';
+import { linkProblemPage } from '../domain/pages';
+import { LOCALES, validateRequest } from '../validation/request';
+import { getService, leads } from '../utils';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const localeOf = (ctx: any) => {
+  const locale = ctx.query?.locale ?? 'en';
+  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
+  return locale;
+};
+
+const slugOf = (ctx: any) => {
+  const slug = ctx.params.slug;
+  if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
+  return slug;
+};
+
+/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
+async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? (error as any).details?.retryAfter ?? 60));
+    throw error;
+  }
+}
+
+const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number }) => {
+  ctx.status = 200;
+  ctx.set('Content-Type', 'application/pdf');
+  ctx.set('Content-Disposition', contentDisposition(file.fileName));
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.length = file.size;
+  ctx.body = fs.createReadStream(file.path);
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/whitepapers/papers?locale=en */
+  async list(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'papers').list(localeOf(ctx)), meta: {} };
+  },
+
+  /** GET /api/whitepapers/papers/:slug?locale=en */
+  async detail(ctx: any) {
+    const papers = getService(strapi, 'papers');
+    const entry = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    if (!entry) throw new errors.NotFoundError('Whitepaper not found');
+    ctx.body = { data: papers.toPublic(entry), meta: {} };
+  },
+
+  /** GET /api/whitepapers/papers/:slug/file: papers that are not gated, straight away. */
+  async openFile(ctx: any) {
+    const papers = getService(strapi, 'papers');
+    const entry: any = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    if (!entry) throw new errors.NotFoundError('Whitepaper not found');
+    if (entry.gated !== false) throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
+    const file = await papers.storedFile(entry.documentId);
+    if (!file) throw new errors.NotFoundError('Whitepaper not found');
+    sendPdf(ctx, file);
+  },
+
+  /** POST /api/whitepapers/requests: the whitepaper form. */
+  async request(ctx: any) {
+    const rateLimit = leads(strapi).rateLimit;
+    await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { ip: ctx.request.ip }));
+    const body = await validateRequest(ctx.request.body ?? {});
+    const email = body.email.trim().toLowerCase();
+    await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { email }));
+
+    // The same answer for a new email, a known one and a bot caught by the honeypot.
+    if (body.website) {
+      strapi.log.info('whitepapers: honeypot filled, request dropped');
+      ctx.status = 201;
+      ctx.body = { data: { received: true } };
+      return;
+    }
+    const result = await getService(strapi, 'requests').request({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+    ctx.status = 201;
+    ctx.body = { data: { received: true, ...(result.downloadUrl ? { downloadUrl: result.downloadUrl } : {}) } };
+  },
+
+  /** GET /api/whitepapers/download/:token: the link from the email. */
+  async download(ctx: any) {
+    const downloads = getService(strapi, 'downloads');
+    const result = await downloads.open(String(ctx.params.token ?? ''));
+    if (result.ok) {
+      sendPdf(ctx, result.file);
+      return;
+    }
+    const status = result.problem === 'invalid' ? 403 : 410;
+    const message =
+      result.problem === 'expired' ? 'This download link has expired' : result.problem === 'invalid' ? 'This download link is not valid' : 'This whitepaper is no longer available';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    if (ctx.accepts('json', 'html') === 'html') {
+      const { url, locale } = await downloads.requestPageUrl(result.whitepaper);
+      ctx.status = status;
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = linkProblemPage(result.problem === 'invalid' ? 'invalid' : 'expired', { locale: locale === 'de' ? 'de' : 'en', requestUrl: url });
+      return;
+    }
+    if (status === 403) throw new errors.ForbiddenError(message);
+    // an error of the http-errors copy @strapi/utils uses, which Strapi's error middleware formats
+    throw createHttpError(410, message);
+  },
+});

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isPdf } from '../domain/pdf';
+import type { WhitepaperInput } from '../validation/request';
+import { filesDir, getConfig, UID } from '../utils';
+
+export interface PublicWhitepaper {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string | null;
+  cover: { url: string; alternativeText: string | null; width: number | null; height: number | null } | null;
+  pageCount: number | null;
+  topics: string[];
+  gated: boolean;
+  requiredFields: string[];
+  seo: { title: string; description: string | null };
+  publishedAt: string;
+  /** only for papers that are not gated */
+  fileUrl: string | null;
+}
+
+/** The fields a public answer is built from: an allow-list, never the raw entry (strapi#26182). */
+const PUBLIC_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'pageCount', 'topics', 'gated', 'requiredFields', 'seoTitle', 'seoDescription', 'publishedAt', 'fileKey', 'fileName'] as const;
+
+const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => strapi.documents(UID.whitepaper as any);
+
+  const toPublic = (entry: any): PublicWhitepaper => {
+    const { publicUrl } = getConfig(strapi);
+    return {
+      documentId: entry.documentId,
+      locale: entry.locale,
+      title: entry.title,
+      slug: entry.slug,
+      summary: entry.summary ?? null,
+      cover: entry.cover ? { url: entry.cover.url, alternativeText: entry.cover.alternativeText ?? null, width: entry.cover.width ?? null, height: entry.cover.height ?? null } : null,
+      pageCount: entry.pageCount ?? null,
+      topics: asStrings(entry.topics),
+      gated: entry.gated !== false,
+      requiredFields: asStrings(entry.requiredFields),
+      seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
+      publishedAt: entry.publishedAt,
+      fileUrl: entry.gated === false && entry.fileKey ? `${publicUrl}/api/whitepapers/papers/${encodeURIComponent(entry.slug)}/file?locale=${entry.locale}` : null,
+    };
+  };
+
+  const findPublished = (filters: Record<string, unknown>, locale: string) =>
+    documents().findFirst({ status: 'published', locale, filters: filters as any, fields: PUBLIC_FIELDS as any, populate: { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } } as any });
+
+  return {
+    toPublic,
+
+    async list(locale: string): Promise<PublicWhitepaper[]> {
+      const entries = await documents().findMany({
+        status: 'published',
+        locale,
+        fields: PUBLIC_FIELDS as any,
+        populate: { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } } as any,
+        sort: 'publishedAt:desc' as any,
+        limit: 200,
+      });
+      return entries.map(toPublic);
+    },
+
+    async bySlug(slug: string, locale: string) {
+      return findPublished({ slug }, locale);
+    },
+
+    /** The published version of a paper in the visitor's locale, or in any locale it has. */
+    async publishedById(documentId: string, locale: string) {
+      const inLocale = await findPublished({ documentId }, locale);
+      if (inLocale) return inLocale;
+      const anyLocale = await strapi.db.query(UID.whitepaper).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+      return anyLocale ? findPublished({ documentId }, anyLocale.locale) : null;
+    },
+
+    /** Where the stored file of a paper is (the file fields are the same in every locale). */
+    async storedFile(documentId: string): Promise<{ path: string; fileName: string; size: number } | null> {
+      const entry = await strapi.db.query(UID.whitepaper).findOne({
+        where: { documentId, fileKey: { $notNull: true } },
+        select: ['fileKey', 'fileName', 'fileSize', 'slug'],
+        orderBy: { publishedAt: 'desc' },
+      });
+      if (!entry?.fileKey) return null;
+      return { path: path.join(filesDir(strapi), entry.fileKey), fileName: entry.fileName || `${entry.slug}.pdf`, size: entry.fileSize };
+    },
+
+    async create(input: WhitepaperInput) {
+      const { locale, publish, ...data } = input;
+      const created = await documents().create({ locale, data: { ...data, topics: data.topics ?? [], requiredFields: data.requiredFields ?? [] } as any });
+      if (publish) await documents().publish({ documentId: created.documentId, locale });
+      return created.documentId as string;
+    },
+
+    async publish(documentId: string, locale: string) {
+      await documents().publish({ documentId, locale });
+    },
+
+    /**
+     * Keeps an uploaded PDF in the private folder under its SHA-256, outside anything Strapi or a
+     * web server serves. Content-checked: the bytes must start like a PDF, whatever the name says.
+     */
+    async attachFile(documentId: string, upload: { filepath: string; size: number; originalFilename?: string | null }) {
+      const exists = await strapi.db.query(UID.whitepaper).findOne({ where: { documentId }, select: ['id'] });
+      if (!exists) throw new errors.NotFoundError('Whitepaper not found');
+      const { maxFileBytes } = getConfig(strapi);
+      if (upload.size > maxFileBytes) throw new errors.PayloadTooLargeError(`The file is larger than ${maxFileBytes} bytes`);
+      const handle = await fsp.open(upload.filepath, 'r');
+      const head = Buffer.alloc(8);
+      try {
+        await handle.read(head, 0, head.length, 0);
+      } finally {
+        await handle.close();
+      }
+      if (!isPdf(head)) throw new errors.ValidationError('The file is not a PDF');
+
+      const dir = filesDir(strapi);
+      await fsp.mkdir(dir, { recursive: true, mode: 0o750 });
+      const hash = createHash('sha256');
+      await new Promise<void>((resolve, reject) => fs.createReadStream(upload.filepath).on('data', (chunk) => hash.update(chunk)).on('end', resolve).on('error', reject));
+      const sha256 = hash.digest('hex');
+      const fileKey = `${sha256}.pdf`;
+      const target = path.join(dir, fileKey);
+      const partial = `${target}.${process.pid}.partial`;
+      await fsp.copyFile(upload.filepath, partial);
+      await fsp.rename(partial, target);
+      await fsp.chmod(target, 0o640);
+
+      const fileName = (upload.originalFilename || 'whitepaper.pdf').replace(/[\\/\r\n]/g, '').slice(0, 200);
+      await strapi.db.query(UID.whitepaper).updateMany({ where: { documentId }, data: { fileKey, fileName, fileSize: upload.size, fileSha256: sha256 } });
+      return { fileName, fileSize: upload.size, sha256 };
+    },
+
+    async adminList() {
+      return strapi.db.query(UID.whitepaper).findMany({
+        where: { publishedAt: { $null: true } },
+        select: ['documentId', 'locale', 'title', 'slug', 'gated', 'fileName', 'fileSize', 'updatedAt'],
+        orderBy: { updatedAt: 'desc' },
+        limit: 500,
+      });
+    },
+  };
+};

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { WhitepapersConfig } from '../config';
+import type services from '../services';
+
+type Services = typeof services;
+export type ServiceName = keyof Services;
+
+export const PLUGIN_ID = 'whitepapers';
+export const UID = {
+  whitepaper: 'plugin::whitepapers.whitepaper',
+  download: 'plugin::whitepapers.download',
+} as const;
+export const ACTIVITY_TYPE = 'whitepaper-download';
+export const EMAIL_TEMPLATE = 'whitepaper-download';
+
+export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
+  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
+}
+
+export function getConfig(strapi: Core.Strapi): WhitepapersConfig {
+  return strapi.config.get(`plugin::${PLUGIN_ID}`) as WhitepapersConfig;
+}
+
+/** The private folder of whitepaper files: configured, or <app>/private/whitepapers (not public/). */
+export function filesDir(strapi: Core.Strapi): string {
+  const configured = getConfig(strapi).filesDir;
+  return configured ? path.resolve(strapi.dirs.app.root, configured) : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
+}
+
+/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => ({
+  capture: strapi.plugin('leads').service('capture'),
+  contacts: strapi.plugin('leads').service('contacts'),
+  rateLimit: strapi.plugin('leads').service('rate-limit'),
+});
+
+/** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */
+export function newDocumentId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(24);
+  let id = alphabet[bytes[0] % 26];
+  for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
+  return id;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { assertRequiredFields, validateRequest } from './request';
+
+const valid = {
+  whitepaper: 'abcdefghij0123456789abcd',
+  email: ' Ada@Example.com ',
+  company: 'Engines Ltd',
+  consent: { dataProcessing: true, textVersion: 'v1' },
+};
+
+describe('validateRequest', () => {
+  it('accepts a minimal request and fills the defaults', async () => {
+    const request = await validateRequest(valid);
+    expect(request.email).toBe('Ada@Example.com');
+    expect(request.locale).toBe('en');
+  });
+
+  it.each([
+    ['an unknown top-level field', { ...valid, role: 'admin' }, /Unknown field: role/],
+    ['an unknown nested field', { ...valid, consent: { ...valid.consent, extra: 1 } }, /consent.extra/],
+    ['consent not given', { ...valid, consent: { dataProcessing: false, textVersion: 'v1' } }, /consent.dataProcessing/],
+    ['a paper id with markup', { ...valid, whitepaper: '<script>' }, /document id/],
+    ['an unsupported locale', { ...valid, locale: 'fr' }, /locale/],
+  ])('rejects %s', async (_label, body, message) => {
+    await expect(validateRequest(body)).rejects.toThrow(message);
+  });
+});
+
+describe('assertRequiredFields', () => {
+  it('passes when every field the paper requires is filled', async () => {
+    expect(() => assertRequiredFields(({ ...valid, jobTitle: 'CTO' }) as any, ['company', 'jobTitle'])).not.toThrow();
+  });
+
+  it('names every missing field, blank ones included', () => {
+    expect(() => assertRequiredFields(({ ...valid, company: '  ' }) as any, ['company', 'jobTitle'])).toThrow('Missing required fields: company, jobTitle');
+  });
+});
