@@ -1,0 +1,151 @@
+/**
+ * Site content from the CMS (Strapi REST API, published entries, every locale). The schemas
+ * follow cms/src/api/* and cms/src/components/*; optional fields in the CMS are nullish here,
+ * so an editor leaving one empty never breaks the build.
+ */
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { strapiCollection, strapiSingle } from './loaders/strapi';
+
+const text = z.string().nullish();
+const int = z.number().int().nullish();
+const bool = z.boolean().nullish();
+
+const imageFormat = z.object({ url: z.string(), width: z.number().nullish(), height: z.number().nullish() });
+export const media = z.object({
+  url: z.string(),
+  alternativeText: text,
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  formats: z.record(z.string(), imageFormat).nullish(),
+});
+
+export const link = z.object({ label: z.string(), url: z.string(), openInNewTab: bool });
+
+export const seo = z.object({
+  metaTitle: text,
+  metaDescription: text,
+  canonicalURL: text,
+  noindex: bool,
+  ogImage: media.nullish(),
+});
+
+/** Strapi's blocks editor: a tree of typed nodes; RichText.astro renders the types it knows. */
+const blockNode: z.ZodType<{ type: string; [key: string]: unknown }> = z.looseObject({ type: z.string() });
+export const blocks = z.array(blockNode);
+
+const section = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
+  z.object({ __component: z.literal(name), id: z.number().optional(), ...shape });
+
+export const sectionSchema = z.discriminatedUnion('__component', [
+  section('sections.hero', { eyebrow: text, heading: z.string(), subheading: text, image: media.nullish(), primaryCta: link.nullish(), secondaryCta: link.nullish() }),
+  section('sections.rich-text', { body: blocks.nullish() }),
+  section('sections.call-to-action', { heading: z.string(), text, button: link.nullish(), variant: z.enum(['primary', 'secondary', 'subtle']).nullish() }),
+  section('sections.feature-grid', {
+    heading: text,
+    intro: text,
+    columns: int,
+    features: z.array(z.object({ title: z.string(), description: text, icon: text, link: link.nullish() })).nullish(),
+  }),
+  section('sections.testimonial', { quote: z.string(), authorName: z.string(), authorRole: text, company: text, photo: media.nullish() }),
+  section('sections.faq', { heading: text, items: z.array(z.object({ question: z.string(), answer: z.string() })).nullish() }),
+  section('sections.logo-cloud', { heading: text, logos: z.array(media).nullish() }),
+  section('sections.webinar-list', { heading: text, intro: text, limit: int, showPast: bool, tag: text }),
+  section('sections.whitepaper-teaser', { heading: text, text, whitepaperSlug: z.string(), buttonLabel: text }),
+  section('sections.booking-widget', { heading: text, intro: text, meetingTypeSlug: z.string(), hostSlug: text }),
+  section('sections.contact-form', {
+    heading: text,
+    intro: text,
+    submitLabel: text,
+    successMessage: text,
+    showPhone: bool,
+    showCompany: bool,
+    askMarketingConsent: bool,
+  }),
+]);
+export type Section = z.infer<typeof sectionSchema>;
+
+const localized = {
+  documentId: z.string(),
+  locale: z.string(),
+  publishedAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+};
+
+const categoryShape = { ...localized, name: z.string(), slug: z.string(), description: text };
+const authorShape = { ...localized, name: z.string(), slug: text, jobTitle: text, bio: text, avatar: media.nullish(), linkedinUrl: text };
+
+/** One populate fragment per section type: every media and nested component of each. */
+const SECTION_POPULATE = {
+  'populate[sections][on][sections.hero][populate]': '*',
+  'populate[sections][on][sections.rich-text][populate]': '*',
+  'populate[sections][on][sections.call-to-action][populate]': '*',
+  'populate[sections][on][sections.feature-grid][populate][features][populate]': '*',
+  'populate[sections][on][sections.testimonial][populate]': '*',
+  'populate[sections][on][sections.faq][populate]': '*',
+  'populate[sections][on][sections.logo-cloud][populate]': '*',
+  'populate[sections][on][sections.webinar-list][populate]': '*',
+  'populate[sections][on][sections.whitepaper-teaser][populate]': '*',
+  'populate[sections][on][sections.booking-widget][populate]': '*',
+  'populate[sections][on][sections.contact-form][populate]': '*',
+};
+
+const pages = defineCollection({
+  loader: strapiCollection({ resource: 'pages', query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' } }),
+  schema: z.object({ ...localized, title: z.string(), slug: z.string(), sections: z.array(sectionSchema).nullish(), seo: seo.nullish() }),
+});
+
+const articles = defineCollection({
+  loader: strapiCollection({
+    resource: 'articles',
+    query: {
+      'populate[cover]': true,
+      'populate[author][populate]': '*',
+      'populate[category]': true,
+      'populate[seo][populate]': '*',
+      sort: 'publishedDate:desc',
+    },
+  }),
+  schema: z.object({
+    ...localized,
+    title: z.string(),
+    slug: z.string(),
+    excerpt: text,
+    body: blocks.nullish(),
+    cover: media.nullish(),
+    author: z.object(authorShape).nullish(),
+    category: z.object(categoryShape).nullish(),
+    publishedDate: text,
+    seo: seo.nullish(),
+  }),
+});
+
+const categories = defineCollection({
+  loader: strapiCollection({ resource: 'categories' }),
+  schema: z.object(categoryShape),
+});
+
+const global = defineCollection({
+  loader: strapiSingle({
+    resource: 'global',
+    query: {
+      'populate[navigation]': true,
+      'populate[footerLinks]': true,
+      'populate[socialLinks]': true,
+      'populate[defaultSeo][populate]': '*',
+    },
+  }),
+  schema: z.object({
+    ...localized,
+    siteName: z.string(),
+    tagline: text,
+    navigation: z.array(link).nullish(),
+    footerLinks: z.array(link).nullish(),
+    defaultSeo: seo.nullish(),
+    socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })).nullish(),
+    cookieConsentText: text,
+    cookieConsentVersion: text,
+  }),
+});
+
+export const collections = { pages, articles, categories, global };
