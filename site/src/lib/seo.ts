@@ -1,6 +1,6 @@
 /** JSON-LD (schema.org) for the pages: Organization, Article, BreadcrumbList. */
 import type { Article, Global, Media } from './content';
-import { mediaUrl } from './content';
+import { mediaUrl } from './urls';
 
 /** JSON inside <script>: `<` escaped so no CMS text can close the script element. */
 export const jsonLdScript = (data: object) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
