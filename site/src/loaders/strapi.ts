@@ -4,6 +4,7 @@
  * `<locale>` for single types), so a page finds its counterpart in the other locale by
  * `documentId`, which Strapi 5 shares between the localizations of one document.
  */
+import fs from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { LOCALES } from '../consts';
 
@@ -21,6 +22,14 @@ export function toQueryString(query: Query): string {
     .join('&');
 }
 
+/** CMS_API_TOKEN, or the file CMS_API_TOKEN_FILE names (a Docker build secret). */
+function apiToken(): string | undefined {
+  if (process.env.CMS_API_TOKEN) return process.env.CMS_API_TOKEN;
+  const file = process.env.CMS_API_TOKEN_FILE;
+  if (file && fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim() || undefined;
+  return undefined;
+}
+
 export class CmsUnreachableError extends Error {}
 
 /** GET a Strapi REST path; an unreachable CMS or a non-2xx answer stops the build with a line naming CMS_URL. */
@@ -28,7 +37,8 @@ export async function cmsGet<T = unknown>(path: string, query: Query = {}): Prom
   const url = `${cmsUrl()}${path}?${toQueryString(query)}`;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A read-only token is optional: the Public role can read published content.
-  if (process.env.CMS_API_TOKEN) headers.Authorization = `Bearer ${process.env.CMS_API_TOKEN}`;
+  const token = apiToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
