@@ -175,6 +175,17 @@ describe('public site', () => {
     expect([...rss.matchAll(/<item>/g)]).toHaveLength(6);
   });
 
+  it('embeds the contact form island in the CMS contact page and links plugin sections', async () => {
+    await page.goto(`${inject('siteUrl')}/de/kontakt/`);
+    expect(await page.locator('.contact-form h2').textContent()).toBe('Schreiben Sie uns');
+    await page.locator('.contact-form input[name="email"]').waitFor();
+    expect(await page.locator('[data-embed="booking-widget"] h2').textContent()).toBe('Demo buchen');
+    expect(await page.locator('[data-embed="whitepaper-teaser"] a').getAttribute('href')).toBe('/de/whitepapers/b2b-lead-generation-playbook/');
+    // the campaign address /de/contact/ shows the same page and names /de/kontakt/ as canonical
+    await page.goto(`${inject('siteUrl')}/de/contact/`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/de\/kontakt\/$/);
+  });
+
   it('answers an unknown article with the 404 page', async () => {
     const response = await page.goto(`${inject('siteUrl')}/en/insights/no-such-article/`);
     expect(response?.status()).toBe(404);
@@ -185,5 +196,13 @@ describe('public site', () => {
     await page.goto(`${inject('siteUrl')}/en/subscription-confirmed/`);
     expect(await page.locator('h1').textContent()).toBe('Subscription confirmed');
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+  });
+
+  it('loads the CMS-driven pages without failed requests or console errors', async () => {
+    for (const path of ['/en/', '/de/', '/en/about/', '/en/insights/', '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/']) {
+      await page.goto(`${inject('siteUrl')}${path}`, { waitUntil: 'networkidle' });
+    }
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
   });
 });
