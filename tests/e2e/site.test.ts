@@ -1,6 +1,7 @@
 /**
  * The built site in a real browser against the running CMS: pages render with their SEO head,
- * and the contact form island posts a lead that lands in the database.
+ * content comes from the seeded CMS (database/seed/content.json), and the contact form island
+ * posts a lead that lands in the database.
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +30,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** The page's JSON-LD object of one schema.org type. */
+async function jsonLd(type: string): Promise<Record<string, unknown>> {
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const found = scripts.map((text) => JSON.parse(text)).find((data) => data['@type'] === type);
+  expect(found, `JSON-LD of type ${type}`).toBeTruthy();
+  return found;
+}
 
 describe('public site', () => {
   it('sends / to the English home page with canonical, hreflang and Open Graph tags', async () => {
@@ -81,9 +90,119 @@ describe('public site', () => {
     expect(failedRequests).toEqual([]);
   });
 
+  it('renders the home page sections from the CMS in English and German', async () => {
+    await page.goto(`${inject('siteUrl')}/en/`);
+    expect(await page.locator('h1').textContent()).toBe('Turn your website into a pipeline of qualified leads');
+    expect(await page.locator('.feature-grid h2').textContent()).toBe('Everything between first visit and first meeting');
+    expect(await page.locator('.feature-grid li.feature').count()).toBe(6);
+    expect(await page.locator('.testimonial blockquote').textContent()).toContain('We replaced four tools with Magnetiq');
+    expect(await page.locator('.faq summary').allTextContents()).toContain('Do I need to replace my CRM?');
+    expect(await page.locator('.logo-cloud img').count()).toBe(5);
+    expect(await page.title()).toBe('Magnetiq: turn your website into a pipeline | Magnetiq');
+    expect(await page.locator('header nav a').allTextContents()).toEqual(expect.arrayContaining(['Insights', 'About', 'Contact']));
+    expect(await page.locator('footer').textContent()).toContain('Imprint');
+    const organization = await jsonLd('Organization');
+    expect(organization).toMatchObject({ name: 'Magnetiq' });
+
+    await page.goto(`${inject('siteUrl')}/de/`);
+    expect(await page.locator('h1').textContent()).toBe('Machen Sie Ihre Website zur Pipeline qualifizierter Leads');
+    expect(await page.locator('.faq summary').allTextContents()).toContain('Muss ich mein CRM ersetzen?');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('Webinare, Whitepaper, Terminbuchung');
+    expect(await page.locator('header nav a').allTextContents()).toEqual(expect.arrayContaining(['Über uns', 'Kontakt']));
+  });
+
+  it('keeps the page when switching the language', async () => {
+    await page.goto(`${inject('siteUrl')}/en/about/`);
+    expect(await page.locator('h1').textContent()).toBe('We build lead generation you own');
+    expect(await page.locator('.rich-text h2').first().textContent()).toBe('Our story');
+    expect(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).toMatch(/\/de\/ueber-uns\/$/);
+    await page.click('a[hreflang="de"]');
+    await page.waitForURL(/\/de\/ueber-uns\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Leadgenerierung, die Ihnen gehört');
+
+    await page.goto(`${inject('siteUrl')}/de/insights/lead-scoring-dem-der-vertrieb-vertraut/`);
+    await page.click('a[hreflang="en"]');
+    await page.waitForURL(/\/en\/insights\/lead-scoring-that-sales-trusts\/$/);
+  });
+
+  it('renders an article with its author and Article JSON-LD', async () => {
+    await page.goto(`${inject('siteUrl')}/en/insights/lead-scoring-that-sales-trusts/`);
+    expect(await page.locator('h1').textContent()).toBe('Lead scoring that sales trusts: five rules');
+    expect(await page.locator('.article .author').textContent()).toContain('Jonas Becker');
+    expect(await page.locator('.article h2').first().textContent()).toBe('Start from closed deals');
+    expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+    const cover = page.locator('.article > img').first();
+    expect(await cover.getAttribute('width')).toBeTruthy();
+    expect(await cover.getAttribute('src')).toContain('/uploads/');
+    const article = await jsonLd('Article');
+    expect(article).toMatchObject({ headline: 'Lead scoring that sales trusts: five rules', author: { '@type': 'Person', name: 'Jonas Becker' }, datePublished: '2026-09-02' });
+    const breadcrumbs = await jsonLd('BreadcrumbList');
+    expect((breadcrumbs.itemListElement as unknown[]).length).toBe(4);
+  });
+
+  it('lists the six seeded articles on the insights index and by category', async () => {
+    await page.goto(`${inject('siteUrl')}/en/insights/`);
+    const titles = await page.locator('.article-card h2').allTextContents();
+    expect(titles).toHaveLength(6);
+    expect(titles[0]).toBe('CRM hygiene: one contact, one truth'); // newest first
+    expect(titles).toContain('Lead scoring that sales trusts: five rules');
+    await page.goto(`${inject('siteUrl')}/de/insights/`);
+    expect(await page.locator('.article-card h2').count()).toBe(6);
+    await page.goto(`${inject('siteUrl')}/en/insights/category/marketing-operations/`);
+    expect(await page.locator('.article-card h2').allTextContents()).toContain('Lead scoring that sales trusts: five rules');
+  });
+
+  it('publishes sitemap.xml with pages and articles in both locales, robots.txt and RSS', async () => {
+    const sitemap = await (await fetch(`${inject('siteUrl')}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        '/en/',
+        '/de/',
+        '/en/about/',
+        '/de/ueber-uns/',
+        '/en/insights/',
+        '/de/insights/',
+        '/en/insights/lead-scoring-that-sales-trusts/',
+        '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/',
+      ])
+    );
+    expect(locs.filter((path) => /^\/(en|de)\/insights\/[^/]+\/$/.test(path) && !path.includes('/category/'))).toHaveLength(12);
+    const robots = await (await fetch(`${inject('siteUrl')}/robots.txt`)).text();
+    expect(robots).toMatch(/^Sitemap: .*\/sitemap\.xml$/m);
+    const rss = await (await fetch(`${inject('siteUrl')}/de/rss.xml`)).text();
+    expect(rss).toContain('Lead-Scoring, dem der Vertrieb vertraut');
+    expect([...rss.matchAll(/<item>/g)]).toHaveLength(6);
+  });
+
+  it('embeds the contact form island in the CMS contact page and links plugin sections', async () => {
+    await page.goto(`${inject('siteUrl')}/de/kontakt/`);
+    expect(await page.locator('.contact-form h2').textContent()).toBe('Schreiben Sie uns');
+    await page.locator('.contact-form input[name="email"]').waitFor();
+    expect(await page.locator('[data-embed="booking-widget"] h2').textContent()).toBe('Demo buchen');
+    expect(await page.locator('[data-embed="whitepaper-teaser"] a').getAttribute('href')).toBe('/de/whitepapers/b2b-lead-generation-playbook/');
+    // the campaign address /de/contact/ shows the same page and names /de/kontakt/ as canonical
+    await page.goto(`${inject('siteUrl')}/de/contact/`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/de\/kontakt\/$/);
+  });
+
+  it('answers an unknown article with the 404 page', async () => {
+    const response = await page.goto(`${inject('siteUrl')}/en/insights/no-such-article/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+  });
+
   it('shows the confirmation page a browser lands on after the double opt-in link', async () => {
     await page.goto(`${inject('siteUrl')}/en/subscription-confirmed/`);
     expect(await page.locator('h1').textContent()).toBe('Subscription confirmed');
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+  });
+
+  it('loads the CMS-driven pages without failed requests or console errors', async () => {
+    for (const path of ['/en/', '/de/', '/en/about/', '/en/insights/', '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/']) {
+      await page.goto(`${inject('siteUrl')}${path}`, { waitUntil: 'networkidle' });
+    }
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
   });
 });

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { sectionSchema, seo } from './schemas';
+
+describe('content schemas', () => {
+  it('accept sections whose optional fields the editor left empty', () => {
+    const sections = [
+      { __component: 'sections.hero', heading: 'Hi', eyebrow: null, subheading: null, image: null, primaryCta: null, secondaryCta: null },
+      { __component: 'sections.feature-grid', heading: null, intro: null, columns: null, features: [] },
+      { __component: 'sections.faq', heading: null, items: null },
+      { __component: 'sections.logo-cloud', heading: null, logos: null },
+      { __component: 'sections.contact-form', heading: null, intro: null, submitLabel: null, successMessage: null, showPhone: null, showCompany: null, askMarketingConsent: null },
+      { __component: 'sections.rich-text', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] },
+    ];
+    for (const section of sections) expect(sectionSchema.safeParse(section).success, section.__component).toBe(true);
+    expect(seo.safeParse({ metaTitle: null, metaDescription: null, canonicalURL: null, noindex: null, ogImage: null }).success).toBe(true);
+  });
+
+  it('reject a section without a field the CMS requires', () => {
+    expect(sectionSchema.safeParse({ __component: 'sections.hero', subheading: 'no heading' }).success).toBe(false);
+    expect(sectionSchema.safeParse({ __component: 'sections.call-to-action', heading: 42 }).success).toBe(false);
+  });
+});

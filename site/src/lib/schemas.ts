@@ -1,0 +1,71 @@
+/** Zod schemas of the CMS's content types, kept apart from content.config.ts so unit tests load them. */
+import { z } from 'astro/zod';
+
+export const text = z.string().nullish();
+const int = z.number().int().nullish();
+const bool = z.boolean().nullish();
+
+const imageFormat = z.object({ url: z.string(), width: z.number().nullish(), height: z.number().nullish() });
+export const media = z.object({
+  url: z.string(),
+  alternativeText: text,
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  formats: z.record(z.string(), imageFormat).nullish(),
+});
+
+export const link = z.object({ label: z.string(), url: z.string(), openInNewTab: bool });
+
+export const seo = z.object({
+  metaTitle: text,
+  metaDescription: text,
+  canonicalURL: text,
+  noindex: bool,
+  ogImage: media.nullish(),
+});
+
+/** Strapi's blocks editor: a tree of typed nodes; RichText.astro renders the types it knows. */
+const blockNode: z.ZodType<{ type: string; [key: string]: unknown }> = z.looseObject({ type: z.string() });
+export const blocks = z.array(blockNode);
+
+const section = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
+  z.object({ __component: z.literal(name), id: z.number().optional(), ...shape });
+
+export const sectionSchema = z.discriminatedUnion('__component', [
+  section('sections.hero', { eyebrow: text, heading: z.string(), subheading: text, image: media.nullish(), primaryCta: link.nullish(), secondaryCta: link.nullish() }),
+  section('sections.rich-text', { body: blocks.nullish() }),
+  section('sections.call-to-action', { heading: z.string(), text, button: link.nullish(), variant: z.enum(['primary', 'secondary', 'subtle']).nullish() }),
+  section('sections.feature-grid', {
+    heading: text,
+    intro: text,
+    columns: int,
+    features: z.array(z.object({ title: z.string(), description: text, icon: text, link: link.nullish() })).nullish(),
+  }),
+  section('sections.testimonial', { quote: z.string(), authorName: z.string(), authorRole: text, company: text, photo: media.nullish() }),
+  section('sections.faq', { heading: text, items: z.array(z.object({ question: z.string(), answer: z.string() })).nullish() }),
+  section('sections.logo-cloud', { heading: text, logos: z.array(media).nullish() }),
+  section('sections.webinar-list', { heading: text, intro: text, limit: int, showPast: bool, tag: text }),
+  section('sections.whitepaper-teaser', { heading: text, text, whitepaperSlug: z.string(), buttonLabel: text }),
+  section('sections.booking-widget', { heading: text, intro: text, meetingTypeSlug: z.string(), hostSlug: text }),
+  section('sections.contact-form', {
+    heading: text,
+    intro: text,
+    submitLabel: text,
+    successMessage: text,
+    showPhone: bool,
+    showCompany: bool,
+    askMarketingConsent: bool,
+  }),
+]);
+export type Section = z.infer<typeof sectionSchema>;
+
+export const localized = {
+  documentId: z.string(),
+  locale: z.string(),
+  publishedAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+};
+
+export const categoryShape = { ...localized, name: z.string(), slug: z.string(), description: text };
+export const authorShape = { ...localized, name: z.string(), slug: text, jobTitle: text, bio: text, avatar: media.nullish(), linkedinUrl: text };
+

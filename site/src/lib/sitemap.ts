@@ -1,0 +1,48 @@
+/** The sitemap's URLs: every page, article, category and index in every locale, with hreflang alternates. */
+import { LOCALES, type Locale } from '../consts';
+import { alternatesOf, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, type Alternates } from './content';
+
+export interface SitemapUrl {
+  path: string;
+  lastmod?: string;
+  alternates: Alternates;
+}
+
+export async function sitemapUrls(): Promise<SitemapUrl[]> {
+  const urls: SitemapUrl[] = [];
+  const sameEverywhere = (toPath: (lang: Locale) => string) => Object.fromEntries(LOCALES.map((locale) => [locale, toPath(locale)])) as Alternates;
+  for (const lang of LOCALES) {
+    for (const page of await pagesIn(lang)) {
+      if (page.seo?.noindex) continue;
+      urls.push({ path: pagePath(lang, page.slug), lastmod: page.updatedAt ?? undefined, alternates: await alternatesOf('pages', page.documentId) });
+    }
+    // the contact route serves the contact page at /<lang>/contact/ too; only its own slug is listed
+    urls.push({ path: insightsPath(lang), alternates: sameEverywhere(insightsPath) });
+    for (const article of await articlesIn(lang)) {
+      if (article.seo?.noindex) continue;
+      urls.push({ path: articlePath(lang, article.slug), lastmod: article.updatedAt ?? undefined, alternates: await alternatesOf('articles', article.documentId) });
+    }
+    for (const category of await categoriesIn(lang)) {
+      urls.push({ path: categoryPath(lang, category.slug), alternates: await alternatesOf('categories', category.documentId) });
+    }
+  }
+  return urls;
+}
+
+const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function sitemapXml(urls: SitemapUrl[], site: URL): string {
+  const entries = urls.map((url) => {
+    const alternates = Object.entries(url.alternates)
+      .map(([locale, path]) => `    <xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(new URL(path!, site).toString())}"/>`)
+      .join('\n');
+    return [
+      '  <url>',
+      `    <loc>${escapeXml(new URL(url.path, site).toString())}</loc>`,
+      ...(url.lastmod ? [`    <lastmod>${escapeXml(url.lastmod)}</lastmod>`] : []),
+      ...(alternates ? [alternates] : []),
+      '  </url>',
+    ].join('\n');
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
+}

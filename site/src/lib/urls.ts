@@ -1,0 +1,33 @@
+/** Paths and URL rules of the site, free of Astro imports so unit tests can load them. */
+import { CMS_PUBLIC_URL, LOCALES, type Locale } from '../consts';
+
+export const HOME_SLUG = 'home';
+export const ARTICLES_PER_PAGE = 9;
+
+export const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+
+export const pagePath = (lang: string, slug: string) => (slug === HOME_SLUG ? `/${lang}/` : `/${lang}/${slug}/`);
+export const articlePath = (lang: string, slug: string) => `/${lang}/insights/${slug}/`;
+export const categoryPath = (lang: string, slug: string) => `/${lang}/insights/category/${slug}/`;
+export const insightsPath = (lang: string) => `/${lang}/insights/`;
+
+/** Media URLs from the local upload provider are relative to the CMS; S3 ones are absolute. */
+export function mediaUrl(url: string): string {
+  return /^https?:\/\//.test(url) ? url : `${CMS_PUBLIC_URL.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+/** Only links a visitor can safely follow: http(s), mailto, tel, or a path on this site. */
+export function safeHref(url: string | null | undefined): string {
+  if (!url) return '#';
+  const trimmed = url.trim();
+  if (/^(https?:|mailto:|tel:)/i.test(trimmed)) return trimmed;
+  if (/^[/#?]/.test(trimmed) && !trimmed.startsWith('//')) return trimmed;
+  return '#';
+}
+
+/** Plain text of Strapi blocks, for descriptions and feeds. */
+export function blocksText(nodes: ReadonlyArray<{ type: string; [key: string]: unknown }> | null | undefined): string {
+  const walk = (node: { [key: string]: unknown }): string =>
+    typeof node.text === 'string' ? node.text : Array.isArray(node.children) ? node.children.map(walk).join('') : '';
+  return (nodes ?? []).map(walk).join(' ').replace(/\s+/g, ' ').trim();
+}
