@@ -205,4 +205,16 @@ describe('public site', () => {
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });
+
+  it('resolves every footer link of the seeded site in both locales', async () => {
+    for (const lang of ['en', 'de']) {
+      await page.goto(`${inject('siteUrl')}/${lang}/`);
+      const hrefs = await page.locator('footer a[href^="/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        const response = await page.request.get(`${inject('siteUrl')}${href}`);
+        expect(response.status(), href!).toBe(200);
+      }
+    }
+  });
 });
