@@ -104,5 +104,11 @@ function validateMail(body: any) {
   if (!Array.isArray(body?.content) || body.content.length === 0) {
     problems.push({ message: 'Unless a valid template_id is provided, the content parameter is required.', field: 'content', help });
   }
+  (Array.isArray(body?.attachments) ? body.attachments : []).forEach((file: any, index: number) => {
+    if (!file?.filename) problems.push({ message: 'The attachment filename parameter is required.', field: `attachments.${index}.filename`, help });
+    if (typeof file?.content !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(file.content)) {
+      problems.push({ message: 'The attachment content must be base64 encoded.', field: `attachments.${index}.content`, help });
+    }
+  });
   return problems;
 }

@@ -3,7 +3,8 @@
  * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
  */
 export type EmailLocale = 'en' | 'de';
-export type TemplateName = 'confirm-subscription' | 'contact-receipt' | 'sales-notification' | 'whitepaper-download';
+export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification', 'whitepaper-download'] as const;
+export type TemplateName = (typeof BUILT_IN_TEMPLATES)[number];
 
 export interface RenderedEmail {
   subject: string;
@@ -62,10 +63,12 @@ const copy = {
   },
 } as const;
 
-const layout = (bodyHtml: string, footerHtml = '') =>
+/** Our email frame, shared with the templates other plugins register. */
+export const layout = (bodyHtml: string, footerHtml = '') =>
   `<!doctype html><html><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2933">${bodyHtml}${footerHtml}</body></html>`;
 
-const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+/** Plain text to escaped HTML paragraphs (blank line = new paragraph). */
+export const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
 
 export function renderEmail(template: TemplateName, locale: EmailLocale, data: TemplateData): RenderedEmail {
   const t = copy[locale] ?? copy.en;

@@ -2,27 +2,57 @@ import type { Core } from '@strapi/strapi';
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
-import { renderEmail, type EmailLocale, type TemplateData, type TemplateName } from '../domain/email-templates';
+import { BUILT_IN_TEMPLATES, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
 import { signToken } from '../domain/tokens';
 import { getConfig, UID } from '../utils';
 import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
 export const EMAIL_TOPIC = 'email.send';
 
+export interface EmailAttachment {
+  filename: string;
+  /** MIME type, e.g. `text/calendar; method=REQUEST` */
+  type: string;
+  /** base64 of the file's bytes, as SendGrid's v3 API takes it */
+  content: string;
+  disposition?: 'attachment' | 'inline';
+}
+
 export interface EmailPayload {
-  template: TemplateName;
+  /** a built-in template of the leads core, or one a plugin registered with `registerTemplate` */
+  template: TemplateName | string;
   locale: EmailLocale;
   to: string;
-  data: TemplateData;
+  data: TemplateData & Record<string, unknown>;
   /** contact document id, for the unsubscribe link of marketing emails */
   contact?: string;
+  /** files sent along (e.g. an ICS invitation), at most a few kilobytes: they live in the outbox row */
+  attachments?: EmailAttachment[];
 }
+
+/** What a plugin's template gets to build HTML like the core's emails, escaping visitor input. */
+export const EMAIL_KIT = { escapeHtml, layout, paragraphs };
+export type EmailKit = typeof EMAIL_KIT;
+
+/**
+ * A plugin's own email, rendered when the outbox delivers it (en/de); `data.siteName` is set.
+ * Values from visitors must go through `kit.escapeHtml` or `kit.paragraphs`.
+ */
+export type TemplateRenderer = (locale: EmailLocale, data: Record<string, any>, kit: EmailKit) => RenderedEmail;
 
 /** SendGrid's answers that no retry can change (RFC: 4xx but 408/429). */
 const isPermanentStatus = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let mailer: MailService | null = null;
+  const templates = new Map<string, TemplateRenderer>();
+
+  const render = (payload: EmailPayload, data: TemplateData & Record<string, unknown>): RenderedEmail => {
+    const renderer = templates.get(payload.template);
+    if (renderer) return renderer(payload.locale, data, EMAIL_KIT);
+    if ((BUILT_IN_TEMPLATES as readonly string[]).includes(payload.template)) return renderEmail(payload.template as TemplateName, payload.locale, data);
+    throw new PermanentDeliveryError(`unknown email template ${payload.template}`);
+  };
 
   const sendgrid = () => {
     if (mailer) return mailer;
@@ -37,6 +67,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Plugins register their templates in `register` or `bootstrap`, before the outbox starts. */
+    registerTemplate(name: string, renderer: TemplateRenderer) {
+      if (templates.has(name) || (BUILT_IN_TEMPLATES as readonly string[]).includes(name)) throw new Error(`email: template ${name} is already registered`);
+      templates.set(name, renderer);
+    },
+
     /** The outbox handler for `email.send`. */
     async deliver({ payload, idempotencyKey }: { payload: EmailPayload; idempotencyKey: string }) {
       const config = getConfig(strapi);
@@ -44,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const already = await strapi.db.query(UID.email).findOne({ where: { idempotencyKey }, select: ['id', 'providerMessageId'] });
       if (already) return { skipped: 'already-sent', providerMessageId: already.providerMessageId };
 
-      const data: TemplateData = { siteName: config.siteName, ...payload.data };
+      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, ...payload.data };
       if (payload.template === 'confirm-subscription') {
         // Signed now, not at capture: the link's lifetime starts when the email leaves.
         if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
@@ -52,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const token = signToken({ purpose: 'confirm', subject: payload.contact, expiresAt }, config.tokenSecret);
         data.confirmUrl = `${config.publicUrl}/api/leads/confirm?token=${encodeURIComponent(token)}`;
       }
-      const rendered = renderEmail(payload.template, payload.locale, data);
+      const rendered = render(payload, data);
       const headers: Record<string, string> = {};
       if (rendered.marketing && payload.contact) {
         const token = signToken({ purpose: 'unsubscribe', subject: payload.contact }, config.tokenSecret);
@@ -73,6 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             text: rendered.text,
             html: rendered.html,
             headers,
+            ...(payload.attachments?.length ? { attachments: payload.attachments.map((file) => ({ disposition: 'attachment', ...file })) } : {}),
             customArgs: { idempotency_key: idempotencyKey, template: payload.template },
           });
           providerMessageId = (response.headers as Record<string, string>)['x-message-id'] ?? null;
