@@ -4,7 +4,7 @@ import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
 import { BUILT_IN_TEMPLATES, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
 import { signToken } from '../domain/tokens';
-import { getConfig, UID } from '../utils';
+import { getConfig, getService, UID } from '../utils';
 import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
 export const EMAIL_TOPIC = 'email.send';
@@ -102,7 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (config.sendgrid.apiKey) {
         transport = 'sendgrid';
         try {
-          const [response] = await sendgrid().send({
+          const [response] = await getService(strapi, 'metrics').timeExternal('sendgrid', 'mail.send', () =>
+            sendgrid().send({
             to: payload.to,
             from: config.sendgrid.from,
             subject: rendered.subject,
@@ -111,9 +112,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             headers,
             ...(payload.attachments?.length ? { attachments: payload.attachments.map((file) => ({ disposition: 'attachment', ...file })) } : {}),
             customArgs: { idempotency_key: idempotencyKey, template: payload.template },
-          });
+            })
+          );
           providerMessageId = (response.headers as Record<string, string>)['x-message-id'] ?? null;
+          getService(strapi, 'metrics').emails.inc({ transport, outcome: 'sent' });
         } catch (error: any) {
+          getService(strapi, 'metrics').emails.inc({ transport, outcome: 'failed' });
           const status: number | undefined = typeof error?.code === 'number' ? error.code : undefined;
           const detail = error?.response?.body?.errors?.map((e: { message: string }) => e.message).join('; ');
           const message = `SendGrid ${status ?? 'request failed'}: ${detail || error?.message || 'unknown error'}`;
@@ -127,6 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       } else {
         strapi.log.info(`email (no SENDGRID_API_KEY, logged only): ${payload.template} "${rendered.subject}"`);
+        getService(strapi, 'metrics').emails.inc({ transport, outcome: 'sent' });
       }
 
       await strapi.db.query(UID.email).create({

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { nextDelayMs } from '../domain/backoff';
-import { getConfig, newDocumentId, TABLE } from '../utils';
+import { getConfig, getService, newDocumentId, TABLE } from '../utils';
 
 export interface OutboxMessage {
   topic: string;
@@ -22,6 +22,7 @@ export interface OutboxRow {
   attempts: number;
   next_attempt_at: Date;
   last_error: string | null;
+  created_at?: Date;
 }
 
 /*
@@ -115,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
            where status = 'pending' and next_attempt_at <= now()
            order by next_attempt_at, id
            limit ? for update skip locked)
-         returning id, topic, payload, idempotency_key, status, attempts, next_attempt_at, last_error`,
+         returning id, topic, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at`,
         [workerId, limit]
       );
       return result.rows.map((row: OutboxRow) => ({ ...row, payload: parsePayload(row.payload) }));
@@ -154,6 +155,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       try {
         const result = await handler.handle({ id: row.id, topic: row.topic, payload: row.payload, idempotencyKey: row.idempotency_key, attempt: row.attempts });
+        const metrics = getService(strapi, 'metrics');
+        metrics.deliveries.inc({ topic: row.topic, outcome: 'done' });
+        if (row.created_at) metrics.deliveryLatency.observe({ topic: row.topic }, (Date.now() - new Date(row.created_at).getTime()) / 1000);
         await knex()(TABLE.outbox)
           .where({ id: row.id, status: 'processing' })
           .update({ status: 'done', done_at: new Date(), result: result === undefined ? null : JSON.stringify(result), locked_at: null, locked_by: null, last_error: null, updated_at: new Date() });
@@ -161,12 +165,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const message = error instanceof Error ? error.message : String(error);
         const marked = (error ?? {}) as Partial<PermanentDeliveryError & RetryLaterError & DeferDeliveryError>;
         if (typeof marked.deferMs === 'number') {
+          getService(strapi, 'metrics').deliveries.inc({ topic: row.topic, outcome: 'deferred' });
           await knex()(TABLE.outbox)
             .where({ id: row.id, status: 'processing' })
             .update({ status: 'pending', attempts: row.attempts - 1, next_attempt_at: new Date(Date.now() + marked.deferMs), last_error: message.slice(0, 2000), locked_at: null, locked_by: null, updated_at: new Date() });
           return;
         }
         const dead = marked.permanent === true || row.attempts >= (handler.options.maxAttempts ?? config.maxAttempts);
+        getService(strapi, 'metrics').deliveries.inc({ topic: row.topic, outcome: dead ? 'dead' : 'retry' });
         let delay = nextDelayMs(row.attempts, config);
         if (typeof marked.retryAfterMs === 'number') delay = Math.max(delay, marked.retryAfterMs);
         await knex()(TABLE.outbox)
@@ -240,6 +246,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (timer) clearTimeout(timer);
       timer = null;
       if (running) await running;
+    },
+
+    /** What is waiting, for readiness and metrics: open rows only, so it stays cheap on a long history. */
+    async backlog() {
+      const rows = (await knex()(TABLE.outbox).select('status').count('* as count').whereIn('status', ['pending', 'processing', 'dead']).groupBy('status')) as Array<{ status: string; count: string }>;
+      const counts: Record<string, number> = { pending: 0, processing: 0, dead: 0 };
+      for (const row of rows) counts[row.status] = Number(row.count);
+      const oldest = await knex()(TABLE.outbox).where({ status: 'pending' }).andWhere('next_attempt_at', '<=', new Date()).min('created_at as at').first();
+      const oldestDueSeconds = oldest?.at ? Math.max(0, Math.round((Date.now() - new Date(oldest.at).getTime()) / 1000)) : 0;
+      return { pending: counts.pending, processing: counts.processing, dead: counts.dead, oldestDueSeconds };
     },
 
     async stats() {

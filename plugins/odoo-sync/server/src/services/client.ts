@@ -94,7 +94,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return (await circuit.fire(async () => {
           await authenticate();
           // odoo-await prepends db, uid and password to this array: give it a fresh one
-          return connection().execute_kw(model, method, [args, kwargs]);
+          return strapi
+            .plugin('leads')
+            .service('metrics')
+            .timeExternal('odoo', `${model}.${method}`, () => connection().execute_kw(model, method, [args, kwargs]));
         })) as T;
       } catch (error) {
         if ((error as { code?: string })?.code === 'EOPENBREAKER') {
