@@ -24,6 +24,8 @@ export default ({ env }: { env: any }) => ({
         perIpPoints: env.int('LEADS_RATE_LIMIT_IP', 10),
         perEmailPoints: env.int('LEADS_RATE_LIMIT_EMAIL', 5),
         durationSeconds: env.int('LEADS_RATE_LIMIT_WINDOW', 600),
+        redisUrl: env('REDIS_URL', ''),
+        redisPrefix: env('REDIS_PREFIX', 'magnetiq'),
       },
       outbox: {
         pollMs: env.int('OUTBOX_POLL_MS', 2000),

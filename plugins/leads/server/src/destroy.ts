@@ -3,4 +3,5 @@ import { getService } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'outbox').stop();
+  await getService(strapi, 'rate-limit').close();
 };

@@ -6,7 +6,15 @@ export interface LeadsConfig {
   siteName: string;
   confirmationTtlHours: number;
   sendgrid: { apiKey: string; baseUrl: string; from: string; salesNotify: string };
-  rateLimit: { perIpPoints: number; perEmailPoints: number; durationSeconds: number };
+  rateLimit: {
+    perIpPoints: number;
+    perEmailPoints: number;
+    durationSeconds: number;
+    /** shared limits across CMS instances (REDIS_URL); in memory per instance when empty */
+    redisUrl: string;
+    /** key prefix in Redis, so several deployments (or test runs) can share one server */
+    redisPrefix: string;
+  };
   outbox: {
     pollMs: number;
     batchSize: number;
@@ -27,7 +35,7 @@ const defaults: LeadsConfig = {
   siteName: 'Magnetiq',
   confirmationTtlHours: 24 * 7,
   sendgrid: { apiKey: '', baseUrl: 'https://api.sendgrid.com', from: 'Magnetiq <hello@magnetiq.local>', salesNotify: '' },
-  rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600 },
+  rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600, redisUrl: '', redisPrefix: 'magnetiq' },
   outbox: {
     pollMs: 2000,
     batchSize: 10,
@@ -49,6 +57,9 @@ export default {
     if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
     if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
       throw new Error('leads: rate limits must allow at least one request');
+    }
+    if (config.rateLimit.redisUrl && !/^rediss?:\/\//.test(config.rateLimit.redisUrl)) {
+      throw new Error('leads: REDIS_URL must be a redis:// or rediss:// URL');
     }
   },
 };
