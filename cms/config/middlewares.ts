@@ -4,8 +4,14 @@ import { s3PublicOrigin } from '../src/config/upload';
 const mediaOrigins = (env: any) => [s3PublicOrigin(env)].filter((origin): origin is string => Boolean(origin));
 
 export default ({ env }: { env: any }) => [
-  'strapi::logger',
+  // request id, JSON access log and the HTTP duration histogram (in place of strapi::logger)
+  'global::request-context',
   'strapi::errors',
+  // admin login tries per client IP, whatever email they name (Strapi's own limit is per email)
+  {
+    name: 'global::admin-login-throttle',
+    config: { points: env.int('ADMIN_LOGIN_RATE_LIMIT', 20), durationSeconds: env.int('ADMIN_LOGIN_RATE_LIMIT_WINDOW', 900) },
+  },
   // no end-user accounts: users-permissions' register/forgot-password/... routes answer 404
   { name: 'global::end-user-auth-off', config: { enabled: !env.bool('END_USER_AUTH', false) } },
   {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { registerContentMiddleware } from './content/document-middleware';
 import { ensureLocales } from './content/locales';
+import { registerOpsEndpoints } from './ops/endpoints';
 import { syncPublicPermissions } from './content/public-permissions';
 import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
@@ -12,6 +13,7 @@ import { isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './see
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentMiddleware(strapi);
+    registerOpsEndpoints(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
