@@ -22,5 +22,9 @@ declare module 'vitest' {
     whitepapersTokenSecret: string;
     /** where this run's CMS keeps whitepaper files */
     whitepapersDir: string;
+    /** METRICS_TOKEN of the test CMS (GET /metrics with Authorization: Bearer) */
+    metricsToken: string;
+    /** the test CMS's stdout/stderr (JSON log lines) */
+    strapiLogFile: string;
   }
 }

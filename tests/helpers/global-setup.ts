@@ -64,6 +64,7 @@ export default async function setup(project: TestProject) {
     const sitePort = await freePort();
     const siteOrigin = `http://127.0.0.1:${sitePort}`;
     const secrets = generateSecrets();
+    const metricsToken = crypto.randomBytes(24).toString('base64url');
     let cms;
     try {
       cms = await startStrapi({
@@ -104,6 +105,11 @@ export default async function setup(project: TestProject) {
           SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
           SITE_REBUILD_DEBOUNCE_MS: '1000',
           WHITEPAPERS_FILES_DIR: whitepapersDir,
+          // ops: the metrics endpoint's token; rate limits shared through the machine's Redis
+          // (the test run's own key prefix, so earlier runs' counters never apply)
+          METRICS_TOKEN: metricsToken,
+          REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+          REDIS_PREFIX: `magnetiq-test-${crypto.randomBytes(4).toString('hex')}`,
         },
       });
     } catch (error) {
@@ -129,6 +135,8 @@ export default async function setup(project: TestProject) {
     project.provide('cmsSecrets', secrets);
     project.provide('whitepapersTokenSecret', secrets.WHITEPAPERS_TOKEN_SECRET);
     project.provide('whitepapersDir', whitepapersDir);
+    project.provide('metricsToken', metricsToken);
+    project.provide('strapiLogFile', logFile);
   } catch (error) {
     await teardown();
     throw error;
