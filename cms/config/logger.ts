@@ -13,6 +13,8 @@ const requestScope = winston.format((info) => {
 });
 
 const redaction = winston.format((info) => {
+  // access lines are built from the route template and a masked IP only (request-context.ts)
+  if (info.type === 'access') return info;
   const redacted = redactFields({ ...info });
   Object.assign(info, redacted);
   if (typeof info.message === 'string') info.message = redact(info.message);
