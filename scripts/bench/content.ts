@@ -8,17 +8,8 @@
  *
  *   node scripts/bench/content.ts [--duration 20] [--connections 50] [--cache off]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { load as loadRun, log, machine, startBenchCms, writeResult } from './lib/harness.ts';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { DATA_DIR, ROOT } from '../lib/paths.mjs';
-import { assertPluginsBuilt, buildCms, buildPlugins } from '../lib/build.mjs';
-import { freePort } from '../lib/ports.mjs';
-import { createScratchDatabase } from '../lib/scratch-database.mjs';
-import { generateSecrets } from '../lib/secrets.mjs';
-import { startStrapi } from '../lib/strapi.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,60 +24,12 @@ const connections = Number(options.connections);
 
 export const HOME_PATH = '/api/pages?filters[slug][$eq]=home&locale=en&populate[sections][populate]=*&populate[seo][populate]=*';
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type Run = { requests: number; byStatus: Record<string, number>; rps: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; bytesPerResponse: number };
-
-async function load(url: string): Promise<Run> {
-  const latencies: number[] = [];
-  const byStatus: Record<string, number> = {};
-  let bytes = 0;
-  const instance = autocannon({ url, connections, duration });
-  instance.on('response', (_client: unknown, statusCode: number, responseBytes: number, responseTime: number) => {
-    byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
-    latencies.push(responseTime);
-    bytes += responseBytes;
-  });
-  const result: any = await instance;
-  latencies.sort((a, b) => a - b);
-  const requests = latencies.length;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    requests,
-    byStatus,
-    rps: round(requests / result.duration),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    errors: result.errors,
-    timeouts: result.timeouts,
-    bytesPerResponse: requests ? Math.round(bytes / requests) : 0,
-  };
-}
+const load = (url: string) => loadRun({ url, connections, durationSeconds: duration });
 
 async function main() {
-  const log = (line: string) => console.log(`[bench] ${line}`);
-  await buildPlugins({ log });
-  assertPluginsBuilt();
-  await buildCms({ log });
-
-  const database = await createScratchDatabase('magnetiq_bench_content');
-  const port = await freePort();
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  const logFile = path.join(DATA_DIR, 'bench-content-strapi.log');
-  const logFd = fs.openSync(logFile, 'w');
-  const cms = await startStrapi({
-    port,
-    stdio: ['ignore', logFd, logFd],
-    timeoutMs: 180_000,
+  const cms = await startBenchCms({
+    name: 'content',
     env: {
-      ...generateSecrets(),
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
       // production does not seed on its own: this run wants the demo site
       SEED_DEMO_CONTENT: 'true',
       CONTENT_CACHE_TTL_MS: options.cache === 'off' ? '0' : '30000',
@@ -111,21 +54,16 @@ async function main() {
     const result = {
       benchmark: 'content-home-page',
       at: new Date().toISOString(),
-      machine: { node: process.version, cpus: os.cpus().length },
+      machine: machine(),
       settings: { connections, durationSeconds: duration, nodeEnv: 'production', responseCache: options.cache, request: `GET ${HOME_PATH}` },
       health,
       homePage,
       allOk: Object.keys(homePage.byStatus).every((status) => status === '200') && homePage.errors === 0,
     };
-    const outDir = path.join(ROOT, 'scripts', 'bench', 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    const outFile = path.join(outDir, options.cache === 'off' ? 'content-uncached.json' : 'content.json');
-    fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
-    log(`results written to ${path.relative(ROOT, outFile)}`);
+    writeResult(options.cache === 'off' ? 'content-uncached.json' : 'content.json', result);
     if (!result.allOk) process.exitCode = 1;
   } finally {
     await cms.stop();
-    await database.drop();
   }
 }
 

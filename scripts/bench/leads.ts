@@ -8,17 +8,10 @@
  *
  *   node scripts/bench/leads.ts [--duration 20] [--connections 50]
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { DATA_DIR, ROOT } from '../lib/paths.mjs';
-import { assertPluginsBuilt, buildCms, buildPlugins } from '../lib/build.mjs';
-import { freePort } from '../lib/ports.mjs';
-import { createScratchDatabase } from '../lib/scratch-database.mjs';
-import { generateSecrets } from '../lib/secrets.mjs';
-import { startStrapi } from '../lib/strapi.mjs';
+import { DATA_DIR } from '../lib/paths.mjs';
+import { load as loadRun, log, machine, startBenchCms, writeResult, type LoadOptions } from './lib/harness.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,80 +26,14 @@ const { values: options } = parseArgs({
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type Run = { requests: number; byStatus: Record<string, number>; rps: number; p50: number; p95: number; p99: number; errors: number; timeouts: number };
-
-async function load(
-  url: string,
-  init: { method?: string; body?: (n: number) => { key: string; json: string }; headers?: Record<string, string>; accepted?: (key: string) => void }
-): Promise<Run> {
-  let counter = 0;
-  const latencies: number[] = [];
-  const byStatus: Record<string, number> = {};
-  const instance = autocannon({
-    url,
-    connections,
-    duration,
-    requests: [
-      {
-        method: (init.method ?? 'GET') as any,
-        headers: init.headers,
-        setupRequest: (request: any, context: any) => {
-          if (!init.body) return request;
-          const { key, json } = init.body(counter++);
-          context.key = key;
-          return { ...request, body: json };
-        },
-        onResponse: (status: number, _body: string, context: any) => {
-          if (status === 201 && context.key) init.accepted?.(context.key);
-        },
-      },
-    ],
-  });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
-    latencies.push(responseTime);
-  });
-  const result: any = await instance;
-  latencies.sort((a, b) => a - b);
-  const requests = latencies.length;
-  return {
-    requests,
-    byStatus,
-    rps: Math.round((requests / result.duration) * 10) / 10,
-    p50: Math.round(percentile(latencies, 50) * 10) / 10,
-    p95: Math.round(percentile(latencies, 95) * 10) / 10,
-    p99: Math.round(percentile(latencies, 99) * 10) / 10,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
-}
+const load = (url: string, init: Omit<LoadOptions, 'url' | 'connections' | 'durationSeconds'>) => loadRun({ url, connections, durationSeconds: duration, ...init });
 
 async function main() {
-  const log = (line: string) => console.log(`[bench] ${line}`);
-  await buildPlugins({ log });
-  assertPluginsBuilt();
-  await buildCms({ log });
-
-  const database = await createScratchDatabase('magnetiq_bench');
-  const port = await freePort();
-  const logFile = path.join(DATA_DIR, 'bench-strapi.log');
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  const logFd = fs.openSync(logFile, 'w');
-  const cms = await startStrapi({
-    port,
-    stdio: ['ignore', logFd, logFd],
+  const cms = await startBenchCms({
+    name: 'leads',
     timeoutMs: 120_000,
-    nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'profiles')}`] : [],
+    nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${DATA_DIR}/profiles`] : [],
     env: {
-      ...generateSecrets(),
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
       // the bench measures throughput, not the limiter: one client, many addresses
       LEADS_RATE_LIMIT_IP: '100000000',
       LEADS_RATE_LIMIT_EMAIL: '100000000',
@@ -119,7 +46,7 @@ async function main() {
 
   const runId = Date.now().toString(36);
   const acceptedEmails: string[] = [];
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const pool = new pg.Pool({ connectionString: cms.databaseUrl, max: 2 });
   try {
     log(`CMS up on ${cms.url}; ${connections} connections, ${duration} s per run`);
 
@@ -167,23 +94,18 @@ async function main() {
     const result = {
       benchmark: 'leads-submissions',
       at: new Date().toISOString(),
-      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+      machine: machine(),
       settings: { connections, durationSeconds: duration, nodeEnv: 'production', outboxWorker: options.worker },
       health,
       submissions: { ...submissions, accepted },
       lost,
       zeroLost,
     };
-    const outDir = path.join(ROOT, 'scripts', 'bench', 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    const outFile = path.join(outDir, options.worker === 'off' ? 'leads-worker-off.json' : 'leads.json');
-    fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
-    log(`results written to ${path.relative(ROOT, outFile)}`);
+    writeResult(options.worker === 'off' ? 'leads-worker-off.json' : 'leads.json', result);
     if (!zeroLost) process.exitCode = 1;
   } finally {
     await pool.end();
     await cms.stop();
-    await database.drop();
   }
 }
 
