@@ -24,18 +24,25 @@ const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ 
 const anyValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', '$where', 'id', 'documentId', 'status'];
 
-/** A submission with some fields replaced by hostile values, plus maybe a polluting key. */
-const hostileSubmission = fc
-  .record({
-    replace: fc.dictionary(fc.constantFrom('email', 'firstName', 'lastName', 'company', 'phone', 'country', 'language', 'message', 'consent', 'utm', 'referrer', 'landingPage', 'website'), anyValue, { maxKeys: 4 }),
-    extraKey: fc.option(fc.constantFrom(...POLLUTION_KEYS)),
-    extraValue: anyValue,
-  })
-  .map(({ replace, extraKey, extraValue }) => {
-    const body: Record<string, unknown> = { ...submission({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.com` }), ...replace };
-    // JSON.parse is how a hostile client's "__proto__" key really arrives
-    return extraKey ? JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(extraKey)}:${JSON.stringify(extraValue)},`)) : body;
-  });
+/**
+ * A valid body with some fields replaced by hostile values, plus maybe a polluting key: the
+ * generator every form endpoint's fuzz case uses.
+ */
+const hostileBody = (valid: () => Record<string, unknown>, fields: string[]) =>
+  fc
+    .record({
+      replace: fc.dictionary(fc.constantFrom(...fields), anyValue, { maxKeys: 4 }),
+      extraKey: fc.option(fc.constantFrom(...POLLUTION_KEYS)),
+      extraValue: anyValue,
+    })
+    .map(({ replace, extraKey, extraValue }) => {
+      const body: Record<string, unknown> = { ...valid(), ...replace };
+      // JSON.parse is how a hostile client's "__proto__" key really arrives
+      return extraKey ? JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(extraKey)}:${JSON.stringify(extraValue)},`)) : body;
+    });
+
+const FORM_FIELDS = ['email', 'firstName', 'lastName', 'company', 'phone', 'country', 'language', 'message', 'consent', 'utm', 'referrer', 'landingPage', 'website'];
+const hostileSubmission = hostileBody(() => submission({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.com` }), FORM_FIELDS);
 
 const unescapedHtml = (text: string) => /<script|<img|onerror=/i.test(text);
 
@@ -80,6 +87,43 @@ describe('fuzzing the public endpoints', () => {
         expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
       }),
       { numRuns: 60, seed: 7 }
+    );
+  });
+
+  it('POST /api/whitepapers/requests: random and hostile bodies never cause a 5xx or a partial row', async () => {
+    const paper = (await api('/api/whitepapers/papers?locale=en')).body?.data?.[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
+    const valid = () => ({
+      whitepaper: paper,
+      locale: 'en',
+      email: `fuzz-${Math.random().toString(36).slice(2)}@example.com`,
+      firstName: 'Ada',
+      company: 'Fuzz AG',
+      consent: { dataProcessing: true, marketingEmail: false, textVersion: 'whitepaper-2026-11' },
+    });
+    await fc.assert(
+      fc.asyncProperty(hostileBody(valid, ['whitepaper', 'locale', ...FORM_FIELDS, 'jobTitle']), async (body) => {
+        const before = [await count(`select count(*) from leads_contacts`), await count(`select count(*) from whitepapers_downloads`)];
+        const response = await api('/api/whitepapers/requests', { method: 'POST', json: body, ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+        const after = [await count(`select count(*) from leads_contacts`), await count(`select count(*) from whitepapers_downloads`)];
+        if (response.status !== 201) expect(after).toEqual(before);
+        else expect(after[1] - before[1]).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 80, seed: 20261202 }
+    );
+  });
+
+  it('GET /api/whitepapers/download/:token: random and hostile tokens get a 4xx, never a file or a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `v1.${b}.${b.slice(0, 43)}`)), async (token) => {
+        const response = await api(`/api/whitepapers/download/${encodeURIComponent(token)}`, { ip: clientIp() });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(response.headers.get('content-type') ?? '').not.toContain('application/pdf');
+        expect(unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''))).toBe(false);
+      }),
+      { numRuns: 60, seed: 11 }
     );
   });
 

@@ -5,6 +5,7 @@ import email from './email';
 import metrics from './metrics';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
+import validation from './validation';
 
 export default {
   audit,
@@ -14,4 +15,5 @@ export default {
   metrics,
   outbox,
   'rate-limit': rateLimit,
+  validation,
 };

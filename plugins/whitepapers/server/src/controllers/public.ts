@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
-import { LOCALES, validateRequest } from '../validation/request';
+import { LOCALES, requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async request(ctx: any) {
     const rateLimit = leads(strapi).rateLimit;
     await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { ip: ctx.request.ip }));
-    const body = await validateRequest(ctx.request.body ?? {});
+    const body = await requestValidator(leads(strapi).validation.strict)(ctx.request.body ?? {});
     const email = body.email.trim().toLowerCase();
     await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { email }));
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assertRequiredFields, validateRequest } from './request';
+// the leads core's strict check, as the controller gets it through strapi.plugin('leads').service('validation')
+import { strictValidator } from '../../../../leads/server/src/validation/strict';
+import { assertRequiredFields, requestValidator } from './request';
+
+const validateRequest = requestValidator(strictValidator);
 
 const valid = {
   whitepaper: 'abcdefghij0123456789abcd',
@@ -16,7 +20,9 @@ describe('validateRequest', () => {
   });
 
   it.each([
-    ['an unknown top-level field', { ...valid, role: 'admin' }, /Unknown field: role/],
+    ['an unknown top-level field', { ...valid, role: 'admin' }, /role is not a known field/],
+    ['an object where the paper id belongs (was a 500: found by fuzzing)', { ...valid, whitepaper: {} }, /whitepaper must be a string/],
+    ['an array where the email belongs', { ...valid, email: ['a@b.de'] }, /email must be a string/],
     ['an unknown nested field', { ...valid, consent: { ...valid.consent, extra: 1 } }, /consent.extra/],
     ['consent not given', { ...valid, consent: { dataProcessing: false, textVersion: 'v1' } }, /consent.dataProcessing/],
     ['a paper id with markup', { ...valid, whitepaper: '<script>' }, /document id/],

@@ -46,28 +46,12 @@ export const requestSchema = yup
 
 export type WhitepaperRequest = yup.InferType<typeof requestSchema>;
 
-type SchemaLike = { fields?: Record<string, SchemaLike> };
-
-/** yup strips unknown keys while casting; a public input must reject them instead. */
-function unknownKeys(schema: SchemaLike, value: unknown, path: string[] = []): string[] {
-  if (!schema?.fields || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const field = schema.fields![key];
-    return field ? unknownKeys(field, child, [...path, key]) : [[...path, key].join('.')];
-  });
-}
-
-const validateShape = validateYupSchema(requestSchema, { strict: false, abortEarly: false });
-
-export async function validateRequest(body: unknown): Promise<WhitepaperRequest> {
-  const unknown = unknownKeys(requestSchema as unknown as SchemaLike, body);
-  if (unknown.length > 0) {
-    throw new errors.ValidationError(`Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
-      errors: unknown.map((path) => ({ path: path.split('.'), message: `${path} is not a known field`, name: 'ValidationError', value: null })),
-    });
-  }
-  return (await validateShape(body)) as WhitepaperRequest;
-}
+/**
+ * The request's validator, built on the leads core's strict check (unknown keys and non-strings
+ * are a 400, not stripped or a 500), then yup with casting.
+ */
+export const requestValidator = (strict: (schema: typeof requestSchema) => (body: unknown) => Promise<unknown>) =>
+  strict(requestSchema) as (body: unknown) => Promise<WhitepaperRequest>;
 
 /** The whitepaper's own required fields, checked after the shape. */
 export function assertRequiredFields(request: WhitepaperRequest, required: readonly string[]) {
