@@ -2,6 +2,7 @@ import audit from './audit';
 import capture from './capture';
 import contacts from './contacts';
 import email from './email';
+import forms from './forms';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
 
@@ -10,6 +11,7 @@ export default {
   capture,
   contacts,
   email,
+  forms,
   outbox,
   'rate-limit': rateLimit,
 };
