@@ -104,6 +104,10 @@ export default async function setup(project: TestProject) {
           SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
           SITE_REBUILD_DEBOUNCE_MS: '1000',
           WHITEPAPERS_FILES_DIR: whitepapersDir,
+          // webinars: the reminder job's clock is moved by the tests through the admin route
+          WEBINARS_TEST_CLOCK: 'true',
+          WEBINARS_REMINDER_INTERVAL_MS: '0',
+          WEBINARS_ORGANIZER_EMAIL: 'events@magnetiq.test',
         },
       });
     } catch (error) {
