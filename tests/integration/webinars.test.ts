@@ -107,7 +107,7 @@ describe('webinars: capacity and waitlist', () => {
     const list = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
     expect(list.status).toBe(200);
     const listed = list.body.data.find((item: any) => item.documentId === webinar.documentId);
-    expect(listed).toMatchObject({ title: webinar.title, slug: webinar.slug, topics: ['sales'] });
+    expect(listed).toMatchObject({ title: webinar.title, slug: webinar.slug, topics: ['sales'], status: 'scheduled', speakers: [], nextSession: { documentId: session } });
     expect(listed.sessions.find((item: any) => item.documentId === session)).toMatchObject({ seatsLeft: 10, full: false, registrationOpen: true, timeZone: 'Europe/Berlin', status: 'scheduled' });
     const past = await publicApi('/api/webinars/webinars?locale=en&when=past');
     expect(past.body.data.map((item: any) => item.documentId)).not.toContain(webinar.documentId);
@@ -349,6 +349,25 @@ describe('webinars: after the event and cancellation by an editor', () => {
     expect(response.body.data.notified).toBe(1);
     const [email] = await emailsTo(attendee, 'webinar-recording');
     expect(textOf(email)).toContain('https://video.example.test/recording');
+  });
+
+  it('cancels through the HTML form of the email link, without JavaScript', async () => {
+    const other = await createSession({ startsAt: new Date(Date.now() + 4 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 4 * 24 * HOUR + HOUR).toISOString(), capacity: 3 });
+    const email = uniqueEmail('form-cancel');
+    await register(registration(other, { email, locale: 'de' }));
+    const cancelToken = tokenIn(textOf((await emailsTo(email, 'webinar-confirmation'))[0]));
+    const response = await fetch(`${inject('cmsUrl')}/api/webinars/registrations/cancel`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': clientIp() },
+      body: new URLSearchParams({ token: cancelToken }).toString(),
+    });
+    const html = await response.text();
+    publicAnswers.push(html);
+    expect(response.status).toBe(200);
+    expect(html).toContain('lang="de"');
+    expect(html).toContain('ist storniert');
+    expect((await registrationsOf(other))[0].status).toBe('cancelled');
+    expect(await seatsTaken(other)).toBe(0);
   });
 
   it('notifies everyone with a calendar cancellation when an editor cancels the session', async () => {

@@ -16,7 +16,7 @@ export interface WebinarRow {
   locale: string;
   title: string;
   slug: string;
-  status: string;
+  eventStatus: string;
   updatedAt: string;
   sessions: SessionSummary[];
 }

@@ -73,7 +73,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = asLocale(input.locale);
       const webinar = await getService(strapi, 'webinars').published(session.webinar, locale);
       if (!webinar) throw new errors.NotFoundError('Session not found');
-      if (!isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) {
+      // a webinar called off or ended as a whole closes its sessions too
+      const webinarClosed = webinar.eventStatus === 'cancelled' || webinar.eventStatus === 'ended';
+      if (webinarClosed || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) {
         throw new errors.ValidationError('Registration for this session is closed', { errors: [{ path: ['session'], message: 'Registration for this session is closed', name: 'ValidationError', value: null }] });
       }
       const email = input.email.trim().toLowerCase();

@@ -42,7 +42,7 @@ type Media = { url: string; alternativeText: string | null; width: number | null
 /** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
 const SESSION_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'recording_url'];
 /** The fields a public webinar is built from: an allow-list, never the raw entry (strapi#26182). */
-const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'status', 'seoTitle', 'seoDescription', 'publishedAt'] as const;
+const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'eventStatus', 'seoTitle', 'seoDescription', 'publishedAt'] as const;
 const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const POPULATE = { cover: { fields: MEDIA_FIELDS }, speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } } };
 
@@ -86,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cover: media(entry.cover),
       topics: asStrings(entry.topics),
       language: entry.language,
-      status: entry.status,
+      status: entry.eventStatus,
       speakers: (entry.speakers ?? []).map((speaker: any) => ({ name: speaker.name, role: speaker.role ?? null, company: speaker.company ?? null, photo: media(speaker.photo) })),
       seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
       url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
@@ -133,8 +133,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The published webinar in the wanted locale, or in any locale it has (for emails). */
-    async published(documentId: string, locale: Locale): Promise<{ documentId: string; locale: string; title: string; slug: string; summary: string | null } | null> {
-      const fields = ['documentId', 'locale', 'title', 'slug', 'summary'] as any;
+    async published(documentId: string, locale: Locale): Promise<{ documentId: string; locale: string; title: string; slug: string; summary: string | null; eventStatus?: string } | null> {
+      const fields = ['documentId', 'locale', 'title', 'slug', 'summary', 'eventStatus'] as any;
       const inLocale = await documents().findFirst({ status: 'published', locale, filters: { documentId } as any, fields });
       if (inLocale) return inLocale as any;
       const other = await strapi.db.query(UID.webinar).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
@@ -142,8 +142,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: WebinarInput): Promise<string> {
-      const { locale, publish, documentId, ...data } = input;
-      const values = { ...data, topics: data.topics ?? [] } as any;
+      const { locale, publish, documentId, status, ...data } = input;
+      // `status` is reserved by draft & publish: the attribute is eventStatus
+      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as any;
       const saved = documentId ? await documents().update({ documentId, locale, data: values }) : await documents().create({ locale, data: values });
       if (!saved) throw new Error('webinar not found');
       if (publish) await documents().publish({ documentId: saved.documentId, locale });
@@ -154,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async adminList() {
       const entries = await strapi.db.query(UID.webinar).findMany({
         where: { publishedAt: { $null: true } },
-        select: ['documentId', 'locale', 'title', 'slug', 'status', 'updatedAt'],
+        select: ['documentId', 'locale', 'title', 'slug', 'eventStatus', 'updatedAt'],
         orderBy: { updatedAt: 'desc' },
         limit: 500,
       });
