@@ -391,6 +391,17 @@ describe('webinars: after the event and cancellation by an editor', () => {
   });
 });
 
+describe('webinars: demo content', () => {
+  it('seeds one upcoming webinar in en and de with a session', async () => {
+    const en = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
+    const seeded = en.body.data.find((item: any) => item.slug === 'pipeline-basics');
+    expect(seeded).toMatchObject({ locale: 'en', status: 'scheduled', cover: { url: expect.stringMatching(/^\/uploads\//) } });
+    expect(seeded.nextSession).toMatchObject({ timeZone: 'Europe/Berlin', seatsLeft: 100, registrationOpen: true });
+    const de = await publicApi('/api/webinars/webinars/pipeline-grundlagen?locale=de');
+    expect(de.body.data).toMatchObject({ documentId: seeded.documentId, locale: 'de' });
+  });
+});
+
 describe('webinars: private fields', () => {
   it('never sends the join link or instructions in any public answer', () => {
     expect(publicAnswers.length).toBeGreaterThan(20);
