@@ -34,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
+  const service = {
     /**
      * Throws RateLimitError (429, details.retryAfter) when the IP or the email is over its limit.
      * Called with the IP before validation (garbage counts too) and with the email after it.
@@ -44,5 +44,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (ip) await consume(`${form}:ip`, ip, perIpPoints * ipPointsFactor, durationSeconds);
       if (email) await consume(`${form}:email`, email, perEmailPoints, durationSeconds);
     },
+
+    /** `check` for a controller: a 429 also carries the Retry-After header (set before Strapi formats the error). */
+    async checkRequest(ctx: { set: (name: string, value: string) => void }, form: string, keys: { ip?: string; email?: string }) {
+      try {
+        await service.check(form, keys);
+      } catch (error) {
+        if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+        throw error;
+      }
+    },
   };
+  return service;
 };
