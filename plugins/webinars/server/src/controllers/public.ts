@@ -13,16 +13,6 @@ const localeOf = (ctx: any): Locale => {
   return locale as Locale;
 };
 
-/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
-async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? (error as any).details?.retryAfter ?? 60));
-    throw error;
-  }
-}
-
 const sendIcs = (ctx: any, ics: string, fileName: string) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'text/calendar; charset=utf-8');
@@ -70,11 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/webinars/registrations: the registration form. */
     async register(ctx: any) {
       const rateLimit = leads(strapi).rateLimit;
-      await withRetryAfter(ctx, () => rateLimit.check('webinar', { ip: ctx.request.ip }));
+      await rateLimit.checkRequest(ctx, 'webinar', { ip: ctx.request.ip });
       validateRegistration ??= registrationValidator(strapi);
       const body = await validateRegistration(ctx.request.body ?? {});
       const email = body.email.trim().toLowerCase();
-      await withRetryAfter(ctx, () => rateLimit.check('webinar', { email }));
+      await rateLimit.checkRequest(ctx, 'webinar', { email });
 
       // The same answer for a new email, a known one, a repeated registration and a bot caught
       // by the honeypot: whether someone is registered is told by email only.
@@ -118,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async cancel(ctx: any) {
       noStore(ctx);
-      await withRetryAfter(ctx, () => leads(strapi).rateLimit.check('webinar-cancel', { ip: ctx.request.ip }));
+      await leads(strapi).rateLimit.checkRequest(ctx, 'webinar-cancel', { ip: ctx.request.ip });
       const form = ctx.is('application/x-www-form-urlencoded');
       if (!form && !ctx.is('application/json')) ctx.throw(415, 'Content-Type must be application/json');
       const token = ctx.request.body?.token;
