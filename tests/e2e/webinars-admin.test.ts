@@ -65,8 +65,8 @@ describe('webinars admin', () => {
     await page.getByText(seated).waitFor();
     await page.getByText(waiting).waitFor();
 
-    await page.getByLabel('Search').fill(waiting.slice(0, 16));
-    await page.getByLabel('Search').press('Enter');
+    await page.getByLabel('Search', { exact: true }).fill(waiting.slice(0, 16));
+    await page.getByLabel('Search', { exact: true }).press('Enter');
     await page.getByText(seated).waitFor({ state: 'detached' });
     expect(await page.getByText(waiting).count()).toBe(1);
   });
