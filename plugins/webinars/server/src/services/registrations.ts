@@ -11,6 +11,9 @@ import type { RegistrationRow, SessionRow } from './notifications';
 class AlreadyRegistered extends Error {}
 
 
+const closed = () =>
+  new errors.ValidationError('Registration for this session is closed', { errors: [{ path: ['session'], message: 'Registration for this session is closed', name: 'ValidationError', value: null }] });
+
 const REGISTRATION_COLUMNS = ['id', 'document_id', 'session_id', 'contact', 'contact_id', 'email', 'first_name', 'status', 'locale', 'registered_at', 'seat_at'];
 
 export type CancelOutcome =
@@ -75,9 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!webinar) throw new errors.NotFoundError('Session not found');
       // a webinar called off or ended as a whole closes its sessions too
       const webinarClosed = webinar.eventStatus === 'cancelled' || webinar.eventStatus === 'ended';
-      if (webinarClosed || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) {
-        throw new errors.ValidationError('Registration for this session is closed', { errors: [{ path: ['session'], message: 'Registration for this session is closed', name: 'ValidationError', value: null }] });
-      }
+      if (webinarClosed || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) throw closed();
       const email = input.email.trim().toLowerCase();
 
       try {
@@ -144,6 +145,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const seat = await knex()
             .raw(`update ?? set seats_taken = seats_taken + 1, updated_at = ? where id = ? and status = 'scheduled' and seats_taken < capacity returning id`, [TABLE.session, now, session.id])
             .transacting(trx);
+          if (seat.rows.length === 0) {
+            // No seat: full, or called off while this request ran (the UPDATE waited for that
+            // transaction's lock, so its commit is visible now): never waitlist on a cancelled session.
+            const current = await knex()(TABLE.session).transacting(trx).where({ id: session.id }).first('status');
+            if (current?.status !== 'scheduled') throw closed();
+          }
           const status: 'registered' | 'waitlisted' = seat.rows.length > 0 ? 'registered' : 'waitlisted';
           if (status === 'registered') {
             [registration] = await knex()(TABLE.registration).transacting(trx).where({ id: registration.id }).update({ status, seat_at: now }).returning(REGISTRATION_COLUMNS);
