@@ -24,11 +24,12 @@ interface Props {
 /** Export, attendance import, recording link and cancellation of one session. */
 export const SessionActions = ({ session, canManage, onChanged }: Props) => {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
+  const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [recordingUrl, setRecordingUrl] = React.useState(session.recordingUrl ?? '');
+  const [capacity, setCapacity] = React.useState(String(session.capacity));
   const fileInput = React.useRef<HTMLInputElement>(null);
   const base = `/webinars/sessions/${session.documentId}`;
 
@@ -67,6 +68,12 @@ export const SessionActions = ({ session, canManage, onChanged }: Props) => {
       return t('recording.saved', 'Recording saved; {notified} people emailed', { notified: data.data.notified });
     });
 
+  const saveCapacity = () =>
+    run('capacity', async () => {
+      await put(base, { capacity: Number(capacity) });
+      return t('capacity.saved', 'Seats saved; a larger capacity gives the new seats to the waitlist');
+    });
+
   const cancelSession = () =>
     run('cancel', async () => {
       const { data } = await post<{ data: { notified: number } }>(`${base}/cancel`, {});
@@ -94,6 +101,15 @@ export const SessionActions = ({ session, canManage, onChanged }: Props) => {
           <Button variant="secondary" startIcon={<Upload />} onClick={() => fileInput.current?.click()} loading={busy === 'import'} disabled={session.status === 'cancelled'}>
             {t('attendance.import', 'Import attendance report (CSV)')}
           </Button>
+          <Flex gap={2} alignItems="flex-end">
+            <Field.Root name="capacity">
+              <Field.Label>{t('session.capacity', 'Seats')}</Field.Label>
+              <Field.Input type="number" min={0} value={capacity} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setCapacity(event.target.value)} />
+            </Field.Root>
+            <Button variant="secondary" onClick={saveCapacity} loading={busy === 'capacity'} disabled={session.status === 'cancelled' || capacity === String(session.capacity) || !/^\d+$/.test(capacity)}>
+              {t('capacity.save', 'Save seats')}
+            </Button>
+          </Flex>
           <Flex gap={2} alignItems="flex-end">
             <Field.Root name="recordingUrl">
               <Field.Label>{t('recording.label', 'Recording link')}</Field.Label>
