@@ -137,6 +137,30 @@ describe('webinars: capacity and waitlist', () => {
     expect(await count(`select count(*) from leads_contacts where email = $1`, [email])).toBe(0);
   });
 
+  it('answers a bot that fills the honeypot like anyone else, and stores nothing', async () => {
+    const email = uniqueEmail('bot');
+    const response = await register(registration(session, { email, website: 'https://spam.example' }));
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ data: { received: true } });
+    expect(await count(`select count(*) from webinars_registrations where email = $1`, [email])).toBe(0);
+    expect(await count(`select count(*) from leads_contacts where email = $1`, [email])).toBe(0);
+  });
+
+  it('limits registrations per email across addresses, with Retry-After', async () => {
+    const own = await createSession({ startsAt: new Date(Date.now() + 8 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 8 * 24 * HOUR + HOUR).toISOString(), capacity: 5 });
+    const email = uniqueEmail('limited');
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof register>> | undefined;
+    for (let attempt = 0; attempt < 7; attempt++) {
+      last = await register(registration(own, { email }));
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await count(`select count(*) from webinars_registrations where email = $1`, [email])).toBe(1);
+  });
+
   it('gives 50 concurrent registrations for 10 seats exactly 10 seats and 40 waitlist places', async () => {
     const bodies = Array.from({ length: 50 }, (_, index) => registration(session, { email: uniqueEmail(`rush${index}`) }));
     const answers = await Promise.all(bodies.map((body) => register(body)));
