@@ -83,20 +83,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       try {
         return await strapi.db.transaction(async ({ trx }) => {
+          // the lead fields of the form go to the leads core as they are; the rest is ours
+          const { session: _session, locale: _locale, answers: _answers, website: _website, ...formFields } = input;
           const lead = await leads(strapi).capture.captureLead(
             {
+              ...formFields,
               email,
-              firstName: input.firstName,
-              lastName: input.lastName,
-              company: input.company,
-              jobTitle: input.jobTitle,
-              phone: input.phone,
-              country: input.country,
               language: locale,
-              consent: { dataProcessing: input.consent.dataProcessing, marketingEmail: input.consent.marketingEmail, textVersion: input.consent.textVersion },
               utm: input.utm ?? null,
-              referrer: input.referrer,
-              landingPage: input.landingPage,
               source: 'webinar',
               activity: { type: ACTIVITY_TYPE, reference: webinar.documentId, title: webinar.title, details: { session: session.document_id, startsAt: new Date(session.starts_at).toISOString(), locale } },
             },
