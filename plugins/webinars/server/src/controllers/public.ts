@@ -97,7 +97,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         webinarTitle: webinar.title,
         when: formatSessionTime(new Date(found.session.starts_at), new Date(found.session.ends_at), found.session.time_zone, locale),
         token: String(token),
-        actionUrl: `${getConfig(strapi).publicUrl}/api/webinars/registrations/cancel`,
+        // same origin as the page, so the CSP's form-action 'self' lets the button post
+        actionUrl: `${new URL(getConfig(strapi).publicUrl).pathname.replace(/\/$/, '')}/api/webinars/registrations/cancel`,
         backUrl: backUrl(locale),
       });
     },
