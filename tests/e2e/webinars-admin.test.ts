@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { uniqueEmail } from '../helpers/leads';
+import { eventually } from '../helpers/wait';
+import { fakeSendGrid } from '../fakes/sendgrid-client';
 
 let browser: Browser;
 let page: Page;
@@ -86,5 +88,19 @@ describe('webinars admin', () => {
     expect(text.split('\n')[0]).toContain('email,firstName,lastName,company,status');
     expect(text).toContain(`${seated},Grace,,,attended`);
     expect(failures).toEqual([]);
+  });
+
+  it('lets a visitor leave the waitlist from the email link in the browser (CSP allows the form)', async () => {
+    const [notice] = await eventually(async () => {
+      const sent = (await fakeSendGrid.to(waiting)).filter((message) => message.body.custom_args?.template === 'webinar-waitlisted');
+      return sent.length > 0 && sent;
+    }, { what: 'the waitlist email' });
+    const text = notice.body.content.find((part: any) => part.type === 'text/plain').value as string;
+    const link = text.match(/https?:\/\/\S+\/api\/webinars\/registrations\/cancel\?token=\S+/)![0];
+    const visitor = await browser.newPage();
+    await visitor.goto(link);
+    await visitor.getByRole('button', { name: 'Yes, cancel my registration' }).click();
+    await visitor.getByText('is cancelled').waitFor();
+    await visitor.close();
   });
 });
