@@ -415,6 +415,24 @@ describe('webinars: after the event and cancellation by an editor', () => {
   });
 });
 
+describe('webinars: GDPR erase', () => {
+  it('erases the registrations with the contact and gives the seat back', async () => {
+    const start = new Date(Date.now() + 9 * 24 * HOUR);
+    const session = await createSession({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), capacity: 3 });
+    const email = uniqueEmail('erase-me');
+    await register(registration(session, { email, firstName: 'Erika', company: 'Secret GmbH', answers: { role: 'private answer' } }));
+    expect(await seatsTaken(session)).toBe(1);
+    const [contact] = await rows(`select document_id from leads_contacts where email = $1`, [email]);
+    const erased = await api(`/leads/contacts/${contact.document_id}/erase`, asAdmin({ method: 'POST' }));
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const [row] = await rows(`select r.* from webinars_registrations r join webinars_sessions s on s.id = r.session_id where s.document_id = $1`, [session]);
+    expect(row).toMatchObject({ first_name: null, company: null, status: 'cancelled', cancel_reason: 'erased' });
+    expect(row.email).toMatch(/@erased\.invalid$/);
+    expect(JSON.stringify(row)).not.toContain('private answer');
+    expect(await seatsTaken(session)).toBe(0);
+  });
+});
+
 describe('webinars: demo content', () => {
   it('seeds one upcoming webinar in en and de with a session', async () => {
     const en = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
