@@ -70,4 +70,18 @@ export default ({ env }: { env: any }) => ({
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
     },
   },
+  webinars: {
+    enabled: true,
+    resolve: '../plugins/webinars',
+    config: {
+      // its own secret if set, else the leads one (the plugin derives a key per purpose from it)
+      tokenSecret: env('WEBINARS_TOKEN_SECRET', '') || requireEnv('LEADS_TOKEN_SECRET'),
+      publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+      pagePath: env('WEBINARS_PAGE_PATH', '/{locale}/webinars/{slug}'),
+      organizer: { name: env('WEBINARS_ORGANIZER_NAME', 'Magnetiq'), email: env('WEBINARS_ORGANIZER_EMAIL', 'hello@magnetiq.local') },
+      reminderIntervalMs: env.int('WEBINARS_REMINDER_INTERVAL_MS', 60000),
+      testClock: env.bool('WEBINARS_TEST_CLOCK', false),
+    },
+  },
 });

@@ -110,6 +110,10 @@ export default async function setup(project: TestProject) {
           METRICS_TOKEN: metricsToken,
           REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
           REDIS_PREFIX: `magnetiq-test-${crypto.randomBytes(4).toString('hex')}`,
+          // webinars: the reminder job's clock is moved by the tests through the admin route
+          WEBINARS_TEST_CLOCK: 'true',
+          WEBINARS_REMINDER_INTERVAL_MS: '0',
+          WEBINARS_ORGANIZER_EMAIL: 'events@magnetiq.test',
         },
       });
     } catch (error) {

@@ -124,6 +124,24 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   }
   for (const page of content.pages) await ensureDocument('api::page.page', 'page', page);
 
+  // --- webinars, when the webinars plugin is installed: the webinar, then one upcoming session ---
+  if (strapi.plugin('webinars')) {
+    for (const webinar of content.webinars ?? []) {
+      const id = await ensureDocument('plugin::webinars.webinar', 'webinar', webinar, webinar.shared);
+      if (!id) continue;
+      const sessions = strapi.plugin('webinars').service('sessions');
+      if ((await sessions.forWebinar(id)).length > 0) {
+        count('existing', 'webinar-session');
+        continue;
+      }
+      const { inDays, startUtc, minutes, timeZone, capacity } = webinar.session;
+      const day = new Date(Date.now() + inDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const startsAt = new Date(`${day}T${startUtc}:00Z`);
+      await sessions.create(id, { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), timeZone, capacity, joinUrl: null, joinInstructions: null });
+      count('created', 'webinar-session');
+    }
+  }
+
   // --- the global single type ---
   const globals = strapi.documents('api::global.global' as any);
   let globalId = (await globals.findFirst({ locale: 'en', status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;

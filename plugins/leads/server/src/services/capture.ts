@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
 import { keyedHash } from '../domain/tokens';
 import type { EmailLocale } from '../domain/email-templates';
-import { getConfig, getService, newDocumentId } from '../utils';
+import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 import type { OutboxMessage } from './outbox';
@@ -163,6 +163,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const lead = toLead((await statement.transacting(trx)).rows[0]);
       await getService(strapi, 'outbox').enqueue(context.outbox?.(lead) ?? []);
       return lead;
+    });
+  },
+
+  /**
+   * A later activity of a known contact that is not a new form (no consent is given): e.g. the
+   * webinar attendance an editor marks. Writes the activity and its Odoo event, so odoo-sync
+   * updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
+   */
+  async recordActivity(contactDocumentId: string, activity: LeadInput['activity'] & { source: string }): Promise<{ activityDocumentId: string } | null> {
+    return strapi.db.transaction(async () => {
+      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id', 'documentId', 'status', 'language'] });
+      if (!contact || contact.status === 'erased') return null;
+      const now = new Date();
+      const created = await strapi.db.query(UID.activity).create({
+        data: {
+          contact: contact.id,
+          type: activity.type,
+          reference: activity.reference ?? null,
+          title: activity.title ?? null,
+          details: activity.details ?? {},
+          language: contact.language,
+          occurredAt: now,
+        },
+      });
+      await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { lastActivityAt: now } });
+      await getService(strapi, 'outbox').enqueue([
+        {
+          topic: ODOO_TOPIC,
+          idempotencyKey: `odoo:${created.documentId}`,
+          contactId: contact.id,
+          payload: { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null },
+        },
+      ]);
+      return { activityDocumentId: created.documentId as string };
     });
   },
 });

@@ -10,7 +10,15 @@ const CONTACT_FIELDS = ['id', 'documentId', 'email', 'firstName', 'lastName', 'c
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findByDocumentId = (documentId: string) => strapi.db.query(UID.contact).findOne({ where: { documentId } });
 
+  /** What other plugins keep about a contact (registrations, bookings) is erased with it, in the same transaction. */
+  const erasers: Array<(erased: { contactId: number; contactDocumentId: string; placeholderEmail: string; trx: any }) => Promise<unknown>> = [];
+
   const service = {
+    /** Plugins register, in bootstrap, how to erase their rows of a contact (GDPR Art. 17). */
+    onErase(eraser: (erased: { contactId: number; contactDocumentId: string; placeholderEmail: string; trx: any }) => Promise<unknown>) {
+      erasers.push(eraser);
+    },
+
     /** Double opt-in: a valid confirmation token activates marketing consent. Idempotent. */
     async confirm(token: string, context: { ip?: string; userAgent?: string } = {}): Promise<Outcome> {
       const config = getConfig(strapi);
@@ -153,6 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ contact_id: contact.id })
           .update({ payload: JSON.stringify({ erased: true }), status: knex.raw(`case when status in ('pending', 'dead') then 'done' else status end`), result: knex.raw(`case when status in ('pending', 'dead') then '{"erased":true}'::jsonb else result end`), updated_at: now });
         await knex('leads_emails').transacting(trx).where({ to: contact.email }).update({ to: `erased-${proofHash.slice(0, 24)}@erased.invalid`, text: null });
+        for (const eraser of erasers) await eraser({ contactId: contact.id, contactDocumentId: documentId, placeholderEmail: `erased-${proofHash.slice(0, 24)}@erased.invalid`, trx });
         await getService(strapi, 'audit').record(actor, 'contact.erase', { type: 'contact', id: documentId }, { reason });
         return true;
       });

@@ -3,9 +3,9 @@ import capture from './capture';
 import contacts from './contacts';
 import email from './email';
 import metrics from './metrics';
+import forms from './forms';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
-import validation from './validation';
 
 export default {
   audit,
@@ -13,7 +13,7 @@ export default {
   contacts,
   email,
   metrics,
+  forms,
   outbox,
   'rate-limit': rateLimit,
-  validation,
 };

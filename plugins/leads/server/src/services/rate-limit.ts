@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
+  const service = {
     /**
      * Throws RateLimitError (429, details.retryAfter) when the IP or the email is over its limit.
      * Called with the IP before validation (garbage counts too) and with the email after it.
@@ -93,5 +93,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       limiters.clear();
       if (client) await client.quit().catch(() => client.disconnect());
     },
+
+    /** `check` for a controller: a 429 also carries the Retry-After header (set before Strapi formats the error). */
+    async checkRequest(ctx: { set: (name: string, value: string) => void }, form: string, keys: { ip?: string; email?: string }) {
+      try {
+        await service.check(form, keys);
+      } catch (error) {
+        if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+        throw error;
+      }
+    },
   };
+  return service;
 };

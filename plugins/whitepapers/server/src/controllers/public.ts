@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async request(ctx: any) {
     const rateLimit = leads(strapi).rateLimit;
     await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { ip: ctx.request.ip }));
-    const body = await requestValidator(leads(strapi).validation.strict)(ctx.request.body ?? {});
+    const body = await requestValidator(leads(strapi).forms.strictValidator)(ctx.request.body ?? {});
     const email = body.email.trim().toLowerCase();
     await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { email }));
 

@@ -34,7 +34,7 @@ export const leads = (strapi: Core.Strapi) => ({
   capture: strapi.plugin('leads').service('capture'),
   contacts: strapi.plugin('leads').service('contacts'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
-  validation: strapi.plugin('leads').service('validation'),
+  forms: strapi.plugin('leads').service('forms'),
 });
 
 /** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */

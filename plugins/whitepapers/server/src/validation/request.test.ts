@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// the leads core's strict check, as the controller gets it through strapi.plugin('leads').service('validation')
+// the leads core's strict check, as the controller gets it through strapi.plugin('leads').service('forms')
 import { strictValidator } from '../../../../leads/server/src/validation/strict';
 import { assertRequiredFields, requestValidator } from './request';
 

@@ -1,0 +1,149 @@
+import * as React from 'react';
+import { Button, Dialog, Field, Flex, Typography } from '@strapi/design-system';
+import { Download, Upload, WarningCircle } from '@strapi/icons';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { SessionDetail } from '../types';
+import { getTranslation } from '../utils/getTranslation';
+
+const saveText = (content: string, fileName: string) => {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+};
+
+interface Props {
+  session: SessionDetail;
+  canManage: boolean;
+  onChanged: () => void;
+}
+
+/** Export, attendance import, recording link and cancellation of one session. */
+export const SessionActions = ({ session, canManage, onChanged }: Props) => {
+  const { formatMessage } = useIntl();
+  const { get, post, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [recordingUrl, setRecordingUrl] = React.useState(session.recordingUrl ?? '');
+  const [capacity, setCapacity] = React.useState(String(session.capacity));
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const base = `/webinars/sessions/${session.documentId}`;
+
+  const run = async (name: string, work: () => Promise<string | void>) => {
+    setBusy(name);
+    try {
+      const message = await work();
+      if (message) toggleNotification({ type: 'success', message });
+      onChanged();
+    } catch (error: any) {
+      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('action.failed', 'That did not work. Please try again.') });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportCsv = () =>
+    run('export', async () => {
+      const { data } = await get<string>(`${base}/registrations.csv`, { responseType: 'text' } as any);
+      saveText(data, `webinar-session-${session.documentId}-registrations.csv`);
+    });
+
+  const importAttendance = (file: File) =>
+    run('import', async () => {
+      const { data } = await post<{ data: { changed: number; unmatched: string[]; skipped: unknown[] } }>(`${base}/attendance/import`, { csv: await file.text() });
+      return t('attendance.imported', '{changed} marked; {unmatched} not registered; {skipped} lines skipped', {
+        changed: data.data.changed,
+        unmatched: data.data.unmatched.length,
+        skipped: data.data.skipped.length,
+      });
+    });
+
+  const saveRecording = () =>
+    run('recording', async () => {
+      const { data } = await post<{ data: { notified: number } }>(`${base}/recording`, { recordingUrl, notify: true });
+      return t('recording.saved', 'Recording saved; {notified} people emailed', { notified: data.data.notified });
+    });
+
+  const saveCapacity = () =>
+    run('capacity', async () => {
+      await put(base, { capacity: Number(capacity) });
+      return t('capacity.saved', 'Seats saved; a larger capacity gives the new seats to the waitlist');
+    });
+
+  const cancelSession = () =>
+    run('cancel', async () => {
+      const { data } = await post<{ data: { notified: number } }>(`${base}/cancel`, {});
+      return t('cancel.done', 'Session cancelled; {notified} people emailed', { notified: data.data.notified });
+    });
+
+  return (
+    <Flex gap={3} wrap="wrap" alignItems="flex-end">
+      <Button variant="secondary" startIcon={<Download />} onClick={exportCsv} loading={busy === 'export'}>
+        {t('export.button', 'Export registrations (CSV)')}
+      </Button>
+      {canManage ? (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void importAttendance(file);
+            }}
+          />
+          <Button variant="secondary" startIcon={<Upload />} onClick={() => fileInput.current?.click()} loading={busy === 'import'} disabled={session.status === 'cancelled'}>
+            {t('attendance.import', 'Import attendance report (CSV)')}
+          </Button>
+          <Flex gap={2} alignItems="flex-end">
+            <Field.Root name="capacity">
+              <Field.Label>{t('session.capacity', 'Seats')}</Field.Label>
+              <Field.Input type="number" min={0} value={capacity} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setCapacity(event.target.value)} />
+            </Field.Root>
+            <Button variant="secondary" onClick={saveCapacity} loading={busy === 'capacity'} disabled={session.status === 'cancelled' || capacity === String(session.capacity) || !/^\d+$/.test(capacity)}>
+              {t('capacity.save', 'Save seats')}
+            </Button>
+          </Flex>
+          <Flex gap={2} alignItems="flex-end">
+            <Field.Root name="recordingUrl">
+              <Field.Label>{t('recording.label', 'Recording link')}</Field.Label>
+              <Field.Input type="url" value={recordingUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRecordingUrl(event.target.value)} />
+            </Field.Root>
+            <Button variant="secondary" onClick={saveRecording} loading={busy === 'recording'} disabled={!/^https?:\/\//.test(recordingUrl) || session.status === 'cancelled'}>
+              {t('recording.save', 'Save and email it')}
+            </Button>
+          </Flex>
+          <Dialog.Root>
+            <Dialog.Trigger>
+              <Button variant="danger-light" disabled={session.status === 'cancelled'} loading={busy === 'cancel'}>
+                {t('cancel.button', 'Cancel session')}
+              </Button>
+            </Dialog.Trigger>
+            <Dialog.Content>
+              <Dialog.Header>{t('cancel.title', 'Cancel this session?')}</Dialog.Header>
+              <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+                <Typography>{t('cancel.body', 'Everyone registered or waiting is emailed, with an update that removes the calendar entry. This cannot be undone.')}</Typography>
+              </Dialog.Body>
+              <Dialog.Footer>
+                <Dialog.Cancel>
+                  <Button variant="tertiary">{t('cancel.keep', 'Keep it')}</Button>
+                </Dialog.Cancel>
+                <Dialog.Action>
+                  <Button variant="danger" onClick={cancelSession}>
+                    {t('cancel.confirm', 'Cancel session and notify')}
+                  </Button>
+                </Dialog.Action>
+              </Dialog.Footer>
+            </Dialog.Content>
+          </Dialog.Root>
+        </>
+      ) : null}
+    </Flex>
+  );
+};

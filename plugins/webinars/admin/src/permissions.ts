@@ -1,0 +1,8 @@
+/** Admin permissions of the webinars plugin, as registered by the server in bootstrap. */
+const permission = (action: string) => [{ action: `plugin::webinars.${action}`, subject: null }];
+
+// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
+export const PERMISSIONS = {
+  read: permission('registrations.read'),
+  manage: permission('sessions.manage'),
+};

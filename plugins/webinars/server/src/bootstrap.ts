@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+import { PERMISSION_ACTIONS } from './permissions';
+import { getService, TABLE } from './utils';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // GDPR erase in the leads core takes the person's registrations along: personal fields cleared,
+  // open registrations cancelled (no reminder to an erased address) and their seats given back,
+  // session rows first, as every seat change locks them.
+  strapi.plugin('leads').service('contacts').onErase(async ({ contactDocumentId, placeholderEmail, trx }: { contactDocumentId: string; placeholderEmail: string; trx: any }) => {
+    const knex = strapi.db.connection;
+    const now = new Date();
+    await knex
+      .raw(
+        `update ?? s set seats_taken = greatest(0, s.seats_taken - x.seats), updated_at = ?
+         from (select session_id, count(*) as seats from ?? where contact = ? and status = 'registered' group by session_id) x
+         where s.id = x.session_id`,
+        [TABLE.session, now, TABLE.registration, contactDocumentId]
+      )
+      .transacting(trx);
+    await knex(TABLE.registration)
+      .transacting(trx)
+      .where({ contact: contactDocumentId })
+      .update({
+        email: placeholderEmail,
+        first_name: null,
+        last_name: null,
+        company: null,
+        answers: JSON.stringify({}),
+        utm_term: null,
+        utm_content: null,
+        status: knex.raw(`case when status in ('registered', 'waitlisted') then 'cancelled' else status end`),
+        cancel_reason: knex.raw(`case when status in ('registered', 'waitlisted') then 'erased' else cancel_reason end`),
+        cancelled_at: knex.raw(`case when status in ('registered', 'waitlisted') then ?::timestamptz else cancelled_at end`, [now]),
+        updated_at: now,
+      });
+  });
+  // the reminder job; several instances may run it (sessions are claimed with SKIP LOCKED)
+  strapi.server.httpServer.once('listening', () => getService(strapi, 'reminders').start());
+};

@@ -1,0 +1,170 @@
+import type { Core } from '@strapi/strapi';
+import { seatsLeft } from '../domain/seats';
+import type { WebinarInput } from '../validation/registration';
+import { getConfig, TABLE, UID, type Locale } from '../utils';
+
+export interface PublicSession {
+  documentId: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  status: 'scheduled' | 'cancelled';
+  seatsLeft: number;
+  full: boolean;
+  /** scheduled and not started yet: the form may be shown (a full session takes the waitlist) */
+  registrationOpen: boolean;
+  /** only once the session has ended */
+  recordingUrl: string | null;
+  icsUrl: string;
+}
+
+export interface PublicWebinar {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string | null;
+  description: string | null;
+  cover: Media | null;
+  topics: string[];
+  language: string;
+  status: string;
+  speakers: Array<{ name: string; role: string | null; company: string | null; photo: Media | null }>;
+  seo: { title: string; description: string | null };
+  url: string;
+  sessions: PublicSession[];
+  nextSession: PublicSession | null;
+  publishedAt: string;
+}
+
+type Media = { url: string; alternativeText: string | null; width: number | null; height: number | null };
+
+/** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
+const SESSION_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'recording_url'];
+/** The fields a public webinar is built from: an allow-list, never the raw entry (strapi#26182). */
+const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'eventStatus', 'seoTitle', 'seoDescription', 'publishedAt'] as const;
+const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
+const POPULATE = { cover: { fields: MEDIA_FIELDS }, speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } } };
+
+const media = (value: any): Media | null => (value?.url ? { url: value.url, alternativeText: value.alternativeText ?? null, width: value.width ?? null, height: value.height ?? null } : null);
+const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+export const pageUrl = (config: { siteUrl: string; pagePath: string }, locale: string, slug: string) =>
+  `${config.siteUrl.replace(/\/$/, '')}${config.pagePath.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug))}`;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => strapi.documents(UID.webinar as any);
+  const knex = () => strapi.db.connection;
+
+  const toPublicSession = (row: any, now: Date): PublicSession => {
+    const { publicUrl } = getConfig(strapi);
+    const left = seatsLeft(row.capacity, row.seats_taken);
+    const ended = new Date(row.ends_at).getTime() <= now.getTime();
+    return {
+      documentId: row.document_id,
+      startsAt: new Date(row.starts_at).toISOString(),
+      endsAt: new Date(row.ends_at).toISOString(),
+      timeZone: row.time_zone,
+      status: row.status,
+      seatsLeft: left,
+      full: left === 0,
+      registrationOpen: row.status === 'scheduled' && new Date(row.starts_at).getTime() > now.getTime(),
+      recordingUrl: ended && row.status === 'scheduled' ? row.recording_url ?? null : null,
+      icsUrl: `${publicUrl}/api/webinars/sessions/${row.document_id}/ics`,
+    };
+  };
+
+  const toPublic = (entry: any, sessionRows: any[], now: Date): PublicWebinar => {
+    const sessions = sessionRows.map((row) => toPublicSession(row, now));
+    return {
+      documentId: entry.documentId,
+      locale: entry.locale,
+      title: entry.title,
+      slug: entry.slug,
+      summary: entry.summary ?? null,
+      description: entry.description ?? null,
+      cover: media(entry.cover),
+      topics: asStrings(entry.topics),
+      language: entry.language,
+      status: entry.eventStatus,
+      speakers: (entry.speakers ?? []).map((speaker: any) => ({ name: speaker.name, role: speaker.role ?? null, company: speaker.company ?? null, photo: media(speaker.photo) })),
+      seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
+      url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
+      sessions,
+      nextSession: sessions.find((session) => session.registrationOpen) ?? null,
+      publishedAt: entry.publishedAt,
+    };
+  };
+
+  const sessionsOf = async (webinarDocumentIds: string[]) => {
+    if (webinarDocumentIds.length === 0) return new Map<string, any[]>();
+    const rows = await knex()(TABLE.session).whereIn('webinar', webinarDocumentIds).select(SESSION_COLUMNS).orderBy('starts_at', 'asc');
+    const byWebinar = new Map<string, any[]>();
+    for (const row of rows) byWebinar.set(row.webinar, [...(byWebinar.get(row.webinar) ?? []), row]);
+    return byWebinar;
+  };
+
+  const service = {
+    toPublicSession,
+
+    /**
+     * Published webinars of a locale. Upcoming: a scheduled session has not ended yet (soonest
+     * first). Past: it has sessions and none is still ahead (most recent first).
+     */
+    async list(locale: Locale, when: 'upcoming' | 'past', now = new Date()): Promise<PublicWebinar[]> {
+      const entries = await documents().findMany({ status: 'published', locale, fields: WEBINAR_FIELDS as any, populate: POPULATE as any, limit: 500 });
+      const sessions = await sessionsOf(entries.map((entry: any) => entry.documentId));
+      const withSessions = entries.map((entry: any) => toPublic(entry, sessions.get(entry.documentId) ?? [], now));
+      const ahead = (webinar: PublicWebinar) => webinar.sessions.filter((session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime());
+      const startOf = (session?: PublicSession) => (session ? new Date(session.startsAt).getTime() : 0);
+      if (when === 'upcoming') {
+        return withSessions.filter((webinar) => webinar.status !== 'cancelled' && ahead(webinar).length > 0).sort((a, b) => startOf(ahead(a)[0]) - startOf(ahead(b)[0]));
+      }
+      return withSessions
+        .filter((webinar) => webinar.sessions.length > 0 && (ahead(webinar).length === 0 || webinar.status === 'cancelled'))
+        .sort((a, b) => startOf(b.sessions[b.sessions.length - 1]) - startOf(a.sessions[a.sessions.length - 1]));
+    },
+
+    async bySlug(slug: string, locale: Locale, now = new Date()): Promise<PublicWebinar | null> {
+      const entry = await documents().findFirst({ status: 'published', locale, filters: { slug } as any, fields: WEBINAR_FIELDS as any, populate: POPULATE as any });
+      if (!entry) return null;
+      const sessions = await sessionsOf([entry.documentId]);
+      return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
+    },
+
+    /** The published webinar in the wanted locale, or in any locale it has (for emails). */
+    async published(documentId: string, locale: Locale): Promise<{ documentId: string; locale: string; title: string; slug: string; summary: string | null; eventStatus?: string } | null> {
+      const fields = ['documentId', 'locale', 'title', 'slug', 'summary', 'eventStatus'] as any;
+      const inLocale = await documents().findFirst({ status: 'published', locale, filters: { documentId } as any, fields });
+      if (inLocale) return inLocale as any;
+      const other = await strapi.db.query(UID.webinar).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+      return other ? ((await documents().findFirst({ status: 'published', locale: other.locale, filters: { documentId } as any, fields })) as any) : null;
+    },
+
+    async create(input: WebinarInput): Promise<string> {
+      const { locale, publish, documentId, status, ...data } = input;
+      // `status` is reserved by draft & publish: the attribute is eventStatus
+      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as any;
+      const saved = documentId ? await documents().update({ documentId, locale, data: values }) : await documents().create({ locale, data: values });
+      if (!saved) throw new Error('webinar not found');
+      if (publish) await documents().publish({ documentId: saved.documentId, locale });
+      return saved.documentId as string;
+    },
+
+    /** Every webinar (draft side, one line per locale) for the admin overview. */
+    async adminList() {
+      const entries = await strapi.db.query(UID.webinar).findMany({
+        where: { publishedAt: { $null: true } },
+        select: ['documentId', 'locale', 'title', 'slug', 'eventStatus', 'updatedAt'],
+        orderBy: { updatedAt: 'desc' },
+        limit: 500,
+      });
+      const sessions = await sessionsOf([...new Set(entries.map((entry: any) => entry.documentId as string))]);
+      return entries.map((entry: any) => ({
+        ...entry,
+        sessions: (sessions.get(entry.documentId) ?? []).map((row) => ({ documentId: row.document_id, startsAt: row.starts_at, endsAt: row.ends_at, timeZone: row.time_zone, capacity: row.capacity, seatsTaken: row.seats_taken, status: row.status })),
+      }));
+    },
+  };
+  return service;
+};
