@@ -127,6 +127,53 @@ describe('fuzzing the public endpoints', () => {
     );
   });
 
+  it('POST /api/webinars/registrations: random and hostile bodies never cause a 5xx, a partial row or a seat taken', async () => {
+    // the seeded upcoming webinar's session
+    const listed = (await api('/api/webinars/webinars?locale=en&when=upcoming')).body?.data ?? [];
+    const session: string = listed.flatMap((webinar: any) => webinar.sessions ?? [])[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
+    const valid = () => ({
+      session,
+      locale: 'en',
+      email: `fuzz-${Math.random().toString(36).slice(2)}@example.com`,
+      firstName: 'Ada',
+      company: 'Fuzz AG',
+      consent: { dataProcessing: true, textVersion: 'webinar-2026-11' },
+      answers: { role: 'Head of sales' },
+    });
+    const tables = ['leads_contacts', 'webinars_registrations'];
+    await fc.assert(
+      fc.asyncProperty(hostileBody(valid, ['session', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]), async (body) => {
+        const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+        const seatsBefore = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
+        const response = await api('/api/webinars/registrations', { method: 'POST', json: body, ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+        const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+        const seatsAfter = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
+        if (response.status !== 201) {
+          expect(after).toEqual(before);
+          expect(seatsAfter).toBe(seatsBefore);
+        } else {
+          expect(after[1] - before[1]).toBeLessThanOrEqual(1);
+          expect(seatsAfter - seatsBefore).toBeLessThanOrEqual(after[1] - before[1]);
+        }
+      }),
+      { numRuns: 80, seed: 20261203 }
+    );
+  });
+
+  it.each(['/api/webinars/registrations/cancel', '/api/webinars/registrations/ics'])('GET %s: random tokens are refused with a 4xx', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`)), async (token) => {
+        const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''))).toBe(false);
+      }),
+      { numRuns: 40, seed: 13 }
+    );
+  });
+
   it('repeated query parameters and odd methods do not break the link endpoints', async () => {
     const twice = await api('/api/leads/confirm?token=a.b&token=c.d', { ip: clientIp() });
     expect(twice.status).toBe(400);
