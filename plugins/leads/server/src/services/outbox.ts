@@ -65,6 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let stopped = true;
   let stopping = false;
+  /** the batch being delivered (claimed by this instance), for stop() to release on a deadline */
+  let batch: OutboxRow[] = [];
 
   const knex = () => strapi.db.connection;
   const parsePayload = (payload: unknown) => (typeof payload === 'string' ? JSON.parse(payload) : payload);
@@ -189,12 +191,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { batchSize } = getConfig(strapi).outbox;
       await service.recoverStuck();
       const rows = await service.claim(batchSize);
-      for (let index = 0; index < rows.length; index++) {
-        if (stopping) {
-          await service.release(rows.slice(index));
-          break;
+      batch = rows;
+      try {
+        for (let index = 0; index < rows.length; index++) {
+          if (stopping) {
+            await service.release(rows.slice(index));
+            break;
+          }
+          await service.deliver(rows[index]);
         }
-        await service.deliver(rows[index]);
+      } finally {
+        batch = [];
       }
       return rows.length;
     },
@@ -232,14 +239,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Stops polling, finishes the delivery in progress and releases the rest of the batch,
-     * so no row is left half-done or stuck in processing.
+     * so no row is left half-done or stuck in processing. With `timeoutMs`, a delivery that is
+     * still running at the deadline (a hanging receiver) is not waited for: every row of the
+     * batch still claimed by this instance goes back to pending, for the next start or another
+     * instance (handlers are idempotent, so a delivery that did go through is not repeated twice
+     * in effect). Returns what happened, for the shutdown log.
      */
-    async stop() {
+    async stop({ timeoutMs }: { timeoutMs?: number } = {}) {
       stopped = true;
       stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (running) await running;
+      if (!running) return { waited: false, released: 0 };
+      if (timeoutMs === undefined) {
+        await running;
+        return { waited: true, released: 0 };
+      }
+      let deadline: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        running.then(() => true),
+        new Promise<false>((resolve) => {
+          deadline = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(deadline);
+      if (finished) return { waited: true, released: 0 };
+      const claimed = batch;
+      await service.release(claimed);
+      strapi.log.warn(`outbox: a delivery was still running after ${timeoutMs} ms of shutdown; released ${claimed.length} claimed row(s) to pending`);
+      return { waited: true, released: claimed.length };
     },
 
     async stats() {
