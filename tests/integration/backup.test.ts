@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/postgres.mjs';
+import { createDatabase, dropDatabase, startEmbeddedPostgres, withDatabase } from '../../scripts/lib/postgres.mjs';
+import { freePort } from '../helpers/ports';
 
 interface Run {
   code: number;
@@ -179,6 +180,33 @@ describe('backup and restore of the seeded database', () => {
     expect(run.stderr).toMatch(/pg_dump 9 in PG_BIN_DIR=.* is older than the server \(PostgreSQL \d+\)/);
     expect(fs.existsSync(dir)).toBe(false);
   });
+});
+
+describe('client tools for the embedded PostgreSQL 18 of npm start', () => {
+  it('uses a pg_dump 18 or newer if the machine has one, else stops before writing and says what to install', async () => {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `magnetiq-backup-pg18-${crypto.randomBytes(3).toString('hex')}`),
+      port: await freePort(),
+      persistent: false,
+    });
+    try {
+      const dir = path.join(work, 'embedded');
+      const run = await script('backup.sh', [], { DATABASE_URL: embedded.adminUrl, BACKUP_DIR: dir, SKIP_UPLOADS: '1', BACKUP_KEEP_DAYS: '0' });
+      const major = Number(run.stdout.match(/for PostgreSQL (\d+)/)?.[1] ?? run.stderr.match(/\(PostgreSQL (\d+)\)/)?.[1]);
+      expect(major).toBeGreaterThanOrEqual(18);
+      if (run.code === 0) {
+        const tool = Number(run.stdout.match(/\[pg_dump\] pg_dump \(PostgreSQL\) (\d+)/)![1]);
+        expect(tool).toBeGreaterThanOrEqual(major);
+        expect(fs.readdirSync(dir).filter((name) => name.endsWith('.dump'))).toHaveLength(1);
+      } else {
+        expect(run.stderr).toContain(`No pg_dump >= ${major}`);
+        expect(run.stderr).toContain(`postgresql-client-${major}`);
+        expect(fs.existsSync(dir)).toBe(false);
+      }
+    } finally {
+      await embedded.stop();
+    }
+  }, 120_000);
 });
 
 describe('backup retention', () => {

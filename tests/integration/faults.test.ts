@@ -8,7 +8,8 @@
  *     grows, shows in the admin outbox stats, and drains exactly once when they are back;
  * (c) SIGTERM with a request in flight and outbox rows claimed: the request completes, new
  *     connections are refused, the worker finishes or releases its rows, the exit code is 0.
- * Two boots in all: the first process is killed in (a), the second serves (a) to (c).
+ * (e) SIGTERM while Odoo hangs: at the shutdown deadline the claimed rows go back to pending.
+ * Three boots in all: the first process is killed in (a), the second serves (a) to (c), the third (e).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,11 +22,9 @@ import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { startStrapi } from '../../scripts/lib/strapi.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { canConnect } from '../../scripts/lib/postgres.mjs';
 import { createTestDatabase } from '../helpers/database';
-import { freePort } from '../helpers/ports';
+import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { submission, uniqueEmail } from '../helpers/leads';
 import { eventually } from '../helpers/wait';
@@ -35,77 +34,56 @@ import { startFakeSendGrid, type SentMessage } from '../fakes/sendgrid';
 
 const ADMIN_EMAIL = 'faults-admin@magnetiq.test';
 const ADMIN_PASSWORD = 'Faults-Passw0rd!';
+/** application_name of this file's own connections, so (b) terminates only the CMS's */
+const TEST_APP = 'magnetiq-faults-test';
 
-type Cms = { child: import('node:child_process').ChildProcess; url: string; port: number; stop: (signal?: string) => Promise<void> };
 
 let database: { url: string; drop: () => Promise<void> };
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let odooServer: Awaited<ReturnType<typeof startFakeOdoo>>;
 let odoo: ReturnType<typeof fakeOdooAt>;
 let pool: pg.Pool;
-let cms: Cms | null = null;
+let cms: CmsProcess | null = null;
 let boots = 0;
 const secrets = generateSecrets();
 const whitepapersDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-faults-whitepapers-'));
 
-async function boot(): Promise<Cms> {
-  boots += 1;
-  const port = await freePort();
-  const logFile = path.join(DATA_DIR, 'test-logs', `faults-strapi-${boots}.log`);
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const log = fs.openSync(logFile, 'w');
-  try {
-    const started = await startStrapi({
-      port,
-      stdio: ['ignore', log, log],
-      timeoutMs: 120_000,
-      env: {
-        NODE_ENV: 'test',
-        ...secrets,
-        DATABASE_URL: database.url,
-        ADMIN_EMAIL,
-        ADMIN_PASSWORD,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        TRUST_PROXY: 'true',
-        SEED_DEMO_CONTENT: 'false',
-        CONTENT_SCHEDULER: 'false',
-        SENDGRID_API_KEY: 'SG.test-key',
-        SENDGRID_BASE_URL: sendgrid.url,
-        SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
-        // minutes of outage compressed into seconds: quick retries, never dead within a test
-        OUTBOX_POLL_MS: '200',
-        OUTBOX_BASE_DELAY_MS: '100',
-        OUTBOX_MAX_DELAY_MS: '800',
-        OUTBOX_MAX_ATTEMPTS: '200',
-        // rows a killed process left in processing are taken back 2 s after their claim
-        OUTBOX_PROCESSING_TIMEOUT_MS: '2000',
-        SHUTDOWN_TIMEOUT_MS: '8000',
-        ODOO_URL: odooServer.url,
-        ODOO_DB: odooServer.db,
-        ODOO_USERNAME: odooServer.login,
-        ODOO_API_KEY: odooServer.password,
-        ODOO_TIMEOUT_MS: '5000',
-        ODOO_MAX_ATTEMPTS: '200',
-        ODOO_BREAKER_MIN_CALLS: '3',
-        ODOO_BREAKER_WINDOW_MS: '5000',
-        ODOO_BREAKER_RESET_MS: '1000',
-        SITE_URL: 'http://127.0.0.1:9',
-        CORS_ORIGINS: 'http://127.0.0.1:9',
-        WHITEPAPERS_FILES_DIR: whitepapersDir,
-      },
-    });
-    return { ...started, port };
-  } catch (error) {
-    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${tail}`);
-  }
-}
+/** Environment of this file's CMS processes; `overrides` for one boot. */
+const cmsEnv = (overrides: Record<string, string> = {}) => ({
+  ...secrets,
+  DATABASE_URL: database.url,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  TRUST_PROXY: 'true',
+  SEED_DEMO_CONTENT: 'false',
+  CONTENT_SCHEDULER: 'false',
+  SENDGRID_API_KEY: 'SG.test-key',
+  SENDGRID_BASE_URL: sendgrid.url,
+  SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
+  // minutes of outage compressed into seconds: quick retries, never dead within a test
+  OUTBOX_POLL_MS: '200',
+  OUTBOX_BASE_DELAY_MS: '100',
+  OUTBOX_MAX_DELAY_MS: '800',
+  OUTBOX_MAX_ATTEMPTS: '200',
+  // rows a killed process left in processing are taken back 2 s after their claim
+  OUTBOX_PROCESSING_TIMEOUT_MS: '2000',
+  SHUTDOWN_TIMEOUT_MS: '8000',
+  ODOO_URL: odooServer.url,
+  ODOO_DB: odooServer.db,
+  ODOO_USERNAME: odooServer.login,
+  ODOO_API_KEY: odooServer.password,
+  ODOO_TIMEOUT_MS: '5000',
+  ODOO_MAX_ATTEMPTS: '200',
+  ODOO_BREAKER_MIN_CALLS: '3',
+  ODOO_BREAKER_WINDOW_MS: '5000',
+  ODOO_BREAKER_RESET_MS: '1000',
+  SITE_URL: 'http://127.0.0.1:9',
+  CORS_ORIGINS: 'http://127.0.0.1:9',
+  WHITEPAPERS_FILES_DIR: whitepapersDir,
+  ...overrides,
+});
 
-const exited = (child: Cms['child']) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
+const boot = (overrides: Record<string, string> = {}) => startTestCms(`faults-strapi-${++boots}`, cmsEnv(overrides));
 
 async function submit(body: Record<string, unknown>) {
   const response = await fetch(`${cms!.url}/api/leads/submissions`, {
@@ -187,7 +165,7 @@ async function adminApi(pathname: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = new pg.Pool({ connectionString: database.url, max: 2, application_name: TEST_APP });
   // a terminated connection of this pool (test b terminates "all but this one") must not crash the test
   pool.on('error', () => undefined);
   sendgrid = await startFakeSendGrid();
@@ -213,7 +191,7 @@ describe('faults', () => {
     await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed batch with an Odoo call in flight' });
     const killed = cms!;
     killed.child.kill('SIGKILL');
-    expect(await exited(killed.child)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await exitOf(killed.child)).toEqual({ code: null, signal: 'SIGKILL' });
 
     // the crash left rows claimed, and Odoo holds writes whose answers never came back
     expect(await processingCount()).toBeGreaterThanOrEqual(1);
@@ -228,7 +206,9 @@ describe('faults', () => {
 
   it('(b) database connections dropped: the CMS recovers without a restart', async () => {
     const [{ terminated }] = await sql<{ terminated: number }>(
-      `select count(*)::int as terminated from (select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()) t`
+      `select count(*)::int as terminated from (select pg_terminate_backend(pid) from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid() and application_name <> $1) t`,
+      [TEST_APP]
     );
     expect(terminated).toBeGreaterThan(0); // the CMS's pool had connections, now gone
     expect((await fetch(`${cms!.url}/_health`)).status).toBe(204);
@@ -306,7 +286,7 @@ describe('faults', () => {
     await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed batch with an Odoo call in flight' });
     const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map((row) => row.id);
     const terminating = cms!;
-    const exit = exited(terminating.child);
+    const exit = exitOf(terminating.child);
     terminating.child.kill('SIGTERM');
 
     // the listener closes: a new connection is refused while the process still runs
@@ -330,5 +310,26 @@ describe('faults', () => {
     expect(released.every((row) => row.attempts === 0)).toBe(true);
     await odoo.slow(0);
     void emails;
+  }, 120_000);
+
+  it('(e) SIGTERM while Odoo hangs: at SHUTDOWN_TIMEOUT_MS the claimed rows go back to pending and the process exits 0', async () => {
+    cms = await boot({ SHUTDOWN_TIMEOUT_MS: '1500', ODOO_TIMEOUT_MS: '120000' });
+    await odoo.slow(600_000);
+    await submitLeads(3, 'hanging');
+    await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed batch with an Odoo call hanging' });
+    const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map((row) => row.id);
+    const terminating = cms;
+    const exit = exitOf(terminating.child);
+    terminating.child.kill('SIGTERM');
+    expect(await exit).toEqual({ code: 0, signal: null });
+    cms = null;
+
+    // the delivery in progress was given up, not waited for: every claimed row, that one included,
+    // is pending again with its attempt returned, for the next start or another instance
+    const after = await sql<{ status: string; attempts: number; locked_by: string | null }>(`select status, attempts, locked_by from leads_outbox where id = any($1)`, [claimed]);
+    expect(after).toHaveLength(claimed.length);
+    expect(after.every((row) => row.status === 'pending' && row.attempts === 0 && row.locked_by === null)).toBe(true);
+    expect(fs.readFileSync(terminating.logFile, 'utf8')).toContain(`released ${claimed.length} claimed row(s) to pending`);
+    await odoo.slow(0);
   }, 120_000);
 });

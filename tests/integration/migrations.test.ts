@@ -16,12 +16,10 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { CMS_DIR, DATA_DIR, ROOT } from '../../scripts/lib/paths.mjs';
+import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/postgres.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
-import { startStrapi } from '../../scripts/lib/strapi.mjs';
-import { freePort } from '../helpers/ports';
+import { startTestCms } from '../helpers/cms-process';
 
 const MIGRATION = '2026.11.25T10.36.08.whitepapers-download-language.js';
 const migration = createRequire(import.meta.url)(path.join(CMS_DIR, 'database', 'migrations', MIGRATION)) as { up: (knex: Knex) => Promise<void> };
@@ -80,22 +78,13 @@ afterAll(async () => {
 describe('database migrations', () => {
   it('Strapi runs the migration on boot: the old download languages are in `language` afterwards', async () => {
     expect(await columns()).not.toContain('language');
-    const port = await freePort();
-    const log = fs.openSync(path.join(DATA_DIR, 'test-logs', 'migrations-strapi.log'), 'w');
-    const cms = await startStrapi({
-      port,
-      stdio: ['ignore', log, log],
-      timeoutMs: 120_000,
-      env: {
-        NODE_ENV: 'test',
-        ...inject('cmsSecrets'),
-        DATABASE_URL: copyUrl(),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SEED_DEMO_CONTENT: 'false',
-        CONTENT_SCHEDULER: 'false',
-        OUTBOX_WORKER: 'false',
-        WHITEPAPERS_FILES_DIR: inject('whitepapersDir'),
-      },
+    const cms = await startTestCms('migrations-strapi', {
+      ...inject('cmsSecrets'),
+      DATABASE_URL: copyUrl(),
+      SEED_DEMO_CONTENT: 'false',
+      CONTENT_SCHEDULER: 'false',
+      OUTBOX_WORKER: 'false',
+      WHITEPAPERS_FILES_DIR: inject('whitepapersDir'),
     });
     try {
       expect((await fetch(`${cms.url}/_health`)).status).toBe(204);

@@ -229,9 +229,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Claimed rows we will not deliver (shutdown) go back to pending without using an attempt. */
-    async release(rows: OutboxRow[]) {
-      if (rows.length === 0) return;
-      await knex()(TABLE.outbox)
+    async release(rows: OutboxRow[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      return knex()(TABLE.outbox)
         .whereIn('id', rows.map((row) => row.id))
         .andWhere({ status: 'processing', locked_by: workerId })
         .update({ status: 'pending', attempts: knex().raw('greatest(attempts - 1, 0)'), locked_at: null, locked_by: null, updated_at: new Date() });
@@ -264,10 +264,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       clearTimeout(deadline);
       if (finished) return { waited: true, released: 0 };
-      const claimed = batch;
-      await service.release(claimed);
-      strapi.log.warn(`outbox: a delivery was still running after ${timeoutMs} ms of shutdown; released ${claimed.length} claimed row(s) to pending`);
-      return { waited: true, released: claimed.length };
+      const released = await service.release(batch);
+      strapi.log.warn(`outbox: a delivery was still running after ${timeoutMs} ms of shutdown; released ${released} claimed row(s) to pending`);
+      return { waited: true, released };
     },
 
     async stats() {
