@@ -184,10 +184,13 @@ describe('backup and restore of the seeded database', () => {
 
 describe('client tools for the embedded PostgreSQL 18 of npm start', () => {
   it('uses a pg_dump 18 or newer if the machine has one, else stops before writing and says what to install', async () => {
+    const dataDir = path.join(os.tmpdir(), `magnetiq-backup-pg18-${crypto.randomBytes(3).toString('hex')}`);
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(os.tmpdir(), `magnetiq-backup-pg18-${crypto.randomBytes(3).toString('hex')}`),
+      dataDir,
       port: await freePort(),
       persistent: false,
+      // its Unix socket in its own folder: /tmp is not writable for the postgres user everywhere
+      postgresFlags: ['-c', `unix_socket_directories=${dataDir}`],
     });
     try {
       const dir = path.join(work, 'embedded');
@@ -205,6 +208,7 @@ describe('client tools for the embedded PostgreSQL 18 of npm start', () => {
       }
     } finally {
       await embedded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFile } from 'node:child_process';
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error plain ESM helpers shared with the start script
@@ -22,7 +22,10 @@ import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/po
 import { startTestCms } from '../helpers/cms-process';
 
 const MIGRATION = '2026.11.25T10.36.08.whitepapers-download-language.js';
-const migration = createRequire(import.meta.url)(path.join(CMS_DIR, 'database', 'migrations', MIGRATION)) as { up: (knex: Knex) => Promise<void> };
+const requireCjs = createRequire(import.meta.url);
+// the knex Strapi runs migrations with: the one @strapi/database depends on
+const knexFactory = createRequire(requireCjs.resolve('@strapi/database'))('knex') as typeof import('knex').knex;
+const migration = requireCjs(path.join(CMS_DIR, 'database', 'migrations', MIGRATION)) as { up: (knex: Knex) => Promise<void> };
 
 const copyName = `magnetiq_migrate_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
 const adminUrl = () => withDatabase(inject('databaseUrl'), 'postgres');
