@@ -8,8 +8,11 @@
 #   (postgres://postgres:…@127.0.0.1:${EMBEDDED_PG_PORT:-54329}/magnetiq; it must be running).
 # Writes  ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>.dump
 #         ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>-uploads.tar.gz
-# and prints their paths. Settings: UPLOADS_DIR (default cms/public/uploads), SKIP_UPLOADS=1,
-# PG_BIN_DIR (folder of pg_dump/psql when the ones on PATH are older than the server).
+# and prints their paths. Then prunes: backups of the newest BACKUP_KEEP_DAYS (default 7) days
+# that have one are kept, older pairs (dump + uploads archive) are deleted; 0 keeps everything.
+# Only files named like the ones above are touched; the backup just written is never deleted.
+# Settings: UPLOADS_DIR (default cms/public/uploads), SKIP_UPLOADS=1, PG_BIN_DIR (folder of
+# pg_dump/psql; by default one matching the server's major version is searched for).
 # The files hold personal data (leads): they are created readable by their owner only.
 set -euo pipefail
 
@@ -20,7 +23,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "$#" -gt 0 ]; then
   case "$1" in
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -32,6 +35,12 @@ fi
 
 BACKUP_DIR="${BACKUP_DIR:-$ROOT/.data/backups}"
 UPLOADS_DIR="${UPLOADS_DIR:-$ROOT/cms/public/uploads}"
+
+KEEP_DAYS="${BACKUP_KEEP_DAYS:-7}"
+if ! [[ "$KEEP_DAYS" =~ ^[0-9]+$ ]]; then
+  echo "BACKUP_KEEP_DAYS must be a whole number of days (0 keeps every backup), not '${KEEP_DAYS}'" >&2
+  exit 2
+fi
 
 magnetiq_database_url
 magnetiq_check_client_version pg_dump
@@ -64,4 +73,31 @@ else
   mv "$partial" "$uploads"
   partial=""
   echo "[backup] uploads archive: $uploads"
+fi
+
+# Retention. Days count by the UTC stamp in the file names (not mtime, which copying changes),
+# and only days that have a backup: when backups failed for a while, the last good ones stay.
+if [ "$KEEP_DAYS" -gt 0 ]; then
+  pattern='^magnetiq-([0-9]{8})T[0-9]{6}Z(\.dump|-uploads\.tar\.gz)$'
+  days=()
+  while IFS= read -r day; do days+=("$day"); done < <(
+    for file in "$BACKUP_DIR"/magnetiq-*; do
+      name="${file##*/}"
+      [[ "$name" =~ $pattern ]] && echo "${BASH_REMATCH[1]}"
+    done | sort -ru
+  )
+  if [ "${#days[@]}" -gt "$KEEP_DAYS" ]; then
+    oldest_kept="${days[$((KEEP_DAYS - 1))]}"
+    pruned=0
+    for file in "$BACKUP_DIR"/magnetiq-*; do
+      name="${file##*/}"
+      [[ "$name" =~ $pattern ]] || continue
+      [ "${BASH_REMATCH[1]}" \< "$oldest_kept" ] || continue
+      case "$name" in "magnetiq-$stamp.dump" | "magnetiq-$stamp-uploads.tar.gz") continue ;; esac
+      rm -f -- "$file"
+      echo "[backup] pruned $name"
+      pruned=$((pruned + 1))
+    done
+    echo "[backup] kept the backups of the newest ${KEEP_DAYS} day(s) (from ${oldest_kept}); pruned ${pruned} file(s)"
+  fi
 fi

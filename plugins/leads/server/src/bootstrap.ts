@@ -2,6 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
+import { trackHttpServer, type HttpDrain } from './shutdown';
+
+const drains = new WeakMap<Core.Strapi, HttpDrain>();
+/** The request tracker of this Strapi's HTTP server (destroy drains it). */
+export const httpDrainOf = (strapi: Core.Strapi) => drains.get(strapi);
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
@@ -17,6 +22,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule: '17 3 * * *' },
     },
   });
+
+  // Count requests in flight from the start, so a SIGTERM can let them finish (destroy.ts).
+  drains.set(strapi, trackHttpServer(strapi.server.httpServer));
 
   // Start polling once every plugin has registered its handlers (they register in bootstrap too).
   strapi.server.httpServer.once('listening', () => outbox.start());

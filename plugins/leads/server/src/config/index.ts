@@ -25,6 +25,8 @@ export interface LeadsConfig {
     enabled: boolean;
   };
   retentionDays: number;
+  /** SIGTERM: how long requests in flight and the outbox delivery in progress may take to finish */
+  shutdownTimeoutMs: number;
 }
 
 const defaults: LeadsConfig = {
@@ -46,6 +48,7 @@ const defaults: LeadsConfig = {
     enabled: true,
   },
   retentionDays: 90,
+  shutdownTimeoutMs: 8000,
 };
 
 export default {

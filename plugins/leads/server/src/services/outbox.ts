@@ -66,6 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let stopped = true;
   let stopping = false;
+  /** the batch being delivered (claimed by this instance), for stop() to release on a deadline */
+  let batch: OutboxRow[] = [];
 
   const knex = () => strapi.db.connection;
   const parsePayload = (payload: unknown) => (typeof payload === 'string' ? JSON.parse(payload) : payload);
@@ -195,12 +197,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { batchSize } = getConfig(strapi).outbox;
       await service.recoverStuck();
       const rows = await service.claim(batchSize);
-      for (let index = 0; index < rows.length; index++) {
-        if (stopping) {
-          await service.release(rows.slice(index));
-          break;
+      batch = rows;
+      try {
+        for (let index = 0; index < rows.length; index++) {
+          if (stopping) {
+            await service.release(rows.slice(index));
+            break;
+          }
+          await service.deliver(rows[index]);
         }
-        await service.deliver(rows[index]);
+      } finally {
+        batch = [];
       }
       return rows.length;
     },
@@ -228,9 +235,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Claimed rows we will not deliver (shutdown) go back to pending without using an attempt. */
-    async release(rows: OutboxRow[]) {
-      if (rows.length === 0) return;
-      await knex()(TABLE.outbox)
+    async release(rows: OutboxRow[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      return knex()(TABLE.outbox)
         .whereIn('id', rows.map((row) => row.id))
         .andWhere({ status: 'processing', locked_by: workerId })
         .update({ status: 'pending', attempts: knex().raw('greatest(attempts - 1, 0)'), locked_at: null, locked_by: null, updated_at: new Date() });
@@ -238,14 +245,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Stops polling, finishes the delivery in progress and releases the rest of the batch,
-     * so no row is left half-done or stuck in processing.
+     * so no row is left half-done or stuck in processing. With `timeoutMs`, a delivery that is
+     * still running at the deadline (a hanging receiver) is not waited for: every row of the
+     * batch still claimed by this instance goes back to pending, for the next start or another
+     * instance (handlers are idempotent, so a delivery that did go through is not repeated twice
+     * in effect). Returns what happened, for the shutdown log.
      */
-    async stop() {
+    async stop({ timeoutMs }: { timeoutMs?: number } = {}) {
       stopped = true;
       stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (running) await running;
+      if (!running) return { waited: false, released: 0 };
+      if (timeoutMs === undefined) {
+        await running;
+        return { waited: true, released: 0 };
+      }
+      let deadline: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        running.then(() => true),
+        new Promise<false>((resolve) => {
+          deadline = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(deadline);
+      if (finished) return { waited: true, released: 0 };
+      const released = await service.release(batch);
+      strapi.log.warn(`outbox: a delivery was still running after ${timeoutMs} ms of shutdown; released ${released} claimed row(s) to pending`);
+      return { waited: true, released };
     },
 
     /** What is waiting, for readiness and metrics: open rows only, so it stays cheap on a long history. */
