@@ -91,13 +91,18 @@ export async function buildCms({ force = false, log = console.log } = {}) {
   await run(process.execPath, [STRAPI_BIN, 'build'], { cwd: CMS_DIR, env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-export async function buildSite({ cmsUrl, force = false, log = console.log } = {}) {
+export async function buildSite({ cmsUrl, force = false, log = console.log, env = {} } = {}) {
   const marker = path.join(SITE_DIR, 'dist', 'index.html');
   const sourceTime = newestMtime([path.join(SITE_DIR, 'src'), path.join(SITE_DIR, 'public'), path.join(SITE_DIR, 'astro.config.mjs')]);
   if (!force && mtimeOf(marker) > sourceTime) return;
   log('[magnetiq] building the site');
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  await buildSiteInto(path.join(SITE_DIR, 'dist'), { cmsUrl, env });
+}
+
+/** One Astro build of the site into `outDir` (the rebuild receiver builds into fresh folders). */
+export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
     cwd: SITE_DIR,
-    env: { ...process.env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
+    env: { ...process.env, ...env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
   });
 }

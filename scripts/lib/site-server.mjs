@@ -4,10 +4,16 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { SITE_DIR } from './paths.mjs';
 
-/** Serves the built static site (site/dist) with the headers nginx sets in production. */
+/**
+ * Serves the built static site (site/dist) with the headers nginx sets in production.
+ * `swap(dir)` switches to another build in one assignment: a request is answered entirely from
+ * the folder that was current when it arrived (the rebuild receiver uses this).
+ */
 export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist') } = {}) {
-  const assets = sirv(dir, { etag: true, extensions: ['html'], dev: false });
+  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false }) });
+  let current = open(dir);
   const server = http.createServer((req, res) => {
+    const { folder, assets } = current;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
@@ -19,7 +25,7 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
     assets(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      const page = path.join(dir, '404.html');
+      const page = path.join(folder, '404.html');
       res.end(fs.existsSync(page) ? fs.readFileSync(page) : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
     });
   });
@@ -28,6 +34,10 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
     server.listen(port, host, () => {
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`,
+        dir: () => current.folder,
+        swap: (next) => {
+          current = open(next);
+        },
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

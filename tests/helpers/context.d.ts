@@ -22,5 +22,10 @@ declare module 'vitest' {
     whitepapersTokenSecret: string;
     /** where this run's CMS keeps whitepaper files */
     whitepapersDir: string;
+    /** the site's own rebuild receiver (scripts/lib/site-rebuild.mjs): POST a signed site.rebuild here */
+    siteRebuildHookUrl: string;
+    /** GET: the receiver's build counters ({ succeeded, failed, building, … }) */
+    siteRebuildStatusUrl: string;
+    siteRebuildSecret: string;
   }
 }
