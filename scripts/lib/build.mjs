@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { CMS_DIR, PLUGINS_DIR, ROOT, SITE_DIR, STRAPI_BIN } from './paths.mjs';
+import { precompress } from './precompress.mjs';
 
 const SKIP = new Set(['node_modules', 'dist', '.cache', '.tmp', '.astro', '.strapi', 'types']);
 
@@ -99,10 +100,11 @@ export async function buildSite({ cmsUrl, force = false, log = console.log, env 
   await buildSiteInto(path.join(SITE_DIR, 'dist'), { cmsUrl, env });
 }
 
-/** One Astro build of the site into `outDir` (the rebuild receiver builds into fresh folders). */
+/** One Astro build of the site into `outDir` (the rebuild receiver builds into fresh folders), precompressed. */
 export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
     cwd: SITE_DIR,
     env: { ...process.env, ...env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
   });
+  precompress(outDir);
 }

@@ -5,12 +5,13 @@ import sirv from 'sirv';
 import { SITE_DIR } from './paths.mjs';
 
 /**
- * Serves the built static site (site/dist) with the headers nginx sets in production.
+ * Serves the built static site (site/dist) with the headers nginx sets in production, and the
+ * build's precompressed .br/.gz copies to browsers that accept them.
  * `swap(dir)` switches to another build in one assignment: a request is answered entirely from
  * the folder that was current when it arrived (the rebuild receiver uses this).
  */
 export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist') } = {}) {
-  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false }) });
+  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true }) });
   let current = open(dir);
   const server = http.createServer((req, res) => {
     const { folder, assets } = current;
