@@ -11,7 +11,9 @@ import { SITE_DIR } from './paths.mjs';
  * the folder that was current when it arrived (the rebuild receiver uses this).
  */
 export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist') } = {}) {
-  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true }) });
+  // cache headers as config/nginx/site.conf sets them: hashed assets for a year, the rest revalidated
+  const setHeaders = (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true, setHeaders }) });
   let current = open(dir);
   const server = http.createServer((req, res) => {
     const { folder, assets } = current;
