@@ -4,7 +4,7 @@
  * next to their field, focus on the first field to fix, the honeypot, the consent boxes and the
  * campaign data (UTM, referrer, landing page) sent with every lead.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import type { Locale } from '../../consts';
 import { FORM_STRINGS, PROBLEM_STRINGS } from '../../i18n/forms';
 import { checkLeadFields, serverFieldErrors, utmFromSearch, type LeadField } from '../../lib/form-rules';
@@ -105,7 +105,7 @@ export function useLeadForm(lang: Locale) {
 /** Form control names map to the API's field paths; the consent box is `consent.dataProcessing`. */
 const fieldKey = (name: string) => (name === 'dataProcessing' ? CONSENT_FIELD : name);
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement | HTMLTextAreaElement>, 'name'> {
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement> & TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> {
   name: string;
   label: string;
   error?: string;
@@ -132,7 +132,7 @@ export function Field({ name, label, error, multiline, required, optionalLabel, 
         {label}
         {!required && optionalLabel && <span className="optional"> ({optionalLabel})</span>}
       </label>
-      {multiline ? <textarea {...common} {...(props as InputHTMLAttributes<HTMLTextAreaElement>)} /> : <input {...common} {...(props as InputHTMLAttributes<HTMLInputElement>)} />}
+      {multiline ? <textarea {...common} {...(props as TextareaHTMLAttributes<HTMLTextAreaElement>)} /> : <input {...common} {...(props as InputHTMLAttributes<HTMLInputElement>)} />}
       {error && (
         <span className="field-error" id={errorId}>
           {error}
