@@ -54,6 +54,7 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
           fields,
           required,
           consentTextVersion: WHITEPAPER_CONSENT_TEXT_VERSION,
+          notFoundMessage: w.notFound,
           extra: () => ({ whitepaper, locale: lang }),
         })
       }

@@ -24,6 +24,8 @@ interface SubmitOptions {
   /** the form's own part of the body (message, whitepaper id, …) */
   extra: (form: FormData) => Record<string, unknown>;
   consentTextVersion: string;
+  /** what to say when the CMS answers 404 (e.g. the paper was unpublished after the build) */
+  notFoundMessage?: string;
 }
 
 const CONSENT_FIELD = 'consent.dataProcessing';
@@ -92,6 +94,7 @@ export function useLeadForm(lang: Locale) {
       if (response.status === 201) return setStatus({ kind: 'sent', data: (payload?.data ?? {}) as Record<string, unknown> });
       if (response.status === 429) return fail(t.tooMany);
       if (response.status === 400) return fail(t.invalid, serverFieldErrors(payload));
+      if (response.status === 404 && options.notFoundMessage) return fail(options.notFoundMessage);
       fail(t.failed);
     } catch {
       fail(t.failed);
