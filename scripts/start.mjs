@@ -11,7 +11,7 @@ import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/sec
 import { checkDatabaseUrl, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
 import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from './lib/build.mjs';
 import { startStrapi } from './lib/strapi.mjs';
-import { serveSite } from './lib/site-server.mjs';
+import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
 import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
 
 const fail = (line) => {
@@ -95,7 +95,9 @@ try {
   await buildSite({ cmsUrl: cms.url });
   // a rebuild after a content change (previous run) is newer than site/dist unless the site's code changed since
   const served = newestBuild([path.join(SITE_DIR, 'dist'), ...buildsIn(siteBuildsDir)]) ?? path.join(SITE_DIR, 'dist');
-  const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1', dir: served });
+  const analyticsOrigin = env.PUBLIC_ANALYTICS_SRC ? new URL(env.PUBLIC_ANALYTICS_SRC).origin : '';
+  const headers = nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin });
+  const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1', dir: served, headers });
   cleanups.push(() => site.close());
   if (localRebuilds) {
     const rebuilder = await startSiteRebuilder({

@@ -25,7 +25,7 @@ import { freePort } from '../lib/ports.mjs';
 import { createScratchDatabase } from '../lib/scratch-database.mjs';
 import { generateSecrets } from '../lib/secrets.mjs';
 import { startStrapi } from '../lib/strapi.mjs';
-import { serveSite } from '../lib/site-server.mjs';
+import { nginxSecurityHeaders, serveSite } from '../lib/site-server.mjs';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
 const runs = Math.max(1, Number(options.runs));
@@ -163,7 +163,7 @@ async function main() {
     await publishWhitepaper(cms.url);
     log('building the site against the bench CMS');
     await buildSiteInto(dist, { cmsUrl: cms.url, env: { SITE_URL: siteUrl } });
-    site = await serveSite({ port: sitePort, dir: dist });
+    site = await serveSite({ port: sitePort, dir: dist, headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin }) });
 
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
@@ -191,7 +191,7 @@ async function main() {
       benchmark: 'lighthouse',
       at: new Date().toISOString(),
       machine: { node: process.version, cpus: os.cpus().length, chromium: await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json().then((info: any) => info.Browser) },
-      settings: { lighthouse: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version, runsPerPage: runs, presets: ['mobile (default: simulated slow 4G, 4x CPU slowdown)', 'desktop'], server: 'scripts/lib/site-server.mjs with precompressed files (as nginx gzip_static)' },
+      settings: { lighthouse: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version, runsPerPage: runs, presets: ['mobile (default: simulated slow 4G, 4x CPU slowdown)', 'desktop'], server: 'scripts/lib/site-server.mjs with precompressed files (as nginx gzip_static) and the headers of config/nginx/security-headers.conf' },
       pages,
     };
     const outDir = path.join(ROOT, 'scripts', 'bench', 'results');

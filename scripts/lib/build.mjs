@@ -104,7 +104,8 @@ export async function buildSite({ cmsUrl, force = false, log = console.log, env 
 export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
     cwd: SITE_DIR,
-    env: { ...process.env, ...env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
+    // NODE_ENV=test (vitest) would bundle React's development build into the islands
+    env: { ...process.env, ...env, NODE_ENV: 'production', CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
   });
   precompress(outDir);
 }

@@ -16,7 +16,7 @@ import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } 
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { serveSite } from '../../scripts/lib/site-server.mjs';
+import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
 import { createTestDatabase } from './database';
@@ -118,7 +118,8 @@ export default async function setup(project: TestProject) {
     // answers it in the browser; nothing listens on that host).
     const siteBuildEnv = { PUBLIC_ANALYTICS_SRC: 'https://analytics.magnetiq.test/script.js' };
     await buildSite({ cmsUrl: cms.url, force: true, log, env: siteBuildEnv });
-    const site = await serveSite({ port: sitePort });
+    // the production CSP and security headers (config/nginx), so every browser test runs under them
+    const site = await serveSite({ port: sitePort, headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin: 'https://analytics.magnetiq.test' }) });
     cleanups.push(site.close);
     // The start script's rebuild receiver, for tests that publish content the site must show.
     const siteBuildsDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-site-builds-'));
