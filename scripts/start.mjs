@@ -4,13 +4,15 @@
  * (plugins, admin panel, site), starts the CMS on :1337 and serves the site on :4321.
  * Ctrl+C (SIGINT) or SIGTERM stops everything cleanly, PostgreSQL last.
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
-import { CMS_DIR } from './lib/paths.mjs';
+import { CMS_DIR, DATA_DIR, SITE_DIR } from './lib/paths.mjs';
 import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/secrets.mjs';
 import { checkDatabaseUrl, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
-import { assertPluginsBuilt, buildCms, buildPlugins, buildSite } from './lib/build.mjs';
+import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from './lib/build.mjs';
 import { startStrapi } from './lib/strapi.mjs';
-import { serveSite } from './lib/site-server.mjs';
+import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
+import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
 
 const fail = (line) => {
   console.error(`[magnetiq] ${line}`);
@@ -35,6 +37,14 @@ if (production) {
 
 const port = Number(env.PORT || 1337);
 const sitePort = Number(env.SITE_PORT || 4321);
+const rebuildPort = Number(env.SITE_REBUILD_PORT || 4322);
+const siteBuildsDir = path.join(DATA_DIR, 'site-builds');
+// With no webhook target of its own, the CMS calls our receiver, signed with a secret of this run.
+const localRebuilds = env.SITE_REBUILD !== 'off' && !env.SITE_REBUILD_WEBHOOK_URL;
+if (localRebuilds) {
+  env.SITE_REBUILD_WEBHOOK_SECRET ||= crypto.randomBytes(32).toString('base64url');
+  env.SITE_REBUILD_WEBHOOK_URL = `http://127.0.0.1:${rebuildPort}${HOOK_PATH}`;
+}
 const cleanups = [];
 let stopping = false;
 
@@ -83,8 +93,25 @@ try {
   });
 
   await buildSite({ cmsUrl: cms.url });
-  const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1' });
+  // a rebuild after a content change (previous run) is newer than site/dist unless the site's code changed since
+  const served = newestBuild([path.join(SITE_DIR, 'dist'), ...buildsIn(siteBuildsDir)]) ?? path.join(SITE_DIR, 'dist');
+  const analyticsOrigin = env.PUBLIC_ANALYTICS_SRC ? new URL(env.PUBLIC_ANALYTICS_SRC).origin : '';
+  const headers = nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin });
+  const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1', dir: served, headers });
   cleanups.push(() => site.close());
+  if (localRebuilds) {
+    const rebuilder = await startSiteRebuilder({
+      site,
+      secret: env.SITE_REBUILD_WEBHOOK_SECRET,
+      buildsDir: siteBuildsDir,
+      current: served,
+      port: rebuildPort,
+      debounceMs: Number(env.SITE_REBUILD_LOCAL_DEBOUNCE_MS || 2000),
+      buildInto: (dir) => buildSiteInto(dir, { cmsUrl: cms.url }),
+    });
+    cleanups.push(() => rebuilder.close());
+    console.log(`[magnetiq] the site rebuilds when content is published (webhook receiver ${rebuilder.hookUrl})`);
+  }
 
   console.log(`[magnetiq] CMS   ${cms.url.replace('127.0.0.1', 'localhost')}/admin`);
   console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/en/`);

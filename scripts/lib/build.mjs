@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { CMS_DIR, PLUGINS_DIR, ROOT, SITE_DIR, STRAPI_BIN } from './paths.mjs';
+import { CMS_DIR, DATA_DIR, PLUGINS_DIR, ROOT, SITE_DIR, STRAPI_BIN } from './paths.mjs';
+import { precompress } from './precompress.mjs';
 
 const SKIP = new Set(['node_modules', 'dist', '.cache', '.tmp', '.astro', '.strapi', 'types']);
 
@@ -91,13 +92,26 @@ export async function buildCms({ force = false, log = console.log } = {}) {
   await run(process.execPath, [STRAPI_BIN, 'build'], { cwd: CMS_DIR, env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-export async function buildSite({ cmsUrl, force = false, log = console.log } = {}) {
+export async function buildSite({ cmsUrl, force = false, log = console.log, env = {} } = {}) {
   const marker = path.join(SITE_DIR, 'dist', 'index.html');
   const sourceTime = newestMtime([path.join(SITE_DIR, 'src'), path.join(SITE_DIR, 'public'), path.join(SITE_DIR, 'astro.config.mjs')]);
-  if (!force && mtimeOf(marker) > sourceTime) return;
+  // The CMS address is baked into the forms: a build made for another CMS (the tests' one) is stale.
+  const builtFor = path.join(DATA_DIR, 'site-dist-build.json');
+  const target = JSON.stringify({ cmsUrl: cmsUrl ?? process.env.CMS_URL ?? '', env });
+  const sameTarget = fs.existsSync(builtFor) && fs.readFileSync(builtFor, 'utf8') === target;
+  if (!force && sameTarget && mtimeOf(marker) > sourceTime) return;
   log('[magnetiq] building the site');
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  await buildSiteInto(path.join(SITE_DIR, 'dist'), { cmsUrl, env });
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(builtFor, target);
+}
+
+/** One Astro build of the site into `outDir` (the rebuild receiver builds into fresh folders), precompressed. */
+export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
     cwd: SITE_DIR,
-    env: { ...process.env, CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
+    // NODE_ENV=test (vitest) would bundle React's development build into the islands
+    env: { ...process.env, ...env, NODE_ENV: 'production', CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
   });
+  precompress(outDir);
 }

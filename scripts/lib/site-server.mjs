@@ -2,15 +2,46 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
-import { SITE_DIR } from './paths.mjs';
+import { ROOT, SITE_DIR } from './paths.mjs';
 
-/** Serves the built static site (site/dist) with the headers nginx sets in production. */
-export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist') } = {}) {
-  const assets = sirv(dir, { etag: true, extensions: ['html'], dev: false });
+/**
+ * The headers config/nginx/security-headers.conf sends in production, with its placeholders set
+ * to the origins of this deployment, so the local server (npm start, the tests) enforces the same
+ * Content-Security-Policy. Plain http here: `upgrade-insecure-requests` and HSTS are left out.
+ */
+export function nginxSecurityHeaders({ cmsOrigin, analyticsOrigin = '', file = path.join(ROOT, 'config', 'nginx', 'security-headers.conf') }) {
+  const headers = {};
+  for (const [, name, value] of fs.readFileSync(file, 'utf8').matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;$/gm)) {
+    if (name === 'Strict-Transport-Security') continue;
+    headers[name] =
+      name === 'Content-Security-Policy'
+        ? value
+            .replaceAll('https://cms.example.com', cmsOrigin)
+            .replaceAll(' https://analytics.example.com', analyticsOrigin ? ` ${analyticsOrigin}` : '')
+            .split(';')
+            .map((directive) => directive.trim())
+            .filter((directive) => directive && directive !== 'upgrade-insecure-requests')
+            .join('; ')
+        : value;
+  }
+  return headers;
+}
+
+/**
+ * Serves the built static site (site/dist) with the headers nginx sets in production (`headers`,
+ * see nginxSecurityHeaders; a basic set without), and the build's precompressed .br/.gz copies
+ * to browsers that accept them.
+ * `swap(dir)` switches to another build in one assignment: a request is answered entirely from
+ * the folder that was current when it arrived (the rebuild receiver uses this).
+ */
+export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist'), headers = null } = {}) {
+  // cache headers as config/nginx/site.conf sets them: hashed assets for a year, the rest revalidated
+  const setHeaders = (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true, setHeaders }) });
+  let current = open(dir);
   const server = http.createServer((req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    const { folder, assets } = current;
+    for (const [name, value] of Object.entries(headers ?? { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'SAMEORIGIN' })) res.setHeader(name, value);
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { Location: '/en/' });
       res.end();
@@ -19,7 +50,7 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
     assets(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      const page = path.join(dir, '404.html');
+      const page = path.join(folder, '404.html');
       res.end(fs.existsSync(page) ? fs.readFileSync(page) : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
     });
   });
@@ -28,6 +59,10 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
     server.listen(port, host, () => {
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`,
+        dir: () => current.folder,
+        swap: (next) => {
+          current = open(next);
+        },
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

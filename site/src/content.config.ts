@@ -5,9 +5,9 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { strapiCollection, strapiSingle } from './loaders/strapi';
+import { pluginList, strapiCollection, strapiSingle } from './loaders/strapi';
 
-import { authorShape, blocks, categoryShape, link, localized, media, sectionSchema, seo, text } from './lib/schemas';
+import { authorShape, blocks, categoryShape, link, localized, media, sectionSchema, seo, text, whitepaperShape } from './lib/schemas';
 export type { Section } from './lib/schemas';
 
 /** One populate fragment per section type: every media and nested component of each. */
@@ -83,4 +83,10 @@ const global = defineCollection({
   }),
 });
 
-export const collections = { pages, articles, categories, global };
+/** Published whitepapers per locale from the whitepapers plugin's public API (not the REST API of the content type). */
+const whitepapers = defineCollection({
+  loader: pluginList({ name: 'whitepapers', path: '/api/whitepapers/papers' }),
+  schema: z.object(whitepaperShape),
+});
+
+export const collections = { pages, articles, categories, global, whitepapers };

@@ -26,5 +26,10 @@ declare module 'vitest' {
     metricsToken: string;
     /** the test CMS's stdout/stderr (JSON log lines) */
     strapiLogFile: string;
+    /** the site's own rebuild receiver (scripts/lib/site-rebuild.mjs): POST a signed site.rebuild here */
+    siteRebuildHookUrl: string;
+    /** GET: the receiver's build counters ({ succeeded, failed, building, … }) */
+    siteRebuildStatusUrl: string;
+    siteRebuildSecret: string;
   }
 }

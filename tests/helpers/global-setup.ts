@@ -12,11 +12,13 @@ import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { assertPluginsBuilt, buildCms, buildPlugins, buildSite } from '../../scripts/lib/build.mjs';
+import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from '../../scripts/lib/build.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
-import { serveSite } from '../../scripts/lib/site-server.mjs';
+import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
 import { startFakeOdoo } from '../fakes/odoo';
@@ -122,9 +124,27 @@ export default async function setup(project: TestProject) {
     }
     cleanups.push(() => cms.stop());
 
-    await buildSite({ cmsUrl: cms.url, force: true, log });
-    const site = await serveSite({ port: sitePort });
+    // The cookie banner loads this analytics script only after consent (tests/e2e/cookie-consent.test.ts
+    // answers it in the browser; nothing listens on that host).
+    const siteBuildEnv = { PUBLIC_ANALYTICS_SRC: 'https://analytics.magnetiq.test/script.js' };
+    await buildSite({ cmsUrl: cms.url, force: true, log, env: siteBuildEnv });
+    // the production CSP and security headers (config/nginx), so every browser test runs under them
+    const site = await serveSite({ port: sitePort, headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin: 'https://analytics.magnetiq.test' }) });
     cleanups.push(site.close);
+    // The start script's rebuild receiver, for tests that publish content the site must show.
+    const siteBuildsDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-site-builds-'));
+    cleanups.push(async () => fs.rmSync(siteBuildsDir, { recursive: true, force: true }));
+    const siteRebuildSecret = crypto.randomBytes(24).toString('base64url');
+    const siteRebuilder = await startSiteRebuilder({
+      site,
+      secret: siteRebuildSecret,
+      buildsDir: siteBuildsDir,
+      port: 0,
+      debounceMs: 100,
+      log,
+      buildInto: (dir: string) => buildSiteInto(dir, { cmsUrl: cms.url, env: siteBuildEnv }),
+    });
+    cleanups.push(siteRebuilder.close);
 
     project.provide('cmsUrl', cms.url);
     project.provide('siteUrl', site.url);
@@ -141,6 +161,9 @@ export default async function setup(project: TestProject) {
     project.provide('whitepapersDir', whitepapersDir);
     project.provide('metricsToken', metricsToken);
     project.provide('strapiLogFile', logFile);
+    project.provide('siteRebuildHookUrl', siteRebuilder.hookUrl);
+    project.provide('siteRebuildStatusUrl', `${siteRebuilder.url}/status`);
+    project.provide('siteRebuildSecret', siteRebuildSecret);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,7 +1,11 @@
 import type { Locale } from '../consts';
 
-/** The version of the consent wording shown next to the checkboxes; stored with every consent. */
+/**
+ * The version of the consent wording shown next to each form's checkboxes; stored with every
+ * consent. Change the version whenever the wording below changes.
+ */
 export const CONSENT_TEXT_VERSION = 'contact-form-2026-11';
+export const WHITEPAPER_CONSENT_TEXT_VERSION = 'whitepaper-form-2026-12';
 
 export const FORM_STRINGS = {
   en: {
@@ -19,6 +23,10 @@ export const FORM_STRINGS = {
     invalid: 'Please check the highlighted fields.',
     failed: 'Something went wrong. Please try again later.',
     required: 'Required',
+    jobTitle: 'Job title',
+    phone: 'Phone',
+    country: 'Country (two-letter code, e.g. DE)',
+    optional: 'optional',
   },
   de: {
     email: 'Geschäftliche E-Mail',
@@ -35,6 +43,10 @@ export const FORM_STRINGS = {
     invalid: 'Bitte prüfen Sie die markierten Felder.',
     failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
     required: 'Pflichtfeld',
+    jobTitle: 'Position',
+    phone: 'Telefon',
+    country: 'Land (Kürzel mit zwei Buchstaben, z. B. DE)',
+    optional: 'optional',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -52,3 +64,44 @@ export const LINK_OUTCOMES = {
     de: { title: 'Dieser Link funktioniert nicht', body: 'Der Link ist ungültig oder abgelaufen. Bitte senden Sie das Formular erneut, um einen neuen zu erhalten.' },
   },
 } satisfies Record<string, Record<Locale, { title: string; body: string }>>;
+
+/** What the visitor reads about a field the client-side check refused (lib/form-rules.ts). */
+export const PROBLEM_STRINGS = {
+  en: {
+    required: 'Please fill in this field.',
+    tooLong: 'This is too long.',
+    email: 'Please enter a valid email address, e.g. name@company.com.',
+    name: 'Please use letters, spaces, dots, apostrophes and hyphens only.',
+    phone: 'Please use digits, spaces and + ( ) - / . only.',
+    country: 'Please enter a two-letter country code, e.g. DE.',
+    consent: 'Please agree so that we may process your request.',
+  },
+  de: {
+    required: 'Bitte füllen Sie dieses Feld aus.',
+    tooLong: 'Das ist zu lang.',
+    email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
+    name: 'Bitte nur Buchstaben, Leerzeichen, Punkte, Apostrophe und Bindestriche verwenden.',
+    phone: 'Bitte nur Ziffern, Leerzeichen und + ( ) - / . verwenden.',
+    country: 'Bitte geben Sie ein Länderkürzel mit zwei Buchstaben ein, z. B. DE.',
+    consent: 'Bitte stimmen Sie zu, damit wir Ihre Anfrage bearbeiten dürfen.',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+export const WHITEPAPER_FORM_STRINGS = {
+  en: {
+    heading: 'Get the whitepaper',
+    dataProcessing: 'I agree that Magnetiq stores my details to send me this whitepaper and may contact me about it.',
+    submit: 'Email me the download link',
+    success: 'Thank you! We have emailed you the download link. It is valid for a few days.',
+    download: 'Download the PDF',
+    notFound: 'This whitepaper is not available any more.',
+  },
+  de: {
+    heading: 'Whitepaper anfordern',
+    dataProcessing: 'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um mir dieses Whitepaper zu senden, und mich dazu kontaktieren darf.',
+    submit: 'Download-Link per E-Mail senden',
+    success: 'Vielen Dank! Wir haben Ihnen den Download-Link per E-Mail geschickt. Er ist einige Tage gültig.',
+    download: 'PDF herunterladen',
+    notFound: 'Dieses Whitepaper ist nicht mehr verfügbar.',
+  },
+} satisfies Record<Locale, Record<string, string>>;

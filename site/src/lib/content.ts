@@ -7,10 +7,11 @@ export type Article = CollectionEntry<'articles'>['data'];
 export type Category = CollectionEntry<'categories'>['data'];
 export type Global = CollectionEntry<'global'>['data'];
 export type Media = NonNullable<Article['cover']>;
+export type Whitepaper = CollectionEntry<'whitepapers'>['data'];
 export type Alternates = Partial<Record<Locale, string>>;
 
-export { HOME_SLUG, ARTICLES_PER_PAGE, isLocale, pagePath, articlePath, categoryPath, insightsPath, mediaUrl, safeHref, blocksText } from './urls';
-import { isLocale, pagePath, articlePath, categoryPath } from './urls';
+export { HOME_SLUG, ARTICLES_PER_PAGE, isLocale, pagePath, articlePath, categoryPath, insightsPath, whitepapersPath, whitepaperPath, mediaUrl, safeHref, blocksText } from './urls';
+import { isLocale, pagePath, articlePath, categoryPath, whitepaperPath } from './urls';
 
 export async function pagesIn(lang: Locale): Promise<Page[]> {
   return (await getCollection('pages', (entry) => entry.data.locale === lang)).map((entry) => entry.data);
@@ -27,6 +28,12 @@ export async function categoriesIn(lang: Locale): Promise<Category[]> {
   return (await getCollection('categories', (entry) => entry.data.locale === lang)).map((entry) => entry.data);
 }
 
+/** Newest first, as the plugin lists them. */
+export async function whitepapersIn(lang: Locale): Promise<Whitepaper[]> {
+  const papers = (await getCollection('whitepapers', (entry) => entry.data.locale === lang)).map((entry) => entry.data);
+  return papers.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+}
+
 export async function globalFor(lang: Locale): Promise<Global | undefined> {
   return (await getEntry('global', lang))?.data;
 }
@@ -35,9 +42,9 @@ export async function globalFor(lang: Locale): Promise<Global | undefined> {
  * Paths of one document in every locale it exists in: Strapi 5 gives all localizations of a
  * document the same documentId.
  */
-export async function alternatesOf(collection: 'pages' | 'articles' | 'categories', documentId: string): Promise<Alternates> {
+export async function alternatesOf(collection: 'pages' | 'articles' | 'categories' | 'whitepapers', documentId: string): Promise<Alternates> {
   const entries = await getCollection(collection, (entry) => entry.data.documentId === documentId);
-  const toPath = { pages: pagePath, articles: articlePath, categories: categoryPath }[collection];
+  const toPath = { pages: pagePath, articles: articlePath, categories: categoryPath, whitepapers: whitepaperPath }[collection];
   return Object.fromEntries(entries.filter((entry) => isLocale(entry.data.locale)).map((entry) => [entry.data.locale, toPath(entry.data.locale, entry.data.slug)]));
 }
 

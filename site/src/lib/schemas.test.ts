@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sectionSchema, seo } from './schemas';
+import { z } from 'astro/zod';
+import { sectionSchema, seo, whitepaperShape } from './schemas';
 
 describe('content schemas', () => {
   it('accept sections whose optional fields the editor left empty', () => {
@@ -18,5 +19,18 @@ describe('content schemas', () => {
   it('reject a section without a field the CMS requires', () => {
     expect(sectionSchema.safeParse({ __component: 'sections.hero', subheading: 'no heading' }).success).toBe(false);
     expect(sectionSchema.safeParse({ __component: 'sections.call-to-action', heading: 42 }).success).toBe(false);
+  });
+});
+
+describe('whitepaper schema', () => {
+  const paper = { documentId: 'abcdefghij0123456789abcd', locale: 'en', title: 'Playbook', slug: 'playbook', summary: null, cover: null, pageCount: null, topics: [], gated: true, requiredFields: ['company'], seo: { title: 'Playbook', description: null }, publishedAt: '2026-11-01T00:00:00.000Z', fileUrl: null };
+
+  it("accepts the plugin's public shape with empty optional fields", () => {
+    expect(z.object(whitepaperShape).safeParse(paper).success).toBe(true);
+  });
+
+  it('rejects a paper without title or gated flag', () => {
+    expect(z.object(whitepaperShape).safeParse({ ...paper, title: undefined }).success).toBe(false);
+    expect(z.object(whitepaperShape).safeParse({ ...paper, gated: 'yes' }).success).toBe(false);
   });
 });

@@ -69,3 +69,20 @@ export const localized = {
 export const categoryShape = { ...localized, name: z.string(), slug: z.string(), description: text };
 export const authorShape = { ...localized, name: z.string(), slug: text, jobTitle: text, bio: text, avatar: media.nullish(), linkedinUrl: text };
 
+
+/** The whitepapers plugin's public shape (plugins/whitepapers/server/src/services/papers.ts PublicWhitepaper). */
+export const whitepaperShape = {
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  summary: text,
+  cover: z.object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() }).nullish(),
+  pageCount: int,
+  topics: z.array(z.string()).nullish(),
+  gated: z.boolean(),
+  requiredFields: z.array(z.string()).nullish(),
+  seo: z.object({ title: z.string(), description: text }).nullish(),
+  publishedAt: text,
+  fileUrl: text,
+};

@@ -1,5 +1,5 @@
 /** JSON-LD (schema.org) for the pages: Organization, Article, BreadcrumbList. */
-import type { Article, Global, Media } from './content';
+import type { Article, Global, Media, Whitepaper } from './content';
 import { mediaUrl } from './urls';
 
 /** JSON inside <script>: `<` escaped so no CMS text can close the script element. */
@@ -58,4 +58,22 @@ export function srcsetOf(image: Media): string | undefined {
   if (image.width) candidates.push({ url: mediaUrl(image.url), width: image.width });
   if (candidates.length < 2) return undefined;
   return candidates.sort((a, b) => a.width - b.width).map((candidate) => `${candidate.url} ${candidate.width}w`).join(', ');
+}
+
+/** A whitepaper as a schema.org DigitalDocument (a PDF, free, gated or not). */
+export function whitepaperLd(paper: Whitepaper, url: string, global: Global | undefined, fallbackName: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'DigitalDocument',
+    name: paper.title,
+    ...(paper.summary ? { description: paper.summary } : {}),
+    ...(paper.cover ? { image: mediaUrl(paper.cover.url) } : {}),
+    ...(paper.topics?.length ? { keywords: paper.topics.join(', ') } : {}),
+    ...(paper.publishedAt ? { datePublished: paper.publishedAt } : {}),
+    encodingFormat: 'application/pdf',
+    isAccessibleForFree: true,
+    inLanguage: paper.locale,
+    url,
+    publisher: { '@type': 'Organization', name: global?.siteName ?? fallbackName },
+  };
 }

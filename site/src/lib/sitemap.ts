@@ -1,6 +1,6 @@
-/** The sitemap's URLs: every page, article, category and index in every locale, with hreflang alternates. */
+/** The sitemap's URLs: every page, article, category, whitepaper and index in every locale, with hreflang alternates. */
 import { LOCALES, type Locale } from '../consts';
-import { alternatesOf, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, type Alternates } from './content';
+import { alternatesOf, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, whitepaperPath, whitepapersIn, whitepapersPath, type Alternates } from './content';
 
 export interface SitemapUrl {
   path: string;
@@ -24,6 +24,10 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
     }
     for (const category of await categoriesIn(lang)) {
       urls.push({ path: categoryPath(lang, category.slug), alternates: await alternatesOf('categories', category.documentId) });
+    }
+    urls.push({ path: whitepapersPath(lang), alternates: sameEverywhere(whitepapersPath) });
+    for (const paper of await whitepapersIn(lang)) {
+      urls.push({ path: whitepaperPath(lang, paper.slug), lastmod: paper.publishedAt ?? undefined, alternates: await alternatesOf('whitepapers', paper.documentId) });
     }
   }
   return urls;

@@ -10,6 +10,9 @@ export const pagePath = (lang: string, slug: string) => (slug === HOME_SLUG ? `/
 export const articlePath = (lang: string, slug: string) => `/${lang}/insights/${slug}/`;
 export const categoryPath = (lang: string, slug: string) => `/${lang}/insights/category/${slug}/`;
 export const insightsPath = (lang: string) => `/${lang}/insights/`;
+/** The whitepapers plugin links here ("request a new link"), in both locales: keep the segment. */
+export const whitepapersPath = (lang: string) => `/${lang}/whitepapers/`;
+export const whitepaperPath = (lang: string, slug: string) => `/${lang}/whitepapers/${slug}/`;
 
 /** Media URLs from the local upload provider are relative to the CMS; S3 ones are absolute. */
 export function mediaUrl(url: string): string {

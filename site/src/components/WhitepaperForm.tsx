@@ -1,0 +1,72 @@
+import type { Locale } from '../consts';
+import { WHITEPAPER_CONSENT_TEXT_VERSION, WHITEPAPER_FORM_STRINGS } from '../i18n/forms';
+import { requirableFields, type LeadField } from '../lib/form-rules';
+import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
+
+interface Props {
+  lang: Locale;
+  /** the CMS's public URL; the form posts to the whitepapers plugin */
+  cmsUrl: string;
+  /** the paper's document id and the contact fields its editor made required */
+  whitepaper: string;
+  requiredFields: string[];
+}
+
+/** Always offered; job title, phone and country only when the paper asks for them. */
+const ALWAYS = ['email', 'firstName', 'lastName', 'company'] as const satisfies readonly LeadField[];
+const ON_REQUEST = ['jobTitle', 'phone', 'country'] as const satisfies readonly LeadField[];
+
+export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Props) {
+  const form = useLeadForm(lang);
+  const { t, status, fieldError } = form;
+  const w = WHITEPAPER_FORM_STRINGS[lang];
+  const required: LeadField[] = ['email', ...requirableFields(requiredFields)];
+  const fields: LeadField[] = [...ALWAYS, ...ON_REQUEST.filter((field) => required.includes(field))];
+  const isRequired = (field: LeadField) => required.includes(field);
+
+  if (status.kind === 'sent') {
+    const downloadUrl = typeof status.data.downloadUrl === 'string' ? status.data.downloadUrl : undefined;
+    return (
+      <div role="status" className="form-success">
+        <p>{w.success}</p>
+        {downloadUrl && (
+          <p>
+            <a href={downloadUrl} className="button">
+              {w.download}
+            </a>
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const field = (name: LeadField, label: string, props: Record<string, unknown>) => (
+    <Field name={name} label={label} error={fieldError(name)} required={isRequired(name)} optionalLabel={t.optional} {...props} />
+  );
+
+  return (
+    <LeadForm
+      form={form}
+      submitLabel={w.submit}
+      onSubmit={(event) =>
+        form.submit(event, {
+          endpoint: `${cmsUrl}/api/whitepapers/requests`,
+          fields,
+          required,
+          consentTextVersion: WHITEPAPER_CONSENT_TEXT_VERSION,
+          notFoundMessage: w.notFound,
+          extra: () => ({ whitepaper, locale: lang }),
+        })
+      }
+    >
+      {field('email', t.email, { type: 'email', autoComplete: 'email', maxLength: 254 })}
+      {field('firstName', t.firstName, { autoComplete: 'given-name', maxLength: 100 })}
+      {field('lastName', t.lastName, { autoComplete: 'family-name', maxLength: 100 })}
+      {field('company', t.company, { autoComplete: 'organization', maxLength: 150 })}
+      {fields.includes('jobTitle') && field('jobTitle', t.jobTitle, { autoComplete: 'organization-title', maxLength: 150 })}
+      {fields.includes('phone') && field('phone', t.phone, { type: 'tel', autoComplete: 'tel', maxLength: 40 })}
+      {fields.includes('country') && field('country', t.country, { autoComplete: 'country', maxLength: 2, size: 2 })}
+      <ConsentBoxes dataProcessing={w.dataProcessing} marketingEmail={t.marketingEmail} version={WHITEPAPER_CONSENT_TEXT_VERSION} error={fieldError('dataProcessing')} />
+    </LeadForm>
+  );
+}
