@@ -1,0 +1,115 @@
+import type { Core } from '@strapi/strapi';
+import { freeSlots, visitorWindow, type Interval, type SlotHost, type SlotRules } from '../domain/slots';
+import { ACTIVE_STATUSES, busyService, getConfig, TABLE } from '../utils';
+import type { HostRecord, MeetingTypeRecord } from './catalog';
+
+const DAY = 24 * 3600 * 1000;
+/** round-robin: the host with the fewest active bookings in this many days gets the next one */
+const LOAD_WINDOW_DAYS = 30;
+
+export const rulesOf = (type: MeetingTypeRecord): SlotRules => ({
+  durationMinutes: type.durationMinutes,
+  bufferBeforeMinutes: type.bufferBeforeMinutes,
+  bufferAfterMinutes: type.bufferAfterMinutes,
+  minimumNoticeMinutes: type.minimumNoticeMinutes,
+  maxDaysAhead: type.maxDaysAhead,
+  slotStepMinutes: type.slotStepMinutes,
+  dailyLimitPerHost: type.dailyLimitPerHost,
+});
+
+export interface BusyMeta {
+  source: 'live' | 'cache' | 'none';
+  stale?: boolean;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+
+  return {
+    /**
+     * What the slot function needs about each host, from two queries (bookings that touch the
+     * window, and each host's load) plus calendar busy times. Inside the booking transaction
+     * `trx` makes the reads see what the lock protects; `exclude` leaves out the booking that is
+     * being moved.
+     */
+    async slotHosts(
+      type: MeetingTypeRecord,
+      hosts: HostRecord[],
+      window: Interval,
+      now: number,
+      options: { trx?: any; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
+    ): Promise<SlotHost[]> {
+      if (hosts.length === 0) return [];
+      const ids = hosts.map((host) => host.documentId);
+      const query = (builder: any) => (options.trx ? builder.transacting(options.trx) : builder);
+      // a day on either side: buffers reach over the window's edge, and the daily limit counts whole host days
+      const [rows, loads] = await Promise.all([
+        query(
+          knex()(TABLE.booking)
+            .select('document_id', 'host', 'meeting_type', 'starts_at', 'blocked_from', 'blocked_until')
+            .whereIn('host', ids)
+            .whereIn('status', [...ACTIVE_STATUSES])
+            .where('blocked_until', '>', new Date(window.start - DAY))
+            .where('blocked_from', '<', new Date(window.end + DAY))
+        ),
+        query(
+          knex()(TABLE.booking)
+            .select('host')
+            .count('* as count')
+            .whereIn('host', ids)
+            .whereIn('status', [...ACTIVE_STATUSES])
+            .where('starts_at', '>=', new Date(now))
+            .where('starts_at', '<', new Date(now + LOAD_WINDOW_DAYS * DAY))
+            .groupBy('host')
+        ),
+      ]);
+      const loadOf = new Map<string, number>((loads as any[]).map((row) => [row.host, Number(row.count)]));
+      return hosts.map((host) => {
+        const own = (rows as any[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
+        const calendarBusy = (host.calendarId && options.busy?.[host.calendarId]) || [];
+        return {
+          id: host.slug,
+          timeZone: host.timeZone,
+          weeklyHours: host.weeklyHours,
+          dateOverrides: host.dateOverrides,
+          busy: [
+            ...own.map((row) => ({ start: new Date(row.blocked_from).getTime(), end: new Date(row.blocked_until).getTime() })),
+            ...calendarBusy.map((interval) => ({ start: Date.parse(interval.start), end: Date.parse(interval.end) })),
+          ],
+          bookedStarts: own.filter((row) => row.meeting_type === type.documentId).map((row) => new Date(row.starts_at).getTime()),
+          load: loadOf.get(host.documentId) ?? 0,
+        };
+      });
+    },
+
+    /** Google busy times of the hosts, never waiting longer than the configured timeout. */
+    async calendarBusy(hosts: HostRecord[], window: Interval, timeoutMs = getConfig(strapi).busyTimeoutMs): Promise<{ busy: Record<string, Array<{ start: string; end: string }>>; meta: BusyMeta }> {
+      const calendars = [...new Set(hosts.map((host) => host.calendarId).filter((id): id is string => !!id))];
+      const service = busyService(strapi);
+      if (!service || calendars.length === 0) return { busy: {}, meta: { source: 'none' } };
+      try {
+        const result = await service.busyTimes(calendars, new Date(window.start), new Date(window.end), { timeoutMs });
+        return { busy: result.busy, meta: { source: result.source, ...(result.stale ? { stale: true } : {}) } };
+      } catch (error) {
+        strapi.log.warn(`booking: busy times unavailable: ${(error as Error).message}`);
+        return { busy: {}, meta: { source: 'none', stale: true } };
+      }
+    },
+
+    async slots({ type, hosts, from, to, timeZone, now = Date.now() }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now?: number }) {
+      const window = visitorWindow({ from, to, timeZone });
+      // no reason to ask Google about the past or beyond the horizon
+      const horizonEnd = now + (type.maxDaysAhead + 2) * DAY;
+      const busyWindow = { start: Math.max(window.start, now), end: Math.min(window.end, horizonEnd) };
+      const [calendar, slotHosts] = await Promise.all([
+        busyWindow.end > busyWindow.start ? this.calendarBusy(hosts, busyWindow) : Promise.resolve({ busy: {}, meta: { source: 'none' as const } }),
+        this.slotHosts(type, hosts, window, now),
+      ]);
+      for (const host of slotHosts) {
+        const record = hosts.find((candidate) => candidate.slug === host.id)!;
+        for (const interval of (record.calendarId && calendar.busy[record.calendarId]) || []) host.busy.push({ start: Date.parse(interval.start), end: Date.parse(interval.end) });
+      }
+      return { days: freeSlots(slotHosts, rulesOf(type), { from, to, timeZone, now }), busy: calendar.meta };
+    },
+  };
+};
