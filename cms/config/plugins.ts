@@ -68,4 +68,43 @@ export default ({ env }: { env: any }) => ({
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
     },
   },
+  booking: {
+    enabled: true,
+    resolve: '../plugins/booking',
+    config: {
+      tokenSecret: env('BOOKING_TOKEN_SECRET', ''),
+      publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+      managePath: env('BOOKING_MANAGE_PATH', '/booking/manage'),
+      maxRangeDays: env.int('BOOKING_MAX_RANGE_DAYS', 62),
+      busyTimeoutMs: env.int('BOOKING_BUSY_TIMEOUT_MS', 800),
+      catalogTtlMs: env.int('BOOKING_CATALOG_TTL_MS', 30000),
+      reminderHoursBefore: env.int('BOOKING_REMINDER_HOURS', 24),
+      organizerName: env('BOOKING_ORGANIZER_NAME', 'Magnetiq'),
+      createMeetLinks: env.bool('BOOKING_MEET_LINKS', true),
+    },
+  },
+  'calendar-sync': {
+    enabled: true,
+    resolve: '../plugins/calendar-sync',
+    config: {
+      rootUrl: env('GOOGLE_CALENDAR_ROOT_URL', 'https://www.googleapis.com/'),
+      tokenUrl: env('GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+      serviceAccount: {
+        email: env('GOOGLE_SERVICE_ACCOUNT_EMAIL', ''),
+        privateKey: env('GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', '').replace(/\\n/g, '\n'),
+      },
+      oauth: {
+        clientId: env('GOOGLE_OAUTH_CLIENT_ID', ''),
+        clientSecret: env('GOOGLE_OAUTH_CLIENT_SECRET', ''),
+      },
+      busyTtlMs: env.int('CALENDAR_BUSY_TTL_MS', 60000),
+      busyWindowDays: env.int('CALENDAR_BUSY_WINDOW_DAYS', 62),
+      refreshCron: env('CALENDAR_REFRESH_CRON', '*/1 * * * *'),
+      requestTimeoutMs: env.int('CALENDAR_REQUEST_TIMEOUT_MS', 10000),
+      maxAttempts: env.int('CALENDAR_MAX_ATTEMPTS', 20),
+      rateLimitBaseDelayMs: env.int('CALENDAR_RATE_LIMIT_DELAY_MS', 2000),
+      notConfiguredDelayMs: env.int('CALENDAR_NOT_CONFIGURED_DELAY_MS', 600000),
+    },
+  },
 });

@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const horizonEnd = now + (type.maxDaysAhead + 2) * DAY;
       const busyWindow = { start: Math.max(window.start, now), end: Math.min(window.end, horizonEnd) };
       const [calendar, slotHosts] = await Promise.all([
-        busyWindow.end > busyWindow.start ? this.calendarBusy(hosts, busyWindow) : Promise.resolve({ busy: {}, meta: { source: 'none' as const } }),
+        busyWindow.end > busyWindow.start ? this.calendarBusy(hosts, busyWindow) : Promise.resolve({ busy: {} as Record<string, Array<{ start: string; end: string }>>, meta: { source: 'none' as const } as BusyMeta }),
         this.slotHosts(type, hosts, window, now),
       ]);
       for (const host of slotHosts) {

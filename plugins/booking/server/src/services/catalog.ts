@@ -46,10 +46,11 @@ const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[
  * within the TTL on others.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let cached: { at: number; hosts: Map<string, HostRecord>; types: MeetingTypeRecord[] } | null = null;
-  let loading: Promise<NonNullable<typeof cached>> | null = null;
+  type Catalog = { at: number; hosts: Map<string, HostRecord>; types: MeetingTypeRecord[] };
+  let cached: Catalog | null = null;
+  let loading: Promise<Catalog> | null = null;
 
-  const load = async () => {
+  const load = async (): Promise<Catalog> => {
     const [hostRows, typeRows] = await Promise.all([
       strapi.db.query(UID.host).findMany({ populate: { photo: { select: ['url', 'alternativeText', 'width', 'height'] } } }),
       strapi.db.query(UID.meetingType).findMany({}),
@@ -100,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { at: Date.now(), hosts, types };
   };
 
-  const current = async () => {
+  const current = async (): Promise<Catalog> => {
     if (cached && Date.now() - cached.at < getConfig(strapi).catalogTtlMs) return cached;
     loading ??= load().finally(() => {
       loading = null;

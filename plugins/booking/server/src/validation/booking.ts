@@ -37,7 +37,7 @@ export const bookingSchema = yup
       .test('answers', 'answers must map question ids to texts of at most 2000 characters (at most 20)', (value) => {
         if (value === undefined || value === null) return true;
         const entries = Object.entries(value);
-        return entries.length <= 20 && entries.every(([key, answer]) => /^[a-zA-Z0-9_-]{1,40}$/.test(key) && typeof answer === 'string' && answer.length <= 2000);
+        return entries.length <= 20 && entries.every(([key, answer]) => /^[a-zA-Z0-9_-]{1,40}$/.test(key) && typeof answer === 'string' && (answer as string).length <= 2000);
       })
       .default(undefined)
       .optional(),
@@ -82,25 +82,24 @@ const rejectUnknown = (schema: unknown, body: unknown) => {
   }
 };
 
-const validateBookingShape = validateYupSchema(bookingSchema, { strict: false, abortEarly: false });
 
-export async function validateBooking(body: unknown): Promise<BookingRequest> {
-  rejectUnknown(bookingSchema, body);
-  return (await validateBookingShape(body)) as BookingRequest;
-}
-
-export const rescheduleSchema = yup.object({ start: instant(), timeZone: timeZone().optional() }).noUnknown().required();
-export const cancelSchema = yup.object({ reason: optionalText(1000) }).noUnknown().default({});
-const validateRescheduleShape = validateYupSchema(rescheduleSchema, { strict: false, abortEarly: false });
-const validateCancelShape = validateYupSchema(cancelSchema, { strict: false, abortEarly: false });
-export async function validateReschedule(body: unknown) {
-  rejectUnknown(rescheduleSchema, body);
-  return (await validateRescheduleShape(body)) as { start: string; timeZone?: string };
-}
-export async function validateCancel(body: unknown) {
-  rejectUnknown(cancelSchema, body ?? {});
-  return (await validateCancelShape(body ?? {})) as { reason?: string | null };
-}
+const token = () => yup.string().required().max(512);
+export const manageSchema = yup.object({ token: token() }).noUnknown().required();
+export const rescheduleSchema = yup.object({ token: token(), start: instant(), timeZone: timeZone().optional() }).noUnknown().required();
+export const cancelSchema = yup.object({ token: token(), reason: optionalText(1000) }).noUnknown().required();
+export const adminCancelSchema = yup.object({ reason: yup.string().trim().required().max(1000) }).noUnknown().required();
+const strictValidator = <T>(schema: any) => {
+  const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
+  return async (body: unknown): Promise<T> => {
+    rejectUnknown(schema, body ?? {});
+    return (await validate(body ?? {})) as T;
+  };
+};
+export const validateBooking = strictValidator<BookingRequest>(bookingSchema);
+export const validateManage = strictValidator<{ token: string }>(manageSchema);
+export const validateReschedule = strictValidator<{ token: string; start: string; timeZone?: string }>(rescheduleSchema);
+export const validateCancel = strictValidator<{ token: string; reason?: string | null }>(cancelSchema);
+export const validateAdminCancel = strictValidator<{ reason: string }>(adminCancelSchema);
 
 const fieldError = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: null }] });
 
