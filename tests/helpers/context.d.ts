@@ -22,5 +22,7 @@ declare module 'vitest' {
     whitepapersTokenSecret: string;
     /** where this run's CMS keeps whitepaper files */
     whitepapersDir: string;
+    /** the fake Google Calendar + token endpoint (tests/fakes/google-calendar.ts) with /__fake controls */
+    googleUrl: string;
   }
 }
