@@ -43,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = hosts.map((host) => host.documentId);
       const query = (builder: any) => (options.trx ? builder.transacting(options.trx) : builder);
       // a day on either side: buffers reach over the window's edge, and the daily limit counts whole host days
-      const [rows, loads] = await Promise.all([
+      const bookingsQuery = () =>
         query(
           knex()(TABLE.booking)
             .select('document_id', 'host', 'meeting_type', 'starts_at', 'blocked_from', 'blocked_until')
@@ -51,7 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .whereIn('status', [...ACTIVE_STATUSES])
             .where('blocked_until', '>', new Date(window.start - DAY))
             .where('blocked_from', '<', new Date(window.end + DAY))
-        ),
+        );
+      const loadsQuery = () =>
         query(
           knex()(TABLE.booking)
             .select('host')
@@ -61,8 +62,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .where('starts_at', '>=', new Date(now))
             .where('starts_at', '<', new Date(now + LOAD_WINDOW_DAYS * DAY))
             .groupBy('host')
-        ),
-      ]);
+        );
+      // one connection cannot run two queries at once: inside the transaction they go one after the other
+      const [rows, loads] = options.trx ? [await bookingsQuery(), await loadsQuery()] : await Promise.all([bookingsQuery(), loadsQuery()]);
       const loadOf = new Map<string, number>((loads as any[]).map((row) => [row.host, Number(row.count)]));
       return hosts.map((host) => {
         const own = (rows as any[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);

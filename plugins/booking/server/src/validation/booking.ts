@@ -85,7 +85,7 @@ const rejectUnknown = (schema: unknown, body: unknown) => {
 
 const token = () => yup.string().required().max(512);
 export const manageSchema = yup.object({ token: token() }).noUnknown().required();
-export const rescheduleSchema = yup.object({ token: token(), start: instant(), timeZone: timeZone().optional() }).noUnknown().required();
+export const rescheduleSchema = yup.object({ token: token(), start: instant(), timeZone: yup.string().optional().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => value === undefined || isTimeZone(value)) }).noUnknown().required();
 export const cancelSchema = yup.object({ token: token(), reason: optionalText(1000) }).noUnknown().required();
 export const adminCancelSchema = yup.object({ reason: yup.string().trim().required().max(1000) }).noUnknown().required();
 const strictValidator = <T>(schema: any) => {
