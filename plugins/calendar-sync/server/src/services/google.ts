@@ -19,7 +19,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // google-auth-library posts service-account assertions to Google's fixed URL; tests point it at the fake
     auth.transporter.interceptors.request.add({
       resolved: async (options: any) => {
-        if (String(options.url) === GOOGLE_TOKEN_URL) options.url = tokenUrl;
+        // gaxios has turned the url into a URL object by now (its error redactor reads searchParams)
+        if (String(options.url) === GOOGLE_TOKEN_URL) options.url = new URL(tokenUrl);
         return options;
       },
     });
