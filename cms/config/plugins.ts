@@ -79,6 +79,7 @@ export default ({ env }: { env: any }) => ({
       maxRangeDays: env.int('BOOKING_MAX_RANGE_DAYS', 62),
       busyTimeoutMs: env.int('BOOKING_BUSY_TIMEOUT_MS', 800),
       catalogTtlMs: env.int('BOOKING_CATALOG_TTL_MS', 30000),
+      slotsCacheMs: env.int('BOOKING_SLOTS_CACHE_MS', 2000),
       reminderHoursBefore: env.int('BOOKING_REMINDER_HOURS', 24),
       organizerName: env('BOOKING_ORGANIZER_NAME', 'Magnetiq'),
       createMeetLinks: env.bool('BOOKING_MEET_LINKS', true),

@@ -12,6 +12,8 @@ export interface BookingConfig {
   busyTimeoutMs: number;
   /** hosts and meeting types are cached this long (and dropped on every change) */
   catalogTtlMs: number;
+  /** a computed slot answer is reused this long (dropped on every booking change on this instance); 0 = off */
+  slotsCacheMs: number;
   /** the reminder email goes out this long before the meeting */
   reminderHoursBefore: number;
   /** the name in emails and calendar invitations */
@@ -28,6 +30,7 @@ const defaults: BookingConfig = {
   maxRangeDays: 62,
   busyTimeoutMs: 800,
   catalogTtlMs: 30_000,
+  slotsCacheMs: 2_000,
   reminderHoursBefore: 24,
   organizerName: 'Magnetiq',
   createMeetLinks: true,

@@ -8,7 +8,7 @@
  * zone it belongs to, so a DST change on either side (host or visitor) shifts nothing.
  */
 import { DateTime } from 'luxon';
-import { hoursOn, minutesOf, type DateOverride, type TimeRange, type WeeklyHours } from './schedule';
+import { minutesOf, type DateOverride, type TimeRange, type WeeklyHours } from './schedule';
 
 export interface Interval {
   start: number;
@@ -92,11 +92,72 @@ function overlapsAny(merged: Interval[], start: number, end: number): boolean {
   return low < merged.length && merged[low].start < end;
 }
 
-const localInstant = (day: DateTime, time: string) => {
+/*
+ * Zone arithmetic is the hot path of the slot listing (every day of every host, every offered
+ * start). A local day has one UTC offset on all but the two DST days of a year, so each
+ * (zone, date) is resolved once through luxon and cached: its UTC start and end and, when the
+ * offset does not change that day, the offset. Plain arithmetic then does the rest; DST days go
+ * through luxon for every instant.
+ */
+interface LocalDay {
+  date: string;
+  /** weekday 1 (Monday) .. 7 (Sunday) */
+  weekday: number;
+  start: number;
+  end: number;
+  /** ms to add to UTC for wall-clock time, or null on a day whose offset changes */
+  offsetMs: number | null;
+}
+
+const dayCache = new Map<string, LocalDay>();
+const DAY_CACHE_LIMIT = 50_000;
+
+export function localDay(zone: string, date: string): LocalDay {
+  const key = `${zone}|${date}`;
+  const known = dayCache.get(key);
+  if (known) return known;
+  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  const next = start.plus({ days: 1 });
+  const info: LocalDay = { date, weekday: start.weekday, start: start.toMillis(), end: next.toMillis(), offsetMs: start.offset === next.offset ? start.offset * MINUTE : null };
+  if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+  dayCache.set(key, info);
+  return info;
+}
+
+/** YYYY-MM-DD + n days (calendar arithmetic, no zone). */
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+const dateIn = (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).toISODate()!;
+
+/** The UTC instant of a wall-clock time ("HH:mm", "24:00" = the next midnight) on a local day. */
+function localInstant(day: LocalDay, zone: string, time: string): number {
   const minutes = minutesOf(time);
-  // "24:00" is the next midnight; a time inside a DST gap moves forward (luxon's rule)
-  return day.startOf('day').plus({ days: Math.floor(minutes / 1440) }).set({ hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60 }).toMillis();
-};
+  if (minutes >= 1440) return day.end;
+  if (day.offsetMs !== null) return day.start + minutes * MINUTE;
+  // a DST day: luxon resolves the wall clock (a time inside a spring gap moves forward)
+  return DateTime.fromISO(day.date, { zone }).set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** How many of the sorted instants fall into [from, to). */
+function countIn(sorted: number[], from: number, to: number): number {
+  const firstAtOrAfter = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return firstAtOrAfter(to) - firstAtOrAfter(from);
+}
 
 /** One host's free starts in [windowStart, windowEnd). */
 export function freeStartsOfHost(host: SlotHost, rules: SlotRules, windowStart: number, windowEnd: number, now: number): number[] {
@@ -106,29 +167,21 @@ export function freeStartsOfHost(host: SlotHost, rules: SlotRules, windowStart: 
   const before = rules.bufferBeforeMinutes * MINUTE;
   const after = rules.bufferAfterMinutes * MINUTE;
   const earliest = now + rules.minimumNoticeMinutes * MINUTE;
-  const today = DateTime.fromMillis(now, { zone }).startOf('day');
-  const lastDay = today.plus({ days: rules.maxDaysAhead });
+  const lastDate = addDays(dateIn(now, zone), rules.maxDaysAhead);
   const busy = mergeIntervals(host.busy);
   const overrides = new Map<string, TimeRange[]>(host.dateOverrides.map((override) => [override.date, override.intervals]));
-
-  const bookedPerDay = new Map<string, number>();
-  for (const start of host.bookedStarts) {
-    const date = DateTime.fromMillis(start, { zone }).toISODate()!;
-    bookedPerDay.set(date, (bookedPerDay.get(date) ?? 0) + 1);
-  }
+  const booked = rules.dailyLimitPerHost > 0 ? [...host.bookedStarts].sort((a, b) => a - b) : [];
 
   const starts: number[] = [];
   // a day of the host can reach into the window from either side of the visitor's day
-  let day = DateTime.fromMillis(windowStart, { zone }).startOf('day').minus({ days: 1 });
-  const stopDay = DateTime.fromMillis(windowEnd, { zone }).startOf('day').plus({ days: 1 });
-  for (; day <= stopDay; day = day.plus({ days: 1 })) {
-    if (day > lastDay) break;
-    const date = day.toISODate()!;
-    if (rules.dailyLimitPerHost > 0 && (bookedPerDay.get(date) ?? 0) >= rules.dailyLimitPerHost) continue;
-    const ranges = [...hoursOn(day, host.weeklyHours, overrides)].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+  const stopDate = addDays(dateIn(windowEnd, zone), 1);
+  for (let date = addDays(dateIn(windowStart, zone), -1); date <= stopDate && date <= lastDate; date = addDays(date, 1)) {
+    const day = localDay(zone, date);
+    if (rules.dailyLimitPerHost > 0 && countIn(booked, day.start, day.end) >= rules.dailyLimitPerHost) continue;
+    const ranges = overrides.get(date) ?? host.weeklyHours[WEEKDAY_KEYS[day.weekday - 1]] ?? [];
     for (const range of ranges) {
-      const rangeStart = localInstant(day, range.start);
-      const rangeEnd = localInstant(day, range.end);
+      const rangeStart = localInstant(day, zone, range.start);
+      const rangeEnd = localInstant(day, zone, range.end);
       for (let start = rangeStart; start + duration <= rangeEnd; start += step) {
         if (start < windowStart || start >= windowEnd || start < earliest) continue;
         if (overlapsAny(busy, start - before, start + duration + after)) continue;
@@ -136,15 +189,15 @@ export function freeStartsOfHost(host: SlotHost, rules: SlotRules, windowStart: 
       }
     }
   }
-  return starts;
+  return starts.sort((a, b) => a - b);
 }
 
 /** The visitor's days from..to (inclusive) as a UTC window. */
 export function visitorWindow(query: Pick<SlotQuery, 'from' | 'to' | 'timeZone'>): Interval {
-  const from = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day');
-  const to = DateTime.fromISO(query.to, { zone: query.timeZone }).startOf('day').plus({ days: 1 });
-  return { start: from.toMillis(), end: to.toMillis() };
+  return { start: localDay(query.timeZone, query.from).start, end: localDay(query.timeZone, query.to).end };
 }
+
+const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 export function freeSlots(hosts: SlotHost[], rules: SlotRules, query: SlotQuery): DaySlots[] {
   const window = visitorWindow(query);
@@ -158,24 +211,23 @@ export function freeSlots(hosts: SlotHost[], rules: SlotRules, query: SlotQuery)
     }
   }
 
-  const days: DaySlots[] = [];
-  const index = new Map<string, DaySlots>();
-  for (let day = DateTime.fromMillis(window.start, { zone: query.timeZone }); day.toMillis() < window.end; day = day.plus({ days: 1 })) {
-    const entry = { date: day.toISODate()!, slots: [] as Slot[] };
-    days.push(entry);
-    index.set(entry.date, entry);
-  }
+  const days: Array<DaySlots & { info: LocalDay }> = [];
+  for (let date = query.from; date <= query.to; date = addDays(date, 1)) days.push({ date, slots: [], info: localDay(query.timeZone, date) });
+  let index = 0;
   for (const start of [...byStart.keys()].sort((a, b) => a - b)) {
-    const local = DateTime.fromMillis(start, { zone: query.timeZone });
+    while (index < days.length && days[index].info.end <= start) index++;
+    if (index >= days.length) break;
+    const day = days[index];
+    if (start < day.info.start) continue;
+    let time: string;
+    if (day.info.offsetMs !== null) {
+      const wall = new Date(start + day.info.offsetMs);
+      time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+    } else time = DateTime.fromMillis(start, { zone: query.timeZone }).toFormat('HH:mm');
     const free = byStart.get(start)!.sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
-    index.get(local.toISODate()!)?.slots.push({
-      start: new Date(start).toISOString(),
-      end: new Date(start + duration).toISOString(),
-      time: local.toFormat('HH:mm'),
-      hosts: free.map((host) => host.id),
-    });
+    day.slots.push({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString(), time, hosts: free.map((host) => host.id) });
   }
-  return days;
+  return days.map(({ date, slots }) => ({ date, slots }));
 }
 
 /** Is `start` one of the host's free starts right now? The re-check inside the booking transaction. */

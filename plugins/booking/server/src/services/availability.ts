@@ -22,10 +22,23 @@ export interface BusyMeta {
   stale?: boolean;
 }
 
+type SlotsAnswer = { days: ReturnType<typeof freeSlots>; busy: BusyMeta };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
+  /*
+   * Computed answers for a moment (BOOKING_SLOTS_CACHE_MS): many visitors look at the same type
+   * and month. Dropped on every booking change and catalog change on this instance; another
+   * instance may show a just-taken slot for that long, which the booking's re-check under the
+   * lock turns into a 409 with fresh slots.
+   */
+  const answers = new Map<string, { at: number; value: Promise<SlotsAnswer> }>();
 
   return {
+    invalidate() {
+      answers.clear();
+    },
+
     /**
      * What the slot function needs about each host, from two queries (bookings that touch the
      * window, and each host's load) plus calendar busy times. Inside the booking transaction
@@ -98,7 +111,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async slots({ type, hosts, from, to, timeZone, now = Date.now() }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now?: number }) {
+    async slots({ type, hosts, from, to, timeZone, now }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now?: number }): Promise<SlotsAnswer> {
+      const ttl = getConfig(strapi).slotsCacheMs;
+      if (now !== undefined || ttl <= 0) return this.computeSlots({ type, hosts, from, to, timeZone, now: now ?? Date.now() });
+      const key = `${type.documentId}|${type.locale}|${hosts.map((host) => host.slug).join(',')}|${from}|${to}|${timeZone}`;
+      const known = answers.get(key);
+      if (known && Date.now() - known.at < ttl) return known.value;
+      if (answers.size > 2000) answers.clear();
+      const value = this.computeSlots({ type, hosts, from, to, timeZone, now: Date.now() });
+      answers.set(key, { at: Date.now(), value });
+      value.catch(() => answers.delete(key));
+      return value;
+    },
+
+    async computeSlots({ type, hosts, from, to, timeZone, now }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now: number }): Promise<SlotsAnswer> {
       const window = visitorWindow({ from, to, timeZone });
       // no reason to ask Google about the past or beyond the horizon
       const horizonEnd = now + (type.maxDaysAhead + 2) * DAY;

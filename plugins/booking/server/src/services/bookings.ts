@@ -57,7 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const day = DateTime.fromMillis(start, { zone: timeZone });
     const from = day.toISODate()!;
     const to = day.plus({ days: 6 }).toISODate()!;
-    const { days } = await availability().slots({ type, hosts, from, to, timeZone });
+    // computed now, never from the answer cache: this is the answer to a race
+    const { days } = await availability().slots({ type, hosts, from, to, timeZone, now: Date.now() });
     return days;
   };
 
@@ -208,6 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof SlotTakenError) throw conflict(await freshSlots(type, hosts, start, request.timeZone));
         throw error;
       }
+      availability().invalidate();
       const row = await strapi.db.query(UID.booking).findOne({ where: { documentId } });
       return toPublic(row, chosen, type);
     },
@@ -265,6 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof SlotTakenError) throw conflict(await freshSlots(type, [host], start, timeZone));
         throw error;
       }
+      availability().invalidate();
       return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId: row.documentId } }), host, type);
     },
 
@@ -280,6 +283,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const facts = await factsOf(row, type, host);
         if (facts) await leads(strapi).outbox.enqueue(notifications().cancelled(facts, reason ?? null));
       });
+      availability().invalidate();
       return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId } }), host, type);
     },
 

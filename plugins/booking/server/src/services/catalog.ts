@@ -114,6 +114,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     invalidate() {
       cached = null;
+      // computed slots depend on hosts and types too
+      strapi.plugin('booking').service('availability').invalidate();
     },
 
     /** Active meeting types in the locale (falling back to the English entry of the same type). */
