@@ -8,7 +8,7 @@ const control = async (path: string, method = 'POST', body?: unknown) => {
 
 /** Test-side controls of the fake Google Calendar started by the global setup. */
 export const fakeGoogle = {
-  async state(): Promise<{ events: FakeEvent[]; calls: Array<{ method: string; path: string; status: number }> }> {
+  async state(): Promise<{ events: FakeEvent[]; calls: Array<{ method: string; path: string; status: number; eventId?: string }> }> {
     return control('state', 'GET');
   },
   async events(calendarId?: string): Promise<FakeEvent[]> {

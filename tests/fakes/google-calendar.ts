@@ -45,6 +45,8 @@ export interface PlannedGoogleFailure {
   /** Google's reason, e.g. rateLimitExceeded; invalid_grant for the token endpoint */
   reason?: string;
   times: number;
+  /** only requests whose path or body contains this text (e.g. a visitor's unique name) */
+  match?: string;
 }
 
 export interface FakeGoogleOptions {
@@ -74,7 +76,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
   let failures: PlannedGoogleFailure[] = [];
   let down = false;
   let freeBusyDelayMs = 0;
-  let calls: Array<{ method: string; path: string; status: number }> = [];
+  let calls: Array<{ method: string; path: string; status: number; eventId?: string }> = [];
   /** refresh tokens the fake accepts, and which calendar (user) each belongs to */
   let refreshTokens = new Map<string, string>();
   const accessTokens = new Map<string, { subject: string; expiresAt: number }>();
@@ -90,8 +92,8 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     accessTokens.clear();
   };
 
-  const plannedFailure = (target: PlannedGoogleFailure['target']) => {
-    const index = failures.findIndex((failure) => failure.target === target || failure.target === 'any');
+  const plannedFailure = (target: PlannedGoogleFailure['target'], request: string) => {
+    const index = failures.findIndex((failure) => (failure.target === target || failure.target === 'any') && (!failure.match || request.includes(failure.match)));
     if (index < 0) return null;
     const failure = failures[index];
     failure.times -= 1;
@@ -134,7 +136,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       }
       const body = raw ? JSON.parse(raw) : {};
       if (path === '/__fake/fail' && req.method === 'POST') {
-        failures.push({ target: body.target ?? 'any', status: body.status ?? 500, reason: body.reason, times: body.times ?? 1 });
+        failures.push({ target: body.target ?? 'any', status: body.status ?? 500, reason: body.reason, times: body.times ?? 1, match: body.match });
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__fake/fail' && req.method === 'DELETE') {
@@ -161,6 +163,9 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       return sendJson(res, 404, { error: 'unknown control' });
     }
 
+    // which event a call is about: the path's id, or the id in an insert body
+    const eventIdOf = () => /\/events\/([^/]+)$/.exec(path)?.[1] ?? (/"id":"([a-v0-9]+)"/.exec(raw)?.[1] || undefined);
+
     // an outage: the connection drops without an answer
     if (down) {
       calls.push({ method: req.method ?? '', path, status: 0 });
@@ -168,7 +173,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       return;
     }
     const answer = (status: number, body: unknown) => {
-      calls.push({ method: req.method ?? '', path, status });
+      calls.push({ method: req.method ?? '', path, status, ...(eventIdOf() ? { eventId: eventIdOf() } : {}) });
       if (status === 204) {
         res.writeHead(204);
         res.end();
@@ -180,7 +185,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     // --- token endpoint ---
     if (path === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(raw);
-      const planned = plannedFailure('token');
+      const planned = plannedFailure('token', raw);
       if (planned) return answer(planned.status, { error: planned.reason ?? 'invalid_grant', error_description: 'Token has been expired or revoked.' });
       const grant = form.get('grant_type');
       if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
@@ -205,7 +210,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     if (!session || session.expiresAt < Date.now()) return answer(401, { error: { errors: [{ domain: 'global', reason: 'authError', message: 'Invalid Credentials', locationType: 'header', location: 'Authorization' }], code: 401, message: 'Invalid Credentials' } });
 
     const target = path === '/calendar/v3/freeBusy' ? 'freebusy' : 'events';
-    const planned = plannedFailure(target);
+    const planned = plannedFailure(target, `${path} ${raw}`);
     if (planned) {
       const reason = planned.reason ?? (planned.status === 429 ? 'rateLimitExceeded' : planned.status === 401 ? 'authError' : 'backendError');
       const [domain, message] = REASON_MESSAGES[reason] ?? ['global', reason];

@@ -59,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const bookingsQuery = () =>
         query(
           knex()(TABLE.booking)
-            .select('document_id', 'host', 'meeting_type', 'starts_at', 'blocked_from', 'blocked_until')
+            .select('document_id', 'host', 'meeting_type', 'starts_at', 'ends_at', 'blocked_from', 'blocked_until')
             .whereIn('host', ids)
             .whereIn('status', [...ACTIVE_STATUSES])
             .where('blocked_until', '>', new Date(window.start - DAY))
@@ -81,7 +81,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const loadOf = new Map<string, number>((loads as any[]).map((row) => [row.host, Number(row.count)]));
       return hosts.map((host) => {
         const own = (rows as any[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
-        const calendarBusy = (host.calendarId && options.busy?.[host.calendarId]) || [];
+        // the booking being moved is busy in Google too (its own event): that interval does not count
+        const moving = (rows as any[]).find((row) => row.document_id === options.exclude);
+        const calendarBusy = ((host.calendarId && options.busy?.[host.calendarId]) || []).filter(
+          (interval) => !moving || Date.parse(interval.start) !== new Date(moving.starts_at).getTime() || Date.parse(interval.end) !== new Date(moving.ends_at).getTime()
+        );
         return {
           id: host.slug,
           timeZone: host.timeZone,

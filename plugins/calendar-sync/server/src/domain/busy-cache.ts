@@ -33,6 +33,10 @@ export class BusyCache {
     return { busy, fresh: this.clock() - entry.at < this.ttlMs };
   }
 
+  delete(calendarId: string) {
+    this.entries.delete(calendarId);
+  }
+
   calendars(): string[] {
     return [...this.entries.keys()];
   }

@@ -105,6 +105,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return ids.length;
     },
 
+    /** After we changed an event: the next request asks Google again instead of using the old busy times. */
+    forget(calendarId: string) {
+      cache.delete(calendarId);
+    },
+
     clear() {
       cache.clear();
     },

@@ -75,6 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       await remember(message, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
       await connections().record(message.calendarId, 'ok');
+      getService(strapi, 'busy').forget(message.calendarId);
       return { eventId: message.eventId, created: true };
     } catch (error) {
       const failure = classifyGoogleError(error);
@@ -101,6 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const { data } = await calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { start: payload.event?.start, end: payload.event?.end, summary: payload.event?.summary, description: payload.event?.description, attendees: payload.event?.attendees } });
         await remember(payload, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
+        getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, patched: true };
       } catch (error) {
         const failure = classifyGoogleError(error);
@@ -116,6 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const calendar = await api(payload);
       try {
         await calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' });
+        getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, deleted: true };
       } catch (error) {
         const failure = classifyGoogleError(error);
