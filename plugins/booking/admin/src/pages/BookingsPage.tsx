@@ -3,7 +3,7 @@ import { Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Table
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { CancelBookingButton } from '../components/CancelBookingButton';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import { WEEKDAYS, type AdminBooking, type DataResponse, type HostSchedule } from '../types';
@@ -20,11 +20,22 @@ export const BookingsPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const hosts = useAdminQuery<DataResponse<HostSchedule[]>>('/booking/hosts');
-  const [hostSlug, setHostSlug] = React.useState<string | null>(null);
-  const [view, setView] = React.useState<'list' | 'week'>('week');
+  // host and view live in the URL, so a view can be linked and survives a reload
+  const [params, setParams] = useSearchParams();
+  const hostSlug = params.get('host');
+  const view: 'list' | 'week' = params.get('view') === 'list' ? 'list' : 'week';
+  const setParam = (key: string, value: string) => setParams((current) => {
+    const next = new URLSearchParams(current);
+    next.set(key, value);
+    return next;
+  });
+  const setHostSlug = (slug: string) => setParam('host', slug);
+  const setView = (next: 'list' | 'week') => setParam('view', next);
   const host = hosts.data?.data.find((candidate) => candidate.slug === hostSlug) ?? hosts.data?.data[0];
   const zone = host?.timeZone ?? 'UTC';
-  const [weekStart, setWeekStart] = React.useState(() => mondayOf(todayIn(zone)));
+  const weekParam = params.get('week');
+  const weekStart = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? mondayOf(weekParam) : mondayOf(todayIn(zone));
+  const setWeekStart = (monday: string) => setParam('week', monday);
   const from = view === 'week' ? weekStart : todayIn(zone);
   const to = view === 'week' ? addDays(weekStart, 6) : addDays(todayIn(zone), 90);
   const path = host ? `/booking/bookings?host=${encodeURIComponent(host.slug)}&from=${from}&to=${to}&tz=${encodeURIComponent(zone)}` : null;
