@@ -59,7 +59,8 @@ describe('booking admin', () => {
     await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Cancel' }).click();
     await page.locator('textarea').first().fill('Host is travelling');
     await page.getByRole('button', { name: 'Cancel booking' }).click();
-    await page.getByText('Host is travelling').first().waitFor();
+    // the list reloads with the status and the reason in the booking's row
+    await page.getByRole('row', { name: new RegExp(`${email}.*cancelled.*Host is travelling`) }).waitFor();
     const [row] = await rows(`select status, cancel_reason from booking_bookings where document_id = $1`, [booked.body.data.id]);
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Host is travelling' });
   });
