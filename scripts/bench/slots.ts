@@ -120,7 +120,9 @@ async function main() {
   const port = await freePort();
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const logFd = fs.openSync(path.join(DATA_DIR, 'bench-slots-strapi.log'), 'w');
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the CMS, written when it stops (to find where the time goes)
   const cms = await startStrapi({
+    nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
     port,
     stdio: ['ignore', logFd, logFd],
     timeoutMs: 180_000,
