@@ -31,5 +31,7 @@ declare module 'vitest' {
     /** GET: the receiver's build counters ({ succeeded, failed, building, … }) */
     siteRebuildStatusUrl: string;
     siteRebuildSecret: string;
+    /** the fake Google Calendar + token endpoint (tests/fakes/google-calendar.ts) with /__fake controls */
+    googleUrl: string;
   }
 }

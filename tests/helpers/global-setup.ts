@@ -23,6 +23,7 @@ import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
 import { startFakeOdoo } from '../fakes/odoo';
 import { startFakeRebuildReceiver } from '../fakes/rebuild-receiver';
+import { startFakeGoogleCalendar } from '../fakes/google-calendar';
 import { freePort } from './ports';
 
 export const ADMIN_EMAIL = 'admin@magnetiq.test';
@@ -51,6 +52,11 @@ export default async function setup(project: TestProject) {
     const rebuildReceiver = await startFakeRebuildReceiver();
     cleanups.push(rebuildReceiver.close);
     const rebuildSecret = crypto.randomBytes(24).toString('base64url');
+    // booking + calendar-sync: a service account whose key only this run knows, and the fake Google that checks it
+    const googleKeys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const googleServiceAccount = 'magnetiq-test@magnetiq-test.iam.gserviceaccount.com';
+    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey });
+    cleanups.push(google.close);
 
     const logDir = path.join(DATA_DIR, 'test-logs');
     fs.mkdirSync(logDir, { recursive: true });
@@ -116,6 +122,18 @@ export default async function setup(project: TestProject) {
           WEBINARS_TEST_CLOCK: 'true',
           WEBINARS_REMINDER_INTERVAL_MS: '0',
           WEBINARS_ORGANIZER_EMAIL: 'events@magnetiq.test',
+          // booking: short retries against the fake Google, the cache of hosts short enough for tests that edit them
+          GOOGLE_CALENDAR_ROOT_URL: `${google.url}/`,
+          GOOGLE_TOKEN_URL: `${google.url}/token`,
+          GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccount,
+          GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: googleKeys.privateKey,
+          CALENDAR_BUSY_TTL_MS: '500',
+          CALENDAR_MAX_ATTEMPTS: '60',
+          CALENDAR_RATE_LIMIT_DELAY_MS: '100',
+          CALENDAR_REQUEST_TIMEOUT_MS: '2000',
+          CALENDAR_REFRESH_CRON: '',
+          BOOKING_BUSY_TIMEOUT_MS: '300',
+          CALENDAR_NOT_CONFIGURED_DELAY_MS: '500',
         },
       });
     } catch (error) {
@@ -164,6 +182,7 @@ export default async function setup(project: TestProject) {
     project.provide('siteRebuildHookUrl', siteRebuilder.hookUrl);
     project.provide('siteRebuildStatusUrl', `${siteRebuilder.url}/status`);
     project.provide('siteRebuildSecret', siteRebuildSecret);
+    project.provide('googleUrl', google.url);
   } catch (error) {
     await teardown();
     throw error;

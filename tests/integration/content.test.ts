@@ -384,7 +384,7 @@ describe('demo content', () => {
     });
     const result = JSON.parse(/\[seed\] result (.*)/.exec(output)![1]);
     expect(result.created).toEqual({});
-    expect(result.existing).toMatchObject({ media: 15, page: 10, article: 12, author: 6, category: 6, global: 2 });
+    expect(result.existing).toMatchObject({ media: 15, page: 10, article: 12, author: 6, category: 6, global: 2, 'booking-host': 4, 'meeting-type': 2 });
     expect(await countAll()).toEqual(before);
   });
 });

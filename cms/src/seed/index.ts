@@ -142,6 +142,33 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
     }
   }
 
+  // --- booking demo: one meeting type with two hosts, when the booking plugin is installed ---
+  if (content.booking && strapi.plugin('booking')) {
+    // no draft & publish on these types: found and created through the Document Service without publish()
+    const ensureBookingDocument = async (uid: any, kind: string, entry: { shared: Record<string, unknown> } & Record<Locale, Record<string, unknown>>) => {
+      const slug = entry.shared.slug as string;
+      const documents = strapi.documents(uid);
+      for (const locale of LOCALES) {
+        try {
+          const rows = await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'locale'] });
+          if (rows.some((row: any) => row.locale === locale)) {
+            count('existing', kind);
+            continue;
+          }
+          const data = { ...resolve(entry.shared), ...resolve(entry[locale]) };
+          if (rows[0]) await documents.update({ documentId: rows[0].documentId, locale, data } as any);
+          else await documents.create({ locale, data } as any);
+          count('created', kind);
+        } catch (error) {
+          report.skipped.push(`${kind} ${slug} (${locale}): ${(error as Error).message}`);
+          strapi.log.warn(`seed: skipped ${kind} ${slug} (${locale}): ${(error as Error).message}`);
+        }
+      }
+    };
+    for (const host of content.booking.hosts) await ensureBookingDocument('plugin::booking.host', 'booking-host', host);
+    for (const type of content.booking.meetingTypes) await ensureBookingDocument('plugin::booking.meeting-type', 'meeting-type', type);
+  }
+
   // --- the global single type ---
   const globals = strapi.documents('api::global.global' as any);
   let globalId = (await globals.findFirst({ locale: 'en', status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;

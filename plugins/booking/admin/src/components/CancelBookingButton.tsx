@@ -1,0 +1,60 @@
+import * as React from 'react';
+import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
+import { Cross } from '@strapi/icons';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { AdminBooking } from '../types';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Cancel a booking with a reason; the visitor and the host get the cancellation (with ICS CANCEL). */
+export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) => {
+  const { formatMessage } = useIntl();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [reason, setReason] = React.useState('');
+  const [open, setOpen] = React.useState(false);
+  const [saving, setSaving] = React.useState(false);
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+
+  const cancel = async () => {
+    setSaving(true);
+    try {
+      await post(`/booking/bookings/${booking.id}/cancel`, { reason: reason.trim() });
+      toggleNotification({ type: 'success', message: t('cancel.done', 'The booking is cancelled; visitor and host are told.') });
+      setOpen(false);
+      onDone();
+    } catch (error: any) {
+      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('cancel.failed', 'Cancelling failed') });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger>
+        <Button size="S" variant="danger-light" startIcon={<Cross />}>
+          {t('cancel.button', 'Cancel')}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{t('cancel.title', 'Cancel this booking?')}</Dialog.Header>
+        <Dialog.Body>
+          <Field.Root name="reason" required hint={t('cancel.hint', 'Sent to the visitor and the host.')}>
+            <Field.Label>{t('cancel.reason', 'Reason')}</Field.Label>
+            <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} maxLength={1000} />
+            <Field.Hint />
+          </Field.Root>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">{t('cancel.keep', 'Keep it')}</Button>
+          </Dialog.Cancel>
+          <Button variant="danger" onClick={cancel} loading={saving} disabled={!reason.trim()}>
+            {t('cancel.confirm', 'Cancel booking')}
+          </Button>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};

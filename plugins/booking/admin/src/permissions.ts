@@ -1,0 +1,8 @@
+/** Admin permissions of the booking plugin, as registered by the server in bootstrap. */
+const permission = (action: string) => [{ action: `plugin::booking.${action}`, subject: null }];
+
+// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
+export const PERMISSIONS = {
+  read: permission('bookings.read'),
+  manage: permission('bookings.manage'),
+};

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { renderBookingEmail, TEMPLATES } from './domain/emails';
+import { PERMISSION_ACTIONS } from './permissions';
+import { getService, leads, TOPIC, UID } from './utils';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+
+  const email = leads(strapi).email;
+  for (const [kind, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
+    email.registerTemplate(template, (locale: 'en' | 'de', data: any, kit: any) => renderBookingEmail(kind, locale, data, kit));
+  }
+
+  leads(strapi).outbox.registerHandler(TOPIC.reminder, async ({ payload }: { payload: { booking: string; start: string } }) => getService(strapi, 'bookings').sendReminder(payload));
+
+  // any change to hosts or meeting types (admin API, content manager) drops the catalog cache
+  const invalidate = () => getService(strapi, 'catalog').invalidate();
+  strapi.db.lifecycles.subscribe({
+    models: [UID.host, UID.meetingType],
+    afterCreate: invalidate,
+    afterUpdate: invalidate,
+    afterDelete: invalidate,
+    afterCreateMany: invalidate,
+    afterUpdateMany: invalidate,
+    afterDeleteMany: invalidate,
+  });
+};

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isDate, isTimeZone } from '../domain/schedule';
+import { DateTime } from 'luxon';
+import { validateAdminCancel, validateSchedule } from '../validation/booking';
+import { getService } from '../utils';
+
+const STATUSES = ['confirmed', 'cancelled', 'rescheduled'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /booking/hosts */
+  async hosts(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'schedules').hosts() };
+  },
+
+  /** PUT /booking/hosts/:documentId/schedule { timeZone, weeklyHours, dateOverrides } */
+  async updateSchedule(ctx: any) {
+    const schedule = validateSchedule(ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'schedules').update(String(ctx.params.documentId), schedule) };
+  },
+
+  /** GET /booking/bookings?host=&from=YYYY-MM-DD&to=YYYY-MM-DD&tz=&status=&page= */
+  async bookings(ctx: any) {
+    const { host, from, to, status, page, tz } = ctx.query ?? {};
+    const zone = isTimeZone(tz) ? tz : 'UTC';
+    if (from !== undefined && !isDate(from)) throw new errors.ValidationError('from must be YYYY-MM-DD');
+    if (to !== undefined && !isDate(to)) throw new errors.ValidationError('to must be YYYY-MM-DD');
+    if (status !== undefined && !STATUSES.includes(status)) throw new errors.ValidationError(`status must be one of ${STATUSES.join(', ')}`);
+    ctx.body = {
+      data: await getService(strapi, 'bookings').list({
+        host: typeof host === 'string' && host ? host : undefined,
+        from: from ? DateTime.fromISO(from, { zone }).toJSDate() : undefined,
+        to: to ? DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate() : undefined,
+        status,
+        page: Math.max(1, Number(page) || 1),
+        pageSize: 200,
+      }),
+    };
+  },
+
+  /** POST /booking/bookings/:documentId/cancel { reason } */
+  async cancel(ctx: any) {
+    const { reason } = await validateAdminCancel(ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'bookings').cancel(String(ctx.params.documentId), { reason, by: 'admin' }) };
+  },
+});

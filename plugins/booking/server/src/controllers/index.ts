@@ -1,0 +1,4 @@
+import admin from './admin';
+import publicApi from './public';
+
+export default { admin, public: publicApi };

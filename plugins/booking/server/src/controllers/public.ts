@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DateTime } from 'luxon';
+import { LOCALES, SLUG, validateBooking, validateCancel, validateManage, validateReschedule, validateSlotQuery } from '../validation/booking';
+import { getConfig, getService, leads } from '../utils';
+
+const localeOf = (ctx: any) => {
+  const locale = ctx.query?.locale ?? 'en';
+  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) {
+    throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`, { errors: [{ path: ['locale'], message: `locale must be one of ${LOCALES.join(', ')}`, name: 'ValidationError', value: null }] });
+  }
+  return locale;
+};
+
+/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
+async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? (error as any).details?.retryAfter ?? 60));
+    throw error;
+  }
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const catalog = () => getService(strapi, 'catalog');
+  const bookings = () => getService(strapi, 'bookings');
+  const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => withRetryAfter(ctx, () => leads(strapi).rateLimit.check(form, key));
+
+  return {
+    /** GET /api/booking/meeting-types?locale=en */
+    async meetingTypes(ctx: any) {
+      const locale = localeOf(ctx);
+      const types = await catalog().meetingTypes(locale);
+      ctx.body = { data: await Promise.all(types.map((type) => catalog().toPublic(type, locale))), meta: {} };
+    },
+
+    /** GET /api/booking/meeting-types/:slug?locale=en */
+    async meetingType(ctx: any) {
+      const locale = localeOf(ctx);
+      const slug = ctx.params.slug;
+      const type = typeof slug === 'string' && SLUG.test(slug) ? await catalog().meetingType(slug, locale) : null;
+      if (!type) throw new errors.NotFoundError('Meeting type not found');
+      ctx.body = { data: await catalog().toPublic(type, locale), meta: {} };
+    },
+
+    /** GET /api/booking/slots?type=&from=&to=&tz=[&host=][&locale=] */
+    async slots(ctx: any) {
+      const query = validateSlotQuery(ctx.query ?? {}, getConfig(strapi).maxRangeDays);
+      const type = await catalog().meetingType(query.type, query.locale);
+      if (!type) throw new errors.NotFoundError('Meeting type not found');
+      let hosts = await catalog().hostsOf(type);
+      if (query.host) {
+        hosts = hosts.filter((host) => host.slug === query.host);
+        if (hosts.length === 0) throw new errors.NotFoundError('This host does not offer this meeting type');
+      }
+      const { days, busy } = await getService(strapi, 'availability').slots({ type, hosts, from: query.from, to: query.to, timeZone: query.timeZone });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: days,
+        meta: { type: type.slug, timeZone: query.timeZone, from: query.from, to: query.to, durationMinutes: type.durationMinutes, busy, generatedAt: DateTime.utc().toISO() },
+      };
+    },
+
+    /** POST /api/booking/bookings */
+    async book(ctx: any) {
+      await limit(ctx, 'booking', { ip: ctx.request.ip });
+      const body = await validateBooking(ctx.request.body ?? {});
+      const email = body.email.trim().toLowerCase();
+      await limit(ctx, 'booking', { email });
+      if (body.website) {
+        // The same answer as a real booking, so a bot learns nothing; nothing is written.
+        strapi.log.info('booking: honeypot filled, request dropped');
+        const start = new Date(Date.parse(body.start));
+        ctx.status = 201;
+        ctx.body = { data: { id: 'x'.repeat(24), status: 'confirmed', start: start.toISOString(), end: start.toISOString(), timeZone: body.timeZone, meetingType: { slug: body.type, title: null }, host: { slug: body.host ?? '', name: null }, location: null, changeable: true } };
+        return;
+      }
+      const booking = await bookings().book({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+      ctx.status = 201;
+      ctx.body = { data: booking };
+    },
+
+    /** POST /api/booking/manage { token }: the booking a manage link opens. */
+    async manage(ctx: any) {
+      await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
+      const { token } = await validateManage(ctx.request.body);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await bookings().view(token) };
+    },
+
+    /** POST /api/booking/manage/cancel { token, reason? } */
+    async cancel(ctx: any) {
+      await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
+      const { token, reason } = await validateCancel(ctx.request.body);
+      ctx.body = { data: await bookings().cancelByToken(token, reason) };
+    },
+
+    /** POST /api/booking/manage/reschedule { token, start, timeZone? } */
+    async reschedule(ctx: any) {
+      await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
+      const { token, start, timeZone } = await validateReschedule(ctx.request.body);
+      ctx.body = { data: await bookings().reschedule(token, { start, timeZone }) };
+    },
+  };
+};

@@ -1,0 +1,122 @@
+/**
+ * Booking emails in English and German, rendered by the leads core's email service. Every value
+ * that came from a visitor or an editor goes through kit.escapeHtml.
+ */
+import { DateTime } from 'luxon';
+
+type Locale = 'en' | 'de';
+interface Kit {
+  escapeHtml(value: string): string;
+  layout(bodyHtml: string, footerHtml?: string): string;
+  paragraphs(text: string): string;
+}
+
+export const TEMPLATES = {
+  confirmed: 'booking-confirmed',
+  hostNew: 'booking-host-new',
+  rescheduled: 'booking-rescheduled',
+  cancelled: 'booking-cancelled',
+  reminder: 'booking-reminder',
+} as const;
+
+export interface BookingEmailData {
+  firstName?: string;
+  visitorName?: string;
+  meetingTitle: string;
+  hostName: string;
+  /** ISO instants; formatted in `timeZone` for the recipient */
+  start: string;
+  end: string;
+  timeZone: string;
+  location?: string | null;
+  manageUrl?: string;
+  reason?: string | null;
+  answers?: Array<{ label: string; answer: string }>;
+  siteName?: string;
+}
+
+export function formatWhen(start: string, end: string, timeZone: string, locale: Locale): string {
+  const from = DateTime.fromISO(start, { zone: timeZone }).setLocale(locale);
+  const to = DateTime.fromISO(end, { zone: timeZone }).setLocale(locale);
+  const day = from.toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  return `${day}, ${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')} (${timeZone})`;
+}
+
+const copy = {
+  en: {
+    hello: (name?: string) => (name ? `Hello ${name},` : 'Hello,'),
+    confirmedSubject: (title: string) => `Booked: ${title}`,
+    confirmedIntro: (title: string, host: string) => `your ${title} with ${host} is booked.`,
+    hostSubject: (title: string, visitor: string) => `New booking: ${title} with ${visitor}`,
+    hostIntro: (title: string, visitor: string) => `${visitor} booked a ${title} with you.`,
+    rescheduledSubject: (title: string) => `Moved: ${title}`,
+    rescheduledIntro: (title: string) => `your ${title} has a new time.`,
+    cancelledSubject: (title: string) => `Cancelled: ${title}`,
+    cancelledIntro: (title: string) => `the ${title} has been cancelled.`,
+    reminderSubject: (title: string) => `Tomorrow: ${title}`,
+    reminderIntro: (title: string, host: string) => `a reminder of your ${title} with ${host}.`,
+    when: 'When',
+    where: 'Where',
+    reason: 'Reason',
+    manage: 'Need another time? Reschedule or cancel here:',
+    calendar: 'The attached invitation adds it to your calendar.',
+  },
+  de: {
+    hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
+    confirmedSubject: (title: string) => `Gebucht: ${title}`,
+    confirmedIntro: (title: string, host: string) => `Ihr Termin „${title}“ mit ${host} ist gebucht.`,
+    hostSubject: (title: string, visitor: string) => `Neue Buchung: ${title} mit ${visitor}`,
+    hostIntro: (title: string, visitor: string) => `${visitor} hat einen Termin „${title}“ bei Ihnen gebucht.`,
+    rescheduledSubject: (title: string) => `Verschoben: ${title}`,
+    rescheduledIntro: (title: string) => `Ihr Termin „${title}“ hat eine neue Zeit.`,
+    cancelledSubject: (title: string) => `Abgesagt: ${title}`,
+    cancelledIntro: (title: string) => `der Termin „${title}“ wurde abgesagt.`,
+    reminderSubject: (title: string) => `Morgen: ${title}`,
+    reminderIntro: (title: string, host: string) => `eine Erinnerung an Ihren Termin „${title}“ mit ${host}.`,
+    when: 'Wann',
+    where: 'Wo',
+    reason: 'Grund',
+    manage: 'Passt die Zeit nicht? Hier verschieben oder absagen:',
+    calendar: 'Mit der angehängten Einladung landet der Termin in Ihrem Kalender.',
+  },
+};
+
+type Kind = keyof typeof TEMPLATES;
+
+export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmailData, kit: Kit) {
+  const text = copy[locale] ?? copy.en;
+  const visitor = data.visitorName || data.firstName || '';
+  const [subject, intro, greetName] = (() => {
+    switch (kind) {
+      case 'confirmed':
+        return [text.confirmedSubject(data.meetingTitle), text.confirmedIntro(data.meetingTitle, data.hostName), data.firstName];
+      case 'hostNew':
+        return [text.hostSubject(data.meetingTitle, visitor), text.hostIntro(data.meetingTitle, visitor), data.hostName];
+      case 'rescheduled':
+        return [text.rescheduledSubject(data.meetingTitle), text.rescheduledIntro(data.meetingTitle), data.firstName];
+      case 'cancelled':
+        return [text.cancelledSubject(data.meetingTitle), text.cancelledIntro(data.meetingTitle), data.firstName];
+      case 'reminder':
+        return [text.reminderSubject(data.meetingTitle), text.reminderIntro(data.meetingTitle, data.hostName), data.firstName];
+    }
+  })();
+  const when = formatWhen(data.start, data.end, data.timeZone, locale);
+  const lines: Array<[string, string]> = [[text.when, when]];
+  if (data.location) lines.push([text.where, data.location]);
+  if (data.reason) lines.push([text.reason, data.reason]);
+  for (const item of data.answers ?? []) lines.push([item.label, item.answer]);
+  const manage = data.manageUrl && kind !== 'cancelled' && kind !== 'hostNew' ? data.manageUrl : undefined;
+
+  const plain = [text.hello(greetName), '', intro, '', ...lines.map(([label, value]) => `${label}: ${value}`), '', ...(manage ? [text.manage, manage, ''] : []), ...(kind === 'cancelled' || kind === 'reminder' ? [] : [text.calendar])].join('\n');
+  const html = kit.layout(
+    [
+      `<h1 style="font-size:20px">${kit.escapeHtml(subject)}</h1>`,
+      `<p>${kit.escapeHtml(text.hello(greetName))}</p>`,
+      `<p>${kit.escapeHtml(intro)}</p>`,
+      `<table role="presentation">${lines.map(([label, value]) => `<tr><th align="left" style="padding-right:12px">${kit.escapeHtml(label)}</th><td>${kit.escapeHtml(value)}</td></tr>`).join('')}</table>`,
+      manage ? `<p>${kit.escapeHtml(text.manage)}<br><a href="${kit.escapeHtml(manage)}">${kit.escapeHtml(manage)}</a></p>` : '',
+      kind === 'cancelled' || kind === 'reminder' ? '' : `<p>${kit.escapeHtml(text.calendar)}</p>`,
+    ].join('\n')
+  );
+  return { subject, text: plain, html, marketing: false };
+}

@@ -1,0 +1,15 @@
+import { ACTIONS } from '../permissions';
+
+const guarded = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+export default {
+  type: 'admin' as const,
+  routes: [
+    { method: 'GET', path: '/hosts', handler: 'admin.hosts', config: guarded(ACTIONS.read) },
+    { method: 'PUT', path: '/hosts/:documentId/schedule', handler: 'admin.updateSchedule', config: guarded(ACTIONS.manage) },
+    { method: 'GET', path: '/bookings', handler: 'admin.bookings', config: guarded(ACTIONS.read) },
+    { method: 'POST', path: '/bookings/:documentId/cancel', handler: 'admin.cancel', config: guarded(ACTIONS.manage) },
+  ],
+};

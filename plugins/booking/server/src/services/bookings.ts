@@ -1,0 +1,335 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { DateTime } from 'luxon';
+import { calendarEventIdFor } from '../domain/calendar-event';
+import { isFreeStart } from '../domain/slots';
+import { signManageToken, tokenHash, verifyManageToken } from '../domain/tokens';
+import type { BookingRequest } from '../validation/booking';
+import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, newDocumentId, TABLE, tokenSecret, UID } from '../utils';
+import { rulesOf } from './availability';
+import type { HostRecord, MeetingTypeRecord } from './catalog';
+import type { BookingFacts } from './notifications';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Thrown inside the transaction when the re-check finds the slot taken; becomes a 409 outside. */
+class SlotTakenError extends Error {}
+
+export interface PublicBooking {
+  id: string;
+  status: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  meetingType: { slug: string; title: string | null };
+  host: { slug: string; name: string | null };
+  location: string | null;
+  /** the visitor may still cancel or reschedule (active and not begun) */
+  changeable: boolean;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const catalog = () => getService(strapi, 'catalog');
+  const availability = () => getService(strapi, 'availability');
+  const notifications = () => getService(strapi, 'notifications');
+
+  /** Per-host lock rows: the host's own rows, locked in id order so two bookings never deadlock. */
+  const lockHosts = (trx: any, hostDocumentIds: string[]) =>
+    knex().raw(`select id from ${TABLE.host} where document_id = any(?) order by id for update`, [hostDocumentIds]).transacting(trx);
+
+  const toPublic = (row: any, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
+    id: row.documentId ?? row.document_id,
+    status: row.status,
+    start: new Date(row.startsAt ?? row.starts_at).toISOString(),
+    end: new Date(row.endsAt ?? row.ends_at).toISOString(),
+    timeZone: row.visitorTimeZone ?? row.visitor_time_zone,
+    meetingType: { slug: row.meetingTypeSlug, title: type?.title ?? row.meetingTypeTitle ?? null },
+    host: { slug: row.hostSlug, name: host?.name ?? null },
+    location: type?.location ?? null,
+    changeable: (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.startsAt).getTime() > Date.now(),
+  });
+
+  /** Free slots of the visitor's day around `start`, for the 409 answer. */
+  const freshSlots = async (type: MeetingTypeRecord, hosts: HostRecord[], start: number, timeZone: string) => {
+    const day = DateTime.fromMillis(start, { zone: timeZone });
+    const from = day.toISODate()!;
+    const to = day.plus({ days: 6 }).toISODate()!;
+    // computed now, never from the answer cache: this is the answer to a race
+    const { days } = await availability().slots({ type, hosts, from, to, timeZone, now: Date.now() });
+    return days;
+  };
+
+  const conflict = (days: unknown) => createHttpError(409, 'This time has just been booked. Please choose another one.', { details: { reason: 'slot-taken', days } });
+
+  const loadType = async (slugOrRow: string, locale: string) => {
+    const type = await catalog().meetingType(slugOrRow, locale);
+    if (!type) throw new errors.NotFoundError('Meeting type not found');
+    return type;
+  };
+
+  const factsOf = async (row: any, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
+    const contact: any = await leads(strapi).contacts.get(row.contact);
+    if (!contact || contact.erasedAt) return null;
+    return {
+      documentId: row.documentId,
+      start: new Date(row.startsAt),
+      end: new Date(row.endsAt),
+      visitorTimeZone: row.visitorTimeZone,
+      language: row.language === 'de' ? 'de' : 'en',
+      sequence: row.rescheduleCount ?? 0,
+      type,
+      host,
+      visitor: { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, contactId: contact.id, contactDocumentId: contact.documentId },
+      answers: (row.answers ?? {}) as Record<string, string>,
+      calendarEventId: row.calendarEventId ?? null,
+      ...extra,
+    };
+  };
+
+  const typeAndHostOf = async (row: any) => {
+    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? 'en');
+    const host = await catalog().hostBySlug(row.hostSlug);
+    if (!type || !host) throw new errors.ApplicationError('The meeting type or host of this booking no longer exists');
+    return { type, host };
+  };
+
+  const service = {
+    toPublic,
+
+    /**
+     * One booking: the slot re-checked under the host's lock row, the lead through the leads core,
+     * the booking row and every outbox message (emails with ICS, calendar event, reminder), all
+     * in one transaction. A concurrent request for the same host waits on the lock and then sees
+     * this booking, so it gets a 409 with fresh slots.
+     */
+    async book(request: BookingRequest, meta: { ip?: string; userAgent?: string }, now = Date.now()) {
+      const type = await loadType(request.type, request.locale);
+      let hosts = await catalog().hostsOf(type);
+      if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
+      if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
+      const start = Date.parse(request.start);
+      if (!Number.isFinite(start) || start % MINUTE !== 0) throw new errors.ValidationError('start must be a whole minute', { errors: [{ path: ['start'], message: 'start must be a whole minute', name: 'ValidationError', value: null }] });
+      const end = start + type.durationMinutes * MINUTE;
+      const rules = rulesOf(type);
+      // Google is asked before the lock is taken (from the cache if it is slow): never hold a row lock across a third-party call
+      const { busy } = await availability().calendarBusy(hosts, { start: start - 12 * HOUR, end: end + 12 * HOUR });
+
+      const documentId = newDocumentId();
+      const token = signManageToken(documentId, tokenSecret(strapi));
+      const locale = request.locale === 'de' ? 'de' : 'en';
+      const email = request.email.trim().toLowerCase();
+      const answers = Object.fromEntries(type.questions.filter((question) => request.answers?.[question.id]).map((question) => [question.id, String(request.answers![question.id]).trim()]));
+      const missing = type.questions.filter((question) => question.required && !answers[question.id]);
+      if (missing.length > 0) {
+        throw new errors.ValidationError(`Please answer: ${missing.map((question) => question.label).join(', ')}`, {
+          errors: missing.map((question) => ({ path: ['answers', question.id], message: `${question.label} is required`, name: 'ValidationError', value: null })),
+        });
+      }
+
+      let chosen: HostRecord | null = null;
+      try {
+        await strapi.db.transaction(async ({ trx }) => {
+          await lockHosts(trx, hosts.map((host) => host.documentId));
+          const slotHosts = await availability().slotHosts(type, hosts, { start: start - 1, end: start + 1 }, now, { trx, busy });
+          const free = slotHosts.filter((host) => isFreeStart(host, rules, start, now)).sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
+          if (free.length === 0) throw new SlotTakenError();
+          const host = hosts.find((candidate) => candidate.slug === free[0].id)!;
+          chosen = host;
+          const calendarEventId = host.calendarId ? calendarEventIdFor(documentId) : null;
+
+          const lead = await leads(strapi).capture.captureLead(
+            {
+              email,
+              firstName: request.firstName,
+              lastName: request.lastName,
+              company: request.company,
+              jobTitle: request.jobTitle,
+              phone: request.phone,
+              language: locale,
+              consent: { dataProcessing: request.consent.dataProcessing, marketingEmail: request.consent.marketingEmail, textVersion: request.consent.textVersion },
+              utm: request.utm ?? null,
+              referrer: request.referrer,
+              landingPage: request.landingPage,
+              source: 'booking',
+              activity: { type: ACTIVITY_TYPE, reference: documentId, title: type.title, details: { meetingType: type.slug, host: host.slug, start: new Date(start).toISOString() } },
+            },
+            {
+              ip: meta.ip,
+              userAgent: meta.userAgent,
+              outbox: (captured: { contactId: number; contactDocumentId: string }) =>
+                notifications().booked({
+                  documentId,
+                  start: new Date(start),
+                  end: new Date(end),
+                  visitorTimeZone: request.timeZone,
+                  language: locale,
+                  sequence: 0,
+                  type,
+                  host,
+                  visitor: { email, firstName: request.firstName, lastName: request.lastName, contactId: captured.contactId, contactDocumentId: captured.contactDocumentId },
+                  answers,
+                  calendarEventId,
+                  manageToken: token,
+                }),
+            }
+          );
+
+          await strapi.db.query(UID.booking).create({
+            data: {
+              documentId,
+              meetingType: type.documentId,
+              meetingTypeSlug: type.slug,
+              meetingTypeTitle: type.title,
+              host: host.documentId,
+              hostSlug: host.slug,
+              startsAt: new Date(start),
+              endsAt: new Date(end),
+              blockedFrom: new Date(start - type.bufferBeforeMinutes * MINUTE),
+              blockedUntil: new Date(end + type.bufferAfterMinutes * MINUTE),
+              visitorTimeZone: request.timeZone,
+              language: locale,
+              contact: lead.contactDocumentId,
+              answers,
+              status: 'confirmed',
+              rescheduleCount: 0,
+              tokenHash: tokenHash(token),
+              calendarEventId,
+              utmSource: request.utm?.source || null,
+              utmMedium: request.utm?.medium || null,
+              utmCampaign: request.utm?.campaign || null,
+              utmTerm: request.utm?.term || null,
+              utmContent: request.utm?.content || null,
+            },
+          });
+        });
+      } catch (error) {
+        if (error instanceof SlotTakenError) throw conflict(await freshSlots(type, hosts, start, request.timeZone));
+        throw error;
+      }
+      availability().invalidate();
+      const row = await strapi.db.query(UID.booking).findOne({ where: { documentId } });
+      return toPublic(row, chosen, type);
+    },
+
+    /** The booking a manage link opens, or a 403 for any link we did not sign or that was replaced. */
+    async byToken(token: string) {
+      const documentId = verifyManageToken(token, tokenSecret(strapi));
+      const row = documentId ? await strapi.db.query(UID.booking).findOne({ where: { documentId } }) : null;
+      if (!row || row.tokenHash !== tokenHash(token)) throw new errors.ForbiddenError('This link is not valid');
+      return row;
+    },
+
+    async view(token: string) {
+      const row = await service.byToken(token);
+      const { type, host } = await typeAndHostOf(row).catch(() => ({ type: null, host: null }));
+      return toPublic(row, host, type);
+    },
+
+    /** Moves the booking (same id, same host) to a free start; the old time is free at once. */
+    async reschedule(token: string, input: { start: string; timeZone?: string }, now = Date.now()) {
+      const row = await service.byToken(token);
+      if (!toPublic(row).changeable) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
+      const { type, host } = await typeAndHostOf(row);
+      const start = Date.parse(input.start);
+      const end = start + type.durationMinutes * MINUTE;
+      const timeZone = input.timeZone ?? row.visitorTimeZone;
+      const { busy } = await availability().calendarBusy([host], { start: start - 12 * HOUR, end: end + 12 * HOUR });
+      const newToken = signManageToken(row.documentId, tokenSecret(strapi));
+      try {
+        await strapi.db.transaction(async ({ trx }) => {
+          await lockHosts(trx, [host.documentId]);
+          const current = await knex()(TABLE.booking).where({ document_id: row.documentId }).first().transacting(trx);
+          if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status)) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
+          const [slotHost] = await availability().slotHosts(type, [host], { start: start - 1, end: start + 1 }, now, { trx, busy, exclude: row.documentId });
+          if (!isFreeStart(slotHost, rulesOf(type), start, now)) throw new SlotTakenError();
+          const sequence = (current.reschedule_count ?? 0) + 1;
+          await strapi.db.query(UID.booking).update({
+            where: { documentId: row.documentId },
+            data: {
+              startsAt: new Date(start),
+              endsAt: new Date(end),
+              blockedFrom: new Date(start - type.bufferBeforeMinutes * MINUTE),
+              blockedUntil: new Date(end + type.bufferAfterMinutes * MINUTE),
+              previousStartsAt: row.startsAt,
+              visitorTimeZone: timeZone,
+              status: 'rescheduled',
+              rescheduleCount: sequence,
+              tokenHash: tokenHash(newToken),
+            },
+          });
+          const facts = await factsOf({ ...row, startsAt: new Date(start), endsAt: new Date(end), visitorTimeZone: timeZone, rescheduleCount: sequence }, type, host, { manageToken: newToken });
+          if (facts) await leads(strapi).outbox.enqueue(notifications().rescheduled(facts));
+        });
+      } catch (error) {
+        if (error instanceof SlotTakenError) throw conflict(await freshSlots(type, [host], start, timeZone));
+        throw error;
+      }
+      availability().invalidate();
+      return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId: row.documentId } }), host, type);
+    },
+
+    /** Cancels (visitor by link, or an admin with a reason): the slot is free at once, the event is deleted. */
+    async cancel(documentId: string, { reason, by }: { reason?: string | null; by: 'visitor' | 'admin' }) {
+      const row = await strapi.db.query(UID.booking).findOne({ where: { documentId } });
+      if (!row) throw new errors.NotFoundError('Booking not found');
+      const { type, host } = await typeAndHostOf(row);
+      await strapi.db.transaction(async ({ trx }) => {
+        const current = await knex()(TABLE.booking).where({ document_id: documentId }).forUpdate().first().transacting(trx);
+        if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status)) throw createHttpError(409, 'This booking is already cancelled', { details: { reason: 'already-cancelled' } });
+        await strapi.db.query(UID.booking).update({ where: { documentId }, data: { status: 'cancelled', cancelledAt: new Date(), cancelledBy: by, cancelReason: reason ?? null } });
+        const facts = await factsOf(row, type, host);
+        if (facts) await leads(strapi).outbox.enqueue(notifications().cancelled(facts, reason ?? null));
+      });
+      availability().invalidate();
+      return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId } }), host, type);
+    },
+
+    async cancelByToken(token: string, reason?: string | null) {
+      const row = await service.byToken(token);
+      if (new Date(row.startsAt).getTime() <= Date.now()) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
+      return service.cancel(row.documentId, { reason, by: 'visitor' });
+    },
+
+    /** Outbox handler of booking.reminder: only for a booking that is still on at that time. */
+    async sendReminder(payload: { booking: string; start: string }) {
+      const row = await strapi.db.query(UID.booking).findOne({ where: { documentId: payload.booking } });
+      if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status) || new Date(row.startsAt).toISOString() !== payload.start) return { skipped: 'booking changed' };
+      const { type, host } = await typeAndHostOf(row);
+      const facts = await factsOf(row, type, host);
+      if (!facts) return { skipped: 'contact erased' };
+      await leads(strapi).outbox.enqueue([notifications().reminderEmail(facts)]);
+      return { queued: true };
+    },
+
+    /** Admin list: bookings with the visitor's name and email (admins may see them). */
+    async list({ host, from, to, status, page = 1, pageSize = 50 }: { host?: string; from?: Date; to?: Date; status?: string; page?: number; pageSize?: number }) {
+      const where: Record<string, unknown> = {};
+      if (host) where.hostSlug = host;
+      if (status) where.status = status;
+      if (from || to) where.startsAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+      const result = await strapi.db.query(UID.booking).findPage({ where, orderBy: { startsAt: 'asc' }, page, pageSize });
+      const contacts = leads(strapi).contacts;
+      const results = await Promise.all(
+        (result.results as any[]).map(async (row) => {
+          const contact: any = await contacts.get(row.contact);
+          return {
+            ...toPublic(row),
+            hostSlug: row.hostSlug,
+            visitor: contact ? { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, company: contact.company, contact: contact.documentId } : null,
+            answers: row.answers ?? {},
+            cancelReason: row.cancelReason ?? null,
+            cancelledBy: row.cancelledBy ?? null,
+            rescheduleCount: row.rescheduleCount ?? 0,
+            calendarEventId: row.calendarEventId ?? null,
+            createdAt: row.createdAt,
+          };
+        })
+      );
+      return { results, pagination: result.pagination };
+    },
+  };
+  return service;
+};

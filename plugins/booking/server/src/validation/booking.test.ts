@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { validateBooking, validateSchedule, validateSlotQuery } from './booking';
+
+const good = {
+  type: 'consultation',
+  start: '2026-03-02T09:00:00Z',
+  timeZone: 'Europe/Berlin',
+  email: 'ada@example.com',
+  firstName: 'Ada',
+  consent: { dataProcessing: true, textVersion: 'v1' },
+};
+
+const pathsOf = async (work: () => unknown) => {
+  try {
+    await work();
+  } catch (error: any) {
+    return (error.details?.errors ?? []).map((entry: any) => entry.path.join('.'));
+  }
+  return [];
+};
+
+describe('validateSlotQuery', () => {
+  const base = { type: 'consultation', from: '2026-03-01', to: '2026-03-30', tz: 'America/New_York' };
+  it('accepts a 30-day range in a real zone', () => {
+    expect(validateSlotQuery(base, 62)).toMatchObject({ type: 'consultation', timeZone: 'America/New_York', locale: 'en' });
+  });
+  it.each([
+    [{ tz: 'Mars/Olympus' }, 'tz'],
+    [{ tz: undefined }, 'tz'],
+    [{ from: '2026-3-1' }, 'from'],
+    [{ to: '2026-02-28' }, 'to'],
+    [{ to: '2026-06-30' }, 'to'],
+    [{ type: 'Not A Slug' }, 'type'],
+    [{ host: '../etc' }, 'host'],
+    [{ locale: 'fr' }, 'locale'],
+  ])('refuses %j naming %s', async (override, field) => {
+    expect(await pathsOf(() => validateSlotQuery({ ...base, ...override }, 62))).toEqual([field]);
+  });
+});
+
+describe('validateBooking', () => {
+  it('accepts a minimal booking and lowercases nothing it should not', async () => {
+    expect(await validateBooking(good)).toMatchObject({ type: 'consultation', locale: 'en', firstName: 'Ada' });
+  });
+  it.each([
+    [{ role: 'admin' }, ['role']],
+    [{ consent: { dataProcessing: false, textVersion: 'v1' } }, ['consent.dataProcessing']],
+    [{ timeZone: 'UTC+2' }, ['timeZone']],
+    [{ start: '2026-03-02 09:00' }, ['start']],
+    [{ answers: { goal: 42 } }, ['answers']],
+    [{ email: 'not-an-email' }, ['email']],
+  ])('refuses %j', async (override, paths) => {
+    expect(await pathsOf(() => validateBooking({ ...good, ...override }))).toEqual(paths);
+  });
+});
+
+describe('validateSchedule', () => {
+  it('passes a valid schedule through and names every problem of a bad one', async () => {
+    expect(validateSchedule({ timeZone: 'Europe/Berlin', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] } })).toMatchObject({ dateOverrides: [] });
+    expect(await pathsOf(() => validateSchedule({ timeZone: 'Nowhere', weeklyHours: { mon: [{ start: '10:00', end: '09:00' }] }, extra: 1 }))).toEqual(['extra', 'timeZone', 'weeklyHours']);
+  });
+});

@@ -1,0 +1,134 @@
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { DateTime } from 'luxon';
+import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems } from '../domain/schedule';
+
+export const LOCALES = ['en', 'de'] as const;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
+const NAME_PATTERN = /^[\p{L}\p{M}' .\-]*$/u;
+const PHONE_PATTERN = /^[+0-9 ()\-/.]*$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const timeZone = () => yup.string().required().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => isTimeZone(value));
+const instant = () => yup.string().required().matches(ISO_INSTANT, '${path} must be an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00Z');
+
+const utm = yup
+  .object({ source: optionalText(200), medium: optionalText(200), campaign: optionalText(200), term: optionalText(200), content: optionalText(200) })
+  .noUnknown()
+  .default(undefined)
+  .optional();
+
+export const bookingSchema = yup
+  .object({
+    type: yup.string().required().max(80).matches(SLUG, 'type must be a meeting type slug'),
+    host: yup.string().max(80).matches(SLUG, { message: 'host must be a host slug', excludeEmptyString: true }).nullable().optional(),
+    start: instant(),
+    timeZone: timeZone(),
+    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    email: yup.string().trim().required().max(254).email(),
+    firstName: yup.string().trim().required().max(100).matches(NAME_PATTERN, 'firstName may contain letters, spaces, dots, apostrophes and hyphens only'),
+    lastName: optionalText(100).matches(NAME_PATTERN, { message: 'lastName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
+    company: optionalText(150),
+    jobTitle: optionalText(150),
+    phone: optionalText(40).matches(PHONE_PATTERN, { message: 'phone may contain digits, spaces and + ( ) - / . only', excludeEmptyString: true }),
+    answers: yup
+      .object()
+      .test('answers', 'answers must map question ids to texts of at most 2000 characters (at most 20)', (value) => {
+        if (value === undefined || value === null) return true;
+        const entries = Object.entries(value);
+        return entries.length <= 20 && entries.every(([key, answer]) => /^[a-zA-Z0-9_-]{1,40}$/.test(key) && typeof answer === 'string' && (answer as string).length <= 2000);
+      })
+      .default(undefined)
+      .optional(),
+    consent: yup
+      .object({
+        dataProcessing: yup.boolean().strict().oneOf([true], 'consent.dataProcessing must be accepted').required(),
+        marketingEmail: yup.boolean().strict().default(false),
+        textVersion: yup.string().trim().required().max(100),
+      })
+      .noUnknown()
+      .required(),
+    utm,
+    referrer: optionalText(2000),
+    landingPage: optionalText(2000),
+    // Honeypot: hidden from people by the form; bots fill it in.
+    website: yup.string().max(500).nullable().optional(),
+  })
+  .noUnknown()
+  .required();
+
+export type BookingRequest = yup.InferType<typeof bookingSchema>;
+
+type SchemaLike = { fields?: Record<string, SchemaLike> };
+
+/** yup strips unknown keys while casting; a public input must reject them instead. */
+function unknownKeys(schema: SchemaLike, value: unknown, path: string[] = []): string[] {
+  if (!schema?.fields || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+    const field = schema.fields![key];
+    // answers is a free map, checked by its own test
+    if (field && key === 'answers') return [];
+    return field ? unknownKeys(field, child, [...path, key]) : [[...path, key].join('.')];
+  });
+}
+
+const rejectUnknown = (schema: unknown, body: unknown) => {
+  const unknown = unknownKeys(schema as SchemaLike, body);
+  if (unknown.length > 0) {
+    throw new errors.ValidationError(`Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
+      errors: unknown.map((path) => ({ path: path.split('.'), message: `${path} is not a known field`, name: 'ValidationError', value: null })),
+    });
+  }
+};
+
+
+const token = () => yup.string().required().max(512);
+export const manageSchema = yup.object({ token: token() }).noUnknown().required();
+export const rescheduleSchema = yup.object({ token: token(), start: instant(), timeZone: yup.string().optional().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => value === undefined || isTimeZone(value)) }).noUnknown().required();
+export const cancelSchema = yup.object({ token: token(), reason: optionalText(1000) }).noUnknown().required();
+export const adminCancelSchema = yup.object({ reason: yup.string().trim().required().max(1000) }).noUnknown().required();
+const strictValidator = <T>(schema: any) => {
+  const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
+  return async (body: unknown): Promise<T> => {
+    rejectUnknown(schema, body ?? {});
+    return (await validate(body ?? {})) as T;
+  };
+};
+export const validateBooking = strictValidator<BookingRequest>(bookingSchema);
+export const validateManage = strictValidator<{ token: string }>(manageSchema);
+export const validateReschedule = strictValidator<{ token: string; start: string; timeZone?: string }>(rescheduleSchema);
+export const validateCancel = strictValidator<{ token: string; reason?: string | null }>(cancelSchema);
+export const validateAdminCancel = strictValidator<{ reason: string }>(adminCancelSchema);
+
+const fieldError = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: null }] });
+
+/** ?type&from&to&tz[&host]: dates as YYYY-MM-DD in the visitor's zone, a real IANA zone, a bounded range. */
+export function validateSlotQuery(query: Record<string, unknown>, maxRangeDays: number) {
+  const { type, from, to, tz, host, locale } = query;
+  if (typeof type !== 'string' || !SLUG.test(type) || type.length > 80) throw fieldError('type', 'type must be a meeting type slug');
+  if (!isDate(from)) throw fieldError('from', 'from must be a date YYYY-MM-DD');
+  if (!isDate(to)) throw fieldError('to', 'to must be a date YYYY-MM-DD');
+  if (!isTimeZone(tz)) throw fieldError('tz', 'tz must be an IANA time zone such as Europe/Berlin');
+  if (host !== undefined && (typeof host !== 'string' || !SLUG.test(host) || host.length > 80)) throw fieldError('host', 'host must be a host slug');
+  if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) throw fieldError('locale', `locale must be one of ${LOCALES.join(', ')}`);
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
+  if (days < 1) throw fieldError('to', 'to must not be before from');
+  if (days > maxRangeDays) throw fieldError('to', `the range may span at most ${maxRangeDays} days`);
+  return { type, from, to, timeZone: tz, host: host as string | undefined, locale: (locale as string | undefined) ?? 'en' };
+}
+
+/** Admin: a host's schedule. */
+export function validateSchedule(body: any) {
+  const problems: Array<{ path: string[]; message: string }> = [];
+  if (!body || typeof body !== 'object') throw new errors.ValidationError('The schedule must be an object');
+  const allowed = new Set(['timeZone', 'weeklyHours', 'dateOverrides']);
+  for (const key of Object.keys(body)) if (!allowed.has(key)) problems.push({ path: [key], message: `${key} is not a known field` });
+  if (!isTimeZone(body.timeZone)) problems.push({ path: ['timeZone'], message: 'timeZone must be an IANA time zone such as Europe/Berlin' });
+  for (const message of weeklyHoursProblems(body.weeklyHours)) problems.push({ path: ['weeklyHours'], message });
+  for (const message of overridesProblems(body.dateOverrides ?? [])) problems.push({ path: ['dateOverrides'], message });
+  if (problems.length > 0) {
+    throw new errors.ValidationError(problems.map((problem) => problem.message).join('; '), { errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })) });
+  }
+  return { timeZone: body.timeZone as string, weeklyHours: body.weeklyHours, dateOverrides: body.dateOverrides ?? [] };
+}

@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { PERMISSION_ACTIONS } from './permissions';
+import { getConfig, getService, TOPIC } from './utils';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  const config = getConfig(strapi);
+  const outbox = strapi.plugin('leads').service('outbox');
+  const events = getService(strapi, 'events');
+  const options = { maxAttempts: config.maxAttempts };
+  outbox.registerHandler(TOPIC.createEvent, (message: any) => events.create(message), options);
+  outbox.registerHandler(TOPIC.patchEvent, (message: any) => events.patch(message), options);
+  outbox.registerHandler(TOPIC.deleteEvent, (message: any) => events.remove(message), options);
+  if (!getService(strapi, 'google').configured()) strapi.log.info('calendar-sync: no Google credentials configured; busy times are empty and calendar events wait in the outbox');
+
+  if (config.refreshCron) {
+    strapi.cron.add({
+      calendarBusyRefresh: {
+        task: async () => {
+          await getService(strapi, 'busy').refreshRecent();
+        },
+        options: { rule: config.refreshCron },
+      },
+    });
+  }
+};

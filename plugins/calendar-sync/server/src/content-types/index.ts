@@ -1,0 +1,4 @@
+import connection from './connection';
+import event from './event';
+
+export default { connection, event };

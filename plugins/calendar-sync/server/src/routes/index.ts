@@ -1,0 +1,13 @@
+import { ACTIONS } from '../permissions';
+
+const guarded = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.manage] } }] };
+
+export default {
+  admin: {
+    type: 'admin' as const,
+    routes: [
+      { method: 'GET', path: '/connections', handler: 'admin.list', config: guarded },
+      { method: 'PUT', path: '/connections', handler: 'admin.save', config: guarded },
+    ],
+  },
+};

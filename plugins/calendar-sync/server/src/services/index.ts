@@ -1,0 +1,6 @@
+import busy from './busy';
+import connections from './connections';
+import events from './events';
+import google from './google';
+
+export default { busy, connections, events, google };

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import type { CalendarSyncConfig } from '../config';
+import type services from '../services';
+
+type Services = typeof services;
+export type ServiceName = keyof Services;
+
+export const PLUGIN_ID = 'calendar-sync';
+export const UID = {
+  connection: 'plugin::calendar-sync.connection',
+  event: 'plugin::calendar-sync.event',
+} as const;
+export const TOPIC = {
+  createEvent: 'calendar.create-event',
+  patchEvent: 'calendar.patch-event',
+  deleteEvent: 'calendar.delete-event',
+} as const;
+/** Google's token endpoint as google-auth-library hard-codes it for service accounts */
+export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
+
+export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
+  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
+}
+
+export function getConfig(strapi: Core.Strapi): CalendarSyncConfig {
+  return strapi.config.get(`plugin::${PLUGIN_ID}`) as CalendarSyncConfig;
+}
+
+/**
+ * Marked errors for the leads outbox (duck typing, as its outbox.ts describes): a plugin cannot
+ * import the leads classes without bundling a second copy of them.
+ */
+export const deliveryErrors = {
+  permanent: (message: string) => Object.assign(new Error(message), { permanent: true }),
+  retryLater: (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs }),
+  defer: (message: string, deferMs: number) => Object.assign(new Error(message), { deferMs }),
+};

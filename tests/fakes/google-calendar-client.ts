@@ -1,0 +1,26 @@
+import { inject } from 'vitest';
+import type { FakeEvent, PlannedGoogleFailure } from './google-calendar';
+
+const control = async (path: string, method = 'POST', body?: unknown) => {
+  const response = await fetch(`${inject('googleUrl')}/__fake/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  return response.json();
+};
+
+/** Test-side controls of the fake Google Calendar started by the global setup. */
+export const fakeGoogle = {
+  async state(): Promise<{ events: FakeEvent[]; calls: Array<{ method: string; path: string; status: number; eventId?: string }> }> {
+    return control('state', 'GET');
+  },
+  async events(calendarId?: string): Promise<FakeEvent[]> {
+    return (await this.state()).events.filter((event) => !calendarId || event.calendarId === calendarId);
+  },
+  async event(eventId: string): Promise<FakeEvent | undefined> {
+    return (await this.state()).events.find((event) => event.id === eventId);
+  },
+  fail: (failure: Partial<PlannedGoogleFailure> & { status: number }) => control('fail', 'POST', { times: 1, target: 'any', ...failure }),
+  clearFailures: () => control('fail', 'DELETE'),
+  down: (down = true) => control('down', 'POST', { down }),
+  busy: (calendarId: string, busy: Array<{ start: string; end: string }>) => control('busy', 'POST', { calendarId, busy }),
+  freeBusyDelay: (ms: number) => control('freebusy-delay', 'POST', { ms }),
+  reset: () => control('reset'),
+};
