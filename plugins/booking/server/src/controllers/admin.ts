@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isDate, isTimeZone } from '../domain/schedule';
 import { DateTime } from 'luxon';
-import { validateAdminCancel, validateSchedule } from '../validation/booking';
-import { getService } from '../utils';
+import { bookingValidators, validateSchedule } from '../validation/booking';
+import { getService, leads } from '../utils';
 
 const STATUSES = ['confirmed', 'cancelled', 'rescheduled'];
 
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /booking/bookings/:documentId/cancel { reason } */
   async cancel(ctx: any) {
-    const { reason } = await validateAdminCancel(ctx.request.body);
+    const { reason } = await bookingValidators(leads(strapi).forms.strictValidator).adminCancel(ctx.request.body);
     ctx.body = { data: await getService(strapi, 'bookings').cancel(String(ctx.params.documentId), { reason, by: 'admin' }) };
   },
 });

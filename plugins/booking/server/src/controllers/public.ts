@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
-import { LOCALES, SLUG, validateBooking, validateCancel, validateManage, validateReschedule, validateSlotQuery } from '../validation/booking';
+import { bookingValidators, LOCALES, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
 import { getConfig, getService, leads } from '../utils';
 
 const localeOf = (ctx: any) => {
@@ -25,6 +25,8 @@ async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => getService(strapi, 'catalog');
   const bookings = () => getService(strapi, 'bookings');
+  let validators: BookingValidators | null = null;
+  const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
   const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => withRetryAfter(ctx, () => leads(strapi).rateLimit.check(form, key));
 
   return {
@@ -65,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/booking/bookings */
     async book(ctx: any) {
       await limit(ctx, 'booking', { ip: ctx.request.ip });
-      const body = await validateBooking(ctx.request.body ?? {});
+      const body = await validate().booking(ctx.request.body ?? {});
       const email = body.email.trim().toLowerCase();
       await limit(ctx, 'booking', { email });
       if (body.website) {
@@ -84,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/booking/manage { token }: the booking a manage link opens. */
     async manage(ctx: any) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
-      const { token } = await validateManage(ctx.request.body);
+      const { token } = await validate().manage(ctx.request.body);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await bookings().view(token) };
     },
@@ -92,14 +94,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/booking/manage/cancel { token, reason? } */
     async cancel(ctx: any) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
-      const { token, reason } = await validateCancel(ctx.request.body);
+      const { token, reason } = await validate().cancel(ctx.request.body);
       ctx.body = { data: await bookings().cancelByToken(token, reason) };
     },
 
     /** POST /api/booking/manage/reschedule { token, start, timeZone? } */
     async reschedule(ctx: any) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
-      const { token, start, timeZone } = await validateReschedule(ctx.request.body);
+      const { token, start, timeZone } = await validate().reschedule(ctx.request.body);
       ctx.body = { data: await bookings().reschedule(token, { start, timeZone }) };
     },
   };

@@ -47,6 +47,7 @@ export const leads = (strapi: Core.Strapi) => ({
   rateLimit: strapi.plugin('leads').service('rate-limit'),
   outbox: strapi.plugin('leads').service('outbox'),
   email: strapi.plugin('leads').service('email'),
+  forms: strapi.plugin('leads').service('forms'),
 });
 
 /** calendar-sync's busy service, or null when that plugin is not installed. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateBooking, validateSchedule, validateSlotQuery } from './booking';
+// the leads core's strict check, as the controllers get it through strapi.plugin('leads').service('forms')
+import { strictValidator } from '../../../../leads/server/src/validation/strict';
+import { bookingValidators, validateSchedule, validateSlotQuery } from './booking';
+
+const validateBooking = bookingValidators(strictValidator).booking;
 
 const good = {
   type: 'consultation',
@@ -49,6 +53,9 @@ describe('validateBooking', () => {
     [{ start: '2026-03-02 09:00' }, ['start']],
     [{ answers: { goal: 42 } }, ['answers']],
     [{ email: 'not-an-email' }, ['email']],
+    // an object where a string belongs was a 500 (yup's trim throws) before the strict shape check
+    [{ firstName: { a: 1 } }, ['firstName']],
+    [{ answers: ['not', 'a', 'map'] }, ['answers']],
   ])('refuses %j', async (override, paths) => {
     expect(await pathsOf(() => validateBooking({ ...good, ...override }))).toEqual(paths);
   });

@@ -32,10 +32,12 @@ export const bookingSchema = yup
     company: optionalText(150),
     jobTitle: optionalText(150),
     phone: optionalText(40).matches(PHONE_PATTERN, { message: 'phone may contain digits, spaces and + ( ) - / . only', excludeEmptyString: true }),
+    // a free map of question ids to texts: mixed, so the strict shape check leaves its keys to this test
     answers: yup
-      .object()
+      .mixed<Record<string, string>>()
       .test('answers', 'answers must map question ids to texts of at most 2000 characters (at most 20)', (value) => {
         if (value === undefined || value === null) return true;
+        if (typeof value !== 'object' || Array.isArray(value)) return false;
         const entries = Object.entries(value);
         return entries.length <= 20 && entries.every(([key, answer]) => /^[a-zA-Z0-9_-]{1,40}$/.test(key) && typeof answer === 'string' && (answer as string).length <= 2000);
       })
@@ -60,46 +62,22 @@ export const bookingSchema = yup
 
 export type BookingRequest = yup.InferType<typeof bookingSchema>;
 
-type SchemaLike = { fields?: Record<string, SchemaLike> };
-
-/** yup strips unknown keys while casting; a public input must reject them instead. */
-function unknownKeys(schema: SchemaLike, value: unknown, path: string[] = []): string[] {
-  if (!schema?.fields || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const field = schema.fields![key];
-    // answers is a free map, checked by its own test
-    if (field && key === 'answers') return [];
-    return field ? unknownKeys(field, child, [...path, key]) : [[...path, key].join('.')];
-  });
-}
-
-const rejectUnknown = (schema: unknown, body: unknown) => {
-  const unknown = unknownKeys(schema as SchemaLike, body);
-  if (unknown.length > 0) {
-    throw new errors.ValidationError(`Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
-      errors: unknown.map((path) => ({ path: path.split('.'), message: `${path} is not a known field`, name: 'ValidationError', value: null })),
-    });
-  }
-};
-
-
 const token = () => yup.string().required().max(512);
 export const manageSchema = yup.object({ token: token() }).noUnknown().required();
 export const rescheduleSchema = yup.object({ token: token(), start: instant(), timeZone: yup.string().optional().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => value === undefined || isTimeZone(value)) }).noUnknown().required();
 export const cancelSchema = yup.object({ token: token(), reason: optionalText(1000) }).noUnknown().required();
 export const adminCancelSchema = yup.object({ reason: yup.string().trim().required().max(1000) }).noUnknown().required();
-const strictValidator = <T>(schema: any) => {
-  const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
-  return async (body: unknown): Promise<T> => {
-    rejectUnknown(schema, body ?? {});
-    return (await validate(body ?? {})) as T;
-  };
-};
-export const validateBooking = strictValidator<BookingRequest>(bookingSchema);
-export const validateManage = strictValidator<{ token: string }>(manageSchema);
-export const validateReschedule = strictValidator<{ token: string; start: string; timeZone?: string }>(rescheduleSchema);
-export const validateCancel = strictValidator<{ token: string; reason?: string | null }>(cancelSchema);
-export const validateAdminCancel = strictValidator<{ reason: string }>(adminCancelSchema);
+/** The leads core's strict validator (unknown keys and non-strings are a 400 before yup casts), passed in at run time. */
+type StrictValidator = <T>(schema: any) => (body: unknown) => Promise<T>;
+
+export const bookingValidators = (strict: StrictValidator) => ({
+  booking: strict<BookingRequest>(bookingSchema),
+  manage: strict<{ token: string }>(manageSchema),
+  reschedule: strict<{ token: string; start: string; timeZone?: string }>(rescheduleSchema),
+  cancel: strict<{ token: string; reason?: string | null }>(cancelSchema),
+  adminCancel: strict<{ reason: string }>(adminCancelSchema),
+});
+export type BookingValidators = ReturnType<typeof bookingValidators>;
 
 const fieldError = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: null }] });
 
