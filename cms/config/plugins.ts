@@ -55,6 +55,13 @@ export default ({ env }: { env: any }) => ({
         resetTimeoutMs: env.int('ODOO_BREAKER_RESET_MS', 30000),
       },
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
+      stageReadBack: {
+        enabled: env.bool('ODOO_STAGE_READBACK', true),
+        cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),
+        batchSize: env.int('ODOO_STAGE_READBACK_BATCH', 200),
+        qualifiedProbability: env.float('ODOO_QUALIFIED_PROBABILITY', 50),
+        qualifiedStages: env.array('ODOO_QUALIFIED_STAGES', []),
+      },
     },
   },
   whitepapers: {
@@ -69,5 +76,9 @@ export default ({ env }: { env: any }) => ({
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
     },
+  },
+  analytics: {
+    enabled: true,
+    resolve: '../plugins/analytics',
   },
 });

@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+import type services from '../services';
+
+type Services = typeof services;
+export type ServiceName = keyof Services;
+
+export const PLUGIN_ID = 'analytics';
+
+export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
+  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
+}
