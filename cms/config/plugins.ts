@@ -60,7 +60,7 @@ export default ({ env }: { env: any }) => ({
         cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),
         batchSize: env.int('ODOO_STAGE_READBACK_BATCH', 200),
         qualifiedProbability: env.float('ODOO_QUALIFIED_PROBABILITY', 50),
-        qualifiedStages: env.array('ODOO_QUALIFIED_STAGES', []),
+        qualifiedStages: env.array('ODOO_QUALIFIED_STAGES', ['Qualified', 'Proposition']),
       },
     },
   },

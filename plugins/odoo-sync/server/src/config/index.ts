@@ -43,7 +43,7 @@ const defaults: OdooSyncConfig = {
   maxAttempts: 20,
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
   waitWhenUnavailableMs: 5 * 60_000,
-  stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: [] },
+  stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
 };
 
 export const isConfigured = (config: OdooSyncConfig) => Boolean(config.url && config.db && config.username && config.apiKey);
