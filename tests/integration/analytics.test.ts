@@ -259,7 +259,7 @@ describe('lead analytics overview', () => {
   it('answers 401 without an admin token and 403 to an admin whose role lacks the permission', async () => {
     expect((await overview(null)).status).toBe(401);
     expect((await api(`/analytics/export/funnel?from=${FROM}&to=${TO}`)).status).toBe(401);
-    const roleName = `No analytics ${run}`;
+    const roleName = `NoAnalytics${run}`;
     const created = await api('/admin/roles', { method: 'POST', headers: auth(superToken), json: { name: roleName, description: 'test role without permissions' } });
     expect([200, 201]).toContain(created.status);
     const outsider = await adminWithRole(roleName);
