@@ -1,27 +1,15 @@
-export interface AnalyticsColumn {
-  key: string;
-  label: string;
-  kind?: 'text' | 'count' | 'percent';
-}
-export interface AnalyticsTable {
-  name: string;
-  title: string;
-  description?: string;
-  columns: AnalyticsColumn[];
-  rows: Array<Record<string, string | number | null>>;
-}
-export interface UtmRow {
-  value: string | null;
-  activities: number;
-  contacts: number;
-  confirmed: number;
-  conversion: number;
-}
+// The server's shapes, imported as types only (erased from the admin bundle).
+import type { Funnel, OutboxTopic, UtmRow } from '../../server/src/domain/figures';
+import type { AnalyticsTable } from '../../server/src/domain/table';
+
+export type { AnalyticsColumn, AnalyticsTable } from '../../server/src/domain/table';
+export type { UtmRow } from '../../server/src/domain/figures';
+
 export interface Overview {
   range: { from: string; to: string; locale: 'en' | 'de' | 'all'; interval: 'day' | 'week' };
   timeline: { types: string[]; buckets: Array<{ bucket: string; total: number; counts: Record<string, number> }> };
-  funnel: { submitted: number; confirmed: number; synced: number; qualified: number; won: number };
+  funnel: Funnel;
   utm: { source: UtmRow[]; medium: UtmRow[]; campaign: UtmRow[] };
-  outbox: Array<{ topic: string; pending: number; processing: number; dead: number }>;
+  outbox: OutboxTopic[];
   sections: AnalyticsTable[];
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AnalyticsRange } from '../domain/range';
 import { fillTimeline, type Timeline } from '../domain/timeline';
+import type { Funnel, OutboxTopic, UtmRow } from '../domain/figures';
 import { isAnalyticsTable, rate, type AnalyticsTable } from '../domain/table';
 
 /**
@@ -12,29 +13,6 @@ export const UTM_DIMENSIONS = ['source', 'medium', 'campaign'] as const;
 export type UtmDimension = (typeof UTM_DIMENSIONS)[number];
 /** rows per UTM table on the dashboard; the CSV export has them all */
 export const TOP_UTM = 10;
-
-export interface Funnel {
-  submitted: number;
-  confirmed: number;
-  synced: number;
-  qualified: number;
-  won: number;
-}
-
-export interface UtmRow {
-  value: string | null;
-  activities: number;
-  contacts: number;
-  confirmed: number;
-  conversion: number;
-}
-
-export interface OutboxTopic {
-  topic: string;
-  pending: number;
-  processing: number;
-  dead: number;
-}
 
 const int = (value: unknown) => Number(value ?? 0);
 

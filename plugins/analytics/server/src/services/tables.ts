@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import type { AnalyticsRange } from '../domain/range';
 import type { AnalyticsTable } from '../domain/table';
 import { getService } from '../utils';
-import { TOP_UTM, UTM_DIMENSIONS, type UtmDimension, type UtmRow } from './overview';
+import type { UtmRow } from '../domain/figures';
+import { TOP_UTM, UTM_DIMENSIONS, type UtmDimension } from './overview';
 
 /** The dashboard's figures as named tables: what the CSV export writes, one file per table. */
 export const CORE_TABLES = ['timeline', 'funnel', 'utm-source', 'utm-medium', 'utm-campaign', 'outbox'] as const;
