@@ -21,7 +21,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
     // contacts: 55 % German, 62 % confirmed (double opt-in a few hours after signing up)
     await client.query(
       `insert into leads_contacts (document_id, email, status, confirmed_at, language, created_at, updated_at, published_at)
-       select 's' || substr(md5('contact' || g), 1, 23), 'lead-' || g || $2,
+       select 's' || substr(md5('contact' || g), 1, 23), 'lead-' || g || $2::text,
               case when r < 0.62 then 'confirmed' else 'new' end,
               case when r < 0.62 then created + interval '3 hours' end,
               case when l < 0.55 then 'de' else 'en' end, created, created, created
@@ -32,7 +32,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
     );
     // activities: each to a random seeded contact, weighted types, UTM and languages
     await client.query(
-      `with seeded as (select id, language, row_number() over (order by id) as rn from leads_contacts where email like '%' || $2),
+      `with seeded as (select id, language, row_number() over (order by id) as rn from leads_contacts where email like '%' || $2::text),
             total as (select count(*) as n from seeded),
             picks as (
               select g, 1 + floor(random() * (select n from total))::int as rn, random() as t, random() as s, random() as m, random() as c, random() as l,
@@ -63,7 +63,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
               case when o < 0.50 then 10 when o < 0.75 then 40 when o < 0.85 then 100 else 0 end,
               case when o < 0.50 then 'open' when o < 0.75 then 'qualified' when o < 0.85 then 'won' else 'lost' end,
               c.confirmed_at, $2::timestamp, c.confirmed_at, c.confirmed_at, c.confirmed_at
-       from (select c.*, random() as o, random() as pick from leads_contacts c where c.email like '%' || $1 and c.confirmed_at is not null) c
+       from (select c.*, random() as o, random() as pick from leads_contacts c where c.email like '%' || $1::text and c.confirmed_at is not null) c
        where pick < 0.40
        on conflict (key) do nothing`,
       [MARK, now]
@@ -95,7 +95,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
     throw error;
   }
   await client.query('analyze leads_contacts, leads_activities, leads_activities_contact_lnk, odoo_sync_links, whitepapers_downloads, leads_outbox');
-  const { rows } = await client.query(`select (select count(*) from leads_activities where reference like 'seed-contact-%')::int as activities, (select count(*) from leads_contacts where email like '%' || $1)::int as contacts, (select count(*) from odoo_sync_links where key like '%:seed')::int as links`, [MARK]);
+  const { rows } = await client.query(`select (select count(*) from leads_activities where reference like 'seed-contact-%')::int as activities, (select count(*) from leads_contacts where email like '%' || $1::text)::int as contacts, (select count(*) from odoo_sync_links where key like '%:seed')::int as links`, [MARK]);
   return { ...rows[0], ms: Date.now() - started };
 }
 
