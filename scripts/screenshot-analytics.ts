@@ -24,7 +24,9 @@ async function main() {
   try {
     const seeded = await seedAnalytics(client);
     log(`seeded ${seeded.activities} activities in ${seeded.ms} ms`);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+    // tall enough for the whole dashboard: the admin scrolls inside its own container, so a
+    // full-page screenshot would stop at the window's height
+    const page = await browser.newPage({ viewport: { width: 1440, height: 2350 }, deviceScaleFactor: 1 });
     await page.goto(`${cms.url}/admin/auth/login`);
     await page.fill('input[name="email"]', ADMIN_EMAIL);
     await page.fill('input[name="password"]', ADMIN_PASSWORD);
@@ -35,8 +37,10 @@ async function main() {
     await page.goto(`${cms.url}/admin/plugins/analytics?${query}`);
     await page.getByRole('heading', { name: 'Funnel (contacts)' }).waitFor({ timeout: 60_000 });
     await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 30_000 });
+    // Strapi's "new Media Library" announcement is not part of our page
+    await page.locator('button[aria-label="Close"], button:has-text("Close")').first().click({ timeout: 2_000 }).catch(() => undefined);
     const file = path.join(ROOT, 'docs', 'images', 'analytics-dashboard.png');
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file });
     log(`saved ${path.relative(ROOT, file)}`);
   } finally {
     await browser.close();

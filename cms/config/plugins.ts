@@ -80,5 +80,8 @@ export default ({ env }: { env: any }) => ({
   analytics: {
     enabled: true,
     resolve: '../plugins/analytics',
+    config: {
+      cacheSeconds: env.int('ANALYTICS_CACHE_SECONDS', 60),
+    },
   },
 });

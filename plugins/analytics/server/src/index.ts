@@ -7,7 +7,12 @@ export default {
   register() {},
   bootstrap,
   destroy() {},
-  config: { default: {}, validator() {} },
+  config: {
+    default: { cacheSeconds: 60 },
+    validator(config: { cacheSeconds: number }) {
+      if (!(config.cacheSeconds >= 0)) throw new Error('analytics: cacheSeconds (ANALYTICS_CACHE_SECONDS) must be 0 or more');
+    },
+  },
   contentTypes: {},
   controllers,
   services,

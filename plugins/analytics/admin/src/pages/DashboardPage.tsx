@@ -157,7 +157,7 @@ export const DashboardPage = () => {
           </Flex>
           <Grid.Root gap={6}>
             {(['source', 'medium', 'campaign'] as const).map((dimension) => (
-              <Grid.Item key={dimension} col={4} s={12} direction="column" alignItems="stretch">
+              <Grid.Item key={dimension} col={dimension === 'campaign' ? 12 : 6} s={12} direction="column" alignItems="stretch">
                 <CountsTable
                   table={utmTable(dimension, t(`utm.${dimension}`, `Top UTM ${dimension}s`), overview.utm[dimension], labels)}
                   onExport={exportTable}
