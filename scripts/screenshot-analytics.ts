@@ -26,7 +26,7 @@ async function main() {
     log(`seeded ${seeded.activities} activities in ${seeded.ms} ms`);
     // tall enough for the whole dashboard: the admin scrolls inside its own container, so a
     // full-page screenshot would stop at the window's height
-    const page = await browser.newPage({ viewport: { width: 1440, height: 2350 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 2600 }, deviceScaleFactor: 1 });
     await page.goto(`${cms.url}/admin/auth/login`);
     await page.fill('input[name="email"]', ADMIN_EMAIL);
     await page.fill('input[name="password"]', ADMIN_PASSWORD);
