@@ -56,6 +56,13 @@ export default ({ env }: { env: any }) => ({
         resetTimeoutMs: env.int('ODOO_BREAKER_RESET_MS', 30000),
       },
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
+      stageReadBack: {
+        enabled: env.bool('ODOO_STAGE_READBACK', true),
+        cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),
+        batchSize: env.int('ODOO_STAGE_READBACK_BATCH', 200),
+        qualifiedProbability: env.float('ODOO_QUALIFIED_PROBABILITY', 50),
+        qualifiedStages: env.array('ODOO_QUALIFIED_STAGES', ['Qualified', 'Proposition']),
+      },
     },
   },
   whitepapers: {
@@ -123,6 +130,13 @@ export default ({ env }: { env: any }) => ({
       maxAttempts: env.int('CALENDAR_MAX_ATTEMPTS', 20),
       rateLimitBaseDelayMs: env.int('CALENDAR_RATE_LIMIT_DELAY_MS', 2000),
       notConfiguredDelayMs: env.int('CALENDAR_NOT_CONFIGURED_DELAY_MS', 600000),
+    },
+  },
+  analytics: {
+    enabled: true,
+    resolve: '../plugins/analytics',
+    config: {
+      cacheSeconds: env.int('ANALYTICS_CACHE_SECONDS', 60),
     },
   },
 });

@@ -50,6 +50,10 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
     async seed(model: string, values: Record<string, unknown> | Array<Record<string, unknown>>): Promise<number[]> {
       return (await request<{ ids: number[] }>('POST', '/__fake/records', { model, values })).ids;
     },
+    /** A salesperson moves a crm.lead to a stage by name (a won stage: probability 100), sets its probability, or marks it lost. */
+    async moveLead(id: number, move: { stage?: string; probability?: number; lost?: boolean }) {
+      await request('POST', '/__fake/move-lead', { id, ...move });
+    },
     /** Every XML-RPC connection is dropped without an answer, until up() or for `ms`. */
     async down(ms?: number) {
       await request('POST', '/__fake/down', ms === undefined ? {} : { ms });

@@ -133,7 +133,7 @@ function pythonError(exception: string, frames: readonly Frame[] = OBJECT_FRAMES
 // The schema: the models and fields the CRM sync uses, as Odoo 17 defines them.
 // ---------------------------------------------------------------------------------------------
 
-type FieldType = 'char' | 'text' | 'html' | 'boolean' | 'integer' | 'selection' | 'datetime' | 'many2one' | 'many2many';
+type FieldType = 'char' | 'text' | 'html' | 'boolean' | 'integer' | 'float' | 'selection' | 'datetime' | 'many2one' | 'many2many';
 
 /** A stored value: many2one as an id, many2many as ids, unset (SQL NULL) as false. */
 export type StoredValue = string | number | boolean | number[];
@@ -279,12 +279,23 @@ const MODELS: Record<string, ModelDef> = {
       tag_ids: { type: 'many2many', relation: 'crm.tag', relationTable: 'crm_tag_rel', relationColumn: 'tag_id', string: 'Tags' },
       lang_id: many2one('res.lang', 'Language'),
       active: bool('Active', true),
+      // a new lead starts in the first stage (crm.lead._default_stage_id); Odoo's own probability
+      // is computed by its PLS, here it is what the test or the stage sets
+      stage_id: { ...many2one('crm.stage', 'Stage'), default: 1 },
+      probability: { type: 'float', string: 'Probability', default: 10 },
     },
     // crm.lead._compute_name: a lead without a name is named after its customer
     compute: (record, store) => {
       const partner = typeof record.partner_id === 'number' ? store.get('res.partner', record.partner_id) : undefined;
       if (record.name === false && partner && typeof partner.name === 'string' && partner.name) record.name = `${partner.name}'s opportunity`;
     },
+  },
+  'crm.stage': {
+    description: 'CRM Stages',
+    order: 'sequence, name, id',
+    firstId: 1,
+    accessGroups: SALES_GROUPS,
+    fields: { name: nameRequired('Stage Name'), sequence: { type: 'integer', string: 'Sequence', default: 1 }, is_won: bool('Is Won Stage?'), fold: bool('Folded in Pipeline') },
   },
   'utm.source': {
     description: 'UTM Source',
@@ -510,6 +521,29 @@ export class OdooStore {
     this.seed('res.users', this.user.uid, { name: 'Magnetiq Integration', login: this.user.login });
     this.seed('res.lang', 1, { name: 'English (US)', code: 'en_US', active: true });
     this.seed('res.lang', 2, { name: 'German / Deutsch', code: 'de_DE', active: true });
+    // the stages of a fresh CRM (crm/data/crm_stage_data.xml)
+    this.seed('crm.stage', 1, { name: 'New', sequence: 1 });
+    this.seed('crm.stage', 2, { name: 'Qualified', sequence: 2 });
+    this.seed('crm.stage', 3, { name: 'Proposition', sequence: 3 });
+    this.seed('crm.stage', 4, { name: 'Won', sequence: 70, is_won: true, fold: true });
+  }
+
+  /**
+   * What a salesperson does in the pipeline: moves a lead to a stage by name (a won stage sets
+   * probability 100, as crm.lead.write does), or marks it lost (archived, probability 0).
+   */
+  moveLead(id: number, move: { stage?: string; probability?: number; lost?: boolean }): void {
+    const lead = this.get('crm.lead', id);
+    if (!lead) throw new Error(`no crm.lead ${id}`);
+    if (move.lost) Object.assign(lead, { active: false, probability: 0 });
+    if (move.stage !== undefined) {
+      const stage = this.all('crm.stage').find((candidate) => candidate.name === move.stage);
+      if (!stage) throw new Error(`no crm.stage named ${move.stage}`);
+      lead.stage_id = stage.id;
+      if (stage.is_won === true) lead.probability = 100;
+    }
+    if (move.probability !== undefined) lead.probability = move.probability;
+    lead.write_date = odooNow();
   }
 
   /**
@@ -725,6 +759,10 @@ export class OdooStore {
         return pyTruthy(value);
       case 'integer':
         return empty ? 0 : (optionalInt(value) ?? 0);
+      case 'float':
+        if (empty) return 0;
+        if (typeof value === 'number' && Number.isFinite(value)) return value;
+        throw pythonError(`ValueError: could not convert string to float: ${pyRepr(value)}`);
       case 'datetime':
         if (empty) return false;
         if (value instanceof Date) return toOdooDatetime(value);
@@ -1468,6 +1506,18 @@ export async function startFakeOdoo({ db = 'magnetiq', login = 'odoo-bot@magneti
         const values = (Array.isArray(body.values) ? body.values : [body.values]) as XmlRpcValue[];
         const ids = store.transaction(() => values.map((vals) => store.create(body.model as string, vals)));
         return sendJson(res, 200, { ids });
+      }
+      case 'POST /__fake/move-lead': {
+        const body = readJson(raw);
+        const id = numberField(body, 'id');
+        const stage = typeof body.stage === 'string' ? body.stage : undefined;
+        const probability = body.probability === undefined ? undefined : numberField(body, 'probability');
+        try {
+          store.moveLead(id, { stage, probability, lost: body.lost === true });
+        } catch (error) {
+          throw new BadRequest((error as Error).message);
+        }
+        return sendJson(res, 200, { ok: true });
       }
       case 'GET /__fake/calls':
         return sendJson(res, 200, { calls });

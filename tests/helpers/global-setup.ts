@@ -105,6 +105,10 @@ export default async function setup(project: TestProject) {
           ODOO_BREAKER_MIN_CALLS: '5',
           ODOO_BREAKER_WINDOW_MS: '10000',
           ODOO_BREAKER_RESET_MS: '5000',
+          // analytics: stage read-back only when a test asks for it (POST /odoo-sync/stages/read-back)
+          ODOO_STAGE_READBACK: 'false',
+          // analytics: every request computes its figures (tests compare before and after a change)
+          ANALYTICS_CACHE_SECONDS: '0',
           SITE_URL: siteOrigin,
           CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
           // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce

@@ -33,6 +33,8 @@ const CM = 'plugin::content-manager.explorer';
 const EDITOR_CONTENT_ACTIONS = [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`];
 const MEDIA_EDIT = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const MEDIA_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+/** Dashboards of counts (no personal data) that every role may read. */
+const PLUGIN_READ = ['plugin::analytics.read'];
 /** End users of the site are "users" too: only Super Admin manages them. */
 const USERS_SUBJECTS = ['plugin::users-permissions.user'];
 
@@ -71,8 +73,8 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
 
   const wanted: Record<RoleKey, Permission[]> = {
     admin: [...(await withLocales(contentPermissions(allContentActions))), ...pluginPermissions],
-    editor: [...(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS))), ...plain(MEDIA_EDIT)],
-    viewer: [...(await withLocales(contentPermissions([`${CM}.read`]))), ...plain(MEDIA_READ)],
+    editor: [...(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS))), ...plain(MEDIA_EDIT), ...plain(PLUGIN_READ)],
+    viewer: [...(await withLocales(contentPermissions([`${CM}.read`]))), ...plain(MEDIA_READ), ...plain(PLUGIN_READ)],
   };
 
   const ids = {} as Record<RoleKey, number>;

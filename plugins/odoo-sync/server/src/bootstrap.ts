@@ -7,6 +7,21 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: any }) => getService(strapi, 'sync').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
   });
+  const { stageReadBack } = getConfig(strapi);
+  if (stageReadBack?.enabled) {
+    strapi.cron.add({
+      odooStageReadBack: {
+        task: async () => {
+          try {
+            await getService(strapi, 'stages').readBackStages();
+          } catch (error) {
+            strapi.log.warn(`odoo-sync: stage read-back failed, next run retries: ${(error as Error).message}`);
+          }
+        },
+        options: { rule: stageReadBack.cron },
+      },
+    });
+  }
   if (!getService(strapi, 'client').isConfigured()) {
     strapi.log.info('odoo-sync: Odoo is not configured; lead events wait in the outbox until it is');
   }

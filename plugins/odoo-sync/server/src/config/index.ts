@@ -20,6 +20,18 @@ export interface OdooSyncConfig {
   };
   /** how long an event waits while Odoo is not configured or refuses our credentials */
   waitWhenUnavailableMs: number;
+  /** reading back the stage of the crm.leads we created (for the analytics funnel) */
+  stageReadBack: {
+    enabled: boolean;
+    /** cron rule (node-cron, seconds optional) */
+    cron: string;
+    /** ids per search_read */
+    batchSize: number;
+    /** probability (0–100) from which an open lead counts as qualified */
+    qualifiedProbability: number;
+    /** stage names that count as qualified (case-insensitive) */
+    qualifiedStages: string[];
+  };
 }
 
 const defaults: OdooSyncConfig = {
@@ -31,6 +43,7 @@ const defaults: OdooSyncConfig = {
   maxAttempts: 20,
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
   waitWhenUnavailableMs: 5 * 60_000,
+  stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
 };
 
 export const isConfigured = (config: OdooSyncConfig) => Boolean(config.url && config.db && config.username && config.apiKey);
@@ -40,5 +53,8 @@ export default {
   validator(config: OdooSyncConfig) {
     if (config.url && !/^https?:\/\//.test(config.url)) throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
     if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
+    const readBack = config.stageReadBack;
+    if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000)) throw new Error('odoo-sync: stageReadBack.batchSize must be between 1 and 1000');
+    if (readBack && !(readBack.qualifiedProbability >= 0 && readBack.qualifiedProbability <= 100)) throw new Error('odoo-sync: ODOO_QUALIFIED_PROBABILITY must be between 0 and 100');
   },
 };

@@ -23,6 +23,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /odoo-sync/test-connection */
+  /** Reads back the stages of our crm.leads now, instead of waiting for the cron job. */
+  async readBackStages(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'stages').readBackStages() };
+  },
+
   async testConnection(ctx: any) {
     ctx.body = { data: await getService(strapi, 'client').testConnection() };
   },

@@ -9,6 +9,7 @@ export default {
   routes: [
     { method: 'GET', path: '/status', handler: 'admin.status', config: guarded(ACTIONS.read) },
     { method: 'POST', path: '/test-connection', handler: 'admin.testConnection', config: guarded(ACTIONS.manage) },
+    { method: 'POST', path: '/stages/read-back', handler: 'admin.readBackStages', config: guarded(ACTIONS.manage) },
     { method: 'POST', path: '/contacts/:documentId/resync', handler: 'admin.resync', config: guarded(ACTIONS.manage) },
   ],
 };

@@ -1,0 +1,4 @@
+import overview from './overview';
+import tables from './tables';
+
+export default { overview, tables };
