@@ -1,7 +1,8 @@
+import analytics from './analytics';
 import notifications from './notifications';
 import registrations from './registrations';
 import reminders from './reminders';
 import sessions from './sessions';
 import webinars from './webinars';
 
-export default { webinars, sessions, registrations, notifications, reminders };
+export default { analytics, webinars, sessions, registrations, notifications, reminders };
