@@ -174,6 +174,60 @@ describe('fuzzing the public endpoints', () => {
     );
   });
 
+  it('POST /api/booking/bookings: random and hostile bodies never cause a 5xx or a partial booking', async () => {
+    const types = (await api('/api/booking/meeting-types?locale=en')).body?.data ?? [];
+    const type: string = types[0]?.slug ?? 'discovery-call';
+    const valid = () => ({
+      type,
+      // far ahead: outside any horizon, so a valid body is refused with 4xx and books nothing
+      start: '2031-03-03T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+      locale: 'en',
+      email: `fuzz-${Math.random().toString(36).slice(2)}@example.com`,
+      firstName: 'Ada',
+      consent: { dataProcessing: true, textVersion: 'booking-2026-11' },
+      answers: { goal: 'Meet' },
+    });
+    const tables = ['leads_contacts', 'booking_bookings'];
+    await fc.assert(
+      fc.asyncProperty(hostileBody(valid, ['type', 'host', 'start', 'timeZone', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]), async (body) => {
+        const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+        const response = await api('/api/booking/bookings', { method: 'POST', json: body, ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+        const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+        if (response.status !== 201) expect(after).toEqual(before);
+      }),
+      { numRuns: 80, seed: 20261204 }
+    );
+  });
+
+  it('GET /api/booking/slots: hostile query strings get a 4xx, never a 5xx', async () => {
+    const param = fc.oneof(hostileString, fc.constantFrom('2026-02-30', '9999-12-31', 'Europe/Nowhere', '../../etc', 'UTC', '-1'));
+    await fc.assert(
+      fc.asyncProperty(fc.record({ type: param, from: param, to: param, tz: param, host: fc.option(param) }), async (query) => {
+        const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== null) as Array<[string, string]>);
+        const response = await api(`/api/booking/slots?${search}`, { ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+      }),
+      { numRuns: 60, seed: 17 }
+    );
+  });
+
+  it.each(['/api/booking/manage', '/api/booking/manage/cancel'])('POST %s: random tokens get a 4xx and change nothing', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`), anyValue), async (token) => {
+        const cancelledBefore = await count(`select count(*) from booking_bookings where status = 'cancelled'`);
+        const response = await api(path, { method: 'POST', json: { token }, ip: clientIp() });
+        expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
+        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+        expect(await count(`select count(*) from booking_bookings where status = 'cancelled'`)).toBe(cancelledBefore);
+      }),
+      { numRuns: 40, seed: 19 }
+    );
+  });
+
   it('repeated query parameters and odd methods do not break the link endpoints', async () => {
     const twice = await api('/api/leads/confirm?token=a.b&token=c.d', { ip: clientIp() });
     expect(twice.status).toBe(400);
