@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { calendarEventIdFor } from '../../plugins/booking/server/src/domain/calendar-event';
 import { api, clientIp } from '../helpers/http';
 import { auth, contentManager, superAdminToken } from '../helpers/content';
@@ -465,5 +465,18 @@ describe('booking: admin', () => {
   it('keeps the admin API to admins', async () => {
     expect((await api('/booking/bookings', { ip: clientIp() })).status).toBe(401);
     expect((await api('/calendar-sync/connections', { ip: clientIp() })).status).toBe(401);
+  });
+});
+
+describe('calendar sync: operations', () => {
+  it('reports Google in readiness and times its calls in the metrics', async () => {
+    const ready = await api('/_ready', { ip: clientIp() });
+    expect(ready.body.integrations.google).toMatchObject({ configured: true, state: expect.stringMatching(/^(ok|errors|reconnect-needed)$/), calendars: { ok: expect.any(Number) } });
+    expect(JSON.stringify(ready.body.integrations.google)).not.toContain('@');
+    const response = await fetch(`${inject('cmsUrl')}/metrics`, { headers: { Authorization: `Bearer ${inject('metricsToken')}` } });
+    const text = await response.text();
+    // the tests above asked Google for free/busy and created events through the fake
+    expect(text).toMatch(/magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="freebusy.query"/);
+    expect(text).toMatch(/magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="events.insert"/);
   });
 });

@@ -91,6 +91,7 @@ describe('readiness', () => {
         sendgrid: { configured: true, transport: 'sendgrid' },
         odoo: { configured: true, state: expect.stringMatching(/^(ok|recovering|unreachable)$/) },
         rateLimits: { kind: 'redis' },
+        google: { configured: true, state: expect.any(String) },
       },
     });
     const text = JSON.stringify(response.body);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { calendar_v3 } from 'googleapis';
 import { classifyGoogleError, rateLimitDelayMs, type Failure } from '../domain/google-errors';
-import { deliveryErrors, getConfig, getService, UID } from '../utils';
+import { deliveryErrors, getConfig, getService, timedGoogleCall, UID } from '../utils';
 import { NotConfiguredError } from './google';
 
 export interface EventMessage {
@@ -67,12 +67,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const insert = async (message: EventMessage, attempt: number) => {
     const calendar = await api(message);
     try {
-      const { data } = await calendar.events.insert({
-        calendarId: message.calendarId,
-        conferenceDataVersion: message.event?.conferenceData ? 1 : 0,
-        sendUpdates: 'none',
-        requestBody: { ...message.event, id: message.eventId },
-      });
+      const { data } = await timedGoogleCall(strapi, 'events.insert', () =>
+        calendar.events.insert({
+          calendarId: message.calendarId,
+          conferenceDataVersion: message.event?.conferenceData ? 1 : 0,
+          sendUpdates: 'none',
+          requestBody: { ...message.event, id: message.eventId },
+        })
+      );
       await remember(message, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
       await connections().record(message.calendarId, 'ok');
       getService(strapi, 'busy').forget(message.calendarId);
@@ -100,7 +102,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (known?.state === 'deleted') return { eventId: payload.eventId, skipped: 'deleted' };
       const calendar = await api(payload);
       try {
-        const { data } = await calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { start: payload.event?.start, end: payload.event?.end, summary: payload.event?.summary, description: payload.event?.description, attendees: payload.event?.attendees } });
+        const { data } = await timedGoogleCall(strapi, 'events.patch', () =>
+          calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { start: payload.event?.start, end: payload.event?.end, summary: payload.event?.summary, description: payload.event?.description, attendees: payload.event?.attendees } })
+        );
         await remember(payload, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
         getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, patched: true };
@@ -117,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await remember(payload, { state: 'deleted' });
       const calendar = await api(payload);
       try {
-        await calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' });
+        await timedGoogleCall(strapi, 'events.delete', () => calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' }));
         getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, deleted: true };
       } catch (error) {

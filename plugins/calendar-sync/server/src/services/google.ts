@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { google, type calendar_v3 } from 'googleapis';
-import { CALENDAR_SCOPES, getConfig, getService, GOOGLE_TOKEN_URL } from '../utils';
+import { CALENDAR_SCOPES, getConfig, getService, GOOGLE_TOKEN_URL, timedGoogleCall } from '../utils';
 
 export class NotConfiguredError extends Error {}
 
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** freebusy.query for one calendar (each host has its own credentials / delegation subject). */
     async freeBusy(calendarId: string, from: Date, to: Date): Promise<Array<{ start: string; end: string }>> {
       const api = await service.client(calendarId);
-      const { data } = await api.freebusy.query({ requestBody: { timeMin: from.toISOString(), timeMax: to.toISOString(), items: [{ id: calendarId }] } });
+      const { data } = await timedGoogleCall(strapi, 'freebusy.query', () => api.freebusy.query({ requestBody: { timeMin: from.toISOString(), timeMax: to.toISOString(), items: [{ id: calendarId }] } }));
       const entry = data.calendars?.[calendarId];
       if (entry?.errors?.length) throw Object.assign(new Error(`freeBusy for ${calendarId}: ${entry.errors.map((error) => error.reason).join(', ')}`), { status: entry.errors[0].reason === 'notFound' ? 404 : 403, errors: entry.errors });
       return (entry?.busy ?? []).filter((interval) => interval.start && interval.end).map((interval) => ({ start: new Date(interval.start!).toISOString(), end: new Date(interval.end!).toISOString() }));

@@ -36,3 +36,9 @@ export const deliveryErrors = {
   retryLater: (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs }),
   defer: (message: string, deferMs: number) => Object.assign(new Error(message), { deferMs }),
 };
+
+/** Times one Google call in the leads core's metrics (magnetiq_external_call_duration_seconds). */
+export function timedGoogleCall<T>(strapi: Core.Strapi, operation: string, call: () => Promise<T>): Promise<T> {
+  const metrics = strapi.plugin('leads')?.service('metrics');
+  return metrics ? metrics.timeExternal('google', operation, call) : call();
+}
