@@ -290,6 +290,20 @@ describe('site rebuild webhook', () => {
     expect(verifyWebhookSignature('another-secret', delivery.rawBody, signature)).toBe(false);
   });
 
+  it('is delivered when a whitepaper is published through its plugin, since the site has a page for it', async () => {
+    await quiet();
+    await fakeRebuildReceiver.reset();
+    const token = await superAdminToken();
+    const created = await api('/whitepapers/papers', { method: 'POST', headers: auth(token), json: { title: 'Rebuild paper', slug: uniqueSlug('rebuild-paper'), summary: 'Rebuilds the site.', publish: true } });
+    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+    const documentId = created.body.data.documentId;
+    const [delivery] = await eventually(async () => {
+      const found = await rebuildsFor(documentId);
+      return found.length > 0 && found;
+    }, { what: 'the rebuild webhook for the whitepaper' });
+    expect(JSON.parse(delivery.rawBody)).toMatchObject({ event: 'site.rebuild', trigger: { uid: 'plugin::whitepapers.whitepaper', action: 'publish', documentId } });
+  });
+
   it('is retried with backoff while the receiver fails, then delivered', async () => {
     await quiet();
     await fakeRebuildReceiver.reset();

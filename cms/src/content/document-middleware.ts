@@ -4,7 +4,7 @@ import { defaultLocale } from './locales';
 import { contentChanged } from './response-cache';
 import { requestSiteRebuild } from './site-rebuild';
 import { slugFromTitle, slugProblem } from './slugs';
-import { isSiteContent, SCHEDULED_UIDS, SLUG_SOURCE } from './uids';
+import { SCHEDULED_UIDS, SLUG_SOURCE, triggersSiteRebuild } from './uids';
 
 const fieldError = (path: string, message: string, value?: unknown) =>
   new errors.ValidationError(`${path} ${message}`, { errors: [{ path: [path], message: `${path} ${message}`, name: 'ValidationError', value }] });
@@ -15,8 +15,9 @@ const fieldError = (path: string, message: string, value?: unknown) =>
  * - slugs: generated from the title/name when empty, validated (lowercase, hyphens) and unique
  *   per locale across documents; a bad or taken slug is a 400 ValidationError.
  * - schedule: unpublishAt must be after publishAt.
- * - publish / unpublish / delete clear the public response cache, and for site content queue a
- *   (debounced) site rebuild.
+ * - publish / unpublish / delete (any write, for types without drafts such as booking's meeting
+ *   types) clear the public response cache, and for what the site renders queue a (debounced)
+ *   site rebuild.
  */
 export function registerContentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -27,8 +28,10 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
       if ((SCHEDULED_UIDS as readonly string[]).includes(uid)) checkSchedule(params.data);
     }
     const result = await next();
-    if (changesTheSite(action, result)) contentChanged();
-    if (isSiteContent(uid) && changesTheSite(action, result)) {
+    const draftAndPublish = Boolean((strapi.getModel(uid as any) as any)?.options?.draftAndPublish);
+    const changed = draftAndPublish ? changesTheSite(action, result) : triggersSiteRebuild(uid) && ['create', 'update', 'delete'].includes(action) && result !== null;
+    if (changed) contentChanged();
+    if (triggersSiteRebuild(uid) && changed) {
       await requestSiteRebuild(strapi, { uid, action, documentId: params?.documentId, locale: params?.locale });
     }
     return result;

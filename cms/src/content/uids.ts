@@ -14,6 +14,15 @@ export const SITE_CONTENT_UIDS = ['api::page.page', 'api::article.article', 'api
 
 export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly string[]).includes(uid);
 
+/**
+ * Plugin content the site builds pages from (whitepaper, webinar and booking pages). Their public
+ * reads go through the plugins' own routes, so they are not in SITE_CONTENT_UIDS (which grants
+ * the Public role Strapi's find/findOne); a change still asks for a rebuild.
+ */
+export const PLUGIN_SITE_UIDS = ['plugin::whitepapers.whitepaper', 'plugin::webinars.webinar', 'plugin::booking.meeting-type', 'plugin::booking.host'] as const;
+
+export const triggersSiteRebuild = (uid: string) => isSiteContent(uid) || (PLUGIN_SITE_UIDS as readonly string[]).includes(uid);
+
 export const SITE_LOCALES = [
   { code: 'en', name: 'English (en)' },
   { code: 'de', name: 'German (de)' },
