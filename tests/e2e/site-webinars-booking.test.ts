@@ -142,7 +142,8 @@ describe('webinars on the site', () => {
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await field.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(serverMessage);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('email');
+    // focus moves in the next animation frame after the error renders
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('email');
     expect(await rows(`select id from webinars_registrations where email = $1`, [email])).toHaveLength(0);
   });
 });
@@ -238,7 +239,7 @@ describe('booking on the site', () => {
     const alert = late.locator('.booking-widget [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('That time was just taken');
-    expect(await late.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    await expect.poll(() => late.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     // the fresh times from the answer: the taken one is gone, others are offered
     await late.locator('.slot-list button').first().waitFor();
     expect(await late.locator(`.slot-list button[data-start="${start}"]`).count()).toBe(0);
