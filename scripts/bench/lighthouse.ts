@@ -39,6 +39,9 @@ const PAGES = {
   article: '/en/insights/lead-scoring-that-sales-trusts/',
   contact: '/en/contact/',
   whitepaper: `/en/whitepapers/${WHITEPAPER_SLUG}/`,
+  // the demo seed's webinar and meeting type
+  webinar: '/en/webinars/pipeline-basics/',
+  booking: '/en/booking/discovery-call/',
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);

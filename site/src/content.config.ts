@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { pluginList, strapiCollection, strapiSingle } from './loaders/strapi';
 
-import { authorShape, blocks, categoryShape, link, localized, media, sectionSchema, seo, text, whitepaperShape } from './lib/schemas';
+import { authorShape, blocks, categoryShape, link, localized, media, meetingTypeShape, sectionSchema, seo, text, webinarShape, whitepaperShape } from './lib/schemas';
 export type { Section } from './lib/schemas';
 
 /** One populate fragment per section type: every media and nested component of each. */
@@ -89,4 +89,20 @@ const whitepapers = defineCollection({
   schema: z.object(whitepaperShape),
 });
 
-export const collections = { pages, articles, categories, global, whitepapers };
+/** Published webinars per locale from the webinars plugin's public API: upcoming first, then past ones. */
+const webinars = defineCollection({
+  loader: pluginList({
+    name: 'webinars',
+    path: '/api/webinars/webinars',
+    variants: [{ query: { when: 'upcoming' }, extra: { past: false } }, { query: { when: 'past' }, extra: { past: true } }],
+  }),
+  schema: z.object(webinarShape),
+});
+
+/** Active meeting types per locale from the booking plugin's public API. */
+const meetingTypes = defineCollection({
+  loader: pluginList({ name: 'meeting-types', path: '/api/booking/meeting-types' }),
+  schema: z.object(meetingTypeShape),
+});
+
+export const collections = { pages, articles, categories, global, whitepapers, webinars, meetingTypes };

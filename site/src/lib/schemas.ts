@@ -86,3 +86,54 @@ export const whitepaperShape = {
   publishedAt: text,
   fileUrl: text,
 };
+
+const publicMedia = z.object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() }).nullish();
+
+/** A webinar session as the webinars plugin's public API gives it (docs/adr/0007-webinars.md). */
+export const webinarSessionShape = z.object({
+  documentId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  status: z.string(),
+  seatsLeft: z.number().nullish(),
+  full: z.boolean().nullish(),
+  registrationOpen: z.boolean().nullish(),
+  recordingUrl: text,
+  icsUrl: text,
+});
+
+/** The webinars plugin's public webinar (GET /api/webinars/webinars); `past` is set by the loader. */
+export const webinarShape = {
+  documentId: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  summary: text,
+  description: text,
+  cover: publicMedia,
+  topics: z.array(z.string()).nullish(),
+  language: text,
+  status: text,
+  speakers: z.array(z.object({ name: z.string(), role: text, company: text, photo: publicMedia })).nullish(),
+  seo: z.object({ title: text, description: text }).nullish(),
+  url: text,
+  sessions: z.array(webinarSessionShape).nullish(),
+  publishedAt: text,
+  past: z.boolean().nullish(),
+};
+
+/** The booking plugin's public meeting type (GET /api/booking/meeting-types). */
+export const meetingTypeShape = {
+  slug: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  description: text,
+  durationMinutes: z.number(),
+  location: text,
+  locationDetails: text,
+  minimumNoticeMinutes: z.number().nullish(),
+  maxDaysAhead: z.number().nullish(),
+  questions: z.array(z.object({ id: z.string(), label: z.string(), type: z.string(), required: z.boolean() })).nullish(),
+  hosts: z.array(z.object({ slug: z.string(), name: z.string(), timeZone: text, bio: text, photo: publicMedia })).nullish(),
+};

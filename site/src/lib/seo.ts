@@ -1,5 +1,5 @@
 /** JSON-LD (schema.org) for the pages: Organization, Article, BreadcrumbList. */
-import type { Article, Global, Media, Whitepaper } from './content';
+import type { Article, Global, Media, Webinar, Whitepaper } from './content';
 import { mediaUrl } from './urls';
 
 /** JSON inside <script>: `<` escaped so no CMS text can close the script element. */
@@ -76,4 +76,31 @@ export function whitepaperLd(paper: Whitepaper, url: string, global: Global | un
     url,
     publisher: { '@type': 'Organization', name: global?.siteName ?? fallbackName },
   };
+}
+
+/** One schema.org Event per session of a webinar, held online. */
+export function webinarEventsLd(webinar: Webinar, url: string, global: Global | undefined, fallbackName: string) {
+  return (webinar.sessions ?? []).map((session) => ({
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: webinar.title,
+    ...(webinar.summary ? { description: webinar.summary } : {}),
+    ...(webinar.cover ? { image: [mediaUrl(webinar.cover.url)] } : {}),
+    startDate: session.startsAt,
+    endDate: session.endsAt,
+    eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+    eventStatus: session.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    location: { '@type': 'VirtualLocation', url },
+    inLanguage: webinar.language ?? webinar.locale,
+    isAccessibleForFree: true,
+    organizer: { '@type': 'Organization', name: global?.siteName ?? fallbackName },
+    ...(webinar.speakers?.length ? { performer: webinar.speakers.map((speaker) => ({ '@type': 'Person', name: speaker.name })) } : {}),
+    offers: {
+      '@type': 'Offer',
+      price: 0,
+      priceCurrency: 'EUR',
+      url,
+      availability: session.full ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
+    },
+  }));
 }

@@ -1,6 +1,6 @@
-/** The sitemap's URLs: every page, article, category, whitepaper and index in every locale, with hreflang alternates. */
+/** The sitemap's URLs: every page, article, category, whitepaper, webinar, booking page and index in every locale, with hreflang alternates. */
 import { LOCALES, type Locale } from '../consts';
-import { alternatesOf, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, whitepaperPath, whitepapersIn, whitepapersPath, type Alternates } from './content';
+import { alternatesOf, bookingPath, meetingTypesIn, webinarPath, webinarsIn, webinarsPath, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, whitepaperPath, whitepapersIn, whitepapersPath, type Alternates } from './content';
 
 export interface SitemapUrl {
   path: string;
@@ -28,6 +28,16 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
     urls.push({ path: whitepapersPath(lang), alternates: sameEverywhere(whitepapersPath) });
     for (const paper of await whitepapersIn(lang)) {
       urls.push({ path: whitepaperPath(lang, paper.slug), lastmod: paper.publishedAt ?? undefined, alternates: await alternatesOf('whitepapers', paper.documentId) });
+    }
+    urls.push({ path: webinarsPath(lang), alternates: sameEverywhere(webinarsPath) });
+    for (const webinar of await webinarsIn(lang)) {
+      urls.push({ path: webinarPath(lang, webinar.slug), lastmod: webinar.publishedAt ?? undefined, alternates: await alternatesOf('webinars', webinar.documentId) });
+    }
+    // a meeting type keeps its slug in every locale; the manage page is not listed (noindex)
+    for (const type of await meetingTypesIn(lang)) {
+      if (type.slug === 'manage') continue;
+      const locales = await Promise.all(LOCALES.map(async (locale) => ((await meetingTypesIn(locale)).some((other) => other.slug === type.slug) ? [[locale, bookingPath(locale, type.slug)]] : [])));
+      urls.push({ path: bookingPath(lang, type.slug), alternates: Object.fromEntries(locales.flat()) as Alternates });
     }
   }
   return urls;

@@ -45,3 +45,15 @@ describe('text from the CMS', () => {
     expect(jsonLdScript({ headline: '</script><script>alert(1)</script>' })).not.toContain('</script>');
   });
 });
+
+describe('plainMarkdownBlocks', () => {
+  it('keeps paragraphs and lists of a webinar description, drops markup', async () => {
+    const { plainMarkdownBlocks } = await import('./urls');
+    expect(plainMarkdownBlocks('In this **live** webinar:\n\n- one,\n- two.\n\nQ&A at the end.')).toEqual([
+      { list: false, lines: ['In this live webinar:'] },
+      { list: true, lines: ['one,', 'two.'] },
+      { list: false, lines: ['Q&A at the end.'] },
+    ]);
+    expect(plainMarkdownBlocks(null)).toEqual([]);
+  });
+});

@@ -130,19 +130,25 @@ export function strapiSingle({ resource, query = {} }: CollectionOptions): Loade
  * A plugin's public list (e.g. GET /api/whitepapers/papers?locale=en): already published-only
  * and built from an allow-list of fields by the plugin, one call per locale; ids `<locale>/<slug>`.
  */
-export function pluginList({ name, path }: { name: string; path: string }): Loader {
+export function pluginList({ name, path, variants = [{}] }: { name: string; path: string; variants?: Array<{ query?: Query; extra?: Record<string, unknown> }> }): Loader {
   return {
     name: `strapi-${name}`,
     async load({ store, parseData, logger, generateDigest }) {
       store.clear();
       for (const locale of LOCALES) {
-        const answer = await cmsGet<{ data: Array<Record<string, unknown>> }>(path, { locale });
-        for (const entry of answer.data ?? []) {
-          const id = `${locale}/${String(entry.slug ?? entry.documentId)}`;
-          const data = await parseData({ id, data: { ...entry, locale } });
-          store.set({ id, data, digest: generateDigest(data) });
+        let count = 0;
+        // e.g. the webinars plugin lists upcoming and past webinars in two calls
+        for (const { query = {}, extra = {} } of variants) {
+          const answer = await cmsGet<{ data: Array<Record<string, unknown>> }>(path, { ...query, locale });
+          for (const entry of answer.data ?? []) {
+            const id = `${locale}/${String(entry.slug ?? entry.documentId)}`;
+            if (store.has(id)) continue;
+            const data = await parseData({ id, data: { ...entry, ...extra, locale } });
+            store.set({ id, data, digest: generateDigest(data) });
+            count++;
+          }
         }
-        logger.info(`${answer.data?.length ?? 0} ${name} (${locale})`);
+        logger.info(`${count} ${name} (${locale})`);
       }
     },
   };

@@ -26,6 +26,10 @@ interface SubmitOptions {
   consentTextVersion: string;
   /** what to say when the CMS answers 404 (e.g. the paper was unpublished after the build) */
   notFoundMessage?: string;
+  /** the form's own client checks (e.g. required answers), message per field name */
+  check?: (form: FormData) => Record<string, string>;
+  /** an answer the form handles itself (e.g. booking's 409 with fresh slots): return the message to show */
+  onError?: (status: number, payload: unknown) => string | undefined;
 }
 
 const CONSENT_FIELD = 'consent.dataProcessing';
@@ -74,6 +78,7 @@ export function useLeadForm(lang: Locale) {
 
     const found: Record<string, string> = Object.fromEntries(Object.entries(checkLeadFields(values, options.required)).map(([field, problem]) => [field, problems[problem]]));
     if (form.get('dataProcessing') !== 'on') found[CONSENT_FIELD] = problems.consent;
+    Object.assign(found, options.check?.(form));
     if (Object.keys(found).length > 0) return fail(t.invalid, found);
 
     const body = {
@@ -92,6 +97,8 @@ export function useLeadForm(lang: Locale) {
       });
       const payload = await response.json().catch(() => null);
       if (response.status === 201) return setStatus({ kind: 'sent', data: (payload?.data ?? {}) as Record<string, unknown> });
+      const own = options.onError?.(response.status, payload);
+      if (own) return fail(own);
       if (response.status === 429) return fail(t.tooMany);
       if (response.status === 400) return fail(t.invalid, serverFieldErrors(payload));
       if (response.status === 404 && options.notFoundMessage) return fail(options.notFoundMessage);
@@ -102,7 +109,8 @@ export function useLeadForm(lang: Locale) {
   }
 
   const fieldError = (name: string) => (status.kind === 'error' ? status.fields[fieldKey(name)] : undefined);
-  return { t, status, submit, fieldError, formRef, alertRef, ready };
+  const reset = () => setStatus({ kind: 'idle' });
+  return { t, status, submit, fieldError, formRef, alertRef, ready, reset };
 }
 
 /** Form control names map to the API's field paths; the consent box is `consent.dataProcessing`. */
