@@ -9,7 +9,7 @@ import path from 'node:path';
 import { CMS_DIR, DATA_DIR, SITE_DIR } from './lib/paths.mjs';
 import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/secrets.mjs';
 import { checkDatabaseUrl, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
-import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from './lib/build.mjs';
+import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto, builtAt, newestContentChange } from './lib/build.mjs';
 import { startStrapi } from './lib/strapi.mjs';
 import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
 import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
@@ -96,7 +96,14 @@ try {
 
   await buildSite({ cmsUrl: cms.url });
   // a rebuild after a content change (previous run) is newer than site/dist unless the site's code changed since
-  const served = newestBuild([path.join(SITE_DIR, 'dist'), ...buildsIn(siteBuildsDir)]) ?? path.join(SITE_DIR, 'dist');
+  let served = newestBuild([path.join(SITE_DIR, 'dist'), ...buildsIn(siteBuildsDir)]) ?? path.join(SITE_DIR, 'dist');
+  // content published while nothing was running to rebuild (another process, a restore): build now
+  const contentChangedAt = await newestContentChange(env.DATABASE_URL).catch(() => 0);
+  if (contentChangedAt > builtAt(served)) {
+    console.log('[magnetiq] content changed since the site was built: rebuilding it');
+    await buildSite({ cmsUrl: cms.url, force: true });
+    served = path.join(SITE_DIR, 'dist');
+  }
   const analyticsOrigin = env.PUBLIC_ANALYTICS_SRC ? new URL(env.PUBLIC_ANALYTICS_SRC).origin : '';
   const headers = nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin });
   const site = await serveSite({ port: sitePort, host: env.SITE_HOST || '127.0.0.1', dir: served, headers });

@@ -115,3 +115,28 @@ export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
   });
   precompress(outDir);
 }
+
+/** Tables of what the site renders (content and the plugins' pages). */
+const SITE_TABLES = ['pages', 'articles', 'authors', 'categories', 'globals', 'whitepapers_whitepapers', 'webinars_webinars', 'webinars_sessions', 'booking_meeting_types', 'booking_hosts'];
+
+/**
+ * The newest change to anything the site renders (ms since the epoch, 0 when none), so a start
+ * can tell whether content changed while nothing was running to rebuild the site.
+ */
+export async function newestContentChange(databaseUrl) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select table_name from information_schema.tables where table_schema = current_schema() and table_name = any($1)`, [SITE_TABLES]);
+    if (rows.length === 0) return 0;
+    const sql = rows.map(({ table_name }) => `select max(greatest(updated_at, published_at)) as at from "${table_name}"`).join(' union all ');
+    const result = await client.query(`select max(at) as at from (${sql}) changes`);
+    return result.rows[0]?.at ? new Date(result.rows[0].at).getTime() : 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** When the served build (its index.html) was made. */
+export const builtAt = (dir) => mtimeOf(path.join(dir, 'index.html'));
