@@ -2,12 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isDate, isTimeZone } from '../domain/schedule';
 import { DateTime } from 'luxon';
-import { bookingValidators, validateSchedule } from '../validation/booking';
+import { bookingValidators, validateSchedule, type BookingValidators } from '../validation/booking';
 import { getService, leads } from '../utils';
 
 const STATUSES = ['confirmed', 'cancelled', 'rescheduled'];
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let validators: BookingValidators | null = null;
+  const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
+
+  return {
   /** GET /booking/hosts */
   async hosts(ctx: any) {
     ctx.body = { data: await getService(strapi, 'schedules').hosts() };
@@ -40,7 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /booking/bookings/:documentId/cancel { reason } */
   async cancel(ctx: any) {
-    const { reason } = await bookingValidators(leads(strapi).forms.strictValidator).adminCancel(ctx.request.body);
+    const { reason } = await validate().adminCancel(ctx.request.body);
     ctx.body = { data: await getService(strapi, 'bookings').cancel(String(ctx.params.documentId), { reason, by: 'admin' }) };
   },
-});
+};
+};

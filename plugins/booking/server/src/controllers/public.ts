@@ -12,22 +12,12 @@ const localeOf = (ctx: any) => {
   return locale;
 };
 
-/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
-async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? (error as any).details?.retryAfter ?? 60));
-    throw error;
-  }
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => getService(strapi, 'catalog');
   const bookings = () => getService(strapi, 'bookings');
   let validators: BookingValidators | null = null;
   const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
-  const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => withRetryAfter(ctx, () => leads(strapi).rateLimit.check(form, key));
+  const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
 
   return {
     /** GET /api/booking/meeting-types?locale=en */

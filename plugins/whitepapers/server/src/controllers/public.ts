@@ -21,16 +21,6 @@ const slugOf = (ctx: any) => {
   return slug;
 };
 
-/** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
-async function withRetryAfter<T>(ctx: any, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? (error as any).details?.retryAfter ?? 60));
-    throw error;
-  }
-}
-
 const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number }) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'application/pdf');
@@ -70,10 +60,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/whitepapers/requests: the whitepaper form. */
   async request(ctx: any) {
     const rateLimit = leads(strapi).rateLimit;
-    await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { ip: ctx.request.ip }));
+    await rateLimit.checkRequest(ctx, 'whitepaper', { ip: ctx.request.ip });
     const body = await requestValidator(leads(strapi).forms.strictValidator)(ctx.request.body ?? {});
     const email = body.email.trim().toLowerCase();
-    await withRetryAfter(ctx, () => rateLimit.check('whitepaper', { email }));
+    await rateLimit.checkRequest(ctx, 'whitepaper', { email });
 
     // The same answer for a new email, a known one and a bot caught by the honeypot.
     if (body.website) {
