@@ -1,15 +1,18 @@
+// path parameters and query strings reach PostgreSQL text: no NUL, no control characters (leads core)
+const publicRead = { auth: false as const, middlewares: ['plugin::leads.text-params'] };
+
 const publicForm = {
   auth: false as const,
-  middlewares: ['plugin::leads.form-guard'],
+  middlewares: ['plugin::leads.form-guard', 'plugin::leads.text-params'],
 };
 
 export default {
   type: 'content-api' as const,
   routes: [
-    { method: 'GET', path: '/status', handler: 'status.index', config: { auth: false } },
+    { method: 'GET', path: '/status', handler: 'status.index', config: publicRead },
     { method: 'POST', path: '/submissions', handler: 'submissions.create', config: publicForm },
-    { method: 'GET', path: '/confirm', handler: 'links.confirm', config: { auth: false } },
-    { method: 'GET', path: '/unsubscribe', handler: 'links.unsubscribe', config: { auth: false } },
-    { method: 'POST', path: '/unsubscribe', handler: 'links.unsubscribe', config: { auth: false } },
+    { method: 'GET', path: '/confirm', handler: 'links.confirm', config: publicRead },
+    { method: 'GET', path: '/unsubscribe', handler: 'links.unsubscribe', config: publicRead },
+    { method: 'POST', path: '/unsubscribe', handler: 'links.unsubscribe', config: publicRead },
   ],
 };
