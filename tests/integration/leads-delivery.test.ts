@@ -59,6 +59,28 @@ describe('email delivery through the outbox', () => {
     expect(toSales).toHaveLength(1);
   });
 
+  it('never echoes the visitor\'s message into the receipt to the unverified address (phishing relay, issue 17); sales still read it', async () => {
+    const email = uniqueEmail('relay');
+    const phishing = 'URGENT: your invoice is overdue. Pay now at https://evil.example/pay?id=4711 or your account is closed.';
+    expect((await submit(submission({ email, firstName: 'Billing Department', message: phishing }))).status).toBe(201);
+    await settled(email);
+
+    const [receipt] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'contact-receipt');
+    expect(receipt).toBeDefined();
+    for (const part of [receipt.body.subject, ...receipt.body.content.map((content: any) => content.value)]) {
+      expect(part).not.toContain('evil.example');
+      expect(part).not.toContain('invoice is overdue');
+      expect(part).not.toContain('Billing Department');
+    }
+    // it says what was received, in our words, and links to our site
+    const plain = receipt.body.content.find((part: any) => part.type === 'text/plain').value as string;
+    expect(plain).toContain('contact form');
+    expect(plain).toContain(`${inject('siteUrl')}/en/`);
+    // the internal notification to sales keeps the text
+    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) => message.body.content[0].value.includes(email));
+    expect(toSales.map((message) => message.body.content[0].value).join('\n')).toContain('https://evil.example/pay?id=4711');
+  });
+
   it('retries a SendGrid outage and a 429 and then delivers each email exactly once', async () => {
     const email = uniqueEmail('retry');
     await fakeSendGrid.fail(500, 2);

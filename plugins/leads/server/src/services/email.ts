@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const already = await strapi.db.query(UID.email).findOne({ where: { idempotencyKey }, select: ['id', 'providerMessageId'] });
       if (already) return { skipped: 'already-sent', providerMessageId: already.providerMessageId };
 
-      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, ...payload.data };
+      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, siteUrl: `${config.siteUrl}/${payload.locale}/`, ...payload.data };
       if (payload.template === 'confirm-subscription') {
         // Signed now, not at capture: the link's lifetime starts when the email leaves.
         if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
