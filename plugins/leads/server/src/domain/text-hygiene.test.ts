@@ -33,6 +33,12 @@ describe('cleanTexts', () => {
     expect(problems[2].message).toBe('answers.q1 must be valid Unicode text');
   });
 
+  it('names a field under a key with markup without echoing the markup', () => {
+    const { problems } = cleanTexts({ id: { '<script>alert(1)</script>': '\u0000' } });
+    expect(problems[0].message).not.toContain('<');
+    expect(problems[0].path).toEqual(['id', '?script?alert?1???script?']);
+  });
+
   it('refuses a key with a NUL without echoing it', () => {
     const { problems } = cleanTexts({ answers: { 'a\u0000': 'x' } });
     expect(problems.map((problem) => problem.path)).toEqual([['answers', 'a?']]);

@@ -59,7 +59,8 @@ export function cleanTexts(value: unknown, path: string[] = []): { value: unknow
       problems.push({ path: where, message: textProblemMessage(keyFault, where) });
       continue;
     }
-    const result = cleanTexts(child, [...path, key]);
+    // the path names the field in the answer: keys from the client are made safe to echo
+    const result = cleanTexts(child, [...path, safePathSegment(key)]);
     problems.push(...result.problems);
     // defineProperty: a "__proto__" key stays an own key instead of setting the prototype
     Object.defineProperty(cleaned, key, { value: result.value, enumerable: true, writable: true, configurable: true });

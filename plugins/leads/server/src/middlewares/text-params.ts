@@ -1,15 +1,23 @@
 import { errors } from '@strapi/utils';
-import { cleanTexts } from '../domain/text-hygiene';
+import { cleanTexts, textFault, textProblemMessage, type TextProblem } from '../domain/text-hygiene';
 
 /**
- * In front of every public route whose path parameters or query string reach PostgreSQL text
- * (slugs, document ids, tokens): the same hygiene as form bodies. A NUL in `?token=` or
- * `/papers/:slug` is a 400 naming the parameter, not a 500 from the database.
+ * Global (cms/config/middlewares.ts, after strapi::query): the hygiene of form bodies for every
+ * path and query string, before any route. Path parameters (slugs, document ids, download
+ * tokens), query parameters (?token=, ?locale=) and Strapi's own filters reach PostgreSQL text,
+ * which refuses NUL: `/api/pages?locale=%00` was a 500 (found by tests/integration/fuzz.test.ts).
  */
 export default () => async (ctx: any, next: () => Promise<void>) => {
-  // the router also keeps each capture under its index ("0"): check the named parameters only
-  const named = Object.fromEntries(Object.entries(ctx.params ?? {}).filter(([name]) => !/^\d+$/.test(name)));
-  const problems = [...cleanTexts(named).problems, ...cleanTexts(ctx.query ?? {}).problems];
+  const problems: TextProblem[] = [];
+  let path = ctx.path as string;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // malformed percent-encoding is the router's to refuse; the raw path has no control characters
+  }
+  const pathFault = textFault(path);
+  if (pathFault) problems.push({ path: ['path'], message: textProblemMessage(pathFault, ['path']) });
+  problems.push(...cleanTexts(ctx.query ?? {}).problems);
   if (problems.length > 0) {
     throw new errors.ValidationError(problems.length > 1 ? `${problems.length} errors occurred` : problems[0].message, {
       errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })),

@@ -86,7 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
         const expiresAt = new Date(Date.now() + config.confirmationTtlHours * 3600 * 1000);
         const token = signToken({ purpose: 'confirm', subject: payload.contact, expiresAt }, config.tokenSecret);
-        data.confirmUrl = `${config.publicUrl}/api/leads/confirm?token=${encodeURIComponent(token)}`;
+        // the site's page with one button that POSTs the token: a mail scanner opening the link confirms nothing
+        data.confirmUrl = `${config.siteUrl}/${payload.locale}/confirm-subscription/?token=${encodeURIComponent(token)}`;
       }
       const rendered = render(payload, data);
       const headers: Record<string, string> = {};
