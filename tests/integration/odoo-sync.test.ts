@@ -90,7 +90,8 @@ describe('odoo sync', () => {
     expect(await names('crm.tag', lead.tag_ids)).toEqual(['Contact form']);
     expect((await fakeOdoo.records('res.lang')).find((language: any) => language.id === lead.lang_id)?.code).toBe('de_DE');
     expect(lead.description).toContain('Wir brauchen ein Angebot.');
-    expect(lead.description).toContain('marketing-email: requested');
+    // the contact confirmed its address before: the marketing consent is granted at once
+    expect(lead.description).toContain('marketing-email: granted');
     expect(lead.description).toMatch(/\[magnetiq-lead:[^\]]+\]/);
 
     // the outbox row records what was created, and our side knows the Odoo ids
