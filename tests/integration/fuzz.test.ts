@@ -357,6 +357,8 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
       paths: ['session', 'locale', 'answers', 'answers.role', 'answers.other', ...LEAD_PATHS],
     },
     { path: '/api/webinars/registrations/cancel', seed: 1704, body: () => ({ token: 'a.b' }), paths: ['token'] },
+    { path: '/api/leads/confirm', seed: 1710, body: () => ({ token: 'a.b' }), paths: ['token'] },
+    { path: '/api/leads/unsubscribe', seed: 1711, body: () => ({ token: 'a.b' }), paths: ['token'] },
     {
       path: '/api/booking/bookings',
       seed: 1705,

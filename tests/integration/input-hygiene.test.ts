@@ -3,8 +3,9 @@
  * public form was a 500 (PostgreSQL refuses \0 in text) and a lost lead. Now it is a 400 in
  * Strapi's error format that names the field, on every public form and every path/query parameter.
  */
+import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, clientIp } from '../helpers/http';
+import { adminToken, api, clientIp } from '../helpers/http';
 import { rows } from '../helpers/db';
 import { submission, uniqueEmail } from '../helpers/leads';
 
@@ -28,14 +29,24 @@ const expectFieldRefused = (response: { status: number; body: any }, path: strin
   expect(response.body.error.message).toContain(path.join('.'));
 };
 
-// Hygiene runs before anything is looked up: well-formed ids are enough (other tests' content may exist or not).
+// Hygiene runs before anything is looked up; the meeting type is whatever exists (a bookable slot needs a host set up).
 let session = 'abcdefghijklmnopqrstuvwx';
 let whitepaper = 'abcdefghijklmnopqrstuvwx';
 let meetingType = 'discovery-call';
 beforeAll(async () => {
-  const webinars = (await api('/api/webinars/webinars?locale=en&when=upcoming')).body?.data ?? [];
-  session = webinars.flatMap((webinar: any) => webinar.sessions ?? [])[0]?.documentId ?? session;
-  whitepaper = (await api('/api/whitepapers/papers?locale=en')).body?.data?.[0]?.documentId ?? whitepaper;
+  // a real webinar session and whitepaper, so a body that passes validation reaches the database
+  const token = await adminToken();
+  const asAdmin = (json: unknown) => ({ method: 'POST', json, ip: clientIp(), headers: { Authorization: `Bearer ${token}` } });
+  const suffix = crypto.randomBytes(3).toString('hex');
+  const webinar = await api('/webinars/webinars', asAdmin({ title: `Hygiene ${suffix}`, slug: `hygiene-${suffix}`, summary: 'NUL bytes.', topics: ['sales'], publish: true }));
+  expect(webinar.status, JSON.stringify(webinar.body)).toBe(201);
+  const startsAt = new Date(Date.now() + 20 * 24 * 3600_000);
+  const created = await api(`/webinars/webinars/${webinar.body.data.documentId}/sessions`, asAdmin({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), timeZone: 'Europe/Berlin', capacity: 100, joinUrl: 'https://meet.example.test/hygiene' }));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  session = created.body.data.documentId;
+  const paper = await api('/whitepapers/papers', asAdmin({ title: `Hygiene ${suffix}`, slug: `hygiene-${suffix}`, summary: 'NUL bytes.', pageCount: 1, topics: ['sales'], gated: false, publish: true }));
+  expect(paper.status, JSON.stringify(paper.body)).toBe(201);
+  whitepaper = paper.body.data.documentId;
   meetingType = (await api('/api/booking/meeting-types?locale=en')).body?.data?.[0]?.slug ?? meetingType;
 });
 
