@@ -42,6 +42,8 @@ export default ({ env }: { env: any }) => [
   },
   'strapi::poweredBy',
   'strapi::query',
+  // no NUL, other C0 control or lone surrogate in any path or query string (PostgreSQL refuses NUL: a 500)
+  'plugin::leads.text-params',
   {
     name: 'strapi::body',
     config: {

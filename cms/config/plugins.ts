@@ -56,6 +56,8 @@ export default ({ env }: { env: any }) => ({
         resetTimeoutMs: env.int('ODOO_BREAKER_RESET_MS', 30000),
       },
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
+      // company partners and UTM records from contacts who never confirmed their address (ADR 0014)
+      createFromUnconfirmed: env.bool('ODOO_CREATE_FROM_UNCONFIRMED', false),
       stageReadBack: {
         enabled: env.bool('ODOO_STAGE_READBACK', true),
         cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),

@@ -312,6 +312,25 @@ describe('booking: self-service through the signed link', () => {
     expect(again.status).toBe(409);
   });
 
+  it('never mails the visitor\'s cancellation reason back to the visitor (phishing relay, issue 17); the host still reads it', async () => {
+    const body = bookingBody({ start: at(8, '14:00') });
+    expect((await book(body)).status).toBe(201);
+    const manageToken = tokenIn(await emailTo(body.email, 'booking-confirmed'));
+    const phishing = 'Your mailbox is full. Restore access now at https://evil.example/restore';
+    const cancelled = await api('/api/booking/manage/cancel', { method: 'POST', ip: clientIp(), json: { token: manageToken, reason: phishing } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+
+    const toVisitor = await emailTo(body.email, 'booking-cancelled');
+    for (const part of [toVisitor.body.subject, ...toVisitor.body.content.map((content: any) => content.value)]) {
+      expect(part).not.toContain('evil.example');
+      expect(part).not.toContain('Your mailbox is full');
+    }
+    // internal: the host's copy keeps it
+    await eventually(async () => (await fakeSendGrid.to(anna.email)).some((message) => message.body.custom_args?.template === 'booking-cancelled' && text(message).includes('evil.example')), {
+      what: 'the host copy with the reason',
+    });
+  });
+
   it('reschedule keeps the booking id, frees the old slot, takes the new one and moves the Google event', async () => {
     const body = bookingBody({ start: at(9, '10:00') });
     const booked = await book(body);

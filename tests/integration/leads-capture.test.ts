@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, clientIp } from '../helpers/http';
 import { count, db, rows } from '../helpers/db';
-import { uniqueEmail, submission } from '../helpers/leads';
+import { confirmedContact, uniqueEmail, submission } from '../helpers/leads';
 
 const submit = (body: unknown, init: { ip?: string; headers?: Record<string, string> } = {}) =>
   api('/api/leads/submissions', { method: 'POST', json: body, ip: init.ip ?? clientIp(), headers: init.headers });
@@ -77,6 +77,31 @@ describe('POST /api/leads/submissions', () => {
     // empty fields never erase what we know; new values are added
     expect(contacts[0]).toMatchObject({ company: 'First Co', job_title: 'CTO' });
     expect(await count('select count(*) from leads_activities_contact_lnk where contact_id = $1', [contacts[0].id])).toBe(2);
+  });
+
+  it('never overwrites a confirmed contact\'s identity from a public form: fills only empty fields and keeps what was typed on the activity (issue 17)', async () => {
+    const email = uniqueEmail('identity');
+    await confirmedContact(email, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy Labs', phone: '+1 202 555 0100' });
+    // anyone who knows the address submits under it
+    const response = await submit(submission({ email, firstName: 'Mallory', lastName: 'Attacker', company: 'Evil Corp', phone: '+1 666 666', jobTitle: 'Fraud Lead' }));
+    expect(response.status).toBe(201);
+
+    const [contact] = await contactRows(email);
+    expect(contact).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', company: 'Navy Labs', phone: '+1 202 555 0100', status: 'confirmed' });
+    // an empty field is filled
+    expect(contact.job_title).toBe('Fraud Lead');
+    const [activity] = await rows(
+      `select a.details from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'contact-form'`,
+      [contact.id]
+    );
+    expect(activity.details.submitted).toEqual({ firstName: 'Mallory', lastName: 'Attacker', company: 'Evil Corp', jobTitle: 'Fraud Lead', phone: '+1 666 666' });
+  });
+
+  it('lets the newest input win for a contact who never confirmed (nothing about it was verified)', async () => {
+    const email = uniqueEmail('unconfirmed');
+    await submit(submission({ email, firstName: 'Grace', company: 'First Co' }));
+    await submit(submission({ email, firstName: 'Gracie', company: 'Second Co' }));
+    expect((await contactRows(email))[0]).toMatchObject({ first_name: 'Gracie', company: 'Second Co', status: 'new' });
   });
 
   it('rejects an invalid body with 400, the failing fields, and no rows', async () => {

@@ -59,6 +59,28 @@ describe('email delivery through the outbox', () => {
     expect(toSales).toHaveLength(1);
   });
 
+  it('never echoes the visitor\'s message into the receipt to the unverified address (phishing relay, issue 17); sales still read it', async () => {
+    const email = uniqueEmail('relay');
+    const phishing = 'URGENT: your invoice is overdue. Pay now at https://evil.example/pay?id=4711 or your account is closed.';
+    expect((await submit(submission({ email, firstName: 'Billing Department', message: phishing }))).status).toBe(201);
+    await settled(email);
+
+    const [receipt] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'contact-receipt');
+    expect(receipt).toBeDefined();
+    for (const part of [receipt.body.subject, ...receipt.body.content.map((content: any) => content.value)]) {
+      expect(part).not.toContain('evil.example');
+      expect(part).not.toContain('invoice is overdue');
+      expect(part).not.toContain('Billing Department');
+    }
+    // it says what was received, in our words, and links to our site
+    const plain = receipt.body.content.find((part: any) => part.type === 'text/plain').value as string;
+    expect(plain).toContain('contact form');
+    expect(plain).toContain(`${inject('siteUrl')}/en/`);
+    // the internal notification to sales keeps the text
+    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) => message.body.content[0].value.includes(email));
+    expect(toSales.map((message) => message.body.content[0].value).join('\n')).toContain('https://evil.example/pay?id=4711');
+  });
+
   it('retries a SendGrid outage and a 429 and then delivers each email exactly once', async () => {
     const email = uniqueEmail('retry');
     await fakeSendGrid.fail(500, 2);
@@ -157,37 +179,75 @@ describe('email delivery through the outbox', () => {
 });
 
 describe('double opt-in and unsubscribe', () => {
-  it('activates marketing consent through the emailed link and sends the browser to the site', async () => {
+  it('links the confirmation email to the site\'s page; a scanner\'s GET confirms nothing; the POST from the page does (issue 17)', async () => {
     const email = uniqueEmail('optin');
     await submit(submission({ email, language: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
     await settled(email);
     const [confirmation] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'confirm-subscription');
     const text = confirmation.body.content.find((part: any) => part.type === 'text/plain').value;
-    const link = linkIn(text, '/api/leads/confirm');
-    expect(link.startsWith(inject('cmsUrl'))).toBe(true);
+    const link = linkIn(text, '/de/confirm-subscription/');
+    expect(link.startsWith(`${inject('siteUrl')}/de/confirm-subscription/?token=`)).toBe(true);
+    const token = new URL(link).searchParams.get('token')!;
     // the email log the admin reads keeps the text but not the link's token
     const [logged] = await rows(`select text from leads_emails where "to" = $1 and template = 'confirm-subscription'`, [email]);
     expect(logged.text).toContain('token=[redacted]');
-    expect(logged.text).not.toContain(new URL(link).searchParams.get('token'));
-
-    const response = await fetch(link, { redirect: 'manual', headers: { Accept: 'text/html' } });
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe(`${inject('siteUrl')}/de/subscription-confirmed/`);
+    expect(logged.text).not.toContain(token);
 
     const [contact] = await rows(`select * from leads_contacts where email = $1`, [email]);
-    expect(contact.status).toBe('confirmed');
-    expect(contact.confirmed_at).not.toBeNull();
-    const consents = await rows(
-      `select c.purpose, c.action from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 order by c.id`,
-      [contact.id]
-    );
-    expect(consents).toContainEqual({ purpose: 'marketing-email', action: 'granted' });
-    expect(await count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'email-confirmed'`, [contact.id])).toBe(1);
+    const marketingGrants = () =>
+      count(`select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.purpose = 'marketing-email' and c.action = 'granted'`, [contact.id]);
+    const confirmedActivities = () =>
+      count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'email-confirmed'`, [contact.id]);
 
-    // a second click changes nothing
-    const again = await api(`/api/leads/confirm?token=${new URL(link).searchParams.get('token')}`);
+    // a mail scanner opens the site page and the CMS's own link (the one older emails carried), as a browser and as a bot
+    expect((await fetch(link, { headers: { Accept: 'text/html' } })).status).toBe(200);
+    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    expect(scanned.status).toBe(302);
+    expect(scanned.headers.get('location')).toBe(`${inject('siteUrl')}/de/confirm-subscription/?token=${encodeURIComponent(token)}`);
+    const asJson = await api(`/api/leads/confirm?token=${encodeURIComponent(token)}`, { ip: clientIp() });
+    expect(asJson.status).toBe(200);
+    expect(asJson.body.data).toEqual({ status: 'pending', method: 'POST' });
+    const unchanged = (await rows(`select status, confirmed_at from leads_contacts where id = $1`, [contact.id]))[0];
+    expect(unchanged).toEqual({ status: 'new', confirmed_at: null });
+    expect(await marketingGrants()).toBe(0);
+    expect(await confirmedActivities()).toBe(0);
+
+    // the page's button
+    const pressed = await api('/api/leads/confirm', { method: 'POST', json: { token }, ip: clientIp(), headers: { Origin: inject('siteUrl') } });
+    expect(pressed.status, JSON.stringify(pressed.body)).toBe(200);
+    expect(pressed.body.data).toEqual({ status: 'subscription-confirmed', language: 'de' });
+    const [after] = await rows(`select * from leads_contacts where id = $1`, [contact.id]);
+    expect(after.status).toBe('confirmed');
+    expect(after.confirmed_at).not.toBeNull();
+    expect(await marketingGrants()).toBe(1);
+    expect(await confirmedActivities()).toBe(1);
+
+    // a second press changes nothing
+    const again = await api('/api/leads/confirm', { method: 'POST', json: { token }, ip: clientIp() });
     expect(again.status).toBe(200);
-    expect(await count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'email-confirmed'`, [contact.id])).toBe(1);
+    expect(await confirmedActivities()).toBe(1);
+  });
+
+  it('a scanner\'s GET on the unsubscribe link keeps the contact subscribed; the page\'s POST unsubscribes (issue 17)', async () => {
+    const email = uniqueEmail('unsub-get');
+    await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
+    const [contact] = await rows(`select * from leads_contacts where email = $1`, [email]);
+    await rows(`update leads_contacts set status = 'confirmed', confirmed_at = now() where id = $1`, [contact.id]);
+    const token = signToken({ purpose: 'unsubscribe', subject: contact.document_id }, inject('leadsTokenSecret'));
+    const withdrawals = () =>
+      count(`select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.action = 'withdrawn'`, [contact.id]);
+
+    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    expect(scanned.status).toBe(302);
+    expect(scanned.headers.get('location')).toBe(`${inject('siteUrl')}/en/unsubscribe/?token=${encodeURIComponent(token)}`);
+    expect((await api(`/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { ip: clientIp() })).status).toBe(200);
+    expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe('confirmed');
+    expect(await withdrawals()).toBe(0);
+
+    const pressed = await api('/api/leads/unsubscribe', { method: 'POST', json: { token }, ip: clientIp(), headers: { Origin: inject('siteUrl') } });
+    expect(pressed.status, JSON.stringify(pressed.body)).toBe(200);
+    expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe('unsubscribed');
+    expect(await withdrawals()).toBe(1);
   });
 
   it('refuses a tampered or expired confirmation link with 400 and changes nothing', async () => {

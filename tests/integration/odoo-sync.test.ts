@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
-import { submission, uniqueEmail } from '../helpers/leads';
+import { confirmedContact, submission, uniqueEmail } from '../helpers/leads';
 import { fakeOdoo } from '../fakes/odoo-client';
 
 const submit = (body: unknown) => api('/api/leads/submissions', { method: 'POST', json: body, ip: clientIp() });
@@ -49,9 +49,11 @@ beforeEach(async () => {
 });
 
 describe('odoo sync', () => {
-  it('turns a form submission into one partner under its company and one lead with the right fields', async () => {
+  it('turns a confirmed contact\'s form submission into one partner under its company and one lead with the right fields', async () => {
     const email = uniqueEmail('odoo');
     const company = `Odoo Test ${crypto.randomBytes(3).toString('hex')} GmbH`;
+    // confirmed: its input may create the company partner and UTM records (ADR 0014)
+    await confirmedContact(email);
     await submit(
       submission({
         email,
@@ -88,11 +90,53 @@ describe('odoo sync', () => {
     expect(await names('crm.tag', lead.tag_ids)).toEqual(['Contact form']);
     expect((await fakeOdoo.records('res.lang')).find((language: any) => language.id === lead.lang_id)?.code).toBe('de_DE');
     expect(lead.description).toContain('Wir brauchen ein Angebot.');
-    expect(lead.description).toContain('marketing-email: requested');
+    // the contact confirmed its address before: the marketing consent is granted at once
+    expect(lead.description).toContain('marketing-email: granted');
     expect(lead.description).toMatch(/\[magnetiq-lead:[^\]]+\]/);
 
     // the outbox row records what was created, and our side knows the Odoo ids
     expect(row.result).toMatchObject({ partnerId: person.id, leadId: lead.id, created: true });
+  });
+
+  it('never writes to an Odoo partner Magnetiq did not create: links the lead to it and leaves a note (issue 17)', async () => {
+    const email = uniqueEmail('customer');
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const [customerCompany] = await fakeOdoo.seed('res.partner', { name: `Real Customer ${suffix} AG`, is_company: true });
+    const [customer] = await fakeOdoo.seed('res.partner', { name: 'Carla Customer', email, phone: '+49 30 111', function: 'CFO', parent_id: customerCompany, ref: 'CUST-0042' });
+    const before = (await fakeOdoo.records('res.partner')).find((partner: any) => partner.id === customer);
+
+    // a stranger types the customer's address with other details
+    await submit(submission({ email, firstName: 'Mallory', lastName: 'Attacker', company: `Evil ${suffix} Corp`, phone: '+1 666 666', jobTitle: 'Fraud Lead', message: 'Please call me.' }));
+    const [row] = await settled(email);
+    expect(row.status).toBe('done');
+
+    const after = (await fakeOdoo.records('res.partner')).find((partner: any) => partner.id === customer);
+    expect(after).toEqual(before);
+    expect(await partnersFor(email)).toHaveLength(1);
+    expect((await fakeOdoo.records('res.partner')).filter((partner: any) => String(partner.name).includes(`Evil ${suffix}`))).toEqual([]);
+    const [lead] = await leadsFor(email);
+    expect(lead.partner_id).toBe(customer);
+    expect(lead.description).toContain(`existing Odoo partner #${customer}, which Magnetiq did not create`);
+    expect(lead.description).toContain('name "Mallory Attacker"');
+    expect(row.result).toMatchObject({ partnerId: customer, partnerNotCreatedByMagnetiq: true });
+  });
+
+  it('creates no company partner and no UTM record from an unconfirmed contact; existing UTM records are still used (issue 17)', async () => {
+    const email = uniqueEmail('anonymous');
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const [knownSource] = await fakeOdoo.seed('utm.source', { name: `known-source-${suffix}` });
+    await submit(submission({ email, company: `Typed Company ${suffix}`, utm: { source: `known-source-${suffix}`, medium: `new-medium-${suffix}`, campaign: `new-campaign-${suffix}` } }));
+    const [row] = await settled(email);
+    expect(row.status).toBe('done');
+
+    const all = await fakeOdoo.records('res.partner');
+    expect(all.filter((partner: any) => String(partner.name).includes(`Typed Company ${suffix}`))).toEqual([]);
+    const [person] = await partnersFor(email);
+    expect(person.parent_id).toBe(false);
+    expect((await fakeOdoo.records('utm.medium')).filter((medium: any) => medium.name === `new-medium-${suffix}`)).toEqual([]);
+    expect((await fakeOdoo.records('utm.campaign')).filter((campaign: any) => campaign.name === `new-campaign-${suffix}`)).toEqual([]);
+    const [lead] = await leadsFor(email);
+    expect(lead).toMatchObject({ source_id: knownSource, medium_id: false, campaign_id: false, partner_name: `Typed Company ${suffix}` });
   });
 
   it('updates the same partner and lead when the same address writes again', async () => {

@@ -65,6 +65,25 @@ export const LINK_OUTCOMES = {
   },
 } satisfies Record<string, Record<Locale, { title: string; body: string }>>;
 
+/**
+ * The pages the email links open (`/<lang>/confirm-subscription/?token=…`, `/<lang>/unsubscribe/?token=…`):
+ * one button that POSTs the token, because mail scanners open every link (a GET must not act).
+ */
+export const EMAIL_LINK_STRINGS = {
+  confirm: {
+    en: { title: 'Confirm your subscription', body: 'Press the button to confirm that you want to receive emails from us.', button: 'Confirm my subscription' },
+    de: { title: 'Abonnement bestätigen', body: 'Bitte bestätigen Sie mit dem Button, dass Sie E-Mails von uns erhalten möchten.', button: 'Abonnement bestätigen' },
+  },
+  unsubscribe: {
+    en: { title: 'Unsubscribe', body: 'Press the button and you will not receive marketing emails from us any more.', button: 'Unsubscribe' },
+    de: { title: 'Abmelden', body: 'Mit dem Button melden Sie sich ab und erhalten keine Marketing-E-Mails mehr von uns.', button: 'Abmelden' },
+  },
+  common: {
+    en: { noToken: 'This page needs the link from your email.', sending: 'One moment…', failed: 'That did not work. Please try again in a moment.' },
+    de: { noToken: 'Diese Seite braucht den Link aus Ihrer E-Mail.', sending: 'Einen Moment…', failed: 'Das hat nicht geklappt. Bitte versuchen Sie es gleich noch einmal.' },
+  },
+} satisfies Record<string, Record<Locale, Record<string, string>>>;
+
 /** What the visitor reads about a field the client-side check refused (lib/form-rules.ts). */
 export const PROBLEM_STRINGS = {
   en: {

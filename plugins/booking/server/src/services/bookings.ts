@@ -281,7 +281,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status)) throw createHttpError(409, 'This booking is already cancelled', { details: { reason: 'already-cancelled' } });
         await strapi.db.query(UID.booking).update({ where: { documentId }, data: { status: 'cancelled', cancelledAt: new Date(), cancelledBy: by, cancelReason: reason ?? null } });
         const facts = await factsOf(row, type, host);
-        if (facts) await leads(strapi).outbox.enqueue(notifications().cancelled(facts, reason ?? null));
+        if (facts) await leads(strapi).outbox.enqueue(notifications().cancelled(facts, reason ?? null, by));
       });
       availability().invalidate();
       return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId } }), host, type);

@@ -128,11 +128,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ];
     },
 
-    cancelled(facts: BookingFacts, reason: string | null): Message[] {
+    cancelled(facts: BookingFacts, reason: string | null, by: 'visitor' | 'admin'): Message[] {
       const key = `${facts.documentId}:cancel`;
       const sequence = facts.sequence + 1;
       return [
-        email(facts, TEMPLATES.cancelled, key, 'visitor', { reason }, [ics(facts, 'CANCEL', sequence)]),
+        // The visitor's own reason is never mailed back to the visitor's (unverified) address: that
+        // would relay any text from our domain (issue 17). The host reads it; a staff reason is ours.
+        email(facts, TEMPLATES.cancelled, key, 'visitor', { reason: by === 'admin' ? reason : null }, [ics(facts, 'CANCEL', sequence)]),
         email(facts, TEMPLATES.cancelled, key, 'host', { reason }, [ics(facts, 'CANCEL', sequence)]),
         ...calendarMessage(facts, TOPIC.deleteEvent, `calendar:delete:${facts.documentId}`, false),
       ];

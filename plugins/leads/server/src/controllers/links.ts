@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
 import { getConfig, getService } from '../utils';
+import { strictValidator } from '../validation/strict';
 import { withRateLimitHeader } from './submissions';
 
 const MESSAGES: Record<string, string> = {
@@ -11,32 +12,51 @@ const MESSAGES: Record<string, string> = {
   unknown: 'This link is not valid.',
 };
 
+/** The site's page with the one button, per link (site/src/pages/[lang]/<page>.astro). */
+const ACTION_PAGES = { confirm: 'confirm-subscription', unsubscribe: 'unsubscribe' } as const;
+const DONE = { confirm: 'subscription-confirmed', unsubscribe: 'unsubscribed' } as const;
+
+const validateTokenBody = strictValidator<{ token: string }>(yup.object({ token: yup.string().required().max(2048) }).noUnknown().required());
+
+type Outcome = { ok: true; language: string } | { ok: false; reason: string };
+
 /**
- * Links clicked in emails. A browser is sent to the site's page for the outcome; a client that
- * asks for JSON gets Strapi's format (400 with the reason for bad links).
+ * Links in emails (double opt-in, unsubscribe). Mail scanners open every link, so a GET never
+ * acts (issue 17): a browser is sent to the site's page, which asks for one click and POSTs the
+ * token; a JSON client learns whether the link is good. POST acts. RFC 8058 one-click
+ * unsubscribe (List-Unsubscribe-Post) is that POST, with the token in the query string.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const respond = (ctx: any, outcome: { ok: true; language: string } | { ok: false; reason: string }, page: string) => {
-    const { siteUrl } = getConfig(strapi);
-    const wantsJson = ctx.accepts('html', 'json') === 'json';
-    if (outcome.ok) {
-      if (wantsJson) {
-        ctx.body = { data: { status: page } };
-        return;
-      }
-      ctx.redirect(`${siteUrl}/${outcome.language}/${page}/`);
+  const wantsJson = (ctx: any) => ctx.accepts('html', 'json') === 'json';
+
+  const invalid = (ctx: any, reason: string) => {
+    if (wantsJson(ctx) || ctx.method === 'POST') throw new errors.ValidationError(MESSAGES[reason] ?? MESSAGES.malformed, { reason });
+    ctx.redirect(`${getConfig(strapi).siteUrl}/en/link-invalid/?reason=${encodeURIComponent(reason)}`);
+  };
+
+  /** GET: look, do not touch. */
+  const show = async (ctx: any, action: keyof typeof ACTION_PAGES) => {
+    await limit(ctx);
+    const token = tokenFrom(ctx.query.token);
+    const outcome: Outcome = await getService(strapi, 'contacts').checkLink(token, action);
+    if (!outcome.ok) return invalid(ctx, outcome.reason);
+    if (wantsJson(ctx)) {
+      ctx.body = { data: { status: 'pending', method: 'POST' } };
       return;
     }
-    if (wantsJson) throw new errors.ValidationError(MESSAGES[outcome.reason] ?? MESSAGES.malformed, { reason: outcome.reason });
-    ctx.redirect(`${siteUrl}/en/link-invalid/?reason=${encodeURIComponent(outcome.reason)}`);
+    ctx.redirect(`${getConfig(strapi).siteUrl}/${outcome.language}/${ACTION_PAGES[action]}/?token=${encodeURIComponent(token)}`);
+  };
+
+  const done = (ctx: any, outcome: Outcome, action: keyof typeof DONE) => {
+    if (!outcome.ok) return invalid(ctx, outcome.reason);
+    ctx.body = { data: { status: DONE[action], language: outcome.language } };
   };
 
   // Links are clicked by people (and mail scanners), a few per email: a generous per-IP budget
   // still stops anyone from trying tokens in bulk.
   const limit = (ctx: any) => withRateLimitHeader(ctx, () => getService(strapi, 'rate-limit').check('email-links', { ip: ctx.request.ip }, { ipPointsFactor: 6 }));
 
-  const tokenFrom = (ctx: any) => {
-    const token = ctx.query.token;
+  const tokenFrom = (token: unknown) => {
     if (typeof token !== 'string' || token.length === 0 || token.length > 2048) {
       throw new errors.ValidationError('token is required', { reason: 'malformed' });
     }
@@ -44,22 +64,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** GET /api/leads/confirm?token=: double opt-in. */
-    async confirm(ctx: any) {
-      await limit(ctx);
-      const outcome = await getService(strapi, 'contacts').confirm(tokenFrom(ctx), { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
-      respond(ctx, outcome, 'subscription-confirmed');
+    /** GET /api/leads/confirm?token=: the old emails' link; sends the browser to the site's page. */
+    async confirmPage(ctx: any) {
+      await show(ctx, 'confirm');
     },
 
-    /** GET or POST (RFC 8058 one-click) /api/leads/unsubscribe?token=. */
+    /** POST /api/leads/confirm { token }: the site page's button. Double opt-in happens here only. */
+    async confirm(ctx: any) {
+      await limit(ctx);
+      const { token } = await validateTokenBody(ctx.request.body ?? {});
+      const outcome = await getService(strapi, 'contacts').confirm(token, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+      done(ctx, outcome, 'confirm');
+    },
+
+    /** GET /api/leads/unsubscribe?token=: the List-Unsubscribe link opened in a browser. */
+    async unsubscribePage(ctx: any) {
+      await show(ctx, 'unsubscribe');
+    },
+
+    /**
+     * POST /api/leads/unsubscribe: RFC 8058 one-click (form body "List-Unsubscribe=One-Click",
+     * token in the query string) or the site page's button (JSON { token }).
+     */
     async unsubscribe(ctx: any) {
       await limit(ctx);
-      const outcome = await getService(strapi, 'contacts').unsubscribe(tokenFrom(ctx));
-      if (ctx.method === 'POST' && outcome.ok) {
-        ctx.body = { data: { status: 'unsubscribed' } };
-        return;
-      }
-      respond(ctx, outcome, 'unsubscribed');
+      const fromQuery = ctx.query.token;
+      const token = fromQuery !== undefined ? tokenFrom(fromQuery) : (await validateTokenBody(ctx.is('application/json') ? (ctx.request.body ?? {}) : {})).token;
+      const outcome = await getService(strapi, 'contacts').unsubscribe(token);
+      done(ctx, outcome, 'unsubscribe');
     },
   };
 };

@@ -18,8 +18,11 @@ export interface TemplateData {
   firstName?: string;
   confirmUrl?: string;
   unsubscribeUrl?: string;
+  /** for the sales notification only: a visitor receipt never shows it (phishing relay, issue 17) */
   message?: string;
   siteName?: string;
+  /** the site's home page in the email's language, linked from visitor receipts */
+  siteUrl?: string;
   /** for the sales notification */
   lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
   /** for the whitepaper email: the signed link is made by the whitepapers plugin */
@@ -38,7 +41,9 @@ const copy = {
     confirmButton: 'Confirm my subscription',
     ignore: 'If you did not ask for this, ignore this email: nothing happens without your click.',
     receiptSubject: (site: string) => `We received your message – ${site}`,
-    receiptBody: 'thank you for your message. We will get back to you within one business day. Your message:',
+    receiptBody: 'thank you for contacting us. We received your message sent with the contact form on our website and will get back to you within one business day.',
+    receiptSite: 'Our website:',
+    receiptNotYou: 'If you did not write to us, ignore this email: someone may have entered your address by mistake.',
     unsubscribe: 'Unsubscribe',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
     whitepaperSubject: (title: string) => `Your download: ${title}`,
@@ -53,7 +58,9 @@ const copy = {
     confirmButton: 'Abonnement bestätigen',
     ignore: 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne Ihren Klick passiert nichts.',
     receiptSubject: (site: string) => `Wir haben Ihre Nachricht erhalten – ${site}`,
-    receiptBody: 'vielen Dank für Ihre Nachricht. Wir melden uns innerhalb eines Werktags. Ihre Nachricht:',
+    receiptBody: 'vielen Dank für Ihre Anfrage. Wir haben Ihre Nachricht aus dem Kontaktformular unserer Website erhalten und melden uns innerhalb eines Werktags.',
+    receiptSite: 'Unsere Website:',
+    receiptNotYou: 'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
     whitepaperSubject: (title: string) => `Ihr Download: ${title}`,
@@ -83,10 +90,13 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
       return { subject: t.confirmSubject(site), text, html, marketing: false };
     }
     case 'contact-receipt': {
-      const message = data.message ?? '';
-      const text = [t.hello(data.firstName), t.receiptBody, message, t.regards(site)].filter(Boolean).join('\n\n');
+      // Sent to an address nobody has verified: nothing the visitor typed (message, name) appears,
+      // or the form becomes a relay for phishing text sent from our domain (issue 17). Only our
+      // own words and a link to our own site.
+      const siteLink = data.siteUrl ? `${t.receiptSite} ${data.siteUrl}` : '';
+      const text = [t.hello(), t.receiptBody, siteLink, t.receiptNotYou, t.regards(site)].filter(Boolean).join('\n\n');
       const html = layout(
-        `${paragraphs(t.hello(data.firstName))}${paragraphs(t.receiptBody)}<blockquote>${paragraphs(message)}</blockquote>${paragraphs(t.regards(site))}`
+        `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
     }

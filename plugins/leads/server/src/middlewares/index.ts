@@ -1,3 +1,4 @@
 import formGuard from './form-guard';
+import textParams from './text-params';
 
-export default { 'form-guard': formGuard };
+export default { 'form-guard': formGuard, 'text-params': textParams };

@@ -31,6 +31,7 @@ interface JoinTable {
   inverseOrderColumnName?: string;
 }
 
+/** The identity fields of a contact (docs/adr/0014-contact-identity.md). */
 const CONTACT_MERGE_COLUMNS = ['first_name', 'last_name', 'company', 'job_title', 'phone', 'country'];
 
 /**
@@ -62,11 +63,19 @@ export function captureStatement(strapi: Core.Strapi, rows: CaptureRows) {
   const timestamps = () => `${bind(rows.now)}, ${bind(rows.now)}, ${bind(rows.now)}`;
 
   const contactColumns = Object.keys(rows.contact);
+  // Anyone can type any email into a public form. A contact who confirmed the address keeps the
+  // identity it has: the form only fills what is empty (what was typed is on the activity). An
+  // unconfirmed contact is as anonymous as the new input, so the newest non-empty value wins.
+  // (one template literal: identifiers are bound in the order they appear in the text)
+  const mergeColumn = (column: string) =>
+    `${id(column)} = case when ${id(table(UID.contact))}.confirmed_at is null
+      then coalesce(excluded.${id(column)}, ${id(table(UID.contact))}.${id(column)})
+      else coalesce(${id(table(UID.contact))}.${id(column)}, excluded.${id(column)}) end`;
   const contactSql = () => `contact as (
     insert into ${id(table(UID.contact))} (${contactColumns.map(id).join(', ')}, status, last_activity_at, created_at, updated_at, published_at)
     values (${contactColumns.map((column) => bind(rows.contact[column])).join(', ')}, 'new', ${bind(rows.now)}, ${timestamps()})
     on conflict (email) do update set
-      ${CONTACT_MERGE_COLUMNS.map((column) => `${id(column)} = coalesce(excluded.${id(column)}, ${id(table(UID.contact))}.${id(column)})`).join(',\n      ')},
+      ${CONTACT_MERGE_COLUMNS.map((column) => mergeColumn(column)).join(',\n      ')},
       language = excluded.language, last_activity_at = excluded.last_activity_at, updated_at = excluded.updated_at
     returning id, document_id, status)`;
 

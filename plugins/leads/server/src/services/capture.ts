@@ -70,6 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       language,
     };
     const activityDocumentId = newDocumentId();
+    // What the visitor typed, kept on the activity: a confirmed contact's own fields are not
+    // overwritten by a public form (docs/adr/0014-contact-identity.md), so this is where sales see it.
+    const typedEntries = Object.entries({ firstName: fields.first_name, lastName: fields.last_name, company: fields.company, jobTitle: fields.job_title, phone: fields.phone, country: fields.country }).filter(
+      ([, value]) => value !== null
+    );
+    const typed = typedEntries.length > 0 ? Object.fromEntries(typedEntries) : null;
 
     // Outbox rows are known before the contact is: the ones that name the contact get its
     // document id filled in by the statement; the confirmation is dropped if already confirmed.
@@ -82,7 +88,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       addEmail('confirm-subscription', { locale: language, to: email, data: { firstName: fields.first_name ?? undefined } }, { withContact: true, unlessConfirmed: true });
     }
     if (context.sendReceipt) {
-      addEmail('contact-receipt', { locale: language, to: email, data: { firstName: fields.first_name ?? undefined, message: input.message ?? '' } });
+      // to an unverified address: none of the visitor's text (see the template)
+      addEmail('contact-receipt', { locale: language, to: email, data: {} });
     }
     if (config.sendgrid.salesNotify) {
       const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
@@ -135,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         type: input.activity.type,
         reference: input.activity.reference ?? null,
         title: input.activity.title ?? null,
-        details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}) }),
+        details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}), ...(typed ? { submitted: typed } : {}) }),
         utm_source: clean(input.utm?.source),
         utm_medium: clean(input.utm?.medium),
         utm_campaign: clean(input.utm?.campaign),

@@ -19,6 +19,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       erasers.push(eraser);
     },
 
+    /**
+     * Whether an emailed link is good, and the contact's language for the page that asks the
+     * visitor to press the button. Reads only: a GET on the link (a mail scanner) changes nothing.
+     */
+    async checkLink(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<Outcome> {
+      const verified = verifyToken(token, purpose, getConfig(strapi).tokenSecret);
+      if (!verified.ok) return verified;
+      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['status', 'language'] });
+      if (!contact || contact.status === 'erased') return { ok: false, reason: 'unknown' };
+      return { ok: true, language: contact.language ?? 'en' };
+    },
+
     /** Double opt-in: a valid confirmation token activates marketing consent. Idempotent. */
     async confirm(token: string, context: { ip?: string; userAgent?: string } = {}): Promise<Outcome> {
       const config = getConfig(strapi);

@@ -80,13 +80,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const already = await strapi.db.query(UID.email).findOne({ where: { idempotencyKey }, select: ['id', 'providerMessageId'] });
       if (already) return { skipped: 'already-sent', providerMessageId: already.providerMessageId };
 
-      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, ...payload.data };
+      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, siteUrl: `${config.siteUrl}/${payload.locale}/`, ...payload.data };
       if (payload.template === 'confirm-subscription') {
         // Signed now, not at capture: the link's lifetime starts when the email leaves.
         if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
         const expiresAt = new Date(Date.now() + config.confirmationTtlHours * 3600 * 1000);
         const token = signToken({ purpose: 'confirm', subject: payload.contact, expiresAt }, config.tokenSecret);
-        data.confirmUrl = `${config.publicUrl}/api/leads/confirm?token=${encodeURIComponent(token)}`;
+        // the site's page with one button that POSTs the token: a mail scanner opening the link confirms nothing
+        data.confirmUrl = `${config.siteUrl}/${payload.locale}/confirm-subscription/?token=${encodeURIComponent(token)}`;
       }
       const rendered = render(payload, data);
       const headers: Record<string, string> = {};

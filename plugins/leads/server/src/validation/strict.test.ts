@@ -39,3 +39,24 @@ describe('validateContactSubmission', () => {
     });
   });
 });
+
+describe('text hygiene in the strict validator', () => {
+  it.each(['company', 'message', 'jobTitle', 'referrer', 'landingPage'])('refuses a NUL in %s with the field named', async (field) => {
+    await expect(validateContactSubmission({ ...valid, [field]: 'a\u0000b' })).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { errors: [expect.objectContaining({ path: [field] })] },
+    });
+  });
+
+  it('refuses a NUL in utm.source with the nested path', async () => {
+    await expect(validateContactSubmission({ ...valid, utm: { source: 'a\u0000b' } })).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ path: ['utm', 'source'] })] },
+    });
+  });
+
+  it('returns text normalised to NFC', async () => {
+    const result = await validateContactSubmission({ ...valid, company: 'Cafe\u0301 AG', message: 'line 1\nline 2\ttab' });
+    expect(result.company).toBe('Café AG');
+    expect(result.message).toBe('line 1\nline 2\ttab');
+  });
+});

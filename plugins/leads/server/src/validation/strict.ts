@@ -1,4 +1,5 @@
 import { errors, validateYupSchema } from '@strapi/utils';
+import { cleanTexts, safePathSegment } from '../domain/text-hygiene';
 
 type AnySchema = { type?: string; fields?: Record<string, AnySchema> } & Parameters<typeof validateYupSchema>[0];
 
@@ -10,7 +11,7 @@ export interface ShapeProblem {
 const at = (path: string[]) => path.join('.');
 
 /** Unknown keys come from the client: never echo markup or megabytes of them back. */
-const safeKey = (key: string) => (key.replace(/[^\w.$-]/g, '?').slice(0, 60) || '?');
+const safeKey = safePathSegment;
 
 /**
  * What yup would not report, or would crash on, before it casts: keys the schema does not
@@ -32,16 +33,23 @@ export function shapeProblems(schema: AnySchema, value: unknown, path: string[] 
   });
 }
 
-/** Public inputs: shape checked first, then yup with casting (trim, lowercase, defaults). */
+const refuse = (problems: ShapeProblem[]) =>
+  new errors.ValidationError(problems.length > 1 ? `${problems.length} errors occurred` : problems[0].message, {
+    errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })),
+  });
+
+/**
+ * Public inputs: text hygiene first (no NUL or other C0 control, no lone surrogate, NFC; every
+ * string at any depth, free maps such as `answers` included), then the shape, then yup with
+ * casting (trim, lowercase, defaults).
+ */
 export function strictValidator<T>(schema: AnySchema) {
   const validate = validateYupSchema(schema, { strict: false, abortEarly: false });
   return async (body: unknown): Promise<T> => {
-    const problems = shapeProblems(schema, body);
-    if (problems.length > 0) {
-      throw new errors.ValidationError(problems.length > 1 ? `${problems.length} errors occurred` : problems[0].message, {
-        errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })),
-      });
-    }
-    return validate(body) as Promise<T>;
+    const cleaned = cleanTexts(body);
+    if (cleaned.problems.length > 0) throw refuse(cleaned.problems);
+    const problems = shapeProblems(schema, cleaned.value);
+    if (problems.length > 0) throw refuse(problems);
+    return validate(cleaned.value) as Promise<T>;
   };
 }

@@ -18,6 +18,12 @@ export interface OdooSyncConfig {
     /** how long the breaker stays open before one trial call */
     resetTimeoutMs: number;
   };
+  /**
+   * Create company partners and UTM records (source, medium, campaign) in Odoo from a contact who
+   * has not confirmed the address (ODOO_CREATE_FROM_UNCONFIRMED, default off): such input is
+   * anonymous, so by default it only finds existing UTM records and sets no company.
+   */
+  createFromUnconfirmed: boolean;
   /** how long an event waits while Odoo is not configured or refuses our credentials */
   waitWhenUnavailableMs: number;
   /** reading back the stage of the crm.leads we created (for the analytics funnel) */
@@ -42,6 +48,7 @@ const defaults: OdooSyncConfig = {
   timeoutMs: 10_000,
   maxAttempts: 20,
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
+  createFromUnconfirmed: false,
   waitWhenUnavailableMs: 5 * 60_000,
   stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
 };

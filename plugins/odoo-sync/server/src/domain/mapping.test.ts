@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activityBlock,
+  createdByMagnetiq,
+  foreignPartnerNote,
   ilikeExact,
+  isConfirmed,
   leadDescription,
   leadKey,
   leadName,
@@ -82,7 +86,7 @@ describe('partners', () => {
     });
   });
 
-  const partner = { id: 3, name: 'Ada L.', phone: false as const, function: 'Engineer', parent_id: false as const, write_date: '2026-11-25 09:00:00' };
+  const partner = { id: 3, ref: 'magnetiq:c1', name: 'Ada L.', phone: false as const, function: 'Engineer', parent_id: false as const, write_date: '2026-11-25 09:00:00' };
 
   it.each([
     ['ours is newer: name, phone and job title are updated, the company set', '2026-11-25T10:00:00Z', { name: 'Ada Lovelace', phone: '+44 20 1234', function: 'CTO', parent_id: 9 }],
@@ -138,5 +142,37 @@ describe('helpers', () => {
 
   it('escapes ILIKE wildcards in an address', () => {
     expect(ilikeExact('a_b%c\\d@example.com')).toBe('a\\_b\\%c\\\\d@example.com');
+  });
+});
+
+describe('contact identity (docs/adr/0014-contact-identity.md)', () => {
+  it.each([
+    ['our reference', 'magnetiq:abc', true],
+    ['another contact of ours', 'magnetiq:other', true],
+    ['a customer number', 'CUST-0042', false],
+    ['no reference', false, false],
+    ['a reference that only contains ours', 'x magnetiq:abc', false],
+  ] as const)('a partner with %s is ours: %s', (_label, ref, expected) => {
+    expect(createdByMagnetiq({ ref })).toBe(expected);
+  });
+
+  it.each([
+    [null, false],
+    [undefined, false],
+    ['2026-12-01T10:00:00Z', true],
+  ])('confirmedAt %s makes the contact confirmed: %s', (confirmedAt, expected) => {
+    expect(isConfirmed({ confirmedAt })).toBe(expected);
+  });
+
+  it('notes the foreign partner and what the form said, quoted', () => {
+    expect(foreignPartnerNote(17, { firstName: 'Mallory', company: 'Evil Corp', phone: '+1 555' })).toBe(
+      'Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change. The form said: name "Mallory", company "Evil Corp", phone "+1 555".'
+    );
+    expect(foreignPartnerNote(17, null)).toBe('Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change.');
+  });
+
+  it('puts notes between the header and the message of an activity block', () => {
+    const block = activityBlock({ activity: { documentId: 'a1', type: 'contact-form', occurredAt: '2026-12-01T10:00:00Z', details: { message: 'Hi' } } }, ['Note: x']);
+    expect(block).toBe('Contact form on 2026-12-01 (ref a1)\nNote: x\nHi');
   });
 });

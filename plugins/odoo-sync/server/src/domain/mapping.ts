@@ -16,6 +16,8 @@ export interface LeadContact {
   jobTitle?: string | null;
   phone?: string | null;
   language?: string | null;
+  /** set once the contact confirmed the address (double opt-in); null for anonymous input */
+  confirmedAt?: string | Date | null;
   updatedAt: string | Date;
 }
 
@@ -27,7 +29,7 @@ export interface LeadActivity {
   utmSource?: string | null;
   utmMedium?: string | null;
   utmCampaign?: string | null;
-  details?: { message?: string } | null;
+  details?: { message?: string; submitted?: TypedIdentity } | null;
   occurredAt: string | Date;
 }
 
@@ -44,8 +46,20 @@ export interface LeadEvent {
   consents: LeadConsent[];
 }
 
+/** What the visitor typed on one form (leads core: activity.details.submitted). */
+export interface TypedIdentity {
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  jobTitle?: string;
+  phone?: string;
+  country?: string;
+}
+
 export interface OdooPartner {
   id: number;
+  /** "magnetiq:<contact id>" on the partners we created */
+  ref: string | false;
   name: string | false;
   phone: string | false;
   function: string | false;
@@ -67,6 +81,35 @@ export const activityLabel = (type: string) =>
 
 export const partnerRef = (contactDocumentId: string) => `magnetiq:${contactDocumentId}`;
 
+/**
+ * Only partners we created are ours to write (docs/adr/0014-contact-identity.md): any other one
+ * with the same email may be a customer CRM staff keep, and a public form is no authority over it.
+ */
+export const createdByMagnetiq = (partner: Pick<OdooPartner, 'ref'>) => typeof partner.ref === 'string' && partner.ref.startsWith('magnetiq:');
+
+/** A contact who confirmed the address: only then may its input create Odoo records by default. */
+export const isConfirmed = (contact: Pick<LeadContact, 'confirmedAt'>) => Boolean(contact.confirmedAt);
+
+/** What a visitor typed, as one line for sales (values quoted, so they read as input, not as our words). */
+export function typedSummary(typed?: TypedIdentity | null): string | undefined {
+  if (!typed) return undefined;
+  const name = [present(typed.firstName), present(typed.lastName)].filter(Boolean).join(' ');
+  const parts: Array<[string, string | undefined]> = [
+    ['name', name || undefined],
+    ['company', present(typed.company)],
+    ['job title', present(typed.jobTitle)],
+    ['phone', present(typed.phone)],
+    ['country', present(typed.country)],
+  ];
+  const entered = parts.filter(([, value]) => value !== undefined).map(([label, value]) => `${label} "${value}"`);
+  return entered.length > 0 ? entered.join(', ') : undefined;
+}
+
+/** The note on a lead linked to a partner Magnetiq did not create (and so did not change). */
+export function foreignPartnerNote(partnerId: number, typed?: TypedIdentity | null): string {
+  const entered = typedSummary(typed);
+  return `Note: linked to the existing Odoo partner #${partnerId}, which Magnetiq did not create and did not change.${entered ? ` The form said: ${entered}.` : ''}`;
+}
 /** One lead per contact and item: a second registration for the same webinar updates it. */
 export const leadKey = ({ contact, activity }: Pick<LeadEvent, 'contact' | 'activity'>) =>
   `${contact.documentId}:${activity.type}:${activity.reference ?? '-'}`;
@@ -105,22 +148,22 @@ export function consentSummary(consents: LeadConsent[]): string {
 }
 
 /** The block one event adds to the lead's description; its header names the activity. */
-export function activityBlock({ activity }: Pick<LeadEvent, 'activity'>): string {
+export function activityBlock({ activity }: Pick<LeadEvent, 'activity'>, notes: string[] = []): string {
   const header = `${activityLabel(activity.type)} on ${day(activity.occurredAt)} (ref ${activity.documentId})`;
   const message = present(activity.details?.message);
-  return message ? `${header}\n${message}` : header;
+  return [header, ...notes, ...(message ? [message] : [])].join('\n');
 }
 
 /**
  * The lead description: newest event first, then older ones, then the consent summary and the
  * marker. An event already in the description (a replay) is not added again.
  */
-export function leadDescription(event: LeadEvent, key: string, existing?: string | false | null): string {
+export function leadDescription(event: LeadEvent, key: string, existing?: string | false | null, notes: string[] = []): string {
   const marker = leadMarker(key);
   const withoutMarker = existing ? existing.replace(marker, '') : '';
   const consentAt = withoutMarker.lastIndexOf('Consent:');
   const previousBlocks = (consentAt >= 0 ? withoutMarker.slice(0, consentAt) : withoutMarker).trim();
-  const block = activityBlock(event);
+  const block = activityBlock(event, notes);
   const blocks = previousBlocks.includes(`(ref ${event.activity.documentId})`) ? previousBlocks : [block, previousBlocks].filter(Boolean).join('\n\n');
   return [blocks, consentSummary(event.consents), marker].join('\n\n');
 }
@@ -167,7 +210,7 @@ export interface LeadIds {
   langId?: number;
 }
 
-export function leadValues(event: LeadEvent, key: string, ids: LeadIds, existingDescription?: string | false | null) {
+export function leadValues(event: LeadEvent, key: string, ids: LeadIds, existingDescription?: string | false | null, notes: string[] = []) {
   const { contact } = event;
   return compact({
     type: 'lead',
@@ -178,7 +221,7 @@ export function leadValues(event: LeadEvent, key: string, ids: LeadIds, existing
     email_from: contact.email,
     phone: present(contact.phone),
     function: present(contact.jobTitle),
-    description: leadDescription(event, key, existingDescription),
+    description: leadDescription(event, key, existingDescription, notes),
     source_id: ids.sourceId,
     medium_id: ids.mediumId,
     campaign_id: ids.campaignId,
@@ -193,13 +236,13 @@ export const ilikeExact = (value: string) => value.replace(/[\\%_]/g, (char) => 
 /** The mapping as the admin shows it (read-only). */
 export const FIELD_MAPPING = [
   { odoo: 'res.partner.email', ours: 'contact email (normalised: trimmed, lowercase); partners are deduplicated on it' },
-  { odoo: 'res.partner.name / phone / function', ours: 'first + last name / phone / job title (updated only when ours is newer and not empty)' },
-  { odoo: 'res.partner.parent_id', ours: 'company, as a company partner (is_company)' },
+  { odoo: 'res.partner.name / phone / function', ours: 'first + last name / phone / job title, on partners Magnetiq created only (updated when ours is newer and not empty); a partner with the same email that Magnetiq did not create is linked, never changed' },
+  { odoo: 'res.partner.parent_id', ours: 'company, as a company partner (is_company); from a confirmed contact only, unless ODOO_CREATE_FROM_UNCONFIRMED' },
   { odoo: 'res.partner.ref', ours: '"magnetiq:<contact id>" on partners we create' },
   { odoo: 'crm.lead.name', ours: 'activity label and item, e.g. "Webinar: <title>"' },
   { odoo: 'crm.lead.contact_name / partner_name / email_from / phone', ours: 'name / company / email / phone' },
   { odoo: 'crm.lead.description', ours: 'messages (newest first), consent summary, reference marker' },
-  { odoo: 'crm.lead.source_id / medium_id / campaign_id', ours: 'utm_source / utm_medium / utm_campaign (found or created)' },
+  { odoo: 'crm.lead.source_id / medium_id / campaign_id', ours: 'utm_source / utm_medium / utm_campaign (found; created only for a confirmed contact, unless ODOO_CREATE_FROM_UNCONFIRMED)' },
   { odoo: 'crm.lead.tag_ids', ours: 'the plugin ("Webinar") and the item ("Webinar: <title>")' },
   { odoo: 'crm.lead.lang_id, res.partner.lang', ours: 'contact language (en → en_US, de → de_DE)' },
 ];

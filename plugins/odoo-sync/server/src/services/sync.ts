@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import {
+  createdByMagnetiq,
+  foreignPartnerNote,
   ilikeExact,
+  isConfirmed,
   leadKey,
   leadMarker,
   leadValues,
@@ -12,11 +15,11 @@ import {
   type LeadEvent,
   type OdooPartner,
 } from '../domain/mapping';
-import { deliveryError, getService, leads, LINK_UID } from '../utils';
+import { deliveryError, getConfig, getService, leads, LINK_UID } from '../utils';
 
 type Payload = { contact?: string; activity?: string; erased?: boolean };
 
-const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date'];
+const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date', 'ref'];
 
 /**
  * The `odoo.upsert-lead` outbox handler: one lead event becomes one res.partner (deduplicated on
@@ -66,6 +69,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return id;
   };
 
+  /** An existing record by name, never a new one (input nobody confirmed); undefined when Odoo has none. */
+  const findByName = async (model: string, name: string) => {
+    const cacheKey = `${model}:${name.toLowerCase()}`;
+    if (idCache.get(cacheKey)) return idCache.get(cacheKey)!;
+    const [found] = await odoo().call<number[]>(model, 'search', [[['name', '=ilike', ilikeExact(name)]]], { limit: 1 });
+    if (found) idCache.set(cacheKey, found);
+    return found;
+  };
+
+  /** Whether this event's input may create Odoo records (company partners, UTM records). */
+  const mayCreateFrom = (event: LeadEvent) => isConfirmed(event.contact) || getConfig(strapi).createFromUnconfirmed === true;
+
   const languageId = async (code: string) => {
     const cacheKey = `res.lang:${code}`;
     if (idCache.has(cacheKey)) return idCache.get(cacheKey) ?? undefined;
@@ -83,34 +98,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return id;
   };
 
-  const ensurePartner = async (event: LeadEvent) => {
+  /**
+   * The contact's partner (docs/adr/0014-contact-identity.md): ours (created here, ref
+   * "magnetiq:…") is created and kept up to date; one with the same email that Magnetiq did not
+   * create is linked to the lead but never written to, and the lead gets a note instead. A company
+   * partner comes only from a confirmed contact (or with ODOO_CREATE_FROM_UNCONFIRMED).
+   */
+  const ensurePartner = async (event: LeadEvent): Promise<{ partnerId: number; notes: string[] }> => {
     const { contact } = event;
     const key = `partner:${contact.documentId}`;
-    const companyId = contact.company ? await ensureCompany(contact.company) : undefined;
+    const company = () => (contact.company && mayCreateFrom(event) ? ensureCompany(contact.company) : Promise.resolve(undefined));
     const lang = odooLanguage(contact.language);
-    let partner =
+    const partner =
       (await linked<OdooPartner>(key, 'res.partner', PARTNER_FIELDS)) ??
       (await odoo().call<OdooPartner[]>('res.partner', 'search_read', [[['email', '=ilike', ilikeExact(contact.email)], ['is_company', '=', false]]], { fields: PARTNER_FIELDS, limit: 1, order: 'id asc' }))[0] ??
       null;
     if (!partner) {
-      const id = await odoo().call<number>('res.partner', 'create', [newPartnerValues(contact, { companyId, lang })]);
+      const id = await odoo().call<number>('res.partner', 'create', [newPartnerValues(contact, { companyId: await company(), lang })]);
       await links.set(key, 'res.partner', id, contact.documentId);
-      return id;
+      return { partnerId: id, notes: [] };
     }
-    const updates = partnerUpdates(partner, contact, { companyId });
-    if (Object.keys(updates).length > 0) await odoo().call('res.partner', 'write', [[partner.id], updates]);
     await links.set(key, 'res.partner', partner.id, contact.documentId);
-    return partner.id;
+    if (!createdByMagnetiq(partner)) return { partnerId: partner.id, notes: [foreignPartnerNote(partner.id, event.activity.details?.submitted)] };
+    const updates = partnerUpdates(partner, contact, { companyId: partner.parent_id ? undefined : await company() });
+    if (Object.keys(updates).length > 0) await odoo().call('res.partner', 'write', [[partner.id], updates]);
+    return { partnerId: partner.id, notes: [] };
   };
 
-  const upsertLead = async (event: LeadEvent, partnerId: number) => {
+  const upsertLead = async (event: LeadEvent, partnerId: number, notes: string[]) => {
     const key = leadKey(event);
     const linkKey = `lead:${key}`;
     const { activity } = event;
+    // UTM values come from the visitor's URL: anonymous input finds existing records only
+    const utm = mayCreateFrom(event) ? findOrCreateByName : findByName;
     const [sourceId, mediumId, campaignId, langId, ...tagIds] = await Promise.all([
-      activity.utmSource ? findOrCreateByName('utm.source', activity.utmSource) : undefined,
-      activity.utmMedium ? findOrCreateByName('utm.medium', activity.utmMedium) : undefined,
-      activity.utmCampaign ? findOrCreateByName('utm.campaign', activity.utmCampaign) : undefined,
+      activity.utmSource ? utm('utm.source', activity.utmSource) : undefined,
+      activity.utmMedium ? utm('utm.medium', activity.utmMedium) : undefined,
+      activity.utmCampaign ? utm('utm.campaign', activity.utmCampaign) : undefined,
       languageId(odooLanguage(event.contact.language)),
       ...tagNames(activity).map((name) => findOrCreateByName('crm.tag', name)),
     ]);
@@ -122,11 +146,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       (await odoo().call<OdooLead[]>('crm.lead', 'search_read', [[['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]]], { fields: ['id', 'description'], limit: 1 }))[0] ??
       null;
     if (!existing) {
-      const id = await odoo().call<number>('crm.lead', 'create', [leadValues(event, key, ids)]);
+      const id = await odoo().call<number>('crm.lead', 'create', [leadValues(event, key, ids, undefined, notes)]);
       await links.set(linkKey, 'crm.lead', id, event.contact.documentId);
       return { leadId: id, created: true };
     }
-    const { type: _type, ...values } = leadValues(event, key, ids, existing.description);
+    const { type: _type, ...values } = leadValues(event, key, ids, existing.description, notes);
     await odoo().call('crm.lead', 'write', [[existing.id], values]);
     await links.set(linkKey, 'crm.lead', existing.id, event.contact.documentId);
     return { leadId: existing.id, created: false };
@@ -142,9 +166,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const activity = timeline.activities.find((candidate: { documentId: string }) => candidate.documentId === payload.activity);
       if (!activity) throw deliveryError.permanent(`activity ${payload.activity} of contact ${payload.contact} not found`);
       const event: LeadEvent = { contact: timeline.contact, activity, consents: timeline.consents };
-      const partnerId = await ensurePartner(event);
-      const lead = await upsertLead(event, partnerId);
-      return { partnerId, ...lead };
+      const { partnerId, notes } = await ensurePartner(event);
+      const lead = await upsertLead(event, partnerId, notes);
+      return { partnerId, ...(notes.length > 0 ? { partnerNotCreatedByMagnetiq: true } : {}), ...lead };
     },
 
     /** Enqueues every activity of a contact again (admin "re-sync"); the handler updates in place. */
