@@ -76,6 +76,8 @@ const SALES_PLUGIN_ACTIONS = [
   'plugin::booking.bookings.read',
   'plugin::booking.bookings.manage',
 ];
+/** Contacts, consents, activities, emails, outbox and audit log: personal data and evidence. */
+const PERSONAL_DATA_PREFIX = 'plugin::leads.';
 /** End users of the site are "users" too: only Super Admin manages them. */
 const USERS_SUBJECTS = ['plugin::users-permissions.user'];
 /**
@@ -107,7 +109,10 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
   const hidden = Object.values(strapi.contentTypes)
     .filter((ct: any) => ct?.pluginOptions?.['content-manager']?.visible === false)
     .map((ct: any) => ct.uid as string);
-  const restrictedSubjects = [...USERS_SUBJECTS, ...hidden];
+  // Leads are read only through the leads plugin's audited admin routes, hidden from the Content
+  // Manager or not (belt and braces: a leads type made visible again still gets no role's rights).
+  const leadsTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith(PERSONAL_DATA_PREFIX));
+  const restrictedSubjects = [...USERS_SUBJECTS, ...hidden, ...leadsTypes];
 
   const contentPermissions = (actionIds: string[]): Permission[] =>
     contentTypeService.getPermissionsWithNestedFields(
