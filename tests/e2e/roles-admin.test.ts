@@ -51,6 +51,7 @@ describe('a marketing Editor in the admin', () => {
   const webinarTitle = `Roles E2E Webinar ${suffix}`;
   const paperTitle = `Roles E2E Paper ${suffix}`;
   let paper = '';
+  let session = '';
 
   beforeAll(async () => {
     // the content exists (written in the Content Manager); the plugin pages are what is tested
@@ -78,20 +79,23 @@ describe('a marketing Editor in the admin', () => {
     await card.getByRole('button', { name: 'New session' }).click();
     const start = new Date(Date.now() + 10 * 86400e3);
     const local = `${start.toISOString().slice(0, 10)}T10:00`;
-    await page.getByLabel('Start (local time)').fill(local);
-    await page.getByLabel('Seats').fill('40');
-    await page.getByRole('button', { name: 'Add session' }).click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Add session' }) });
+    await form.getByLabel('Start (local time)').fill(local);
+    await form.locator('input[name="capacity"]').fill('40');
+    await form.getByRole('button', { name: 'Add session' }).click();
     // the session shows up under its webinar, with its seats
     await page.locator(`[role="meter"][aria-valuemax="40"]`).first().waitFor();
-    const [session] = await rows<{ capacity: number }>(
-      `select s.capacity from webinars_sessions s join webinars_webinars w on w.document_id = s.webinar where w.title = $1`,
+    const [created] = await rows<{ document_id: string; capacity: number }>(
+      `select s.document_id, s.capacity from webinars_sessions s join webinars_webinars w on w.document_id = s.webinar where w.title = $1`,
       [webinarTitle]
     );
-    expect(session?.capacity).toBe(40);
+    expect(created?.capacity).toBe(40);
+    session = created.document_id;
   });
 
   it('opens the session without the registrations of the people who signed up', async () => {
-    await page.locator('a[href*="/plugins/webinars/sessions/"]').first().click();
+    await page.locator(`a[href$="/plugins/webinars/sessions/${session}"]`).first().click();
+    await page.waitForURL(new RegExp(`/plugins/webinars/sessions/${session}`));
     await page.getByText('Seats', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Export registrations (CSV)' }).count()).toBe(0);
     expect(await page.getByLabel('Search', { exact: true }).count()).toBe(0);
