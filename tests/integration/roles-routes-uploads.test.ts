@@ -62,6 +62,9 @@ describe('attack 4: the Editor does marketing’s work, Sales does CRM work', ()
     const hosts = await api('/booking/hosts', as(editor));
     expect(hosts.status).toBe(200);
     const host = hosts.body.data[0];
+    // a host's email and calendar id are Admin's, not in the schedules' answer
+    expect(Object.keys(host)).not.toContain('email');
+    expect(Object.keys(host)).not.toContain('calendarId');
     const weeklyHours = { ...host.weeklyHours, sat: [{ start: '10:00', end: '12:00' }] };
     const saved = await api(`/booking/hosts/${host.documentId}/schedule`, as(editor, { method: 'PUT', json: { timeZone: host.timeZone, weeklyHours, dateOverrides: host.dateOverrides ?? [] } }));
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
