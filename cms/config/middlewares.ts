@@ -40,6 +40,8 @@ export default ({ env }: { env: any }) => [
       credentials: false,
     },
   },
+  // media from our origin: only allowed images inline, every other file a download, never sniffed
+  'global::uploads-headers',
   'strapi::poweredBy',
   'strapi::query',
   // no NUL, other C0 control or lone surrogate in any path or query string (PostgreSQL refuses NUL: a 500)
@@ -52,6 +54,8 @@ export default ({ env }: { env: any }) => [
       textLimit: env('BODY_TEXT_LIMIT', '256kb'),
     },
   },
+  // upload allow-list by content (needs the parsed multipart body): one refused file refuses the request
+  'global::upload-allow-list',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

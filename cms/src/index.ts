@@ -9,11 +9,13 @@ import { syncAdminRoles } from './content/roles';
 import { registerScheduler } from './content/scheduler';
 import { registerSiteRebuild } from './content/site-rebuild';
 import { isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './seed';
+import { guardUploadService } from './uploads/allow-list';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentMiddleware(strapi);
     registerOpsEndpoints(strapi);
+    guardUploadService(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -3,16 +3,32 @@ import { localeCodes } from './locales';
 
 /**
  * Admin roles besides Super Admin, rewritten on every boot so their permissions follow the
- * content model (a new content type or locale is covered after the next start):
+ * content model (a new content type or locale is covered after the next start). docs/roles.md
+ * says what each may do; the permission matrix test (tests/integration/permission-matrix.test.ts)
+ * holds every admin route and Content Manager type to it.
  * - Admin: everything but admin users, roles and the Settings section;
- * - Editor: create, edit, publish and delete content (all locales) and media; no settings;
- * - Viewer: read content and media.
+ * - Editor (marketing): content, media, the marketing side of the plugins (webinar sessions,
+ *   whitepapers and their files, hosts' schedules) and analytics counts; no personal data of leads;
+ * - Sales (CRM staff): contacts, timelines, consents and export through the leads plugin's own
+ *   (audited) admin API, bookings, webinar registrations and whitepaper leads; no content, no erase;
+ * - Viewer: reads content, media and analytics counts; changes nothing.
+ * No role but Super Admin gets Content Manager rights on a hidden type (leads, bookings,
+ * registrations...): their personal data is read only through the plugins' own routes.
  * Strapi's own first-boot Editor role (code strapi-editor) is adopted as our Editor.
  */
 export const ROLES = {
   admin: { codes: ['magnetiq-admin'], name: 'Admin', description: 'Manages all content, media and plugins; no admin users, roles or settings.' },
-  editor: { codes: ['magnetiq-editor', 'strapi-editor'], name: 'Editor', description: 'Creates, edits and publishes content and media in every locale; no settings.' },
-  viewer: { codes: ['magnetiq-viewer'], name: 'Viewer', description: 'Reads content and media; changes nothing.' },
+  editor: {
+    codes: ['magnetiq-editor', 'strapi-editor'],
+    name: 'Editor',
+    description: 'Marketing: content and media in every locale, webinar sessions, whitepapers and their PDFs, meeting types and hosts’ schedules, analytics; no personal data of leads.',
+  },
+  sales: {
+    codes: ['magnetiq-sales'],
+    name: 'Sales',
+    description: 'CRM staff: contacts, timelines, consents and export, bookings, webinar registrations and whitepaper leads; no content editing, no erase.',
+  },
+  viewer: { codes: ['magnetiq-viewer'], name: 'Viewer', description: 'Reads content, media and analytics counts; changes nothing and sees no personal data.' },
 } as const;
 
 type RoleKey = keyof typeof ROLES;
@@ -34,9 +50,54 @@ const EDITOR_CONTENT_ACTIONS = [`${CM}.create`, `${CM}.read`, `${CM}.update`, `$
 const MEDIA_EDIT = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 const MEDIA_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 /** Dashboards of counts (no personal data) that every role may read. */
-const PLUGIN_READ = ['plugin::analytics.read'];
+const ANALYTICS = ['plugin::analytics.read'];
+/** The marketing side of our plugins: what the Webinars, Whitepapers and Booking pages need to schedule, upload and plan. */
+const MARKETING_PLUGIN_ACTIONS = [
+  'plugin::webinars.sessions.read',
+  'plugin::webinars.sessions.manage',
+  'plugin::whitepapers.stats.read',
+  'plugin::whitepapers.papers.manage',
+  'plugin::booking.schedules.read',
+  'plugin::booking.schedules.manage',
+];
+/**
+ * CRM work: the leads plugin's contact routes (each read of a contact's detail and each export is
+ * audited there), bookings and registrations; the sessions and hosts lists to find them. Erase and
+ * the outbox (payloads carry live capability links) stay with Admin.
+ */
+const SALES_PLUGIN_ACTIONS = [
+  'plugin::leads.contacts.read',
+  'plugin::leads.contacts.export',
+  'plugin::webinars.sessions.read',
+  'plugin::webinars.registrations.read',
+  'plugin::whitepapers.stats.read',
+  'plugin::whitepapers.leads.export',
+  'plugin::booking.schedules.read',
+  'plugin::booking.bookings.read',
+  'plugin::booking.bookings.manage',
+];
+/** Contacts, consents, activities, emails, outbox and audit log: personal data and evidence. */
+const PERSONAL_DATA_PREFIX = 'plugin::leads.';
 /** End users of the site are "users" too: only Super Admin manages them. */
 const USERS_SUBJECTS = ['plugin::users-permissions.user'];
+/**
+ * Fields below Admin: a host's email and calendar id decide where booking invitations and calendar
+ * events go (and are a staff member's address); only Admin sets them.
+ */
+const ADMIN_ONLY_FIELDS: Record<string, string[]> = { 'plugin::booking.host': ['email', 'calendarId'] };
+/** Fields that code owns (set by the upload action): no editor writes them through the Content Manager. */
+const CODE_OWNED_FIELDS: Record<string, string[]> = { 'plugin::whitepapers.whitepaper': ['fileKey', 'fileSha256', 'fileSize', 'fileName'] };
+
+/** Drops fields from the field-level permissions of the given actions (all actions when none are named). */
+export function withoutFields(permissions: Permission[], fieldsBySubject: Record<string, string[]>, actions?: string[]): Permission[] {
+  return permissions.map((permission) => {
+    const dropped = permission.subject ? fieldsBySubject[permission.subject] : undefined;
+    const fields = permission.properties?.fields;
+    if (!dropped || !Array.isArray(fields) || (actions && !actions.includes(permission.action))) return permission;
+    const kept = fields.filter((field: string) => !dropped.some((name) => field === name || field.startsWith(`${name}.`)));
+    return { ...permission, properties: { ...permission.properties, fields: kept } };
+  });
+}
 
 export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKey, number>> {
   const roleService = strapi.service('admin::role');
@@ -48,7 +109,10 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
   const hidden = Object.values(strapi.contentTypes)
     .filter((ct: any) => ct?.pluginOptions?.['content-manager']?.visible === false)
     .map((ct: any) => ct.uid as string);
-  const restrictedSubjects = [...USERS_SUBJECTS, ...hidden];
+  // Leads are read only through the leads plugin's audited admin routes, hidden from the Content
+  // Manager or not (belt and braces: a leads type made visible again still gets no role's rights).
+  const leadsTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith(PERSONAL_DATA_PREFIX));
+  const restrictedSubjects = [...USERS_SUBJECTS, ...hidden, ...leadsTypes];
 
   const contentPermissions = (actionIds: string[]): Permission[] =>
     contentTypeService.getPermissionsWithNestedFields(
@@ -71,10 +135,12 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
     .filter((action) => action.section === 'plugins' && action.pluginName !== 'users-permissions')
     .flatMap((action) => (Array.isArray(action.subjects) && action.subjects.length > 0 ? action.subjects.map((subject) => ({ action: action.actionId, subject })) : [{ action: action.actionId }]));
 
+  const editorContent = withoutFields(withoutFields(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS)), ADMIN_ONLY_FIELDS), CODE_OWNED_FIELDS, [`${CM}.create`, `${CM}.update`]);
   const wanted: Record<RoleKey, Permission[]> = {
     admin: [...(await withLocales(contentPermissions(allContentActions))), ...pluginPermissions],
-    editor: [...(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS))), ...plain(MEDIA_EDIT), ...plain(PLUGIN_READ)],
-    viewer: [...(await withLocales(contentPermissions([`${CM}.read`]))), ...plain(MEDIA_READ), ...plain(PLUGIN_READ)],
+    editor: [...editorContent, ...plain(MEDIA_EDIT), ...plain(ANALYTICS), ...plain(MARKETING_PLUGIN_ACTIONS)],
+    sales: [...plain(SALES_PLUGIN_ACTIONS), ...plain(ANALYTICS)],
+    viewer: [...withoutFields(await withLocales(contentPermissions([`${CM}.read`])), ADMIN_ONLY_FIELDS), ...plain(MEDIA_READ), ...plain(ANALYTICS)],
   };
 
   const ids = {} as Record<RoleKey, number>;

@@ -11,7 +11,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
       icon: Calendar,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Booking' },
       Component: () => import('./pages/App'),
-      permissions: PERMISSIONS.read,
+      permissions: PERMISSIONS.any,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Booking' });
   },

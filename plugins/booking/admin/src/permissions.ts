@@ -3,6 +3,10 @@ const permission = (action: string) => [{ action: `plugin::booking.${action}`, s
 
 // Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
 export const PERMISSIONS = {
+  /** the menu link: either page */
+  any: [...permission('schedules.read'), ...permission('bookings.read')],
+  schedules: permission('schedules.read'),
+  /** the bookings page also lists the hosts to choose from */
   read: permission('bookings.read'),
   manage: permission('bookings.manage'),
 };

@@ -10,11 +10,9 @@ export interface HostSchedule {
   documentId: string;
   slug: string;
   name: string;
-  email: string;
   timeZone: string;
   weeklyHours: Partial<Record<Weekday, TimeRange[]>>;
   dateOverrides: Array<{ date: string; intervals: TimeRange[] }>;
-  calendarId: string | null;
   active: boolean;
 }
 

@@ -3,6 +3,9 @@ const permission = (action: string) => [{ action: `plugin::webinars.${action}`, 
 
 // Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
 export const PERMISSIONS = {
-  read: permission('registrations.read'),
+  /** the pages: webinars, sessions and seat counts */
+  read: permission('sessions.read'),
+  /** personal data: the registrations table and its CSV export */
+  registrations: permission('registrations.read'),
   manage: permission('sessions.manage'),
 };

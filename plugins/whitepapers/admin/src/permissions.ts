@@ -5,4 +5,6 @@ const permission = (action: string) => [{ action: `plugin::whitepapers.${action}
 export const PERMISSIONS = {
   read: permission('stats.read'),
   manage: permission('papers.manage'),
+  /** personal data: the leads CSV of a paper */
+  exportLeads: permission('leads.export'),
 };

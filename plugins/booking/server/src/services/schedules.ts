@@ -12,11 +12,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         documentId: host.documentId,
         slug: host.slug,
         name: host.name,
-        email: host.email,
+        // no email or calendarId: they are Admin's (Content Manager) and the schedule editor,
+        // which marketing uses, has no need for them
         timeZone: host.timeZone,
         weeklyHours: host.weeklyHours,
         dateOverrides: host.dateOverrides,
-        calendarId: host.calendarId,
         active: host.active,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));

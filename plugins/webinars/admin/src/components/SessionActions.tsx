@@ -18,11 +18,13 @@ const saveText = (content: string, fileName: string) => {
 interface Props {
   session: SessionDetail;
   canManage: boolean;
+  /** the CSV holds the registrants' personal data */
+  canExport: boolean;
   onChanged: () => void;
 }
 
 /** Export, attendance import, recording link and cancellation of one session. */
-export const SessionActions = ({ session, canManage, onChanged }: Props) => {
+export const SessionActions = ({ session, canManage, canExport, onChanged }: Props) => {
   const { formatMessage } = useIntl();
   const { get, post, put } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -82,9 +84,11 @@ export const SessionActions = ({ session, canManage, onChanged }: Props) => {
 
   return (
     <Flex gap={3} wrap="wrap" alignItems="flex-end">
-      <Button variant="secondary" startIcon={<Download />} onClick={exportCsv} loading={busy === 'export'}>
-        {t('export.button', 'Export registrations (CSV)')}
-      </Button>
+      {canExport ? (
+        <Button variant="secondary" startIcon={<Download />} onClick={exportCsv} loading={busy === 'export'}>
+          {t('export.button', 'Export registrations (CSV)')}
+        </Button>
+      ) : null}
       {canManage ? (
         <>
           <input

@@ -16,6 +16,9 @@ export const SessionPage = () => {
   const { documentId = '' } = useParams();
   const { formatMessage, formatDate } = useIntl();
   const { allowedActions } = useRBAC(PERMISSIONS.manage);
+  // registrations are personal data: marketing schedules sessions without seeing who registered
+  const { allowedActions: registrationActions } = useRBAC(PERMISSIONS.registrations);
+  const canReadRegistrations = Boolean(registrationActions.canRead);
   const session = useLoad<SessionDetail>(`/webinars/sessions/${documentId}`);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
@@ -44,12 +47,14 @@ export const SessionPage = () => {
                   </Typography>
                 ))}
               </Flex>
-              <SessionActions session={data} canManage={Boolean(allowedActions.canManage)} onChanged={session.reload} />
+              <SessionActions session={data} canManage={Boolean(allowedActions.canManage)} canExport={canReadRegistrations} onChanged={session.reload} />
             </Flex>
           </Box>
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-            <RegistrationsTable session={documentId} canManage={Boolean(allowedActions.canManage)} onChanged={session.reload} />
-          </Box>
+          {canReadRegistrations ? (
+            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+              <RegistrationsTable session={documentId} canManage={Boolean(allowedActions.canManage)} onChanged={session.reload} />
+            </Box>
+          ) : null}
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,13 +1,14 @@
 import * as React from 'react';
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { CountCard } from '../components/CountCard';
 import { Section } from '../components/Section';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import type { DataResponse, PaperStats } from '../types';
+import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
 import { saveFile } from '../utils/saveFile';
 
@@ -20,6 +21,8 @@ export const PaperStatsPage = () => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [isExporting, setIsExporting] = React.useState(false);
+  // the CSV names the people who asked for the paper: only roles with leads.export see the button
+  const { allowedActions } = useRBAC(PERMISSIONS.exportLeads);
   const stats = useAdminQuery<DataResponse<PaperStats>>(`/whitepapers/papers/${documentId}/stats`);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
@@ -48,9 +51,11 @@ export const PaperStatsPage = () => {
         navigationAction={<BackButton />}
         title={title}
         primaryAction={
-          <Button startIcon={<Download />} onClick={exportLeads} loading={isExporting} disabled={data.requests === 0}>
-            {t('export.button', 'Export leads (CSV)')}
-          </Button>
+          allowedActions.canExport ? (
+            <Button startIcon={<Download />} onClick={exportLeads} loading={isExporting} disabled={data.requests === 0}>
+              {t('export.button', 'Export leads (CSV)')}
+            </Button>
+          ) : undefined
         }
       />
       <Layouts.Content>

@@ -1,8 +1,10 @@
-import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { UploadPdfButton } from '../components/UploadPdfButton';
 import { useAdminQuery } from '../hooks/useAdminQuery';
+import { PERMISSIONS } from '../permissions';
 import type { DataResponse, PaperRow } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -10,6 +12,7 @@ import { getTranslation } from '../utils/getTranslation';
 export const PapersPage = () => {
   const { formatMessage, formatNumber } = useIntl();
   const papers = useAdminQuery<DataResponse<PaperRow[]>>('/whitepapers/papers');
+  const { allowedActions } = useRBAC(PERMISSIONS.manage);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const title = t('page.title', 'Whitepapers');
 
@@ -47,7 +50,12 @@ export const PapersPage = () => {
                   <Td>
                     <Badge active={row.gated}>{row.gated ? t('list.gated', 'Gated') : t('list.open', 'Open')}</Badge>
                   </Td>
-                  <Td><Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>{row.fileName ?? t('list.noFile', 'no file yet')}</Typography></Td>
+                  <Td>
+                    <Flex gap={2}>
+                      <Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>{row.fileName ?? t('list.noFile', 'no file yet')}</Typography>
+                      {allowedActions.canManage ? <UploadPdfButton documentId={row.documentId} title={`${row.title} (${row.locale})`} onUploaded={papers.refetch} /> : null}
+                    </Flex>
+                  </Td>
                   <Td><Typography>{formatNumber(row.totals.requests)}</Typography></Td>
                   <Td><Typography>{formatNumber(row.totals.downloads)}</Typography></Td>
                   <Td>
