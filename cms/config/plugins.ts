@@ -36,6 +36,7 @@ export default ({ env }: { env: any }) => ({
         enabled: env.bool('OUTBOX_WORKER', true),
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
+      deliveryRetentionDays: env.int('DELIVERY_RETENTION_DAYS', 90),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
     },
   },
@@ -56,6 +57,7 @@ export default ({ env }: { env: any }) => ({
         resetTimeoutMs: env.int('ODOO_BREAKER_RESET_MS', 30000),
       },
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
+      eraseMode: env('ODOO_ERASE_MODE', 'anonymise'),
       stageReadBack: {
         enabled: env.bool('ODOO_STAGE_READBACK', true),
         cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),
