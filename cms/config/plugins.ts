@@ -37,6 +37,7 @@ export default ({ env }: { env: any }) => ({
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
       deliveryRetentionDays: env.int('DELIVERY_RETENTION_DAYS', 90),
+      deliveryRetentionCron: env('DELIVERY_RETENTION_CRON', '37 3 * * *'),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
     },
   },

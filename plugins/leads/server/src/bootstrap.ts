@@ -30,7 +30,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.warn(`outbox: retention purge failed, the next run retries: ${(error as Error).message}`);
         }
       },
-      options: { rule: '37 3 * * *' },
+      options: { rule: getConfig(strapi).deliveryRetentionCron },
     },
   });
 

@@ -27,6 +27,8 @@ export interface LeadsConfig {
   retentionDays: number;
   /** finished deliveries (done outbox rows) and the email log are deleted after this many days */
   deliveryRetentionDays: number;
+  /** when the delivery retention job runs (node-cron, seconds optional) */
+  deliveryRetentionCron: string;
   /** SIGTERM: how long requests in flight and the outbox delivery in progress may take to finish */
   shutdownTimeoutMs: number;
 }
@@ -51,6 +53,7 @@ const defaults: LeadsConfig = {
   },
   retentionDays: 90,
   deliveryRetentionDays: 90,
+  deliveryRetentionCron: '37 3 * * *',
   shutdownTimeoutMs: 8000,
 };
 
