@@ -118,6 +118,9 @@ export default ({ env }: { env: any }) => ({
     config: {
       rootUrl: env('GOOGLE_CALENDAR_ROOT_URL', 'https://www.googleapis.com/'),
       tokenUrl: env('GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+      // refresh tokens at rest (AES-256-GCM); the previous key only during a rotation
+      tokenKey: requireEnv('CALENDAR_TOKEN_KEY'),
+      tokenKeyPrevious: env('CALENDAR_TOKEN_KEY_PREVIOUS', ''),
       serviceAccount: {
         email: env('GOOGLE_SERVICE_ACCOUNT_EMAIL', ''),
         privateKey: env('GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', '').replace(/\\n/g, '\n'),
