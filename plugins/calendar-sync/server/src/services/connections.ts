@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { decryptToken, encryptToken, keyringFrom, type TokenKeyring } from '../domain/token-crypto';
+import { decryptToken, encryptToken, keyringFrom, TokenKeyError, type TokenKeyring } from '../domain/token-crypto';
 import { getConfig, getService, UID } from '../utils';
 
 /** Per-calendar credentials and the health the admin shows ("reconnect the calendar"). */
@@ -31,7 +31,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const keyring = this.keyring();
     let rewritten = 0;
     for (const row of rows) {
-      const { token, rewrite } = decryptToken(row.refreshToken, keyring, row.calendarId);
+      let opened: { token: string; rewrite: boolean };
+      try {
+        opened = decryptToken(row.refreshToken, keyring, row.calendarId);
+      } catch (error) {
+        // a lost key must not stop the CMS: that host reconnects the calendar, as after a revoked grant
+        if (!(error instanceof TokenKeyError)) throw error;
+        strapi.log.error(`calendar-sync: ${row.calendarId}: ${error.message}; the calendar must be reconnected`);
+        await this.record(row.calendarId, 'reconnect', 'the stored refresh token cannot be read with the configured keys: reconnect the calendar');
+        continue;
+      }
+      const { token, rewrite } = opened;
       if (!rewrite) continue;
       // only if nobody changed it meanwhile (another instance booting, an admin reconnecting)
       const updated = await strapi.db
