@@ -102,7 +102,7 @@ describe('erase of a contact who used every feature', () => {
       maxDaysAhead: 30,
       slotStepMinutes: 30,
       dailyLimitPerHost: 0,
-      hosts: [createdHost.body.data.documentId],
+      hosts: [host.slug],
       location: 'video',
       questions: [{ id: 'goal', label: 'What is your goal?', type: 'text', required: true }],
       active: true,
