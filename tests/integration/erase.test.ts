@@ -197,6 +197,33 @@ describe('erase of a contact who used every feature', () => {
   }, 120_000);
 });
 
+describe('erase by address', () => {
+  it('leaves the deliveries and email log of an address that merely contains the erased one alone', async () => {
+    const tag = crypto.randomBytes(4).toString('hex');
+    const erasedAddress = `ann-${tag}@example.com`;
+    const neighbour = `joann-${tag}@example.com`;
+    for (const email of [erasedAddress, neighbour]) {
+      const response = await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, message: `About ${email}` }) });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    }
+    const contacts = await rows(`select id, document_id, email from leads_contacts where email = any($1)`, [[erasedAddress, neighbour]]);
+    const idOf = (email: string) => contacts.find((contact) => contact.email === email)!;
+    await eventually(async () => (await openDeliveries('contact_id = any($1)', [contacts.map((contact) => contact.id)])) === 0, { timeoutMs: 30_000, what: 'both submissions delivered' });
+    const neighbourRows = () => rows(`select idempotency_key, payload::text as payload from leads_outbox where contact_id = $1 order by id`, [idOf(neighbour).id]);
+    const neighbourLog = () => rows(`select e.subject, e.text from leads_emails e join leads_outbox o on o.idempotency_key = e.idempotency_key where o.contact_id = $1 order by e.id`, [idOf(neighbour).id]);
+    const before = { outbox: await neighbourRows(), log: await neighbourLog() };
+    expect(before.log.some((row) => String(row.text).includes(neighbour))).toBe(true);
+
+    const erased = await api(`/leads/contacts/${idOf(erasedAddress).document_id}/erase`, asAdmin({ method: 'POST' }));
+    expect(erased.status).toBe(200);
+
+    expect(await neighbourRows()).toEqual(before.outbox);
+    expect(await neighbourLog()).toEqual(before.log);
+    // the erased person's own deliveries are gone
+    expect(await count(`select count(*) from leads_outbox where contact_id = $1 and payload::text <> '{"erased": true}'`, [idOf(erasedAddress).id])).toBe(0);
+  });
+});
+
 describe('retention of finished deliveries and the email log', () => {
   it('deletes done outbox rows and email-log rows older than DELIVERY_RETENTION_DAYS, keeps recent, pending and dead ones', async () => {
     const stamp = crypto.randomBytes(4).toString('hex');

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { nextDelayMs } from '../domain/backoff';
+import { addressPattern } from '../domain/address-pattern';
 import type { Knex } from 'knex';
 import { getConfig, getService, newDocumentId, TABLE } from '../utils';
 
@@ -357,10 +358,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         conditions.push('contact_id = ?');
         bindings.push(target.contactId);
       }
+      const address = addressPattern(target.email);
       if (target.email) {
-        // jsonb as text keeps an address as it is (no escaping of @ or .); strpos needs no LIKE escaping
-        conditions.push(`strpos(lower(payload::text), ?) > 0 or strpos(lower(coalesce(last_error, '')), ?) > 0 or strpos(lower(coalesce(result::text, '')), ?) > 0`);
-        bindings.push(target.email, target.email, target.email);
+        // jsonb as text keeps an address as it is (no escaping of @ or .); strpos is the cheap
+        // filter, the pattern then refuses a longer address that contains this one (jo+ann@…)
+        for (const column of ['payload::text', `coalesce(last_error, '')`, `coalesce(result::text, '')`]) {
+          conditions.push(`strpos(lower(${column}), ?) > 0 and ${column} ~* ?`);
+          bindings.push(target.email, address);
+        }
       }
       if (references.length) {
         conditions.push(`exists (select 1 from unnest(?::text[]) as reference where strpos(idempotency_key, reference) > 0)`);
@@ -380,9 +385,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const keys = (matched.rows as Array<{ idempotency_key: string }>).map((row) => row.idempotency_key);
       await trx.raw(
         `update ${EMAIL_LOG_TABLE} set "to" = case when lower("to") = ? then ? else "to" end, subject = '(erased)', text = null, updated_at = now()
-         where (idempotency_key = any(?::text[]) or lower("to") = ? or strpos(lower(subject), ?) > 0 or strpos(lower(coalesce(text, '')), ?) > 0)
+         where (idempotency_key = any(?::text[]) or lower("to") = ?
+             or (strpos(lower(subject), ?) > 0 and subject ~* ?) or (strpos(lower(coalesce(text, '')), ?) > 0 and text ~* ?))
            and subject <> '(erased)'`,
-        [target.email, target.placeholderEmail, keys, target.email, target.email, target.email]
+        [target.email, target.placeholderEmail, keys, target.email, target.email, address, target.email, address]
       );
       return keys.length;
     },
