@@ -198,6 +198,10 @@ describe('erase of a contact who used every feature', () => {
 });
 
 describe('erase by address', () => {
+  beforeAll(async () => {
+    token ||= await adminToken();
+  });
+
   it('leaves the deliveries and email log of an address that merely contains the erased one alone', async () => {
     const tag = crypto.randomBytes(4).toString('hex');
     const erasedAddress = `ann-${tag}@example.com`;
