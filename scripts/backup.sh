@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Backs up the Magnetiq database (pg_dump, custom format) and the uploads folder.
+# Backs up the Magnetiq database (pg_dump, custom format), the uploads folder and the private
+# folder of gated whitepaper PDFs.
 #
 #   scripts/backup.sh
 #   DATABASE_URL=postgres://user:pass@host:5432/magnetiq BACKUP_DIR=/srv/backups scripts/backup.sh
@@ -8,11 +9,14 @@
 #   (postgres://postgres:…@127.0.0.1:${EMBEDDED_PG_PORT:-54329}/magnetiq; it must be running).
 # Writes  ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>.dump
 #         ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>-uploads.tar.gz
+#         ${BACKUP_DIR:-.data/backups}/magnetiq-<UTC timestamp>-whitepapers.tar.gz
 # and prints their paths. Then prunes: backups of the newest BACKUP_KEEP_DAYS (default 7) days
-# that have one are kept, older pairs (dump + uploads archive) are deleted; 0 keeps everything.
+# that have one are kept, older sets (dump + archives) are deleted; 0 keeps everything.
 # Only files named like the ones above are touched; the backup just written is never deleted.
-# Settings: UPLOADS_DIR (default cms/public/uploads), SKIP_UPLOADS=1, PG_BIN_DIR (folder of
-# pg_dump/psql; by default one matching the server's major version is searched for).
+# Settings: UPLOADS_DIR (default cms/public/uploads), SKIP_UPLOADS=1, WHITEPAPERS_DIR (default:
+# WHITEPAPERS_FILES_DIR as the CMS resolves it, relative to cms/, else cms/private/whitepapers),
+# SKIP_WHITEPAPERS=1, PG_BIN_DIR (folder of pg_dump/psql; by default one matching the server's
+# major version is searched for).
 # The files hold personal data (leads): they are created readable by their owner only.
 set -euo pipefail
 
@@ -23,7 +27,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "$#" -gt 0 ]; then
   case "$1" in
     -h | --help)
-      sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -35,6 +39,8 @@ fi
 
 BACKUP_DIR="${BACKUP_DIR:-$ROOT/.data/backups}"
 UPLOADS_DIR="${UPLOADS_DIR:-$ROOT/cms/public/uploads}"
+# shellcheck source=scripts/lib/whitepapers-dir.sh
+. "$ROOT/scripts/lib/whitepapers-dir.sh"
 
 KEEP_DAYS="${BACKUP_KEEP_DAYS:-7}"
 if ! [[ "$KEEP_DAYS" =~ ^[0-9]+$ ]]; then
@@ -50,6 +56,7 @@ mkdir -p "$BACKUP_DIR"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 dump="$BACKUP_DIR/magnetiq-$stamp.dump"
 uploads="$BACKUP_DIR/magnetiq-$stamp-uploads.tar.gz"
+whitepapers="$BACKUP_DIR/magnetiq-$stamp-whitepapers.tar.gz"
 
 # Write to *.partial and rename when complete: a failed run never leaves a file that looks valid.
 partial=""
@@ -75,10 +82,23 @@ else
   echo "[backup] uploads archive: $uploads"
 fi
 
+# The gated PDFs are not in the uploads: without them every download link fails after a restore.
+if [ "${SKIP_WHITEPAPERS:-0}" = "1" ]; then
+  echo "[backup] whitepapers skipped (SKIP_WHITEPAPERS=1)"
+elif [ ! -d "$WHITEPAPERS_DIR" ]; then
+  echo "[backup] whitepapers skipped: no folder $WHITEPAPERS_DIR"
+else
+  partial="$whitepapers.partial"
+  tar -czf "$partial" -C "$WHITEPAPERS_DIR" .
+  mv "$partial" "$whitepapers"
+  partial=""
+  echo "[backup] whitepapers archive: $whitepapers"
+fi
+
 # Retention. Days count by the UTC stamp in the file names (not mtime, which copying changes),
 # and only days that have a backup: when backups failed for a while, the last good ones stay.
 if [ "$KEEP_DAYS" -gt 0 ]; then
-  pattern='^magnetiq-([0-9]{8})T[0-9]{6}Z(\.dump|-uploads\.tar\.gz)$'
+  pattern='^magnetiq-([0-9]{8})T[0-9]{6}Z(\.dump|-uploads\.tar\.gz|-whitepapers\.tar\.gz)$'
   days=()
   while IFS= read -r day; do days+=("$day"); done < <(
     for file in "$BACKUP_DIR"/magnetiq-*; do
@@ -93,7 +113,7 @@ if [ "$KEEP_DAYS" -gt 0 ]; then
       name="${file##*/}"
       [[ "$name" =~ $pattern ]] || continue
       [ "${BASH_REMATCH[1]}" \< "$oldest_kept" ] || continue
-      case "$name" in "magnetiq-$stamp.dump" | "magnetiq-$stamp-uploads.tar.gz") continue ;; esac
+      case "$name" in "magnetiq-$stamp.dump" | "magnetiq-$stamp-uploads.tar.gz" | "magnetiq-$stamp-whitepapers.tar.gz") continue ;; esac
       rm -f -- "$file"
       echo "[backup] pruned $name"
       pruned=$((pruned + 1))

@@ -36,6 +36,8 @@ export default ({ env }: { env: any }) => ({
         enabled: env.bool('OUTBOX_WORKER', true),
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
+      deliveryRetentionDays: env.int('DELIVERY_RETENTION_DAYS', 90),
+      deliveryRetentionCron: env('DELIVERY_RETENTION_CRON', '37 3 * * *'),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
     },
   },
@@ -58,6 +60,7 @@ export default ({ env }: { env: any }) => ({
       waitWhenUnavailableMs: env.int('ODOO_WAIT_WHEN_UNAVAILABLE_MS', 300000),
       // company partners and UTM records from contacts who never confirmed their address (ADR 0014)
       createFromUnconfirmed: env.bool('ODOO_CREATE_FROM_UNCONFIRMED', false),
+      eraseMode: env('ODOO_ERASE_MODE', 'anonymise'),
       stageReadBack: {
         enabled: env.bool('ODOO_STAGE_READBACK', true),
         cron: env('ODOO_STAGE_READBACK_CRON', '*/15 * * * *'),
@@ -117,6 +120,9 @@ export default ({ env }: { env: any }) => ({
     config: {
       rootUrl: env('GOOGLE_CALENDAR_ROOT_URL', 'https://www.googleapis.com/'),
       tokenUrl: env('GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token'),
+      // refresh tokens at rest (AES-256-GCM); the previous key only during a rotation
+      tokenKey: requireEnv('CALENDAR_TOKEN_KEY'),
+      tokenKeyPrevious: env('CALENDAR_TOKEN_KEY_PREVIOUS', ''),
       serviceAccount: {
         email: env('GOOGLE_SERVICE_ACCOUNT_EMAIL', ''),
         privateKey: env('GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', '').replace(/\\n/g, '\n'),

@@ -12,6 +12,7 @@ export const REQUIRED_SECRETS = [
   'ENCRYPTION_KEY',
   'LEADS_TOKEN_SECRET',
   'WHITEPAPERS_TOKEN_SECRET',
+  'CALENDAR_TOKEN_KEY',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

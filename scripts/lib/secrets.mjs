@@ -13,6 +13,7 @@ export const SECRET_NAMES = [
   'ENCRYPTION_KEY',
   'LEADS_TOKEN_SECRET',
   'WHITEPAPERS_TOKEN_SECRET',
+  'CALENDAR_TOKEN_KEY',
 ];
 
 const random = () => crypto.randomBytes(32).toString('base64url');

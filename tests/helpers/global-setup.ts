@@ -96,6 +96,8 @@ export default async function setup(project: TestProject) {
           OUTBOX_MAX_DELAY_MS: '1000',
           OUTBOX_MAX_ATTEMPTS: '4',
           OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
+          // erase: the delivery retention job every 2 s (it only deletes rows older than 90 days)
+          DELIVERY_RETENTION_CRON: '*/2 * * * * *',
           ODOO_URL: odoo.url,
           ODOO_DB: odoo.db,
           ODOO_USERNAME: odoo.login,

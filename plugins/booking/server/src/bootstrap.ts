@@ -11,6 +11,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     email.registerTemplate(template, (locale: 'en' | 'de', data: any, kit: any) => renderBookingEmail(kind, locale, data, kit));
   }
 
+  // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)
+  leads(strapi).contacts.onErase((erased: any) => getService(strapi, 'erasure').eraseContact(erased));
+
   leads(strapi).outbox.registerHandler(TOPIC.reminder, async ({ payload }: { payload: { booking: string; start: string } }) => getService(strapi, 'bookings').sendReminder(payload));
 
   // any change to hosts or meeting types (admin API, content manager) drops the catalog cache

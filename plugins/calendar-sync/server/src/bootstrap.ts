@@ -11,6 +11,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   outbox.registerHandler(TOPIC.createEvent, (message: any) => events.create(message), options);
   outbox.registerHandler(TOPIC.patchEvent, (message: any) => events.patch(message), options);
   outbox.registerHandler(TOPIC.deleteEvent, (message: any) => events.remove(message), options);
+  // refresh tokens at rest: plain ones from before encryption, and ones under the previous key, get the current key
+  const rewritten = await getService(strapi, 'connections').encryptStoredTokens();
+  if (rewritten > 0) strapi.log.info(`calendar-sync: encrypted ${rewritten} stored refresh token(s) with the current CALENDAR_TOKEN_KEY`);
   if (!getService(strapi, 'google').configured()) strapi.log.info('calendar-sync: no Google credentials configured; busy times are empty and calendar events wait in the outbox');
 
   if (config.refreshCron) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { getService } from './utils';
+import { getConfig, getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
 import { trackHttpServer, type HttpDrain } from './shutdown';
 
@@ -20,6 +20,17 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'contacts').eraseStale();
       },
       options: { rule: '17 3 * * *' },
+    },
+    // every instance runs it: the purge claims its batches with SKIP LOCKED
+    leadsDeliveryRetention: {
+      task: async () => {
+        try {
+          await outbox.purgeFinished(getConfig(strapi).deliveryRetentionDays);
+        } catch (error) {
+          strapi.log.warn(`outbox: retention purge failed, the next run retries: ${(error as Error).message}`);
+        }
+      },
+      options: { rule: getConfig(strapi).deliveryRetentionCron },
     },
   });
 

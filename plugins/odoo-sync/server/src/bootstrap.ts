@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
+import { ERASE_TOPIC } from './services/erasure';
 import { getConfig, getService, leads, TOPIC } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
   leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: any }) => getService(strapi, 'sync').handle(message), {
+    maxAttempts: getConfig(strapi).maxAttempts,
+  });
+  // GDPR erase in the leads core reaches Odoo through the outbox (services/erasure.ts)
+  leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) => getService(strapi, 'erasure').eraseContact(erased));
+  leads(strapi).outbox.registerHandler(ERASE_TOPIC, (message: { payload: any }) => getService(strapi, 'erasure').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
   });
   const { stageReadBack } = getConfig(strapi);

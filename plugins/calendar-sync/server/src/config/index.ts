@@ -7,6 +7,9 @@ export interface CalendarSyncConfig {
   serviceAccount: { email: string; privateKey: string };
   /** OAuth client for hosts connected with their own refresh token (stored per calendar in the admin) */
   oauth: { clientId: string; clientSecret: string };
+  /** AES-256-GCM key for refresh tokens at rest (CALENDAR_TOKEN_KEY, 32 bytes base64) and the one before a rotation */
+  tokenKey: string;
+  tokenKeyPrevious: string;
   /** busy times younger than this are answered from the cache */
   busyTtlMs: number;
   /** the cron refresh and a live query fetch this many days ahead, so later requests hit the cache */
@@ -28,6 +31,8 @@ const defaults: CalendarSyncConfig = {
   tokenUrl: 'https://oauth2.googleapis.com/token',
   serviceAccount: { email: '', privateKey: '' },
   oauth: { clientId: '', clientSecret: '' },
+  tokenKey: '',
+  tokenKeyPrevious: '',
   busyTtlMs: 60_000,
   busyWindowDays: 62,
   refreshCron: '*/1 * * * *',

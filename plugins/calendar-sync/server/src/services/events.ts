@@ -12,6 +12,13 @@ export interface EventMessage {
   reference?: string;
   /** Calendar v3 event resource (insert / patch body) */
   event?: calendar_v3.Schema$Event;
+  /**
+   * GDPR erase. On a delete: first overwrite the event's text with `event` (Google keeps a
+   * cancelled event readable to its organizer), then delete. On a patch: only an event that
+   * exists is changed, none is created.
+   */
+  scrub?: boolean;
+  anonymise?: boolean;
 }
 
 type Delivery = { payload: EventMessage; attempt: number };
@@ -110,6 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { eventId: payload.eventId, patched: true };
       } catch (error) {
         const failure = classifyGoogleError(error);
+        if (payload.anonymise && (failure.kind === 'not-found' || failure.kind === 'gone')) return { eventId: payload.eventId, patched: false, reason: failure.kind };
         // the create never got through (or the host deleted the event): make it with the new times
         if (failure.kind === 'not-found') return insert(payload, attempt);
         return fail(payload, failure, attempt);
@@ -121,6 +129,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await remember(payload, { state: 'deleted' });
       const calendar = await api(payload);
       try {
+        if (payload.scrub) {
+          try {
+            await timedGoogleCall(strapi, 'events.patch', () =>
+              calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { summary: payload.event?.summary ?? '', description: '', location: '', attendees: [] } })
+            );
+          } catch (error) {
+            const failure = classifyGoogleError(error);
+            // nothing to scrub; the delete below answers the same way and ends the delivery
+            if (failure.kind !== 'not-found' && failure.kind !== 'gone') throw error;
+          }
+        }
         await timedGoogleCall(strapi, 'events.delete', () => calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' }));
         getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, deleted: true };

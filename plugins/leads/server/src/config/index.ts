@@ -25,6 +25,10 @@ export interface LeadsConfig {
     enabled: boolean;
   };
   retentionDays: number;
+  /** finished deliveries (done outbox rows) and the email log are deleted after this many days */
+  deliveryRetentionDays: number;
+  /** when the delivery retention job runs (node-cron, seconds optional) */
+  deliveryRetentionCron: string;
   /** SIGTERM: how long requests in flight and the outbox delivery in progress may take to finish */
   shutdownTimeoutMs: number;
 }
@@ -48,6 +52,8 @@ const defaults: LeadsConfig = {
     enabled: true,
   },
   retentionDays: 90,
+  deliveryRetentionDays: 90,
+  deliveryRetentionCron: '37 3 * * *',
   shutdownTimeoutMs: 8000,
 };
 
@@ -57,6 +63,7 @@ export default {
     if (!config.tokenSecret || config.tokenSecret.length < 16) {
       throw new Error('leads: tokenSecret (LEADS_TOKEN_SECRET) must be set to at least 16 characters');
     }
+    if (!(config.deliveryRetentionDays >= 1)) throw new Error('leads: deliveryRetentionDays (DELIVERY_RETENTION_DAYS) must be at least 1 day');
     if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
     if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
       throw new Error('leads: rate limits must allow at least one request');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { keyedHash, verifyToken, type VerifyResult } from '../domain/tokens';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
+import { allowEvidenceErase, type ContactEraser, type ErasedContact } from './erasure';
 
 type Outcome = { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
 
@@ -10,12 +11,12 @@ const CONTACT_FIELDS = ['id', 'documentId', 'email', 'firstName', 'lastName', 'c
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findByDocumentId = (documentId: string) => strapi.db.query(UID.contact).findOne({ where: { documentId } });
 
-  /** What other plugins keep about a contact (registrations, bookings) is erased with it, in the same transaction. */
-  const erasers: Array<(erased: { contactId: number; contactDocumentId: string; placeholderEmail: string; trx: any }) => Promise<unknown>> = [];
+  /** What other plugins keep about a contact (registrations, bookings, CRM links) is erased with it, in the same transaction. */
+  const erasers: ContactEraser[] = [];
 
   const service = {
     /** Plugins register, in bootstrap, how to erase their rows of a contact (GDPR Art. 17). */
-    onErase(eraser: (erased: { contactId: number; contactDocumentId: string; placeholderEmail: string; trx: any }) => Promise<unknown>) {
+    onErase(eraser: ContactEraser) {
       erasers.push(eraser);
     },
 
@@ -130,21 +131,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * GDPR Art. 17: anonymise the contact, its activities and outbox payloads. Consent rows stay
-     * as proof, but what identified the person is replaced by a keyed hash of the email.
+     * GDPR Art. 17, in one transaction: the contact, its activities and consents (kept as proof,
+     * identified by a keyed hash of the email only), every delivery about the person (outbox rows
+     * by contact id, by the address in their payload, and by the references plugins name) with
+     * their email-log rows, then each plugin's own rows through its eraser (bookings cancelled,
+     * calendar events and CRM records erased through the outbox).
      */
     async erase(documentId: string, actor: Actor | null, reason = 'request') {
       const config = getConfig(strapi);
       return strapi.db.transaction(async ({ trx }) => {
-        const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId }, select: ['id', 'email', 'status'] });
+        // first statement of the transaction: consents and audit log accept this erase's writes
+        await allowEvidenceErase(trx);
+        // locked until commit: a second erase (or a capture of the same address) waits for this one
+        const contact = await trx(TABLE.contact).where({ document_id: documentId }).forUpdate().first('id', 'email', 'status');
         if (!contact) return false;
         if (contact.status === 'erased') return true;
+        const email = String(contact.email).toLowerCase();
         const proofHash = keyedHash(contact.email, config.tokenSecret);
+        const placeholderEmail = `erased-${proofHash.slice(0, 24)}@erased.invalid`;
         const now = new Date();
         await strapi.db.query(UID.contact).update({
           where: { id: contact.id },
           data: {
-            email: `erased-${proofHash.slice(0, 24)}@erased.invalid`,
+            email: placeholderEmail,
             firstName: null,
             lastName: null,
             company: null,
@@ -167,13 +176,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .whereIn('id', activityIds)
             .update({ details: JSON.stringify({ erased: true }), referrer: null, landing_page: null, utm_term: null, utm_content: null });
         }
-        // Pending deliveries of an erased person must not go out any more.
-        await knex(TABLE.outbox)
-          .transacting(trx)
-          .where({ contact_id: contact.id })
-          .update({ payload: JSON.stringify({ erased: true }), status: knex.raw(`case when status in ('pending', 'dead') then 'done' else status end`), result: knex.raw(`case when status in ('pending', 'dead') then '{"erased":true}'::jsonb else result end`), updated_at: now });
-        await knex('leads_emails').transacting(trx).where({ to: contact.email }).update({ to: `erased-${proofHash.slice(0, 24)}@erased.invalid`, text: null });
-        for (const eraser of erasers) await eraser({ contactId: contact.id, contactDocumentId: documentId, placeholderEmail: `erased-${proofHash.slice(0, 24)}@erased.invalid`, trx });
+        const deliveries = getService(strapi, 'outbox');
+        await deliveries.scrub(trx, { contactId: contact.id, email, placeholderEmail });
+        const erased: ErasedContact = {
+          contactId: contact.id,
+          contactDocumentId: documentId,
+          email,
+          placeholderEmail,
+          trx,
+          now,
+          scrubDeliveries: (references: string[]) => deliveries.scrub(trx, { references, email, placeholderEmail }),
+        };
+        for (const eraser of erasers) await eraser(erased);
         await getService(strapi, 'audit').record(actor, 'contact.erase', { type: 'contact', id: documentId }, { reason });
         return true;
       });

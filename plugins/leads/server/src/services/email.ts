@@ -4,7 +4,7 @@ import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
 import { BUILT_IN_TEMPLATES, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
 import { signToken } from '../domain/tokens';
-import { getConfig, getService, UID } from '../utils';
+import { getConfig, getService, TABLE, UID } from '../utils';
 import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
 export const EMAIL_TOPIC = 'email.send';
@@ -135,6 +135,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         getService(strapi, 'metrics').emails.inc({ transport, outcome: 'sent' });
       }
 
+      // erased while this delivery was under way: the log keeps that it went out, not to whom or what
+      const scrubbed = await strapi.db.connection(TABLE.outbox).where({ idempotency_key: idempotencyKey }).whereRaw(`payload = '{"erased":true}'::jsonb`).first('id');
+      if (scrubbed) {
+        await strapi.db.query(UID.email).create({ data: { to: 'erased@erased.invalid', subject: '(erased)', template: payload.template, transport, providerMessageId, idempotencyKey, text: null, sentAt: new Date() } });
+        return { transport, providerMessageId };
+      }
       await strapi.db.query(UID.email).create({
         data: {
           to: payload.to,

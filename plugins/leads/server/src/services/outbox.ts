@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { nextDelayMs } from '../domain/backoff';
+import { addressPattern } from '../domain/address-pattern';
+import type { Knex } from 'knex';
 import { getConfig, getService, newDocumentId, TABLE } from '../utils';
 
 export interface OutboxMessage {
@@ -58,6 +60,20 @@ export interface HandlerOptions {
 export type OutboxHandler = (message: { id: number; topic: string; payload: any; idempotencyKey: string; attempt: number }) => Promise<unknown>;
 
 const NO_HANDLER_DELAY_MS = 60_000;
+const EMAIL_LOG_TABLE = 'leads_emails';
+/** rows per DELETE of the retention purge: short statements, short locks */
+const PURGE_BATCH = 5000;
+
+/** Which deliveries are about an erased person. */
+export interface ScrubTarget {
+  /** rows written for the contact (contact_id) */
+  contactId?: number;
+  /** rows whose payload or last error holds this address (normalised, lower case) */
+  email: string;
+  placeholderEmail: string;
+  /** rows whose idempotency key contains one of these (ids of bookings, registrations, ...) */
+  references?: string[];
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const handlers = new Map<string, { handle: OutboxHandler; options: HandlerOptions }>();
@@ -325,6 +341,80 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
       };
+    },
+
+    /**
+     * GDPR erase (in the erase transaction): outbox rows about the person lose their payload,
+     * result and error text, and pending or dead ones are closed without delivery; the email-log
+     * rows of those deliveries, and any other log row that names the address, lose their text and
+     * subject (the recipient becomes the placeholder when it was the person). Returns the number
+     * of outbox rows scrubbed.
+     */
+    async scrub(trx: Knex.Transaction, target: ScrubTarget): Promise<number> {
+      const references = (target.references ?? []).filter((reference) => reference.length >= 8);
+      const conditions: string[] = [];
+      const bindings: unknown[] = [];
+      if (target.contactId !== undefined) {
+        conditions.push('contact_id = ?');
+        bindings.push(target.contactId);
+      }
+      const address = addressPattern(target.email);
+      if (target.email) {
+        // jsonb as text keeps an address as it is (no escaping of @ or .); strpos is the cheap
+        // filter, the pattern then refuses a longer address that contains this one (jo+ann@…)
+        for (const column of ['payload::text', `coalesce(last_error, '')`, `coalesce(result::text, '')`]) {
+          conditions.push(`strpos(lower(${column}), ?) > 0 and ${column} ~* ?`);
+          bindings.push(target.email, address);
+        }
+      }
+      if (references.length) {
+        conditions.push(`exists (select 1 from unnest(?::text[]) as reference where strpos(idempotency_key, reference) > 0)`);
+        bindings.push(references);
+      }
+      if (!conditions.length) return 0;
+      const matched = await trx.raw(
+        `update ${TABLE.outbox} set payload = '{"erased":true}'::jsonb,
+           result = case when status in ('pending', 'dead') then '{"erased":true}'::jsonb when result is null then null else '{"erased":true}'::jsonb end,
+           status = case when status in ('pending', 'dead') then 'done' else status end,
+           done_at = case when status in ('pending', 'dead') then now() else done_at end,
+           last_error = null, updated_at = now()
+         where (${conditions.join(') or (')}) and payload <> '{"erased":true}'::jsonb
+         returning idempotency_key`,
+        bindings
+      );
+      const keys = (matched.rows as Array<{ idempotency_key: string }>).map((row) => row.idempotency_key);
+      await trx.raw(
+        `update ${EMAIL_LOG_TABLE} set "to" = case when lower("to") = ? then ? else "to" end, subject = '(erased)', text = null, updated_at = now()
+         where (idempotency_key = any(?::text[]) or lower("to") = ?
+             or (strpos(lower(subject), ?) > 0 and subject ~* ?) or (strpos(lower(coalesce(text, '')), ?) > 0 and text ~* ?))
+           and subject <> '(erased)'`,
+        [target.email, target.placeholderEmail, keys, target.email, target.email, address, target.email, address]
+      );
+      return keys.length;
+    },
+
+    /**
+     * Retention: finished deliveries (done) and the email log older than `days` are deleted, in
+     * batches. Safe on several instances at once: each batch claims its rows with SKIP LOCKED,
+     * and a row another instance deleted is simply not found again. Pending and dead rows stay.
+     */
+    async purgeFinished(days: number, now = new Date()) {
+      const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000);
+      const purge = async (table: string, condition: string) => {
+        let total = 0;
+        for (;;) {
+          const result = await knex().raw(
+            `delete from ${table} where id in (select id from ${table} where ${condition} limit ${PURGE_BATCH} for update skip locked)`,
+            [cutoff]
+          );
+          total += result.rowCount as number;
+          if ((result.rowCount as number) < PURGE_BATCH) return total;
+        }
+      };
+      const outbox = await purge(TABLE.outbox, `status = 'done' and coalesce(done_at, updated_at) < ?`);
+      const emails = await purge(EMAIL_LOG_TABLE, `sent_at < ?`);
+      if (outbox || emails) strapi.log.info(`outbox: retention purged ${outbox} finished deliveries and ${emails} email-log rows older than ${days} days`);
+      return { outbox, emails };
     },
 
     /** Dead row back to pending with a fresh attempt budget. */

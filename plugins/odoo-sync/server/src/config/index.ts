@@ -26,6 +26,8 @@ export interface OdooSyncConfig {
   createFromUnconfirmed: boolean;
   /** how long an event waits while Odoo is not configured or refuses our credentials */
   waitWhenUnavailableMs: number;
+  /** GDPR erase in Odoo: archive and anonymise the leads and the partner we created, or delete them (unlink) */
+  eraseMode: 'anonymise' | 'unlink';
   /** reading back the stage of the crm.leads we created (for the analytics funnel) */
   stageReadBack: {
     enabled: boolean;
@@ -50,6 +52,7 @@ const defaults: OdooSyncConfig = {
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
   createFromUnconfirmed: false,
   waitWhenUnavailableMs: 5 * 60_000,
+  eraseMode: 'anonymise',
   stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
 };
 
@@ -59,6 +62,7 @@ export default {
   default: defaults,
   validator(config: OdooSyncConfig) {
     if (config.url && !/^https?:\/\//.test(config.url)) throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
+    if (config.eraseMode !== 'anonymise' && config.eraseMode !== 'unlink') throw new Error(`odoo-sync: ODOO_ERASE_MODE must be anonymise or unlink, not ${config.eraseMode}`);
     if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
     const readBack = config.stageReadBack;
     if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000)) throw new Error('odoo-sync: stageReadBack.batchSize must be between 1 and 1000');
