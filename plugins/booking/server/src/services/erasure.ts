@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         };
         // only the host hears of it: the person asked to be forgotten, not to get another email
         const hostEmail = getService(strapi, 'notifications')
-          .cancelled(facts, ERASE_REASON)
+          .cancelled(facts, ERASE_REASON, 'admin')
           .filter((message) => message.topic === 'email.send' && (message.payload as { to?: string }).to === host.email)
           .map((message) => ({ ...message, idempotencyKey: `${message.idempotencyKey}:erase` }));
         messages.push(...hostEmail);
