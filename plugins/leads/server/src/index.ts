@@ -4,6 +4,8 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
 import middlewares from './middlewares';
+import register from './register';
+import { contentManagerGuard } from './admin-boundary';
 import routes from './routes';
 import services from './services';
 
@@ -15,7 +17,7 @@ export type { EmailPayload, EmailAttachment, TemplateRenderer, EmailKit } from '
 export type { RenderedEmail, EmailLocale } from './domain/email-templates';
 
 export default {
-  register() {},
+  register,
   bootstrap,
   destroy,
   config,
@@ -23,6 +25,6 @@ export default {
   controllers,
   services,
   routes,
-  policies: {},
+  policies: { 'content-manager-guard': contentManagerGuard },
   middlewares,
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { keyedHash, verifyToken, type VerifyResult } from '../domain/tokens';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
+import { allowEvidenceErase } from '../evidence';
 
 type Outcome = { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
 
@@ -124,6 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async erase(documentId: string, actor: Actor | null, reason = 'request') {
       const config = getConfig(strapi);
       return strapi.db.transaction(async ({ trx }) => {
+        // consents are anonymised below: the evidence triggers let only this transaction do it
+        await allowEvidenceErase(trx);
         const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId }, select: ['id', 'email', 'status'] });
         if (!contact) return false;
         if (contact.status === 'erased') return true;
