@@ -72,7 +72,7 @@ describe('attack 1: an Editor sets a whitepaper’s file key through the Content
     update: (documentId: string, data: unknown) => api(`${CM}/${WHITEPAPER}/${documentId}?locale=en`, as(token, { method: 'PUT', json: data })),
     publish: (documentId: string) => api(`${CM}/${WHITEPAPER}/${documentId}/actions/publish?locale=en`, as(token, { method: 'POST', json: {} })),
   });
-  const storedKeys = (documentId: string) => rows('select locale, published_at, file_key, file_size, file_name, file_sha256 from whitepapers_whitepapers where document_id = $1', [documentId]);
+  const storedKeys = (documentId: string) => rows('select locale, published_at, file_key, file_size, file_name, file_sha_256 from whitepapers_whitepapers where document_id = $1', [documentId]);
   const openFile = (slug: string) => fetch(`${inject('cmsUrl')}/api/whitepapers/papers/${slug}/file?locale=en`, { headers: { 'X-Forwarded-For': clientIp() }, signal: AbortSignal.timeout(15_000) });
 
   it('creates and publishes the paper, but the file key is not stored and nothing is served', async () => {
@@ -83,7 +83,7 @@ describe('attack 1: an Editor sets a whitepaper’s file key through the Content
     const published = await cm(editor.token).publish(documentId);
     expect(published.status, JSON.stringify(published.body)).toBeLessThan(300);
 
-    for (const row of await storedKeys(documentId)) expect(row).toMatchObject({ file_key: null, file_size: null, file_name: null, file_sha256: null });
+    for (const row of await storedKeys(documentId)) expect(row).toMatchObject({ file_key: null, file_size: null, file_name: null, file_sha_256: null });
     const response = await openFile(slug);
     const body = await response.text();
     expect(response.status).toBe(404);
