@@ -112,6 +112,23 @@ describe('attack 1: an Editor sets a whitepaper’s file key through the Content
     expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
   });
 
+  it('keeps the file of every locale when an editor adds a locale in the Content Manager', async () => {
+    const slug = `locale-${suffix()}`;
+    const created = await cm(superToken).create({ title: `Locale ${slug}`, slug, gated: false });
+    const documentId = created.body.data.documentId;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'Locale.pdf');
+    expect((await api(`/whitepapers/papers/${documentId}/file`, as(superToken, { method: 'POST', body: form }))).status).toBe(200);
+    const [uploaded] = await storedKeys(documentId);
+
+    // what the admin UI sends for a new locale: the form, without the private file key
+    const german = await api(`${CM}/${WHITEPAPER}/${documentId}?locale=de`, as(editor.token, { method: 'PUT', json: { title: `Lokal ${slug}`, slug: `${slug}-de`, gated: false } }));
+    expect(german.status, JSON.stringify(german.body)).toBeLessThan(300);
+    const after = await storedKeys(documentId);
+    expect(after.map((row) => row.locale).sort()).toEqual(['de', 'en']);
+    for (const row of after) expect(row).toMatchObject({ file_key: uploaded.file_key, file_name: 'Locale.pdf' });
+  });
+
   it('does not serve a stored key that the upload did not make (checked on read too), and logs it', async () => {
     const slug = `forged-row-${suffix()}`;
     const created = await cm(superToken).create({ title: `Forged ${slug}`, slug, gated: false });
