@@ -163,12 +163,13 @@ describe('attack 2: forging GDPR evidence through the Content Manager', () => {
     expect(await rows('select id from leads_audit_logs where id = $1', [lead.auditId])).toHaveLength(1);
   });
 
+  // Variants that resolve to the real uid after routing (path case, %3A). An upper-case or
+  // double-encoded uid is refused by Strapi's own exact-uid permission check already; the guard's
+  // normalisation of those is covered by plugins/leads/server/src/domain/admin-boundary.test.ts.
   it.each([
     ['PUT', (d: string) => `${CM}/plugin::leads.consent/${d}`],
     ['PUT', (d: string) => `/Content-Manager/Collection-Types/plugin::leads.consent/${d}`],
     ['PUT', (d: string) => `${CM}/plugin%3A%3Aleads.consent/${d}`],
-    ['PUT', (d: string) => `${CM}/PLUGIN%3a%3aLEADS.CONSENT/${d}`],
-    ['PUT', (d: string) => `${CM}/plugin%253A%253Aleads.consent/${d}`],
     ['DELETE', (d: string) => `${CM}/plugin::leads.consent/${d}`],
     ['DELETE', (d: string) => `/CONTENT-MANAGER/collection-types/plugin%3A%3Aleads.consent/${d}`],
   ])('not even the Super Admin: %s %s', async (method, url) => {
@@ -213,8 +214,6 @@ describe('attack 3: lead data through the Content Manager', () => {
     (d: string) => `${CM}/plugin::leads.contact/${d}`,
     (d: string) => `/Content-Manager/collection-types/plugin::leads.contact/${d}`,
     (d: string) => `/content-manager/COLLECTION-TYPES/plugin%3A%3Aleads.contact/${d}`,
-    (d: string) => `${CM}/Plugin%3A%3ALeads.Contact/${d}`,
-    (d: string) => `${CM}/plugin%253A%253Aleads.contact/${d}`,
     () => `/content-manager/relations/plugin::leads.consent/contact`,
     () => `/content-manager/relations/plugin%3A%3Aleads.activity/contact`,
     () => `/content-manager/content-types/plugin::leads.contact/configuration`,

@@ -78,8 +78,8 @@ export function refusedSubject(request: ContentManagerRequest, rules: RefusalRul
 
 /**
  * The data of a Document Service write with the code-owned fields taken from what is stored:
- * an editor's value for such a field is dropped, and a new locale of a document gets the stored
- * value (so i18n's sync of non-localized fields never copies an empty one over it).
+ * an editor's value for such a field is dropped, and the stored value is written back, so every
+ * locale row of the document keeps the same one (i18n syncs non-localized fields across locales).
  */
 export function withOwnedFields(data: Record<string, unknown>, owned: readonly string[], stored: Record<string, unknown> | null): Record<string, unknown> {
   const result = { ...data };
