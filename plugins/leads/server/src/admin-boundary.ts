@@ -91,7 +91,7 @@ export function guardDocumentService(strapi: Core.Strapi) {
     const stored: Record<string, unknown> = {};
     for (const field of fields) stored[field] = rows.map((row: any) => row[field]).find((value: unknown) => value !== null && value !== undefined) ?? null;
     const ignored = fields.filter((field) => field in data && data[field] !== stored[field]);
-    if (ignored.length > 0) strapi.log.warn(`${uid}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set by code only; the value in a ${context.action} was ignored`);
+    if (ignored.length > 0) strapi.log.warn(`${uid}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set by code only; the value sent to ${context.action} was ignored`);
     context.params = { ...context.params, data: withOwnedFields(data, fields, stored) };
     return next();
   });
