@@ -18,24 +18,6 @@ export function superAdminToken(): Promise<string> {
   return superToken;
 }
 
-/** Creates an admin user with the named role through the admin API and returns its JWT. */
-export async function adminWithRole(roleName: string): Promise<{ token: string; email: string }> {
-  const superToken = await superAdminToken();
-  const roles = await api('/admin/roles', { headers: auth(superToken) });
-  const role = roles.body.data.find((candidate: { name: string }) => candidate.name === roleName);
-  if (!role) throw new Error(`no admin role named ${roleName}: ${JSON.stringify(roles.body)}`);
-  const email = `${roleName.toLowerCase()}-${crypto.randomBytes(4).toString('hex')}@magnetiq.test`;
-  const created = await api('/admin/users', { method: 'POST', headers: auth(superToken), json: { email, firstname: roleName, lastname: 'Tester', roles: [role.id] } });
-  if (created.status !== 201) throw new Error(`creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
-  const registered = await api('/admin/register', {
-    method: 'POST',
-    ip: clientIp(),
-    json: { registrationToken: created.body.data.registrationToken, userInfo: { firstname: roleName, lastname: 'Tester', password: 'Role-Passw0rd!' } },
-  });
-  if (registered.status !== 200) throw new Error(`registering ${email} failed: ${registered.status} ${JSON.stringify(registered.body)}`);
-  return { token: registered.body.data.token, email };
-}
-
 const CM = '/content-manager/collection-types';
 
 /** The admin's content-manager API, as the admin panel calls it. */

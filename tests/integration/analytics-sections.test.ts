@@ -4,7 +4,8 @@
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, adminWithRole } from '../helpers/content';
+import { auth } from '../helpers/content';
+import { createAdminUser } from '../helpers/admin-users';
 import { db } from '../helpers/db';
 import { api } from '../helpers/http';
 
@@ -61,7 +62,7 @@ beforeAll(async () => {
       ]
     );
   }
-  viewerToken = (await adminWithRole('Viewer')).token;
+  viewerToken = (await createAdminUser('Viewer')).token;
 });
 
 const sectionOf = async (name: string, locale: 'all' | 'en' | 'de') => {

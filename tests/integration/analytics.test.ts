@@ -5,7 +5,8 @@
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, adminWithRole, superAdminToken } from '../helpers/content';
+import { auth, superAdminToken } from '../helpers/content';
+import { createAdminUser } from '../helpers/admin-users';
 import { db, rows } from '../helpers/db';
 import { api } from '../helpers/http';
 import { fakeOdoo } from '../fakes/odoo-client';
@@ -197,7 +198,7 @@ const overview = (token: string | null, query = `from=${FROM}&to=${TO}`) => api(
 beforeAll(async () => {
   await seed();
   superToken = await superAdminToken();
-  viewerToken = (await adminWithRole('Viewer')).token;
+  viewerToken = (await createAdminUser('Viewer')).token;
 });
 
 describe('lead analytics overview', () => {
@@ -262,7 +263,7 @@ describe('lead analytics overview', () => {
     const roleName = `NoAnalytics${run}`;
     const created = await api('/admin/roles', { method: 'POST', headers: auth(superToken), json: { name: roleName, description: 'test role without permissions' } });
     expect([200, 201]).toContain(created.status);
-    const outsider = await adminWithRole(roleName);
+    const outsider = await createAdminUser(roleName);
     expect((await overview(outsider.token)).status).toBe(403);
   });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { verifyWebhookSignature } from '../../cms/src/content/webhook-signature';
 import { api } from '../helpers/http';
-import { adminWithRole, auth, contentManager, PAGE_POPULATE, superAdminToken, uniqueSlug } from '../helpers/content';
+import { auth, contentManager, PAGE_POPULATE, superAdminToken, uniqueSlug } from '../helpers/content';
+import { createAdminUser } from '../helpers/admin-users';
 import { count } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { fakeRebuildReceiver } from '../fakes/rebuild-receiver-client';
@@ -39,9 +40,9 @@ let viewer: ReturnType<typeof contentManager>;
 let editorToken: string;
 
 beforeAll(async () => {
-  editorToken = (await adminWithRole('Editor')).token;
+  editorToken = (await createAdminUser('Editor')).token;
   editor = contentManager(editorToken);
-  viewer = contentManager((await adminWithRole('Viewer')).token);
+  viewer = contentManager((await createAdminUser('Viewer')).token);
 });
 
 describe('admin roles', () => {
@@ -90,7 +91,7 @@ describe('admin roles', () => {
   });
 
   it('keeps Editors and Admins out of admin users and settings', async () => {
-    const admin = await adminWithRole('Admin');
+    const admin = await createAdminUser('Admin');
     for (const token of [editorToken, admin.token]) {
       expect((await api('/admin/users', { headers: auth(token) })).status).toBe(403);
       expect((await api('/admin/webhooks', { headers: auth(token) })).status).toBe(403);

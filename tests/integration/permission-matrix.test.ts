@@ -32,11 +32,11 @@ const SALES: RoleName[] = ['Sales', 'Admin', 'Super Admin'];
 const MARKETING_AND_SALES: RoleName[] = ['Sales', 'Editor', 'Admin', 'Super Admin'];
 const CONTENT_READERS: RoleName[] = ['Viewer', 'Editor', 'Admin', 'Super Admin'];
 /**
- * Types hidden from the Content Manager: no role gets rights on them (cms/src/content/roles.ts).
- * Strapi still gives the Super Admin every right on every type, hidden or not; what protects the
- * evidence from a Super Admin is PostgreSQL (append-only consents and audit log).
+ * Types hidden from the Content Manager: no role gets rights on them (cms/src/content/roles.ts),
+ * and the leads plugin's Content Manager guard refuses them even to the Super Admin, who holds
+ * every right on every type in Strapi (ADR 0017); PostgreSQL keeps the evidence append-only below that.
  */
-const SUPER_ADMIN_ONLY: RoleName[] = ['Super Admin'];
+const NO_ROLE: RoleName[] = [];
 
 /** Every admin route of our plugins: `METHOD /<plugin><path>` → the roles that pass its permission check. */
 const ADMIN_ROUTES: Record<string, RoleName[]> = {
@@ -91,7 +91,7 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
 /**
  * Every content type → the roles that may list it in the Content Manager. Personal data and code
  * owned rows (leads, bookings, registrations, downloads, sync state) are hidden from it and no
- * role below Super Admin reaches them there; they are read through the plugins' own routes above.
+ * role, not even Super Admin, reaches them there; they are read through the plugins' own routes above.
  */
 const CONTENT_TYPES: Record<string, RoleName[]> = {
   'api::article.article': CONTENT_READERS,
@@ -104,21 +104,21 @@ const CONTENT_TYPES: Record<string, RoleName[]> = {
   'plugin::whitepapers.whitepaper': CONTENT_READERS,
   'plugin::booking.host': CONTENT_READERS,
   'plugin::booking.meeting-type': CONTENT_READERS,
-  'plugin::webinars.session': SUPER_ADMIN_ONLY,
-  'plugin::webinars.registration': SUPER_ADMIN_ONLY,
-  'plugin::whitepapers.download': SUPER_ADMIN_ONLY,
-  'plugin::booking.booking': SUPER_ADMIN_ONLY,
-  'plugin::calendar-sync.connection': SUPER_ADMIN_ONLY,
-  'plugin::calendar-sync.event': SUPER_ADMIN_ONLY,
-  'plugin::odoo-sync.link': SUPER_ADMIN_ONLY,
+  'plugin::webinars.session': NO_ROLE,
+  'plugin::webinars.registration': NO_ROLE,
+  'plugin::whitepapers.download': NO_ROLE,
+  'plugin::booking.booking': NO_ROLE,
+  'plugin::calendar-sync.connection': NO_ROLE,
+  'plugin::calendar-sync.event': NO_ROLE,
+  'plugin::odoo-sync.link': NO_ROLE,
   // leads: hidden from the Content Manager (visible: false); roles.ts also refuses every role
   // rights on plugin::leads.* whether hidden or not
-  'plugin::leads.contact': SUPER_ADMIN_ONLY,
-  'plugin::leads.consent': SUPER_ADMIN_ONLY,
-  'plugin::leads.activity': SUPER_ADMIN_ONLY,
-  'plugin::leads.email': SUPER_ADMIN_ONLY,
-  'plugin::leads.outbox': SUPER_ADMIN_ONLY,
-  'plugin::leads.audit-log': SUPER_ADMIN_ONLY,
+  'plugin::leads.contact': NO_ROLE,
+  'plugin::leads.consent': NO_ROLE,
+  'plugin::leads.activity': NO_ROLE,
+  'plugin::leads.email': NO_ROLE,
+  'plugin::leads.outbox': NO_ROLE,
+  'plugin::leads.audit-log': NO_ROLE,
 };
 
 // --- what exists: read from the code ----------------------------------------------------------

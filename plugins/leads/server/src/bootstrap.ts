@@ -3,6 +3,7 @@ import { PERMISSION_ACTIONS } from './permissions';
 import { getConfig, getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
 import { trackHttpServer, type HttpDrain } from './shutdown';
+import { installEvidenceTriggers } from './evidence';
 
 const drains = new WeakMap<Core.Strapi, HttpDrain>();
 /** The request tracker of this Strapi's HTTP server (destroy drains it). */
@@ -10,6 +11,8 @@ export const httpDrainOf = (strapi: Core.Strapi) => drains.get(strapi);
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // after Strapi's schema sync, which ran before bootstrap and may have created the tables
+  await installEvidenceTriggers(strapi);
 
   const outbox = getService(strapi, 'outbox');
   outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));

@@ -4,6 +4,8 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
 import middlewares from './middlewares';
+import register from './register';
+import { contentManagerGuard } from './admin-boundary';
 import routes from './routes';
 import services from './services';
 
@@ -11,13 +13,13 @@ export type { LeadInput, CapturedLead, CaptureContext } from './services/capture
 export type { OutboxMessage, OutboxHandler } from './services/outbox';
 export { PermanentDeliveryError, RetryLaterError } from './services/outbox';
 export type { ContactEraser, ErasedContact } from './services/erasure';
-export { allowEvidenceErase } from './services/erasure';
+export { allowEvidenceErase } from './evidence';
 export { signToken, verifyToken } from './domain/tokens';
 export type { EmailPayload, EmailAttachment, TemplateRenderer, EmailKit } from './services/email';
 export type { RenderedEmail, EmailLocale } from './domain/email-templates';
 
 export default {
-  register() {},
+  register,
   bootstrap,
   destroy,
   config,
@@ -25,6 +27,6 @@ export default {
   controllers,
   services,
   routes,
-  policies: {},
+  policies: { 'content-manager-guard': contentManagerGuard },
   middlewares,
 };

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { keyedHash, verifyToken, type VerifyResult } from '../domain/tokens';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
-import { allowEvidenceErase, type ContactEraser, type ErasedContact } from './erasure';
+import { allowEvidenceErase } from '../evidence';
+import type { ContactEraser, ErasedContact } from './erasure';
 
 type Outcome = { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
 

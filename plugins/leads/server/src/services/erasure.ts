@@ -24,12 +24,3 @@ export interface ErasedContact {
 
 /** A plugin's part of the erase; registered in bootstrap with `contacts.onErase`. */
 export type ContactEraser = (erased: ErasedContact) => Promise<unknown>;
-
-/**
- * Consents and the audit log are append-only in PostgreSQL (triggers refuse UPDATE and DELETE);
- * the erase procedure is the one exception, and says so for its own transaction only
- * (`set_config(..., true)` = local to the transaction). Nothing else may call this.
- */
-export async function allowEvidenceErase(trx: Knex.Transaction): Promise<void> {
-  await trx.raw(`select set_config('magnetiq.erase_in_progress', 'on', true)`);
-}

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isPdf } from '../domain/pdf';
+import { resolveStoredFile, storedFileKey } from '../domain/stored-file';
 import type { WhitepaperInput } from '../validation/request';
 import { filesDir, getConfig, UID } from '../utils';
 
@@ -90,7 +91,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { publishedAt: 'desc' },
       });
       if (!entry?.fileKey) return null;
-      return { path: path.join(filesDir(strapi), entry.fileKey), fileName: entry.fileName || `${entry.slug}.pdf`, size: entry.fileSize };
+      // The key is checked again here, not only where it is written: a forged key would otherwise
+      // let the open-file route serve any file the CMS can read (ADR 0017).
+      const filePath = resolveStoredFile(filesDir(strapi), entry.fileKey);
+      if (!filePath) {
+        strapi.log.warn(`whitepapers: whitepaper ${documentId} has a stored file key that is not one the upload makes; not served`);
+        return null;
+      }
+      const stat = await fsp.stat(filePath).catch(() => null);
+      if (!stat?.isFile()) {
+        strapi.log.warn(`whitepapers: the stored file of whitepaper ${documentId} is missing`);
+        return null;
+      }
+      // the size on disk, not the column: Content-Length must describe the bytes we send
+      return { path: filePath, fileName: entry.fileName || `${entry.slug}.pdf`, size: stat.size };
     },
 
     async create(input: WhitepaperInput) {
@@ -127,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hash = createHash('sha256');
       await new Promise<void>((resolve, reject) => fs.createReadStream(upload.filepath).on('data', (chunk) => hash.update(chunk)).on('end', resolve).on('error', reject));
       const sha256 = hash.digest('hex');
-      const fileKey = `${sha256}.pdf`;
+      const fileKey = storedFileKey(sha256);
       const target = path.join(dir, fileKey);
       const partial = `${target}.${process.pid}.partial`;
       await fsp.copyFile(upload.filepath, partial);
