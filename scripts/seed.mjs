@@ -11,6 +11,7 @@ import { CMS_DIR } from './lib/paths.mjs';
 import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/secrets.mjs';
 import { canConnect, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
 import { assertPluginsBuilt, buildCms, buildPlugins } from './lib/build.mjs';
+import { runStrapiCommand } from './lib/strapi-command.mjs';
 
 const fail = (line) => {
   console.error(`[seed] ${line}`);
@@ -38,28 +39,26 @@ if (!env.DATABASE_URL) {
   }
 }
 
-let strapi = null;
-let exitCode = 0;
+let exitCode = 1;
 try {
   await buildPlugins();
   assertPluginsBuilt();
   await buildCms();
 
-  // The seed runs here, explicitly; the boot-time seed and the scheduler stay off in this process.
-  Object.assign(process.env, env, { SEED_DEMO_CONTENT: 'false', CONTENT_SCHEDULER: 'false' });
-  const require = createRequire(path.join(CMS_DIR, 'package.json'));
-  const { createStrapi } = require('@strapi/strapi');
-  strapi = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') }).load();
-  const { seedDemoContent, summarise } = require(path.join(CMS_DIR, 'dist', 'src', 'seed', 'index.js'));
-  const report = await seedDemoContent(strapi);
-  console.log(`[seed] ${summarise(report)}`);
-  console.log(`[seed] result ${JSON.stringify(report)}`);
-  if (report.skipped.length > 0) exitCode = 1;
+  // The seed runs here, explicitly (runStrapiCommand keeps the boot-time seed and the scheduler off).
+  Object.assign(process.env, env);
+  exitCode = await runStrapiCommand('seed', async (strapi) => {
+    const require = createRequire(path.join(CMS_DIR, 'package.json'));
+    const { seedDemoContent, summarise } = require(path.join(CMS_DIR, 'dist', 'src', 'seed', 'index.js'));
+    const report = await seedDemoContent(strapi);
+    console.log(`[seed] ${summarise(report)}`);
+    console.log(`[seed] result ${JSON.stringify(report)}`);
+    return report.skipped.length > 0 ? 1 : 0;
+  });
 } catch (error) {
   console.error(`[seed] ${error.stack ?? error.message}`);
   exitCode = 1;
 } finally {
-  await strapi?.destroy().catch(() => {});
   await embedded?.stop().catch(() => {});
 }
 process.exit(exitCode);

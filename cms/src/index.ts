@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { registerContentMiddleware } from './content/document-middleware';
 import { ensureLocales } from './content/locales';
 import { registerOpsEndpoints } from './ops/endpoints';
+import { finishBackgroundWork, registerShutdownTracking } from './ops/shutdown';
 import { syncPublicPermissions } from './content/public-permissions';
 import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
@@ -13,6 +14,7 @@ import { guardUploadService } from './uploads/allow-list';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerShutdownTracking(strapi);
     registerContentMiddleware(strapi);
     registerOpsEndpoints(strapi);
     guardUploadService(strapi);
@@ -37,5 +39,14 @@ export default {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Demo content: ${summarise(report)}.`);
     }
+  },
+
+  /**
+   * Strapi runs this after the plugins' destroy (outbox, reminders stopped) and its cron's, and
+   * before it closes the database pool: the one shutdown path of `strapi start` (SIGTERM) and of
+   * the one-shot commands (scripts/lib/strapi-command.mjs).
+   */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await finishBackgroundWork(strapi);
   },
 };

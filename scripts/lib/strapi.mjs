@@ -16,7 +16,12 @@ export async function waitForHealth(url, { timeoutMs = 120000, child } = {}) {
   throw new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms`);
 }
 
-/** Starts the built CMS (`strapi start`) as a child process and resolves once it is healthy. */
+/**
+ * Starts the built CMS (`strapi start`) as a child process and resolves once it is healthy.
+ * `stop()` sends SIGTERM: Strapi's destroy() then takes the shutdown path every Strapi process
+ * shares (plugins stop their workers, cron runs and database reads in flight finish:
+ * cms/src/ops/shutdown.ts) before it closes the pool. In-process commands: strapi-command.mjs.
+ */
 export async function startStrapi({ env, port, stdio = 'inherit', timeoutMs, nodeArgs = [] } = {}) {
   const child = spawn(process.execPath, [...nodeArgs, STRAPI_BIN, 'start'], {
     cwd: CMS_DIR,

@@ -263,6 +263,12 @@ describe('booking on the site', () => {
     await visitor.locator('.booking-facts').waitFor();
     expect(await visitor.locator('.booked-time').textContent()).toContain(localTime(booked.start, ZONE));
     expect(await visitor.locator('.booking-status').textContent()).toBe('Confirmed');
+    // the capability token leaves the address bar once read: third-party scripts see location.href
+    const token = new URL(link!).searchParams.get('token')!;
+    const address = await visitor.evaluate(() => window.location.href);
+    expect(address).not.toContain('token=');
+    expect(address).not.toContain(token);
+    expect(new URL(address).pathname).toMatch(/^\/en\/booking\/manage\/?$/);
     await visitor.click('button:has-text("Cancel the booking")');
     await visitor.getByLabel('Reason (optional)').fill('Plans changed');
     const answered = visitor.waitForResponse((response) => response.url().endsWith('/api/booking/manage/cancel'));

@@ -86,8 +86,9 @@ export default async function setup(project: TestProject) {
           ADMIN_EMAIL,
           ADMIN_PASSWORD,
           PUBLIC_URL: `http://127.0.0.1:${port}`,
-          // Tests give each client its own X-Forwarded-For address so rate limits stay per test.
-          TRUST_PROXY: 'true',
+          // Tests give each client its own X-Forwarded-For address so rate limits stay per test;
+          // one proxy hop, as behind the nginx of docs/operations.md (trust-proxy.test.ts).
+          TRUST_PROXY: '1',
           SENDGRID_API_KEY: 'SG.test-key',
           SENDGRID_BASE_URL: sendgrid.url,
           SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * In-memory cache of the public content API's answers (GET, no Authorization header), keyed by
  * the full URL. A populated page costs Strapi ~20 ms of CPU (queries per component type,
@@ -7,24 +9,50 @@
  * and the document middleware clears the cache on each of those; media edits clear it too. The
  * TTL (CONTENT_CACHE_TTL_MS, default 30 s, 0 turns the cache off) bounds how long another CMS
  * instance may serve an answer from before a change it did not see.
+ *
+ * Bounded by total bytes (CONTENT_CACHE_MAX_BYTES, default 32 MiB) as well as by entries: every
+ * distinct query string is a new key, so 1,000 answers of up to 1 MiB each could otherwise hold
+ * a gigabyte. The least recently used answers go first (lru-cache's maxSize).
  */
 const MAX_ENTRIES = 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-interface Entry {
-  body: string;
-  expiresAt: number;
+export interface CacheLimits {
+  maxEntries: number;
+  maxBytes: number;
+  /** one answer larger than this is not kept */
+  maxBodyBytes: number;
 }
 
-const entries = new Map<string, Entry>();
+export function cacheLimits(env: NodeJS.ProcessEnv = process.env): CacheLimits {
+  const configured = Number(env.CONTENT_CACHE_MAX_BYTES ?? DEFAULT_MAX_BYTES);
+  const maxBytes = Number.isSafeInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BYTES;
+  return { maxEntries: MAX_ENTRIES, maxBytes, maxBodyBytes: Math.min(MAX_BODY_BYTES, maxBytes) };
+}
+
+/** Answers by URL; each counts its body's and its key's UTF-8 bytes against the limit. */
+export function createResponseCache({ maxEntries, maxBytes, maxBodyBytes }: CacheLimits) {
+  return new LRUCache<string, string>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    maxEntrySize: maxBodyBytes,
+    sizeCalculation: (body, key) => Math.max(1, Buffer.byteLength(body) + Buffer.byteLength(key)),
+  });
+}
+
+let entries: LRUCache<string, string> | null = null;
+const cache = () => (entries ??= createResponseCache(cacheLimits()));
 
 const ttlMs = () => {
   const value = Number(process.env.CONTENT_CACHE_TTL_MS ?? 30_000);
   return Number.isFinite(value) && value > 0 ? value : 0;
 };
 
+/** Forgets every answer; the next one starts a cache with the limits configured then. */
 export function invalidateContentCache(): void {
-  entries.clear();
+  entries?.clear();
+  entries = null;
 }
 
 export const publicResponseCache = async (ctx: any, next: () => Promise<unknown>) => {
@@ -32,11 +60,11 @@ export const publicResponseCache = async (ctx: any, next: () => Promise<unknown>
   if (ttl === 0 || ctx.method !== 'GET' || ctx.get('authorization')) return next();
 
   const key = ctx.url as string;
-  const hit = entries.get(key);
-  if (hit && hit.expiresAt > Date.now()) {
+  const hit = cache().get(key);
+  if (hit !== undefined) {
     ctx.status = 200;
     ctx.type = 'application/json';
-    ctx.body = hit.body;
+    ctx.body = hit;
     ctx.set('X-Content-Cache', 'HIT');
     return;
   }
@@ -46,9 +74,7 @@ export const publicResponseCache = async (ctx: any, next: () => Promise<unknown>
   // a change published while this answer was built must not be cached over
   if (ctx.status !== 200 || ctx.body === undefined || generation !== invalidations) return;
   const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
-  if (body.length > MAX_BODY_BYTES) return;
-  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(key, { body, expiresAt: Date.now() + ttl });
+  cache().set(key, body, { ttl });
 };
 
 let invalidations = 0;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Locale } from '../consts';
 import { BOOKING_STRINGS, formatInZone } from '../i18n/events';
 import { SlotPicker, browserZone, takenDays, useSlots, type Booking, type Day } from './booking/slots';
+import { takeTokenFromAddressBar } from '../lib/url-token';
 
 interface Props { lang: Locale; cmsUrl: string }
 
@@ -12,7 +13,8 @@ type View =
 
 /**
  * The page the booking emails link to (`/<lang>/booking/manage?token=…`): the token is read from
- * the page's URL and sent to the CMS in POST bodies only (never in a CMS URL).
+ * the page's URL, removed from the address bar at once (third-party scripts read location.href),
+ * and sent to the CMS in POST bodies only (never in a CMS URL).
  */
 export function BookingManage({ lang, cmsUrl }: Props) {
   const t = BOOKING_STRINGS[lang];
@@ -35,7 +37,7 @@ export function BookingManage({ lang, cmsUrl }: Props) {
 
   useEffect(() => {
     setZone(browserZone());
-    const found = new URLSearchParams(window.location.search).get('token');
+    const found = takeTokenFromAddressBar('token');
     setToken(found);
     if (!found) return setView({ kind: 'invalid', message: t.manageNoToken });
     post('', { token: found })
