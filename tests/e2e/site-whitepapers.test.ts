@@ -183,7 +183,8 @@ describe('whitepapers on the site', () => {
     const lastName = page.getByLabel(/Last name/);
     await expect.poll(() => lastName.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await lastName.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('lastName is required for this whitepaper');
+    // the site's own words for the server's code "required", not its English message
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Please fill in this field.');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('lastName');
     expect(await page.locator('[role="alert"]').textContent()).toContain('check the highlighted fields');
     expect(await rows(`select id from leads_contacts where email = $1`, [email])).toHaveLength(0);

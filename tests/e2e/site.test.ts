@@ -98,6 +98,9 @@ describe('public site', () => {
     expect(await page.locator('.testimonial blockquote').textContent()).toContain('We replaced four tools with Magnetiq');
     expect(await page.locator('.faq summary').allTextContents()).toContain('Do I need to replace my CRM?');
     expect(await page.locator('.logo-cloud img').count()).toBe(5);
+    // a logo wall, not a bulleted list: list-style-type none is what leaves each ::marker empty (it was "disc")
+    const listStyles = await page.locator('.logo-cloud li').evaluateAll((items) => items.map((item) => getComputedStyle(item).listStyleType));
+    expect(listStyles).toEqual(Array(5).fill('none'));
     expect(await page.title()).toBe('Magnetiq: turn your website into a pipeline | Magnetiq');
     expect(await page.locator('header nav a').allTextContents()).toEqual(expect.arrayContaining(['Insights', 'About', 'Contact']));
     expect(await page.locator('footer').textContent()).toContain('Imprint');
