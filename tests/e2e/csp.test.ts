@@ -124,6 +124,8 @@ describe('pages in Chromium under the CSP', () => {
     await page.goto(`${inject('siteUrl')}/en/contact/`);
     // the contact page also embeds the booking widget (its own form and status lines): this is the contact form
     const contact = page.locator('.contact-form');
+    // below the booking widget: its island hydrates when scrolled into view (client:visible)
+    await contact.scrollIntoViewIfNeeded();
     await contact.locator('form button[type="submit"]:enabled').waitFor();
     await contact.locator('input[name="email"]').fill(uniqueEmail('csp'));
     await contact.locator('textarea[name="message"]').fill('Sent under the production CSP.');

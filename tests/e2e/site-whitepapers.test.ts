@@ -81,6 +81,12 @@ async function downloadLinkFor(email: string): Promise<string> {
   return link!;
 }
 
+/** The form island hydrates when in view (client:visible); the paper's cover comes first. */
+async function showForm() {
+  await page.locator('form button[type="submit"]').scrollIntoViewIfNeeded();
+  await page.locator('form button[type="submit"]:enabled').waitFor();
+}
+
 beforeAll(async () => {
   for (const locale of ['en', 'de'] as const) {
     const listed = (await api(`/api/whitepapers/papers?locale=${locale}`)).body.data;
@@ -133,7 +139,7 @@ describe('whitepapers on the site', () => {
 
   it('checks the fields in the browser before sending, with the message next to the field and focus on it', async () => {
     await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/`);
-    await page.locator('form button[type="submit"]:enabled').waitFor();
+    await showForm();
     await page.getByLabel('Work email').fill('not-an-email');
     await page.click('form button[type="submit"]');
     const email = page.getByLabel('Work email');
@@ -147,7 +153,7 @@ describe('whitepapers on the site', () => {
   it('requests the paper: the email arrives with a link that downloads the PDF, UTM and consent version are stored', async () => {
     const email = uniqueEmail('site-paper');
     await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/?utm_source=newsletter&utm_medium=email&utm_campaign=playbook`);
-    await page.locator('form button[type="submit"]:enabled').waitFor();
+    await showForm();
     await page.getByLabel('Work email').fill(email);
     await page.getByLabel(/First name/).fill('Ada');
     await page.getByLabel('Company').fill('Engines Ltd');
@@ -179,7 +185,7 @@ describe('whitepapers on the site', () => {
     await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company', 'lastName']), papers.en.documentId]);
     const email = uniqueEmail('site-paper-late');
     await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/`);
-    await page.locator('form button[type="submit"]:enabled').waitFor();
+    await showForm();
     await page.getByLabel('Work email').fill(email);
     await page.getByLabel('Company').fill('Engines Ltd');
     await page.check('input[name="dataProcessing"]');

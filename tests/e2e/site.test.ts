@@ -67,6 +67,8 @@ describe('public site', () => {
     await page.goto(`${inject('siteUrl')}/de/contact/?utm_source=e2e&utm_campaign=launch`);
     // the page also embeds the booking widget with a form of its own: this is the contact form
     const form = page.locator('.contact-form');
+    // below the booking widget: its island hydrates when scrolled into view (client:visible)
+    await form.scrollIntoViewIfNeeded();
     await form.locator('button[type="submit"]:enabled').waitFor();
     await form.locator('input[name="email"]').fill(email);
     await form.locator('input[name="firstName"]').fill('Jürgen');

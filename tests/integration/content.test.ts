@@ -389,8 +389,8 @@ describe('demo content', () => {
     expect(en).toMatchObject({ title: 'The B2B lead generation playbook', gated: true, requiredFields: ['company'], fileUrl: null });
     expect(de).toMatchObject({ documentId: en.documentId, title: 'Das Playbook zur B2B-Leadgenerierung' });
     const seeded = fs.readFileSync(path.join(process.cwd(), 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'));
-    const [row] = await rows(`select file_key, file_size, file_sha256 from whitepapers_whitepapers where document_id = $1 and published_at is not null and locale = 'de'`, [en.documentId]);
-    expect(row).toMatchObject({ file_key: `${row.file_sha256}.pdf`, file_size: seeded.length });
+    const [row] = await rows(`select file_key, file_size, file_sha_256 from whitepapers_whitepapers where document_id = $1 and published_at is not null and locale = 'de'`, [en.documentId]);
+    expect(row).toMatchObject({ file_key: `${row.file_sha_256}.pdf`, file_size: seeded.length });
     expect(fs.readFileSync(path.join(inject('whitepapersDir'), row.file_key)).equals(seeded)).toBe(true);
     // never through the upload plugin (public /uploads): no media library entry of that name
     expect(await count(`select count(*) from files where name ilike '%playbook%'`)).toBe(0);
