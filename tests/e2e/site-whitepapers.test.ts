@@ -183,26 +183,30 @@ describe('whitepapers on the site', () => {
   it('shows an error from the server next to its field', async () => {
     // An editor made the last name required after the site was built: only the server knows.
     await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company', 'lastName']), papers.en.documentId]);
-    const email = uniqueEmail('site-paper-late');
-    await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/`);
-    await showForm();
-    await page.getByLabel('Work email').fill(email);
-    await page.getByLabel('Company').fill('Engines Ltd');
-    await page.check('input[name="dataProcessing"]');
-    const answered = page.waitForResponse((response) => response.url().endsWith('/api/whitepapers/requests'));
-    await page.click('form button[type="submit"]');
-    expect((await answered).status()).toBe(400);
+    try {
+      const email = uniqueEmail('site-paper-late');
+      await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/`);
+      await showForm();
+      await page.getByLabel('Work email').fill(email);
+      await page.getByLabel('Company').fill('Engines Ltd');
+      await page.check('input[name="dataProcessing"]');
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/whitepapers/requests'));
+      await page.click('form button[type="submit"]');
+      expect((await answered).status()).toBe(400);
 
-    const lastName = page.getByLabel(/Last name/);
-    await expect.poll(() => lastName.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = await lastName.getAttribute('aria-describedby');
-    // the site's own words for the server's code "required", not its English message
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Please fill in this field.');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('lastName');
-    expect(await page.locator('[role="alert"]').textContent()).toContain('check the highlighted fields');
-    expect(await rows(`select id from leads_contacts where email = $1`, [email])).toHaveLength(0);
-    expect(consoleErrors).toEqual([]);
-    // the seeded paper as it was, for the files after this one
-    await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company']), papers.en.documentId]);
+      const lastName = page.getByLabel(/Last name/);
+      await expect.poll(() => lastName.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = await lastName.getAttribute('aria-describedby');
+      // the site's own words for the server's code "required", not its English message
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Please fill in this field.');
+      // focus moves in the next animation frame after the error renders
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('lastName');
+      expect(await page.locator('[role="alert"]').textContent()).toContain('check the highlighted fields');
+      expect(await rows(`select id from leads_contacts where email = $1`, [email])).toHaveLength(0);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      // the seeded paper as it was, for the files after this one
+      await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company']), papers.en.documentId]);
+    }
   });
 });
