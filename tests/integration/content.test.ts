@@ -11,9 +11,11 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { verifyWebhookSignature } from '../../cms/src/content/webhook-signature';
 import { api } from '../helpers/http';
 import { adminWithRole, auth, contentManager, PAGE_POPULATE, superAdminToken, uniqueSlug } from '../helpers/content';
-import { count, rows } from '../helpers/db';
+import { count } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { fakeRebuildReceiver } from '../fakes/rebuild-receiver-client';
+// the demo whitepaper's stored-file columns
+import { rows } from '../helpers/db';
 
 const PAGE = 'api::page.page';
 const ARTICLE = 'api::article.article';
