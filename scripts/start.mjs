@@ -13,6 +13,7 @@ import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto, b
 import { startStrapi } from './lib/strapi.mjs';
 import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
 import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
+import { withLocalSiteOrigins } from './lib/site-origins.mjs';
 
 const fail = (line) => {
   console.error(`[magnetiq] ${line}`);
@@ -40,6 +41,9 @@ if (production) {
 const port = Number(env.PORT || 1337);
 const sitePort = Number(env.SITE_PORT || 4321);
 const rebuildPort = Number(env.SITE_REBUILD_PORT || 4322);
+// We serve the site on this port: whether the browser says localhost or 127.0.0.1, its booking
+// widget and forms must reach the CMS (CORS and the forms' Origin check), next to any configured origin.
+env.CORS_ORIGINS = withLocalSiteOrigins(env.CORS_ORIGINS, sitePort);
 const siteBuildsDir = path.join(DATA_DIR, 'site-builds');
 // With no webhook target of its own, the CMS calls our receiver, signed with a secret of this run.
 const localRebuilds = env.SITE_REBUILD !== 'off' && !env.SITE_REBUILD_WEBHOOK_URL;

@@ -1,4 +1,5 @@
 import { s3PublicOrigin } from '../src/config/upload';
+import { siteOrigins } from '../src/config/site-origins';
 
 // Media served from S3-compatible storage must be displayable in the admin.
 const mediaOrigins = (env: any) => [s3PublicOrigin(env)].filter((origin): origin is string => Boolean(origin));
@@ -35,8 +36,8 @@ export default ({ env }: { env: any }) => [
   {
     name: 'strapi::cors',
     config: {
-      // The public site's origins; forms on the site POST to the CMS API.
-      origin: env.array('CORS_ORIGINS', ['http://localhost:4321']),
+      // The public site's origins (the same list the form Origin check reads); forms on the site POST to the CMS API.
+      origin: siteOrigins(env),
       credentials: false,
     },
   },

@@ -1,5 +1,6 @@
 import { requireEnv } from '../src/secrets';
 import { uploadConfig } from '../src/config/upload';
+import { siteOrigins } from '../src/config/site-origins';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -13,7 +14,7 @@ export default ({ env }: { env: any }) => ({
       tokenSecret: requireEnv('LEADS_TOKEN_SECRET'),
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
-      siteOrigins: env.array('CORS_ORIGINS', ['http://localhost:4321']),
+      siteOrigins: siteOrigins(env),
       sendgrid: {
         apiKey: env('SENDGRID_API_KEY', ''),
         baseUrl: env('SENDGRID_BASE_URL', 'https://api.sendgrid.com'),

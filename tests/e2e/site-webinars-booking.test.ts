@@ -124,24 +124,28 @@ describe('webinars on the site', () => {
     expect(registration).toMatchObject({ status: 'registered', utm_source: 'linkedin' });
   });
 
-  it('shows an error from the server next to its field', async () => {
+  it.each([
+    ['en', WEBINAR.en.slug, 'Work email', 'Please enter a valid email address, e.g. name@company.com.'],
+    ['de', WEBINAR.de.slug, 'Geschäftliche E-Mail', 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.'],
+  ])('shows an error from the server next to its field in the page\'s language (%s), not the server\'s English message', async (lang, slug, label, expected) => {
     // a domain label starting with "-" passes the browser's check but not the server's (yup's email rule)
     const email = `ada-${Date.now()}@-engines.com`;
-    await page.goto(`${inject('siteUrl')}/en/webinars/${WEBINAR.en.slug}/`);
+    await page.goto(`${inject('siteUrl')}/${lang}/webinars/${slug}/`);
     await showIsland(page);
     await page.locator('form button[type="submit"]:enabled').waitFor();
-    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel(label).fill(email);
     await page.check('input[name="dataProcessing"]');
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/webinars/registrations'));
     await page.click('form button[type="submit"]');
     const response = await answered;
     expect(response.status()).toBe(400);
-    const serverMessage = (await response.json()).error.details.errors.find((error: any) => error.path.join('.') === 'email').message;
+    const serverError = (await response.json()).error.details.errors.find((error: any) => error.path.join('.') === 'email');
+    expect(serverError).toMatchObject({ code: 'invalid_email', message: expect.stringContaining('email') });
 
-    const field = page.getByLabel('Work email');
+    const field = page.getByLabel(label);
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await field.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(serverMessage);
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(expected);
     // focus moves in the next animation frame after the error renders
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('email');
     expect(await rows(`select id from webinars_registrations where email = $1`, [email])).toHaveLength(0);
@@ -171,6 +175,15 @@ describe('booking on the site', () => {
     await target.getByLabel('What would you like to achieve?').fill('A cleaner pipeline');
     await target.check('input[name="dataProcessing"]');
   }
+
+  it.each([
+    ['en', 'with Mara Vogel and Daniel Reyes'],
+    ['de', 'mit Mara Vogel und Daniel Reyes'],
+  ])('names the hosts as a sentence in %s: "%s"', async (lang, expected) => {
+    await page.goto(`${inject('siteUrl')}/${lang}/booking/discovery-call/`);
+    const meta = (await page.locator('.booking .meta').textContent())!.replace(/\s+/g, ' ');
+    expect(meta).toContain(expected);
+  });
 
   it('books a slot from a browser in New York: the local time shown is the slot in that zone, the booking is stored', async () => {
     const visitor = await zoneContext.newPage();

@@ -19,6 +19,8 @@ import { startStrapi } from '../../scripts/lib/strapi.mjs';
 import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
+// @ts-expect-error plain ESM helpers shared with the start script
+import { withLocalSiteOrigins } from '../../scripts/lib/site-origins.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
 import { startFakeOdoo } from '../fakes/odoo';
@@ -113,7 +115,8 @@ export default async function setup(project: TestProject) {
           // analytics: every request computes its figures (tests compare before and after a change)
           ANALYTICS_CACHE_SECONDS: '0',
           SITE_URL: siteOrigin,
-          CORS_ORIGINS: `${siteOrigin},http://localhost:${sitePort}`,
+          // both local names of the site, as npm start configures them (tests/integration/cors.test.ts)
+          CORS_ORIGINS: withLocalSiteOrigins('', sitePort),
           // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
           SCHEDULER_CRON: '*/2 * * * * *',
           SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,

@@ -5,6 +5,7 @@
  * rebuild webhook; the demo content is seeded once and a second seed creates nothing.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { verifyWebhookSignature } from '../../cms/src/content/webhook-signature';
@@ -14,6 +15,8 @@ import { createAdminUser } from '../helpers/admin-users';
 import { count } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { fakeRebuildReceiver } from '../fakes/rebuild-receiver-client';
+// the demo whitepaper's stored-file columns
+import { rows } from '../helpers/db';
 
 const PAGE = 'api::page.page';
 const ARTICLE = 'api::article.article';
@@ -383,14 +386,48 @@ describe('demo content', () => {
     expect(de.body.data.cookieConsentText).toContain('Cookies');
   });
 
+  it('has a published whitepaper in en and de whose PDF sits in the private whitepapers folder, not in public uploads', async () => {
+    const en = (await api('/api/whitepapers/papers?locale=en')).body.data.find((paper: any) => paper.slug === 'b2b-lead-generation-playbook');
+    const de = (await api('/api/whitepapers/papers?locale=de')).body.data.find((paper: any) => paper.slug === 'b2b-lead-generation-playbook');
+    // (requiredFields: ['company'] as seeded; site-whitepapers.test.ts changes them for a while)
+    expect(en).toMatchObject({ title: 'The B2B lead generation playbook', gated: true, requiredFields: expect.arrayContaining(['company']), fileUrl: null });
+    expect(de).toMatchObject({ documentId: en.documentId, title: 'Das Playbook zur B2B-Leadgenerierung' });
+    const seeded = fs.readFileSync(path.join(process.cwd(), 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'));
+    const [row] = await rows(`select file_key, file_size, file_sha_256 from whitepapers_whitepapers where document_id = $1 and published_at is not null and locale = 'de'`, [en.documentId]);
+    expect(row).toMatchObject({ file_key: `${row.file_sha_256}.pdf`, file_size: seeded.length });
+    expect(fs.readFileSync(path.join(inject('whitepapersDir'), row.file_key)).equals(seeded)).toBe(true);
+    // never through the upload plugin (public /uploads): no media library entry of that name
+    expect(await count(`select count(*) from files where name ilike '%playbook%'`)).toBe(0);
+  });
+
+  it('has a second webinar, in en and de, whose session took place and has its recording', async () => {
+    const past = (await api('/api/webinars/webinars?locale=en&when=past')).body.data.find((webinar: any) => webinar.slug === 'lead-scoring-workshop');
+    expect(past).toBeTruthy();
+    const en = (await api('/api/webinars/webinars/lead-scoring-workshop?locale=en')).body.data;
+    const de = (await api('/api/webinars/webinars/lead-scoring-workshop-aufzeichnung?locale=de')).body.data;
+    expect(de).toMatchObject({ documentId: en.documentId, locale: 'de', title: expect.stringContaining('Aufzeichnung') });
+    expect(en.sessions).toHaveLength(1);
+    expect(new Date(en.sessions[0].startsAt).getTime()).toBeLessThan(Date.now());
+    expect(en.sessions[0].recordingUrl).toBe('https://videos.magnetiq.example/recordings/lead-scoring-workshop');
+  });
+
+  it('puts the seeded meeting type into the contact pages\' booking widget', async () => {
+    const types = (await api('/api/booking/meeting-types?locale=en')).body.data.map((type: any) => type.slug);
+    for (const [slug, locale] of [['contact', 'en'], ['kontakt', 'de']]) {
+      const [contact] = await publicPage(slug, locale);
+      const widget = contact.sections.find((section: any) => section.__component === 'sections.booking-widget');
+      expect(types).toContain(widget.meetingTypeSlug);
+    }
+  });
+
   it('creates nothing new when seeded again with npm run seed', { timeout: 180_000 }, async () => {
-    const tables = ['pages', 'articles', 'authors', 'categories', 'globals', 'files', 'upload_folders'];
+    const tables = ['pages', 'articles', 'authors', 'categories', 'globals', 'files', 'upload_folders', 'whitepapers_whitepapers', 'webinars_webinars', 'webinars_sessions'];
     const countAll = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(`select count(*) from ${table}`)])));
     const before = await countAll();
 
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'seed.mjs')], {
-        env: { ...process.env, ...inject('cmsSecrets'), NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), PORT: '0' },
+        env: { ...process.env, ...inject('cmsSecrets'), NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), PORT: '0', WHITEPAPERS_FILES_DIR: inject('whitepapersDir') },
       });
       let text = '';
       child.stdout.on('data', (chunk) => (text += chunk));
@@ -399,7 +436,7 @@ describe('demo content', () => {
     });
     const result = JSON.parse(/\[seed\] result (.*)/.exec(output)![1]);
     expect(result.created).toEqual({});
-    expect(result.existing).toMatchObject({ media: 15, page: 10, article: 12, author: 6, category: 6, global: 2, 'booking-host': 4, 'meeting-type': 2 });
+    expect(result.existing).toMatchObject({ media: 15, page: 10, article: 12, author: 6, category: 6, global: 2, 'booking-host': 4, 'meeting-type': 2, webinar: 4, 'webinar-session': 2, whitepaper: 2, 'whitepaper-file': 1 });
     expect(await countAll()).toEqual(before);
   });
 });

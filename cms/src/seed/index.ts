@@ -124,7 +124,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   }
   for (const page of content.pages) await ensureDocument('api::page.page', 'page', page);
 
-  // --- webinars, when the webinars plugin is installed: the webinar, then one upcoming session ---
+  // --- webinars, when the webinars plugin is installed: each webinar, then its one session ---
   if (strapi.plugin('webinars')) {
     for (const webinar of content.webinars ?? []) {
       const id = await ensureDocument('plugin::webinars.webinar', 'webinar', webinar, webinar.shared);
@@ -134,11 +134,38 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
         count('existing', 'webinar-session');
         continue;
       }
-      const { inDays, startUtc, minutes, timeZone, capacity } = webinar.session;
+      // inDays < 0: a session that took place, with its recording (the past-webinars list shows everything)
+      const { inDays, startUtc, minutes, timeZone, capacity, recordingUrl } = webinar.session;
       const day = new Date(Date.now() + inDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
       const startsAt = new Date(`${day}T${startUtc}:00Z`);
-      await sessions.create(id, { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), timeZone, capacity, joinUrl: null, joinInstructions: null });
+      const session = await sessions.create(id, { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), timeZone, capacity, joinUrl: null, joinInstructions: null });
+      // nobody registered for a seeded session: nobody to notify
+      if (recordingUrl) await sessions.setRecording(session.documentId, recordingUrl, false);
       count('created', 'webinar-session');
+    }
+  }
+
+  // --- whitepapers, when the whitepapers plugin is installed: the paper in every locale, then its PDF ---
+  if (strapi.plugin('whitepapers')) {
+    const papers = strapi.plugin('whitepapers').service('papers');
+    for (const paper of content.whitepapers ?? []) {
+      const id = await ensureDocument('plugin::whitepapers.whitepaper', 'whitepaper', paper, paper.shared);
+      if (!id) continue;
+      // The plugin's own storage: the private folder under the file's SHA-256, never public uploads.
+      // A file recorded but gone from disk (a new machine, a restore without the folder) is put back.
+      const stored = await papers.storedFile(id);
+      if (stored && fs.existsSync(stored.path)) {
+        count('existing', 'whitepaper-file');
+        continue;
+      }
+      const filepath = path.join(dir, paper.file);
+      try {
+        await papers.attachFile(id, { filepath, size: fs.statSync(filepath).size, originalFilename: paper.fileName });
+        count('created', 'whitepaper-file');
+      } catch (error) {
+        report.skipped.push(`whitepaper file ${paper.file}: ${(error as Error).message}`);
+        strapi.log.warn(`seed: skipped whitepaper file ${paper.file}: ${(error as Error).message}`);
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatInZone, seatsWording } from './events';
+import { formatDay, formatInZone, seatsWording, withNames } from './events';
 
 describe('event wording', () => {
   it('shows a session in its display zone', () => {
@@ -19,5 +19,15 @@ describe('event wording', () => {
     expect(seatsWording('de', { status: 'scheduled', seatsLeft: 0, full: true, registrationOpen: true })).toBe('Ausgebucht: auf die Warteliste');
     expect(seatsWording('en', { status: 'cancelled', seatsLeft: 3, full: false, registrationOpen: false })).toBe('Cancelled');
     expect(seatsWording('en', { status: 'scheduled', seatsLeft: 3, full: false, registrationOpen: false })).toBe('Registration closed');
+  });
+
+  it.each([
+    ['en', ['Mara Vogel'], 'with Mara Vogel'],
+    ['en', ['Mara Vogel', 'Daniel Reyes'], 'with Mara Vogel and Daniel Reyes'],
+    ['en', ['Mara Vogel', 'Daniel Reyes', 'Lena Marquardt'], 'with Mara Vogel, Daniel Reyes, and Lena Marquardt'],
+    ['de', ['Mara Vogel', 'Daniel Reyes'], 'mit Mara Vogel und Daniel Reyes'],
+    ['de', ['Mara Vogel', 'Daniel Reyes', 'Lena Marquardt'], 'mit Mara Vogel, Daniel Reyes und Lena Marquardt'],
+  ] as const)('names the hosts in %s as the locale lists them: %j', (lang, names, expected) => {
+    expect(withNames(lang, [...names])).toBe(expected);
   });
 });

@@ -139,6 +139,11 @@ export function zoneName(lang: Locale, iso: string, timeZone: string): string {
 }
 
 /** "Mon, 7 Dec" for a visitor-local date "2026-12-07" (no zone arithmetic: the date is already local). */
+/** "with Mara Vogel and Daniel Reyes" / "mit Mara Vogel und Daniel Reyes": names joined as the locale lists them. */
+export function withNames(lang: Locale, names: string[]): string {
+  return `${BOOKING_STRINGS[lang].with} ${new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names)}`;
+}
+
 export function formatDay(lang: Locale, date: string): string {
   return new Intl.DateTimeFormat(DATE_LOCALE[lang], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -84,7 +84,7 @@ export const EMAIL_LINK_STRINGS = {
   },
 } satisfies Record<string, Record<Locale, Record<string, string>>>;
 
-/** What the visitor reads about a field the client-side check refused (lib/form-rules.ts). */
+/** What the visitor reads about a field the client-side check or the server refused (lib/form-rules.ts). */
 export const PROBLEM_STRINGS = {
   en: {
     required: 'Please fill in this field.',
@@ -94,6 +94,7 @@ export const PROBLEM_STRINGS = {
     phone: 'Please use digits, spaces and + ( ) - / . only.',
     country: 'Please enter a two-letter country code, e.g. DE.',
     consent: 'Please agree so that we may process your request.',
+    invalid: 'Please check this entry.',
   },
   de: {
     required: 'Bitte füllen Sie dieses Feld aus.',
@@ -103,6 +104,7 @@ export const PROBLEM_STRINGS = {
     phone: 'Bitte nur Ziffern, Leerzeichen und + ( ) - / . verwenden.',
     country: 'Bitte geben Sie ein Länderkürzel mit zwei Buchstaben ein, z. B. DE.',
     consent: 'Bitte stimmen Sie zu, damit wir Ihre Anfrage bearbeiten dürfen.',
+    invalid: 'Bitte prüfen Sie diese Angabe.',
   },
 } satisfies Record<Locale, Record<string, string>>;
 

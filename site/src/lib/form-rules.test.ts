@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLeadFields, requirableFields, serverFieldErrors, utmFromSearch } from './form-rules';
+import { checkLeadFields, problemForCode, requirableFields, serverFieldProblems, utmFromSearch } from './form-rules';
 
 describe('checkLeadFields', () => {
   it('accepts a complete lead', () => {
@@ -44,17 +44,42 @@ describe('utmFromSearch', () => {
   });
 });
 
-describe('serverFieldErrors', () => {
-  it('maps Strapi validation details to field paths, first message wins', () => {
+describe('serverFieldProblems', () => {
+  it('maps the codes of Strapi validation details to the site\'s problems per field path, first error wins, never the server\'s message', () => {
     const payload = {
       data: null,
-      error: { status: 400, name: 'ValidationError', message: '2 errors', details: { errors: [{ path: ['company'], message: 'company is required for this whitepaper' }, { path: ['consent', 'dataProcessing'], message: 'must be accepted' }, { path: ['company'], message: 'second' }] } },
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: '3 errors',
+        details: {
+          errors: [
+            { path: ['company'], message: 'company is required for this whitepaper', code: 'required' },
+            { path: ['consent', 'dataProcessing'], message: 'must be accepted', code: 'not_allowed' },
+            { path: ['company'], message: 'second', code: 'too_long' },
+            { path: ['email'], message: 'email must be a valid email', code: 'invalid_email' },
+          ],
+        },
+      },
     };
-    expect(serverFieldErrors(payload)).toEqual({ company: 'company is required for this whitepaper', 'consent.dataProcessing': 'must be accepted' });
+    expect(serverFieldProblems(payload)).toEqual({ company: 'required', 'consent.dataProcessing': 'consent', email: 'email' });
+  });
+
+  it.each([
+    ['firstName', 'invalid_format', 'name'],
+    ['phone', 'invalid_format', 'phone'],
+    ['country', 'invalid_format', 'country'],
+    ['message', 'too_long', 'tooLong'],
+    ['message', 'invalid_text', 'invalid'],
+    ['answers.q1', 'required', 'required'],
+    ['email', undefined, 'invalid'],
+    ['email', 'a code from a newer server', 'invalid'],
+  ])('words %s with code %s as %s', (path, code, problem) => {
+    expect(problemForCode(path, code)).toBe(problem);
   });
 
   it('copes with answers that are not validation errors', () => {
-    expect(serverFieldErrors(null)).toEqual({});
-    expect(serverFieldErrors({ error: { details: {} } })).toEqual({});
+    expect(serverFieldProblems(null)).toEqual({});
+    expect(serverFieldProblems({ error: { details: {} } })).toEqual({});
   });
 });

@@ -65,14 +65,39 @@ export function utmFromSearch(search: string): Record<string, string> | undefine
   return Object.keys(utm).length > 0 ? utm : undefined;
 }
 
-/** Strapi's ValidationError details → message per field path ("consent.dataProcessing"). */
-export function serverFieldErrors(payload: unknown): Record<string, string> {
-  const errors = (payload as { error?: { details?: { errors?: Array<{ path?: unknown; message?: unknown }> } } } | null)?.error?.details?.errors;
-  const fields: Record<string, string> = {};
+/** What the site can say about a field the server refused (i18n/forms.ts PROBLEM_STRINGS). */
+export type ServerProblem = Problem | 'consent' | 'invalid';
+
+/**
+ * The server's field error code (plugins/leads domain/field-error-codes.ts) as one of the site's
+ * own problems: its English message never reaches a visitor, whatever the page's language.
+ */
+export function problemForCode(path: string, code: unknown): ServerProblem {
+  if (path === 'consent.dataProcessing') return 'consent';
+  switch (code) {
+    case 'required':
+      return 'required';
+    case 'too_long':
+      return 'tooLong';
+    case 'invalid_email':
+      return 'email';
+    case 'invalid_format':
+      if (path === 'firstName' || path === 'lastName') return 'name';
+      if (path === 'phone' || path === 'country') return path;
+      return 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
+/** Strapi's ValidationError details → the site's problem per field path ("consent.dataProcessing"), first error wins. */
+export function serverFieldProblems(payload: unknown): Record<string, ServerProblem> {
+  const errors = (payload as { error?: { details?: { errors?: Array<{ path?: unknown; code?: unknown }> } } } | null)?.error?.details?.errors;
+  const fields: Record<string, ServerProblem> = {};
   for (const error of Array.isArray(errors) ? errors : []) {
-    if (!Array.isArray(error.path) || typeof error.message !== 'string') continue;
+    if (!Array.isArray(error.path)) continue;
     const path = error.path.join('.');
-    if (path && !fields[path]) fields[path] = error.message;
+    if (path && !fields[path]) fields[path] = problemForCode(path, error.code);
   }
   return fields;
 }

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import type { Locale } from '../../consts';
 import { FORM_STRINGS, PROBLEM_STRINGS } from '../../i18n/forms';
-import { checkLeadFields, serverFieldErrors, utmFromSearch, type LeadField } from '../../lib/form-rules';
+import { checkLeadFields, serverFieldProblems, utmFromSearch, type LeadField } from '../../lib/form-rules';
 
 export type FormStatus =
   | { kind: 'idle' }
@@ -100,7 +100,7 @@ export function useLeadForm(lang: Locale) {
       const own = options.onError?.(response.status, payload);
       if (own) return fail(own);
       if (response.status === 429) return fail(t.tooMany);
-      if (response.status === 400) return fail(t.invalid, serverFieldErrors(payload));
+      if (response.status === 400) return fail(t.invalid, Object.fromEntries(Object.entries(serverFieldProblems(payload)).map(([field, problem]) => [field, problems[problem]])));
       if (response.status === 404 && options.notFoundMessage) return fail(options.notFoundMessage);
       fail(t.failed);
     } catch {

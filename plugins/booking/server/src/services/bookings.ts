@@ -125,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const missing = type.questions.filter((question) => question.required && !answers[question.id]);
       if (missing.length > 0) {
         throw new errors.ValidationError(`Please answer: ${missing.map((question) => question.label).join(', ')}`, {
-          errors: missing.map((question) => ({ path: ['answers', question.id], message: `${question.label} is required`, name: 'ValidationError', value: null })),
+          errors: missing.map((question) => ({ path: ['answers', question.id], message: `${question.label} is required`, name: 'ValidationError', value: null, code: 'required' })),
         });
       }
 

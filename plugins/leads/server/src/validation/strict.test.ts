@@ -60,3 +60,33 @@ describe('text hygiene in the strict validator', () => {
     expect(result.message).toBe('line 1\nline 2\ttab');
   });
 });
+
+describe('field error codes', () => {
+  const errorsOf = async (body: unknown) => {
+    try {
+      await validateContactSubmission(body);
+    } catch (error) {
+      return (error as { details: { errors: Array<{ path: string[]; code: string; message: string }> } }).details.errors;
+    }
+    throw new Error('accepted');
+  };
+
+  it.each([
+    ['a missing email', { ...valid, email: undefined }, 'email', 'required'],
+    ['an email the server refuses', { ...valid, email: 'ada@-engines.com' }, 'email', 'invalid_email'],
+    ['a name with markup', { ...valid, firstName: '<b>Ada</b>' }, 'firstName', 'invalid_format'],
+    ['a company too long', { ...valid, company: 'x'.repeat(151) }, 'company', 'too_long'],
+    ['consent not given', { ...valid, consent: { ...valid.consent, dataProcessing: false } }, 'consent.dataProcessing', 'not_allowed'],
+    ['an unknown field', { ...valid, role: 'admin' }, 'role', 'unknown_field'],
+    ['an object for a string', { ...valid, company: {} }, 'company', 'invalid_type'],
+    ['a NUL in a message', { ...valid, message: 'a\u0000b' }, 'message', 'invalid_text'],
+  ])('gives %s a stable code beside the message and path', async (_label, body, path, code) => {
+    const found = (await errorsOf(body)).find((error) => error.path.join('.') === path);
+    expect(found).toMatchObject({ code, message: expect.any(String), path: path.split('.') });
+  });
+
+  it('codes every error of a body with several problems', async () => {
+    const found = await errorsOf({ ...valid, email: 'nope', company: 'x'.repeat(151) });
+    expect(found.map((error) => [error.path.join('.'), error.code]).sort()).toEqual([['company', 'too_long'], ['email', 'invalid_email']]);
+  });
+});

@@ -58,7 +58,7 @@ export function assertRequiredFields(request: WhitepaperRequest, required: reado
   const missing = required.filter((field): field is RequirableField => (REQUIRABLE_FIELDS as readonly string[]).includes(field) && !String(request[field as RequirableField] ?? '').trim());
   if (missing.length > 0) {
     throw new errors.ValidationError(`Missing required field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, {
-      errors: missing.map((field) => ({ path: [field], message: `${field} is required for this whitepaper`, name: 'ValidationError', value: null })),
+      errors: missing.map((field) => ({ path: [field], message: `${field} is required for this whitepaper`, name: 'ValidationError', value: null, code: 'required' })),
     });
   }
 }
