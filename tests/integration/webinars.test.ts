@@ -438,7 +438,9 @@ describe('webinars: demo content', () => {
     const en = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
     const seeded = en.body.data.find((item: any) => item.slug === 'pipeline-basics');
     expect(seeded).toMatchObject({ locale: 'en', status: 'scheduled', cover: { url: expect.stringMatching(/^\/uploads\//) } });
-    expect(seeded.nextSession).toMatchObject({ timeZone: 'Europe/Berlin', seatsLeft: 100, registrationOpen: true });
+    // 100 seats; other test files (the site's e2e, the erase test) may have registered for it already
+    expect(seeded.nextSession).toMatchObject({ timeZone: 'Europe/Berlin', registrationOpen: true });
+    expect(seeded.nextSession.seatsLeft).toBe(100 - (await seatsTaken(seeded.nextSession.documentId)));
     const de = await publicApi('/api/webinars/webinars/pipeline-grundlagen?locale=de');
     expect(de.body.data).toMatchObject({ documentId: seeded.documentId, locale: 'de' });
   });
