@@ -29,6 +29,14 @@ beforeAll(async () => {
 const as = (user: AdminUser, init: RequestInit & { json?: unknown } = {}) => ({ ...init, ip: clientIp(), headers: { ...auth(user.token), ...(init.headers ?? {}) } });
 
 describe('attack 4: the Editor does marketing’s work, Sales does CRM work', () => {
+  it('leaves no role outside the table: Strapi’s default Author role (free to create hosts with any calendar id) is gone', async () => {
+    const roles = await api('/admin/roles', { headers: auth(await superAdminToken()) });
+    expect(roles.status).toBe(200);
+    const codes = (roles.body.data as Array<{ code: string }>).map((role) => role.code);
+    expect(codes).not.toContain('strapi-author');
+    expect(codes).toEqual(expect.arrayContaining(['strapi-super-admin', 'magnetiq-admin', 'magnetiq-sales', 'magnetiq-viewer']));
+  });
+
   it('lets an Editor create a webinar and schedule a session in the Webinars page, without seeing who registered', async () => {
     const slug = uniqueSlug('editor-webinar');
     const webinar = await api('/webinars/webinars', as(editor, { method: 'POST', json: { title: `Editor webinar ${slug}`, slug, summary: 'Scheduled by marketing.', topics: ['marketing'], publish: true } }));
@@ -43,6 +51,11 @@ describe('attack 4: the Editor does marketing’s work, Sales does CRM work', ()
     expect((await api(`/webinars/sessions/${session.body.data.documentId}`, as(editor))).status).toBe(200);
     expect((await api(`/webinars/sessions/${session.body.data.documentId}/registrations`, as(editor))).status).toBe(403);
     expect((await api(`/webinars/sessions/${session.body.data.documentId}/registrations.csv`, as(editor))).status).toBe(403);
+    // marking attendance by email answered which addresses were not registered: an oracle of who registered
+    const probe = await api(`/webinars/sessions/${session.body.data.documentId}/attendance`, as(editor, { method: 'POST', json: { marks: [{ email: 'someone@example.com', status: 'attended' }] } }));
+    expect(probe.status, JSON.stringify(probe.body)).toBe(403);
+    const report = await api(`/webinars/sessions/${session.body.data.documentId}/attendance/import`, as(editor, { method: 'POST', json: { csv: 'email,attended\nsomeone@example.com,yes\n' } }));
+    expect(report.status, JSON.stringify(report.body)).toBe(403);
   });
 
   it('lets an Editor create a whitepaper and upload its PDF, but not export its leads', async () => {

@@ -16,6 +16,9 @@ import { localeCodes } from './locales';
  * registrations...): their personal data is read only through the plugins' own routes.
  * Strapi's own first-boot Editor role (code strapi-editor) is adopted as our Editor.
  */
+/** Strapi's own first-boot Author role (see the end of syncAdminRoles). */
+const STRAPI_AUTHOR_CODE = 'strapi-author';
+
 export const ROLES = {
   admin: { codes: ['magnetiq-admin'], name: 'Admin', description: 'Manages all content, media and plugins; no admin users, roles or settings.' },
   editor: {
@@ -159,6 +162,19 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
     }
     await roleService.assignPermissions(role.id, wanted[key]);
     ids[key] = role.id;
+  }
+
+  // Strapi's first-boot Author role is none of ours: with its defaults it could create hosts with
+  // any email and calendar id. Gone when nobody holds it; otherwise reduced to the Viewer's rights.
+  const author = await roleService.findOne({ code: STRAPI_AUTHOR_CODE });
+  if (author) {
+    if ((await roleService.getUsersCount(author.id)) === 0) {
+      await roleService.deleteByIds([author.id]);
+      strapi.log.info(`Removed Strapi's default Author role (not a Magnetiq role, nobody held it).`);
+    } else {
+      await roleService.assignPermissions(author.id, wanted.viewer);
+      strapi.log.warn(`Strapi's default Author role still has users: it now has the Viewer's rights. Move them to a Magnetiq role.`);
+    }
   }
   return ids;
 }
