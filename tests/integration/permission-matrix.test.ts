@@ -62,8 +62,9 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   'POST /webinars/sessions/:documentId/recording': MARKETING,
   'GET /webinars/sessions/:documentId/registrations': SALES,
   'GET /webinars/sessions/:documentId/registrations.csv': SALES,
-  'POST /webinars/sessions/:documentId/attendance': MARKETING,
-  'POST /webinars/sessions/:documentId/attendance/import': MARKETING,
+  // matching emails to registrations tells who registered: sessions.manage and registrations.read
+  'POST /webinars/sessions/:documentId/attendance': ADMINS,
+  'POST /webinars/sessions/:documentId/attendance/import': ADMINS,
   'POST /webinars/reminders/run': MARKETING,
   // whitepapers: papers, files and counts are marketing's; the leads CSV is Sales'
   'GET /whitepapers/papers': MARKETING_AND_SALES,

@@ -102,9 +102,12 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
               if (file) void importAttendance(file);
             }}
           />
-          <Button variant="secondary" startIcon={<Upload />} onClick={() => fileInput.current?.click()} loading={busy === 'import'} disabled={session.status === 'cancelled'}>
-            {t('attendance.import', 'Import attendance report (CSV)')}
-          </Button>
+          {/* matching a report's emails to registrations reveals who registered: registrations.read too */}
+          {canExport ? (
+            <Button variant="secondary" startIcon={<Upload />} onClick={() => fileInput.current?.click()} loading={busy === 'import'} disabled={session.status === 'cancelled'}>
+              {t('attendance.import', 'Import attendance report (CSV)')}
+            </Button>
+          ) : null}
           <Flex gap={2} alignItems="flex-end">
             <Field.Root name="capacity">
               <Field.Label>{t('session.capacity', 'Seats')}</Field.Label>

@@ -1,7 +1,8 @@
 import { ACTIONS } from '../permissions';
 
-const guarded = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+/** Every listed action is needed (Strapi's hasPermissions checks them all). */
+const guarded = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
 
 export default {
@@ -17,8 +18,8 @@ export default {
     { method: 'POST', path: '/sessions/:documentId/recording', handler: 'admin.setRecording', config: guarded(ACTIONS.manage) },
     { method: 'GET', path: '/sessions/:documentId/registrations', handler: 'admin.registrations', config: guarded(ACTIONS.read) },
     { method: 'GET', path: '/sessions/:documentId/registrations.csv', handler: 'admin.exportCsv', config: guarded(ACTIONS.read) },
-    { method: 'POST', path: '/sessions/:documentId/attendance', handler: 'admin.markAttendance', config: guarded(ACTIONS.manage) },
-    { method: 'POST', path: '/sessions/:documentId/attendance/import', handler: 'admin.importAttendance', config: guarded(ACTIONS.manage) },
+    { method: 'POST', path: '/sessions/:documentId/attendance', handler: 'admin.markAttendance', config: guarded(ACTIONS.manage, ACTIONS.read) },
+    { method: 'POST', path: '/sessions/:documentId/attendance/import', handler: 'admin.importAttendance', config: guarded(ACTIONS.manage, ACTIONS.read) },
     { method: 'POST', path: '/reminders/run', handler: 'admin.runReminders', config: guarded(ACTIONS.manage) },
   ],
 };
