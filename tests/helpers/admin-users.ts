@@ -28,9 +28,6 @@ export interface AdminUser {
 const PASSWORD = 'Role-Passw0rd!';
 const users = new Map<RoleName, Promise<AdminUser>>();
 
-/** The seeded Super Admin's JWT, logged in once per test file. */
-export const superAdminJwt = superAdminToken;
-
 export async function findAdminRole(roleName: string): Promise<AdminRole> {
   const roles = await api('/admin/roles', { headers: auth(await superAdminToken()) });
   const role = roles.body?.data?.find((candidate: AdminRole) => candidate.name === roleName);

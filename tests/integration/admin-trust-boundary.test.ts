@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, clientIp } from '../helpers/http';
 import { db, rows } from '../helpers/db';
 import { submission, uniqueEmail } from '../helpers/leads';
-import { createAdminUser, superAdminJwt, type AdminUser } from '../helpers/admin-users';
+import { createAdminUser, type AdminUser } from '../helpers/admin-users';
+import { superAdminToken } from '../helpers/content';
 
 const WHITEPAPER = 'plugin::whitepapers.whitepaper';
 const CM = '/content-manager/collection-types';
@@ -50,7 +51,7 @@ async function captureLead() {
 }
 
 beforeAll(async () => {
-  superToken = await superAdminJwt();
+  superToken = await superAdminToken();
   [editor, viewer] = await Promise.all([createAdminUser('Editor'), createAdminUser('Viewer')]);
   await captureLead();
 });

@@ -13,7 +13,6 @@ export type { LeadInput, CapturedLead, CaptureContext } from './services/capture
 export type { OutboxMessage, OutboxHandler } from './services/outbox';
 export { PermanentDeliveryError, RetryLaterError } from './services/outbox';
 export type { ContactEraser, ErasedContact } from './services/erasure';
-export { allowEvidenceErase } from './evidence';
 export { signToken, verifyToken } from './domain/tokens';
 export type { EmailPayload, EmailAttachment, TemplateRenderer, EmailKit } from './services/email';
 export type { RenderedEmail, EmailLocale } from './domain/email-templates';
