@@ -119,6 +119,24 @@ describe('attack 4: the Editor does marketing’s work, Sales does CRM work', ()
     expect((await contentManager(sales.token).create('api::page.page', { title: 'Sales page' })).status).toBe(403);
     expect((await api('/booking/bookings', as(sales))).status).toBe(200);
   });
+
+  it('audits Sales’ reads of registrations, whitepaper leads and bookings, not only of a contact', async () => {
+    const [session] = await rows<{ document_id: string }>('select document_id from webinars_sessions order by id limit 1');
+    const [paper] = await rows<{ document_id: string }>('select document_id from whitepapers_whitepapers order by id limit 1');
+    expect((await api(`/webinars/sessions/${session.document_id}/registrations`, as(sales))).status).toBe(200);
+    expect((await api(`/webinars/sessions/${session.document_id}/registrations.csv`, as(sales))).status).toBe(200);
+    expect((await api(`/whitepapers/papers/${paper.document_id}/leads.csv`, as(sales))).status).toBe(200);
+    expect((await api('/booking/bookings', as(sales))).status).toBe(200);
+    const audited = await rows<{ action: string; subject_id: string }>('select action, subject_id from leads_audit_logs where actor_email = $1 order by id', [sales.email]);
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { action: 'webinar.registrations.view', subject_id: session.document_id },
+        { action: 'webinar.registrations.export', subject_id: session.document_id },
+        { action: 'whitepaper.leads.export', subject_id: paper.document_id },
+        { action: 'booking.bookings.view', subject_id: 'all' },
+      ])
+    );
+  });
 });
 
 describe('attack 5: case and encoding do not bypass the route checks', () => {

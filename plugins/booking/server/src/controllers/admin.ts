@@ -40,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize: 200,
       }),
     };
+    await leads(strapi).audit.adminRead(ctx.state.user, 'booking.bookings.view', { type: 'booking-list', id: typeof host === 'string' && host ? host : 'all' }, { from: from ?? null, to: to ?? null, status: status ?? null });
   },
 
   /** POST /booking/bookings/:documentId/cancel { reason } */

@@ -44,6 +44,7 @@ export function tokenSecret(strapi: Core.Strapi): string {
 export const leads = (strapi: Core.Strapi) => ({
   capture: strapi.plugin('leads').service('capture'),
   contacts: strapi.plugin('leads').service('contacts'),
+  audit: strapi.plugin('leads').service('audit'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
   outbox: strapi.plugin('leads').service('outbox'),
   email: strapi.plugin('leads').service('email'),

@@ -6,9 +6,9 @@ export interface Actor {
   email?: string;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Who did what to which subject, for GDPR accountability. Never stores the contact's email. */
-  async record(actor: Actor | null, action: string, subject: { type: string; id: string | number }, details: Record<string, unknown> = {}) {
+  const record = async (actor: Actor | null, action: string, subject: { type: string; id: string | number }, details: Record<string, unknown> = {}) => {
     await strapi.db.query(UID.auditLog).create({
       data: {
         actorId: actor?.id ?? null,
@@ -20,14 +20,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         occurredAt: new Date(),
       },
     });
-  },
+  };
 
-  async list({ subjectId, page = 1, pageSize = 50 }: { subjectId?: string; page?: number; pageSize?: number }) {
-    return strapi.db.query(UID.auditLog).findPage({
-      where: subjectId ? { subjectId } : {},
-      orderBy: { occurredAt: 'desc' },
-      page,
-      pageSize,
-    });
-  },
-});
+  return {
+    record,
+
+    /**
+     * A read of personal data by an admin user (lists and exports of other plugins: registrations,
+     * whitepaper leads, bookings), so every such read is accountable like a contact's detail.
+     */
+    async adminRead(user: { id?: number; email?: string } | undefined, action: string, subject: { type: string; id: string | number }, details: Record<string, unknown> = {}) {
+      await record({ id: user?.id, email: user?.email }, action, subject, details);
+    },
+
+    async list({ subjectId, page = 1, pageSize = 50 }: { subjectId?: string; page?: number; pageSize?: number }) {
+      return strapi.db.query(UID.auditLog).findPage({
+        where: subjectId ? { subjectId } : {},
+        orderBy: { occurredAt: 'desc' },
+        page,
+        pageSize,
+      });
+    },
+  };
+};

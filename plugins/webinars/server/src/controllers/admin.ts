@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { validateAttendance, validateRecording, validateSessionCreate, validateSessionUpdate, validateWebinarInput } from '../validation/registration';
 import { adminSession } from '../services/sessions';
-import { DOCUMENT_ID, getConfig, getService } from '../utils';
+import { DOCUMENT_ID, getConfig, getService, leads } from '../utils';
 
 const idParam = (ctx: any, name: string, what: string) => {
   const value = ctx.params[name];
@@ -75,6 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const session = await sessions().byDocumentId(idParam(ctx, 'documentId', 'Session'));
       const query = await listQuery(ctx.query ?? {});
       ctx.body = { data: await registrations().list(session.id, query) };
+      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.view', { type: 'webinar-session', id: session.document_id });
     },
 
     async exportCsv(ctx: any) {
@@ -83,6 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Disposition', `attachment; filename="webinar-session-${session.document_id}-registrations.csv"`);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await registrations().csv(session.id);
+      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.export', { type: 'webinar-session', id: session.document_id });
     },
 
     /** { marks: [{ registration, status: attended | no-show }] } */

@@ -28,6 +28,7 @@ export function getConfig(strapi: Core.Strapi): WebinarsConfig {
 export const leads = (strapi: Core.Strapi) => ({
   capture: strapi.plugin('leads').service('capture'),
   contacts: strapi.plugin('leads').service('contacts'),
+  audit: strapi.plugin('leads').service('audit'),
   outbox: strapi.plugin('leads').service('outbox'),
   email: strapi.plugin('leads').service('email'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validateWhitepaperInput } from '../validation/request';
-import { getService } from '../utils';
+import { getService, leads } from '../utils';
 
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 
@@ -49,5 +49,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Disposition', `attachment; filename="whitepaper-${documentId}-leads.csv"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = csv;
+    await leads(strapi).audit.adminRead(ctx.state.user, 'whitepaper.leads.export', { type: 'whitepaper', id: documentId });
   },
 });

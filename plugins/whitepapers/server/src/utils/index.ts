@@ -33,6 +33,7 @@ export function filesDir(strapi: Core.Strapi): string {
 export const leads = (strapi: Core.Strapi) => ({
   capture: strapi.plugin('leads').service('capture'),
   contacts: strapi.plugin('leads').service('contacts'),
+  audit: strapi.plugin('leads').service('audit'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
   forms: strapi.plugin('leads').service('forms'),
 });
