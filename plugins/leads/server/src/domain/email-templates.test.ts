@@ -5,7 +5,9 @@ describe('renderEmail', () => {
   it('renders the German confirmation with the link in text and HTML', () => {
     const email = renderEmail('confirm-subscription', 'de', { firstName: 'Jürgen', confirmUrl: 'https://cms.example/api/leads/confirm?token=a.b' });
     expect(email.subject).toContain('bestätigen');
-    expect(email.text).toContain('Hallo Jürgen,');
+    expect(email.text).toContain('Hallo,');
+    // sent to an address nobody has verified: a typed name is a line of someone else's text
+    expect(email.text + email.html).not.toContain('Jürgen');
     expect(email.text).toContain('https://cms.example/api/leads/confirm?token=a.b');
     expect(email.html).toContain('href="https://cms.example/api/leads/confirm?token=a.b"');
   });

@@ -83,9 +83,10 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
   switch (template) {
     case 'confirm-subscription': {
       if (!data.confirmUrl) throw new Error('confirm-subscription needs confirmUrl');
-      const text = [t.hello(data.firstName), t.confirmBody, `${t.confirmButton}: ${data.confirmUrl}`, t.ignore, t.regards(site)].join('\n\n');
+      // to an address nobody has verified yet: no name the visitor typed (a phishing line fits in one)
+      const text = [t.hello(), t.confirmBody, `${t.confirmButton}: ${data.confirmUrl}`, t.ignore, t.regards(site)].join('\n\n');
       const html = layout(
-        `${paragraphs(t.hello(data.firstName))}${paragraphs(t.confirmBody)}<p><a href="${escapeHtml(data.confirmUrl)}">${escapeHtml(t.confirmButton)}</a></p>${paragraphs(t.ignore)}${paragraphs(t.regards(site))}`
+        `${paragraphs(t.hello())}${paragraphs(t.confirmBody)}<p><a href="${escapeHtml(data.confirmUrl)}">${escapeHtml(t.confirmButton)}</a></p>${paragraphs(t.ignore)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.confirmSubject(site), text, html, marketing: false };
     }
@@ -104,9 +105,10 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
       const paper = data.whitepaper;
       if (!paper) throw new Error('whitepaper-download needs whitepaper');
       const body = t.whitepaperBody(paper.title, paper.validHours);
-      const text = [t.hello(data.firstName), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
+      // the requester's address is unverified too: our words and the paper's title only
+      const text = [t.hello(), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
       const html = layout(
-        `${paragraphs(t.hello(data.firstName))}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
+        `${paragraphs(t.hello())}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.whitepaperSubject(paper.title), text, html, marketing: false };
     }
