@@ -58,7 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const forHost = to === 'host';
     const locale = forHost ? 'en' : facts.language;
     const data: BookingEmailData = {
-      firstName: facts.visitor.firstName ?? undefined,
+      // the visitor's address is unverified: their emails greet no typed name (a phishing line fits in one)
+      firstName: forHost ? facts.visitor.firstName ?? undefined : undefined,
       visitorName: fullName(facts.visitor),
       meetingTitle: facts.type.title,
       hostName: facts.host.name,

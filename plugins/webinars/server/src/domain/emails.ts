@@ -128,7 +128,8 @@ export function renderWebinarEmail(key: TemplateKey, locale: Locale, data: Webin
   const t = copy[locale] ?? copy.en;
   const site = data.siteName ?? 'Magnetiq';
   const title = data.webinar.title;
-  const hello = para(kit, t.hello(data.firstName));
+  // to an unverified address: no name the visitor typed (a phishing line fits in one)
+  const hello = para(kit, t.hello());
   const regards = para(kit, t.regards(site));
   const page = link(kit, t.page, data.webinar.url);
   const cancel = (label: string) => (data.cancelUrl ? link(kit, label, data.cancelUrl) : null);
