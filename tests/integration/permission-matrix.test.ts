@@ -237,4 +237,20 @@ describe('permission matrix', () => {
       if (allowed) expect(response.body?.error, url).toBeUndefined();
     });
   });
+
+  // "Viewer changes nothing", and Sales edits no content: no write of any kind on any type
+  describe.each(Object.keys(CONTENT_TYPES))('Content Manager writes on %s', (uid) => {
+    it.each(['Viewer', 'Sales'] as const)('are refused to %s', async (caller) => {
+      const kind = contentTypes().find((type) => type.uid === uid)?.kind;
+      const base = `/content-manager/${kind === 'singleType' ? 'single-types' : 'collection-types'}/${uid}`;
+      const writes: Array<[string, string]> =
+        kind === 'singleType'
+          ? [['PUT', base], ['POST', `${base}/actions/publish`], ['DELETE', base]]
+          : [['POST', base], ['PUT', `${base}/nonexistentdocument0000`], ['POST', `${base}/nonexistentdocument0000/actions/publish`], ['DELETE', `${base}/nonexistentdocument0000`], ['POST', `${base}/actions/bulkDelete`]];
+      for (const [method, url] of writes) {
+        const response = await call(caller, method, url);
+        expect(response.status, `${caller} ${method} ${url} → ${response.status} ${JSON.stringify(response.body)?.slice(0, 200)}`).toBe(403);
+      }
+    });
+  });
 });
