@@ -70,30 +70,24 @@ mv "$partial" "$dump"
 partial=""
 echo "[backup] database dump: $dump"
 
-if [ "${SKIP_UPLOADS:-0}" = "1" ]; then
-  echo "[backup] uploads skipped (SKIP_UPLOADS=1)"
-elif [ ! -d "$UPLOADS_DIR" ]; then
-  echo "[backup] uploads skipped: no folder $UPLOADS_DIR"
-else
-  partial="$uploads.partial"
-  tar -czf "$partial" -C "$UPLOADS_DIR" .
-  mv "$partial" "$uploads"
-  partial=""
-  echo "[backup] uploads archive: $uploads"
-fi
+# archive_folder <what> <skip variable's value> <skip variable's name> <folder> <archive>
+archive_folder() {
+  if [ "$2" = "1" ]; then
+    echo "[backup] $1 skipped ($3=1)"
+  elif [ ! -d "$4" ]; then
+    echo "[backup] $1 skipped: no folder $4"
+  else
+    partial="$5.partial"
+    tar -czf "$partial" -C "$4" .
+    mv "$partial" "$5"
+    partial=""
+    echo "[backup] $1 archive: $5"
+  fi
+}
 
+archive_folder uploads "${SKIP_UPLOADS:-0}" SKIP_UPLOADS "$UPLOADS_DIR" "$uploads"
 # The gated PDFs are not in the uploads: without them every download link fails after a restore.
-if [ "${SKIP_WHITEPAPERS:-0}" = "1" ]; then
-  echo "[backup] whitepapers skipped (SKIP_WHITEPAPERS=1)"
-elif [ ! -d "$WHITEPAPERS_DIR" ]; then
-  echo "[backup] whitepapers skipped: no folder $WHITEPAPERS_DIR"
-else
-  partial="$whitepapers.partial"
-  tar -czf "$partial" -C "$WHITEPAPERS_DIR" .
-  mv "$partial" "$whitepapers"
-  partial=""
-  echo "[backup] whitepapers archive: $whitepapers"
-fi
+archive_folder whitepapers "${SKIP_WHITEPAPERS:-0}" SKIP_WHITEPAPERS "$WHITEPAPERS_DIR" "$whitepapers"
 
 # Retention. Days count by the UTC stamp in the file names (not mtime, which copying changes),
 # and only days that have a backup: when backups failed for a while, the last good ones stay.
