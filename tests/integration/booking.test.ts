@@ -13,6 +13,7 @@ import { api, clientIp } from '../helpers/http';
 import { auth, contentManager, superAdminToken } from '../helpers/content';
 import { count, rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
+import { createBookingHost, createMeetingType } from '../helpers/booking';
 import { uniqueEmail } from '../helpers/leads';
 import { fakeSendGrid } from '../fakes/sendgrid-client';
 import { fakeGoogle } from '../fakes/google-calendar-client';
@@ -77,31 +78,10 @@ const tokenIn = (message: { body: any }) => {
 
 const eventCreated = (eventId: string) => eventually(async () => (await fakeGoogle.event(eventId)) ?? null, { timeoutMs: 20_000, what: `Google event ${eventId}` });
 
-async function createHost(host: { slug: string; name: string; email: string }) {
-  const created = await contentManager(token).create('plugin::booking.host', { ...host, bio: `${host.name} helps B2B teams.`, timeZone: ZONE, weeklyHours: WEEK, dateOverrides: [], calendarId: host.email, active: true });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return created.body.data.documentId as string;
-}
+const createHost = (host: { slug: string; name: string; email: string }) => createBookingHost(token, host, { timeZone: ZONE, weeklyHours: WEEK });
 
 async function createType(slug: string, hosts: string[], extra: Record<string, unknown> = {}) {
-  const created = await contentManager(token).create('plugin::booking.meeting-type', {
-    title: `Consultation ${suffix}`,
-    slug,
-    description: 'Thirty minutes about your lead pipeline.',
-    durationMinutes: 30,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 60,
-    maxDaysAhead: 30,
-    slotStepMinutes: 30,
-    dailyLimitPerHost: 0,
-    hosts,
-    location: 'video',
-    questions: [{ id: 'goal', label: 'What is your goal?', type: 'text', required: true }],
-    active: true,
-    ...extra,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await createMeetingType(token, { title: `Consultation ${suffix}`, slug, description: 'Thirty minutes about your lead pipeline.', hosts, ...extra });
 }
 
 beforeAll(async () => {

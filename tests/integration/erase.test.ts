@@ -20,6 +20,7 @@ import { adminToken, api, clientIp } from '../helpers/http';
 import { contentManager, superAdminToken } from '../helpers/content';
 import { count, rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
+import { createBookingHost, createMeetingType } from '../helpers/booking';
 import { submission } from '../helpers/leads';
 import { fakeSendGrid } from '../fakes/sendgrid-client';
 import { fakeOdoo } from '../fakes/odoo-client';
@@ -89,25 +90,8 @@ describe('erase of a contact who used every feature', () => {
     const cmToken = await superAdminToken();
 
     // a host with a Google calendar and a meeting type with a question
-    const createdHost = await contentManager(cmToken).create('plugin::booking.host', { ...host, bio: 'Helps.', timeZone: ZONE, weeklyHours: WEEK, dateOverrides: [], calendarId: host.email, active: true });
-    expect(createdHost.status, JSON.stringify(createdHost.body)).toBe(201);
-    const createdType = await contentManager(cmToken).create('plugin::booking.meeting-type', {
-      title: `Erase call ${suffix}`,
-      slug: typeSlug,
-      description: 'Thirty minutes.',
-      durationMinutes: 30,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minimumNoticeMinutes: 60,
-      maxDaysAhead: 30,
-      slotStepMinutes: 30,
-      dailyLimitPerHost: 0,
-      hosts: [host.slug],
-      location: 'video',
-      questions: [{ id: 'goal', label: 'What is your goal?', type: 'text', required: true }],
-      active: true,
-    });
-    expect(createdType.status, JSON.stringify(createdType.body)).toBe(201);
+    await createBookingHost(cmToken, host, { timeZone: ZONE, weeklyHours: WEEK }, 'Helps.');
+    await createMeetingType(cmToken, { title: `Erase call ${suffix}`, slug: typeSlug, description: 'Thirty minutes.', hosts: [host.slug] });
 
     // a webinar session and a gated whitepaper
     const webinar = await api('/webinars/webinars', asAdmin({ method: 'POST', json: { title: `Erase webinar ${suffix}`, slug: `erase-webinar-${suffix}`, summary: 'Forgetting, done right.', topics: ['gdpr'], publish: true } }));
