@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { calendarEventIdFor } from '../../plugins/booking/server/src/domain/calendar-event';
 import { api, clientIp } from '../helpers/http';
-import { auth, contentManager, superAdminToken } from '../helpers/content';
+import { auth, superAdminToken } from '../helpers/content';
 import { count, rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { createBookingHost, createMeetingType } from '../helpers/booking';

@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { calendarEventIdFor } from '../../plugins/booking/server/src/domain/calendar-event';
 import { adminToken, api, clientIp } from '../helpers/http';
-import { contentManager, superAdminToken } from '../helpers/content';
+import { superAdminToken } from '../helpers/content';
 import { count, rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 import { createBookingHost, createMeetingType } from '../helpers/booking';
