@@ -1,0 +1,2 @@
+/** Admin UI helpers shared by the Magnetiq plugins. */
+export {};
