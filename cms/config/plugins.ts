@@ -128,9 +128,14 @@ export default ({ env }: { env: any }) => ({
         email: env('GOOGLE_SERVICE_ACCOUNT_EMAIL', ''),
         privateKey: env('GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', '').replace(/\\n/g, '\n'),
       },
+      // "Connect Google Calendar" (docs/google-calendar.md); the endpoints are Google's unless a test points them at a fake
       oauth: {
         clientId: env('GOOGLE_OAUTH_CLIENT_ID', ''),
         clientSecret: env('GOOGLE_OAUTH_CLIENT_SECRET', ''),
+        authUrl: env('GOOGLE_OAUTH_AUTH_URL', 'https://accounts.google.com/o/oauth2/v2/auth'),
+        revokeUrl: env('GOOGLE_OAUTH_REVOKE_URL', 'https://oauth2.googleapis.com/revoke'),
+        redirectUri: env('GOOGLE_OAUTH_REDIRECT_URI', '') || `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin/plugins/calendar-sync/oauth/callback`,
+        stateTtlMs: env.int('GOOGLE_OAUTH_STATE_TTL_MS', 600000),
       },
       busyTtlMs: env.int('CALENDAR_BUSY_TTL_MS', 60000),
       busyWindowDays: env.int('CALENDAR_BUSY_WINDOW_DAYS', 62),

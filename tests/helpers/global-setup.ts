@@ -57,7 +57,9 @@ export default async function setup(project: TestProject) {
     // booking + calendar-sync: a service account whose key only this run knows, and the fake Google that checks it
     const googleKeys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     const googleServiceAccount = 'magnetiq-test@magnetiq-test.iam.gserviceaccount.com';
-    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey });
+    // hosts who connect their own calendar: an OAuth client only this run knows (docs/google-calendar.md)
+    const googleOAuthClient = { clientId: `${crypto.randomBytes(6).toString('hex')}.apps.googleusercontent.test`, clientSecret: `GOCSPX-${crypto.randomBytes(18).toString('base64url')}` };
+    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey, oauthClient: googleOAuthClient });
     cleanups.push(google.close);
 
     const logDir = path.join(DATA_DIR, 'test-logs');
@@ -137,6 +139,10 @@ export default async function setup(project: TestProject) {
           GOOGLE_TOKEN_URL: `${google.url}/token`,
           GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccount,
           GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: googleKeys.privateKey,
+          GOOGLE_OAUTH_CLIENT_ID: googleOAuthClient.clientId,
+          GOOGLE_OAUTH_CLIENT_SECRET: googleOAuthClient.clientSecret,
+          GOOGLE_OAUTH_AUTH_URL: `${google.url}/o/oauth2/v2/auth`,
+          GOOGLE_OAUTH_REVOKE_URL: `${google.url}/revoke`,
           CALENDAR_BUSY_TTL_MS: '500',
           CALENDAR_MAX_ATTEMPTS: '60',
           CALENDAR_RATE_LIMIT_DELAY_MS: '100',

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { renderDisconnectedEmail, type DisconnectedEmailData } from './domain/emails';
 import { PERMISSION_ACTIONS } from './permissions';
-import { getConfig, getService, TOPIC } from './utils';
+import { DISCONNECTED_TEMPLATE, getConfig, getService, TOPIC } from './utils';
+
+interface EmailKit {
+  escapeHtml(value: string): string;
+  layout(bodyHtml: string, footerHtml?: string): string;
+}
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
@@ -11,6 +17,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   outbox.registerHandler(TOPIC.createEvent, (message: any) => events.create(message), options);
   outbox.registerHandler(TOPIC.patchEvent, (message: any) => events.patch(message), options);
   outbox.registerHandler(TOPIC.deleteEvent, (message: any) => events.remove(message), options);
+  // a host whose grant Google refused is told once (services/connections.ts)
+  strapi.plugin('leads').service('email').registerTemplate(DISCONNECTED_TEMPLATE, (_locale: string, data: DisconnectedEmailData, kit: EmailKit) => renderDisconnectedEmail(data, kit));
+  if (config.oauth.clientId && !config.oauth.redirectUri) strapi.log.warn('calendar-sync: GOOGLE_OAUTH_REDIRECT_URI is empty: hosts cannot use "Connect Google Calendar"');
   // refresh tokens at rest: plain ones from before encryption, and ones under the previous key, get the current key
   const rewritten = await getService(strapi, 'connections').encryptStoredTokens();
   if (rewritten > 0) strapi.log.info(`calendar-sync: encrypted ${rewritten} stored refresh token(s) with the current CALENDAR_TOKEN_KEY`);

@@ -9,7 +9,10 @@ export const PLUGIN_ID = 'calendar-sync';
 export const UID = {
   connection: 'plugin::calendar-sync.connection',
   event: 'plugin::calendar-sync.event',
+  oauthState: 'plugin::calendar-sync.oauth-state',
 } as const;
+/** the email a host gets once when Google refuses their grant (expired or revoked) */
+export const DISCONNECTED_TEMPLATE = 'calendar-disconnected';
 export const TOPIC = {
   createEvent: 'calendar.create-event',
   patchEvent: 'calendar.patch-event',
