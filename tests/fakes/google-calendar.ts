@@ -10,6 +10,7 @@
  * - POST   /calendar/v3/calendars/{calendarId}/events (client ids must be base32hex, 5-1024
  *   characters; an id that exists → 409 duplicate "The requested identifier already exists.";
  *   `conferenceDataVersion=1` with a createRequest → a Meet link),
+ *   GET    /calendar/v3/calendars/{calendarId}/events/{eventId} (404 notFound),
  *   PATCH  /calendar/v3/calendars/{calendarId}/events/{eventId} (404 notFound),
  *   DELETE /calendar/v3/calendars/{calendarId}/events/{eventId} (204; 404 notFound; 410 deleted).
  * - Errors in Google's shape `{ error: { errors: [{ domain, reason, message }], code, message } }`:
@@ -295,6 +296,12 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       };
       events.set(key(id), event);
       return answer(200, { kind: 'calendar#event', etag: `"${Date.now()}"`, htmlLink: `https://www.google.com/calendar/event?eid=${id}`, ...event });
+    }
+
+    if (eventId && req.method === 'GET') {
+      const event = events.get(key(eventId));
+      if (!event) return answer(404, googleError(404, 'notFound', 'Not Found'));
+      return answer(200, { kind: 'calendar#event', htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`, ...event });
     }
 
     if (eventId && req.method === 'PATCH') {

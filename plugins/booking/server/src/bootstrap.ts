@@ -14,6 +14,15 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)
   leads(strapi).contacts.onErase((erased: any) => getService(strapi, 'erasure').eraseContact(erased));
 
+  // calendar-sync lists each host's calendar ("Connect Google Calendar") and tells a host whose grant Google refused
+  strapi
+    .plugin('calendar-sync')
+    ?.service('owners')
+    ?.register('booking', async () =>
+      (await getService(strapi, 'catalog').allHosts()).filter((host) => host.calendarId).map((host) => ({ calendarId: host.calendarId!, kind: 'host' as const, name: host.name, email: host.email }))
+    );
+
+  leads(strapi).outbox.registerHandler(TOPIC.conferenceReady, async ({ payload }: { payload: { booking: string; meetLink?: string | null } }) => getService(strapi, 'bookings').conferenceReady(payload));
   leads(strapi).outbox.registerHandler(TOPIC.reminder, async ({ payload }: { payload: { booking: string; start: string } }) => getService(strapi, 'bookings').sendReminder(payload));
 
   // any change to hosts or meeting types (admin API, content manager) drops the catalog cache

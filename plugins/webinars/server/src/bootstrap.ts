@@ -35,6 +35,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
       });
   });
+  // calendar-sync lists the team calendars of webinars in its admin ("Connect Google Calendar")
+  strapi
+    .plugin('calendar-sync')
+    ?.service('owners')
+    ?.register('webinars', () => getService(strapi, 'team-calendar').owners());
   // the reminder job; several instances may run it (sessions are claimed with SKIP LOCKED)
   strapi.server.httpServer.once('listening', () => getService(strapi, 'reminders').start());
 };

@@ -26,6 +26,8 @@ export interface PublicBooking {
   meetingType: { slug: string; title: string | null };
   host: { slug: string; name: string | null };
   location: string | null;
+  /** the Google Meet link, once the host's calendar event exists (video meetings with google-meet) */
+  meetLink: string | null;
   /** the visitor may still cancel or reschedule (active and not begun) */
   changeable: boolean;
 }
@@ -49,6 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     meetingType: { slug: row.meetingTypeSlug, title: type?.title ?? row.meetingTypeTitle ?? null },
     host: { slug: row.hostSlug, name: host?.name ?? null },
     location: type?.location ?? null,
+    meetLink: row.meetLink ?? row.meet_link ?? null,
     changeable: (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.startsAt).getTime() > Date.now(),
   });
 
@@ -85,6 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       visitor: { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, contactId: contact.id, contactDocumentId: contact.documentId },
       answers: (row.answers ?? {}) as Record<string, string>,
       calendarEventId: row.calendarEventId ?? null,
+      meetLink: row.meetLink ?? null,
       ...extra,
     };
   };
@@ -304,6 +308,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { queued: true };
     },
 
+    /**
+     * Outbox handler of booking.conference-ready (calendar-sync created the host's event with a
+     * Meet link): the link is stored on the booking, and the visitor of a booking that is still
+     * on gets it by email with an updated invitation. A link that did not change sends nothing.
+     */
+    async conferenceReady(payload: { booking: string; meetLink?: string | null }) {
+      const meetLink = typeof payload.meetLink === 'string' && /^https:\/\//.test(payload.meetLink) ? payload.meetLink.slice(0, 1000) : null;
+      if (!meetLink) return { skipped: 'no link' };
+      const changed = await knex()(TABLE.booking).where({ document_id: payload.booking }).whereRaw('meet_link is distinct from ?', [meetLink]).update({ meet_link: meetLink, updated_at: new Date() });
+      if (changed === 0) return { skipped: 'known link or no booking' };
+      const row = await strapi.db.query(UID.booking).findOne({ where: { documentId: payload.booking } });
+      if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status) || new Date(row.startsAt).getTime() <= Date.now()) return { stored: true, emailed: false };
+      const { type, host } = await typeAndHostOf(row);
+      const facts = await factsOf(row, type, host);
+      if (!facts) return { stored: true, emailed: false };
+      await leads(strapi).outbox.enqueue([notifications().detailsEmail(facts)]);
+      return { stored: true, emailed: true };
+    },
+
     /** Admin list: bookings with the visitor's name and email (admins may see them). */
     async list({ host, from, to, status, page = 1, pageSize = 50 }: { host?: string; from?: Date; to?: Date; status?: string; page?: number; pageSize?: number }) {
       const where: Record<string, unknown> = {};
@@ -324,6 +347,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             cancelledBy: row.cancelledBy ?? null,
             rescheduleCount: row.rescheduleCount ?? 0,
             calendarEventId: row.calendarEventId ?? null,
+            meetLink: row.meetLink ?? null,
             createdAt: row.createdAt,
           };
         })

@@ -32,6 +32,8 @@ export interface MeetingTypeRecord {
   dailyLimitPerHost: number;
   hosts: string[];
   location: 'video' | 'phone' | 'on-site';
+  /** a video meeting gets a Google Meet link on the host's calendar event (google-meet) or uses locationDetails (none) */
+  conferencing: 'none' | 'google-meet';
   locationDetails: string | null;
   questions: Array<{ id: string; label: string; type: 'text' | 'textarea'; required?: boolean }>;
   active: boolean;
@@ -93,6 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         dailyLimitPerHost: row.dailyLimitPerHost ?? 0,
         hosts: asArray<string>(row.hosts).filter((slug) => typeof slug === 'string'),
         location: row.location ?? 'video',
+        conferencing: row.conferencing === 'none' ? 'none' : 'google-meet',
         locationDetails: row.locationDetails ?? null,
         questions: asArray<any>(row.questions).filter((question) => question && typeof question.id === 'string' && typeof question.label === 'string'),
         active: row.active !== false,

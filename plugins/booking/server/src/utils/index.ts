@@ -22,6 +22,8 @@ export const TOPIC = {
   patchEvent: 'calendar.patch-event',
   deleteEvent: 'calendar.delete-event',
   reminder: 'booking.reminder',
+  /** calendar-sync tells us the Meet link of a booking's event (EventMessage.onConference) */
+  conferenceReady: 'booking.conference-ready',
 } as const;
 
 export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {

@@ -109,6 +109,8 @@ export const webinarInputSchema = yup
     status: yup.string().oneOf(['draft', 'scheduled', 'live', 'ended', 'cancelled']).default('scheduled'),
     seoTitle: optionalText(70),
     seoDescription: optionalText(200),
+    /** the team's Google calendar its sessions are put on (connected in Calendar sync); empty = none */
+    calendarId: yup.string().trim().max(300).nullable().optional(),
     publish: yup.boolean().default(false),
     /** another locale of an existing webinar */
     documentId: yup.string().matches(DOCUMENT_ID).optional(),
