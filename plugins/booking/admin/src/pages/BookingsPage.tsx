@@ -124,7 +124,14 @@ export const BookingsPage = () => {
                             <Typography variant="pi" textColor="neutral600"> {booking.visitor?.email}</Typography>
                           </Td>
                           <Td><Typography>{booking.visitor?.company ?? '—'}</Typography></Td>
-                          <Td><Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography></Td>
+                          <Td>
+                            <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
+                            {booking.meetLink && (
+                              <Typography variant="pi" tag="p">
+                                <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">{booking.meetLink}</a>
+                              </Typography>
+                            )}
+                          </Td>
                           <Td>
                             {statusBadge(booking)}
                             {booking.cancelReason && <Typography variant="pi" textColor="neutral600"> {booking.cancelReason}</Typography>}

@@ -2,6 +2,7 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
 import { ConnectionsPage } from './ConnectionsPage';
+import { OAuthCallbackPage } from './OAuthCallbackPage';
 
 export const App = () => (
   <Routes>
@@ -10,6 +11,14 @@ export const App = () => (
       element={
         <Page.Protect permissions={PERMISSIONS.manage}>
           <ConnectionsPage />
+        </Page.Protect>
+      }
+    />
+    <Route
+      path="oauth/callback"
+      element={
+        <Page.Protect permissions={PERMISSIONS.manage}>
+          <OAuthCallbackPage />
         </Page.Protect>
       }
     />
