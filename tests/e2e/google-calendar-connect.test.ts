@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fakeGoogle } from '../fakes/google-calendar-client';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, loginToAdmin } from '../helpers/browser';
 import { createBookingHost, createMeetingType } from '../helpers/booking';
 import { superAdminToken } from '../helpers/content';
 import { rows } from '../helpers/db';
@@ -49,11 +49,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(20_000);
-  await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
-  await page.fill('input[name="email"]', inject('adminEmail'));
-  await page.fill('input[name="password"]', inject('adminPassword'));
-  await page.click('button[type="submit"]');
-  await page.waitForURL(/\/admin(\/)?$/);
+  await loginToAdmin(page);
 });
 
 afterAll(async () => {
