@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -25,13 +24,4 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
-}
-
-/** Logs the seeded super admin into the admin in this page and waits for the home page. */
-export async function loginToAdmin(page: Page): Promise<void> {
-  await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
-  await page.fill('input[name="email"]', inject('adminEmail'));
-  await page.fill('input[name="password"]', inject('adminPassword'));
-  await page.click('button[type="submit"]');
-  await page.waitForURL(/\/admin(\/)?$/);
 }
