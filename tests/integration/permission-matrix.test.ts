@@ -80,6 +80,9 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   // integrations: Admin
   'GET /calendar-sync/connections': ADMINS,
   'PUT /calendar-sync/connections': ADMINS,
+  'POST /calendar-sync/connections/disconnect': ADMINS,
+  'POST /calendar-sync/oauth/start': ADMINS,
+  'POST /calendar-sync/oauth/callback': ADMINS,
   'GET /odoo-sync/status': ADMINS,
   'POST /odoo-sync/test-connection': ADMINS,
   'POST /odoo-sync/stages/read-back': ADMINS,

@@ -42,8 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!config().redirectUri) throw new errors.ApplicationError('GOOGLE_OAUTH_REDIRECT_URI is not set: see docs/google-calendar.md');
   };
 
+  // a 403 with our message: Strapi answers any other ForbiddenError thrown behind a route as a
+  // bare "Forbidden" (compose-endpoint lets only PolicyError's message through)
   const refused = (message: string): never => {
-    throw new errors.ForbiddenError(message);
+    throw new errors.PolicyError(message, { reason: 'oauth-state' });
   };
 
   /** Revokes a refresh token at Google. true = revoked now or already dead there (invalid_token). */
