@@ -114,6 +114,7 @@ const CONTENT_TYPES: Record<string, RoleName[]> = {
   'plugin::booking.booking': NO_ROLE,
   'plugin::calendar-sync.connection': NO_ROLE,
   'plugin::calendar-sync.event': NO_ROLE,
+  'plugin::calendar-sync.oauth-state': NO_ROLE,
   'plugin::odoo-sync.link': NO_ROLE,
   // leads: hidden from the Content Manager (visible: false); roles.ts also refuses every role
   // rights on plugin::leads.* whether hidden or not
