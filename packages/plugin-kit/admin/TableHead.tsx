@@ -7,8 +7,8 @@ interface HeaderCellProps {
   textColor?: TypographyProps['textColor'];
 }
 
-/** A column heading in the `sigma` style of the tables of Strapi's own admin pages. */
-export const HeaderCell = ({ children, visuallyHidden = false, textColor }: HeaderCellProps) => (
+/** A column heading in the `sigma` style (grey capitals) of the tables of Strapi's own admin pages. */
+export const HeaderCell = ({ children, visuallyHidden = false, textColor = 'neutral600' }: HeaderCellProps) => (
   <Th>
     {visuallyHidden ? (
       <VisuallyHidden>{children}</VisuallyHidden>
@@ -25,18 +25,17 @@ export type TableColumn = string | { label: string; visuallyHidden?: boolean } |
 
 interface TableHeadProps {
   columns: TableColumn[];
-  textColor?: TypographyProps['textColor'];
 }
 
 /** The `Thead` row of a design-system `Table`, one `HeaderCell` per column. */
-export const TableHead = ({ columns, textColor }: TableHeadProps) => (
+export const TableHead = ({ columns }: TableHeadProps) => (
   <Thead>
     <Tr>
       {columns.map((column, index) => {
         if (!column) return null;
         const { label, visuallyHidden } = typeof column === 'string' ? { label: column, visuallyHidden: false } : column;
         return (
-          <HeaderCell key={`${index}:${label}`} visuallyHidden={visuallyHidden} textColor={textColor}>
+          <HeaderCell key={`${index}:${label}`} visuallyHidden={visuallyHidden}>
             {label}
           </HeaderCell>
         );

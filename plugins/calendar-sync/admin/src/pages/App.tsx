@@ -1,20 +1,14 @@
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { ConnectionsPage } from './ConnectionsPage';
 
 export const App = () => (
-  <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={PERMISSIONS.manage}>
-          <ConnectionsPage />
-        </Page.Protect>
-      }
-    />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.manage, element: <ConnectionsPage /> },
+    ]}
+  />
 );
 
+// The admin lazy-loads the menu link's page through a default export.
 export default App;

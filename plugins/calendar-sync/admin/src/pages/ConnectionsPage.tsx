@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { getTranslation } from '../utils/getTranslation';
 
 interface Connection {
@@ -22,19 +22,16 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { put } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const action = useAdminAction(t('connect.failed', 'Saving failed'));
   const [open, setOpen] = React.useState(false);
   const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '', refreshToken: '' });
-  const save = async () => {
-    try {
+  const save = () =>
+    action.run(async () => {
       await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), ...(form.subject ? { subject: form.subject.trim() } : {}), ...(form.refreshToken ? { refreshToken: form.refreshToken.trim() } : {}) });
-      toggleNotification({ type: 'success', message: t('connect.saved', 'Saved. Waiting events are sent with the next try.') });
       setOpen(false);
       onDone();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('connect.failed', 'Saving failed') });
-    }
-  };
+      return t('connect.saved', 'Saved. Waiting events are sent with the next try.');
+    });
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
@@ -104,15 +101,7 @@ export const ConnectionsPage = () => {
             <Typography textColor="neutral600">{t('list.empty', 'No calendar used yet. A host’s calendar appears here after its first free/busy query or event.')}</Typography>
           ) : (
             <Table colCount={5} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th><Typography variant="sigma">{t('list.calendar', 'Calendar')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.method', 'Access')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.status', 'Status')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.checked', 'Last checked')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.actions', 'Actions')}</Typography></Th>
-                </Tr>
-              </Thead>
+              <TableHead columns={[t('list.calendar', 'Calendar'), t('list.method', 'Access'), t('list.status', 'Status'), t('list.checked', 'Last checked'), t('list.actions', 'Actions')]} />
               <Tbody>
                 {rows.map((row) => (
                   <Tr key={row.calendarId}>

@@ -1,9 +1,9 @@
 import * as React from 'react';
+import { DateTime } from '@magnetiq/plugin-kit/admin';
 import { Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Contact } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
 import { ContactStatusBadge } from './StatusBadge';
 
 const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (

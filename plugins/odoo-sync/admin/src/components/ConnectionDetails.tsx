@@ -1,10 +1,10 @@
 import * as React from 'react';
+import { DateTime } from '@magnetiq/plugin-kit/admin';
 import { Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OdooConnection } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { CircuitBadge } from './CircuitBadge';
-import { DateTime } from './DateTime';
 
 const Detail = ({ label, col = 3, children }: { label: string; col?: number; children: React.ReactNode }) => (
   <Grid.Item col={col} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
