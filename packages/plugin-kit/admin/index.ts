@@ -2,6 +2,7 @@
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
 export { CountCard } from './CountCard';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
+export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
 export { PluginRoutes, type PluginRoute } from './PluginRoutes';
 export { registerPluginAdmin } from './registerPluginAdmin';
