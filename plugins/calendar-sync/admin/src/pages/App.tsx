@@ -1,19 +1,17 @@
-import type * as React from 'react';
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { ConnectionsPage } from './ConnectionsPage';
 import { OAuthCallbackPage } from './OAuthCallbackPage';
 
-const protect = (page: React.ReactElement) => <Page.Protect permissions={PERMISSIONS.manage}>{page}</Page.Protect>;
-
 export const App = () => (
-  <Routes>
-    <Route index element={protect(<ConnectionsPage />)} />
-    {/* GOOGLE_OAUTH_REDIRECT_URI: Google sends the admin's browser back here */}
-    <Route path="oauth/callback" element={protect(<OAuthCallbackPage />)} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.manage, element: <ConnectionsPage /> },
+      // GOOGLE_OAUTH_REDIRECT_URI: Google sends the admin's browser back here
+      { path: 'oauth/callback', permissions: PERMISSIONS.manage, element: <OAuthCallbackPage /> },
+    ]}
+  />
 );
 
+// The admin lazy-loads the menu link's page through a default export.
 export default App;

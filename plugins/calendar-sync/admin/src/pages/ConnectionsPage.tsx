@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { getTranslation } from '../utils/getTranslation';
 
 interface Connection {
@@ -96,19 +96,16 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { put } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const action = useAdminAction(t('connect.failed', 'Saving failed'));
   const [open, setOpen] = React.useState(false);
   const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '' });
-  const save = async () => {
-    try {
+  const save = () =>
+    action.run(async () => {
       await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), subject: form.subject.trim() });
-      toggleNotification({ type: 'success', message: t('connect.saved', 'Saved. Waiting events are sent with the next try.') });
       setOpen(false);
       onDone();
-    } catch (error: unknown) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) ?? t('connect.failed', 'Saving failed') });
-    }
-  };
+      return t('connect.saved', 'Saved. Waiting events are sent with the next try.');
+    });
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
@@ -174,16 +171,7 @@ export const ConnectionsPage = () => {
             <Typography textColor="neutral600">{t('list.empty', 'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.')}</Typography>
           ) : (
             <Table colCount={6} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th><Typography variant="sigma">{t('list.calendar', 'Calendar')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.owners', 'Used by')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.method', 'Access')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.status', 'Status')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.checked', 'Last checked')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.actions', 'Actions')}</Typography></Th>
-                </Tr>
-              </Thead>
+              <TableHead columns={[t('list.calendar', 'Calendar'), t('list.owners', 'Used by'), t('list.method', 'Access'), t('list.status', 'Status'), t('list.checked', 'Last checked'), t('list.actions', 'Actions')]} />
               <Tbody>
                 {rows.map((row) => (
                   <Tr key={row.calendarId}>

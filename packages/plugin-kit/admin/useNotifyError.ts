@@ -1,13 +1,13 @@
 import * as React from 'react';
 import { isFetchError, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/getTranslation';
 
 /**
  * Shows a failed request as a danger notification, with the server's message when there is one,
  * and returns that message so that it can also be shown next to the button that failed.
+ * `getTranslation` is the plugin's: the fallback text is its `notification.error` message.
  */
-export const useNotifyError = () => {
+export const useNotifyError = (getTranslation: (id: string) => string) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
@@ -20,6 +20,6 @@ export const useNotifyError = () => {
       toggleNotification({ type: 'danger', message });
       return message;
     },
-    [formatAPIError, formatMessage, toggleNotification]
+    [formatAPIError, formatMessage, getTranslation, toggleNotification]
   );
 };

@@ -11,12 +11,18 @@ interface SectionProps {
 export const Section = ({ title, description, children }: SectionProps) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Flex direction="column" alignItems="flex-start" gap={1}>
+      {description ? (
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="delta" tag="h2">
+            {title}
+          </Typography>
+          <Typography textColor="neutral600">{description}</Typography>
+        </Flex>
+      ) : (
         <Typography variant="delta" tag="h2">
           {title}
         </Typography>
-        {description && <Typography textColor="neutral600">{description}</Typography>}
-      </Flex>
+      )}
       {children}
     </Flex>
   </Box>

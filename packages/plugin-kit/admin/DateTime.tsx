@@ -1,7 +1,7 @@
 import { Typography, type TypographyProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
-/** How every timestamp of the page is written, in the admin user's locale. */
+/** How every timestamp of the admin pages is written, in the admin user's locale. */
 export const DATE_TIME_FORMAT = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
 interface DateTimeProps extends Pick<TypographyProps, 'textColor' | 'variant'> {
