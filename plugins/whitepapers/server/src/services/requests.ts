@@ -23,7 +23,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date();
     const expiresAt = new Date(now.getTime() + config.linkTtlHours * 3600 * 1000);
     const downloadDocumentId = newDocumentId();
-    const locale = request.locale === 'de' ? 'de' : 'en';
+    // the controller resolved it against the configured locales (leads `locales` service)
+    const locale = request.locale as string;
     let token = '';
 
     await strapi.db.transaction(async () => {
