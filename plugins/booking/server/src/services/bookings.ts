@@ -106,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * this booking, so it gets a 409 with fresh slots.
      */
     async book(request: BookingRequest, meta: { ip?: string; userAgent?: string }, now = Date.now()) {
-      const type = await loadType(request.type, request.locale);
+      const type = await loadType(request.type, request.locale as string);
       let hosts = await catalog().hostsOf(type);
       if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
       if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');

@@ -90,12 +90,11 @@ const copy = {
     cancelledBody: (title: string) => `leider müssen wir den Termin von „${title}“ zum unten genannten Zeitpunkt absagen. Ihre Anmeldung entfällt; das angehängte Update entfernt den Kalendereintrag. Weitere Termine finden Sie auf der Webinar-Seite.`,
   },
 } as const;
-type Copy = (typeof copy)[keyof typeof copy];
 const copies: Record<string, Copy> = copy;
 /** The languages the webinar emails are written in. */
 export const WEBINAR_EMAIL_LOCALES = Object.keys(copies);
 
-type Copy = (typeof copy)[Locale];
+type Copy = (typeof copy)[keyof typeof copy];
 type Block = { text: string; html: string };
 
 /** A rendered email built from blocks that each know their text and HTML form. */
