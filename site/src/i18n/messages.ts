@@ -37,16 +37,33 @@ function warnOnce(key: string, message: string) {
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `base` with the values `over` has; a missing or blank value in `over` is reported and keeps `base`'s. */
-function overlay(base: unknown, over: unknown, lang: string, fallback: string, path: string): unknown {
+function overlay(base: unknown, over: unknown, report: (path: string) => void, path = ''): unknown {
   if (isPlainObject(base)) {
     const given = isPlainObject(over) ? over : {};
-    return Object.fromEntries(Object.keys(base).map((key) => [key, overlay(base[key], given[key], lang, fallback, path ? `${path}.${key}` : key)]));
+    return Object.fromEntries(Object.keys(base).map((key) => [key, overlay(base[key], given[key], report, path ? `${path}.${key}` : key)]));
   }
   if (over === undefined || over === null || (typeof over === 'string' && over.trim() === '')) {
-    warnOnce(`${lang}:${path}`, `"${path}" has no ${lang} text: the site shows the ${fallback} one (add it to site/src/messages/${lang}.ts)`);
+    report(path);
     return base;
   }
   return typeof over === typeof base ? over : base;
+}
+
+/**
+ * The complete texts of `lang` from the message files: lang → default locale → source. `warn`
+ * hears of every key `lang` lacks (with the locale that filled it in), or of a missing file.
+ */
+export function resolveMessages<T>(files: Record<string, unknown>, source: T, lang: string, defaultCode: string, warn: (key: string, message: string) => void): T {
+  const hasDefault = defaultCode !== SOURCE_LOCALE && files[defaultCode] !== undefined;
+  const filledFrom = hasDefault ? defaultCode : SOURCE_LOCALE;
+  // the default locale's own gaps are reported when its pages are built
+  const base = (hasDefault ? overlay(source, files[defaultCode], () => undefined) : source) as T;
+  if (lang === SOURCE_LOCALE) return source;
+  if (files[lang] === undefined) {
+    warn(`${lang}:*`, `no message file for "${lang}" (site/src/messages/${lang}.ts): the site's own texts are shown in ${filledFrom}`);
+    return base;
+  }
+  return overlay(base, files[lang], (path) => warn(`${lang}:${path}`, `"${path}" has no ${lang} text: the site shows the ${filledFrom} one (add it to site/src/messages/${lang}.ts)`)) as T;
 }
 
 const resolved = new Map<string, Messages>();
@@ -55,13 +72,7 @@ const resolved = new Map<string, Messages>();
 export function messagesFor(lang: string): Messages {
   const cached = resolved.get(lang);
   if (cached) return cached;
-  const withDefault = defaultLocale !== SOURCE_LOCALE && files[defaultLocale] ? (overlay(source, files[defaultLocale], defaultLocale, SOURCE_LOCALE, '') as Messages) : source;
-  let messages: Messages;
-  if (lang === SOURCE_LOCALE) messages = source;
-  else if (!files[lang]) {
-    warnOnce(`${lang}:*`, `no message file for "${lang}" (site/src/messages/${lang}.ts): the site's own texts are shown in ${files[defaultLocale] ? defaultLocale : SOURCE_LOCALE}`);
-    messages = withDefault;
-  } else messages = overlay(withDefault, files[lang], lang, files[defaultLocale] ? defaultLocale : SOURCE_LOCALE, '') as Messages;
+  const messages = resolveMessages(files, source, lang, defaultLocale, warnOnce);
   resolved.set(lang, messages);
   return messages;
 }

@@ -41,7 +41,7 @@ export function formatWhen(start: string, end: string, timeZone: string, locale:
   const from = DateTime.fromISO(start, { zone: timeZone }).setLocale(locale);
   const to = DateTime.fromISO(end, { zone: timeZone }).setLocale(locale);
   const day = from.toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
-  return `${day}, ${from.toLocaleString(DateTime.TIME_SIMPLE)}–${to.toLocaleString(DateTime.TIME_SIMPLE)} (${timeZone})`;
+  return `${day}, ${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')} (${timeZone})`;
 }
 
 const copy = {
