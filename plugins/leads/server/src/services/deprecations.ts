@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else ctx.set('Link', link);
       if (!logged.has(oldName)) {
         logged.add(oldName);
-        strapi.log.warn(`api: a client sent the deprecated "${oldName}"; it is "${newName}" now (docs/api.md). Logged once per name.`);
+        strapi.log.warn(`api: a client sent the deprecated parameter ${oldName}, now called ${newName} (docs/api.md); logged once per name`);
       }
     },
   };

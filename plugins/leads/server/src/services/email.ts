@@ -55,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const key = `${template}:${requested}`;
     if (locale !== requested && !fallbacksLogged.has(key)) {
       fallbacksLogged.add(key);
-      strapi.log.warn(`email: no "${requested}" translation of the ${template} email, sent in "${locale}" (logged once per template and locale)`);
+      strapi.log.warn(`email: no ${requested} translation of the ${template} email, sent in ${locale} (the default locale or the template's first language; logged once per template and locale)`);
     }
     return locale;
   };
