@@ -40,6 +40,8 @@ export default ({ env }: { env: any }) => ({
       deliveryRetentionDays: env.int('DELIVERY_RETENTION_DAYS', 90),
       deliveryRetentionCron: env('DELIVERY_RETENTION_CRON', '37 3 * * *'),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
+      localesCacheMs: env.int('LOCALES_CACHE_MS', 30000),
+      deprecationDocsUrl: env('API_DEPRECATION_DOCS_URL', `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/api/docs`),
     },
   },
   'odoo-sync': {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { registerContentMiddleware } from './content/document-middleware';
-import { ensureLocales } from './content/locales';
+import { watchLocales } from './content/locales';
 import { registerOpsEndpoints } from './ops/endpoints';
 import { finishBackgroundWork, registerShutdownTracking } from './ops/shutdown';
 import { syncPublicPermissions } from './content/public-permissions';
@@ -9,7 +9,7 @@ import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
 import { registerScheduler } from './content/scheduler';
 import { registerSiteRebuild } from './content/site-rebuild';
-import { isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './seed';
+import { ensureSeedLocales, isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './seed';
 import { guardUploadService } from './uploads/allow-list';
 
 export default {
@@ -22,10 +22,13 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureFirstAdmin(strapi);
-    await ensureLocales(strapi);
+    // the demo content's locales before the roles sync, so the roles get rights on them from the start
+    const seeding = shouldSeedOnBoot() && (await isSiteEmpty(strapi));
+    if (seeding) await ensureSeedLocales(strapi);
     await syncAdminRoles(strapi);
     await syncPublicPermissions(strapi);
     registerSiteRebuild(strapi);
+    watchLocales(strapi, () => syncAdminRoles(strapi));
     registerScheduler(strapi);
     // answers embed media URLs and alt texts: a media edit must not be served stale
     strapi.db.lifecycles.subscribe({
@@ -35,7 +38,7 @@ export default {
       afterDelete: contentChanged,
       afterDeleteMany: contentChanged,
     });
-    if (shouldSeedOnBoot() && (await isSiteEmpty(strapi))) {
+    if (seeding) {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Demo content: ${summarise(report)}.`);
     }

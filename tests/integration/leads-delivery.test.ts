@@ -181,7 +181,7 @@ describe('email delivery through the outbox', () => {
 describe('double opt-in and unsubscribe', () => {
   it('links the confirmation email to the site\'s page; a scanner\'s GET confirms nothing; the POST from the page does (issue 17)', async () => {
     const email = uniqueEmail('optin');
-    await submit(submission({ email, language: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
+    await submit(submission({ email, locale: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
     await settled(email);
     const [confirmation] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'confirm-subscription');
     const text = confirmation.body.content.find((part: any) => part.type === 'text/plain').value;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { renderBookingEmail, TEMPLATES } from './domain/emails';
+import { BOOKING_EMAIL_LOCALES, renderBookingEmail, TEMPLATES } from './domain/emails';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService, leads, TOPIC, UID } from './utils';
 
@@ -8,7 +8,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const email = leads(strapi).email;
   for (const [kind, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
-    email.registerTemplate(template, (locale: 'en' | 'de', data: any, kit: any) => renderBookingEmail(kind, locale, data, kit));
+    email.registerTemplate(template, (locale: string, data: any, kit: any) => renderBookingEmail(kind, locale, data, kit), BOOKING_EMAIL_LOCALES);
   }
 
   // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)

@@ -1,9 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { getService, TABLE } from './utils';
+import { getService, leads, TABLE, UID } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // The language a webinar is held in is a configured locale code (the leads `locales` service),
+  // whichever way it is written (Content Manager, admin route, seed): missing → the default locale.
+  type LanguageEvent = { params: { data?: { language?: unknown } } };
+  const checkLanguage = async ({ params: { data } }: LanguageEvent) => {
+    if (data) data.language = await leads(strapi).locales.resolve(data.language, 'language');
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [UID.webinar],
+    beforeCreate: checkLanguage,
+    beforeUpdate: async (event: LanguageEvent) => {
+      if (event.params.data && 'language' in event.params.data) await checkLanguage(event);
+    },
+  });
   // GDPR erase in the leads core takes the person's registrations along: personal fields cleared,
   // open registrations cancelled (no reminder to an erased address) and their seats given back,
   // session rows first, as every seat change locks them.

@@ -14,7 +14,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 interface Filter {
   from: string;
   to: string;
-  locale: 'all' | 'en' | 'de';
+  /** `all` or a locale configured in Settings → Internationalization */
+  locale: string;
   interval: 'day' | 'week';
 }
 
@@ -48,6 +49,13 @@ export const DashboardPage = () => {
   const { toggleNotification } = useNotification();
   const [filter, setFilter] = React.useState<Filter>(initialFilter);
   const [exporting, setExporting] = React.useState<string | null>(null);
+  // the locales configured in Settings → Internationalization (i18n's admin route)
+  const [locales, setLocales] = React.useState<Array<{ code: string; name: string }>>([]);
+  React.useEffect(() => {
+    get<Array<{ code: string; name: string }>>('/i18n/locales')
+      .then(({ data }) => setLocales(Array.isArray(data) ? data : []))
+      .catch(() => setLocales([]));
+  }, [get]);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const query = new URLSearchParams({ from: filter.from, to: filter.to, locale: filter.locale, interval: filter.interval }).toString();
 
@@ -119,8 +127,11 @@ export const DashboardPage = () => {
                 <Field.Label>{t('filter.locale', 'Locale')}</Field.Label>
                 <SingleSelect value={filter.locale} onChange={(value) => set({ locale: String(value) as Filter['locale'] })}>
                   <SingleSelectOption value="all">{t('filter.allLocales', 'All locales')}</SingleSelectOption>
-                  <SingleSelectOption value="en">English (en)</SingleSelectOption>
-                  <SingleSelectOption value="de">Deutsch (de)</SingleSelectOption>
+                  {locales.map((locale) => (
+                    <SingleSelectOption key={locale.code} value={locale.code}>
+                      {locale.name}
+                    </SingleSelectOption>
+                  ))}
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="interval">

@@ -23,10 +23,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.body = { data: await getService(strapi, 'schedules').update(String(ctx.params.documentId), schedule) };
   },
 
-  /** GET /booking/bookings?host=&from=YYYY-MM-DD&to=YYYY-MM-DD&tz=&status=&page= */
+  /** GET /booking/bookings?host=&from=YYYY-MM-DD&to=YYYY-MM-DD&timeZone=&status=&page= (`tz`: deprecated name of timeZone) */
   async bookings(ctx: any) {
-    const { host, from, to, status, page, tz } = ctx.query ?? {};
-    const zone = isTimeZone(tz) ? tz : 'UTC';
+    const { host, from, to, status, page, tz, timeZone } = ctx.query ?? {};
+    if (timeZone === undefined && tz !== undefined) leads(strapi).deprecations.mark(ctx, 'tz', 'timeZone');
+    const requestedZone = timeZone ?? tz;
+    const zone = isTimeZone(requestedZone) ? requestedZone : 'UTC';
     if (from !== undefined && !isDate(from)) throw new errors.ValidationError('from must be YYYY-MM-DD');
     if (to !== undefined && !isDate(to)) throw new errors.ValidationError('to must be YYYY-MM-DD');
     if (status !== undefined && !STATUSES.includes(status)) throw new errors.ValidationError(`status must be one of ${STATUSES.join(', ')}`);

@@ -1,18 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
-import { bookingValidators, LOCALES, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
+import { bookingValidators, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
 import { getConfig, getService, leads } from '../utils';
 
-const localeOf = (ctx: any) => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) {
-    throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`, { errors: [{ path: ['locale'], message: `locale must be one of ${LOCALES.join(', ')}`, name: 'ValidationError', value: null }] });
-  }
-  return locale;
-};
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** one of the configured locales (the default when missing), else a 400 */
+  const localeOf = (ctx: any): Promise<string> => leads(strapi).locales.resolve(ctx.query?.locale);
   const catalog = () => getService(strapi, 'catalog');
   const bookings = () => getService(strapi, 'bookings');
   let validators: BookingValidators | null = null;
@@ -22,14 +16,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /api/booking/meeting-types?locale=en */
     async meetingTypes(ctx: any) {
-      const locale = localeOf(ctx);
+      const locale = await localeOf(ctx);
       const types = await catalog().meetingTypes(locale);
       ctx.body = { data: await Promise.all(types.map((type) => catalog().toPublic(type, locale))), meta: {} };
     },
 
     /** GET /api/booking/meeting-types/:slug?locale=en */
     async meetingType(ctx: any) {
-      const locale = localeOf(ctx);
+      const locale = await localeOf(ctx);
       const slug = ctx.params.slug;
       const type = typeof slug === 'string' && SLUG.test(slug) ? await catalog().meetingType(slug, locale) : null;
       if (!type) throw new errors.NotFoundError('Meeting type not found');
@@ -39,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/booking/slots?type=&from=&to=&tz=[&host=][&locale=] */
     async slots(ctx: any) {
       const query = validateSlotQuery(ctx.query ?? {}, getConfig(strapi).maxRangeDays);
-      const type = await catalog().meetingType(query.type, query.locale);
+      if (query.usedTz) leads(strapi).deprecations.mark(ctx, 'tz', 'timeZone');
+      const type = await catalog().meetingType(query.type, await leads(strapi).locales.resolve(query.locale));
       if (!type) throw new errors.NotFoundError('Meeting type not found');
       let hosts = await catalog().hostsOf(type);
       if (query.host) {
@@ -58,6 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async book(ctx: any) {
       await limit(ctx, 'booking', { ip: ctx.request.ip });
       const body = await validate().booking(ctx.request.body ?? {});
+      body.locale = await leads(strapi).locales.resolve(body.locale);
       const email = body.email.trim().toLowerCase();
       await limit(ctx, 'booking', { email });
       if (body.website) {

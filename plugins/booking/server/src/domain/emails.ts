@@ -1,10 +1,12 @@
 /**
- * Booking emails in English and German, rendered by the leads core's email service. Every value
+ * Booking emails, one copy per language (`BOOKING_EMAIL_LOCALES`), rendered by the leads core's
+ * email service, which picks the fallback for a locale without a copy. Every value
  * that came from a visitor or an editor goes through kit.escapeHtml.
  */
 import { DateTime } from 'luxon';
 
-type Locale = 'en' | 'de';
+/** a locale code the email service picked from BOOKING_EMAIL_LOCALES */
+type Locale = string;
 interface Kit {
   escapeHtml(value: string): string;
   layout(bodyHtml: string, footerHtml?: string): string;
@@ -93,11 +95,15 @@ const copy = {
     calendar: 'Mit der angehängten Einladung landet der Termin in Ihrem Kalender.',
   },
 };
+type Copy = (typeof copy)[keyof typeof copy];
+const copies: Record<string, Copy> = copy;
+/** The languages the booking emails are written in. */
+export const BOOKING_EMAIL_LOCALES = Object.keys(copies);
 
 type Kind = keyof typeof TEMPLATES;
 
 export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmailData, kit: Kit) {
-  const text = copy[locale] ?? copy.en;
+  const text = copies[locale] ?? copies[BOOKING_EMAIL_LOCALES[0]];
   const visitor = data.visitorName || data.firstName || '';
   const [subject, intro, greetName] = (() => {
     switch (kind) {

@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       start: new Date(row.startsAt),
       end: new Date(row.endsAt),
       visitorTimeZone: row.visitorTimeZone,
-      language: row.language === 'de' ? 'de' : 'en',
+      language: row.language as string,
       sequence: row.rescheduleCount ?? 0,
       type,
       host,
@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const typeAndHostOf = async (row: any) => {
-    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? 'en');
+    const type = await catalog().meetingType(row.meetingTypeSlug, row.language);
     const host = await catalog().hostBySlug(row.hostSlug);
     if (!type || !host) throw new errors.ApplicationError('The meeting type or host of this booking no longer exists');
     return { type, host };
@@ -110,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * this booking, so it gets a 409 with fresh slots.
      */
     async book(request: BookingRequest, meta: { ip?: string; userAgent?: string }, now = Date.now()) {
-      const type = await loadType(request.type, request.locale);
+      const type = await loadType(request.type, request.locale as string);
       let hosts = await catalog().hostsOf(type);
       if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
       if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
@@ -123,7 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const documentId = newDocumentId();
       const token = signManageToken(documentId, tokenSecret(strapi));
-      const locale = request.locale === 'de' ? 'de' : 'en';
+      // the controller resolved it against the configured locales (leads `locales` service)
+      const locale = request.locale as string;
       const email = request.email.trim().toLowerCase();
       const answers = Object.fromEntries(type.questions.filter((question) => request.answers?.[question.id]).map((question) => [question.id, String(request.answers![question.id]).trim()]));
       const missing = type.questions.filter((question) => question.required && !answers[question.id]);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { DateOverride, WeeklyHours } from '../domain/schedule';
-import { getConfig, UID } from '../utils';
+import { getConfig, leads, UID } from '../utils';
 
 export interface HostRecord {
   documentId: string;
@@ -121,12 +121,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.plugin('booking').service('availability').invalidate();
     },
 
-    /** Active meeting types in the locale (falling back to the English entry of the same type). */
+    /** Active meeting types in the locale (falling back to the default locale's entry of the same type). */
     async meetingTypes(locale: string): Promise<MeetingTypeRecord[]> {
       const { types } = await current();
+      const fallback = await leads(strapi).locales.defaultLocale();
       const byDocument = new Map<string, MeetingTypeRecord[]>();
       for (const type of types) if (type.active) byDocument.set(type.documentId, [...(byDocument.get(type.documentId) ?? []), type]);
-      const chosen = [...byDocument.values()].map((versions) => versions.find((type) => type.locale === locale) ?? versions.find((type) => type.locale === 'en') ?? versions[0]);
+      const chosen = [...byDocument.values()].map((versions) => versions.find((type) => type.locale === locale) ?? versions.find((type) => type.locale === fallback) ?? versions[0]);
       return chosen.sort((a, b) => a.title.localeCompare(b.title));
     },
 

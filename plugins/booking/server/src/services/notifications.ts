@@ -10,7 +10,8 @@ export interface BookingFacts {
   start: Date;
   end: Date;
   visitorTimeZone: string;
-  language: 'en' | 'de';
+  /** the visitor's locale code */
+  language: string;
   sequence: number;
   type: MeetingTypeRecord;
   host: HostRecord;
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const manageUrl = (facts: BookingFacts) => (facts.manageToken ? `${config().siteUrl}/${facts.language}${config().managePath}?token=${encodeURIComponent(facts.manageToken)}` : undefined);
 
-  const locationText = (facts: BookingFacts, locale: 'en' | 'de') => [LOCATION_LABEL[facts.type.location]?.[locale], facts.type.locationDetails].filter(Boolean).join(': ');
+  const locationText = (facts: BookingFacts, locale: string) => [(LOCATION_LABEL[facts.type.location] as Record<string, string> | undefined)?.[locale] ?? LOCATION_LABEL[facts.type.location]?.en, facts.type.locationDetails].filter(Boolean).join(': ');
 
   const answerList = (facts: BookingFacts) =>
     facts.type.questions.filter((question) => facts.answers[question.id]).map((question) => ({ label: question.label, answer: facts.answers[question.id] }));

@@ -48,6 +48,8 @@ export const leads = (strapi: Core.Strapi) => ({
   contacts: strapi.plugin('leads').service('contacts'),
   audit: strapi.plugin('leads').service('audit'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
+  locales: strapi.plugin('leads').service('locales'),
+  deprecations: strapi.plugin('leads').service('deprecations'),
   outbox: strapi.plugin('leads').service('outbox'),
   email: strapi.plugin('leads').service('email'),
   forms: strapi.plugin('leads').service('forms'),

@@ -2,7 +2,8 @@ import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems } from '../domain/schedule';
 
-export const LOCALES = ['en', 'de'] as const;
+/** Locale codes are checked against the configured locales by the controller (leads `locales` service); here only their size. */
+const localeCode = () => yup.string().trim().max(35).optional();
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
@@ -25,7 +26,7 @@ export const bookingSchema = yup
     host: yup.string().max(80).matches(SLUG, { message: 'host must be a host slug', excludeEmptyString: true }).nullable().optional(),
     start: instant(),
     timeZone: timeZone(),
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    locale: localeCode(),
     email: yup.string().trim().required().max(254).email(),
     firstName: yup.string().trim().required().max(100).matches(NAME_PATTERN, 'firstName may contain letters, spaces, dots, apostrophes and hyphens only'),
     lastName: optionalText(100).matches(NAME_PATTERN, { message: 'lastName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
@@ -81,19 +82,26 @@ export type BookingValidators = ReturnType<typeof bookingValidators>;
 
 const fieldError = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: null }] });
 
-/** ?type&from&to&tz[&host]: dates as YYYY-MM-DD in the visitor's zone, a real IANA zone, a bounded range. */
+/**
+ * ?type&from&to&timeZone[&host][&locale]: dates as YYYY-MM-DD in the visitor's zone, a real IANA
+ * zone, a bounded range. `tz` is the deprecated name of `timeZone` (docs/api.md): `usedTz` tells
+ * the controller to mark the answer. The locale is checked by the controller.
+ */
 export function validateSlotQuery(query: Record<string, unknown>, maxRangeDays: number) {
-  const { type, from, to, tz, host, locale } = query;
+  const { type, from, to, host, locale } = query;
+  const usedTz = query.timeZone === undefined && query.tz !== undefined;
+  const zoneField = usedTz ? 'tz' : 'timeZone';
+  const tz = usedTz ? query.tz : query.timeZone;
   if (typeof type !== 'string' || !SLUG.test(type) || type.length > 80) throw fieldError('type', 'type must be a meeting type slug');
   if (!isDate(from)) throw fieldError('from', 'from must be a date YYYY-MM-DD');
   if (!isDate(to)) throw fieldError('to', 'to must be a date YYYY-MM-DD');
-  if (!isTimeZone(tz)) throw fieldError('tz', 'tz must be an IANA time zone such as Europe/Berlin');
+  if (!isTimeZone(tz)) throw fieldError(zoneField, `${zoneField} must be an IANA time zone such as Europe/Berlin`);
   if (host !== undefined && (typeof host !== 'string' || !SLUG.test(host) || host.length > 80)) throw fieldError('host', 'host must be a host slug');
-  if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) throw fieldError('locale', `locale must be one of ${LOCALES.join(', ')}`);
+  if (locale !== undefined && (typeof locale !== 'string' || locale.length > 35)) throw fieldError('locale', 'locale must be a locale code');
   const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
   if (days < 1) throw fieldError('to', 'to must not be before from');
   if (days > maxRangeDays) throw fieldError('to', `the range may span at most ${maxRangeDays} days`);
-  return { type, from, to, timeZone: tz, host: host as string | undefined, locale: (locale as string | undefined) ?? 'en' };
+  return { type, from, to, timeZone: tz as string, host: host as string | undefined, locale: locale as string | undefined, usedTz };
 }
 
 /** Admin: a host's schedule. */

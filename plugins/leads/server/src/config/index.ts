@@ -31,6 +31,10 @@ export interface LeadsConfig {
   deliveryRetentionCron: string;
   /** SIGTERM: how long requests in flight and the outbox delivery in progress may take to finish */
   shutdownTimeoutMs: number;
+  /** how long an instance keeps the configured locales before reading them again (docs/adr/0022) */
+  localesCacheMs: number;
+  /** where the `Link: rel="deprecation"` of answers to old parameter names points */
+  deprecationDocsUrl: string;
 }
 
 const defaults: LeadsConfig = {
@@ -55,6 +59,8 @@ const defaults: LeadsConfig = {
   deliveryRetentionDays: 90,
   deliveryRetentionCron: '37 3 * * *',
   shutdownTimeoutMs: 8000,
+  localesCacheMs: 30_000,
+  deprecationDocsUrl: 'http://localhost:1337/api/docs',
 };
 
 export default {

@@ -20,6 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const rateLimit = getService(strapi, 'rate-limit');
     await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { ip: ctx.request.ip }));
     const body = await validateContactSubmission(ctx.request.body ?? {});
+    if (body.language !== undefined) getService(strapi, 'deprecations').mark(ctx, 'language', 'locale');
+    const locale = await getService(strapi, 'locales').resolve(body.locale ?? body.language, body.locale === undefined && body.language !== undefined ? 'language' : 'locale');
     const email = normaliseEmail(body.email);
     await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { email }));
 
@@ -39,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         jobTitle: body.jobTitle,
         phone: body.phone,
         country: body.country,
-        language: body.language as 'en' | 'de',
+        language: locale,
         consent: { dataProcessing: body.consent.dataProcessing, marketingEmail: body.consent.marketingEmail, textVersion: body.consent.textVersion },
         utm: body.utm ?? null,
         referrer: body.referrer,

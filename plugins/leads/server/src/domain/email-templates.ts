@@ -1,8 +1,11 @@
 /**
- * Transactional emails rendered by us (no SendGrid dynamic templates), in en and de.
- * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
+ * Transactional emails rendered by us (no SendGrid dynamic templates), one copy per language.
+ * A locale without a copy gets the default locale's (the email service picks it and logs it
+ * once: docs/adr/0022-locales-as-data.md). Every value from a visitor is HTML-escaped; links are
+ * built by the caller from signed tokens.
  */
-export type EmailLocale = 'en' | 'de';
+/** A locale code configured in Strapi's i18n, e.g. `fr` or `pt-BR`. */
+export type EmailLocale = string;
 export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification', 'whitepaper-download'] as const;
 export type TemplateName = (typeof BUILT_IN_TEMPLATES)[number];
 
@@ -68,7 +71,33 @@ const copy = {
     whitepaperButton: 'PDF herunterladen',
     whitepaperExpired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
   },
-} as const;
+  fr: {
+    hello: (name?: string) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    confirmSubject: (site: string) => `Veuillez confirmer votre abonnement à ${site}`,
+    confirmBody: 'veuillez confirmer que vous souhaitez recevoir nos e-mails. Le lien est valable 7 jours.',
+    confirmButton: 'Confirmer mon abonnement',
+    ignore: "Si vous n'avez rien demandé, ignorez cet e-mail : rien ne se passe sans votre clic.",
+    receiptSubject: (site: string) => `Nous avons bien reçu votre message – ${site}`,
+    receiptBody: 'merci de nous avoir contactés. Nous avons bien reçu le message envoyé avec le formulaire de contact de notre site et vous répondrons sous un jour ouvré.',
+    receiptSite: 'Notre site :',
+    receiptNotYou: "Si vous ne nous avez pas écrit, ignorez cet e-mail : quelqu'un a peut-être saisi votre adresse par erreur.",
+    unsubscribe: 'Se désabonner',
+    regards: (site: string) => `Cordialement,\nL'équipe ${site}`,
+    whitepaperSubject: (title: string) => `Votre téléchargement : ${title}`,
+    whitepaperBody: (title: string, hours: number) => `merci de votre intérêt pour « ${title} ». Téléchargez-le avec le lien ci-dessous ; il est personnel et valable ${hours} heures.`,
+    whitepaperButton: 'Télécharger le PDF',
+    whitepaperExpired: "Si le lien a expiré, demandez à nouveau le livre blanc sur notre site.",
+  },
+} as const satisfies Record<string, Record<string, unknown>>;
+
+type Copy = (typeof copy)[keyof typeof copy];
+const copies: Record<string, Copy> = copy;
+
+/** The languages a built-in template is written in; the sales notification is for the team, in one. */
+export function builtInLocales(template: TemplateName): string[] {
+  const all = Object.keys(copies);
+  return template === 'sales-notification' ? all.slice(0, 1) : all;
+}
 
 /** Our email frame, shared with the templates other plugins register. */
 export const layout = (bodyHtml: string, footerHtml = '') =>
@@ -77,8 +106,9 @@ export const layout = (bodyHtml: string, footerHtml = '') =>
 /** Plain text to escaped HTML paragraphs (blank line = new paragraph). */
 export const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
 
+/** `locale` is one of `builtInLocales(template)`: the email service resolved the fallback. */
 export function renderEmail(template: TemplateName, locale: EmailLocale, data: TemplateData): RenderedEmail {
-  const t = copy[locale] ?? copy.en;
+  const t = copies[locale] ?? copies[builtInLocales(template)[0]];
   const site = data.siteName ?? 'Magnetiq';
   switch (template) {
     case 'confirm-subscription': {

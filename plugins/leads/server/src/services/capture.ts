@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
 import { keyedHash } from '../domain/tokens';
-import type { EmailLocale } from '../domain/email-templates';
 import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
@@ -17,7 +16,8 @@ export interface LeadInput {
   jobTitle?: string | null;
   phone?: string | null;
   country?: string | null;
-  language?: EmailLocale;
+  /** a configured locale code (the `locales` service checked it); the default locale when missing */
+  language?: string;
   consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
   utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
   referrer?: string | null;
@@ -58,7 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async captureLead(input: LeadInput, context: CaptureContext = {}): Promise<CapturedLead> {
     const config = getConfig(strapi);
     const email = normaliseEmail(input.email);
-    const language: EmailLocale = input.language === 'de' ? 'de' : 'en';
+    const defaultLocale = await getService(strapi, 'locales').defaultLocale();
+    const language = input.language || defaultLocale;
     const now = new Date();
     const fields = {
       first_name: clean(input.firstName),
@@ -95,7 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
       const utm = [input.utm?.source, input.utm?.medium, input.utm?.campaign].filter(Boolean).join(' / ');
       addEmail('sales-notification', {
-        locale: 'en',
+        // for the team: the site's default language (the email service falls back to a translated one)
+        locale: defaultLocale,
         to: config.sendgrid.salesNotify,
         data: {
           message: input.message ?? '',

@@ -1,8 +1,7 @@
 import { yup } from '@strapi/utils';
 import { strictValidator } from './strict';
 import { MAX_EMAIL_LENGTH } from '../domain/email-address';
-
-export const LANGUAGES = ['en', 'de'] as const;
+import { MAX_LOCALE_LENGTH } from '../domain/locales';
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
 
@@ -32,7 +31,11 @@ export const leadFields = {
   jobTitle: optionalText(150),
   phone: optionalText(40).matches(PHONE_PATTERN, { message: 'phone may contain digits, spaces and + ( ) - / . only', excludeEmptyString: true }),
   country: yup.string().trim().uppercase().matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO code', excludeEmptyString: true }).nullable().optional(),
-  language: yup.string().oneOf([...LANGUAGES]).default('en'),
+  // The shape only: the `locales` service checks the code against the configured locales and
+  // fills in the default (docs/adr/0022-locales-as-data.md).
+  locale: yup.string().trim().max(MAX_LOCALE_LENGTH).optional(),
+  /** deprecated name of `locale` (docs/api.md), accepted for one release */
+  language: yup.string().trim().max(MAX_LOCALE_LENGTH).optional(),
   consent: yup
     .object({
       dataProcessing: yup.boolean().strict().oneOf([true], 'consent.dataProcessing must be accepted').required(),

@@ -36,6 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async createWebinar(ctx: any) {
       const input = await validateWebinarInput(ctx.request.body ?? {});
+      input.locale = await leads(strapi).locales.resolve(input.locale);
+      input.language = await leads(strapi).locales.resolve(input.language, 'language');
       const documentId = await getService(strapi, 'webinars').create(input);
       ctx.status = 201;
       ctx.body = { data: { documentId } };

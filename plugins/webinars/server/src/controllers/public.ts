@@ -3,15 +3,9 @@ import { errors } from '@strapi/utils';
 import { cancelPage } from '../domain/pages';
 import { formatSessionTime } from '../domain/reminders';
 import { registrationValidator } from '../validation/registration';
-import { DOCUMENT_ID, getConfig, getService, leads, LOCALES, type Locale } from '../utils';
+import { asLocale, DOCUMENT_ID, getConfig, getService, leads, type Locale } from '../utils';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const localeOf = (ctx: any): Locale => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
-  return locale as Locale;
-};
 
 const sendIcs = (ctx: any, ics: string, fileName: string) => {
   ctx.status = 200;
@@ -27,6 +21,8 @@ const noStore = (ctx: any) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let validateRegistration: ReturnType<typeof registrationValidator> | null = null;
+  /** one of the configured locales (the default when missing), else a 400 */
+  const localeOf = (ctx: any): Promise<Locale> => leads(strapi).locales.resolve(ctx.query?.locale);
   const backUrl = (locale: Locale) => `${getConfig(strapi).siteUrl.replace(/\/$/, '')}/${locale}/`;
 
   return {
@@ -34,14 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(ctx: any) {
       const when = ctx.query?.when ?? 'upcoming';
       if (when !== 'upcoming' && when !== 'past') throw new errors.ValidationError('when must be upcoming or past');
-      ctx.body = { data: await getService(strapi, 'webinars').list(localeOf(ctx), when), meta: {} };
+      ctx.body = { data: await getService(strapi, 'webinars').list(await localeOf(ctx), when), meta: {} };
     },
 
     /** GET /api/webinars/webinars/:slug?locale=en */
     async detail(ctx: any) {
       const slug = ctx.params.slug;
       if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Webinar not found');
-      const webinar = await getService(strapi, 'webinars').bySlug(slug, localeOf(ctx));
+      const webinar = await getService(strapi, 'webinars').bySlug(slug, await localeOf(ctx));
       if (!webinar) throw new errors.NotFoundError('Webinar not found');
       ctx.body = { data: webinar, meta: {} };
     },
@@ -51,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = ctx.params.documentId;
       if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.NotFoundError('Session not found');
       const session = await getService(strapi, 'sessions').byDocumentId(documentId);
-      const webinar = await getService(strapi, 'webinars').published(session.webinar, localeOf(ctx));
+      const webinar = await getService(strapi, 'webinars').published(session.webinar, await localeOf(ctx));
       if (!webinar) throw new errors.NotFoundError('Session not found');
       const notifications = getService(strapi, 'notifications');
       sendIcs(ctx, notifications.icsFor(session, webinar, null, session.status === 'cancelled' ? 'CANCEL' : 'PUBLISH'), `${webinar.slug || 'webinar'}.ics`);
@@ -63,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await rateLimit.checkRequest(ctx, 'webinar', { ip: ctx.request.ip });
       validateRegistration ??= registrationValidator(strapi);
       const body = await validateRegistration(ctx.request.body ?? {});
+      body.locale = await leads(strapi).locales.resolve(body.locale);
       const email = body.email.trim().toLowerCase();
       await rateLimit.checkRequest(ctx, 'webinar', { email });
 
@@ -85,10 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.type = 'text/html; charset=utf-8';
       if (!found) {
         ctx.status = 404;
-        ctx.body = cancelPage('invalid', { locale: 'en', backUrl: backUrl('en') });
+        const fallback = await leads(strapi).locales.defaultLocale();
+        ctx.body = cancelPage('invalid', { locale: fallback, backUrl: backUrl(fallback) });
         return;
       }
-      const locale: Locale = found.registration.locale === 'de' ? 'de' : 'en';
+      const locale = asLocale(found.registration.locale);
       const webinar = await getService(strapi, 'notifications').webinarFor(found.session, locale);
       const open = ['registered', 'waitlisted'].includes(found.registration.status) && found.session.status === 'scheduled' && new Date(found.session.starts_at).getTime() > Date.now();
       ctx.status = 200;

@@ -6,7 +6,8 @@ import type { Core } from '@strapi/strapi';
  * The attendance rate is of the people whose attendance was marked (attended / (attended + no-show)).
  */
 interface AnalyticsFilter {
-  locale: 'en' | 'de' | 'all';
+  /** `all` or a configured locale code */
+  locale: string;
   /** the range as instants, [start, end) */
   start: Date;
   end: Date;

@@ -17,8 +17,8 @@ const closed = () =>
 const REGISTRATION_COLUMNS = ['id', 'document_id', 'session_id', 'contact', 'contact_id', 'email', 'first_name', 'status', 'locale', 'registered_at', 'seat_at'];
 
 export type CancelOutcome =
-  | { outcome: 'cancelled'; locale: 'en' | 'de'; webinarTitle: string; when: Date }
-  | { outcome: 'closed' | 'invalid'; locale: 'en' | 'de'; webinarTitle?: string };
+  | { outcome: 'cancelled'; locale: string; webinarTitle: string; when: Date }
+  | { outcome: 'closed' | 'invalid'; locale: string; webinarTitle?: string };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -176,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async cancel(token: unknown, now = new Date()): Promise<CancelOutcome> {
       const found = await service.byToken(token);
-      if (!found) return { outcome: 'invalid', locale: 'en' };
+      if (!found) return { outcome: 'invalid', locale: await leads(strapi).locales.defaultLocale() };
       const locale = asLocale(found.registration.locale);
       const webinar = await notifications().webinarFor(found.session, locale);
       return strapi.db.transaction(async ({ trx }) => {

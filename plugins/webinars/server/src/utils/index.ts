@@ -32,12 +32,14 @@ export const leads = (strapi: Core.Strapi) => ({
   outbox: strapi.plugin('leads').service('outbox'),
   email: strapi.plugin('leads').service('email'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
+  locales: strapi.plugin('leads').service('locales'),
 });
 
 /** Document ids of rows this plugin writes with SQL: 24 lowercase characters, like Strapi's. */
 export const newDocumentId = () => `w${randomBytes(12).toString('hex').slice(0, 23)}`;
 
 export const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const asLocale = (value: unknown): Locale => (value === 'de' ? 'de' : 'en');
+/** A locale code configured in Strapi's i18n (the leads `locales` service checks it). */
+export type Locale = string;
+/** A stored locale (checked when it was written); English for rows without one. */
+export const asLocale = (value: unknown): Locale => (typeof value === 'string' && value.length > 0 ? value : 'en');

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { isValidTimeZone } from '../domain/reminders';
-import { DOCUMENT_ID, LOCALES } from '../utils';
+import { DOCUMENT_ID } from '../utils';
+
+/** The shape of a locale code; the controller checks it against the configured locales (leads `locales` service). */
+const localeCode = () => yup.string().trim().max(35);
 
 /** Custom answers of the form: a few short strings keyed by question id. */
 const answersSchema = yup
@@ -16,7 +19,8 @@ const answersSchema = yup
 
 export interface RegistrationInput {
   session: string;
-  locale: 'en' | 'de';
+  /** a configured locale code once the controller resolved it */
+  locale?: string;
   email: string;
   firstName?: string | null;
   lastName?: string | null;
@@ -43,7 +47,7 @@ export function registrationValidator(strapi: Core.Strapi): (body: unknown) => P
     .object({
       ...fields,
       session: yup.string().trim().required().matches(DOCUMENT_ID, 'session must be a document id'),
-      locale: yup.string().oneOf([...LOCALES]).default('en'),
+      locale: localeCode().optional(),
       answers: answersSchema,
     })
     .noUnknown()
@@ -99,13 +103,14 @@ export const validateAttendance = validateYupSchema(attendanceSchema, { strict: 
 /** Admin input for a webinar (editors normally use the Content Manager; this serves the API and tests). */
 export const webinarInputSchema = yup
   .object({
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    locale: localeCode().optional(),
     title: yup.string().trim().required().max(300),
     slug: yup.string().trim().required().max(200).matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase words joined by hyphens'),
     summary: optionalText(2000),
     description: optionalText(50_000),
     topics: yup.array(yup.string().trim().max(60).required()).max(20).optional(),
-    language: yup.string().oneOf([...LOCALES]).default('en'),
+    /** the language the webinar is held in: a configured locale code, the default locale when missing */
+    language: localeCode().optional(),
     status: yup.string().oneOf(['draft', 'scheduled', 'live', 'ended', 'cancelled']).default('scheduled'),
     seoTitle: optionalText(70),
     seoDescription: optionalText(200),

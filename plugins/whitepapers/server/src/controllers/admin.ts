@@ -22,6 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async create(ctx: any) {
     const input = await validateWhitepaperInput(ctx.request.body ?? {});
+    input.locale = await leads(strapi).locales.resolve(input.locale);
     const documentId = await getService(strapi, 'papers').create(input);
     ctx.status = 201;
     ctx.body = { data: { documentId } };

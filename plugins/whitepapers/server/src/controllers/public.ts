@@ -4,16 +4,13 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
-import { LOCALES, requestValidator } from '../validation/request';
+import { requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const localeOf = (ctx: any) => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
-  return locale;
-};
+/** one of the configured locales (the default when missing), else a 400 */
+const localeOf = (strapi: Core.Strapi, ctx: any): Promise<string> => leads(strapi).locales.resolve(ctx.query?.locale);
 
 const slugOf = (ctx: any) => {
   const slug = ctx.params.slug;
@@ -35,13 +32,13 @@ const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/whitepapers/papers?locale=en */
   async list(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'papers').list(localeOf(ctx)), meta: {} };
+    ctx.body = { data: await getService(strapi, 'papers').list(await localeOf(strapi, ctx)), meta: {} };
   },
 
   /** GET /api/whitepapers/papers/:slug?locale=en */
   async detail(ctx: any) {
     const papers = getService(strapi, 'papers');
-    const entry = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    const entry = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
     ctx.body = { data: papers.toPublic(entry), meta: {} };
   },
@@ -49,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/whitepapers/papers/:slug/file: papers that are not gated, straight away. */
   async openFile(ctx: any) {
     const papers = getService(strapi, 'papers');
-    const entry: any = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    const entry: any = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
     if (entry.gated !== false) throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
     const file = await papers.storedFile(entry.documentId);
@@ -62,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const rateLimit = leads(strapi).rateLimit;
     await rateLimit.checkRequest(ctx, 'whitepaper', { ip: ctx.request.ip });
     const body = await requestValidator(leads(strapi).forms.strictValidator)(ctx.request.body ?? {});
+    body.locale = await leads(strapi).locales.resolve(body.locale);
     const email = body.email.trim().toLowerCase();
     await rateLimit.checkRequest(ctx, 'whitepaper', { email });
 
@@ -94,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const { url, locale } = await downloads.requestPageUrl(result.whitepaper);
       ctx.status = status;
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = linkProblemPage(result.problem === 'invalid' ? 'invalid' : 'expired', { locale: locale === 'de' ? 'de' : 'en', requestUrl: url });
+      ctx.body = linkProblemPage(result.problem === 'invalid' ? 'invalid' : 'expired', { locale, requestUrl: url });
       return;
     }
     if (status === 403) throw new errors.ForbiddenError(message);

@@ -7,7 +7,8 @@ import type { Core } from '@strapi/strapi';
 export interface AnalyticsFilter {
   from: string;
   to: string;
-  locale: 'en' | 'de' | 'all';
+  /** `all` or a configured locale code */
+  locale: string;
   /** the range as instants, [start, end) */
   start: Date;
   end: Date;

@@ -15,7 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async request(request: WhitepaperRequest, meta: { ip?: string; userAgent?: string }) {
     const config = getConfig(strapi);
     const papers = getService(strapi, 'papers');
-    const paper: any = await papers.publishedById(request.whitepaper, request.locale);
+    const paper: any = await papers.publishedById(request.whitepaper, request.locale as string);
     if (!paper) throw new errors.NotFoundError('Whitepaper not found');
     if (!paper.fileKey) throw new errors.NotFoundError('Whitepaper not found');
     assertRequiredFields(request, Array.isArray(paper.requiredFields) ? paper.requiredFields : []);
@@ -23,7 +23,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date();
     const expiresAt = new Date(now.getTime() + config.linkTtlHours * 3600 * 1000);
     const downloadDocumentId = newDocumentId();
-    const locale = request.locale === 'de' ? 'de' : 'en';
+    // the controller resolved it against the configured locales (leads `locales` service)
+    const locale = request.locale as string;
     let token = '';
 
     await strapi.db.transaction(async () => {

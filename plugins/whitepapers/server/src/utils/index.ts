@@ -35,6 +35,7 @@ export const leads = (strapi: Core.Strapi) => ({
   contacts: strapi.plugin('leads').service('contacts'),
   audit: strapi.plugin('leads').service('audit'),
   rateLimit: strapi.plugin('leads').service('rate-limit'),
+  locales: strapi.plugin('leads').service('locales'),
   forms: strapi.plugin('leads').service('forms'),
 });
 

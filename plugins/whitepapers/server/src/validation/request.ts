@@ -1,6 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 
-export const LOCALES = ['en', 'de'] as const;
+/** The shape of a locale code; the controllers check it against the configured locales (leads `locales` service). */
+const localeCode = () => yup.string().trim().max(35).optional();
 /** Contact fields a whitepaper may require besides the email. */
 export const REQUIRABLE_FIELDS = ['firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country'] as const;
 export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
@@ -19,7 +20,7 @@ const utm = yup
 export const requestSchema = yup
   .object({
     whitepaper: yup.string().trim().required().matches(DOCUMENT_ID, 'whitepaper must be a document id'),
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    locale: localeCode(),
     email: yup.string().trim().required().max(254).email(),
     firstName: optionalText(100).matches(NAME_PATTERN, { message: 'firstName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
     lastName: optionalText(100).matches(NAME_PATTERN, { message: 'lastName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
@@ -66,7 +67,7 @@ export function assertRequiredFields(request: WhitepaperRequest, required: reado
 /** Admin input for a whitepaper (the file is uploaded separately). */
 export const whitepaperInputSchema = yup
   .object({
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    locale: localeCode(),
     title: yup.string().trim().required().max(300),
     slug: yup.string().trim().required().max(200).matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase words joined by hyphens'),
     summary: optionalText(2000),
