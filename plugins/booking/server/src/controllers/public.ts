@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
+import { acceptPublicForm } from '@magnetiq/plugin-kit/server';
 import { bookingValidators, LOCALES, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
 import { getConfig, getService, leads } from '../utils';
 
@@ -56,11 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /api/booking/bookings */
     async book(ctx: any) {
-      await limit(ctx, 'booking', { ip: ctx.request.ip });
-      const body = await validate().booking(ctx.request.body ?? {});
-      const email = body.email.trim().toLowerCase();
-      await limit(ctx, 'booking', { email });
-      if (body.website) {
+      const { input: body, honeypot } = await acceptPublicForm(ctx, { name: 'booking', rateLimit: limit, validate: validate().booking });
+      if (honeypot) {
         // The same answer as a real booking, so a bot learns nothing; nothing is written.
         strapi.log.info('booking: honeypot filled, request dropped');
         const start = new Date(Date.parse(body.start));
@@ -68,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: { id: 'x'.repeat(24), status: 'confirmed', start: start.toISOString(), end: start.toISOString(), timeZone: body.timeZone, meetingType: { slug: body.type, title: null }, host: { slug: body.host ?? '', name: null }, location: null, changeable: true } };
         return;
       }
-      const booking = await bookings().book({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+      const booking = await bookings().book(body, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
       ctx.status = 201;
       ctx.body = { data: booking };
     },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { acceptPublicForm } from '@magnetiq/plugin-kit/server';
 import { normaliseEmail } from '../domain/email-address';
 import { validateContactSubmission } from '../validation/submission';
 import { getService } from '../utils';
@@ -17,22 +18,23 @@ export async function withRateLimitHeader<T>(ctx: any, work: () => Promise<T>): 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/leads/submissions: the site's contact form. */
   async create(ctx: any) {
-    const rateLimit = getService(strapi, 'rate-limit');
-    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { ip: ctx.request.ip }));
-    const body = await validateContactSubmission(ctx.request.body ?? {});
-    const email = normaliseEmail(body.email);
-    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { email }));
+    const { input: body, honeypot } = await acceptPublicForm(ctx, {
+      name: 'contact-form',
+      rateLimit: getService(strapi, 'rate-limit').checkRequest,
+      validate: validateContactSubmission,
+      normaliseEmail,
+    });
 
     // The same answer whether the email is new, known, or the honeypot caught a bot.
     ctx.status = 201;
     ctx.body = { data: { received: true } };
-    if (body.website) {
+    if (honeypot) {
       strapi.log.info('leads: honeypot filled, submission dropped');
       return;
     }
     await getService(strapi, 'capture').captureLead(
       {
-        email,
+        email: body.email,
         firstName: body.firstName,
         lastName: body.lastName,
         company: body.company,

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
-import { keyedHash } from '../domain/tokens';
+import { keyedHash, ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
 import type { EmailLocale } from '../domain/email-templates';
 import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 import type { OutboxMessage } from './outbox';
 
-export const ODOO_TOPIC = 'odoo.upsert-lead';
+const ODOO_UPSERT_TOPIC = ODOO_TOPIC.upsertLead;
 
 export interface LeadInput {
   email: string;
@@ -112,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     messages.push({
-      topic: ODOO_TOPIC,
+      topic: ODOO_UPSERT_TOPIC,
       idempotencyKey: `odoo:${activityDocumentId}`,
       withContact: true,
       payload: {
@@ -197,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { lastActivityAt: now } });
       await getService(strapi, 'outbox').enqueue([
         {
-          topic: ODOO_TOPIC,
+          topic: ODOO_UPSERT_TOPIC,
           idempotencyKey: `odoo:${created.documentId}`,
           contactId: contact.id,
           payload: { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null },

@@ -3,11 +3,11 @@ import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
 import { BUILT_IN_TEMPLATES, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
-import { signToken } from '../domain/tokens';
+import { EMAIL_TOPIC, signToken } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
-export const EMAIL_TOPIC = 'email.send';
+export { EMAIL_TOPIC };
 
 export interface EmailAttachment {
   filename: string;

@@ -6,6 +6,7 @@ import metrics from './metrics';
 import forms from './forms';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
+import tokens from './tokens';
 
 export default {
   audit,
@@ -16,4 +17,5 @@ export default {
   forms,
   outbox,
   'rate-limit': rateLimit,
+  tokens,
 };

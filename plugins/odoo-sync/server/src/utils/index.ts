@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
 import type { OdooSyncConfig } from '../config';
 import type services from '../services';
 
@@ -6,7 +7,7 @@ type Services = typeof services;
 export type ServiceName = keyof Services;
 
 export const PLUGIN_ID = 'odoo-sync';
-export const TOPIC = 'odoo.upsert-lead';
+export const TOPIC = ODOO_TOPIC.upsertLead;
 export const LINK_UID = 'plugin::odoo-sync.link';
 
 export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
@@ -23,8 +24,5 @@ export const leads = (strapi: Core.Strapi) => ({
   contacts: strapi.plugin('leads').service('contacts'),
 });
 
-/** Errors the leads outbox understands (see plugins/leads/server/src/services/outbox.ts). */
-export const deliveryError = {
-  permanent: (message: string) => Object.assign(new Error(message), { permanent: true }),
-  defer: (message: string, deferMs: number) => Object.assign(new Error(message), { deferMs }),
-};
+/** Errors the leads outbox understands (the kit's delivery errors). */
+export { deliveryErrors as deliveryError } from '@magnetiq/plugin-kit/server';

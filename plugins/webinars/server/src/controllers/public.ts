@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { acceptPublicForm, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { cancelPage } from '../domain/pages';
 import { formatSessionTime } from '../domain/reminders';
 import { registrationValidator } from '../validation/registration';
 import { DOCUMENT_ID, getConfig, getService, leads, LOCALES, type Locale } from '../utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const localeOf = (ctx: any): Locale => {
   const locale = ctx.query?.locale ?? 'en';
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /api/webinars/webinars/:slug?locale=en */
     async detail(ctx: any) {
       const slug = ctx.params.slug;
-      if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Webinar not found');
+      if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Webinar not found');
       const webinar = await getService(strapi, 'webinars').bySlug(slug, localeOf(ctx));
       if (!webinar) throw new errors.NotFoundError('Webinar not found');
       ctx.body = { data: webinar, meta: {} };
@@ -59,19 +59,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /api/webinars/registrations: the registration form. */
     async register(ctx: any) {
-      const rateLimit = leads(strapi).rateLimit;
-      await rateLimit.checkRequest(ctx, 'webinar', { ip: ctx.request.ip });
       validateRegistration ??= registrationValidator(strapi);
-      const body = await validateRegistration(ctx.request.body ?? {});
-      const email = body.email.trim().toLowerCase();
-      await rateLimit.checkRequest(ctx, 'webinar', { email });
+      const { input, honeypot } = await acceptPublicForm(ctx, { name: 'webinar', rateLimit: leads(strapi).rateLimit.checkRequest, validate: validateRegistration });
 
       // The same answer for a new email, a known one, a repeated registration and a bot caught
       // by the honeypot: whether someone is registered is told by email only.
-      if (body.website) {
+      if (honeypot) {
         strapi.log.info('webinars: honeypot filled, registration dropped');
       } else {
-        await getService(strapi, 'registrations').register({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+        await getService(strapi, 'registrations').register(input, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
       }
       ctx.status = 201;
       ctx.body = { data: { received: true } };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { WebinarsConfig } from '../config';
 import type services from '../services';
@@ -34,10 +33,8 @@ export const leads = (strapi: Core.Strapi) => ({
   rateLimit: strapi.plugin('leads').service('rate-limit'),
 });
 
-/** Document ids of rows this plugin writes with SQL: 24 lowercase characters, like Strapi's. */
-export const newDocumentId = () => `w${randomBytes(12).toString('hex').slice(0, 23)}`;
-
-export const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
+/** Document ids: the kit's pattern and generator (rows this plugin writes with SQL). */
+export { DOCUMENT_ID, newDocumentId } from '@magnetiq/plugin-kit/server';
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const asLocale = (value: unknown): Locale => (value === 'de' ? 'de' : 'en');

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { DOCUMENT_ID } from '@magnetiq/plugin-kit/server';
 import { validateWhitepaperInput } from '../validation/request';
 import { getService, leads } from '../utils';
-
-const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 
 const documentIdOf = (ctx: any) => {
   const { documentId } = ctx.params;

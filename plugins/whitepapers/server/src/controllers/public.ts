@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import { acceptPublicForm, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
 import { LOCALES, requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const localeOf = (ctx: any) => {
   const locale = ctx.query?.locale ?? 'en';
@@ -17,7 +17,7 @@ const localeOf = (ctx: any) => {
 
 const slugOf = (ctx: any) => {
   const slug = ctx.params.slug;
-  if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
+  if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
   return slug;
 };
 
@@ -59,20 +59,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /api/whitepapers/requests: the whitepaper form. */
   async request(ctx: any) {
-    const rateLimit = leads(strapi).rateLimit;
-    await rateLimit.checkRequest(ctx, 'whitepaper', { ip: ctx.request.ip });
-    const body = await requestValidator(leads(strapi).forms.strictValidator)(ctx.request.body ?? {});
-    const email = body.email.trim().toLowerCase();
-    await rateLimit.checkRequest(ctx, 'whitepaper', { email });
+    const { input, honeypot } = await acceptPublicForm(ctx, { name: 'whitepaper', rateLimit: leads(strapi).rateLimit.checkRequest, validate: requestValidator(leads(strapi).forms.strictValidator) });
 
     // The same answer for a new email, a known one and a bot caught by the honeypot.
-    if (body.website) {
+    if (honeypot) {
       strapi.log.info('whitepapers: honeypot filled, request dropped');
       ctx.status = 201;
       ctx.body = { data: { received: true } };
       return;
     }
-    const result = await getService(strapi, 'requests').request({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+    const result = await getService(strapi, 'requests').request(input, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
     ctx.status = 201;
     ctx.body = { data: { received: true, ...(result.downloadUrl ? { downloadUrl: result.downloadUrl } : {}) } };
   },

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { WhitepapersConfig } from '../config';
 import type services from '../services';
@@ -37,12 +36,3 @@ export const leads = (strapi: Core.Strapi) => ({
   rateLimit: strapi.plugin('leads').service('rate-limit'),
   forms: strapi.plugin('leads').service('forms'),
 });
-
-/** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */
-export function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(24);
-  let id = alphabet[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
-  return id;
-}
