@@ -7,3 +7,5 @@ export * from './public-form';
 export * from './analytics';
 export * from './lead-form';
 export * from '../validation/lead-fields';
+export * from './plugin-api';
+export * from './http';

@@ -5,6 +5,14 @@ import { getConfig, getService, leads, TOPIC } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // every lead the core captures becomes an upsert in Odoo, written in the capture's transaction
+  leads(strapi).events.onLeadCaptured((event) => [
+    {
+      topic: TOPIC,
+      idempotencyKey: `odoo:${event.activity}`,
+      payload: { activity: event.activity, ...(event.contact ? { contact: event.contact } : {}), source: event.source, type: event.type, reference: event.reference, title: event.title },
+    },
+  ]);
   leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: any }) => getService(strapi, 'sync').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
   });

@@ -5,10 +5,11 @@ import { TtlCache } from '../domain/cache';
 import { parseRange, type AnalyticsRange } from '../domain/range';
 import { csvRecords } from '../domain/table';
 import { getConfig, getService } from '../utils';
+import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
 const TABLE_NAME = /^([a-z0-9-]{1,60}\.)?[a-z0-9][a-z0-9-]{0,59}$/;
 
-const rangeOf = (ctx: any): AnalyticsRange => {
+const rangeOf = (ctx: RequestContext): AnalyticsRange => {
   const parsed = parseRange(ctx.query ?? {});
   if ('issues' in parsed) {
     throw new errors.ValidationError('Invalid analytics filter', {
@@ -23,14 +24,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dashboards = new TtlCache<unknown>(getConfig(strapi).cacheSeconds * 1000);
 
   return {
-    async overview(ctx: any) {
+    async overview(ctx: RequestContext) {
       const range = rangeOf(ctx);
       const key = `${range.from}|${range.to}|${range.locale}|${range.interval}`;
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await dashboards.get(key, () => getService(strapi, 'tables').dashboard(range)) };
     },
 
-    async export(ctx: any) {
+    async export(ctx: RequestContext) {
       const name = String(ctx.params.table ?? '');
       if (!TABLE_NAME.test(name)) throw new errors.NotFoundError(`No analytics table named ${name}`);
       const range = rangeOf(ctx);

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
-import { acceptPublicForm } from '@magnetiq/plugin-kit/server';
+import { acceptPublicForm, type PublicFormRequest, type RequestContext } from '@magnetiq/plugin-kit/server';
 import { bookingValidators, LOCALES, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
 import { getConfig, getService, leads } from '../utils';
 
-const localeOf = (ctx: any) => {
+const localeOf = (ctx: RequestContext) => {
   const locale = ctx.query?.locale ?? 'en';
   if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) {
     throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`, { errors: [{ path: ['locale'], message: `locale must be one of ${LOCALES.join(', ')}`, name: 'ValidationError', value: null }] });
@@ -18,18 +18,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const bookings = () => getService(strapi, 'bookings');
   let validators: BookingValidators | null = null;
   const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
-  const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
+  const limit = (ctx: PublicFormRequest, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
 
   return {
     /** GET /api/booking/meeting-types?locale=en */
-    async meetingTypes(ctx: any) {
+    async meetingTypes(ctx: RequestContext) {
       const locale = localeOf(ctx);
       const types = await catalog().meetingTypes(locale);
       ctx.body = { data: await Promise.all(types.map((type) => catalog().toPublic(type, locale))), meta: {} };
     },
 
     /** GET /api/booking/meeting-types/:slug?locale=en */
-    async meetingType(ctx: any) {
+    async meetingType(ctx: RequestContext) {
       const locale = localeOf(ctx);
       const slug = ctx.params.slug;
       const type = typeof slug === 'string' && SLUG.test(slug) ? await catalog().meetingType(slug, locale) : null;
@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/booking/slots?type=&from=&to=&tz=[&host=][&locale=] */
-    async slots(ctx: any) {
+    async slots(ctx: RequestContext) {
       const query = validateSlotQuery(ctx.query ?? {}, getConfig(strapi).maxRangeDays);
       const type = await catalog().meetingType(query.type, query.locale);
       if (!type) throw new errors.NotFoundError('Meeting type not found');
@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/booking/bookings */
-    async book(ctx: any) {
+    async book(ctx: RequestContext) {
       const { input: body, honeypot } = await acceptPublicForm(ctx, { name: 'booking', rateLimit: limit, validate: validate().booking });
       if (honeypot) {
         // The same answer as a real booking, so a bot learns nothing; nothing is written.
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/booking/manage { token }: the booking a manage link opens. */
-    async manage(ctx: any) {
+    async manage(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token } = await validate().manage(ctx.request.body);
       ctx.set('Cache-Control', 'no-store');
@@ -80,14 +80,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/booking/manage/cancel { token, reason? } */
-    async cancel(ctx: any) {
+    async cancel(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token, reason } = await validate().cancel(ctx.request.body);
       ctx.body = { data: await bookings().cancelByToken(token, reason) };
     },
 
     /** POST /api/booking/manage/reschedule { token, start, timeZone? } */
-    async reschedule(ctx: any) {
+    async reschedule(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token, start, timeZone } = await validate().reschedule(ctx.request.body);
       ctx.body = { data: await bookings().reschedule(token, { start, timeZone }) };

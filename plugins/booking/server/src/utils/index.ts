@@ -1,5 +1,6 @@
-import { BOOKING_TOPIC, CALENDAR_TOPIC } from '@magnetiq/plugin-kit/server';
+import { BOOKING_TOPIC, CALENDAR_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { BookingConfig } from '../config';
 import type services from '../services';
 
@@ -33,17 +34,8 @@ export function tokenSecret(strapi: Core.Strapi): string {
   return leads(strapi).tokens.derivedSecret('magnetiq:booking-links');
 }
 
-/** The leads core, through its service API only. */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-  outbox: strapi.plugin('leads').service('outbox'),
-  email: strapi.plugin('leads').service('email'),
-  forms: strapi.plugin('leads').service('forms'),
-  tokens: strapi.plugin('leads').service('tokens'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
 /** calendar-sync's busy service, or null when that plugin is not installed. */
 export function busyService(strapi: Core.Strapi): null | {

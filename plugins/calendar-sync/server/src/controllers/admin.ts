@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils';
+import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
 const saveSchema = yup
   .object({
@@ -14,12 +15,12 @@ const validateSave = validateYupSchema(saveSchema, { strict: false, abortEarly: 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /calendar-sync/connections */
-  async list(ctx: any) {
+  async list(ctx: RequestContext) {
     ctx.body = { data: await getService(strapi, 'connections').list(), meta: { configured: getService(strapi, 'google').configured() } };
   },
 
   /** PUT /calendar-sync/connections { calendarId, subject?, refreshToken? } */
-  async save(ctx: any) {
+  async save(ctx: RequestContext) {
     const body = (await validateSave(ctx.request.body ?? {})) as { calendarId: string; subject?: string | null; refreshToken?: string | null };
     if (body.subject === undefined && body.refreshToken === undefined) throw new errors.ValidationError('Give a subject or a refresh token');
     ctx.body = { data: await getService(strapi, 'connections').save(body.calendarId, body) };

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { acceptPublicForm } from '@magnetiq/plugin-kit/server';
+import { acceptPublicForm, type RequestContext } from '@magnetiq/plugin-kit/server';
 import { normaliseEmail } from '../domain/email-address';
 import { validateContactSubmission } from '../validation/submission';
 import { getService } from '../utils';
 
 /** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
-export async function withRateLimitHeader<T>(ctx: any, work: () => Promise<T>): Promise<T> {
+export async function withRateLimitHeader<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -17,7 +17,7 @@ export async function withRateLimitHeader<T>(ctx: any, work: () => Promise<T>): 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/leads/submissions: the site's contact form. */
-  async create(ctx: any) {
+  async create(ctx: RequestContext) {
     const { input: body, honeypot } = await acceptPublicForm(ctx, {
       name: 'contact-form',
       rateLimit: getService(strapi, 'rate-limit').checkRequest,

@@ -3,7 +3,7 @@
  * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
  */
 export type EmailLocale = 'en' | 'de';
-export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification', 'whitepaper-download'] as const;
+export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification'] as const;
 export type TemplateName = (typeof BUILT_IN_TEMPLATES)[number];
 
 export interface RenderedEmail {
@@ -25,8 +25,6 @@ export interface TemplateData {
   siteUrl?: string;
   /** for the sales notification */
   lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
-  /** for the whitepaper email: the signed link is made by the whitepapers plugin */
-  whitepaper?: { title: string; downloadUrl: string; validHours: number };
 }
 
 export function escapeHtml(value: string): string {
@@ -46,10 +44,6 @@ const copy = {
     receiptNotYou: 'If you did not write to us, ignore this email: someone may have entered your address by mistake.',
     unsubscribe: 'Unsubscribe',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
-    whitepaperSubject: (title: string) => `Your download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
-    whitepaperButton: 'Download the PDF',
-    whitepaperExpired: 'If the link has expired, request the whitepaper again on our website.',
   },
   de: {
     hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
@@ -63,10 +57,6 @@ const copy = {
     receiptNotYou: 'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
-    whitepaperSubject: (title: string) => `Ihr Download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
-    whitepaperButton: 'PDF herunterladen',
-    whitepaperExpired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
   },
 } as const;
 
@@ -100,17 +90,6 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
         `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
-    }
-    case 'whitepaper-download': {
-      const paper = data.whitepaper;
-      if (!paper) throw new Error('whitepaper-download needs whitepaper');
-      const body = t.whitepaperBody(paper.title, paper.validHours);
-      // the requester's address is unverified too: our words and the paper's title only
-      const text = [t.hello(), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
-      const html = layout(
-        `${paragraphs(t.hello())}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
-      );
-      return { subject: t.whitepaperSubject(paper.title), text, html, marketing: false };
     }
     case 'sales-notification': {
       const lead = data.lead;

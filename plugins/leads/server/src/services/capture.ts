@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
-import { keyedHash, ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
+import { keyedHash } from '@magnetiq/plugin-kit/server';
 import type { EmailLocale } from '../domain/email-templates';
 import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 import type { OutboxMessage } from './outbox';
 
-const ODOO_UPSERT_TOPIC = ODOO_TOPIC.upsertLead;
 
 export interface LeadInput {
   email: string;
@@ -52,7 +51,7 @@ const clean = (value?: string | null) => (value === undefined || value === null 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Everything about one lead in one transaction: contact upsert (one per normalised email),
-   * consent rows, the activity, and outbox rows for email and Odoo. Nothing external is called
+   * consent rows, the activity, and outbox rows for email and the lead.captured subscribers. Nothing external is called
    * here; the outbox worker delivers after commit. Joins the caller's transaction if there is one.
    */
   async captureLead(input: LeadInput, context: CaptureContext = {}): Promise<CapturedLead> {
@@ -111,18 +110,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
     }
-    messages.push({
-      topic: ODOO_UPSERT_TOPIC,
-      idempotencyKey: `odoo:${activityDocumentId}`,
-      withContact: true,
-      payload: {
-        activity: activityDocumentId,
-        source: input.source,
-        type: input.activity.type,
-        reference: input.activity.reference ?? null,
-        title: input.activity.title ?? null,
-      },
-    });
+    // lead.captured: the subscribers' messages (e.g. a CRM sync) go into the same statement
+    const event = { activity: activityDocumentId, source: input.source, type: input.activity.type, reference: input.activity.reference ?? null, title: input.activity.title ?? null };
+    for (const message of getService(strapi, 'events').leadCaptured(event)) messages.push({ ...message, withContact: true });
 
     const statement = captureStatement(strapi, {
       now,
@@ -175,8 +165,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * A later activity of a known contact that is not a new form (no consent is given): e.g. the
-   * webinar attendance an editor marks. Writes the activity and its Odoo event, so odoo-sync
-   * updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
+   * webinar attendance an editor marks. Writes the activity and publishes lead.captured, so
+   * odoo-sync updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
    */
   async recordActivity(contactDocumentId: string, activity: LeadInput['activity'] & { source: string }): Promise<{ activityDocumentId: string } | null> {
     return strapi.db.transaction(async () => {
@@ -195,14 +185,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
       await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { lastActivityAt: now } });
-      await getService(strapi, 'outbox').enqueue([
-        {
-          topic: ODOO_UPSERT_TOPIC,
-          idempotencyKey: `odoo:${created.documentId}`,
-          contactId: contact.id,
-          payload: { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null },
-        },
-      ]);
+      const event = { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null };
+      await getService(strapi, 'outbox').enqueue(getService(strapi, 'events').leadCaptured(event).map((message) => ({ ...message, contactId: contact.id })));
       return { activityDocumentId: created.documentId as string };
     });
   },

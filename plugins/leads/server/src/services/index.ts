@@ -2,6 +2,7 @@ import audit from './audit';
 import capture from './capture';
 import contacts from './contacts';
 import email from './email';
+import events from './events';
 import metrics from './metrics';
 import forms from './forms';
 import outbox from './outbox';
@@ -13,6 +14,7 @@ export default {
   capture,
   contacts,
   email,
+  events,
   metrics,
   forms,
   outbox,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
+import { ODOO_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { OdooSyncConfig } from '../config';
 import type services from '../services';
 
@@ -18,11 +19,8 @@ export function getConfig(strapi: Core.Strapi): OdooSyncConfig {
   return strapi.config.get(`plugin::${PLUGIN_ID}`) as OdooSyncConfig;
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  outbox: strapi.plugin('leads').service('outbox'),
-  contacts: strapi.plugin('leads').service('contacts'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
 /** Errors the leads outbox understands (the kit's delivery errors). */
 export { deliveryErrors as deliveryError } from '@magnetiq/plugin-kit/server';

@@ -1,26 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { acceptPublicForm, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
+import { acceptPublicForm, type RequestContext, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { cancelPage } from '../domain/pages';
 import { formatSessionTime } from '../domain/reminders';
 import { registrationValidator } from '../validation/registration';
 import { DOCUMENT_ID, getConfig, getService, leads, LOCALES, type Locale } from '../utils';
 
 
-const localeOf = (ctx: any): Locale => {
+const localeOf = (ctx: RequestContext): Locale => {
   const locale = ctx.query?.locale ?? 'en';
   if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
   return locale as Locale;
 };
 
-const sendIcs = (ctx: any, ics: string, fileName: string) => {
+const sendIcs = (ctx: RequestContext, ics: string, fileName: string) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'text/calendar; charset=utf-8');
   ctx.set('Content-Disposition', `attachment; filename="${fileName}"`);
   ctx.body = ics;
 };
 
-const noStore = (ctx: any) => {
+const noStore = (ctx: RequestContext) => {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
 };
@@ -31,14 +31,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /api/webinars/webinars?locale=en&when=upcoming|past */
-    async list(ctx: any) {
+    async list(ctx: RequestContext) {
       const when = ctx.query?.when ?? 'upcoming';
       if (when !== 'upcoming' && when !== 'past') throw new errors.ValidationError('when must be upcoming or past');
       ctx.body = { data: await getService(strapi, 'webinars').list(localeOf(ctx), when), meta: {} };
     },
 
     /** GET /api/webinars/webinars/:slug?locale=en */
-    async detail(ctx: any) {
+    async detail(ctx: RequestContext) {
       const slug = ctx.params.slug;
       if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Webinar not found');
       const webinar = await getService(strapi, 'webinars').bySlug(slug, localeOf(ctx));
@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/webinars/sessions/:documentId/ics: the public calendar file (no join link). */
-    async sessionIcs(ctx: any) {
+    async sessionIcs(ctx: RequestContext) {
       const documentId = ctx.params.documentId;
       if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.NotFoundError('Session not found');
       const session = await getService(strapi, 'sessions').byDocumentId(documentId);
@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/webinars/registrations: the registration form. */
-    async register(ctx: any) {
+    async register(ctx: RequestContext) {
       validateRegistration ??= registrationValidator(strapi);
       const { input, honeypot } = await acceptPublicForm(ctx, { name: 'webinar', rateLimit: leads(strapi).rateLimit.checkRequest, validate: validateRegistration });
 
@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/webinars/registrations/cancel?token=: the link in the emails; asks before it cancels. */
-    async cancelPage(ctx: any) {
+    async cancelPage(ctx: RequestContext) {
       noStore(ctx);
       const token = ctx.query?.token;
       const found = await getService(strapi, 'registrations').byToken(token);
@@ -103,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * POST /api/webinars/registrations/cancel { token }: JSON from the site, or the form of the
      * page above. The signed token is the authority, so no Origin check is needed here.
      */
-    async cancel(ctx: any) {
+    async cancel(ctx: RequestContext) {
       noStore(ctx);
       await leads(strapi).rateLimit.checkRequest(ctx, 'webinar-cancel', { ip: ctx.request.ip });
       const form = ctx.is('application/x-www-form-urlencoded');
@@ -125,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/webinars/registrations/ics?token=: the registrant's own calendar file. */
-    async registrationIcs(ctx: any) {
+    async registrationIcs(ctx: RequestContext) {
       noStore(ctx);
       const ics = await getService(strapi, 'registrations').icsByToken(ctx.query?.token);
       if (!ics) throw new errors.NotFoundError('This link is not valid');

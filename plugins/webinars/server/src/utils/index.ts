@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { pluginApi } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WebinarsConfig } from '../config';
 import type services from '../services';
 
@@ -23,15 +25,8 @@ export function getConfig(strapi: Core.Strapi): WebinarsConfig {
   return strapi.config.get(`plugin::${PLUGIN_ID}`) as WebinarsConfig;
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  outbox: strapi.plugin('leads').service('outbox'),
-  email: strapi.plugin('leads').service('email'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
 /** Document ids: the kit's pattern and generator (rows this plugin writes with SQL). */
 export { DOCUMENT_ID, newDocumentId } from '@magnetiq/plugin-kit/server';

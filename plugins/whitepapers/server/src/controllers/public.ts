@@ -2,26 +2,26 @@ import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { acceptPublicForm, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
+import { acceptPublicForm, type RequestContext, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
 import { LOCALES, requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
 
-const localeOf = (ctx: any) => {
+const localeOf = (ctx: RequestContext) => {
   const locale = ctx.query?.locale ?? 'en';
   if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
   return locale;
 };
 
-const slugOf = (ctx: any) => {
+const slugOf = (ctx: RequestContext) => {
   const slug = ctx.params.slug;
   if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
   return slug;
 };
 
-const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number }) => {
+const sendPdf = (ctx: RequestContext, file: { path: string; fileName: string; size: number }) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'application/pdf');
   ctx.set('Content-Disposition', contentDisposition(file.fileName));
@@ -34,12 +34,12 @@ const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/whitepapers/papers?locale=en */
-  async list(ctx: any) {
+  async list(ctx: RequestContext) {
     ctx.body = { data: await getService(strapi, 'papers').list(localeOf(ctx)), meta: {} };
   },
 
   /** GET /api/whitepapers/papers/:slug?locale=en */
-  async detail(ctx: any) {
+  async detail(ctx: RequestContext) {
     const papers = getService(strapi, 'papers');
     const entry = await papers.bySlug(slugOf(ctx), localeOf(ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /api/whitepapers/papers/:slug/file: papers that are not gated, straight away. */
-  async openFile(ctx: any) {
+  async openFile(ctx: RequestContext) {
     const papers = getService(strapi, 'papers');
     const entry: any = await papers.bySlug(slugOf(ctx), localeOf(ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /api/whitepapers/requests: the whitepaper form. */
-  async request(ctx: any) {
+  async request(ctx: RequestContext) {
     const { input, honeypot } = await acceptPublicForm(ctx, { name: 'whitepaper', rateLimit: leads(strapi).rateLimit.checkRequest, validate: requestValidator(leads(strapi).forms.strictValidator) });
 
     // The same answer for a new email, a known one and a bot caught by the honeypot.
@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /api/whitepapers/download/:token: the link from the email. */
-  async download(ctx: any) {
+  async download(ctx: RequestContext) {
     const downloads = getService(strapi, 'downloads');
     const result = await downloads.open(String(ctx.params.token ?? ''));
     if (result.ok) {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { pluginApi } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WhitepapersConfig } from '../config';
 import type services from '../services';
 
@@ -28,11 +30,5 @@ export function filesDir(strapi: Core.Strapi): string {
   return configured ? path.resolve(strapi.dirs.app.root, configured) : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-  forms: strapi.plugin('leads').service('forms'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
