@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { renderBookingEmail, TEMPLATES } from './domain/emails';
+import type { EmailKit } from '@magnetiq/plugin-leads/contract';
+import { renderBookingEmail, TEMPLATES, type BookingEmailData } from './domain/emails';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService, leads, TOPIC, UID } from './utils';
 
@@ -8,11 +9,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const email = leads(strapi).email;
   for (const [kind, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
-    email.registerTemplate(template, (locale: 'en' | 'de', data: any, kit: any) => renderBookingEmail(kind, locale, data, kit));
+    email.registerTemplate(template, (locale: 'en' | 'de', data: BookingEmailData, kit: EmailKit) => renderBookingEmail(kind, locale, data, kit));
   }
 
   // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)
-  leads(strapi).contacts.onErase((erased: any) => getService(strapi, 'erasure').eraseContact(erased));
+  leads(strapi).contacts.onErase((erased) => getService(strapi, 'erasure').eraseContact(erased));
 
   leads(strapi).outbox.registerHandler(TOPIC.reminder, async ({ payload }: { payload: { booking: string; start: string } }) => getService(strapi, 'bookings').sendReminder(payload));
 

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { getService, TABLE } from './utils';
+import { getService, leads, TABLE } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
   // GDPR erase in the leads core takes the person's registrations along: personal fields cleared,
   // open registrations cancelled (no reminder to an erased address) and their seats given back,
   // session rows first, as every seat change locks them.
-  strapi.plugin('leads').service('contacts').onErase(async ({ contactDocumentId, placeholderEmail, trx }: { contactDocumentId: string; placeholderEmail: string; trx: any }) => {
+  leads(strapi).contacts.onErase(async ({ contactDocumentId, placeholderEmail, trx }) => {
     const knex = strapi.db.connection;
     const now = new Date();
     await knex

@@ -21,7 +21,7 @@ export interface EventMessage {
   anonymise?: boolean;
 }
 
-type Delivery = { payload: EventMessage; attempt: number };
+export type Delivery = { payload: EventMessage; attempt: number };
 
 /**
  * Outbox handlers of calendar.create-event / patch-event / delete-event. What Google's answer

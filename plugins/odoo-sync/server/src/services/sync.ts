@@ -18,7 +18,8 @@ import {
 import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
 import { deliveryError, getConfig, getService, leads, LINK_UID } from '../utils';
 
-type Payload = { contact?: string; activity?: string; erased?: boolean };
+export type SyncPayload = { contact?: string; activity?: string; erased?: boolean };
+type Payload = SyncPayload;
 
 const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date', 'ref'];
 
