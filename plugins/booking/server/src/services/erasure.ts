@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (rows.length === 0) return;
     // Host emails (name, answers, an ICS with the address) and calendar events carry no contact
     // id: their keys name the booking.
-    await scrubDeliveries(rows.map((row: any) => row.document_id));
+    await scrubDeliveries(rows.map((row: { document_id: string }) => row.document_id));
 
     const catalog = getService(strapi, 'catalog');
     const messages: OutboxMessage[] = [];

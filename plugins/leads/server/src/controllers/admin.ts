@@ -3,6 +3,11 @@ import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { getService } from '../utils';
 import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
+interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+
 const listQuery = validateYupSchema(
   yup
     .object({
@@ -14,7 +19,7 @@ const listQuery = validateYupSchema(
     })
     .noUnknown(),
   { strict: false }
-);
+) as (query: unknown) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
 
 const outboxQuery = validateYupSchema(
   yup
@@ -26,7 +31,7 @@ const outboxQuery = validateYupSchema(
     })
     .noUnknown(),
   { strict: false }
-);
+) as (query: unknown) => Promise<PageQuery & { status?: string; topic?: string }>;
 
 const actorOf = (ctx: RequestContext) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
 
@@ -39,7 +44,7 @@ const idParam = (ctx: RequestContext) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listContacts(ctx: RequestContext) {
     const query = await listQuery(ctx.query);
-    const { results, pagination } = await getService(strapi, 'contacts').list(query as any);
+    const { results, pagination } = await getService(strapi, 'contacts').list(query);
     ctx.body = { data: results, meta: { pagination } };
   },
 
@@ -76,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async listOutbox(ctx: RequestContext) {
     const query = await outboxQuery(ctx.query);
-    const { results, pagination } = await getService(strapi, 'outbox').list(query as any);
+    const { results, pagination } = await getService(strapi, 'outbox').list(query);
     ctx.body = { data: results, meta: { pagination } };
   },
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { acceptPublicForm, type RequestContext } from '@magnetiq/plugin-kit/server';
 import { normaliseEmail } from '../domain/email-address';
+import { retryAfterOf } from '../services/rate-limit';
 import { validateContactSubmission } from '../validation/submission';
 import { getService } from '../utils';
 
@@ -10,7 +11,7 @@ export async function withRateLimitHeader<T>(ctx: RequestContext, work: () => Pr
   try {
     return await work();
   } catch (error) {
-    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String(retryAfterOf(error)));
     throw error;
   }
 }
