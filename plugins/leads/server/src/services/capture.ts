@@ -5,46 +5,12 @@ import type { EmailLocale } from '../domain/email-templates';
 import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
-import type { OutboxMessage } from './outbox';
 
 
-export interface LeadInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
-  language?: EmailLocale;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
-  /** the form or plugin that captured the lead, e.g. "contact-form" */
-  source: string;
-  activity: { type: string; reference?: string; title?: string; details?: Record<string, unknown> };
-  /** free text from the visitor (contact form message), for sales */
-  message?: string | null;
-}
+import type { CaptureContext, CapturedLead, LeadInput } from '../contract';
 
-export interface CaptureContext {
-  ip?: string;
-  userAgent?: string;
-  /** extra outbox messages written in the same transaction (e.g. the plugin's own email) */
-  outbox?: (lead: CapturedLead) => OutboxMessage[];
-  /** send the visitor the contact-form receipt */
-  sendReceipt?: boolean;
-}
-
-export interface CapturedLead {
-  contactId: number;
-  contactDocumentId: string;
-  activityId: number;
-  activityDocumentId: string;
-  /** true when the contact must still confirm marketing emails (double opt-in) */
-  confirmationSent: boolean;
-}
+/** The capture's types are the leads contract's (contract.ts). */
+export type { CaptureContext, CapturedLead, LeadInput };
 
 const clean = (value?: string | null) => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
 

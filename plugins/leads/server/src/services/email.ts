@@ -9,14 +9,10 @@ import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
 export { EMAIL_TOPIC };
 
-export interface EmailAttachment {
-  filename: string;
-  /** MIME type, e.g. `text/calendar; method=REQUEST` */
-  type: string;
-  /** base64 of the file's bytes, as SendGrid's v3 API takes it */
-  content: string;
-  disposition?: 'attachment' | 'inline';
-}
+/** A file sent along: the leads contract's type (contract.ts). */
+import type { EmailAttachment } from '../contract';
+
+export type { EmailAttachment };
 
 export interface EmailPayload {
   /** a built-in template of the leads core, or one a plugin registered with `registerTemplate` */
