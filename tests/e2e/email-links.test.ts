@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signToken } from '../../plugins/leads/server/src/domain/tokens';
+import { signToken } from '@magnetiq/plugin-kit/server';
 import { launchBrowser } from '../helpers/browser';
 import { api, clientIp } from '../helpers/http';
 import { rows } from '../helpers/db';

@@ -7,19 +7,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from '../../scripts/lib/build.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { withLocalSiteOrigins } from '../../scripts/lib/site-origins.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';

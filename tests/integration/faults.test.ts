@@ -17,9 +17,7 @@ import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { canConnect } from '../../scripts/lib/postgres.mjs';

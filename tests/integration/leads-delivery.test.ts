@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
-import { signToken } from '../../plugins/leads/server/src/domain/tokens';
+import { signToken } from '@magnetiq/plugin-kit/server';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { count, rows } from '../helpers/db';
 import { eventually } from '../helpers/wait';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { BOOKING_EMAIL_LOCALES, renderBookingEmail, TEMPLATES } from './domain/emails';
+import type { EmailKit } from '@magnetiq/plugin-leads/contract';
+import { BOOKING_EMAIL_LOCALES, renderBookingEmail, TEMPLATES, type BookingEmailData } from './domain/emails';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService, leads, TOPIC, UID } from './utils';
 
@@ -8,11 +9,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const email = leads(strapi).email;
   for (const [kind, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
-    email.registerTemplate(template, (locale: string, data: any, kit: any) => renderBookingEmail(kind, locale, data, kit), BOOKING_EMAIL_LOCALES);
+    email.registerTemplate(template, (locale: string, data: BookingEmailData, kit: EmailKit) => renderBookingEmail(kind, locale, data, kit), BOOKING_EMAIL_LOCALES);
   }
 
   // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)
-  leads(strapi).contacts.onErase((erased: any) => getService(strapi, 'erasure').eraseContact(erased));
+  leads(strapi).contacts.onErase((erased) => getService(strapi, 'erasure').eraseContact(erased));
 
   // calendar-sync lists each host's calendar ("Connect Google Calendar") and tells a host whose grant Google refused
   strapi

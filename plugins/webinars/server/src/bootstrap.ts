@@ -20,7 +20,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // GDPR erase in the leads core takes the person's registrations along: personal fields cleared,
   // open registrations cancelled (no reminder to an erased address) and their seats given back,
   // session rows first, as every seat change locks them.
-  strapi.plugin('leads').service('contacts').onErase(async ({ contactDocumentId, placeholderEmail, trx }: { contactDocumentId: string; placeholderEmail: string; trx: any }) => {
+  leads(strapi).contacts.onErase(async ({ contactDocumentId, placeholderEmail, trx }) => {
     const knex = strapi.db.connection;
     const now = new Date();
     await knex

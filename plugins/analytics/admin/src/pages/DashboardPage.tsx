@@ -50,12 +50,8 @@ export const DashboardPage = () => {
   const [filter, setFilter] = React.useState<Filter>(initialFilter);
   const [exporting, setExporting] = React.useState<string | null>(null);
   // the locales configured in Settings → Internationalization (i18n's admin route)
-  const [locales, setLocales] = React.useState<Array<{ code: string; name: string }>>([]);
-  React.useEffect(() => {
-    get<Array<{ code: string; name: string }>>('/i18n/locales')
-      .then(({ data }) => setLocales(Array.isArray(data) ? data : []))
-      .catch(() => setLocales([]));
-  }, [get]);
+  const localesQuery = useAdminQuery<Array<{ code: string; name: string }>>('/i18n/locales');
+  const locales = Array.isArray(localesQuery.data) ? localesQuery.data : [];
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const query = new URLSearchParams({ from: filter.from, to: filter.to, locale: filter.locale, interval: filter.interval }).toString();
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { freeSlots, visitorWindow, type Interval, type SlotHost, type SlotRules } from '../domain/slots';
 import { ACTIVE_STATUSES, busyService, getConfig, TABLE } from '../utils';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
@@ -50,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hosts: HostRecord[],
       window: Interval,
       now: number,
-      options: { trx?: any; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
+      options: { trx?: Knex.Transaction; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
     ): Promise<SlotHost[]> {
       if (hosts.length === 0) return [];
       const ids = hosts.map((host) => host.documentId);

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
 import { calendarEventIdFor } from '../domain/calendar-event';
 import { isFreeStart } from '../domain/slots';
-import { signManageToken, tokenHash, verifyManageToken } from '../domain/tokens';
+import { newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { signManageToken, verifyManageToken } from '../domain/tokens';
 import type { BookingRequest } from '../validation/booking';
-import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, newDocumentId, TABLE, tokenSecret, UID } from '../utils';
+import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, TABLE, tokenSecret, UID } from '../utils';
 import { rulesOf } from './availability';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
 import type { BookingFacts } from './notifications';
@@ -32,6 +34,32 @@ export interface PublicBooking {
   changeable: boolean;
 }
 
+/** A booking as Strapi's query engine returns it (camelCase attributes). */
+export interface BookingRecord {
+  id: number;
+  documentId: string;
+  meetingTypeSlug: string;
+  meetingTypeTitle: string | null;
+  hostSlug: string;
+  startsAt: string | Date;
+  endsAt: string | Date;
+  visitorTimeZone: string;
+  language: string | null;
+  contact: string;
+  answers: Record<string, string> | null;
+  status: string;
+  rescheduleCount: number | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  tokenHash: string | null;
+  calendarEventId: string | null;
+  /** the Google Meet link once calendar-sync created the event (docs/adr/0024) */
+  meetLink?: string | null;
+  /** the same, in rows read with SQL */
+  meet_link?: string | null;
+  createdAt: string | Date;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const catalog = () => getService(strapi, 'catalog');
@@ -39,15 +67,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = () => getService(strapi, 'notifications');
 
   /** Per-host lock rows: the host's own rows, locked in id order so two bookings never deadlock. */
-  const lockHosts = (trx: any, hostDocumentIds: string[]) =>
+  const lockHosts = (trx: Knex.Transaction, hostDocumentIds: string[]) =>
     knex().raw(`select id from ${TABLE.host} where document_id = any(?) order by id for update`, [hostDocumentIds]).transacting(trx);
 
-  const toPublic = (row: any, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
-    id: row.documentId ?? row.document_id,
+  const toPublic = (row: BookingRecord, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
+    id: row.documentId,
     status: row.status,
-    start: new Date(row.startsAt ?? row.starts_at).toISOString(),
-    end: new Date(row.endsAt ?? row.ends_at).toISOString(),
-    timeZone: row.visitorTimeZone ?? row.visitor_time_zone,
+    start: new Date(row.startsAt).toISOString(),
+    end: new Date(row.endsAt).toISOString(),
+    timeZone: row.visitorTimeZone,
     meetingType: { slug: row.meetingTypeSlug, title: type?.title ?? row.meetingTypeTitle ?? null },
     host: { slug: row.hostSlug, name: host?.name ?? null },
     location: type?.location ?? null,
@@ -73,8 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return type;
   };
 
-  const factsOf = async (row: any, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
-    const contact: any = await leads(strapi).contacts.get(row.contact);
+  const factsOf = async (row: BookingRecord, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
+    const contact = await leads(strapi).contacts.get(row.contact);
     if (!contact || contact.erasedAt) return null;
     return {
       documentId: row.documentId,
@@ -93,8 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const typeAndHostOf = async (row: any) => {
-    const type = await catalog().meetingType(row.meetingTypeSlug, row.language);
+  const typeAndHostOf = async (row: BookingRecord) => {
+    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? (await leads(strapi).locales.defaultLocale()));
     const host = await catalog().hostBySlug(row.hostSlug);
     if (!type || !host) throw new errors.ApplicationError('The meeting type or host of this booking no longer exists');
     return { type, host };
@@ -337,8 +365,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await strapi.db.query(UID.booking).findPage({ where, orderBy: { startsAt: 'asc' }, page, pageSize });
       const contacts = leads(strapi).contacts;
       const results = await Promise.all(
-        (result.results as any[]).map(async (row) => {
-          const contact: any = await contacts.get(row.contact);
+        (result.results as BookingRecord[]).map(async (row) => {
+          const contact = await contacts.get(row.contact);
           return {
             ...toPublic(row),
             hostSlug: row.hostSlug,

@@ -1,24 +1,19 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DateTime } from 'luxon';
+import { leadFormFields, optionalText, requiredName, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems } from '../domain/schedule';
 
 /** Locale codes are checked against the configured locales by the controller (leads `locales` service); here only their size. */
 const localeCode = () => yup.string().trim().max(35).optional();
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG = SLUG_PATTERN;
 
-const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
-const NAME_PATTERN = /^[\p{L}\p{M}' .\-]*$/u;
-const PHONE_PATTERN = /^[+0-9 ()\-/.]*$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const timeZone = () => yup.string().required().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => isTimeZone(value));
 const instant = () => yup.string().required().matches(ISO_INSTANT, '${path} must be an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00Z');
 
-const utm = yup
-  .object({ source: optionalText(200), medium: optionalText(200), campaign: optionalText(200), term: optionalText(200), content: optionalText(200) })
-  .noUnknown()
-  .default(undefined)
-  .optional();
+// the kit's lead form fields; the booking form has no country and needs the first name
+const { country: _country, consent, utm, referrer, landingPage, website, ...contactFields } = leadFormFields();
 
 export const bookingSchema = yup
   .object({
@@ -27,12 +22,8 @@ export const bookingSchema = yup
     start: instant(),
     timeZone: timeZone(),
     locale: localeCode(),
-    email: yup.string().trim().required().max(254).email(),
-    firstName: yup.string().trim().required().max(100).matches(NAME_PATTERN, 'firstName may contain letters, spaces, dots, apostrophes and hyphens only'),
-    lastName: optionalText(100).matches(NAME_PATTERN, { message: 'lastName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
-    company: optionalText(150),
-    jobTitle: optionalText(150),
-    phone: optionalText(40).matches(PHONE_PATTERN, { message: 'phone may contain digits, spaces and + ( ) - / . only', excludeEmptyString: true }),
+    ...contactFields,
+    firstName: requiredName('firstName'),
     // a free map of question ids to texts: mixed, so the strict shape check leaves its keys to this test
     answers: yup
       .mixed<Record<string, string>>()
@@ -44,19 +35,11 @@ export const bookingSchema = yup
       })
       .default(undefined)
       .optional(),
-    consent: yup
-      .object({
-        dataProcessing: yup.boolean().strict().oneOf([true], 'consent.dataProcessing must be accepted').required(),
-        marketingEmail: yup.boolean().strict().default(false),
-        textVersion: yup.string().trim().required().max(100),
-      })
-      .noUnknown()
-      .required(),
+    consent,
     utm,
-    referrer: optionalText(2000),
-    landingPage: optionalText(2000),
-    // Honeypot: hidden from people by the form; bots fill it in.
-    website: yup.string().max(500).nullable().optional(),
+    referrer,
+    landingPage,
+    website,
   })
   .noUnknown()
   .required();

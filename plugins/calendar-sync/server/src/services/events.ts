@@ -31,7 +31,7 @@ export interface EventMessage {
   onConference?: { topic: string; payload: Record<string, unknown> };
 }
 
-type Delivery = { payload: EventMessage; attempt: number };
+export type Delivery = { payload: EventMessage; attempt: number };
 
 /** A message may leave the event id to us (webinar sessions): it is derived from the reference. */
 const withEventId = (message: EventMessage): EventMessage => {

@@ -6,7 +6,7 @@
  */
 /** A locale code configured in Strapi's i18n, e.g. `fr` or `pt-BR`. */
 export type EmailLocale = string;
-export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification', 'whitepaper-download'] as const;
+export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification'] as const;
 export type TemplateName = (typeof BUILT_IN_TEMPLATES)[number];
 
 export interface RenderedEmail {
@@ -28,8 +28,6 @@ export interface TemplateData {
   siteUrl?: string;
   /** for the sales notification */
   lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
-  /** for the whitepaper email: the signed link is made by the whitepapers plugin */
-  whitepaper?: { title: string; downloadUrl: string; validHours: number };
 }
 
 export function escapeHtml(value: string): string {
@@ -49,10 +47,6 @@ const copy = {
     receiptNotYou: 'If you did not write to us, ignore this email: someone may have entered your address by mistake.',
     unsubscribe: 'Unsubscribe',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
-    whitepaperSubject: (title: string) => `Your download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
-    whitepaperButton: 'Download the PDF',
-    whitepaperExpired: 'If the link has expired, request the whitepaper again on our website.',
   },
   de: {
     hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
@@ -66,10 +60,6 @@ const copy = {
     receiptNotYou: 'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
-    whitepaperSubject: (title: string) => `Ihr Download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
-    whitepaperButton: 'PDF herunterladen',
-    whitepaperExpired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
   },
   fr: {
     hello: (name?: string) => (name ? `Bonjour ${name},` : 'Bonjour,'),
@@ -83,10 +73,6 @@ const copy = {
     receiptNotYou: "Si vous ne nous avez pas écrit, ignorez cet e-mail : quelqu'un a peut-être saisi votre adresse par erreur.",
     unsubscribe: 'Se désabonner',
     regards: (site: string) => `Cordialement,\nL'équipe ${site}`,
-    whitepaperSubject: (title: string) => `Votre téléchargement : ${title}`,
-    whitepaperBody: (title: string, hours: number) => `merci de votre intérêt pour « ${title} ». Téléchargez-le avec le lien ci-dessous ; il est personnel et valable ${hours} heures.`,
-    whitepaperButton: 'Télécharger le PDF',
-    whitepaperExpired: "Si le lien a expiré, demandez à nouveau le livre blanc sur notre site.",
   },
 } as const satisfies Record<string, Record<string, unknown>>;
 
@@ -130,17 +116,6 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
         `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
-    }
-    case 'whitepaper-download': {
-      const paper = data.whitepaper;
-      if (!paper) throw new Error('whitepaper-download needs whitepaper');
-      const body = t.whitepaperBody(paper.title, paper.validHours);
-      // the requester's address is unverified too: our words and the paper's title only
-      const text = [t.hello(), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
-      const html = layout(
-        `${paragraphs(t.hello())}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
-      );
-      return { subject: t.whitepaperSubject(paper.title), text, html, marketing: false };
     }
     case 'sales-notification': {
       const lead = data.lead;

@@ -3,20 +3,16 @@ import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
 import { BUILT_IN_TEMPLATES, builtInLocales, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
-import { signToken } from '../domain/tokens';
+import { EMAIL_TOPIC, signToken } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import { PermanentDeliveryError, RetryLaterError } from './outbox';
 
-export const EMAIL_TOPIC = 'email.send';
+export { EMAIL_TOPIC };
 
-export interface EmailAttachment {
-  filename: string;
-  /** MIME type, e.g. `text/calendar; method=REQUEST` */
-  type: string;
-  /** base64 of the file's bytes, as SendGrid's v3 API takes it */
-  content: string;
-  disposition?: 'attachment' | 'inline';
-}
+/** A file sent along: the leads contract's type (contract.ts). */
+import type { EmailAttachment } from '../contract';
+
+export type { EmailAttachment };
 
 export interface EmailPayload {
   /** a built-in template of the leads core, or one a plugin registered with `registerTemplate` */

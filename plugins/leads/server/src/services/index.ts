@@ -3,11 +3,13 @@ import capture from './capture';
 import contacts from './contacts';
 import deprecations from './deprecations';
 import email from './email';
+import events from './events';
 import metrics from './metrics';
 import forms from './forms';
 import locales from './locales';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
+import tokens from './tokens';
 
 export default {
   audit,
@@ -15,9 +17,11 @@ export default {
   contacts,
   deprecations,
   email,
+  events,
   metrics,
   forms,
   locales,
   outbox,
   'rate-limit': rateLimit,
+  tokens,
 };

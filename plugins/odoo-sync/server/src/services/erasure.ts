@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { partnerRef } from '../domain/mapping';
+import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, leads, LINK_UID } from '../utils';
 
-export const ERASE_TOPIC = 'odoo.erase-contact';
+export const ERASE_TOPIC = ODOO_TOPIC.eraseContact;
 
 /** What a crm.lead and a partner keep after an erase in `anonymise` mode: stage, tags, campaign, no person. */
 export const ERASED_LEAD_VALUES = { name: 'Erased contact', contact_name: false, partner_name: false, email_from: false, phone: false, mobile: false, function: false, website: false, description: false, active: false };
 export const ERASED_PARTNER_VALUES = { name: 'Erased contact', email: false, phone: false, mobile: false, function: false, website: false, comment: false, parent_id: false, active: false };
 
-type ErasePayload = { contact: string; leads: number[]; partners: number[] };
+export type ErasePayload = { contact: string; leads: number[]; partners: number[] };
 
 const unique = (ids: number[]) => [...new Set(ids.filter((id) => Number.isInteger(id) && id > 0))];
 const ANY_ACTIVE = ['|', ['active', '=', true], ['active', '=', false]];

@@ -15,9 +15,11 @@ import {
   type LeadEvent,
   type OdooPartner,
 } from '../domain/mapping';
+import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
 import { deliveryError, getConfig, getService, leads, LINK_UID } from '../utils';
 
-type Payload = { contact?: string; activity?: string; erased?: boolean };
+export type SyncPayload = { contact?: string; activity?: string; erased?: boolean };
+type Payload = SyncPayload;
 
 const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date', 'ref'];
 
@@ -177,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!timeline || timeline.contact.status === 'erased') return null;
       const stamp = Date.now().toString(36);
       const messages = timeline.activities.map((activity: { documentId: string; type: string; reference: string | null; title: string | null }) => ({
-        topic: 'odoo.upsert-lead',
+        topic: ODOO_TOPIC.upsertLead,
         idempotencyKey: `odoo:resync:${activity.documentId}:${stamp}`,
         contactId: timeline.contact.id,
         payload: { contact: contactDocumentId, activity: activity.documentId, type: activity.type, reference: activity.reference, title: activity.title },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { fillSeats } from '../domain/seats';
 import type { SessionInput } from '../validation/registration';
@@ -31,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const teamCalendar = () => getService(strapi, 'team-calendar');
 
   /** Emails one kind to the registrations of a session in the given statuses (in the caller's transaction). */
-  const notifyAll = async (trx: any, session: SessionRow, statuses: string[], kind: 'sessionCancelled' | 'recording', rows?: RegistrationRow[]) => {
+  const notifyAll = async (trx: Knex.Transaction, session: SessionRow, statuses: string[], kind: 'sessionCancelled' | 'recording', rows?: RegistrationRow[]) => {
     const targets: RegistrationRow[] = rows ?? (await knex()(TABLE.registration).transacting(trx).where({ session_id: session.id }).whereIn('status', statuses).select('*'));
     const byLocale = new Map<string, Awaited<ReturnType<ReturnType<typeof notifications>['webinarFor']>>>();
     const messages = [];
@@ -112,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (moved) await leads(strapi).outbox.enqueue(await teamCalendar().moved(updated));
         if (updated.capacity > session.seats_taken) {
           const queue = await registrations().waitlist(trx, session.id, updated.capacity - session.seats_taken);
-          const change = fillSeats({ capacity: updated.capacity, seatsTaken: session.seats_taken }, queue.map((row: any) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
+          const change = fillSeats({ capacity: updated.capacity, seatsTaken: session.seats_taken }, queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
           if (change.promote.length > 0) {
             await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update({ seats_taken: change.seatsTaken });
             await registrations().promote(trx, updated, change.promote.map((entry) => entry.id), now);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import type { LeadInput } from '@magnetiq/plugin-leads/contract';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { isValidTimeZone } from '../domain/reminders';
-import { DOCUMENT_ID } from '../utils';
+import { DOCUMENT_ID, leads } from '../utils';
 
 /** The shape of a locale code; the controller checks it against the configured locales (leads `locales` service). */
 const localeCode = () => yup.string().trim().max(35);
@@ -17,31 +18,21 @@ const answersSchema = yup
   })
   .optional();
 
-export interface RegistrationInput {
+/** The lead fields of the leads core's contract, plus the session, the page locale and custom answers. */
+export type RegistrationInput = Omit<LeadInput, 'language' | 'source' | 'activity' | 'message'> & {
   session: string;
   /** a configured locale code once the controller resolved it */
   locale?: string;
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
   answers?: Record<string, string> | null;
   website?: string | null;
-}
+};
 
 /**
  * The public registration form: the leads core's shared lead fields (its `forms` service) plus
  * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
  */
 export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
-  const forms = strapi.plugin('leads').service('forms') as { leadFields: Record<string, any>; strictValidator: <T>(schema: any) => (body: unknown) => Promise<T> };
+  const forms = leads(strapi).forms;
   const { language: _language, ...fields } = forms.leadFields;
   const schema = yup
     .object({

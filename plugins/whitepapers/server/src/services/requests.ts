@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { keyedHash, signDownloadToken, tokenHash } from '../domain/tokens';
+import { keyedHash, newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { signDownloadToken } from '../domain/tokens';
 import { assertRequiredFields, type WhitepaperRequest } from '../validation/request';
-import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, newDocumentId, UID } from '../utils';
+import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, UID } from '../utils';
 
 export const downloadUrl = (publicUrl: string, token: string) => `${publicUrl}/api/whitepapers/download/${encodeURIComponent(token)}`;
 
