@@ -28,8 +28,13 @@ interface Json2Error {
   debug: string;
 }
 
-/** The exception line of a code-1 fault's traceback: "TypeError: …". */
-const exceptionLine = (traceback: string) => traceback.trim().split('\n').pop() ?? traceback;
+/** The exception of a code-1 fault's traceback: from its last unindented "Name: message" line to the end. */
+function exceptionLine(traceback: string): string {
+  const lines = traceback.trimEnd().split('\n');
+  let start = lines.length - 1;
+  while (start >= 0 && !/^[\w.]+: /.test(lines[start])) start -= 1;
+  return start < 0 ? traceback.trim() : lines.slice(start).join('\n');
+}
 
 /** How Odoo 19's json2 controller answers an exception, by its class. */
 function errorOf(fault: OdooFault): Json2Error {
