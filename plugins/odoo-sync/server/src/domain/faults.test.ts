@@ -50,6 +50,7 @@ describe('classifyOdooError for JSON-2 (Odoo 19+)', () => {
     ['502 from a proxy', new OdooHttpError(502, null), 'transient', /HTTP 502/],
     ['503 during an upgrade', new OdooHttpError(503, null), 'transient', /HTTP 503/],
     ['a refused fetch', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), 'transient', /unreachable: ECONNREFUSED/],
+    ['a socket fetch closed', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), 'transient', /unreachable: UND_ERR_SOCKET/],
     ['a fetch timeout', Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), 'transient', /unreachable/],
   ])('%s', (_, error, kind, message) => {
     const failure = classifyOdooError(error);

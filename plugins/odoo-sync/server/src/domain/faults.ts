@@ -65,7 +65,11 @@ export function classifyJson2Error(error: OdooHttpError, now = Date.now()): Odoo
 
 export const FAULT = { application: 1, warning: 2, accessDenied: 3, accessError: 4 } as const;
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED',
+  // fetch (undici): the other side closed the socket, or it timed out
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+]);
 
 /** Odoo's fault strings can be long tracebacks: the admin needs the last meaningful line. */
 export function faultSummary(faultString: string, max = 500): string {
@@ -102,7 +106,7 @@ export function classifyOdooError(error: unknown): OdooFailure {
   const code = typeof value.code === 'string' ? value.code : typeof cause?.code === 'string' ? cause.code : '';
   const message = typeof value.message === 'string' ? value.message : String(error);
   if ((error as { name?: unknown })?.name === 'TimeoutError') return { kind: 'transient', message: `Odoo unreachable: ${message}` };
-  if (NETWORK_CODES.has(code) || /socket hang up|timed out/i.test(message)) {
+  if (NETWORK_CODES.has(code) || /socket hang up|timed out|^fetch failed$/i.test(message)) {
     return { kind: 'transient', message: `Odoo unreachable: ${code || message}` };
   }
   return { kind: 'transient', message: `Odoo call failed: ${message}` };

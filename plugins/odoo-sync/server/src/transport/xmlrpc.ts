@@ -64,6 +64,8 @@ export function xmlrpcTransport(options: TransportOptions): OdooTransport {
       const userId = await common<number | false>('authenticate', [options.db, options.username, options.apiKey, {}]);
       // what odoo-await rejects with when authenticate answers false (domain/faults.ts knows it)
       if (!userId) throw 'Error connecting to database. This is probably due to invalid credentials.';
+      // odoo-await sends its own uid with every execute_kw: the one authenticate just answered
+      (odoo as unknown as { uid: number }).uid = userId;
       uid = Promise.resolve(userId);
       const [user] = await execute<Array<{ id: number; name: string; login: string }>>('res.users', 'read', [[userId]], { fields: ['name', 'login'] });
       return { uid: userId, name: user?.name ?? options.username, login: user?.login ?? options.username };
