@@ -294,7 +294,7 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
         async () => (await rows(`select status from leads_outbox where idempotency_key = $1`, [`odoo:erase:${contact.document_id}`]))[0]?.status === 'done',
         { timeoutMs: 20_000, what: 'the Odoo erase delivery' }
       );
-      const partners = (await fakeOdoo.records('res.partner')).filter((partner: any) => partner.ref === `magnetiq:${contact.document_id}`);
+      const partners = (await fakeOdoo.records('res.partner')).filter((partner) => partner.ref === `magnetiq:${contact.document_id}`);
       expect(partners).toHaveLength(1);
       expect(partners[0]).toMatchObject({ name: 'Erased contact', email: false, phone: false, active: false });
       expect(await partnersFor(email)).toEqual([]);
