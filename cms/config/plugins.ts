@@ -52,6 +52,9 @@ export default ({ env }: { env: any }) => ({
       db: env('ODOO_DB', ''),
       username: env('ODOO_USERNAME', ''),
       apiKey: env('ODOO_API_KEY', ''),
+      // xmlrpc | json2 (Odoo 19+) | auto (docs/odoo.md)
+      protocol: env('ODOO_PROTOCOL', 'auto'),
+      maxCallsPerSecond: env.float('ODOO_MAX_CALLS_PER_SECOND', 0),
       timeoutMs: env.int('ODOO_TIMEOUT_MS', 10000),
       maxAttempts: env.int('ODOO_MAX_ATTEMPTS', 20),
       breaker: {

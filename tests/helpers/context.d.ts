@@ -10,7 +10,7 @@ declare module 'vitest' {
     adminPassword: string;
     /** lets tests sign links the way the CMS does (e.g. an unsubscribe link) */
     leadsTokenSecret: string;
-    /** the fake Odoo (tests/fakes/odoo.ts): XML-RPC plus /__fake controls */
+    /** the fake Odoo (tests/fakes/odoo/): XML-RPC, JSON-2 (as Odoo 19) and /__fake controls */
     odooUrl: string;
     /** the fake site build hook (tests/fakes/rebuild-receiver.ts) */
     rebuildReceiverUrl: string;

@@ -103,6 +103,8 @@ export default async function setup(project: TestProject) {
           ODOO_DB: odoo.db,
           ODOO_USERNAME: odoo.login,
           ODOO_API_KEY: odoo.password,
+          // odoo-sync.test.ts switches the fake between Odoo 17 and 19 and runs every test over both protocols
+          ODOO_PROTOCOL: 'auto',
           ODOO_TIMEOUT_MS: '2000',
           ODOO_MAX_ATTEMPTS: '30',
           ODOO_BREAKER_MIN_CALLS: '5',

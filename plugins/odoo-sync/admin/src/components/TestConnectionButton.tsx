@@ -32,8 +32,8 @@ export const TestConnectionButton = ({ disabled = false, onTested }: TestConnect
       return {
         ok: true,
         message: formatMessage(
-          { id: getTranslation('test.success'), defaultMessage: 'Connected to Odoo {version} as {user}' },
-          { version: result.version, user: result.user }
+          { id: getTranslation('test.success'), defaultMessage: 'Connected to Odoo {version} over {protocol} as {user}' },
+          { version: result.version, protocol: result.protocol === 'json2' ? 'JSON-2' : 'XML-RPC', user: result.user }
         ),
       };
     }
