@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { getService } from '../utils';
 
-const saveSchema = yup
+export const saveSchema = yup
   .object({
     calendarId: yup.string().trim().required().max(300),
     subject: yup.string().trim().max(300).nullable().optional(),

@@ -1,4 +1,5 @@
 import { ACTIONS } from '../permissions';
+import openapi from './openapi';
 
 const guarded = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.manage] } }] };
 
@@ -9,5 +10,7 @@ export default {
       { method: 'GET', path: '/connections', handler: 'admin.list', config: guarded },
       { method: 'PUT', path: '/connections', handler: 'admin.save', config: guarded },
     ],
+    // the description of each handler, read by the CMS's OpenAPI document (cms/src/openapi)
+    openapi,
   },
 };

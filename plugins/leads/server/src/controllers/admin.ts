@@ -2,30 +2,26 @@ import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { getService } from '../utils';
 
-const listQuery = validateYupSchema(
-  yup
-    .object({
-      q: yup.string().trim().max(200),
-      status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
-      source: yup.string().trim().max(60),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+export const contactListQuerySchema = yup
+  .object({
+    q: yup.string().trim().max(200),
+    status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
+    source: yup.string().trim().max(60),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(100).default(25),
+  })
+  .noUnknown();
+const listQuery = validateYupSchema(contactListQuerySchema, { strict: false });
 
-const outboxQuery = validateYupSchema(
-  yup
-    .object({
-      status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
-      topic: yup.string().trim().max(100),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+export const outboxListQuerySchema = yup
+  .object({
+    status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
+    topic: yup.string().trim().max(100),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(100).default(25),
+  })
+  .noUnknown();
+const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false });
 
 const actorOf = (ctx: any) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
 

@@ -36,10 +36,13 @@ export interface RegistrationInput {
  * The public registration form: the leads core's shared lead fields (its `forms` service) plus
  * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
  */
-export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
-  const forms = strapi.plugin('leads').service('forms') as { leadFields: Record<string, any>; strictValidator: <T>(schema: any) => (body: unknown) => Promise<T> };
-  const { language: _language, ...fields } = forms.leadFields;
-  const schema = yup
+type LeadsForms = { leadFields: Record<string, any>; strictValidator: <T>(schema: any) => (body: unknown) => Promise<T> };
+const leadsForms = (strapi: Core.Strapi) => strapi.plugin('leads').service('forms') as LeadsForms;
+
+/** The registration form's schema (also what the OpenAPI document shows: routes/openapi.ts). */
+export function registrationSchema(strapi: Core.Strapi) {
+  const { language: _language, ...fields } = leadsForms(strapi).leadFields;
+  return yup
     .object({
       ...fields,
       session: yup.string().trim().required().matches(DOCUMENT_ID, 'session must be a document id'),
@@ -48,7 +51,10 @@ export function registrationValidator(strapi: Core.Strapi): (body: unknown) => P
     })
     .noUnknown()
     .required();
-  return forms.strictValidator<RegistrationInput>(schema);
+}
+
+export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
+  return leadsForms(strapi).strictValidator<RegistrationInput>(registrationSchema(strapi));
 }
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();

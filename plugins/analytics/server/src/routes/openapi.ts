@@ -1,0 +1,21 @@
+import { INTERVALS, LOCALES } from '../domain/range';
+
+/**
+ * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
+ * document). The range query is parsed by hand (domain/range.ts): the integration suite's
+ * conformance check keeps this schema honest.
+ */
+const range = {
+  type: 'object',
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    locale: { type: 'string', enum: [...LOCALES], default: 'all' },
+    interval: { type: 'string', enum: [...INTERVALS], default: 'day' },
+  },
+};
+
+export default {
+  'admin.overview': { summary: 'The dashboard: every section for a range, locale and interval', query: range },
+  'admin.export': { summary: 'One analytics table as CSV', params: { table: { type: 'string' } }, query: range, produces: 'text/csv' },
+};

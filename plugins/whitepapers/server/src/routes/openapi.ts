@@ -1,0 +1,55 @@
+import { LOCALES, requestSchema, whitepaperInputSchema } from '../validation/request';
+
+/**
+ * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
+ * document from it and the routes): request schemas are the ones the routes validate with,
+ * `data` describes the `{ data, meta }` answer in JSON Schema (papers service `toPublic`).
+ */
+const nullableString = { type: ['string', 'null'] };
+const locale = { type: 'string', enum: [...LOCALES], default: 'en' };
+const slug = { type: 'string', maxLength: 200 };
+
+const publicWhitepaper = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['documentId', 'locale', 'title', 'slug', 'gated', 'fileUrl'],
+  properties: {
+    documentId: { type: 'string' },
+    locale: { type: 'string' },
+    title: { type: 'string' },
+    slug: { type: 'string' },
+    summary: nullableString,
+    cover: { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } },
+    pageCount: { type: ['integer', 'null'] },
+    topics: { type: 'array', items: { type: 'string' } },
+    gated: { type: 'boolean' },
+    requiredFields: { type: 'array', items: { type: 'string' } },
+    seo: { type: 'object', properties: { title: { type: 'string' }, description: nullableString } },
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    fileUrl: { type: ['string', 'null'], description: 'only for papers that are not gated' },
+  },
+};
+
+export default {
+  'public.list': { summary: 'Published whitepapers of a locale', query: { type: 'object', properties: { locale } }, data: { type: 'array', items: publicWhitepaper } },
+  'public.detail': { summary: 'One published whitepaper', params: { slug }, query: { type: 'object', properties: { locale } }, data: publicWhitepaper },
+  'public.openFile': { summary: 'The PDF of a paper that is not gated', params: { slug }, query: { type: 'object', properties: { locale } }, produces: 'application/pdf' },
+  'public.request': {
+    summary: 'The whitepaper form: the download link is sent by email (or answered at once when the paper is not gated)',
+    body: requestSchema,
+    status: 201,
+    data: { type: 'object', required: ['received'], properties: { received: { const: true }, downloadUrl: { type: 'string' } }, additionalProperties: false },
+  },
+  'public.download': { summary: 'The signed download link from the email (403 invalid, 410 expired)', params: { token: { type: 'string' } }, produces: 'application/pdf', htmlErrors: true },
+  'admin.list': { summary: 'Whitepapers with their request counts', data: { type: 'array', items: { type: 'object' } } },
+  'admin.create': { summary: 'Creates a whitepaper (the file is uploaded separately)', body: whitepaperInputSchema, status: 201, data: { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } } },
+  'admin.uploadFile': {
+    summary: "Stores a whitepaper's PDF (checked by content)",
+    params: { documentId: { type: 'string' } },
+    body: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/pdf' } } },
+    bodyTypes: ['multipart/form-data'],
+    data: { type: 'object', properties: { fileName: { type: 'string' }, fileSize: { type: 'integer' } } },
+  },
+  'admin.stats': { summary: 'Requests and downloads of a whitepaper', params: { documentId: { type: 'string' } } },
+  'admin.exportLeads': { summary: "A whitepaper's leads as CSV", params: { documentId: { type: 'string' } }, produces: 'text/csv' },
+};
