@@ -47,6 +47,10 @@ describe('yupToJsonSchema', () => {
     expect(convert(answers)).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
   });
 
+  it('marks a field deprecated with meta({ deprecated: true })', () => {
+    expect(convert(yup.string().meta({ deprecated: true }))).toEqual({ type: 'string', deprecated: true });
+  });
+
   it('recognises yup schemas and nothing else', () => {
     expect(isYupSchema(yup.string())).toBe(true);
     expect(isYupSchema({ type: 'string' })).toBe(false);

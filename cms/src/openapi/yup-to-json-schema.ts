@@ -100,7 +100,8 @@ function baseType(schema: YupLike, tests: Map<string, Record<string, unknown>>, 
 
 /**
  * One yup schema as JSON Schema. `meta({ jsonSchema })` on a yup schema replaces the derived
- * schema (for a `mixed` with a custom test, where yup cannot say more).
+ * schema (for a `mixed` with a custom test, where yup cannot say more); `meta({ deprecated: true })`
+ * marks an old name that still works for one release (docs/api.md).
  */
 export function yupToJsonSchema(schema: YupLike, path = ''): JsonSchema {
   const override = schema.spec.meta?.jsonSchema;
@@ -116,6 +117,7 @@ export function yupToJsonSchema(schema: YupLike, path = ''): JsonSchema {
     json.type = [json.type as string, 'null'];
     if (json.enum) json.enum = [...(json.enum as unknown[]), null];
   }
+  if (schema.spec.meta?.deprecated === true) json.deprecated = true;
   const fallback = plainDefault(schema);
   if (fallback !== undefined) json.default = fallback;
 

@@ -1,4 +1,4 @@
-import { adminCancelSchema, bookingSchema, cancelSchema, LOCALES, manageSchema, rescheduleSchema, SLUG } from '../validation/booking';
+import { adminCancelSchema, bookingSchema, cancelSchema, manageSchema, rescheduleSchema, SLUG } from '../validation/booking';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -8,7 +8,7 @@ import { adminCancelSchema, bookingSchema, cancelSchema, LOCALES, manageSchema, 
  */
 const nullableString = { type: ['string', 'null'] };
 const media = { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } };
-const locale = { type: 'string', enum: [...LOCALES], default: 'en' };
+const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const date = { type: 'string', format: 'date', description: 'a calendar day, YYYY-MM-DD' };
 const slug = { type: 'string', maxLength: 80, pattern: SLUG.source };
 
@@ -82,12 +82,13 @@ export default {
     summary: 'Free slots of a meeting type, per day of the visitor',
     query: {
       type: 'object',
-      required: ['type', 'from', 'to', 'tz'],
+      required: ['type', 'from', 'to'],
       properties: {
         type: slug,
         from: date,
         to: date,
-        tz: { type: 'string', description: 'the IANA time zone of the visitor, e.g. Europe/Berlin' },
+        timeZone: { type: 'string', description: 'the IANA time zone of the visitor, e.g. Europe/Berlin (required; `tz` is its old name)' },
+        tz: { type: 'string', deprecated: true, description: 'old name of timeZone, accepted for one release with a Deprecation header' },
         host: slug,
         locale,
       },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { attendanceSchema, recordingSchema, registrationSchema, sessionCreateSchema, sessionUpdateSchema, webinarInputSchema } from '../validation/registration';
 import { registrationListQuerySchema } from '../controllers/admin';
-import { DOCUMENT_ID, LOCALES } from '../utils';
+import { DOCUMENT_ID } from '../utils';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -10,7 +10,7 @@ import { DOCUMENT_ID, LOCALES } from '../utils';
  */
 const nullableString = { type: ['string', 'null'] };
 const media = { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } };
-const locale = { type: 'string', enum: [...LOCALES], default: 'en' };
+const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const documentId = { type: 'string', pattern: DOCUMENT_ID.source };
 const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } };
 

@@ -1,4 +1,4 @@
-import { LOCALES, requestSchema, whitepaperInputSchema } from '../validation/request';
+import { requestSchema, whitepaperInputSchema } from '../validation/request';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -6,7 +6,7 @@ import { LOCALES, requestSchema, whitepaperInputSchema } from '../validation/req
  * `data` describes the `{ data, meta }` answer in JSON Schema (papers service `toPublic`).
  */
 const nullableString = { type: ['string', 'null'] };
-const locale = { type: 'string', enum: [...LOCALES], default: 'en' };
+const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const slug = { type: 'string', maxLength: 200 };
 
 const publicWhitepaper = {
