@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { buildDocument, type OpenApiDocument } from './document';
 import { pluginRouters } from './plugins';
 
@@ -17,7 +18,7 @@ export function openApiDocument(strapi: Core.Strapi): OpenApiDocument {
 }
 
 /** `API_DOCS`: on by default outside production (cms/config/api.ts). */
-export const apiDocsEnabled = (strapi: Core.Strapi) => strapi.config.get('api.docs.enabled', false) === true;
+export const apiDocsEnabled = (strapi: Core.Strapi) => strapi.config.get<boolean>('api.docs.enabled', false) === true;
 
 // The page loads everything from our own origin (the CSP allows scripts from 'self' only, and
 // the machine may have no internet): Swagger UI's bundle from the swagger-ui-dist package.
@@ -70,27 +71,27 @@ export function registerApiDocs(strapi: Core.Strapi) {
   const assetDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   const assets = new Map<string, Buffer>();
 
-  router.get(prefix, (ctx) => {
+  router.get(prefix, (ctx: Context) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'text/html; charset=utf-8';
     // relative links, so the page works behind a proxy that adds a path prefix
     ctx.body = page(ctx.path.endsWith('/') ? '' : 'docs/');
   });
 
-  router.get(`${prefix}/openapi.json`, (ctx) => {
+  router.get(`${prefix}/openapi.json`, (ctx: Context) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'application/json';
     ctx.body = openApiDocument(strapi);
   });
 
-  router.get(`${prefix}/init.js`, (ctx) => {
+  router.get(`${prefix}/init.js`, (ctx: Context) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'application/javascript; charset=utf-8';
     ctx.body = INIT;
   });
 
   for (const [file, type] of Object.entries(ASSETS)) {
-    router.get(`${prefix}/${file}`, async (ctx) => {
+    router.get(`${prefix}/${file}`, async (ctx: Context) => {
       if (!assets.has(file)) assets.set(file, await fs.readFile(path.join(assetDir, file)));
       ctx.set('Cache-Control', 'public, max-age=3600');
       ctx.type = type;
