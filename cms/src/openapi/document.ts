@@ -188,7 +188,31 @@ export function buildDocument(routers: RouterInput[], options: BuildOptions = {}
     tags: [...new Set(Object.values(sorted).flatMap((operations) => Object.values(operations).flatMap((operation) => operation.tags as string[])))].sort().map((name) => ({ name })),
     paths: sorted,
     components: {
-      schemas: { Error: ERROR_SCHEMA },
+      schemas: {
+        Error: ERROR_SCHEMA,
+        // an image in a public answer (covers, photos): plugins refer to it as #/components/schemas/Media
+        Media: {
+          type: 'object',
+          required: ['url'],
+          additionalProperties: false,
+          properties: { url: { type: 'string' }, alternativeText: { type: ['string', 'null'] }, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } },
+        },
+        // the fields every published, localized entry of a public answer has (webinars, whitepapers):
+        // a plugin's schema takes it with allOf and closes itself with unevaluatedProperties: false
+        LocalizedEntry: {
+          type: 'object',
+          required: ['documentId', 'locale', 'title', 'slug'],
+          properties: {
+            documentId: { type: 'string' },
+            locale: { type: 'string' },
+            title: { type: 'string' },
+            slug: { type: 'string' },
+            summary: { type: ['string', 'null'] },
+            seo: { type: 'object', properties: { title: { type: 'string' }, description: { type: ['string', 'null'] } } },
+            publishedAt: { type: ['string', 'null'], format: 'date-time' },
+          },
+        },
+      },
       responses: { Error: { description: "Strapi's error answer", content: json({ $ref: '#/components/schemas/Error' }) } },
       securitySchemes: { adminJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token of an admin session (POST /admin/login)' } },
     },

@@ -7,7 +7,8 @@ import { adminCancelSchema, bookingSchema, cancelSchema, manageSchema, reschedul
  * are kept honest by the integration suite's conformance check.
  */
 const nullableString = { type: ['string', 'null'] };
-const media = { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } };
+/** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
+const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
 const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const date = { type: 'string', format: 'date', description: 'a calendar day, YYYY-MM-DD' };
 const slug = { type: 'string', maxLength: 80, pattern: SLUG.source };

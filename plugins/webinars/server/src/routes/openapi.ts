@@ -9,7 +9,8 @@ import { DOCUMENT_ID } from '../utils';
  * `data` describes the `{ data, meta }` answer in JSON Schema (webinars service `toPublic`).
  */
 const nullableString = { type: ['string', 'null'] };
-const media = { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } };
+/** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
+const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
 const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const documentId = { type: 'string', pattern: DOCUMENT_ID.source };
 const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } };
@@ -32,27 +33,21 @@ const publicSession = {
   },
 };
 
+/** webinars service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
 const publicWebinar = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['documentId', 'locale', 'title', 'slug', 'sessions', 'nextSession'],
+  allOf: [{ $ref: '#/components/schemas/LocalizedEntry' }],
+  unevaluatedProperties: false,
+  required: ['sessions', 'nextSession'],
   properties: {
-    documentId: { type: 'string' },
-    locale: { type: 'string' },
-    title: { type: 'string' },
-    slug: { type: 'string' },
-    summary: nullableString,
     description: nullableString,
     cover: media,
     topics: { type: 'array', items: { type: 'string' } },
     language: nullableString,
     status: nullableString,
     speakers: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media } } },
-    seo: { type: 'object', properties: { title: { type: 'string' }, description: nullableString } },
     url: { type: 'string' },
     sessions: { type: 'array', items: publicSession },
     nextSession: { oneOf: [{ type: 'null' }, publicSession] },
-    publishedAt: { type: ['string', 'null'], format: 'date-time' },
   },
 };
 

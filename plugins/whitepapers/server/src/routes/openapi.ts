@@ -5,27 +5,21 @@ import { requestSchema, whitepaperInputSchema } from '../validation/request';
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema (papers service `toPublic`).
  */
-const nullableString = { type: ['string', 'null'] };
 const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
 const slug = { type: 'string', maxLength: 200 };
 
+/** papers service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
 const publicWhitepaper = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['documentId', 'locale', 'title', 'slug', 'gated', 'fileUrl'],
+  allOf: [{ $ref: '#/components/schemas/LocalizedEntry' }],
+  unevaluatedProperties: false,
+  required: ['gated', 'fileUrl'],
   properties: {
-    documentId: { type: 'string' },
-    locale: { type: 'string' },
-    title: { type: 'string' },
-    slug: { type: 'string' },
-    summary: nullableString,
-    cover: { type: ['object', 'null'], properties: { url: { type: 'string' }, alternativeText: nullableString, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } } },
+    // the Media schema is the CMS's (cms/src/openapi/document.ts)
+    cover: { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] },
     pageCount: { type: ['integer', 'null'] },
     topics: { type: 'array', items: { type: 'string' } },
     gated: { type: 'boolean' },
     requiredFields: { type: 'array', items: { type: 'string' } },
-    seo: { type: 'object', properties: { title: { type: 'string' }, description: nullableString } },
-    publishedAt: { type: ['string', 'null'], format: 'date-time' },
     fileUrl: { type: ['string', 'null'], description: 'only for papers that are not gated' },
   },
 };
