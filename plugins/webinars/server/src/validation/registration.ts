@@ -32,11 +32,7 @@ export interface RegistrationInput {
   website?: string | null;
 }
 
-/**
- * The public registration form: the leads core's shared lead fields (its `forms` service) plus
- * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
- */
-type LeadsForms = { leadFields: Record<string, any>; strictValidator: <T>(schema: any) => (body: unknown) => Promise<T> };
+type LeadsForms = { leadFields: Record<string, yup.AnySchema>; strictValidator: <T>(schema: yup.AnySchema) => (body: unknown) => Promise<T> };
 const leadsForms = (strapi: Core.Strapi) => strapi.plugin('leads').service('forms') as LeadsForms;
 
 /** The registration form's schema (also what the OpenAPI document shows: routes/openapi.ts). */
@@ -53,6 +49,10 @@ export function registrationSchema(strapi: Core.Strapi) {
     .required();
 }
 
+/**
+ * The public registration form: the leads core's shared lead fields (its `forms` service) plus
+ * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
+ */
 export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
   return leadsForms(strapi).strictValidator<RegistrationInput>(registrationSchema(strapi));
 }
