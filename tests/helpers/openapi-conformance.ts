@@ -4,8 +4,8 @@ import addFormats from 'ajv-formats';
 /**
  * Checks real answers of the CMS against its own OpenAPI document (GET /api/docs/openapi.json):
  * every answer of a documented route must have a documented status and media type, and its JSON
- * must match the schema. For a successful public request, every query parameter and every
- * top-level body field it sent must be documented too (so a renamed field cannot hide). Pure:
+ * must match the schema. For a successful public request, every top-level body field it sent
+ * must be documented too (so a renamed field cannot hide). Pure:
  * the caller fetches the document and reports the mismatches (tests/helpers/http.ts).
  */
 
@@ -68,7 +68,7 @@ export function createConformance(document: Json) {
   /** Mismatches of one exchange (empty when it conforms or the route is not documented). */
   function check(exchange: Exchange): string[] {
     const url = new URL(exchange.url, 'http://cms.invalid');
-    const route = routes.find((candidate) => candidate.method === exchange.method.toUpperCase() && candidate.pattern.test(decodeURIComponent(url.pathname)));
+    const route = routes.find((candidate) => candidate.method === exchange.method.toUpperCase() && candidate.pattern.test(decoded(url.pathname)));
     if (!route) return [];
     const where = `${route.method} ${route.template} → ${exchange.status}`;
     const problems: string[] = [];
@@ -90,12 +90,11 @@ export function createConformance(document: Json) {
       }
     }
 
-    // what a successful public request sent must be documented (a renamed field shows here)
+    // the body fields of a successful public request must be documented: the forms refuse
+    // unknown fields, so a field the server took and the document does not know is a rename
+    // the document missed. (Not query parameters: the routes ignore unknown ones, and the fuzz
+    // test sends plenty.)
     if (exchange.status < 300 && route.template.startsWith('/api/')) {
-      const parameters = ((route.operation.parameters ?? []) as Json[]).filter((parameter) => parameter.in === 'query');
-      for (const name of new Set(url.searchParams.keys())) {
-        if (!parameters.some((parameter) => parameter.name === name)) problems.push(`${where}: query parameter ${name} not documented`);
-      }
       const requestSchema = route.operation.requestBody?.content?.['application/json']?.schema;
       const sent = exchange.requestBody;
       if (requestSchema?.properties && sent && typeof sent === 'object' && !Array.isArray(sent)) {
@@ -108,6 +107,15 @@ export function createConformance(document: Json) {
   }
 
   return { check };
+}
+
+/** A path as the router sees it; a malformed escape (the fuzz test sends them) stays as it is. */
+function decoded(pathname: string) {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 function pointerGet(document: Json, pointer: string): Json {

@@ -4,8 +4,8 @@ import { isYupSchema, yupToJsonSchema, type JsonSchema } from './yup-to-json-sch
  * What a plugin says about one route handler, in its `server/src/routes/openapi.ts` map. Request
  * schemas are the yup schemas the route validates with (or a function of `strapi` that builds
  * them, for a schema composed at run time); `data` and `meta` describe the `{ data, meta }`
- * answer in JSON Schema. A query given as plain JSON Schema is for a route whose query is checked
- * by hand; the integration suite's conformance check keeps it honest.
+ * answer in JSON Schema (checked against every answer of the integration suite). A query given
+ * as plain JSON Schema is for a route whose query is checked by hand.
  */
 export interface OperationDocs {
   summary: string;

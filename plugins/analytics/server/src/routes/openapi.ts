@@ -2,8 +2,7 @@ import { INTERVALS } from '../domain/range';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
- * document). The range query is parsed by hand (domain/range.ts): the integration suite's
- * conformance check keeps this schema honest.
+ * document). The range query is parsed by hand (domain/range.ts): change this schema with it.
  */
 const range = {
   type: 'object',

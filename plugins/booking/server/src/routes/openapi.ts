@@ -3,8 +3,8 @@ import { adminCancelSchema, bookingSchema, cancelSchema, manageSchema, reschedul
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
  * document from it and the routes). Request schemas are the ones the routes validate with; the
- * slot query and the schedule are checked by hand (validation/booking.ts), so their schemas here
- * are kept honest by the integration suite's conformance check.
+ * slot query and the schedule are checked by hand (validation/booking.ts): change their schemas
+ * here with them.
  */
 const nullableString = { type: ['string', 'null'] };
 /** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
