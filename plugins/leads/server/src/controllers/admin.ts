@@ -2,24 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { getService } from '../utils';
 
+/** page and pageSize of the admin lists: 25 a page, at most 100 */
+const paging = {
+  page: yup.number().integer().min(1).default(1),
+  pageSize: yup.number().integer().min(1).max(100).default(25),
+};
+
 export const contactListQuerySchema = yup
-  .object({
-    q: yup.string().trim().max(200),
-    status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
-    source: yup.string().trim().max(60),
-    page: yup.number().integer().min(1).default(1),
-    pageSize: yup.number().integer().min(1).max(100).default(25),
-  })
+  .object({ q: yup.string().trim().max(200), status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']), source: yup.string().trim().max(60), ...paging })
   .noUnknown();
 const listQuery = validateYupSchema(contactListQuerySchema, { strict: false });
 
 export const outboxListQuerySchema = yup
-  .object({
-    status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
-    topic: yup.string().trim().max(100),
-    page: yup.number().integer().min(1).default(1),
-    pageSize: yup.number().integer().min(1).max(100).default(25),
-  })
+  .object({ status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']), topic: yup.string().trim().max(100), ...paging })
   .noUnknown();
 const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false });
 
