@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { registerContentMiddleware } from './content/document-middleware';
 import { watchLocales } from './content/locales';
 import { registerOpsEndpoints } from './ops/endpoints';
+import { registerApiDocs } from './openapi/serve';
 import { finishBackgroundWork, registerShutdownTracking } from './ops/shutdown';
 import { syncPublicPermissions } from './content/public-permissions';
 import { contentChanged } from './content/response-cache';
@@ -17,6 +18,7 @@ export default {
     registerShutdownTracking(strapi);
     registerContentMiddleware(strapi);
     registerOpsEndpoints(strapi);
+    registerApiDocs(strapi);
     guardUploadService(strapi);
   },
 

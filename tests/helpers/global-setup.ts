@@ -81,6 +81,8 @@ export default async function setup(project: TestProject) {
         timeoutMs: 120_000,
         env: {
           NODE_ENV: 'test',
+          // the OpenAPI document: the HTTP helper checks every answer against it (tests/helpers/http.ts)
+          API_DOCS: 'true',
           ...secrets,
           DATABASE_URL: database.url,
           ADMIN_EMAIL,

@@ -10,7 +10,7 @@ interface AdminContext {
 }
 
 const calendarId = yup.string().trim().required().max(300);
-const saveSchema = yup
+export const saveSchema = yup
   .object({
     calendarId,
     subject: yup.string().trim().max(300).nullable().optional(),

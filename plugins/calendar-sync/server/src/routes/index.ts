@@ -1,4 +1,5 @@
 import { ACTIONS } from '../permissions';
+import openapi from './openapi';
 
 const guarded = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.manage] } }] };
 
@@ -12,5 +13,7 @@ export default {
       { method: 'POST', path: '/oauth/start', handler: 'admin.startOAuth', config: guarded },
       { method: 'POST', path: '/oauth/callback', handler: 'admin.completeOAuth', config: guarded },
     ],
+    // the description of each handler, read by the CMS's OpenAPI document (cms/src/openapi)
+    openapi,
   },
 };

@@ -8,30 +8,21 @@ interface PageQuery {
   pageSize: number;
 }
 
-const listQuery = validateYupSchema(
-  yup
-    .object({
-      q: yup.string().trim().max(200),
-      status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
-      source: yup.string().trim().max(60),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-) as (query: unknown) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
+/** page and pageSize of the admin lists: 25 a page, at most 100 */
+const paging = {
+  page: yup.number().integer().min(1).default(1),
+  pageSize: yup.number().integer().min(1).max(100).default(25),
+};
 
-const outboxQuery = validateYupSchema(
-  yup
-    .object({
-      status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
-      topic: yup.string().trim().max(100),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-) as (query: unknown) => Promise<PageQuery & { status?: string; topic?: string }>;
+export const contactListQuerySchema = yup
+  .object({ q: yup.string().trim().max(200), status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']), source: yup.string().trim().max(60), ...paging })
+  .noUnknown();
+const listQuery = validateYupSchema(contactListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
+
+export const outboxListQuerySchema = yup
+  .object({ status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']), topic: yup.string().trim().max(100), ...paging })
+  .noUnknown();
+const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { status?: string; topic?: string }>;
 
 const actorOf = (ctx: RequestContext) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
 

@@ -17,7 +17,8 @@ const MESSAGES: Record<string, string> = {
 const ACTION_PAGES = { confirm: 'confirm-subscription', unsubscribe: 'unsubscribe' } as const;
 const DONE = { confirm: 'subscription-confirmed', unsubscribe: 'unsubscribed' } as const;
 
-const validateTokenBody = strictValidator<{ token: string }>(yup.object({ token: yup.string().required().max(2048) }).noUnknown().required());
+export const tokenBodySchema = yup.object({ token: yup.string().required().max(2048) }).noUnknown().required();
+const validateTokenBody = strictValidator<{ token: string }>(tokenBodySchema);
 
 type Outcome = { ok: true; language: string } | { ok: false; reason: string };
 

@@ -11,17 +11,15 @@ const idParam = (ctx: RequestContext, name: string, what: string) => {
   return value;
 };
 
-const listQuery = validateYupSchema(
-  yup
-    .object({
-      status: yup.string().oneOf(['registered', 'waitlisted', 'cancelled', 'attended', 'no-show']).optional(),
-      q: yup.string().trim().max(200).optional(),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(200).default(50),
-    })
-    .noUnknown(),
-  { strict: false, abortEarly: false }
-) as (query: unknown) => Promise<{ status?: string; q?: string; page: number; pageSize: number }>;
+export const registrationListQuerySchema = yup
+  .object({
+    status: yup.string().oneOf(['registered', 'waitlisted', 'cancelled', 'attended', 'no-show']).optional(),
+    q: yup.string().trim().max(200).optional(),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(200).default(50),
+  })
+  .noUnknown();
+const listQuery = validateYupSchema(registrationListQuerySchema, { strict: false, abortEarly: false }) as (query: unknown) => Promise<{ status?: string; q?: string; page: number; pageSize: number }>;
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 

@@ -27,14 +27,10 @@ export type RegistrationInput = Omit<LeadInput, 'language' | 'source' | 'activit
   website?: string | null;
 };
 
-/**
- * The public registration form: the leads core's shared lead fields (its `forms` service) plus
- * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
- */
-export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
-  const forms = leads(strapi).forms;
-  const { language: _language, ...fields } = forms.leadFields;
-  const schema = yup
+/** The registration form's schema (also what the OpenAPI document shows: routes/openapi.ts). */
+export function registrationSchema(strapi: Core.Strapi) {
+  const { language: _language, ...fields } = leads(strapi).forms.leadFields;
+  return yup
     .object({
       ...fields,
       session: yup.string().trim().required().matches(DOCUMENT_ID, 'session must be a document id'),
@@ -43,7 +39,14 @@ export function registrationValidator(strapi: Core.Strapi): (body: unknown) => P
     })
     .noUnknown()
     .required();
-  return forms.strictValidator<RegistrationInput>(schema);
+}
+
+/**
+ * The public registration form: the leads core's shared lead fields (its `forms` service) plus
+ * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
+ */
+export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
+  return leads(strapi).forms.strictValidator<RegistrationInput>(registrationSchema(strapi));
 }
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
