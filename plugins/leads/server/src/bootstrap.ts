@@ -15,6 +15,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await installEvidenceTriggers(strapi);
 
   const outbox = getService(strapi, 'outbox');
+  // wake on commit: every insert into the outbox notifies the workers of all instances
+  await outbox.installNotifyTrigger();
   outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
 
   strapi.cron.add({

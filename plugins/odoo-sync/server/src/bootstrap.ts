@@ -5,13 +5,17 @@ import { getConfig, getService, leads, TOPIC } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // not configured: the outbox parks these rows ("waiting for configuration") until it is
+  const ready = () => getService(strapi, 'client').isConfigured();
   leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: any }) => getService(strapi, 'sync').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
+    ready,
   });
   // GDPR erase in the leads core reaches Odoo through the outbox (services/erasure.ts)
   leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) => getService(strapi, 'erasure').eraseContact(erased));
   leads(strapi).outbox.registerHandler(ERASE_TOPIC, (message: { payload: any }) => getService(strapi, 'erasure').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
+    ready,
   });
   const { stageReadBack } = getConfig(strapi);
   if (stageReadBack?.enabled) {
