@@ -98,6 +98,8 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
   let pollTimer: NodeJS.Timeout | null = null;
   let heartbeatTimer: NodeJS.Timeout | null = null;
   let listener: Listener | null = null;
+  let dueTimer: NodeJS.Timeout | null = null;
+  let dueAt = Number.POSITIVE_INFINITY;
   let lastRecovery = 0;
   let lastParking = 0;
 
@@ -113,6 +115,21 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       (handler.options.ready() ? ready : parked).push(topic);
     }
     return { parked, ready };
+  };
+
+  /**
+   * Wakes the worker at `at` (a retry or a rate limit this instance scheduled), whatever the
+   * poll interval: one timer, for the earliest such time.
+   */
+  const wakeAt = (at: number) => {
+    if (stopped || at >= dueAt) return;
+    if (dueTimer) clearTimeout(dueTimer);
+    dueAt = at;
+    dueTimer = setTimeout(() => {
+      dueTimer = null;
+      dueAt = Number.POSITIVE_INFINITY;
+      worker.wake();
+    }, Math.max(0, at - clock.now()) + 5);
   };
 
   const finish = (id: number, fields: Record<string, unknown>) =>
@@ -243,6 +260,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
           gate.pause(row.topic, clock.now() + outcome.pauseTopicMs);
           strapi.log.warn(`outbox: ${row.topic} paused for ${outcome.pauseTopicMs} ms (provider rate limit): ${message}`);
         }
+        if (outcome.status === 'pending') wakeAt(clock.now() + outcome.delayMs);
         await finish(row.id, {
           status: outcome.status,
           attempts: outcome.refundAttempt ? Math.max(0, row.attempts - 1) : row.attempts,
@@ -289,8 +307,9 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
         const byTopic = new Map<string, OutboxRow[]>();
         for (const row of paused) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
         for (const [topic, rows] of byTopic) {
-          const resume = gate.nextResume(clock.now()) ?? clock.now();
-          await worker.release(rows, new Date(Math.max(resume, clock.now())));
+          const resume = Math.max(gate.nextResume(clock.now()) ?? clock.now(), clock.now());
+          await worker.release(rows, new Date(resume));
+          wakeAt(resume);
           strapi.log.info(`outbox: released ${rows.length} claimed ${topic} row(s) until its rate limit resets`);
         }
       }
@@ -389,6 +408,9 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       pollTimer = null;
       if (heartbeatTimer) clearInterval(heartbeatTimer);
       heartbeatTimer = null;
+      if (dueTimer) clearTimeout(dueTimer);
+      dueTimer = null;
+      dueAt = Number.POSITIVE_INFINITY;
       await listener?.stop();
       listener = null;
       if (pumping) await pumping;
