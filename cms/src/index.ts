@@ -4,6 +4,7 @@ import { registerContentMiddleware } from './content/document-middleware';
 import { ensureLocales } from './content/locales';
 import { registerOpsEndpoints } from './ops/endpoints';
 import { finishBackgroundWork, registerShutdownTracking } from './ops/shutdown';
+import { registerClusterCaches, registerClusterCron } from './ops/cluster';
 import { syncPublicPermissions } from './content/public-permissions';
 import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
@@ -15,6 +16,7 @@ import { guardUploadService } from './uploads/allow-list';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerShutdownTracking(strapi);
+    registerClusterCron(strapi);
     registerContentMiddleware(strapi);
     registerOpsEndpoints(strapi);
     guardUploadService(strapi);
@@ -25,6 +27,7 @@ export default {
     await ensureLocales(strapi);
     await syncAdminRoles(strapi);
     await syncPublicPermissions(strapi);
+    registerClusterCaches(strapi);
     registerSiteRebuild(strapi);
     registerScheduler(strapi);
     // answers embed media URLs and alt texts: a media edit must not be served stale

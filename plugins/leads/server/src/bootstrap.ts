@@ -17,6 +17,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = getService(strapi, 'outbox');
   // wake on commit: every insert into the outbox notifies the workers of all instances
   await outbox.installNotifyTrigger();
+  // several instances: cache invalidation for all of them, cron ticks run by one (docs/adr/0025)
+  const cluster = getService(strapi, 'cluster');
+  await cluster.installJobRuns();
+  cluster.start();
   outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
 
   strapi.cron.add({

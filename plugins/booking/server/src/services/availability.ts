@@ -24,6 +24,9 @@ export interface BusyMeta {
 
 type SlotsAnswer = { days: ReturnType<typeof freeSlots>; busy: BusyMeta };
 
+/** cluster topics of the booking caches (leads' cluster service: every instance drops its copy) */
+export const CLUSTER_TOPIC = { slots: 'booking.slots', catalog: 'booking.catalog' } as const;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   /*
@@ -35,7 +38,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const answers = new Map<string, { at: number; value: Promise<SlotsAnswer> }>();
 
   return {
+    /** Drops the computed answers here and, through the leads cluster service, on every other instance. */
     invalidate() {
+      answers.clear();
+      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.slots);
+    },
+
+    /** This instance only (another instance broadcast the change). */
+    invalidateLocal() {
       answers.clear();
     },
 

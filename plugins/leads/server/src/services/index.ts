@@ -1,5 +1,6 @@
 import audit from './audit';
 import capture from './capture';
+import cluster from './cluster';
 import contacts from './contacts';
 import email from './email';
 import metrics from './metrics';
@@ -10,6 +11,7 @@ import rateLimit from './rate-limit';
 export default {
   audit,
   capture,
+  cluster,
   contacts,
   email,
   metrics,

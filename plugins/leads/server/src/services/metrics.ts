@@ -89,9 +89,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     registers: [registry],
   });
 
+  const cronRuns = new Counter({
+    name: 'magnetiq_cron_runs_total',
+    help: 'Cron ticks by job and outcome on this instance (ran; skipped = another instance ran this tick)',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+
   return {
     registry,
     httpDuration,
+    cronRuns,
     deliveries,
     deliveryLatency,
     emails,
