@@ -15,7 +15,7 @@ export const PER_INSTANCE_JOBS = new Set(['calendarBusyRefresh']);
 const CONTENT_TOPIC = 'content';
 
 interface MetricsService {
-  cronRuns: { inc(labels: { job: string; outcome: 'ran' | 'skipped' }): void };
+  cronRuns?: { inc(labels: { job: string; outcome: 'ran' | 'skipped' }): void };
 }
 
 interface ClusterService {
@@ -45,7 +45,7 @@ export function registerClusterCron(strapi: Core.Strapi): void {
   const claim = async (job: string, fireDate: Date) => {
     const cluster = clusterOf(strapi);
     const claimed = cluster ? await cluster.claimRun(job, fireDate) : true;
-    (strapi.plugin('leads')?.service('metrics') as MetricsService | undefined)?.cronRuns.inc({ job, outcome: claimed ? 'ran' : 'skipped' });
+    (strapi.plugin('leads')?.service('metrics') as MetricsService | undefined)?.cronRuns?.inc({ job, outcome: claimed ? 'ran' : 'skipped' });
     return claimed;
   };
   cron.add = (tasks: CronTasks = {}) => {

@@ -29,6 +29,7 @@ export interface Run {
   rps: number;
   p50: number;
   p95: number;
+  p97_5: number;
   p99: number;
   errors: number;
   timeouts: number;
@@ -45,6 +46,8 @@ export interface LoadOptions {
   accepted?: (key: string) => void;
   /** a path per request number (relative to url's origin), for varied GETs */
   path?: (n: number) => string;
+  /** fixed rate: requests per second over all connections (autocannon overallRate) */
+  overallRate?: number;
 }
 
 /** One autocannon run, with latencies taken from every response (not autocannon's histogram buckets). */
@@ -56,6 +59,7 @@ export async function load(options: LoadOptions): Promise<Run> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: [
       {
         method: options.method ?? 'GET',
@@ -86,6 +90,7 @@ export async function load(options: LoadOptions): Promise<Run> {
     rps: round(latencies.length / result.duration),
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
+    p97_5: round(percentile(latencies, 97.5)),
     p99: round(percentile(latencies, 99)),
     errors: result.errors,
     timeouts: result.timeouts,

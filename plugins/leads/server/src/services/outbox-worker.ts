@@ -188,7 +188,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       lastRecovery = clock.now();
       const result = await knex().raw(
         `update ${TABLE.outbox} set status = 'pending', locked_at = null, locked_by = null, lease_until = null, next_attempt_at = now(),
-           last_error = coalesce(last_error, '') || case when last_error is null then '' else E'\\n' end || 'recovered: the instance ' || coalesce(locked_by, '?') || ' stopped mid-delivery',
+           last_error = coalesce(last_error, '') || case when last_error is null then '' else E'\\n' end || 'recovered: the instance ' || coalesce(locked_by, 'unknown') || ' stopped mid-delivery',
            updated_at = now()
          where status = 'processing' and (lease_until < now() or (lease_until is null and locked_at < now() - (? * interval '1 millisecond')))`,
         [config().processingTimeoutMs]
