@@ -21,7 +21,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const cluster = getService(strapi, 'cluster');
   await cluster.installJobRuns();
   cluster.start();
-  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
+  // emails are independent of each other: several in flight (outbox.concurrency, OUTBOX_CONCURRENCY)
+  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }), {
+    concurrency: getConfig(strapi).outbox.concurrency,
+  });
 
   strapi.cron.add({
     leadsRetention: {

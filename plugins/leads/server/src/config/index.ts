@@ -24,7 +24,7 @@ export interface LeadsConfig {
     processingTimeoutMs: number;
     /** a claim's lease: an instance that stops renewing it (dead) loses its rows after this */
     leaseMs: number;
-    /** deliveries of one topic in flight at once on one instance (a handler may set its own) */
+    /** emails in flight at once on one instance (other topics: what their handler sets, default 1) */
     concurrency: number;
     enabled: boolean;
   };

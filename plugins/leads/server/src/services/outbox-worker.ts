@@ -42,7 +42,10 @@ export type OutboxHandler = (message: OutboxDelivery) => Promise<unknown>;
 export interface HandlerOptions {
   /** attempts before dead-letter for this topic (default: the outbox config) */
   maxAttempts?: number;
-  /** deliveries of this topic in flight at once on one instance (default: outbox.concurrency) */
+  /**
+   * deliveries of this topic in flight at once on one instance (default 1: a handler that
+   * reads-then-writes a receiver, like odoo-sync's get-or-create, opts in only when that is safe)
+   */
   concurrency?: number;
   /**
    * false while the receiver cannot take anything at all (e.g. Odoo not configured): the
@@ -86,7 +89,8 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
   const knex = (): Knex => strapi.db.connection;
   const config = () => getConfig(strapi).outbox;
   const lease = () => leasePolicy(config().leaseMs);
-  const gate = new TopicGate((topic) => handlers.get(topic)?.options.concurrency ?? config().concurrency);
+  // one at a time unless the handler says it is safe in parallel (the email handler does)
+  const gate = new TopicGate((topic) => handlers.get(topic)?.options.concurrency ?? 1);
 
   /** rows this instance holds: delivering, or claimed and waiting for a slot of their topic */
   const held = new Map<number, OutboxRow>();
