@@ -137,19 +137,22 @@ describe('outbox worker', () => {
     const email = uniqueEmail('ratelimit');
     const submitted = Date.now();
     await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v1' } }));
-    const [row] = await eventually(
+    const rows = await eventually(
       async () => {
         const found = (await outboxOf(email)).filter((candidate) => candidate.topic === 'email.send');
-        return found.length === 1 && found[0].status === 'done' && found;
+        return found.length > 0 && found.every((candidate) => candidate.status === 'done') && found;
       },
-      { timeoutMs: 15_000, what: 'the rate-limited email to be delivered' }
+      { timeoutMs: 15_000, what: 'the rate-limited emails to be delivered' }
     );
-    const [message] = await sentWithKey(row.idempotency_key);
-    // the fake's reset lies at least two whole seconds after its 429
-    expect(new Date(message.receivedAt).getTime() - submitted).toBeGreaterThanOrEqual(1900);
-    expect((await sent()).attempts - before).toBe(2);
+    const messages = (await sent()).messages.filter((message) => rows.some((row) => row.idempotency_key === message.body.custom_args?.idempotency_key));
+    // each email once, plus the one answer 429
+    expect(messages).toHaveLength(rows.length);
+    expect((await sent()).attempts - before).toBe(rows.length + 1);
+    // the refused one went out after the reset, which the fake put at least two whole seconds ahead
+    const latest = Math.max(...messages.map((message) => new Date(message.receivedAt).getTime()));
+    expect(latest - submitted).toBeGreaterThanOrEqual(1900);
     // the 429 did not count as an attempt
-    expect(row.attempts).toBe(1);
+    expect(rows.map((row) => row.attempts)).toEqual(rows.map(() => 1));
   });
 
   it('(c) a row claimed by an instance that died is delivered within 10 s of its lease running out, once', async () => {

@@ -134,7 +134,7 @@ describe('two CMS instances on one database', () => {
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 201), JSON.stringify(answers.find((answer) => answer.status !== 201 && answer.status !== 409)?.body)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(29);
-    expect(await count(`select count(*) from booking_bookings where host = $1 and starts_at = $2 and status = 'confirmed'`, [host.slug, start])).toBe(1);
+    expect(await count(`select count(*) from booking_bookings where host_slug = $1 and starts_at = $2 and status = 'confirmed'`, [host.slug, start])).toBe(1);
   }, 60_000);
 
   it('a cron job due every 2 s runs once per tick across both instances', async () => {

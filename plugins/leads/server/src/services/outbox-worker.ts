@@ -388,7 +388,11 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
         worker
           .heartbeat()
           .then(() => worker.recoverStuck())
-          .then((recovered) => recovered > 0 && worker.wake())
+          .then(async (recovered) => {
+            // parking too: the rows of a receiver that is not configured are marked whatever wakes the worker
+            const resumed = clock.now() - lastParking >= PARKING_CHECK_MS ? (await worker.syncParking()).resumed : 0;
+            if (recovered > 0 || resumed > 0) worker.wake();
+          })
           .catch((error: Error) => strapi.log.warn(`outbox: lease heartbeat failed: ${error.message}`));
       }, lease().heartbeatMs);
       listener = startListener(strapi, {
