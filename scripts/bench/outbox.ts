@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DATA_DIR } from '../lib/paths.mjs';
-import { load, log, machine, percentile, startBenchCms, writeResult, type Run } from './lib/harness.ts';
+import { benchSubmission, load, log, machine, percentile, startBenchCms, writeResult, type Run } from './lib/harness.ts';
 import { startSendGridSink } from './lib/sendgrid-sink.ts';
 
 const { values: options } = parseArgs({
@@ -53,18 +53,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: cms.databaseUrl, max: 2 });
   const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
   const runId = Date.now().toString(36);
-  const submission = (n: number) => ({
-    key: `bench-${runId}-${n}@example.com`,
-    json: JSON.stringify({
-      email: `bench-${runId}-${n}@example.com`,
-      firstName: 'Bench',
-      lastName: 'Mark',
-      company: 'Load Test GmbH',
-      message: 'A benchmark submission with a realistic amount of text in it.',
-      language: 'en',
-      consent: { dataProcessing: true, marketingEmail: n % 2 === 0, textVersion: 'bench-1' },
-    }),
-  });
+  const submission = (n: number) => benchSubmission(runId, n);
   const openEmails = async () => Number((await sql<{ count: string }>(`select count(*) from leads_outbox where topic = 'email.send' and status in ('pending', 'processing')`))[0].count);
   const drain = async (deadlineMs: number) => {
     const started = Date.now();

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestCms, type CmsProcess } from '../helpers/cms-process';
-import { clientIp } from '../helpers/http';
+import { api, clientIp } from '../helpers/http';
 import { contentManager, superAdminToken, uniqueSlug } from '../helpers/content';
 import { createBookingHost, createMeetingType } from '../helpers/booking';
 import { count, rows } from '../helpers/db';
@@ -21,22 +21,8 @@ import { fakeSendGrid } from '../fakes/sendgrid-client';
 let b: CmsProcess;
 const a = () => inject('cmsUrl');
 
-async function call(base: string, path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Accept: 'application/json', 'X-Forwarded-For': clientIp(), ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
-    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text;
-  }
-  return { status: response.status, headers: response.headers, body: body as { data?: unknown; error?: unknown } & Record<string, unknown> };
-}
+/** A request to one of the two instances, from an address of its own (rate limits). */
+const call = (base: string, path: string, init: { method?: string; json?: unknown } = {}) => api(path, { ...init, baseUrl: base, ip: clientIp() });
 
 /** The cron counters of one instance's /metrics: ticks run and skipped, by job. */
 async function cronRuns(base: string, job: string) {
@@ -72,11 +58,11 @@ describe('two CMS instances on one database', () => {
     const seen = await eventually(
       async () => {
         const answer = await call(b.url, url);
-        return (answer.body.data as Array<{ slug: string }>).length === 1 && answer;
+        return answer.body.data.length === 1 && answer;
       },
       { timeoutMs: 1000, intervalMs: 50, what: 'B to show the article published on A' }
     );
-    expect((seen.body.data as Array<{ slug: string }>)[0].slug).toBe(slug);
+    expect(seen.body.data[0].slug).toBe(slug);
   });
 
   it('200 submissions spread over both: 200 contacts, every email sent once', async () => {

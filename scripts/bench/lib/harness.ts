@@ -134,3 +134,21 @@ export function writeResult(file: string, result: unknown) {
   fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
   log(`results written to ${path.relative(ROOT, outFile)}`);
 }
+
+/** A contact-form submission with a new address per request number (every one a full capture transaction). */
+export function benchSubmission(runId: string, n: number, { label = 'bench', marketingEvery = 2, medium = 'autocannon' }: { label?: string; marketingEvery?: number; medium?: string } = {}) {
+  const email = `${label}-${runId}-${n}@example.com`;
+  return {
+    key: email,
+    json: JSON.stringify({
+      email,
+      firstName: 'Bench',
+      lastName: 'Mark',
+      company: 'Load Test GmbH',
+      message: 'A benchmark submission with a realistic amount of text in it.',
+      language: 'en',
+      consent: { dataProcessing: true, marketingEmail: n % marketingEvery === 0, textVersion: 'bench-1' },
+      utm: { source: 'bench', medium, campaign: runId },
+    }),
+  };
+}

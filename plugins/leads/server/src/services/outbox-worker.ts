@@ -434,9 +434,8 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       const finished = await Promise.race([all, new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), timeoutMs)))]);
       clearTimeout(deadline);
       if (finished) return { waited: true, released };
-      const late = await worker.release([...held.values()]);
-      released += late;
-      strapi.log.warn(`outbox: deliveries were still running after ${timeoutMs} ms of shutdown; released ${late} claimed row(s) to pending`);
+      released += await worker.release([...held.values()]);
+      strapi.log.warn(`outbox: deliveries were still running after ${timeoutMs} ms of shutdown; released ${released} claimed row(s) to pending`);
       return { waited: true, released };
     },
 
