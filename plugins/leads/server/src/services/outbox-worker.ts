@@ -13,6 +13,11 @@ const NOTIFY_TRIGGER = 'magnetiq_outbox_notify';
 const NO_HANDLER_DELAY_MS = 60_000;
 /** how often parked topics are re-checked (a receiver configured since) and new rows parked */
 const PARKING_CHECK_MS = 5000;
+/**
+ * NOTIFYs arriving within this window make one round: under a load of hundreds of commits per
+ * second, one claim query per commit would cost the database more than the deliveries.
+ */
+const NOTIFY_COALESCE_MS = 20;
 
 export type OutboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'parked';
 
@@ -103,6 +108,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
   let heartbeatTimer: NodeJS.Timeout | null = null;
   let listener: Listener | null = null;
   let dueTimer: NodeJS.Timeout | null = null;
+  let notifyTimer: NodeJS.Timeout | null = null;
   let dueAt = Number.POSITIVE_INFINITY;
   let lastRecovery = 0;
   let lastParking = 0;
@@ -303,7 +309,10 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
             gate.release(row.topic);
             held.delete(row.id);
             deliveries.delete(delivery);
-            if (!stopped) worker.wake();
+            if (stopped) return;
+            // the rows this instance already holds first; claim more when half the batch is used up
+            void worker.dispatch().catch((error: Error) => strapi.log.error(`outbox: dispatch failed: ${error.message}`));
+            if (held.size <= config().batchSize / 2) worker.wake();
           });
         deliveries.add(delivery);
       }
@@ -330,7 +339,11 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       if (current - lastParking >= PARKING_CHECK_MS) await worker.syncParking();
       const room = config().batchSize - held.size;
       if (room <= 0) return 0;
-      const excluded = [...new Set([...gate.blocked(current), ...readiness().parked])];
+      // a topic that holds twice its concurrency has enough to do: leave the room to the others
+      const heldByTopic = new Map<string, number>();
+      for (const row of held.values()) heldByTopic.set(row.topic, (heldByTopic.get(row.topic) ?? 0) + 1);
+      const full = [...heldByTopic].filter(([topic, count]) => count >= 2 * (handlers.get(topic)?.options.concurrency ?? 1)).map(([topic]) => topic);
+      const excluded = [...new Set([...gate.blocked(current), ...readiness().parked, ...full])];
       const rows = await worker.claim(room, excluded);
       for (const row of rows) {
         held.set(row.id, row);
@@ -397,7 +410,13 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       }, lease().heartbeatMs);
       listener = startListener(strapi, {
         channels: [OUTBOX_CHANNEL],
-        onNotify: () => worker.wake(),
+        onNotify: () => {
+          if (notifyTimer) return;
+          notifyTimer = setTimeout(() => {
+            notifyTimer = null;
+            worker.wake();
+          }, NOTIFY_COALESCE_MS);
+        },
         onReconnect: () => worker.wake(),
       });
       pollTimer = setTimeout(poll, 0);
@@ -419,6 +438,8 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       if (dueTimer) clearTimeout(dueTimer);
       dueTimer = null;
       dueAt = Number.POSITIVE_INFINITY;
+      if (notifyTimer) clearTimeout(notifyTimer);
+      notifyTimer = null;
       await listener?.stop();
       listener = null;
       if (pumping) await pumping;
