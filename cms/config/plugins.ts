@@ -34,6 +34,10 @@ export default ({ env }: { env: any }) => ({
         baseDelayMs: env.int('OUTBOX_BASE_DELAY_MS', 30000),
         maxDelayMs: env.int('OUTBOX_MAX_DELAY_MS', 6 * 3600 * 1000),
         processingTimeoutMs: env.int('OUTBOX_PROCESSING_TIMEOUT_MS', 5 * 60 * 1000),
+        // docs/adr/0025: claims in batches, leases renewed by a heartbeat, deliveries in parallel per topic
+        batchSize: env.int('OUTBOX_BATCH_SIZE', 50),
+        leaseMs: env.int('OUTBOX_LEASE_MS', 6000),
+        concurrency: env.int('OUTBOX_CONCURRENCY', 8),
         enabled: env.bool('OUTBOX_WORKER', true),
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),

@@ -5,6 +5,7 @@ import { watchLocales } from './content/locales';
 import { registerOpsEndpoints } from './ops/endpoints';
 import { registerApiDocs } from './openapi/serve';
 import { finishBackgroundWork, registerShutdownTracking } from './ops/shutdown';
+import { registerClusterCaches, registerClusterCron } from './ops/cluster';
 import { syncPublicPermissions } from './content/public-permissions';
 import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
@@ -16,6 +17,7 @@ import { guardUploadService } from './uploads/allow-list';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerShutdownTracking(strapi);
+    registerClusterCron(strapi);
     registerContentMiddleware(strapi);
     registerOpsEndpoints(strapi);
     registerApiDocs(strapi);
@@ -29,6 +31,7 @@ export default {
     if (seeding) await ensureSeedLocales(strapi);
     await syncAdminRoles(strapi);
     await syncPublicPermissions(strapi);
+    registerClusterCaches(strapi);
     registerSiteRebuild(strapi);
     watchLocales(strapi, () => syncAdminRoles(strapi));
     registerScheduler(strapi);

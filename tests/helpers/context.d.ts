@@ -18,6 +18,8 @@ declare module 'vitest' {
     rebuildSecret: string;
     /** the CMS's secrets, for a second process on the same database (the seed script) */
     cmsSecrets: Record<string, string>;
+    /** the whole environment of the test CMS (secrets included), for a second instance on its database */
+    cmsEnv: Record<string, string>;
     /** lets tests sign download links, e.g. one that has already expired */
     whitepapersTokenSecret: string;
     /** where this run's CMS keeps whitepaper files */

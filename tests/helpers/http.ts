@@ -12,7 +12,8 @@ export function clientIp(): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
-export async function api(path: string, init: RequestInit & { ip?: string; json?: unknown } = {}) {
+/** A call to the test CMS (or, with `baseUrl`, another CMS process of a test). */
+export async function api(path: string, init: RequestInit & { ip?: string; json?: unknown; baseUrl?: string } = {}) {
   const headers = new Headers(init.headers);
   if (init.ip) headers.set('X-Forwarded-For', init.ip);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
@@ -21,7 +22,7 @@ export async function api(path: string, init: RequestInit & { ip?: string; json?
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const response = await fetch(`${inject('cmsUrl')}${path}`, { ...init, headers, body, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${init.baseUrl ?? inject('cmsUrl')}${path}`, { ...init, headers, body, signal: AbortSignal.timeout(15_000) });
   const text = await response.text();
   let data: any = null;
   try {

@@ -3,6 +3,7 @@ import type { EmailKit } from '@magnetiq/plugin-leads/contract';
 import { BOOKING_EMAIL_LOCALES, renderBookingEmail, TEMPLATES, type BookingEmailData } from './domain/emails';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService, leads, TOPIC, UID } from './utils';
+import { CLUSTER_TOPIC } from './services/availability';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
@@ -28,6 +29,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // any change to hosts or meeting types (admin API, content manager) drops the catalog cache
   const invalidate = () => getService(strapi, 'catalog').invalidate();
+  // ... and another instance's change drops this instance's copies (docs/adr/0025)
+  const cluster = strapi.plugin('leads').service('cluster');
+  cluster.subscribe(CLUSTER_TOPIC.catalog, () => getService(strapi, 'catalog').invalidateLocal());
+  cluster.subscribe(CLUSTER_TOPIC.slots, () => getService(strapi, 'availability').invalidateLocal());
   strapi.db.lifecycles.subscribe({
     models: [UID.host, UID.meetingType],
     afterCreate: invalidate,

@@ -31,7 +31,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.db.lifecycles.subscribe({ models: ['strapi::core-store'], afterCreate: defaultLocaleChanged, afterUpdate: defaultLocaleChanged });
 
   const outbox = getService(strapi, 'outbox');
-  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
+  // wake on commit: every insert into the outbox notifies the workers of all instances
+  await outbox.installNotifyTrigger();
+  // several instances: cache invalidation for all of them, cron ticks run by one (docs/adr/0025)
+  const cluster = getService(strapi, 'cluster');
+  await cluster.installJobRuns();
+  cluster.start();
+  // emails are independent of each other: several in flight (outbox.concurrency, OUTBOX_CONCURRENCY)
+  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }), {
+    concurrency: getConfig(strapi).outbox.concurrency,
+  });
 
   strapi.cron.add({
     leadsRetention: {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DateOverride, WeeklyHours } from '../domain/schedule';
 import { getConfig, leads, UID } from '../utils';
+import { CLUSTER_TOPIC } from './availability';
 
 export interface HostRecord {
   documentId: string;
@@ -118,7 +119,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate() {
       cached = null;
       // computed slots depend on hosts and types too
-      strapi.plugin('booking').service('availability').invalidate();
+      strapi.plugin('booking').service('availability').invalidateLocal();
+      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.catalog);
+    },
+
+    /** This instance only (another instance broadcast the change). */
+    invalidateLocal() {
+      cached = null;
+      strapi.plugin('booking').service('availability').invalidateLocal();
     },
 
     /** Active meeting types in the locale (falling back to the default locale's entry of the same type). */

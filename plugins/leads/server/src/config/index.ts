@@ -22,6 +22,10 @@ export interface LeadsConfig {
     baseDelayMs: number;
     maxDelayMs: number;
     processingTimeoutMs: number;
+    /** a claim's lease: an instance that stops renewing it (dead) loses its rows after this */
+    leaseMs: number;
+    /** emails in flight at once on one instance (other topics: what their handler sets, default 1) */
+    concurrency: number;
     enabled: boolean;
   };
   retentionDays: number;
@@ -48,11 +52,13 @@ const defaults: LeadsConfig = {
   rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600, redisUrl: '', redisPrefix: 'magnetiq' },
   outbox: {
     pollMs: 2000,
-    batchSize: 10,
+    batchSize: 50,
     maxAttempts: 8,
     baseDelayMs: 30_000,
     maxDelayMs: 6 * 3600 * 1000,
     processingTimeoutMs: 5 * 60 * 1000,
+    leaseMs: 6000,
+    concurrency: 8,
     enabled: true,
   },
   retentionDays: 90,
@@ -71,6 +77,8 @@ export default {
     }
     if (!(config.deliveryRetentionDays >= 1)) throw new Error('leads: deliveryRetentionDays (DELIVERY_RETENTION_DAYS) must be at least 1 day');
     if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
+    if (!(config.outbox.leaseMs >= 1000)) throw new Error('leads: outbox.leaseMs (OUTBOX_LEASE_MS) must be at least 1000');
+    if (!(config.outbox.concurrency >= 1) || !(config.outbox.batchSize >= 1)) throw new Error('leads: OUTBOX_CONCURRENCY and OUTBOX_BATCH_SIZE must be at least 1');
     if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
       throw new Error('leads: rate limits must allow at least one request');
     }

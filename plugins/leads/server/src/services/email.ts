@@ -5,7 +5,8 @@ import { retryAfterMs } from '../domain/backoff';
 import { BUILT_IN_TEMPLATES, builtInLocales, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
 import { EMAIL_TOPIC, signToken } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
-import { PermanentDeliveryError, RetryLaterError } from './outbox';
+import { rateLimitPauseMs } from '../domain/outbox-policy';
+import { PermanentDeliveryError, RateLimitedError } from './outbox';
 
 export { EMAIL_TOPIC };
 
@@ -38,6 +39,9 @@ export type EmailKit = typeof EMAIL_KIT;
 export type TemplateRenderer = (locale: EmailLocale, data: Record<string, any>, kit: EmailKit) => RenderedEmail;
 
 /** SendGrid's answers that no retry can change (RFC: 4xx but 408/429). */
+/** a 429 without X-RateLimit-Reset or Retry-After: pause this long */
+const RATE_LIMIT_DEFAULT_PAUSE_MS = 1000;
+
 const isPermanentStatus = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -137,9 +141,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const detail = error?.response?.body?.errors?.map((e: { message: string }) => e.message).join('; ');
           const message = `SendGrid ${status ?? 'request failed'}: ${detail || error?.message || 'unknown error'}`;
           if (status === 429) {
-            const reset = Number(error.response?.headers?.['x-ratelimit-reset']);
-            const wait = Number.isFinite(reset) ? Math.max(0, reset * 1000 - Date.now()) : retryAfterMs(error.response?.headers?.['retry-after']);
-            throw new RetryLaterError(message, wait ?? 0);
+            // the account's limit, not this message's fault: every email waits until the reset (no attempt used)
+            const headers = error.response?.headers ?? {};
+            const wait = rateLimitPauseMs({ reset: headers['x-ratelimit-reset'], retryAfterMs: retryAfterMs(headers['retry-after']) }, Date.now());
+            throw new RateLimitedError(message, wait ?? RATE_LIMIT_DEFAULT_PAUSE_MS);
           }
           if (status && isPermanentStatus(status)) throw new PermanentDeliveryError(message);
           throw new Error(message);

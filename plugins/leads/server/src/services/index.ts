@@ -1,5 +1,6 @@
 import audit from './audit';
 import capture from './capture';
+import cluster from './cluster';
 import contacts from './contacts';
 import deprecations from './deprecations';
 import email from './email';
@@ -14,6 +15,7 @@ import tokens from './tokens';
 export default {
   audit,
   capture,
+  cluster,
   contacts,
   deprecations,
   email,
