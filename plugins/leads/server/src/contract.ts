@@ -204,13 +204,17 @@ export type OutboxHandler = { bivarianceHack(message: OutboxDelivery<never>): Pr
 export interface HandlerOptions {
   /** attempts before dead-letter for this topic (default: the outbox config) */
   maxAttempts?: number;
+  /** deliveries of this topic in flight at once on one instance (default 1; opt in only when the receiver allows it) */
+  concurrency?: number;
+  /** false while the receiver cannot take anything (e.g. Odoo not configured): the rows are parked until it is true again */
+  ready?: () => boolean;
 }
 
 export interface OutboxListItem {
   id: number;
   topic: string;
   idempotencyKey: string;
-  status: 'pending' | 'processing' | 'done' | 'dead';
+  status: 'pending' | 'processing' | 'done' | 'dead' | 'parked';
   attempts: number;
   nextAttemptAt: Date | string | null;
   lastError: string | null;
