@@ -6,9 +6,6 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [react()],
-  i18n: {
-    locales: ['en', 'de'],
-    defaultLocale: 'en',
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
-  },
+  // No `i18n` block: which locales exist is data in the CMS (src/lib/locales.ts reads them at
+  // build), and every locale's routes are under /<locale>/ through the [lang] pages.
 });

@@ -34,12 +34,18 @@ export default ({ env }: { env: any }) => ({
         baseDelayMs: env.int('OUTBOX_BASE_DELAY_MS', 30000),
         maxDelayMs: env.int('OUTBOX_MAX_DELAY_MS', 6 * 3600 * 1000),
         processingTimeoutMs: env.int('OUTBOX_PROCESSING_TIMEOUT_MS', 5 * 60 * 1000),
+        // docs/adr/0025: claims in batches, leases renewed by a heartbeat, deliveries in parallel per topic
+        batchSize: env.int('OUTBOX_BATCH_SIZE', 50),
+        leaseMs: env.int('OUTBOX_LEASE_MS', 6000),
+        concurrency: env.int('OUTBOX_CONCURRENCY', 8),
         enabled: env.bool('OUTBOX_WORKER', true),
       },
       retentionDays: env.int('LEADS_RETENTION_DAYS', 90),
       deliveryRetentionDays: env.int('DELIVERY_RETENTION_DAYS', 90),
       deliveryRetentionCron: env('DELIVERY_RETENTION_CRON', '37 3 * * *'),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
+      localesCacheMs: env.int('LOCALES_CACHE_MS', 30000),
+      deprecationDocsUrl: env('API_DEPRECATION_DOCS_URL', `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/api/docs`),
     },
   },
   'odoo-sync': {
@@ -50,6 +56,9 @@ export default ({ env }: { env: any }) => ({
       db: env('ODOO_DB', ''),
       username: env('ODOO_USERNAME', ''),
       apiKey: env('ODOO_API_KEY', ''),
+      // xmlrpc | json2 (Odoo 19+) | auto (docs/odoo.md)
+      protocol: env('ODOO_PROTOCOL', 'auto'),
+      maxCallsPerSecond: env.float('ODOO_MAX_CALLS_PER_SECOND', 0),
       timeoutMs: env.int('ODOO_TIMEOUT_MS', 10000),
       maxAttempts: env.int('ODOO_MAX_ATTEMPTS', 20),
       breaker: {
@@ -128,9 +137,14 @@ export default ({ env }: { env: any }) => ({
         email: env('GOOGLE_SERVICE_ACCOUNT_EMAIL', ''),
         privateKey: env('GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', '').replace(/\\n/g, '\n'),
       },
+      // "Connect Google Calendar" (docs/google-calendar.md); the endpoints are Google's unless a test points them at a fake
       oauth: {
         clientId: env('GOOGLE_OAUTH_CLIENT_ID', ''),
         clientSecret: env('GOOGLE_OAUTH_CLIENT_SECRET', ''),
+        authUrl: env('GOOGLE_OAUTH_AUTH_URL', 'https://accounts.google.com/o/oauth2/v2/auth'),
+        revokeUrl: env('GOOGLE_OAUTH_REVOKE_URL', 'https://oauth2.googleapis.com/revoke'),
+        redirectUri: env('GOOGLE_OAUTH_REDIRECT_URI', '') || `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin/plugins/calendar-sync/oauth/callback`,
+        stateTtlMs: env.int('GOOGLE_OAUTH_STATE_TTL_MS', 600000),
       },
       busyTtlMs: env.int('CALENDAR_BUSY_TTL_MS', 60000),
       busyWindowDays: env.int('CALENDAR_BUSY_WINDOW_DAYS', 62),

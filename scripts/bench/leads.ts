@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DATA_DIR } from '../lib/paths.mjs';
-import { load as loadRun, log, machine, startBenchCms, writeResult, type LoadOptions } from './lib/harness.ts';
+import { benchSubmission, load as loadRun, log, machine, startBenchCms, writeResult, type LoadOptions } from './lib/harness.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -57,19 +57,7 @@ async function main() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       accepted: (email) => acceptedEmails.push(email),
-      body: (n) => ({
-        key: `bench-${runId}-${n}@example.com`,
-        json: JSON.stringify({
-          email: `bench-${runId}-${n}@example.com`,
-          firstName: 'Bench',
-          lastName: 'Mark',
-          company: 'Load Test GmbH',
-          message: 'A benchmark submission with a realistic amount of text in it.',
-          language: 'en',
-          consent: { dataProcessing: true, marketingEmail: n % 2 === 0, textVersion: 'bench-1' },
-          utm: { source: 'bench', medium: 'autocannon', campaign: runId },
-        }),
-      }),
+      body: (n) => benchSubmission(runId, n),
     });
     const accepted = submissions.byStatus['201'] ?? 0;
     log(`POST /api/leads/submissions: ${submissions.rps} req/s, ${accepted} accepted, p95 ${submissions.p95} ms, statuses ${JSON.stringify(submissions.byStatus)}`);

@@ -6,7 +6,7 @@
  * PostgreSQL database, writes the hosts, the meeting type and the bookings straight into the
  * tables, checks that the answer leaves every booked start out, drives it with autocannon and
  * writes scripts/bench/results/slots.json. `/_health` is the machine's ceiling, and a plain
- * Strapi find (`GET /api/articles?locale=en`) the reference the slot route must beat.
+ * Strapi find-by-slug (`GET /api/articles?filters[slug][$eq]=…`, response cache off, demo content seeded) the reference the slot route must beat.
  *
  *   node scripts/bench/slots.ts [--duration 20] [--connections 50] [--cache off]
  */
@@ -126,7 +126,7 @@ async function main() {
     port,
     stdio: ['ignore', logFd, logFd],
     timeoutMs: 180_000,
-    env: { ...generateSecrets(), NODE_ENV: 'production', DATABASE_URL: database.url, PUBLIC_URL: `http://127.0.0.1:${port}`, SEED_DEMO_CONTENT: 'false', BOOKING_SLOTS_CACHE_MS: options.cache === 'off' ? '0' : '2000' },
+    env: { ...generateSecrets(), NODE_ENV: 'production', DATABASE_URL: database.url, PUBLIC_URL: `http://127.0.0.1:${port}`, SEED_DEMO_CONTENT: 'true', CONTENT_CACHE_TTL_MS: '0', BOOKING_SLOTS_CACHE_MS: options.cache === 'off' ? '0' : '2000' },
   });
 
   try {
@@ -144,8 +144,11 @@ async function main() {
 
     const health = await measure(`${cms.url}/_health`);
     log(`GET /_health: ${health.rps} req/s, p95 ${health.p95} ms`);
-    const plainFind = await measure(`${cms.url}/api/articles?locale=en`);
-    log(`GET /api/articles?locale=en (plain Strapi find): ${plainFind.rps} req/s, p95 ${plainFind.p95} ms, statuses ${JSON.stringify(plainFind.byStatus)}`);
+    // the reference of issue 19: a plain Strapi find-by-slug, our public response cache off
+    const [article] = ((await (await fetch(`${cms.url}/api/articles?locale=en&fields[0]=slug&pagination[pageSize]=1`)).json()) as { data: Array<{ slug: string }> }).data;
+    const findPath = `/api/articles?filters[slug][$eq]=${encodeURIComponent(article.slug)}&locale=en`;
+    const plainFind = await measure(`${cms.url}${findPath}`);
+    log(`GET ${findPath} (plain Strapi find-by-slug, cache off): ${plainFind.rps} req/s, p95 ${plainFind.p95} ms, statuses ${JSON.stringify(plainFind.byStatus)}`);
     const slots = await measure(`${cms.url}${slotPath}`);
     log(`GET ${slotPath}: ${slots.rps} req/s, p50 ${slots.p50} ms, p95 ${slots.p95} ms, p99 ${slots.p99} ms, statuses ${JSON.stringify(slots.byStatus)}`);
 
@@ -156,8 +159,9 @@ async function main() {
       settings: { connections, durationSeconds: duration, nodeEnv: 'production', slotsCache: options.cache, hosts: HOSTS, bookings: BOOKINGS, rangeDays: RANGE_DAYS, request: `GET ${slotPath}`, calendar: 'not configured (busy source none)' },
       freeStarts: slotCount,
       health,
-      plainFind,
+      plainFind: { path: findPath, ...plainFind },
       slots,
+      ratioToPlainFind: { rps: Math.round((slots.rps / plainFind.rps) * 100) / 100, p95: Math.round((slots.p95 / plainFind.p95) * 100) / 100 },
       allOk: Object.keys(slots.byStatus).every((status) => status === '200') && slots.errors === 0,
     };
     const outDir = path.join(ROOT, 'scripts', 'bench', 'results');

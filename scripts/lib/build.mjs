@@ -62,7 +62,8 @@ export function assertPluginsBuilt() {
 export async function buildPlugins({ force = false, log = console.log } = {}) {
   for (const name of listPlugins()) {
     const dir = path.join(PLUGINS_DIR, name);
-    const sourceTime = newestMtime([path.join(dir, 'server'), path.join(dir, 'admin'), path.join(dir, 'package.json')]);
+    // the kit's source is bundled into every plugin's dist: a change there rebuilds them all
+    const sourceTime = newestMtime([path.join(dir, 'server'), path.join(dir, 'admin'), path.join(dir, 'package.json'), path.join(ROOT, 'packages', 'plugin-kit')]);
     const builtTime = mtimeOf(pluginServerEntry(name));
     if (!force && builtTime > sourceTime) continue;
     log(`[magnetiq] building plugin ${name}`);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper shared with the start script
 import { localSiteOrigins, withLocalSiteOrigins } from './site-origins.mjs';
 
 describe('local site origins', () => {

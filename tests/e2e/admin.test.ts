@@ -90,6 +90,16 @@ describe('admin panel', () => {
     expect(await page.getByRole('button', { name: 'Export leads (CSV)' }).count()).toBe(1);
   });
 
+  it('shows the lead analytics dashboard, and the error page for a path no plugin page has', async () => {
+    await page.goto(`${inject('cmsUrl')}/admin/plugins/analytics`);
+    await page.getByRole('heading', { name: 'Lead analytics', level: 1 }).waitFor();
+    await page.getByText('Funnel (contacts)').first().waitFor();
+    await page.getByText('Top UTM sources').first().waitFor();
+
+    await page.goto(`${inject('cmsUrl')}/admin/plugins/whitepapers/no/such/page`);
+    await page.getByText('Whoops! Something went wrong').first().waitFor();
+  });
+
   it('shows the outbox with its counts per status', async () => {
     await page.goto(`${inject('cmsUrl')}/admin/plugins/leads/outbox`);
     await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();

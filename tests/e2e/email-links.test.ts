@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signToken } from '../../plugins/leads/server/src/domain/tokens';
+import { signToken } from '@magnetiq/plugin-kit/server';
 import { launchBrowser } from '../helpers/browser';
 import { api, clientIp } from '../helpers/http';
 import { rows } from '../helpers/db';
@@ -34,7 +34,7 @@ const contactOf = async (email: string) => (await rows(`select id, document_id, 
 describe('email links in the browser', () => {
   it('the confirmation link opens a page that confirms nothing until the visitor presses its button', async () => {
     const email = uniqueEmail('e2e-optin');
-    const submitted = await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, language: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }) });
+    const submitted = await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, locale: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }) });
     expect(submitted.status).toBe(201);
     const message = await eventually(async () => (await fakeSendGrid.to(email)).find((sent) => sent.body.custom_args?.template === 'confirm-subscription'), { what: 'the confirmation email' });
     const text = message.body.content.find((part: any) => part.type === 'text/plain').value as string;

@@ -2,13 +2,15 @@
  * A local stand-in for Google Calendar API v3 and Google's OAuth 2.0 token endpoint, following
  * the public documentation:
  * - POST /token: `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` (service account; the
- *   RS256 assertion is verified against the test's public key, `aud` must be Google's token URL)
- *   and `grant_type=refresh_token`; errors as RFC 6749 5.2 `{ error: "invalid_grant", error_description }`.
+ *   RS256 assertion is verified against the test's public key, `aud` must be Google's token URL);
+ *   the authorization-code flow with PKCE, `refresh_token` and `/revoke` are in
+ *   google-calendar-oauth.ts; errors as RFC 6749 5.2 `{ error: "invalid_grant", error_description }`.
  * - POST /calendar/v3/freeBusy: `{ timeMin, timeMax, items: [{ id }] }` → `{ kind, timeMin, timeMax,
  *   calendars: { id: { busy: [{ start, end }] } | { errors: [{ domain, reason }] } } }`.
  * - POST   /calendar/v3/calendars/{calendarId}/events (client ids must be base32hex, 5-1024
  *   characters; an id that exists → 409 duplicate "The requested identifier already exists.";
  *   `conferenceDataVersion=1` with a createRequest → a Meet link),
+ *   GET    /calendar/v3/calendars/{calendarId}/events/{eventId} (404 notFound),
  *   PATCH  /calendar/v3/calendars/{calendarId}/events/{eventId} (404 notFound),
  *   DELETE /calendar/v3/calendars/{calendarId}/events/{eventId} (204; 404 notFound; 410 deleted).
  * - Errors in Google's shape `{ error: { errors: [{ domain, reason, message }], code, message } }`:
@@ -19,6 +21,7 @@
  * https://developers.google.com/identity/protocols/oauth2/service-account#httprest
  */
 import crypto from 'node:crypto';
+import { createFakeOAuth, type FakeOAuthClient } from './google-calendar-oauth';
 import { listen, sendJson } from './http';
 
 export interface FakeEvent {
@@ -53,7 +56,7 @@ export interface FakeGoogleOptions {
   serviceAccountEmail: string;
   /** PEM public key matching the service account's private key */
   publicKey: string;
-  oauthClient?: { clientId: string; clientSecret: string };
+  oauthClient?: FakeOAuthClient;
 }
 
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -77,9 +80,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
   let down = false;
   let freeBusyDelayMs = 0;
   let calls: Array<{ method: string; path: string; status: number; eventId?: string }> = [];
-  /** refresh tokens the fake accepts, and which calendar (user) each belongs to */
-  let refreshTokens = new Map<string, string>();
-  const accessTokens = new Map<string, { subject: string; expiresAt: number }>();
+  const accessTokens = new Map<string, { subject: string; expiresAt: number; refreshToken?: string }>();
 
   const reset = () => {
     events = new Map();
@@ -88,8 +89,8 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     down = false;
     freeBusyDelayMs = 0;
     calls = [];
-    refreshTokens = new Map();
     accessTokens.clear();
+    oauth.reset();
   };
 
   const plannedFailure = (target: PlannedGoogleFailure['target'], request: string) => {
@@ -101,11 +102,20 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     return failure;
   };
 
-  const issueToken = (subject: string) => {
+  const issueToken = (subject: string, scope = 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy', refreshToken?: string) => {
     const token = `ya29.fake-${crypto.randomBytes(12).toString('base64url')}`;
-    accessTokens.set(token, { subject, expiresAt: Date.now() + 3600_000 });
-    return { access_token: token, expires_in: 3599, token_type: 'Bearer', scope: 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy' };
+    accessTokens.set(token, { subject, expiresAt: Date.now() + 3600_000, refreshToken });
+    return { access_token: token, expires_in: 3599, token_type: 'Bearer', scope };
   };
+
+  /** refresh tokens (hosts who connected their own calendar) and the consent they came from */
+  const oauth = createFakeOAuth({
+    client: options.oauthClient,
+    issueAccessToken: issueToken,
+    revokeAccessTokens: (refreshToken) => {
+      for (const [token, session] of accessTokens) if (session.refreshToken === refreshToken) accessTokens.delete(token);
+    },
+  });
 
   const verifyAssertion = (assertion: string): { ok: true; subject: string } | { ok: false; description: string } => {
     const parts = assertion.split('.');
@@ -129,7 +139,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
 
     // --- controls ---
     if (path.startsWith('/__fake/')) {
-      if (path === '/__fake/state' && req.method === 'GET') return sendJson(res, 200, { events: [...events.values()], calls, down, failures });
+      if (path === '/__fake/state' && req.method === 'GET') return sendJson(res, 200, { events: [...events.values()], calls, down, failures, ...oauth.state() });
       if (path === '/__fake/reset' && req.method === 'POST') {
         reset();
         return sendJson(res, 200, { ok: true });
@@ -156,10 +166,14 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__fake/refresh-token' && req.method === 'POST') {
-        if (body.revoked) refreshTokens.delete(body.token);
-        else refreshTokens.set(body.token, body.calendarId);
+        oauth.setRefreshToken(body.token, body.calendarId, Boolean(body.revoked));
         return sendJson(res, 200, { ok: true });
       }
+      if (path === '/__fake/consent' && req.method === 'POST') {
+        oauth.setConsent(body.user || body.deny || body.scopes ? { user: body.user, deny: body.deny, scopes: body.scopes } : null);
+        return sendJson(res, 200, { ok: true });
+      }
+      if (path === '/__fake/revoke-user' && req.method === 'POST') return sendJson(res, 200, { ok: true, revoked: oauth.revokeUser(body.user) });
       return sendJson(res, 404, { error: 'unknown control' });
     }
 
@@ -182,6 +196,13 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       sendJson(res, status, body);
     };
 
+    // --- OAuth 2.0 for web server applications: consent page and revocation ---
+    if (path === '/o/oauth2/v2/auth' && req.method === 'GET') {
+      calls.push({ method: 'GET', path, status: 302 });
+      return oauth.authorize(url, res);
+    }
+    if (path === '/revoke' && req.method === 'POST') return oauth.revoke(url, raw, answer);
+
     // --- token endpoint ---
     if (path === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(raw);
@@ -193,13 +214,7 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
         if (!verdict.ok) return answer(400, { error: 'invalid_grant', error_description: verdict.description });
         return answer(200, issueToken(verdict.subject));
       }
-      if (grant === 'refresh_token') {
-        const client = options.oauthClient;
-        if (!client || form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret) return answer(401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' });
-        const owner = refreshTokens.get(form.get('refresh_token') ?? '');
-        if (!owner) return answer(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
-        return answer(200, issueToken(owner));
-      }
+      if (oauth.token(req, form, answer)) return;
       return answer(400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${grant}` });
     }
 
@@ -281,6 +296,12 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       };
       events.set(key(id), event);
       return answer(200, { kind: 'calendar#event', etag: `"${Date.now()}"`, htmlLink: `https://www.google.com/calendar/event?eid=${id}`, ...event });
+    }
+
+    if (eventId && req.method === 'GET') {
+      const event = events.get(key(eventId));
+      if (!event) return answer(404, googleError(404, 'notFound', 'Not Found'));
+      return answer(200, { kind: 'calendar#event', htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`, ...event });
     }
 
     if (eventId && req.method === 'PATCH') {

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import type { CallRecord, FaultKind } from './odoo';
+import type { CallRecord, FakeOdooVersion, FaultKind } from './odoo';
 
 /**
  * A stored row as the fake returns it: many2one as an id or false, many2many as ids, unset as
@@ -10,12 +10,14 @@ export type OdooRow = { id: number; [field: string]: any };
 
 export interface FaultOptions {
   kind: FaultKind;
-  /** how many matching execute_kw calls fail (default 1); -1 until cleared */
+  /** how many matching calls (XML-RPC execute_kw or JSON-2) fail (default 1); -1 until cleared */
   times?: number;
   model?: string;
   method?: string;
   /** replaces Odoo's default fault string */
   message?: string;
+  /** rate-limit: the Retry-After seconds (default 1) */
+  retryAfter?: number;
 }
 
 export interface FlakyOptions {
@@ -54,7 +56,11 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
     async moveLead(id: number, move: { stage?: string; probability?: number; lost?: boolean }) {
       await request('POST', '/__fake/move-lead', { id, ...move });
     },
-    /** Every XML-RPC connection is dropped without an answer, until up() or for `ms`. */
+    /** Pretends to be this Odoo version from now on (/web/version, XML-RPC version(); JSON-2 from 19). */
+    async setVersion(version: FakeOdooVersion) {
+      await request('POST', '/__fake/version', { version });
+    },
+    /** Every connection (XML-RPC, JSON-2, /web/version) is dropped without an answer, until up() or for `ms`. */
     async down(ms?: number) {
       await request('POST', '/__fake/down', ms === undefined ? {} : { ms });
     },
@@ -65,7 +71,7 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
     async slow(ms: number) {
       await request('POST', '/__fake/slow', { ms });
     },
-    /** The next matching execute_kw calls fail with the fault Odoo sends for that kind. */
+    /** The next matching calls fail with what Odoo sends for that kind (an XML-RPC fault or a JSON-2 status). */
     async fault(options: FaultOptions) {
       await request('POST', '/__fake/fault', options);
     },
@@ -77,11 +83,11 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
     async clear() {
       await request('POST', '/__fake/clear');
     },
-    /** clear(), and back to a fresh database (languages and users only), and no calls recorded. */
+    /** clear(), and back to a fresh database (languages and users only), the first version, and no calls recorded. */
     async reset() {
       await request('POST', '/__fake/reset');
     },
-    /** The XML-RPC calls received, dropped ones included, oldest first. */
+    /** The calls received (XML-RPC, JSON-2, /web/version), dropped ones included, oldest first. */
     async calls(filter: Partial<Pick<CallRecord, 'service' | 'method' | 'model' | 'modelMethod'>> = {}): Promise<CallRecord[]> {
       const { calls } = await request<{ calls: CallRecord[] }>('GET', '/__fake/calls');
       return calls.filter((call) => Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value));

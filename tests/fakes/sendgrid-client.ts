@@ -14,8 +14,8 @@ export const fakeSendGrid = {
     return (await this.messages()).filter((message) => message.body.custom_args?.idempotency_key === idempotencyKey);
   },
   /** The next `times` sends answer `status` (500 outage, 429 rate limit, 400 bad request...). */
-  async fail(status: number, times: number) {
-    await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, times }) });
+  async fail(status: number, times: number, options: { resetSeconds?: number } = {}) {
+    await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, times, ...options }) });
   },
   async clearFailures() {
     await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'DELETE' });

@@ -16,6 +16,8 @@ export interface SentMessage {
 interface PlannedFailure {
   status: number;
   times: number;
+  /** 429: X-RateLimit-Reset this many seconds from now (default 1) */
+  resetSeconds?: number;
 }
 
 export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
@@ -39,7 +41,7 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
     }
     if (url.pathname === '/__fake/fail' && req.method === 'POST') {
       const plan = JSON.parse(raw || '{}') as PlannedFailure;
-      failures.push({ status: plan.status ?? 500, times: plan.times ?? 1 });
+      failures.push({ status: plan.status ?? 500, times: plan.times ?? 1, resetSeconds: plan.resetSeconds });
       return sendJson(res, 200, { ok: true });
     }
 
@@ -57,7 +59,8 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
       planned.times -= 1;
       if (planned.times <= 0) failures.shift();
       if (planned.status === 429) {
-        const reset = Math.floor(Date.now() / 1000) + 1;
+        // SendGrid: the Unix time (seconds) at which the account's limit resets
+        const reset = Math.ceil(Date.now() / 1000) + (planned.resetSeconds ?? 1);
         return sendJson(res, 429, { errors: [{ field: null, message: 'too many requests', help: null }] }, {
           'X-RateLimit-Limit': '600',
           'X-RateLimit-Remaining': '0',

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
 import { freePort } from './ports';
 

@@ -10,7 +10,7 @@ declare module 'vitest' {
     adminPassword: string;
     /** lets tests sign links the way the CMS does (e.g. an unsubscribe link) */
     leadsTokenSecret: string;
-    /** the fake Odoo (tests/fakes/odoo.ts): XML-RPC plus /__fake controls */
+    /** the fake Odoo (tests/fakes/odoo/): XML-RPC, JSON-2 (as Odoo 19) and /__fake controls */
     odooUrl: string;
     /** the fake site build hook (tests/fakes/rebuild-receiver.ts) */
     rebuildReceiverUrl: string;
@@ -18,6 +18,8 @@ declare module 'vitest' {
     rebuildSecret: string;
     /** the CMS's secrets, for a second process on the same database (the seed script) */
     cmsSecrets: Record<string, string>;
+    /** the whole environment of the test CMS (secrets included), for a second instance on its database */
+    cmsEnv: Record<string, string>;
     /** lets tests sign download links, e.g. one that has already expired */
     whitepapersTokenSecret: string;
     /** where this run's CMS keeps whitepaper files */

@@ -1,4 +1,3 @@
-// @ts-expect-error plain ESM helpers shared with the start script and the benchmarks
 import { createScratchDatabase } from '../../scripts/lib/scratch-database.mjs';
 
 /** A fresh database for this test run (see scripts/lib/scratch-database.mjs for which server). */

@@ -7,19 +7,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from '../../scripts/lib/build.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { withLocalSiteOrigins } from '../../scripts/lib/site-origins.mjs';
 import { createTestDatabase } from './database';
 import { startFakeSendGrid } from '../fakes/sendgrid';
@@ -57,7 +53,9 @@ export default async function setup(project: TestProject) {
     // booking + calendar-sync: a service account whose key only this run knows, and the fake Google that checks it
     const googleKeys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     const googleServiceAccount = 'magnetiq-test@magnetiq-test.iam.gserviceaccount.com';
-    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey });
+    // hosts who connect their own calendar: an OAuth client only this run knows (docs/google-calendar.md)
+    const googleOAuthClient = { clientId: `${crypto.randomBytes(6).toString('hex')}.apps.googleusercontent.test`, clientSecret: `GOCSPX-${crypto.randomBytes(18).toString('base64url')}` };
+    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey, oauthClient: googleOAuthClient });
     cleanups.push(google.close);
 
     const logDir = path.join(DATA_DIR, 'test-logs');
@@ -75,76 +73,86 @@ export default async function setup(project: TestProject) {
     const siteOrigin = `http://127.0.0.1:${sitePort}`;
     const secrets = generateSecrets();
     const metricsToken = crypto.randomBytes(24).toString('base64url');
+    // the CMS's whole environment: a second instance on the same database (scale-out test) takes it too
+    const cmsEnv: Record<string, string> = {
+      NODE_ENV: 'test',
+      // the OpenAPI document: the HTTP helper checks every answer against it (tests/helpers/http.ts)
+      API_DOCS: 'true',
+      ...secrets,
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Tests give each client its own X-Forwarded-For address so rate limits stay per test;
+      // one proxy hop, as behind the nginx of docs/operations.md (trust-proxy.test.ts).
+      TRUST_PROXY: '1',
+      SENDGRID_API_KEY: 'SG.test-key',
+      SENDGRID_BASE_URL: sendgrid.url,
+      SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
+      OUTBOX_POLL_MS: '200',
+      OUTBOX_BASE_DELAY_MS: '100',
+      OUTBOX_MAX_DELAY_MS: '1000',
+      OUTBOX_MAX_ATTEMPTS: '4',
+      OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
+      // erase: the delivery retention job every 2 s (it only deletes rows older than 90 days)
+      DELIVERY_RETENTION_CRON: '*/2 * * * * *',
+      ODOO_URL: odoo.url,
+      ODOO_DB: odoo.db,
+      ODOO_USERNAME: odoo.login,
+      ODOO_API_KEY: odoo.password,
+      // odoo-sync.test.ts switches the fake between Odoo 17 and 19 and runs every test over both protocols
+      ODOO_PROTOCOL: 'auto',
+      ODOO_TIMEOUT_MS: '2000',
+      ODOO_MAX_ATTEMPTS: '30',
+      ODOO_BREAKER_MIN_CALLS: '5',
+      ODOO_BREAKER_WINDOW_MS: '10000',
+      ODOO_BREAKER_RESET_MS: '5000',
+      // analytics: stage read-back only when a test asks for it (POST /odoo-sync/stages/read-back)
+      ODOO_STAGE_READBACK: 'false',
+      // analytics: every request computes its figures (tests compare before and after a change)
+      ANALYTICS_CACHE_SECONDS: '0',
+      SITE_URL: siteOrigin,
+      // both local names of the site, as npm start configures them (tests/integration/cors.test.ts)
+      CORS_ORIGINS: withLocalSiteOrigins('', sitePort),
+      // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
+      SCHEDULER_CRON: '*/2 * * * * *',
+      SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
+      SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
+      SITE_REBUILD_DEBOUNCE_MS: '1000',
+      WHITEPAPERS_FILES_DIR: whitepapersDir,
+      // ops: the metrics endpoint's token; rate limits shared through the machine's Redis
+      // (the test run's own key prefix, so earlier runs' counters never apply)
+      METRICS_TOKEN: metricsToken,
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `magnetiq-test-${crypto.randomBytes(4).toString('hex')}`,
+      // webinars: the reminder job's clock is moved by the tests through the admin route
+      WEBINARS_TEST_CLOCK: 'true',
+      WEBINARS_REMINDER_INTERVAL_MS: '0',
+      WEBINARS_ORGANIZER_EMAIL: 'events@magnetiq.test',
+      // booking: short retries against the fake Google, the cache of hosts short enough for tests that edit them
+      GOOGLE_CALENDAR_ROOT_URL: `${google.url}/`,
+      GOOGLE_TOKEN_URL: `${google.url}/token`,
+      GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccount,
+      GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: googleKeys.privateKey,
+      GOOGLE_OAUTH_CLIENT_ID: googleOAuthClient.clientId,
+      GOOGLE_OAUTH_CLIENT_SECRET: googleOAuthClient.clientSecret,
+      GOOGLE_OAUTH_AUTH_URL: `${google.url}/o/oauth2/v2/auth`,
+      GOOGLE_OAUTH_REVOKE_URL: `${google.url}/revoke`,
+      CALENDAR_BUSY_TTL_MS: '500',
+      CALENDAR_MAX_ATTEMPTS: '60',
+      CALENDAR_RATE_LIMIT_DELAY_MS: '100',
+      CALENDAR_REQUEST_TIMEOUT_MS: '2000',
+      CALENDAR_REFRESH_CRON: '',
+      BOOKING_BUSY_TIMEOUT_MS: '300',
+      CALENDAR_NOT_CONFIGURED_DELAY_MS: '500',
+    };
     let cms;
     try {
       cms = await startStrapi({
         port,
         stdio: ['ignore', logStream, logStream],
         timeoutMs: 120_000,
-        env: {
-          NODE_ENV: 'test',
-          ...secrets,
-          DATABASE_URL: database.url,
-          ADMIN_EMAIL,
-          ADMIN_PASSWORD,
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          // Tests give each client its own X-Forwarded-For address so rate limits stay per test;
-          // one proxy hop, as behind the nginx of docs/operations.md (trust-proxy.test.ts).
-          TRUST_PROXY: '1',
-          SENDGRID_API_KEY: 'SG.test-key',
-          SENDGRID_BASE_URL: sendgrid.url,
-          SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
-          OUTBOX_POLL_MS: '200',
-          OUTBOX_BASE_DELAY_MS: '100',
-          OUTBOX_MAX_DELAY_MS: '1000',
-          OUTBOX_MAX_ATTEMPTS: '4',
-          OUTBOX_PROCESSING_TIMEOUT_MS: '3000',
-          // erase: the delivery retention job every 2 s (it only deletes rows older than 90 days)
-          DELIVERY_RETENTION_CRON: '*/2 * * * * *',
-          ODOO_URL: odoo.url,
-          ODOO_DB: odoo.db,
-          ODOO_USERNAME: odoo.login,
-          ODOO_API_KEY: odoo.password,
-          ODOO_TIMEOUT_MS: '2000',
-          ODOO_MAX_ATTEMPTS: '30',
-          ODOO_BREAKER_MIN_CALLS: '5',
-          ODOO_BREAKER_WINDOW_MS: '10000',
-          ODOO_BREAKER_RESET_MS: '5000',
-          // analytics: stage read-back only when a test asks for it (POST /odoo-sync/stages/read-back)
-          ODOO_STAGE_READBACK: 'false',
-          // analytics: every request computes its figures (tests compare before and after a change)
-          ANALYTICS_CACHE_SECONDS: '0',
-          SITE_URL: siteOrigin,
-          // both local names of the site, as npm start configures them (tests/integration/cors.test.ts)
-          CORS_ORIGINS: withLocalSiteOrigins('', sitePort),
-          // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
-          SCHEDULER_CRON: '*/2 * * * * *',
-          SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
-          SITE_REBUILD_WEBHOOK_SECRET: rebuildSecret,
-          SITE_REBUILD_DEBOUNCE_MS: '1000',
-          WHITEPAPERS_FILES_DIR: whitepapersDir,
-          // ops: the metrics endpoint's token; rate limits shared through the machine's Redis
-          // (the test run's own key prefix, so earlier runs' counters never apply)
-          METRICS_TOKEN: metricsToken,
-          REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-          REDIS_PREFIX: `magnetiq-test-${crypto.randomBytes(4).toString('hex')}`,
-          // webinars: the reminder job's clock is moved by the tests through the admin route
-          WEBINARS_TEST_CLOCK: 'true',
-          WEBINARS_REMINDER_INTERVAL_MS: '0',
-          WEBINARS_ORGANIZER_EMAIL: 'events@magnetiq.test',
-          // booking: short retries against the fake Google, the cache of hosts short enough for tests that edit them
-          GOOGLE_CALENDAR_ROOT_URL: `${google.url}/`,
-          GOOGLE_TOKEN_URL: `${google.url}/token`,
-          GOOGLE_SERVICE_ACCOUNT_EMAIL: googleServiceAccount,
-          GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: googleKeys.privateKey,
-          CALENDAR_BUSY_TTL_MS: '500',
-          CALENDAR_MAX_ATTEMPTS: '60',
-          CALENDAR_RATE_LIMIT_DELAY_MS: '100',
-          CALENDAR_REQUEST_TIMEOUT_MS: '2000',
-          CALENDAR_REFRESH_CRON: '',
-          BOOKING_BUSY_TIMEOUT_MS: '300',
-          CALENDAR_NOT_CONFIGURED_DELAY_MS: '500',
-        },
+        env: cmsEnv,
       });
     } catch (error) {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
@@ -185,6 +193,7 @@ export default async function setup(project: TestProject) {
     project.provide('rebuildReceiverUrl', rebuildReceiver.url);
     project.provide('rebuildSecret', rebuildSecret);
     project.provide('cmsSecrets', secrets);
+    project.provide('cmsEnv', cmsEnv);
     project.provide('whitepapersTokenSecret', secrets.WHITEPAPERS_TOKEN_SECRET);
     project.provide('whitepapersDir', whitepapersDir);
     project.provide('metricsToken', metricsToken);

@@ -12,7 +12,7 @@ export function submission(overrides: Record<string, unknown> = {}) {
     firstName: 'Grace',
     lastName: 'Hopper',
     company: 'Compilers Inc',
-    language: 'en',
+    locale: 'en',
     message: 'Hello, we would like a demo of the lead pipeline.',
     consent: { dataProcessing: true, marketingEmail: false, textVersion: 'contact-2026-11' },
     ...overrides,

@@ -15,7 +15,6 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { createDatabase, dropDatabase, startEmbeddedPostgres, withDatabase } from '../../scripts/lib/postgres.mjs';

@@ -13,7 +13,6 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { calendarEventIdFor } from '../../plugins/booking/server/src/domain/calendar-event';
 import { adminToken, api, clientIp } from '../helpers/http';

@@ -38,10 +38,11 @@ describe('foundation', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('loads the leads workspace plugin with its public route', async () => {
-    const response = await api('/api/leads/status');
-    expect(response.status).toBe(200);
-    expect(response.body.data).toEqual({ plugin: 'leads', ready: true });
+  it('loads the leads workspace plugin with its public routes (and no constant status route)', async () => {
+    const response = await api('/api/leads/confirm');
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).not.toBe(404);
+    expect((await api('/api/leads/status')).status).toBe(404);
   });
 
   it.each([

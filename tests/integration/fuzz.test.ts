@@ -388,7 +388,6 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
 
   /** GET routes: path parameters (":name") and query parameters, each generated. */
   const GETS: Array<{ path: string; seed: number; params?: string[]; query: string[] }> = [
-    { path: '/api/leads/status', seed: 1801, query: ['token', 'x'] },
     { path: '/api/leads/confirm', seed: 1802, query: ['token'] },
     { path: '/api/leads/unsubscribe', seed: 1803, query: ['token'] },
     { path: '/api/webinars/webinars', seed: 1804, query: ['locale', 'when', 'topic', 'page', 'pageSize'] },

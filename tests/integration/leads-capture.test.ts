@@ -121,7 +121,8 @@ describe('POST /api/leads/submissions', () => {
     ['an overlong message', { message: 'x'.repeat(5001) }],
     ['an unknown field', { isAdmin: true }],
     ['a UTM field that is not text', { utm: { source: { $gt: '' } } }],
-    ['a language we do not serve', { language: 'fr' }],
+    ['a locale that is not configured in i18n', { locale: 'tlh' }],
+    ['a locale that is not configured, under its deprecated name', { locale: undefined, language: 'tlh' }],
   ])('rejects %s with 400', async (_label, override) => {
     const response = await submit({ ...submission({ email: uniqueEmail('bad') }), ...override });
     expect(response.status).toBe(400);

@@ -80,6 +80,9 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   // integrations: Admin
   'GET /calendar-sync/connections': ADMINS,
   'PUT /calendar-sync/connections': ADMINS,
+  'POST /calendar-sync/connections/disconnect': ADMINS,
+  'POST /calendar-sync/oauth/start': ADMINS,
+  'POST /calendar-sync/oauth/callback': ADMINS,
   'GET /odoo-sync/status': ADMINS,
   'POST /odoo-sync/test-connection': ADMINS,
   'POST /odoo-sync/stages/read-back': ADMINS,
@@ -111,6 +114,7 @@ const CONTENT_TYPES: Record<string, RoleName[]> = {
   'plugin::booking.booking': NO_ROLE,
   'plugin::calendar-sync.connection': NO_ROLE,
   'plugin::calendar-sync.event': NO_ROLE,
+  'plugin::calendar-sync.oauth-state': NO_ROLE,
   'plugin::odoo-sync.link': NO_ROLE,
   // leads: hidden from the Content Manager (visible: false); roles.ts also refuses every role
   // rights on plugin::leads.* whether hidden or not

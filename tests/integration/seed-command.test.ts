@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
 // @ts-expect-error plain ESM helpers shared with the start script
 import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/postgres.mjs';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { siteOrigins } from './site-origins';
 import middlewares from '../../config/middlewares';
 import plugins from '../../config/plugins';
-// @ts-expect-error plain ESM helper shared with the start script
 import { generateSecrets } from '../../../scripts/lib/secrets.mjs';
 
 /** Strapi's env helper for one variable list: env.array splits on commas. */

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { SITE_CONTENT_UIDS } from './uids';
 
+/** i18n's list of configured locales: the site's build reads which languages to build from it. */
+export const LIST_LOCALES_ACTION = 'plugin::i18n.locales.listLocales';
+
 /**
  * The users-permissions Public role reads the site's content (find/findOne; the routes force
- * status=published) and nothing else of it. Synced on every boot: a write permission someone
+ * status=published) and the configured locales, and nothing else of it. Synced on every boot: a write permission someone
  * ticked by mistake in Settings is removed again.
  */
 export async function syncPublicPermissions(strapi: Core.Strapi): Promise<void> {
@@ -18,6 +21,7 @@ export async function syncPublicPermissions(strapi: Core.Strapi): Promise<void> 
     wanted.add(`${uid}.find`);
     if (kind === 'collectionType') wanted.add(`${uid}.findOne`);
   }
+  wanted.add(LIST_LOCALES_ACTION);
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   const existing = (await permissions.findMany({ where: { role: publicRole.id } })) as Array<{ id: number; action: string }>;
   const present = new Set(existing.map((permission) => permission.action));

@@ -7,8 +7,9 @@ import { LRUCache } from 'lru-cache';
  *
  * Published content changes only through publish / unpublish / delete (drafts never show here),
  * and the document middleware clears the cache on each of those; media edits clear it too. The
- * TTL (CONTENT_CACHE_TTL_MS, default 30 s, 0 turns the cache off) bounds how long another CMS
- * instance may serve an answer from before a change it did not see.
+ * other CMS instances drop theirs through the cluster broadcast (cms/src/ops/cluster.ts); the
+ * TTL (CONTENT_CACHE_TTL_MS, default 30 s, 0 turns the cache off) bounds how long an instance
+ * whose LISTEN connection was down may serve an answer from before a change.
  *
  * Bounded by total bytes (CONTENT_CACHE_MAX_BYTES, default 32 MiB) as well as by entries: every
  * distinct query string is a new key, so 1,000 answers of up to 1 MiB each could otherwise hold
@@ -78,7 +79,20 @@ export const publicResponseCache = async (ctx: any, next: () => Promise<unknown>
 };
 
 let invalidations = 0;
-export function contentChanged(): void {
+let broadcast: (() => void) | null = null;
+
+/** This instance's cache only (another instance told us about a change). */
+export function contentChangedHere(): void {
   invalidations += 1;
   invalidateContentCache();
+}
+
+/** Published content changed: this instance's cache and, once set (cms/src/ops/cluster.ts), every other instance's. */
+export function contentChanged(): void {
+  contentChangedHere();
+  broadcast?.();
+}
+
+export function setContentChangeBroadcast(send: (() => void) | null): void {
+  broadcast = send;
 }

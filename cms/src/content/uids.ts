@@ -22,8 +22,3 @@ export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly str
 export const PLUGIN_SITE_UIDS = ['plugin::whitepapers.whitepaper', 'plugin::webinars.webinar', 'plugin::booking.meeting-type', 'plugin::booking.host'] as const;
 
 export const triggersSiteRebuild = (uid: string) => isSiteContent(uid) || (PLUGIN_SITE_UIDS as readonly string[]).includes(uid);
-
-export const SITE_LOCALES = [
-  { code: 'en', name: 'English (en)' },
-  { code: 'de', name: 'German (de)' },
-] as const;

@@ -4,14 +4,15 @@ import type { Core } from '@strapi/strapi';
 import { toBlocks } from './blocks';
 
 /**
- * Demo content: a small B2B marketing site in English and German, from database/seed/content.json
- * and the images next to it. Create-only and keyed on natural keys (file name in the
+ * Demo content: a small B2B marketing site in the locales database/seed/content.json names
+ * (`locales`; English and German everywhere, French for the home and contact pages, one article
+ * and the global settings), with the images next to it. The seed creates those locales in i18n
+ * when they are missing: languages are data (docs/adr/0022-locales-as-data.md). Create-only and keyed on natural keys (file name in the
  * "Demo content" media folder, English slug, the single global entry), so running it again
  * creates nothing and never overwrites what editors changed.
  */
 const FOLDER_NAME = 'Demo content';
-const LOCALES = ['en', 'de'] as const;
-type Locale = (typeof LOCALES)[number];
+type Locale = string;
 const MEDIA_FIELDS = new Set(['image', 'photo', 'logos', 'ogImage', 'cover', 'avatar']);
 const RICH_TEXT_FIELDS = new Set(['body']);
 
@@ -39,8 +40,34 @@ export async function isSiteEmpty(strapi: Core.Strapi): Promise<boolean> {
   return pages + articles === 0;
 }
 
+interface SeedLocale {
+  code: string;
+  name: string;
+}
+
+const readContent = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'content.json'), 'utf8'));
+
+/** The locales the demo content is written in (content.json `locales`), created in i18n when missing. */
+export async function ensureSeedLocales(strapi: Core.Strapi, dir = seedDirectory(strapi)): Promise<string[]> {
+  const wanted = (readContent(dir).locales ?? []) as SeedLocale[];
+  const locales = strapi.plugin('i18n').service('locales');
+  const existing = new Set(((await locales.find()) as Array<{ code: string }>).map((locale) => locale.code));
+  for (const locale of wanted) {
+    if (existing.has(locale.code)) continue;
+    await locales.create({ code: locale.code, name: locale.name });
+    strapi.log.info(`seed: created the ${locale.name} locale.`);
+  }
+  return wanted.map((locale) => locale.code);
+}
+
 export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(strapi)): Promise<SeedReport> {
-  const content = JSON.parse(fs.readFileSync(path.join(dir, 'content.json'), 'utf8'));
+  const content = readContent(dir);
+  const seedLocales = await ensureSeedLocales(strapi, dir);
+  if (seedLocales.length === 0) throw new Error('seed: content.json names no locales');
+  // slugs of the first locale are the natural keys of the documents
+  const keyLocale = seedLocales[0];
+  /** the locales one entry of content.json has a variant in, in the seed's order */
+  const localesOf = (entry: Record<string, unknown>) => seedLocales.filter((code) => entry[code] && typeof entry[code] === 'object');
   const report: SeedReport = { created: {}, existing: {}, skipped: [] };
   const count = (bucket: 'created' | 'existing', kind: string) => {
     report[bucket][kind] = (report[bucket][kind] ?? 0) + 1;
@@ -79,13 +106,14 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
     return value;
   };
 
-  /** One document in every locale; the English slug is the key. Returns the document id. */
+  /** One document in every locale it has a variant in; the key locale's slug is the key. Returns the document id. */
   const ensureDocument = async (uid: any, kind: string, variants: Record<Locale, any>, shared: Record<string, unknown> = {}, relations: (locale: Locale) => Record<string, unknown> = () => ({})) => {
     const documents = strapi.documents(uid);
-    const english = await documents.findFirst({ locale: 'en', status: 'draft', filters: { slug: variants.en.slug } as any, fields: ['documentId'] as any });
-    let documentId = english?.documentId as string | undefined;
-    for (const locale of LOCALES) {
-      const label = `${kind} ${variants.en.slug} (${locale})`;
+    const keySlug = variants[keyLocale].slug;
+    const found = await documents.findFirst({ locale: keyLocale, status: 'draft', filters: { slug: keySlug } as any, fields: ['documentId'] as any });
+    let documentId = found?.documentId as string | undefined;
+    for (const locale of localesOf(variants)) {
+      const label = `${kind} ${keySlug} (${locale})`;
       try {
         const exists = documentId ? await documents.findOne({ documentId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
         if (exists) {
@@ -175,7 +203,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
     const ensureBookingDocument = async (uid: any, kind: string, entry: { shared: Record<string, unknown> } & Record<Locale, Record<string, unknown>>) => {
       const slug = entry.shared.slug as string;
       const documents = strapi.documents(uid);
-      for (const locale of LOCALES) {
+      for (const locale of localesOf(entry)) {
         try {
           const rows = await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'locale'] });
           if (rows.some((row: any) => row.locale === locale)) {
@@ -198,8 +226,8 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
 
   // --- the global single type ---
   const globals = strapi.documents('api::global.global' as any);
-  let globalId = (await globals.findFirst({ locale: 'en', status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;
-  for (const locale of LOCALES) {
+  let globalId = (await globals.findFirst({ locale: keyLocale, status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;
+  for (const locale of localesOf(content.global)) {
     const exists = globalId ? await globals.findOne({ documentId: globalId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
     if (exists) {
       count('existing', 'global');

@@ -1,2 +1,11 @@
 /** Server helpers shared by the Magnetiq plugins (plain functions and types, no Strapi state). */
-export {};
+export * from './tokens';
+export * from './document-id';
+export * from './topics';
+export * from './delivery-errors';
+export * from './public-form';
+export * from './analytics';
+export * from './lead-form';
+export * from '../validation/lead-fields';
+export * from './plugin-api';
+export * from './http';

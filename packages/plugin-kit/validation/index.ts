@@ -1,2 +1,2 @@
 /** Validation rules shared by the plugins' public forms and the site's form islands. */
-export {};
+export * from './lead-fields';

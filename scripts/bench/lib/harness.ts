@@ -29,6 +29,7 @@ export interface Run {
   rps: number;
   p50: number;
   p95: number;
+  p97_5: number;
   p99: number;
   errors: number;
   timeouts: number;
@@ -45,6 +46,8 @@ export interface LoadOptions {
   accepted?: (key: string) => void;
   /** a path per request number (relative to url's origin), for varied GETs */
   path?: (n: number) => string;
+  /** fixed rate: requests per second over all connections (autocannon overallRate) */
+  overallRate?: number;
 }
 
 /** One autocannon run, with latencies taken from every response (not autocannon's histogram buckets). */
@@ -56,6 +59,7 @@ export async function load(options: LoadOptions): Promise<Run> {
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: [
       {
         method: options.method ?? 'GET',
@@ -86,6 +90,7 @@ export async function load(options: LoadOptions): Promise<Run> {
     rps: round(latencies.length / result.duration),
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
+    p97_5: round(percentile(latencies, 97.5)),
     p99: round(percentile(latencies, 99)),
     errors: result.errors,
     timeouts: result.timeouts,
@@ -128,4 +133,22 @@ export function writeResult(file: string, result: unknown) {
   const outFile = path.join(outDir, file);
   fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
   log(`results written to ${path.relative(ROOT, outFile)}`);
+}
+
+/** A contact-form submission with a new address per request number (every one a full capture transaction). */
+export function benchSubmission(runId: string, n: number, { label = 'bench', marketingEvery = 2, medium = 'autocannon' }: { label?: string; marketingEvery?: number; medium?: string } = {}) {
+  const email = `${label}-${runId}-${n}@example.com`;
+  return {
+    key: email,
+    json: JSON.stringify({
+      email,
+      firstName: 'Bench',
+      lastName: 'Mark',
+      company: 'Load Test GmbH',
+      message: 'A benchmark submission with a realistic amount of text in it.',
+      language: 'en',
+      consent: { dataProcessing: true, marketingEmail: n % marketingEvery === 0, textVersion: 'bench-1' },
+      utm: { source: 'bench', medium, campaign: runId },
+    }),
+  };
 }

@@ -33,7 +33,7 @@ export function ContactForm({ lang, cmsUrl }: Props) {
           fields: FIELDS,
           required: REQUIRED,
           consentTextVersion: CONSENT_TEXT_VERSION,
-          extra: () => ({ language: lang }),
+          extra: () => ({ locale: lang }),
         })
       }
     >

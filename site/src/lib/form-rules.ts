@@ -4,13 +4,13 @@
  * patterns), so a visitor hears about a mistake before the request. The server stays the judge:
  * its field errors are shown the same way.
  */
+import { NAME_PATTERN, PHONE_PATTERN } from '@magnetiq/plugin-kit/validation';
+
 export const LEAD_FIELDS = ['email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'message'] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
 export type Problem = 'required' | 'tooLong' | 'email' | 'name' | 'phone' | 'country';
 
-const NAME_PATTERN = /^[\p{L}\p{M}' .\-]*$/u;
-const PHONE_PATTERN = /^[+0-9 ()\-/.]*$/;
 const COUNTRY_PATTERN = /^[A-Za-z]{2}$/;
 // yup 0.32's email check (the one @strapi/utils uses) wants a dot in the domain; this is its gist.
 const EMAIL_PATTERN = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:_]+(\.[^\s@"<>()[\]\\,;:_.]+)+$/;

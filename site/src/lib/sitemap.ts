@@ -1,5 +1,6 @@
 /** The sitemap's URLs: every page, article, category, whitepaper, webinar, booking page and index in every locale, with hreflang alternates. */
-import { LOCALES, type Locale } from '../consts';
+import type { Locale } from '../consts';
+import { buildLocales } from './locales';
 import { alternatesOf, bookingPath, meetingTypesIn, webinarPath, webinarsIn, webinarsPath, articlePath, articlesIn, categoriesIn, categoryPath, insightsPath, pagePath, pagesIn, whitepaperPath, whitepapersIn, whitepapersPath, type Alternates } from './content';
 
 export interface SitemapUrl {
@@ -10,8 +11,9 @@ export interface SitemapUrl {
 
 export async function sitemapUrls(): Promise<SitemapUrl[]> {
   const urls: SitemapUrl[] = [];
-  const sameEverywhere = (toPath: (lang: Locale) => string) => Object.fromEntries(LOCALES.map((locale) => [locale, toPath(locale)])) as Alternates;
-  for (const lang of LOCALES) {
+  const locales = await buildLocales();
+  const sameEverywhere = (toPath: (lang: Locale) => string) => Object.fromEntries(locales.map((locale) => [locale, toPath(locale)])) as Alternates;
+  for (const lang of locales) {
     for (const page of await pagesIn(lang)) {
       if (page.seo?.noindex) continue;
       urls.push({ path: pagePath(lang, page.slug), lastmod: page.updatedAt ?? undefined, alternates: await alternatesOf('pages', page.documentId) });
@@ -36,8 +38,8 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
     // a meeting type keeps its slug in every locale; the manage page is not listed (noindex)
     for (const type of await meetingTypesIn(lang)) {
       if (type.slug === 'manage') continue;
-      const locales = await Promise.all(LOCALES.map(async (locale) => ((await meetingTypesIn(locale)).some((other) => other.slug === type.slug) ? [[locale, bookingPath(locale, type.slug)]] : [])));
-      urls.push({ path: bookingPath(lang, type.slug), alternates: Object.fromEntries(locales.flat()) as Alternates });
+      const found = await Promise.all(locales.map(async (locale) => ((await meetingTypesIn(locale)).some((other) => other.slug === type.slug) ? [[locale, bookingPath(locale, type.slug)]] : [])));
+      urls.push({ path: bookingPath(lang, type.slug), alternates: Object.fromEntries(found.flat()) as Alternates });
     }
   }
   return urls;

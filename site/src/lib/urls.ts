@@ -1,10 +1,11 @@
 /** Paths and URL rules of the site, free of Astro imports so unit tests can load them. */
-import { CMS_PUBLIC_URL, LOCALES, type Locale } from '../consts';
+import { CMS_PUBLIC_URL, type Locale } from '../consts';
 
 export const HOME_SLUG = 'home';
 export const ARTICLES_PER_PAGE = 9;
 
-export const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+/** A BCP 47 tag as Strapi's i18n stores it (`fr`, `pt-BR`); which ones exist is the CMS's data (lib/locales.ts). */
+export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(value);
 
 export const pagePath = (lang: string, slug: string) => (slug === HOME_SLUG ? `/${lang}/` : `/${lang}/${slug}/`);
 export const articlePath = (lang: string, slug: string) => `/${lang}/insights/${slug}/`;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Loader } from 'astro/loaders';
-import { LOCALES } from '../consts';
+import { buildLocales } from '../lib/locales';
 
 /** Where the build reads content: the CMS's REST API, reachable from the build machine. */
 export const cmsUrl = () => (process.env.CMS_URL || 'http://localhost:1337').replace(/\/+$/, '');
@@ -33,11 +33,11 @@ function apiToken(): string | undefined {
 export class CmsUnreachableError extends Error {}
 
 /** GET a Strapi REST path; an unreachable CMS or a non-2xx answer stops the build with a line naming CMS_URL. */
-export async function cmsGet<T = unknown>(path: string, query: Query = {}): Promise<T> {
+export async function cmsGet<T = unknown>(path: string, query: Query = {}, options: { anonymous?: boolean } = {}): Promise<T> {
   const url = `${cmsUrl()}${path}?${toQueryString(query)}`;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A read-only token is optional: the Public role can read published content.
-  const token = apiToken();
+  const token = options.anonymous ? undefined : apiToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -90,7 +90,7 @@ export function strapiCollection({ resource, query = {} }: CollectionOptions): L
     name: `strapi-${resource}`,
     async load({ store, parseData, logger, generateDigest }) {
       store.clear();
-      for (const locale of LOCALES) {
+      for (const locale of await buildLocales()) {
         const entries = await fetchAll(resource, locale, query);
         for (const entry of entries) {
           const id = `${locale}/${String(entry.slug ?? entry.documentId)}`;
@@ -109,7 +109,7 @@ export function strapiSingle({ resource, query = {} }: CollectionOptions): Loade
     name: `strapi-${resource}`,
     async load({ store, parseData, logger, generateDigest }) {
       store.clear();
-      for (const locale of LOCALES) {
+      for (const locale of await buildLocales()) {
         let answer: { data: Record<string, unknown> | null };
         try {
           answer = await cmsGet(`/api/${resource}`, { ...query, locale, status: 'published' });
@@ -135,7 +135,7 @@ export function pluginList({ name, path, variants = [{}] }: { name: string; path
     name: `strapi-${name}`,
     async load({ store, parseData, logger, generateDigest }) {
       store.clear();
-      for (const locale of LOCALES) {
+      for (const locale of await buildLocales()) {
         let count = 0;
         // e.g. the webinars plugin lists upcoming and past webinars in two calls
         for (const { query = {}, extra = {} } of variants) {

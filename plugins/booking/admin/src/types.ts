@@ -28,6 +28,8 @@ export interface AdminBooking {
   answers: Record<string, string>;
   cancelReason: string | null;
   cancelledBy: string | null;
+  /** the Google Meet link of the host's event (video meetings), once Google made it */
+  meetLink: string | null;
   rescheduleCount: number;
   changeable: boolean;
 }

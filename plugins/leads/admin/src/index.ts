@@ -1,35 +1,12 @@
+import { registerPluginAdmin } from '@magnetiq/plugin-kit/admin';
 import { User } from '@strapi/icons';
-import type { StrapiApp } from '@strapi/strapi/admin';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { getTranslation } from './utils/getTranslation';
 
-const plugin: StrapiApp['appPlugins'][string] = {
-  register(app) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: User,
-      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Leads' },
-      Component: () => import('./pages/App'),
-      permissions: PERMISSIONS.contactsRead,
-    });
-    app.registerPlugin({ id: PLUGIN_ID, name: 'Leads' });
-  },
-
-  async registerTrads({ locales }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
-          const prefixed = Object.fromEntries(Object.entries(data).map(([key, message]) => [getTranslation(key), message]));
-          return { data: prefixed, locale };
-        } catch {
-          // No file for this admin locale: react-intl falls back to the English default messages.
-          return { data: {}, locale };
-        }
-      })
-    );
-  },
-};
-
-export default plugin;
+export default registerPluginAdmin({
+  pluginId: PLUGIN_ID,
+  name: 'Leads',
+  menu: { icon: User, permissions: PERMISSIONS.contactsRead, Component: () => import('./pages/App') },
+  // en is the base: another admin locale gets the English messages, de gets them for missing keys
+  translations: { en: () => import('./translations/en.json'), de: () => import('./translations/de.json') },
+});

@@ -4,6 +4,7 @@ import { getConfig, getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
 import { trackHttpServer, type HttpDrain } from './shutdown';
 import { installEvidenceTriggers } from './evidence';
+import { DEFAULT_LOCALE_STORE_KEY, I18N_LOCALE_UID } from './services/locales';
 
 const drains = new WeakMap<Core.Strapi, HttpDrain>();
 /** The request tracker of this Strapi's HTTP server (destroy drains it). */
@@ -14,8 +15,32 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // after Strapi's schema sync, which ran before bootstrap and may have created the tables
   await installEvidenceTriggers(strapi);
 
+  // The configured locales are cached (services/locales.ts): a change on this instance drops them at once.
+  const localesChanged = () => getService(strapi, 'locales').invalidate();
+  strapi.db.lifecycles.subscribe({
+    models: [I18N_LOCALE_UID],
+    afterCreate: localesChanged,
+    afterUpdate: localesChanged,
+    afterDelete: localesChanged,
+    afterDeleteMany: localesChanged,
+  });
+  const defaultLocaleChanged = (event: { result?: { key?: string } | null; params?: { where?: { key?: string }; data?: { key?: string } } }) => {
+    const key = event.result?.key ?? event.params?.data?.key ?? event.params?.where?.key;
+    if (key === DEFAULT_LOCALE_STORE_KEY) localesChanged();
+  };
+  strapi.db.lifecycles.subscribe({ models: ['strapi::core-store'], afterCreate: defaultLocaleChanged, afterUpdate: defaultLocaleChanged });
+
   const outbox = getService(strapi, 'outbox');
-  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }));
+  // wake on commit: every insert into the outbox notifies the workers of all instances
+  await outbox.installNotifyTrigger();
+  // several instances: cache invalidation for all of them, cron ticks run by one (docs/adr/0025)
+  const cluster = getService(strapi, 'cluster');
+  await cluster.installJobRuns();
+  cluster.start();
+  // emails are independent of each other: several in flight (outbox.concurrency, OUTBOX_CONCURRENCY)
+  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }), {
+    concurrency: getConfig(strapi).outbox.concurrency,
+  });
 
   strapi.cron.add({
     leadsRetention: {

@@ -11,9 +11,9 @@ import services from './services';
 
 export type { LeadInput, CapturedLead, CaptureContext } from './services/capture';
 export type { OutboxMessage, OutboxHandler } from './services/outbox';
-export { PermanentDeliveryError, RetryLaterError } from './services/outbox';
+export { PermanentDeliveryError, RateLimitedError, RetryLaterError } from './services/outbox';
 export type { ContactEraser, ErasedContact } from './services/erasure';
-export { signToken, verifyToken } from './domain/tokens';
+export { signToken, verifyToken } from '@magnetiq/plugin-kit/server';
 export type { EmailPayload, EmailAttachment, TemplateRenderer, EmailKit } from './services/email';
 export type { RenderedEmail, EmailLocale } from './domain/email-templates';
 

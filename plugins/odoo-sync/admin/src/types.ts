@@ -45,8 +45,8 @@ export interface SyncStatus {
 }
 
 export type TestConnectionResult =
-  | { ok: true; version: string; userId: number; user: string }
-  | { ok: false; error: string; version?: string };
+  | { ok: true; protocol: 'xmlrpc' | 'json2'; version: string; userId: number; user: string }
+  | { ok: false; error: string; protocol?: 'xmlrpc' | 'json2'; version?: string };
 
 export interface ResyncResult {
   queued: number;

@@ -1,17 +1,30 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { ERASE_TOPIC } from './services/erasure';
+import { ERASE_TOPIC, type ErasePayload } from './services/erasure';
+import type { SyncPayload } from './services/sync';
 import { getConfig, getService, leads, TOPIC } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
-  leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: any }) => getService(strapi, 'sync').handle(message), {
+  // every lead the core captures becomes an upsert in Odoo, written in the capture's transaction
+  leads(strapi).events.onLeadCaptured((event) => [
+    {
+      topic: TOPIC,
+      idempotencyKey: `odoo:${event.activity}`,
+      payload: { activity: event.activity, ...(event.contact ? { contact: event.contact } : {}), source: event.source, type: event.type, reference: event.reference, title: event.title },
+    },
+  ]);
+  // not configured: the outbox parks these rows ("waiting for configuration") until it is
+  const ready = () => getService(strapi, 'client').isConfigured();
+  leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: SyncPayload }) => getService(strapi, 'sync').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
+    ready,
   });
   // GDPR erase in the leads core reaches Odoo through the outbox (services/erasure.ts)
   leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) => getService(strapi, 'erasure').eraseContact(erased));
-  leads(strapi).outbox.registerHandler(ERASE_TOPIC, (message: { payload: any }) => getService(strapi, 'erasure').handle(message), {
+  leads(strapi).outbox.registerHandler(ERASE_TOPIC, (message: { payload: ErasePayload }) => getService(strapi, 'erasure').handle(message), {
     maxAttempts: getConfig(strapi).maxAttempts,
+    ready,
   });
   const { stageReadBack } = getConfig(strapi);
   if (stageReadBack?.enabled) {

@@ -1,13 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { getService, TABLE } from './utils';
+import { getService, leads, TABLE, UID } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  // The language a webinar is held in is a configured locale code (the leads `locales` service),
+  // whichever way it is written (Content Manager, admin route, seed): missing → the default locale.
+  type LanguageEvent = { params: { data?: { language?: unknown } } };
+  const checkLanguage = async ({ params: { data } }: LanguageEvent) => {
+    if (data) data.language = await leads(strapi).locales.resolve(data.language, 'language');
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [UID.webinar],
+    beforeCreate: checkLanguage,
+    beforeUpdate: async (event: LanguageEvent) => {
+      if (event.params.data && 'language' in event.params.data) await checkLanguage(event);
+    },
+  });
   // GDPR erase in the leads core takes the person's registrations along: personal fields cleared,
   // open registrations cancelled (no reminder to an erased address) and their seats given back,
   // session rows first, as every seat change locks them.
-  strapi.plugin('leads').service('contacts').onErase(async ({ contactDocumentId, placeholderEmail, trx }: { contactDocumentId: string; placeholderEmail: string; trx: any }) => {
+  leads(strapi).contacts.onErase(async ({ contactDocumentId, placeholderEmail, trx }) => {
     const knex = strapi.db.connection;
     const now = new Date();
     await knex
@@ -35,6 +48,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
       });
   });
+  // calendar-sync lists the team calendars of webinars in its admin ("Connect Google Calendar")
+  strapi
+    .plugin('calendar-sync')
+    ?.service('owners')
+    ?.register('webinars', () => getService(strapi, 'team-calendar').owners());
   // the reminder job; several instances may run it (sessions are claimed with SKIP LOCKED)
   strapi.server.httpServer.once('listening', () => getService(strapi, 'reminders').start());
 };

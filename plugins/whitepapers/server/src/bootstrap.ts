@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
-import { filesDir, getService } from './utils';
+import { renderWhitepaperEmail, WHITEPAPER_EMAIL_LOCALES } from './domain/emails';
+import { EMAIL_TEMPLATE, filesDir, getService, leads } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
   // GDPR erase in the leads core takes the contact's download rows along (services/erasure.ts)
-  strapi.plugin('leads').service('contacts').onErase((erased: any) => getService(strapi, 'erasure').eraseContact(erased));
+  leads(strapi).contacts.onErase((erased) => getService(strapi, 'erasure').eraseContact(erased));
+  // this plugin's own email, rendered by the leads core's outbox when it leaves
+  leads(strapi).email.registerTemplate(EMAIL_TEMPLATE, renderWhitepaperEmail, WHITEPAPER_EMAIL_LOCALES);
   const dir = filesDir(strapi);
   const publicDir = strapi.dirs.static.public;
   // A files folder inside the public one would hand gated papers to anyone who guesses a name.

@@ -45,7 +45,7 @@ export function useSlots(cmsUrl: string, type: string, lang: Locale, daysAhead: 
     const tz = browserZone();
     setZone(tz);
     const from = localToday(tz);
-    const query = new URLSearchParams({ type, from, to: addDays(from, Math.max(1, Math.min(daysAhead, 61))), tz, locale: lang });
+    const query = new URLSearchParams({ type, from, to: addDays(from, Math.max(1, Math.min(daysAhead, 61))), timeZone: tz, locale: lang });
     if (host) query.set('host', host);
     fetch(`${cmsUrl}/api/booking/slots?${query}`, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))

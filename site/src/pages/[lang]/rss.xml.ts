@@ -1,12 +1,13 @@
 /** The articles of one locale as RSS 2.0: /en/rss.xml, /de/rss.xml. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { LOCALES, SITE_NAME, type Locale } from '../../consts';
+import { SITE_NAME, type Locale } from '../../consts';
 import { articlePath, articlesIn, globalFor } from '../../lib/content';
 import { SITE_STRINGS } from '../../i18n/site';
+import { buildLocales } from '../../lib/locales';
 
-export function getStaticPaths() {
-  return LOCALES.map((lang) => ({ params: { lang } }));
+export async function getStaticPaths() {
+  return (await buildLocales()).map((lang) => ({ params: { lang } }));
 }
 
 export async function GET(context: APIContext) {

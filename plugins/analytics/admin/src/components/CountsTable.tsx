@@ -1,4 +1,5 @@
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { AnalyticsTable } from '../types';
@@ -40,15 +41,7 @@ export const CountsTable = ({ table, onExport, isExporting, action }: CountsTabl
           <Typography textColor="neutral600">{formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}</Typography>
         ) : (
           <Table colCount={table.columns.length} rowCount={table.rows.length + 1}>
-            <Thead>
-              <Tr>
-                {table.columns.map((column) => (
-                  <Th key={column.key}>
-                    <Typography variant="sigma">{column.label}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
+            <TableHead columns={table.columns.map((column) => column.label)} />
             <Tbody>
               {table.rows.map((row, index) => (
                 <Tr key={index}>

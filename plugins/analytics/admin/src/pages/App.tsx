@@ -1,20 +1,14 @@
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { DashboardPage } from './DashboardPage';
 
 export const App = () => (
-  <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={PERMISSIONS.read}>
-          <DashboardPage />
-        </Page.Protect>
-      }
-    />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.read, element: <DashboardPage /> },
+    ]}
+  />
 );
 
+// The admin lazy-loads the menu link's page through a default export.
 export default App;

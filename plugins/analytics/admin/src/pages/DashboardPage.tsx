@@ -1,12 +1,12 @@
 import * as React from 'react';
+import { useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
 import { Box, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { FunnelChart, TimelineChart } from '../components/Charts';
 import { CountsTable } from '../components/CountsTable';
 import type { AnalyticsTable, Overview, UtmRow } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { saveCsv } from '../utils/saveCsv';
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -14,7 +14,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 interface Filter {
   from: string;
   to: string;
-  locale: 'all' | 'en' | 'de';
+  /** `all` or a locale configured in Settings → Internationalization */
+  locale: string;
   interval: 'day' | 'week';
 }
 
@@ -44,39 +45,31 @@ const utmTable = (dimension: 'source' | 'medium' | 'campaign', title: string, ro
 
 export const DashboardPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
+  const download = useSaveDownload();
   const { toggleNotification } = useNotification();
   const [filter, setFilter] = React.useState<Filter>(initialFilter);
-  const [overview, setOverview] = React.useState<Overview | null>(null);
-  const [failed, setFailed] = React.useState(false);
   const [exporting, setExporting] = React.useState<string | null>(null);
+  // the locales configured in Settings → Internationalization (i18n's admin route)
+  const localesQuery = useAdminQuery<Array<{ code: string; name: string }>>('/i18n/locales');
+  const locales = Array.isArray(localesQuery.data) ? localesQuery.data : [];
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const query = new URLSearchParams({ from: filter.from, to: filter.to, locale: filter.locale, interval: filter.interval }).toString();
 
+  // a new filter keeps the last figures on screen until the new ones arrive
+  const overviewQuery = useAdminQuery<{ data: Overview }>('/analytics/overview', { ...filter });
+  const overview = overviewQuery.data?.data;
+  const failed = Boolean(overviewQuery.error);
+
   React.useEffect(() => {
-    let isCurrent = true;
-    get<{ data: Overview }>(`/analytics/overview?${query}`)
-      .then(({ data }) => {
-        if (!isCurrent) return;
-        setOverview(data.data);
-        setFailed(false);
-      })
-      .catch(() => {
-        if (!isCurrent) return;
-        setFailed(true);
-        toggleNotification({ type: 'warning', message: t('filter.invalid', 'These figures could not be loaded: check the dates (at most two years, from before to).') });
-      });
-    return () => {
-      isCurrent = false;
-    };
+    if (!overviewQuery.error) return;
+    toggleNotification({ type: 'warning', message: t('filter.invalid', 'These figures could not be loaded: check the dates (at most two years, from before to).') });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [get, query]);
+  }, [overviewQuery.error]);
 
   const exportTable = async (name: string) => {
     setExporting(name);
     try {
-      const { data } = await get<string>(`/analytics/export/${name}?${query}`, { responseType: 'text' } as any);
-      saveCsv(data, `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`);
+      await download(`/analytics/export/${name}?${query}`, `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`);
     } catch {
       toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
     } finally {
@@ -130,8 +123,11 @@ export const DashboardPage = () => {
                 <Field.Label>{t('filter.locale', 'Locale')}</Field.Label>
                 <SingleSelect value={filter.locale} onChange={(value) => set({ locale: String(value) as Filter['locale'] })}>
                   <SingleSelectOption value="all">{t('filter.allLocales', 'All locales')}</SingleSelectOption>
-                  <SingleSelectOption value="en">English (en)</SingleSelectOption>
-                  <SingleSelectOption value="de">Deutsch (de)</SingleSelectOption>
+                  {locales.map((locale) => (
+                    <SingleSelectOption key={locale.code} value={locale.code}>
+                      {locale.name}
+                    </SingleSelectOption>
+                  ))}
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="interval">

@@ -2,9 +2,10 @@
  * The dashboard's filter: a range of whole UTC days, a locale and a bucket size. Pure, so the
  * rules (defaults, limits, what counts as a day) are tested without a CMS.
  */
-export const LOCALES = ['en', 'de', 'all'] as const;
+export const ALL_LOCALES = 'all';
 export const INTERVALS = ['day', 'week'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** `all`, or one of the locales configured in Strapi's i18n (the leads `locales` service) */
+export type Locale = string;
 export type Interval = (typeof INTERVALS)[number];
 
 export interface AnalyticsRange {
@@ -45,7 +46,7 @@ const single = (value: unknown): unknown => (Array.isArray(value) ? Symbol('arra
  * Reads from/to/locale/interval from a query string. Defaults: the last 30 days up to `today`,
  * all locales, daily buckets. Returns the issues instead of throwing, so the caller picks the error type.
  */
-export function parseRange(query: Record<string, unknown>, today: Date = new Date()): { range: AnalyticsRange } | { issues: RangeIssue[] } {
+export function parseRange(query: Record<string, unknown>, locales: readonly string[], today: Date = new Date()): { range: AnalyticsRange } | { issues: RangeIssue[] } {
   const issues: RangeIssue[] = [];
   const text = (name: string): string | undefined => {
     const value = single(query[name]);
@@ -58,7 +59,7 @@ export function parseRange(query: Record<string, unknown>, today: Date = new Dat
   };
   const toText = text('to');
   const fromText = text('from');
-  const localeText = text('locale') ?? 'all';
+  const localeText = text('locale') ?? ALL_LOCALES;
   const intervalText = text('interval') ?? 'day';
 
   const to = toText === undefined ? parseDay(toDay(today)) : parseDay(toText);
@@ -66,7 +67,8 @@ export function parseRange(query: Record<string, unknown>, today: Date = new Dat
   const from = fromText === undefined ? (to ? new Date(to.getTime() - (DEFAULT_DAYS - 1) * DAY_MS) : null) : parseDay(fromText);
   // a missing from follows a valid to; only a from that was sent can be wrong itself
   if (!from && fromText !== undefined) issues.push({ path: 'from', message: 'from must be a day as YYYY-MM-DD' });
-  if (!(LOCALES as readonly string[]).includes(localeText)) issues.push({ path: 'locale', message: `locale must be one of ${LOCALES.join(', ')}` });
+  const allowed = [ALL_LOCALES, ...locales];
+  if (!allowed.includes(localeText)) issues.push({ path: 'locale', message: `locale must be one of ${allowed.join(', ')}` });
   if (!(INTERVALS as readonly string[]).includes(intervalText)) issues.push({ path: 'interval', message: `interval must be one of ${INTERVALS.join(', ')}` });
   if (from && to) {
     if (from > to) issues.push({ path: 'from', message: 'from must not be after to' });

@@ -2,21 +2,9 @@
  * A table of counts as the dashboard shows and exports it. The same shape is what other plugins'
  * `analytics` services return from `sections()` (see docs/adr/0011-lead-analytics.md).
  */
-export interface AnalyticsColumn {
-  key: string;
-  label: string;
-  /** 'count' and 'percent' are right-aligned numbers; 'text' is a label (a title, a UTM value) */
-  kind?: 'text' | 'count' | 'percent';
-}
+import type { AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
-export interface AnalyticsTable {
-  /** stable id, [a-z0-9-]+ (for plugin sections the dashboard prefixes `<plugin>.`) */
-  name: string;
-  title: string;
-  description?: string;
-  columns: AnalyticsColumn[];
-  rows: Array<Record<string, string | number | null>>;
-}
+export type { AnalyticsColumn, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
@@ -43,5 +31,5 @@ export function csvRecords(table: Pick<AnalyticsTable, 'columns' | 'rows'>): str
   return [table.columns.map((column) => column.key), ...table.rows.map((row) => table.columns.map((column) => csvCell(row[column.key])))];
 }
 
-/** confirmed / submitted as a fraction with 4 decimals; 0 when nothing was submitted. */
-export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
+/** confirmed / submitted as a fraction with 4 decimals; 0 when nothing was submitted (the kit's rate). */
+export { rate } from '@magnetiq/plugin-kit/server';

@@ -6,9 +6,6 @@ import { getService } from '../utils';
 import type { UtmRow } from '../domain/figures';
 import { TOP_UTM, UTM_DIMENSIONS, type UtmDimension } from './overview';
 
-/** The dashboard's figures as named tables: what the CSV export writes, one file per table. */
-export const CORE_TABLES = ['timeline', 'funnel', 'utm-source', 'utm-medium', 'utm-campaign', 'outbox'] as const;
-
 const utmTable = (dimension: UtmDimension, rows: UtmRow[]): AnalyticsTable => ({
   name: `utm-${dimension}`,
   title: `UTM ${dimension}`,

@@ -1,7 +1,8 @@
 import * as React from 'react';
+import { useAdminAction } from '@magnetiq/plugin-kit/admin';
 import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { AdminBooking } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -10,25 +11,18 @@ import { getTranslation } from '../utils/getTranslation';
 export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
   const [reason, setReason] = React.useState('');
   const [open, setOpen] = React.useState(false);
-  const [saving, setSaving] = React.useState(false);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const action = useAdminAction(t('cancel.failed', 'Cancelling failed'));
 
-  const cancel = async () => {
-    setSaving(true);
-    try {
+  const cancel = () =>
+    action.run(async () => {
       await post(`/booking/bookings/${booking.id}/cancel`, { reason: reason.trim() });
-      toggleNotification({ type: 'success', message: t('cancel.done', 'The booking is cancelled; visitor and host are told.') });
       setOpen(false);
       onDone();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('cancel.failed', 'Cancelling failed') });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return t('cancel.done', 'The booking is cancelled; visitor and host are told.');
+    });
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -50,7 +44,7 @@ export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking
           <Dialog.Cancel>
             <Button variant="tertiary">{t('cancel.keep', 'Keep it')}</Button>
           </Dialog.Cancel>
-          <Button variant="danger" onClick={cancel} loading={saving} disabled={!reason.trim()}>
+          <Button variant="danger" onClick={cancel} loading={action.isBusy} disabled={!reason.trim()}>
             {t('cancel.confirm', 'Cancel booking')}
           </Button>
         </Dialog.Footer>

@@ -1,5 +1,6 @@
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { Page, useRBAC } from '@strapi/strapi/admin';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
 import { BookingsPage } from './BookingsPage';
 import { SchedulesPage } from './SchedulesPage';
@@ -13,25 +14,12 @@ const Index = () => {
 };
 
 export const App = () => (
-  <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={PERMISSIONS.any}>
-          <Index />
-        </Page.Protect>
-      }
-    />
-    <Route
-      path="schedules"
-      element={
-        <Page.Protect permissions={PERMISSIONS.schedules}>
-          <SchedulesPage />
-        </Page.Protect>
-      }
-    />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.any, element: <Index /> },
+      { path: 'schedules', permissions: PERMISSIONS.schedules, element: <SchedulesPage /> },
+    ]}
+  />
 );
 
 export default App;

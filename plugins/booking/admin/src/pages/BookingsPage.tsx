@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CancelBookingButton } from '../components/CancelBookingButton';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { WEEKDAYS, type AdminBooking, type DataResponse, type HostSchedule } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { addDays, mondayOf, partsIn, todayIn } from '../utils/time';
@@ -103,16 +103,16 @@ export const BookingsPage = () => {
                 <Typography textColor="neutral600">{t('bookings.none', 'No bookings in the next 90 days.')}</Typography>
               ) : (
                 <Table colCount={6} rowCount={rows.length + 1}>
-                  <Thead>
-                    <Tr>
-                      <Th><Typography variant="sigma">{t('list.when', 'When')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('list.visitor', 'Visitor')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('list.company', 'Company')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('list.type', 'Meeting type')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('list.status', 'Status')}</Typography></Th>
-                      <Th><Typography variant="sigma">{t('list.actions', 'Actions')}</Typography></Th>
-                    </Tr>
-                  </Thead>
+                  <TableHead
+                    columns={[
+                      t('list.when', 'When'),
+                      t('list.visitor', 'Visitor'),
+                      t('list.company', 'Company'),
+                      t('list.type', 'Meeting type'),
+                      t('list.status', 'Status'),
+                      t('list.actions', 'Actions'),
+                    ]}
+                  />
                   <Tbody>
                     {rows.map((booking) => {
                       const start = partsIn(booking.start, zone);
@@ -124,7 +124,14 @@ export const BookingsPage = () => {
                             <Typography variant="pi" textColor="neutral600"> {booking.visitor?.email}</Typography>
                           </Td>
                           <Td><Typography>{booking.visitor?.company ?? '—'}</Typography></Td>
-                          <Td><Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography></Td>
+                          <Td>
+                            <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
+                            {booking.meetLink && (
+                              <Typography variant="pi" tag="p">
+                                <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">{booking.meetLink}</a>
+                              </Typography>
+                            )}
+                          </Td>
                           <Td>
                             {statusBadge(booking)}
                             {booking.cancelReason && <Typography variant="pi" textColor="neutral600"> {booking.cancelReason}</Typography>}

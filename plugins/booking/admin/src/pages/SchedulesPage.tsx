@@ -1,10 +1,10 @@
 import * as React from 'react';
+import { useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Box, Button, Field, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { WEEKDAYS, type DataResponse, type HostSchedule, type TimeRange, type Weekday } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 

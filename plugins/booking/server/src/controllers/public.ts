@@ -1,35 +1,30 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
-import { bookingValidators, LOCALES, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
+import { acceptPublicForm, type PublicFormRequest, type RequestContext } from '@magnetiq/plugin-kit/server';
+import { bookingValidators, SLUG, validateSlotQuery, type BookingValidators } from '../validation/booking';
 import { getConfig, getService, leads } from '../utils';
 
-const localeOf = (ctx: any) => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) {
-    throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`, { errors: [{ path: ['locale'], message: `locale must be one of ${LOCALES.join(', ')}`, name: 'ValidationError', value: null }] });
-  }
-  return locale;
-};
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** one of the configured locales (the default when missing), else a 400 */
+  const localeOf = (ctx: RequestContext): Promise<string> => leads(strapi).locales.resolve(ctx.query?.locale);
   const catalog = () => getService(strapi, 'catalog');
   const bookings = () => getService(strapi, 'bookings');
   let validators: BookingValidators | null = null;
   const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
-  const limit = (ctx: any, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
+  const limit = (ctx: PublicFormRequest, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
 
   return {
     /** GET /api/booking/meeting-types?locale=en */
-    async meetingTypes(ctx: any) {
-      const locale = localeOf(ctx);
+    async meetingTypes(ctx: RequestContext) {
+      const locale = await localeOf(ctx);
       const types = await catalog().meetingTypes(locale);
       ctx.body = { data: await Promise.all(types.map((type) => catalog().toPublic(type, locale))), meta: {} };
     },
 
     /** GET /api/booking/meeting-types/:slug?locale=en */
-    async meetingType(ctx: any) {
-      const locale = localeOf(ctx);
+    async meetingType(ctx: RequestContext) {
+      const locale = await localeOf(ctx);
       const slug = ctx.params.slug;
       const type = typeof slug === 'string' && SLUG.test(slug) ? await catalog().meetingType(slug, locale) : null;
       if (!type) throw new errors.NotFoundError('Meeting type not found');
@@ -37,9 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/booking/slots?type=&from=&to=&tz=[&host=][&locale=] */
-    async slots(ctx: any) {
+    async slots(ctx: RequestContext) {
       const query = validateSlotQuery(ctx.query ?? {}, getConfig(strapi).maxRangeDays);
-      const type = await catalog().meetingType(query.type, query.locale);
+      if (query.usedTz) leads(strapi).deprecations.mark(ctx, 'tz', 'timeZone');
+      const type = await catalog().meetingType(query.type, await leads(strapi).locales.resolve(query.locale));
       if (!type) throw new errors.NotFoundError('Meeting type not found');
       let hosts = await catalog().hostsOf(type);
       if (query.host) {
@@ -55,12 +51,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/booking/bookings */
-    async book(ctx: any) {
-      await limit(ctx, 'booking', { ip: ctx.request.ip });
-      const body = await validate().booking(ctx.request.body ?? {});
-      const email = body.email.trim().toLowerCase();
-      await limit(ctx, 'booking', { email });
-      if (body.website) {
+    async book(ctx: RequestContext) {
+      const { input: body, honeypot } = await acceptPublicForm(ctx, { name: 'booking', rateLimit: limit, validate: validate().booking });
+      body.locale = await leads(strapi).locales.resolve(body.locale);
+      if (honeypot) {
         // The same answer as a real booking, so a bot learns nothing; nothing is written.
         strapi.log.info('booking: honeypot filled, request dropped');
         const start = new Date(Date.parse(body.start));
@@ -68,13 +62,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { data: { id: 'x'.repeat(24), status: 'confirmed', start: start.toISOString(), end: start.toISOString(), timeZone: body.timeZone, meetingType: { slug: body.type, title: null }, host: { slug: body.host ?? '', name: null }, location: null, changeable: true } };
         return;
       }
-      const booking = await bookings().book({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+      const booking = await bookings().book(body, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
       ctx.status = 201;
       ctx.body = { data: booking };
     },
 
     /** POST /api/booking/manage { token }: the booking a manage link opens. */
-    async manage(ctx: any) {
+    async manage(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token } = await validate().manage(ctx.request.body);
       ctx.set('Cache-Control', 'no-store');
@@ -82,14 +76,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /api/booking/manage/cancel { token, reason? } */
-    async cancel(ctx: any) {
+    async cancel(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token, reason } = await validate().cancel(ctx.request.body);
       ctx.body = { data: await bookings().cancelByToken(token, reason) };
     },
 
     /** POST /api/booking/manage/reschedule { token, start, timeZone? } */
-    async reschedule(ctx: any) {
+    async reschedule(ctx: RequestContext) {
       await limit(ctx, 'booking-manage', { ip: ctx.request.ip });
       const { token, start, timeZone } = await validate().reschedule(ctx.request.body);
       ctx.body = { data: await bookings().reschedule(token, { start, timeZone }) };

@@ -25,6 +25,15 @@ describe('booking emails', () => {
     expect(email.html).not.toContain('<b>more');
     expect(email.html).toContain('&lt;b&gt;more&lt;/b&gt;');
   });
+  it.each(['en', 'de'] as const)('the %s details email links the Google Meet room', (locale) => {
+    const email = renderBookingEmail('details', locale, { ...data, meetLink: 'https://meet.google.com/abc-defg-hij' }, kit);
+    expect(email.text).toContain('https://meet.google.com/abc-defg-hij');
+    expect(email.html).toContain('href="https://meet.google.com/abc-defg-hij"');
+  });
+  it('a confirmation whose Meet link is still being made says it follows', () => {
+    expect(renderBookingEmail('confirmed', 'en', { ...data, meetLinkFollows: true }, kit).text).toContain('The video link follows in a separate email');
+    expect(renderBookingEmail('confirmed', 'en', { ...data, meetLinkFollows: true, meetLink: 'https://meet.google.com/x' }, kit).text).not.toContain('follows in a separate email');
+  });
   it('a cancellation names the reason and offers no manage link', () => {
     const email = renderBookingEmail('cancelled', 'de', { ...data, reason: 'Krank' }, kit);
     expect(email.subject).toBe('Abgesagt: Consultation');

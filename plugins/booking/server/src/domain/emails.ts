@@ -1,10 +1,12 @@
 /**
- * Booking emails in English and German, rendered by the leads core's email service. Every value
+ * Booking emails, one copy per language (`BOOKING_EMAIL_LOCALES`), rendered by the leads core's
+ * email service, which picks the fallback for a locale without a copy. Every value
  * that came from a visitor or an editor goes through kit.escapeHtml.
  */
 import { DateTime } from 'luxon';
 
-type Locale = 'en' | 'de';
+/** a locale code the email service picked from BOOKING_EMAIL_LOCALES */
+type Locale = string;
 interface Kit {
   escapeHtml(value: string): string;
   layout(bodyHtml: string, footerHtml?: string): string;
@@ -17,6 +19,7 @@ export const TEMPLATES = {
   rescheduled: 'booking-rescheduled',
   cancelled: 'booking-cancelled',
   reminder: 'booking-reminder',
+  details: 'booking-details',
 } as const;
 
 export interface BookingEmailData {
@@ -30,6 +33,10 @@ export interface BookingEmailData {
   timeZone: string;
   location?: string | null;
   manageUrl?: string;
+  /** the Google Meet link of the host's calendar event */
+  meetLink?: string | null;
+  /** the Meet link is being created: it follows in the "details" email */
+  meetLinkFollows?: boolean;
   reason?: string | null;
   answers?: Array<{ label: string; answer: string }>;
   siteName?: string;
@@ -55,6 +62,10 @@ const copy = {
     cancelledIntro: (title: string) => `the ${title} has been cancelled.`,
     reminderSubject: (title: string) => `Tomorrow: ${title}`,
     reminderIntro: (title: string, host: string) => `a reminder of your ${title} with ${host}.`,
+    detailsSubject: (title: string) => `Video link: ${title}`,
+    detailsIntro: (title: string, host: string) => `here is the video link for your ${title} with ${host}.`,
+    meetLink: 'Video link',
+    meetLinkFollows: 'The video link follows in a separate email as soon as the meeting is in the host’s calendar.',
     when: 'When',
     where: 'Where',
     reason: 'Reason',
@@ -73,6 +84,10 @@ const copy = {
     cancelledIntro: (title: string) => `der Termin „${title}“ wurde abgesagt.`,
     reminderSubject: (title: string) => `Morgen: ${title}`,
     reminderIntro: (title: string, host: string) => `eine Erinnerung an Ihren Termin „${title}“ mit ${host}.`,
+    detailsSubject: (title: string) => `Videolink: ${title}`,
+    detailsIntro: (title: string, host: string) => `hier ist der Videolink für Ihren Termin „${title}“ mit ${host}.`,
+    meetLink: 'Videolink',
+    meetLinkFollows: 'Der Videolink folgt in einer eigenen E-Mail, sobald der Termin im Kalender des Hosts steht.',
     when: 'Wann',
     where: 'Wo',
     reason: 'Grund',
@@ -80,11 +95,15 @@ const copy = {
     calendar: 'Mit der angehängten Einladung landet der Termin in Ihrem Kalender.',
   },
 };
+type Copy = (typeof copy)[keyof typeof copy];
+const copies: Record<string, Copy> = copy;
+/** The languages the booking emails are written in. */
+export const BOOKING_EMAIL_LOCALES = Object.keys(copies);
 
 type Kind = keyof typeof TEMPLATES;
 
 export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmailData, kit: Kit) {
-  const text = copy[locale] ?? copy.en;
+  const text = copies[locale] ?? copies[BOOKING_EMAIL_LOCALES[0]];
   const visitor = data.visitorName || data.firstName || '';
   const [subject, intro, greetName] = (() => {
     switch (kind) {
@@ -98,22 +117,28 @@ export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmai
         return [text.cancelledSubject(data.meetingTitle), text.cancelledIntro(data.meetingTitle), data.firstName];
       case 'reminder':
         return [text.reminderSubject(data.meetingTitle), text.reminderIntro(data.meetingTitle, data.hostName), data.firstName];
+      case 'details':
+        return [text.detailsSubject(data.meetingTitle), text.detailsIntro(data.meetingTitle, data.hostName), data.firstName];
     }
   })();
   const when = formatWhen(data.start, data.end, data.timeZone, locale);
   const lines: Array<[string, string]> = [[text.when, when]];
   if (data.location) lines.push([text.where, data.location]);
+  const meetLink = kind !== 'cancelled' && data.meetLink ? data.meetLink : undefined;
+  if (meetLink) lines.push([text.meetLink, meetLink]);
   if (data.reason) lines.push([text.reason, data.reason]);
   for (const item of data.answers ?? []) lines.push([item.label, item.answer]);
   const manage = data.manageUrl && kind !== 'cancelled' && kind !== 'hostNew' ? data.manageUrl : undefined;
 
-  const plain = [text.hello(greetName), '', intro, '', ...lines.map(([label, value]) => `${label}: ${value}`), '', ...(manage ? [text.manage, manage, ''] : []), ...(kind === 'cancelled' || kind === 'reminder' ? [] : [text.calendar])].join('\n');
+  const follows = !meetLink && data.meetLinkFollows && kind !== 'cancelled' ? text.meetLinkFollows : undefined;
+  const plain = [text.hello(greetName), '', intro, '', ...lines.map(([label, value]) => `${label}: ${value}`), '', ...(follows ? [follows, ''] : []), ...(manage ? [text.manage, manage, ''] : []), ...(kind === 'cancelled' || kind === 'reminder' ? [] : [text.calendar])].join('\n');
   const html = kit.layout(
     [
       `<h1 style="font-size:20px">${kit.escapeHtml(subject)}</h1>`,
       `<p>${kit.escapeHtml(text.hello(greetName))}</p>`,
       `<p>${kit.escapeHtml(intro)}</p>`,
-      `<table role="presentation">${lines.map(([label, value]) => `<tr><th align="left" style="padding-right:12px">${kit.escapeHtml(label)}</th><td>${kit.escapeHtml(value)}</td></tr>`).join('')}</table>`,
+      `<table role="presentation">${lines.map(([label, value]) => `<tr><th align="left" style="padding-right:12px">${kit.escapeHtml(label)}</th><td>${value === meetLink ? `<a href="${kit.escapeHtml(value)}">${kit.escapeHtml(value)}</a>` : kit.escapeHtml(value)}</td></tr>`).join('')}</table>`,
+      follows ? `<p>${kit.escapeHtml(follows)}</p>` : '',
       manage ? `<p>${kit.escapeHtml(text.manage)}<br><a href="${kit.escapeHtml(manage)}">${kit.escapeHtml(manage)}</a></p>` : '',
       kind === 'cancelled' || kind === 'reminder' ? '' : `<p>${kit.escapeHtml(text.calendar)}</p>`,
     ].join('\n')

@@ -79,10 +79,3 @@ export function overridesProblems(overrides: unknown): string[] {
   });
   return problems;
 }
-
-/** The hours of one local date: the override for that date if any, else the weekday's. */
-export function hoursOn(date: DateTime, weekly: WeeklyHours, overrides: Map<string, TimeRange[]>): TimeRange[] {
-  const override = overrides.get(date.toISODate()!);
-  if (override) return override;
-  return weekly[WEEKDAYS[date.weekday - 1]] ?? [];
-}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEventIdFor } from './calendar-event';
 import { invitationIcs } from './ics';
-import { signManageToken, tokenHash, verifyManageToken } from './tokens';
+import { createHmac } from 'node:crypto';
+import { tokenHash } from '@magnetiq/plugin-kit/server';
+import { signManageToken, verifyManageToken } from './tokens';
 
 const SECRET = 'a-secret-of-enough-length';
 
@@ -11,6 +13,10 @@ describe('manage tokens', () => {
   });
   it('are unique per signing, so the stored hash identifies one link', () => {
     expect(tokenHash(signManageToken('b', SECRET))).not.toBe(tokenHash(signManageToken('b', SECRET)));
+  });
+  it('still open with a link signed in the format from before the kit', () => {
+    const claims = Buffer.from(JSON.stringify({ p: 'booking-manage', b: 'booking123', n: 'x' })).toString('base64url');
+    expect(verifyManageToken(`${claims}.${createHmac('sha256', SECRET).update(claims).digest('base64url')}`, SECRET)).toBe('booking123');
   });
   it.each([
     ['another secret', (token: string) => verifyManageToken(token, 'another-secret-long-enough')],

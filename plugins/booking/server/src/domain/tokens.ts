@@ -1,35 +1,24 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signToken, verifyToken, type TokenClaims } from '@magnetiq/plugin-kit/server';
 
 /**
- * The link in booking emails that lets the visitor cancel or reschedule: base64url(claims) + "." +
- * HMAC-SHA256, with this plugin's own purpose so no other Magnetiq token opens a booking. A random
- * nonce makes each booking's token unique; its hash is stored with the booking, so a link stops
- * working when the booking is cancelled or the meeting has begun (checked against the row).
+ * The link in booking emails that lets the visitor cancel or reschedule, in the kit's token format
+ * (docs/adr/0019) with this plugin's own purpose, so no other Magnetiq token opens a booking. A
+ * random nonce (extra claim n) makes each booking's token unique; its hash is stored with the
+ * booking, so a link stops working when the booking is cancelled or the meeting has begun.
  */
 export const MANAGE_PURPOSE = 'booking-manage';
 
-const sign = (data: string, secret: string) => createHmac('sha256', secret).update(data).digest('base64url');
+/** Links sent before the kit carried { p, b: booking, n } (valid until the meeting): read as kit claims. */
+const legacy = (claims: Record<string, unknown>): TokenClaims | null => (typeof claims.p === 'string' && typeof claims.b === 'string' ? { p: claims.p, s: claims.b } : null);
 
 export function signManageToken(bookingDocumentId: string, secret: string): string {
   if (!secret) throw new Error('booking: token secret is empty');
-  const claims = Buffer.from(JSON.stringify({ p: MANAGE_PURPOSE, b: bookingDocumentId, n: randomBytes(9).toString('base64url') })).toString('base64url');
-  return `${claims}.${sign(claims, secret)}`;
+  return signToken({ purpose: MANAGE_PURPOSE, subject: bookingDocumentId, extra: { n: randomBytes(9).toString('base64url') } }, secret);
 }
 
 /** The booking's document id, or null for anything not signed by us for this purpose. */
 export function verifyManageToken(token: unknown, secret: string): string | null {
-  if (typeof token !== 'string' || token.length > 512) return null;
-  const [claims, signature, extra] = token.split('.');
-  if (!claims || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(claims, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8'));
-    return parsed?.p === MANAGE_PURPOSE && typeof parsed.b === 'string' ? parsed.b : null;
-  } catch {
-    return null;
-  }
+  const verdict = verifyToken(token, MANAGE_PURPOSE, secret, new Date(), { maxLength: 512, legacy });
+  return verdict.ok ? verdict.payload.s : null;
 }
-
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): bookings
@@ -6,29 +7,22 @@ import type { Core } from '@strapi/strapi';
  * are not recorded by booking (a booking is confirmed, cancelled or rescheduled), so there is no
  * no-show column.
  */
-interface AnalyticsFilter {
-  locale: 'en' | 'de' | 'all';
-  /** the range as instants, [start, end) */
-  start: Date;
-  end: Date;
+interface BookingCounts {
+  meeting_type_slug: string;
+  title: string | null;
+  bookings: string;
+  cancelled: string;
+  rescheduled: string;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async sections(filter: AnalyticsFilter) {
+  async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const query = knex('booking_bookings')
-      .where('created_at', '>=', filter.start)
-      .andWhere('created_at', '<', filter.end)
+    const rows: BookingCounts[] = await inRange(knex('booking_bookings'), filter, 'created_at', 'language')
       .select('meeting_type_slug', knex.raw('max(meeting_type_title) as title'))
-      .select(
-        knex.raw('count(*) as bookings'),
-        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
-        knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled')
-      )
+      .select(knex.raw('count(*) as bookings'), knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`), knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled'))
       .groupBy('meeting_type_slug')
       .orderBy([{ column: 'bookings', order: 'desc' }, { column: 'meeting_type_slug' }]);
-    if (filter.locale !== 'all') query.andWhere('language', filter.locale);
-    const rows = await query;
     return [
       {
         name: 'bookings',
@@ -41,17 +35,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           { key: 'rescheduled', label: 'Rescheduled', kind: 'count' },
           { key: 'cancellationRate', label: 'Cancellation rate', kind: 'percent' },
         ],
-        rows: rows.map((row: any) => {
-          const bookings = Number(row.bookings);
-          const cancelled = Number(row.cancelled);
-          return {
-            title: row.title ?? row.meeting_type_slug,
-            bookings,
-            cancelled,
-            rescheduled: Number(row.rescheduled),
-            cancellationRate: bookings > 0 ? Math.round((cancelled / bookings) * 10_000) / 10_000 : 0,
-          };
-        }),
+        rows: rows.map((row) => ({
+          title: row.title ?? row.meeting_type_slug,
+          bookings: count(row.bookings),
+          cancelled: count(row.cancelled),
+          rescheduled: count(row.rescheduled),
+          cancellationRate: rate(count(row.cancelled), count(row.bookings)),
+        })),
       },
     ];
   },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { freeSlots, visitorWindow, type Interval, type SlotHost, type SlotRules } from '../domain/slots';
 import { ACTIVE_STATUSES, busyService, getConfig, TABLE } from '../utils';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
@@ -24,6 +25,21 @@ export interface BusyMeta {
 
 type SlotsAnswer = { days: ReturnType<typeof freeSlots>; busy: BusyMeta };
 
+const EPOCH_COLUMNS = ['starts_at', 'ends_at', 'blocked_from', 'blocked_until'] as const;
+/** A booking as the slot computation reads it: times in epoch milliseconds. */
+interface BookingTimes {
+  document_id: string;
+  host: string;
+  meeting_type: string;
+  starts_at: number;
+  ends_at: number;
+  blocked_from: number;
+  blocked_until: number;
+}
+
+/** cluster topics of the booking caches (leads' cluster service: every instance drops its copy) */
+export const CLUSTER_TOPIC = { slots: 'booking.slots', catalog: 'booking.catalog' } as const;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   /*
@@ -35,7 +51,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const answers = new Map<string, { at: number; value: Promise<SlotsAnswer> }>();
 
   return {
+    /** Drops the computed answers here and, through the leads cluster service, on every other instance. */
     invalidate() {
+      answers.clear();
+      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.slots);
+    },
+
+    /** This instance only (another instance broadcast the change). */
+    invalidateLocal() {
       answers.clear();
     },
 
@@ -50,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hosts: HostRecord[],
       window: Interval,
       now: number,
-      options: { trx?: any; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
+      options: { trx?: Knex.Transaction; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
     ): Promise<SlotHost[]> {
       if (hosts.length === 0) return [];
       const ids = hosts.map((host) => host.documentId);
@@ -59,7 +82,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const bookingsQuery = () =>
         query(
           knex()(TABLE.booking)
-            .select('document_id', 'host', 'meeting_type', 'starts_at', 'ends_at', 'blocked_from', 'blocked_until')
+            // times as epoch milliseconds (float8 → a JS number): parsing four timestamps per row
+            // in postgres-date cost as much CPU as the slot computation itself (ADR 0025)
+            .select('document_id', 'host', 'meeting_type', ...EPOCH_COLUMNS.map((column) => knex().raw(`(extract(epoch from ??) * 1000)::float8 as ??`, [column, column])))
             .whereIn('host', ids)
             .whereIn('status', [...ACTIVE_STATUSES])
             .where('blocked_until', '>', new Date(window.start - DAY))
@@ -80,11 +105,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, loads] = options.trx ? [await bookingsQuery(), await loadsQuery()] : await Promise.all([bookingsQuery(), loadsQuery()]);
       const loadOf = new Map<string, number>((loads as any[]).map((row) => [row.host, Number(row.count)]));
       return hosts.map((host) => {
-        const own = (rows as any[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
+        const own = (rows as BookingTimes[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
         // the booking being moved is busy in Google too (its own event): that interval does not count
-        const moving = (rows as any[]).find((row) => row.document_id === options.exclude);
+        const moving = (rows as BookingTimes[]).find((row) => row.document_id === options.exclude);
         const calendarBusy = ((host.calendarId && options.busy?.[host.calendarId]) || []).filter(
-          (interval) => !moving || Date.parse(interval.start) !== new Date(moving.starts_at).getTime() || Date.parse(interval.end) !== new Date(moving.ends_at).getTime()
+          (interval) => !moving || Date.parse(interval.start) !== moving.starts_at || Date.parse(interval.end) !== moving.ends_at
         );
         return {
           id: host.slug,
@@ -92,10 +117,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           weeklyHours: host.weeklyHours,
           dateOverrides: host.dateOverrides,
           busy: [
-            ...own.map((row) => ({ start: new Date(row.blocked_from).getTime(), end: new Date(row.blocked_until).getTime() })),
+            ...own.map((row) => ({ start: row.blocked_from, end: row.blocked_until })),
             ...calendarBusy.map((interval) => ({ start: Date.parse(interval.start), end: Date.parse(interval.end) })),
           ],
-          bookedStarts: own.filter((row) => row.meeting_type === type.documentId).map((row) => new Date(row.starts_at).getTime()),
+          bookedStarts: own.filter((row) => row.meeting_type === type.documentId).map((row) => row.starts_at),
           load: loadOf.get(host.documentId) ?? 0,
         };
       });

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
 import { calendarEventIdFor } from '../domain/calendar-event';
 import { isFreeStart } from '../domain/slots';
-import { signManageToken, tokenHash, verifyManageToken } from '../domain/tokens';
+import { newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { signManageToken, verifyManageToken } from '../domain/tokens';
 import type { BookingRequest } from '../validation/booking';
-import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, newDocumentId, TABLE, tokenSecret, UID } from '../utils';
+import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, TABLE, tokenSecret, UID } from '../utils';
 import { rulesOf } from './availability';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
 import type { BookingFacts } from './notifications';
@@ -26,8 +28,36 @@ export interface PublicBooking {
   meetingType: { slug: string; title: string | null };
   host: { slug: string; name: string | null };
   location: string | null;
+  /** the Google Meet link, once the host's calendar event exists (video meetings with google-meet) */
+  meetLink: string | null;
   /** the visitor may still cancel or reschedule (active and not begun) */
   changeable: boolean;
+}
+
+/** A booking as Strapi's query engine returns it (camelCase attributes). */
+export interface BookingRecord {
+  id: number;
+  documentId: string;
+  meetingTypeSlug: string;
+  meetingTypeTitle: string | null;
+  hostSlug: string;
+  startsAt: string | Date;
+  endsAt: string | Date;
+  visitorTimeZone: string;
+  language: string | null;
+  contact: string;
+  answers: Record<string, string> | null;
+  status: string;
+  rescheduleCount: number | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  tokenHash: string | null;
+  calendarEventId: string | null;
+  /** the Google Meet link once calendar-sync created the event (docs/adr/0024) */
+  meetLink?: string | null;
+  /** the same, in rows read with SQL */
+  meet_link?: string | null;
+  createdAt: string | Date;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -37,18 +67,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notifications = () => getService(strapi, 'notifications');
 
   /** Per-host lock rows: the host's own rows, locked in id order so two bookings never deadlock. */
-  const lockHosts = (trx: any, hostDocumentIds: string[]) =>
+  const lockHosts = (trx: Knex.Transaction, hostDocumentIds: string[]) =>
     knex().raw(`select id from ${TABLE.host} where document_id = any(?) order by id for update`, [hostDocumentIds]).transacting(trx);
 
-  const toPublic = (row: any, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
-    id: row.documentId ?? row.document_id,
+  const toPublic = (row: BookingRecord, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
+    id: row.documentId,
     status: row.status,
-    start: new Date(row.startsAt ?? row.starts_at).toISOString(),
-    end: new Date(row.endsAt ?? row.ends_at).toISOString(),
-    timeZone: row.visitorTimeZone ?? row.visitor_time_zone,
+    start: new Date(row.startsAt).toISOString(),
+    end: new Date(row.endsAt).toISOString(),
+    timeZone: row.visitorTimeZone,
     meetingType: { slug: row.meetingTypeSlug, title: type?.title ?? row.meetingTypeTitle ?? null },
     host: { slug: row.hostSlug, name: host?.name ?? null },
     location: type?.location ?? null,
+    meetLink: row.meetLink ?? row.meet_link ?? null,
     changeable: (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.startsAt).getTime() > Date.now(),
   });
 
@@ -70,27 +101,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return type;
   };
 
-  const factsOf = async (row: any, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
-    const contact: any = await leads(strapi).contacts.get(row.contact);
+  const factsOf = async (row: BookingRecord, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
+    const contact = await leads(strapi).contacts.get(row.contact);
     if (!contact || contact.erasedAt) return null;
     return {
       documentId: row.documentId,
       start: new Date(row.startsAt),
       end: new Date(row.endsAt),
       visitorTimeZone: row.visitorTimeZone,
-      language: row.language === 'de' ? 'de' : 'en',
+      language: row.language as string,
       sequence: row.rescheduleCount ?? 0,
       type,
       host,
       visitor: { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, contactId: contact.id, contactDocumentId: contact.documentId },
       answers: (row.answers ?? {}) as Record<string, string>,
       calendarEventId: row.calendarEventId ?? null,
+      meetLink: row.meetLink ?? null,
       ...extra,
     };
   };
 
-  const typeAndHostOf = async (row: any) => {
-    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? 'en');
+  const typeAndHostOf = async (row: BookingRecord) => {
+    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? (await leads(strapi).locales.defaultLocale()));
     const host = await catalog().hostBySlug(row.hostSlug);
     if (!type || !host) throw new errors.ApplicationError('The meeting type or host of this booking no longer exists');
     return { type, host };
@@ -106,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * this booking, so it gets a 409 with fresh slots.
      */
     async book(request: BookingRequest, meta: { ip?: string; userAgent?: string }, now = Date.now()) {
-      const type = await loadType(request.type, request.locale);
+      const type = await loadType(request.type, request.locale as string);
       let hosts = await catalog().hostsOf(type);
       if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
       if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
@@ -119,7 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const documentId = newDocumentId();
       const token = signManageToken(documentId, tokenSecret(strapi));
-      const locale = request.locale === 'de' ? 'de' : 'en';
+      // the controller resolved it against the configured locales (leads `locales` service)
+      const locale = request.locale as string;
       const email = request.email.trim().toLowerCase();
       const answers = Object.fromEntries(type.questions.filter((question) => request.answers?.[question.id]).map((question) => [question.id, String(request.answers![question.id]).trim()]));
       const missing = type.questions.filter((question) => question.required && !answers[question.id]);
@@ -304,6 +337,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { queued: true };
     },
 
+    /**
+     * Outbox handler of booking.conference-ready (calendar-sync created the host's event with a
+     * Meet link): the link is stored on the booking, and the visitor of a booking that is still
+     * on gets it by email with an updated invitation. A link that did not change sends nothing.
+     */
+    async conferenceReady(payload: { booking: string; meetLink?: string | null }) {
+      const meetLink = typeof payload.meetLink === 'string' && /^https:\/\//.test(payload.meetLink) ? payload.meetLink.slice(0, 1000) : null;
+      if (!meetLink) return { skipped: 'no link' };
+      const changed = await knex()(TABLE.booking).where({ document_id: payload.booking }).whereRaw('meet_link is distinct from ?', [meetLink]).update({ meet_link: meetLink, updated_at: new Date() });
+      if (changed === 0) return { skipped: 'known link or no booking' };
+      const row = await strapi.db.query(UID.booking).findOne({ where: { documentId: payload.booking } });
+      if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status) || new Date(row.startsAt).getTime() <= Date.now()) return { stored: true, emailed: false };
+      const { type, host } = await typeAndHostOf(row);
+      const facts = await factsOf(row, type, host);
+      if (!facts) return { stored: true, emailed: false };
+      await leads(strapi).outbox.enqueue([notifications().detailsEmail(facts)]);
+      return { stored: true, emailed: true };
+    },
+
     /** Admin list: bookings with the visitor's name and email (admins may see them). */
     async list({ host, from, to, status, page = 1, pageSize = 50 }: { host?: string; from?: Date; to?: Date; status?: string; page?: number; pageSize?: number }) {
       const where: Record<string, unknown> = {};
@@ -313,8 +365,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await strapi.db.query(UID.booking).findPage({ where, orderBy: { startsAt: 'asc' }, page, pageSize });
       const contacts = leads(strapi).contacts;
       const results = await Promise.all(
-        (result.results as any[]).map(async (row) => {
-          const contact: any = await contacts.get(row.contact);
+        (result.results as BookingRecord[]).map(async (row) => {
+          const contact = await contacts.get(row.contact);
           return {
             ...toPublic(row),
             hostSlug: row.hostSlug,
@@ -324,6 +376,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             cancelledBy: row.cancelledBy ?? null,
             rescheduleCount: row.rescheduleCount ?? 0,
             calendarEventId: row.calendarEventId ?? null,
+            meetLink: row.meetLink ?? null,
             createdAt: row.createdAt,
           };
         })

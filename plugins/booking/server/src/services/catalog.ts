@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DateOverride, WeeklyHours } from '../domain/schedule';
-import { getConfig, UID } from '../utils';
+import { getConfig, leads, UID } from '../utils';
+import { CLUSTER_TOPIC } from './availability';
 
 export interface HostRecord {
   documentId: string;
@@ -32,6 +33,8 @@ export interface MeetingTypeRecord {
   dailyLimitPerHost: number;
   hosts: string[];
   location: 'video' | 'phone' | 'on-site';
+  /** a video meeting gets a Google Meet link on the host's calendar event (google-meet) or uses locationDetails (none) */
+  conferencing: 'none' | 'google-meet';
   locationDetails: string | null;
   questions: Array<{ id: string; label: string; type: 'text' | 'textarea'; required?: boolean }>;
   active: boolean;
@@ -93,6 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         dailyLimitPerHost: row.dailyLimitPerHost ?? 0,
         hosts: asArray<string>(row.hosts).filter((slug) => typeof slug === 'string'),
         location: row.location ?? 'video',
+        conferencing: row.conferencing === 'none' ? 'none' : 'google-meet',
         locationDetails: row.locationDetails ?? null,
         questions: asArray<any>(row.questions).filter((question) => question && typeof question.id === 'string' && typeof question.label === 'string'),
         active: row.active !== false,
@@ -115,15 +119,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate() {
       cached = null;
       // computed slots depend on hosts and types too
-      strapi.plugin('booking').service('availability').invalidate();
+      strapi.plugin('booking').service('availability').invalidateLocal();
+      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.catalog);
     },
 
-    /** Active meeting types in the locale (falling back to the English entry of the same type). */
+    /** This instance only (another instance broadcast the change). */
+    invalidateLocal() {
+      cached = null;
+      strapi.plugin('booking').service('availability').invalidateLocal();
+    },
+
+    /** Active meeting types in the locale (falling back to the default locale's entry of the same type). */
     async meetingTypes(locale: string): Promise<MeetingTypeRecord[]> {
       const { types } = await current();
+      const fallback = await leads(strapi).locales.defaultLocale();
       const byDocument = new Map<string, MeetingTypeRecord[]>();
       for (const type of types) if (type.active) byDocument.set(type.documentId, [...(byDocument.get(type.documentId) ?? []), type]);
-      const chosen = [...byDocument.values()].map((versions) => versions.find((type) => type.locale === locale) ?? versions.find((type) => type.locale === 'en') ?? versions[0]);
+      const chosen = [...byDocument.values()].map((versions) => versions.find((type) => type.locale === locale) ?? versions.find((type) => type.locale === fallback) ?? versions[0]);
       return chosen.sort((a, b) => a.title.localeCompare(b.title));
     },
 

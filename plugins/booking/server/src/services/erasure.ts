@@ -1,14 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { ErasedContact, OutboxMessage } from '@magnetiq/plugin-leads/contract';
 import { ACTIVE_STATUSES, getService, leads, TABLE, TOPIC } from '../utils';
 
-/** The leads core's erase context (plugins/leads/server/src/services/erasure.ts: ErasedContact). */
-interface ErasedContact {
-  contactDocumentId: string;
-  placeholderEmail: string;
-  trx: any;
-  now: Date;
-  scrubDeliveries(references: string[]): Promise<number>;
-}
 
 const ERASED_NAME = 'Erased contact';
 const ERASE_REASON = 'The contact asked for their personal data to be erased.';
@@ -26,10 +19,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (rows.length === 0) return;
     // Host emails (name, answers, an ICS with the address) and calendar events carry no contact
     // id: their keys name the booking.
-    await scrubDeliveries(rows.map((row: any) => row.document_id));
+    await scrubDeliveries(rows.map((row: { document_id: string }) => row.document_id));
 
     const catalog = getService(strapi, 'catalog');
-    const messages: Array<Record<string, unknown>> = [];
+    const messages: OutboxMessage[] = [];
     for (const row of rows) {
       const upcoming = (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.starts_at).getTime() > now.getTime();
       await knex(TABLE.booking)

@@ -10,13 +10,16 @@ export interface BookingFacts {
   start: Date;
   end: Date;
   visitorTimeZone: string;
-  language: 'en' | 'de';
+  /** the visitor's locale code */
+  language: string;
   sequence: number;
   type: MeetingTypeRecord;
   host: HostRecord;
   visitor: { email: string; firstName?: string | null; lastName?: string | null; contactId?: number; contactDocumentId?: string };
   answers: Record<string, string>;
   calendarEventId: string | null;
+  /** the Google Meet link of the host's event, once calendar-sync has created it */
+  meetLink?: string | null;
   manageToken?: string;
 }
 
@@ -30,10 +33,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const manageUrl = (facts: BookingFacts) => (facts.manageToken ? `${config().siteUrl}/${facts.language}${config().managePath}?token=${encodeURIComponent(facts.manageToken)}` : undefined);
 
-  const locationText = (facts: BookingFacts, locale: 'en' | 'de') => [LOCATION_LABEL[facts.type.location]?.[locale], facts.type.locationDetails].filter(Boolean).join(': ');
+  const locationText = (facts: BookingFacts, locale: string) => [(LOCATION_LABEL[facts.type.location] as Record<string, string> | undefined)?.[locale] ?? LOCATION_LABEL[facts.type.location]?.en, facts.type.locationDetails].filter(Boolean).join(': ');
 
   const answerList = (facts: BookingFacts) =>
     facts.type.questions.filter((question) => facts.answers[question.id]).map((question) => ({ label: question.label, answer: facts.answers[question.id] }));
+
+  /**
+   * A Meet link is asked for on the host's calendar event. Google makes it when the event is
+   * created (through the outbox, after this transaction): the confirmation says it follows, and
+   * calendar-sync reports it back (`booking.conference-ready`), which sends the "details" email.
+   */
+  const meetRequested = (facts: BookingFacts) => facts.type.location === 'video' && facts.type.conferencing === 'google-meet' && config().createMeetLinks && Boolean(facts.host.calendarId && facts.calendarEventId);
+
+  const icsDescription = (facts: BookingFacts) => [facts.meetLink ? `Google Meet: ${facts.meetLink}` : null, manageUrl(facts)].filter(Boolean).join('\n\n') || undefined;
 
   const ics = (facts: BookingFacts, method: 'REQUEST' | 'CANCEL', sequence: number) => ({
     filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
@@ -46,8 +58,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         start: facts.start,
         end: facts.end,
         summary: `${facts.type.title} – ${facts.host.name}`,
-        description: manageUrl(facts),
-        location: locationText(facts, facts.language),
+        description: icsDescription(facts),
+        location: facts.meetLink ?? locationText(facts, facts.language),
+        url: facts.meetLink ?? undefined,
         organizer: { name: facts.host.name, email: facts.host.email },
         attendee: { name: fullName(facts.visitor), email: facts.visitor.email },
       })
@@ -68,6 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       timeZone: forHost ? facts.host.timeZone : facts.visitorTimeZone,
       location: locationText(facts, locale),
       manageUrl: forHost ? undefined : manageUrl(facts),
+      meetLink: facts.meetLink ?? null,
+      meetLinkFollows: !facts.meetLink && meetRequested(facts),
       answers: forHost ? answerList(facts) : undefined,
       ...extra,
     };
@@ -91,14 +106,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attendees: [{ email: facts.visitor.email, displayName: fullName(facts.visitor) }],
     ...(facts.type.locationDetails ? { location: facts.type.locationDetails } : {}),
     extendedProperties: { private: { magnetiqBooking: facts.documentId } },
-    ...(facts.type.location === 'video' && config().createMeetLinks
-      ? { conferenceData: { createRequest: { requestId: facts.calendarEventId, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }
-      : {}),
+    ...(meetRequested(facts) ? { conferenceData: { createRequest: { requestId: facts.calendarEventId, conferenceSolutionKey: { type: 'hangoutsMeet' } } } } : {}),
   });
 
   const calendarMessage = (facts: BookingFacts, topic: string, key: string, withEvent: boolean): Message[] =>
     facts.host.calendarId && facts.calendarEventId
-      ? [{ topic, idempotencyKey: key, payload: { calendarId: facts.host.calendarId, eventId: facts.calendarEventId, reference: `booking:${facts.documentId}`, ...(withEvent ? { event: calendarEvent(facts) } : {}) } }]
+      ? [
+          {
+            topic,
+            idempotencyKey: key,
+            payload: {
+              calendarId: facts.host.calendarId,
+              eventId: facts.calendarEventId,
+              reference: `booking:${facts.documentId}`,
+              ...(withEvent ? { event: calendarEvent(facts) } : {}),
+              ...(withEvent && meetRequested(facts) ? { onConference: { topic: TOPIC.conferenceReady, payload: { booking: facts.documentId } } } : {}),
+            },
+          },
+        ]
       : [];
 
   /** 24 h before (configurable); not for meetings booked closer than that, the confirmation just went out. */
@@ -139,6 +164,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         email(facts, TEMPLATES.cancelled, key, 'host', { reason }, [ics(facts, 'CANCEL', sequence)]),
         ...calendarMessage(facts, TOPIC.deleteEvent, `calendar:delete:${facts.documentId}`, false),
       ];
+    },
+
+    /** The Meet link reached the booking after the confirmation: the visitor gets it with an updated invitation (same UID). */
+    detailsEmail(facts: BookingFacts): Message {
+      return email(facts, TEMPLATES.details, `${facts.documentId}:${facts.meetLink}`, 'visitor', {}, [ics(facts, 'REQUEST', facts.sequence)]);
     },
 
     reminderEmail(facts: BookingFacts): Message {

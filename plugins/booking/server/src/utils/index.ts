@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { randomBytes } from 'node:crypto';
+import { BOOKING_TOPIC, CALENDAR_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { BookingConfig } from '../config';
 import type services from '../services';
 
@@ -17,12 +17,7 @@ export const TABLE = { host: 'booking_hosts', meetingType: 'booking_meeting_type
 export const ACTIVITY_TYPE = 'booking';
 /** bookings that hold their time */
 export const ACTIVE_STATUSES = ['confirmed', 'rescheduled'] as const;
-export const TOPIC = {
-  createEvent: 'calendar.create-event',
-  patchEvent: 'calendar.patch-event',
-  deleteEvent: 'calendar.delete-event',
-  reminder: 'booking.reminder',
-} as const;
+export const TOPIC = { ...CALENDAR_TOPIC, ...BOOKING_TOPIC } as const;
 
 export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
   return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
@@ -36,20 +31,11 @@ export function getConfig(strapi: Core.Strapi): BookingConfig {
 export function tokenSecret(strapi: Core.Strapi): string {
   const own = getConfig(strapi).tokenSecret;
   if (own) return own;
-  const leadsSecret = (strapi.config.get('plugin::leads') as { tokenSecret: string }).tokenSecret;
-  return createHmac('sha256', leadsSecret).update('magnetiq:booking-links').digest('base64url');
+  return leads(strapi).tokens.derivedSecret('magnetiq:booking-links');
 }
 
-/** The leads core, through its service API only. */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-  outbox: strapi.plugin('leads').service('outbox'),
-  email: strapi.plugin('leads').service('email'),
-  forms: strapi.plugin('leads').service('forms'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
 /** calendar-sync's busy service, or null when that plugin is not installed. */
 export function busyService(strapi: Core.Strapi): null | {
@@ -57,13 +43,4 @@ export function busyService(strapi: Core.Strapi): null | {
 } {
   const plugin = strapi.plugin('calendar-sync');
   return plugin ? (plugin.service('busy') as any) : null;
-}
-
-/** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */
-export function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(24);
-  let id = alphabet[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
-  return id;
 }

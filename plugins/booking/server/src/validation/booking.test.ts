@@ -24,19 +24,27 @@ const pathsOf = async (work: () => unknown) => {
 };
 
 describe('validateSlotQuery', () => {
-  const base = { type: 'consultation', from: '2026-03-01', to: '2026-03-30', tz: 'America/New_York' };
+  const base = { type: 'consultation', from: '2026-03-01', to: '2026-03-30', timeZone: 'America/New_York' };
   it('accepts a 30-day range in a real zone', () => {
-    expect(validateSlotQuery(base, 62)).toMatchObject({ type: 'consultation', timeZone: 'America/New_York', locale: 'en' });
+    expect(validateSlotQuery(base, 62)).toMatchObject({ type: 'consultation', timeZone: 'America/New_York', usedTz: false });
+  });
+  it('still takes the deprecated tz and says so (the controller marks the answer)', () => {
+    const { timeZone: _timeZone, ...old } = base;
+    expect(validateSlotQuery({ ...old, tz: 'Europe/Paris' }, 62)).toMatchObject({ timeZone: 'Europe/Paris', usedTz: true });
+  });
+  it('leaves the locale to the controller, which knows the configured ones', () => {
+    expect(validateSlotQuery({ ...base, locale: 'fr' }, 62).locale).toBe('fr');
   });
   it.each([
-    [{ tz: 'Mars/Olympus' }, 'tz'],
-    [{ tz: undefined }, 'tz'],
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+    [{ timeZone: undefined }, 'timeZone'],
+    [{ timeZone: undefined, tz: 'Mars/Olympus' }, 'tz'],
     [{ from: '2026-3-1' }, 'from'],
     [{ to: '2026-02-28' }, 'to'],
     [{ to: '2026-06-30' }, 'to'],
     [{ type: 'Not A Slug' }, 'type'],
     [{ host: '../etc' }, 'host'],
-    [{ locale: 'fr' }, 'locale'],
+    [{ locale: 'x'.repeat(40) }, 'locale'],
   ])('refuses %j naming %s', async (override, field) => {
     expect(await pathsOf(() => validateSlotQuery({ ...base, ...override }, 62))).toEqual([field]);
   });
@@ -44,7 +52,7 @@ describe('validateSlotQuery', () => {
 
 describe('validateBooking', () => {
   it('accepts a minimal booking and lowercases nothing it should not', async () => {
-    expect(await validateBooking(good)).toMatchObject({ type: 'consultation', locale: 'en', firstName: 'Ada' });
+    expect(await validateBooking(good)).toMatchObject({ type: 'consultation', firstName: 'Ada' });
   });
   it.each([
     [{ role: 'admin' }, ['role']],

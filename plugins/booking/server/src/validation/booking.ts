@@ -1,23 +1,19 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DateTime } from 'luxon';
+import { leadFormFields, optionalText, requiredName, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems } from '../domain/schedule';
 
-export const LOCALES = ['en', 'de'] as const;
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Locale codes are checked against the configured locales by the controller (leads `locales` service); here only their size. */
+const localeCode = () => yup.string().trim().max(35).optional();
+export const SLUG = SLUG_PATTERN;
 
-const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
-const NAME_PATTERN = /^[\p{L}\p{M}' .\-]*$/u;
-const PHONE_PATTERN = /^[+0-9 ()\-/.]*$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const timeZone = () => yup.string().required().test('iana', '${path} must be an IANA time zone such as Europe/Berlin', (value) => isTimeZone(value));
 const instant = () => yup.string().required().matches(ISO_INSTANT, '${path} must be an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00Z');
 
-const utm = yup
-  .object({ source: optionalText(200), medium: optionalText(200), campaign: optionalText(200), term: optionalText(200), content: optionalText(200) })
-  .noUnknown()
-  .default(undefined)
-  .optional();
+// the kit's lead form fields; the booking form has no country and needs the first name
+const { country: _country, consent, utm, referrer, landingPage, website, ...contactFields } = leadFormFields();
 
 export const bookingSchema = yup
   .object({
@@ -25,13 +21,9 @@ export const bookingSchema = yup
     host: yup.string().max(80).matches(SLUG, { message: 'host must be a host slug', excludeEmptyString: true }).nullable().optional(),
     start: instant(),
     timeZone: timeZone(),
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
-    email: yup.string().trim().required().max(254).email(),
-    firstName: yup.string().trim().required().max(100).matches(NAME_PATTERN, 'firstName may contain letters, spaces, dots, apostrophes and hyphens only'),
-    lastName: optionalText(100).matches(NAME_PATTERN, { message: 'lastName may contain letters, spaces, dots, apostrophes and hyphens only', excludeEmptyString: true }),
-    company: optionalText(150),
-    jobTitle: optionalText(150),
-    phone: optionalText(40).matches(PHONE_PATTERN, { message: 'phone may contain digits, spaces and + ( ) - / . only', excludeEmptyString: true }),
+    locale: localeCode(),
+    ...contactFields,
+    firstName: requiredName('firstName'),
     // a free map of question ids to texts: mixed, so the strict shape check leaves its keys to this test
     answers: yup
       .mixed<Record<string, string>>()
@@ -43,19 +35,11 @@ export const bookingSchema = yup
       })
       .default(undefined)
       .optional(),
-    consent: yup
-      .object({
-        dataProcessing: yup.boolean().strict().oneOf([true], 'consent.dataProcessing must be accepted').required(),
-        marketingEmail: yup.boolean().strict().default(false),
-        textVersion: yup.string().trim().required().max(100),
-      })
-      .noUnknown()
-      .required(),
+    consent,
     utm,
-    referrer: optionalText(2000),
-    landingPage: optionalText(2000),
-    // Honeypot: hidden from people by the form; bots fill it in.
-    website: yup.string().max(500).nullable().optional(),
+    referrer,
+    landingPage,
+    website,
   })
   .noUnknown()
   .required();
@@ -81,19 +65,26 @@ export type BookingValidators = ReturnType<typeof bookingValidators>;
 
 const fieldError = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError', value: null }] });
 
-/** ?type&from&to&tz[&host]: dates as YYYY-MM-DD in the visitor's zone, a real IANA zone, a bounded range. */
+/**
+ * ?type&from&to&timeZone[&host][&locale]: dates as YYYY-MM-DD in the visitor's zone, a real IANA
+ * zone, a bounded range. `tz` is the deprecated name of `timeZone` (docs/api.md): `usedTz` tells
+ * the controller to mark the answer. The locale is checked by the controller.
+ */
 export function validateSlotQuery(query: Record<string, unknown>, maxRangeDays: number) {
-  const { type, from, to, tz, host, locale } = query;
+  const { type, from, to, host, locale } = query;
+  const usedTz = query.timeZone === undefined && query.tz !== undefined;
+  const zoneField = usedTz ? 'tz' : 'timeZone';
+  const tz = usedTz ? query.tz : query.timeZone;
   if (typeof type !== 'string' || !SLUG.test(type) || type.length > 80) throw fieldError('type', 'type must be a meeting type slug');
   if (!isDate(from)) throw fieldError('from', 'from must be a date YYYY-MM-DD');
   if (!isDate(to)) throw fieldError('to', 'to must be a date YYYY-MM-DD');
-  if (!isTimeZone(tz)) throw fieldError('tz', 'tz must be an IANA time zone such as Europe/Berlin');
+  if (!isTimeZone(tz)) throw fieldError(zoneField, `${zoneField} must be an IANA time zone such as Europe/Berlin`);
   if (host !== undefined && (typeof host !== 'string' || !SLUG.test(host) || host.length > 80)) throw fieldError('host', 'host must be a host slug');
-  if (locale !== undefined && !(LOCALES as readonly unknown[]).includes(locale)) throw fieldError('locale', `locale must be one of ${LOCALES.join(', ')}`);
+  if (locale !== undefined && (typeof locale !== 'string' || locale.length > 35)) throw fieldError('locale', 'locale must be a locale code');
   const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
   if (days < 1) throw fieldError('to', 'to must not be before from');
   if (days > maxRangeDays) throw fieldError('to', `the range may span at most ${maxRangeDays} days`);
-  return { type, from, to, timeZone: tz, host: host as string | undefined, locale: (locale as string | undefined) ?? 'en' };
+  return { type, from, to, timeZone: tz as string, host: host as string | undefined, locale: locale as string | undefined, usedTz };
 }
 
 /** Admin: a host's schedule. */

@@ -1,20 +1,17 @@
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { ConnectionsPage } from './ConnectionsPage';
+import { OAuthCallbackPage } from './OAuthCallbackPage';
 
 export const App = () => (
-  <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={PERMISSIONS.manage}>
-          <ConnectionsPage />
-        </Page.Protect>
-      }
-    />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.manage, element: <ConnectionsPage /> },
+      // GOOGLE_OAUTH_REDIRECT_URI: Google sends the admin's browser back here
+      { path: 'oauth/callback', permissions: PERMISSIONS.manage, element: <OAuthCallbackPage /> },
+    ]}
+  />
 );
 
+// The admin lazy-loads the menu link's page through a default export.
 export default App;

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { getTranslation } from '../utils/getTranslation';
 
 interface Connection {
@@ -13,45 +13,111 @@ interface Connection {
   needsReconnect: boolean;
   lastError: string | null;
   lastCheckedAt: string | null;
+  connectedAt: string | null;
+  disconnectedAt: string | null;
+  /** the hosts and webinars that use this calendar */
+  owners: Array<{ kind: 'host' | 'team'; name: string }>;
 }
+
+/** The Strapi error message of a failed admin request, if the answer had one. */
+const errorMessage = (error: unknown): string | undefined => {
+  const data = (error as { response?: { data?: { error?: { message?: unknown } } } } | null)?.response?.data;
+  return typeof data?.error?.message === 'string' ? data.error.message : undefined;
+};
+
+/**
+ * "Connect Google Calendar": the server signs a state for this admin and answers Google's
+ * consent URL; the browser goes there and Google sends it back to the callback page.
+ */
+const ConnectGoogleButton = ({ calendarId, label }: { calendarId: string; label: string }) => {
+  const { formatMessage } = useIntl();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [busy, setBusy] = React.useState(false);
+  const start = async () => {
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: { url: string } }>('/calendar-sync/oauth/start', { calendarId });
+      window.location.assign(data.data.url);
+    } catch (error: unknown) {
+      setBusy(false);
+      toggleNotification({ type: 'danger', message: errorMessage(error) ?? formatMessage({ id: getTranslation('oauth.startFailed'), defaultMessage: 'Could not start the Google sign-in' }) });
+    }
+  };
+  return (
+    <Button size="S" onClick={start} loading={busy}>
+      {label}
+    </Button>
+  );
+};
+
+/** "Disconnect": the grant is revoked at Google, then the token is deleted. */
+const DisconnectButton = ({ calendarId, onDone }: { calendarId: string; onDone: () => void }) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const disconnect = async () => {
+    try {
+      await post('/calendar-sync/connections/disconnect', { calendarId });
+      toggleNotification({ type: 'success', message: t('oauth.disconnected', 'Disconnected: Google access for {calendarId} is revoked.', { calendarId }) });
+      onDone();
+    } catch (error: unknown) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) ?? t('oauth.disconnectFailed', 'Disconnecting failed') });
+    }
+  };
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger>
+        <Button size="S" variant="danger-light">{t('oauth.disconnect', 'Disconnect')}</Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{t('oauth.disconnect', 'Disconnect')}</Dialog.Header>
+        <Dialog.Body>
+          <Typography>{t('oauth.disconnectConfirm', 'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.', { calendarId })}</Typography>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary">{t('connect.cancel', 'Cancel')}</Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button variant="danger" onClick={disconnect}>{t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}</Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
 
 const STATUS_COLOR = { ok: 'success600', reconnect: 'danger600', error: 'warning600', unknown: 'neutral600' } as const;
 
-/** Connect (or reconnect) one calendar: the host's OAuth refresh token, or the delegation subject. */
+/** The service account's delegation subject of one calendar (hosts with their own account use "Connect Google Calendar"). */
 const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onDone: () => void; label: string }) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { put } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const action = useAdminAction(t('connect.failed', 'Saving failed'));
   const [open, setOpen] = React.useState(false);
-  const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '', refreshToken: '' });
-  const save = async () => {
-    try {
-      await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), ...(form.subject ? { subject: form.subject.trim() } : {}), ...(form.refreshToken ? { refreshToken: form.refreshToken.trim() } : {}) });
-      toggleNotification({ type: 'success', message: t('connect.saved', 'Saved. Waiting events are sent with the next try.') });
+  const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '' });
+  const save = () =>
+    action.run(async () => {
+      await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), subject: form.subject.trim() });
       setOpen(false);
       onDone();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('connect.failed', 'Saving failed') });
-    }
-  };
+      return t('connect.saved', 'Saved. Waiting events are sent with the next try.');
+    });
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
         <Button size="S" variant={calendarId ? 'secondary' : 'default'}>{label}</Button>
       </Dialog.Trigger>
       <Dialog.Content>
-        <Dialog.Header>{t('connect.title', 'Connect a Google calendar')}</Dialog.Header>
+        <Dialog.Header>{t('connect.title', 'Service account: act as a Workspace user')}</Dialog.Header>
         <Dialog.Body>
           <Flex direction="column" alignItems="stretch" gap={4} width="100%">
             <Field.Root name="calendarId" required>
               <Field.Label>{t('connect.calendarId', 'Calendar id (usually the host’s email)')}</Field.Label>
               <TextInput value={form.calendarId} disabled={!!calendarId} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, calendarId: event.target.value })} />
-            </Field.Root>
-            <Field.Root name="refreshToken" hint={t('connect.refreshHint', 'From the host’s OAuth consent (Google OAuth client of this CMS). Leave empty to use the service account.')}>
-              <Field.Label>{t('connect.refreshToken', 'OAuth refresh token')}</Field.Label>
-              <TextInput type="password" value={form.refreshToken} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, refreshToken: event.target.value })} />
-              <Field.Hint />
             </Field.Root>
             <Field.Root name="subject" hint={t('connect.subjectHint', 'Service account only: the Workspace user to act as, if not the calendar id.')}>
               <Field.Label>{t('connect.subject', 'Delegation subject')}</Field.Label>
@@ -64,7 +130,7 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
           <Dialog.Cancel>
             <Button variant="tertiary">{t('connect.cancel', 'Cancel')}</Button>
           </Dialog.Cancel>
-          <Button onClick={save} disabled={!form.calendarId.trim() || (!form.refreshToken && !form.subject)}>
+          <Button onClick={save} disabled={!form.calendarId.trim() || !form.subject.trim()}>
             {t('connect.save', 'Save')}
           </Button>
         </Dialog.Footer>
@@ -77,15 +143,16 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
 export const ConnectionsPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const connections = useAdminQuery<{ data: Connection[]; meta: { configured: boolean } }>('/calendar-sync/connections');
+  const connections = useAdminQuery<{ data: Connection[]; meta: { configured: boolean; oauth: boolean } }>('/calendar-sync/connections');
   const title = t('page.title', 'Calendar sync');
   if (!connections.data && connections.error) return <Page.Error />;
   if (!connections.data) return <Page.Loading />;
   const rows = connections.data.data;
+  const oauth = connections.data.meta.oauth;
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')} primaryAction={<ConnectDialog label={t('connect.new', 'Connect a calendar')} onDone={connections.refetch} />} />
+      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')} primaryAction={<ConnectDialog label={t('connect.new', 'Service account subject')} onDone={connections.refetch} />} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {!connections.data.meta.configured && (
@@ -101,29 +168,30 @@ export const ConnectionsPage = () => {
             </Box>
           )}
           {rows.length === 0 ? (
-            <Typography textColor="neutral600">{t('list.empty', 'No calendar used yet. A host’s calendar appears here after its first free/busy query or event.')}</Typography>
+            <Typography textColor="neutral600">{t('list.empty', 'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.')}</Typography>
           ) : (
-            <Table colCount={5} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th><Typography variant="sigma">{t('list.calendar', 'Calendar')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.method', 'Access')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.status', 'Status')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.checked', 'Last checked')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('list.actions', 'Actions')}</Typography></Th>
-                </Tr>
-              </Thead>
+            <Table colCount={6} rowCount={rows.length + 1}>
+              <TableHead columns={[t('list.calendar', 'Calendar'), t('list.owners', 'Used by'), t('list.method', 'Access'), t('list.status', 'Status'), t('list.checked', 'Last checked'), t('list.actions', 'Actions')]} />
               <Tbody>
                 {rows.map((row) => (
                   <Tr key={row.calendarId}>
                     <Td><Typography>{row.calendarId}</Typography></Td>
+                    <Td><Typography>{row.owners.map((owner) => (owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`)).join(', ') || '—'}</Typography></Td>
                     <Td><Typography>{row.method === 'oauth' ? t('method.oauth', 'Host’s own account') : t('method.sa', 'Service account')}</Typography></Td>
                     <Td>
-                      <Badge textColor={STATUS_COLOR[row.status]}>{row.needsReconnect ? t('status.reconnect', 'Reconnect the calendar') : t(`status.${row.status}`, row.status)}</Badge>
+                      <Badge textColor={STATUS_COLOR[row.status]}>{row.needsReconnect ? t('status.disconnected', 'Disconnected: connect again') : t(`status.${row.status}`, row.status)}</Badge>
                       {row.lastError && <Typography variant="pi" tag="p" textColor="neutral600">{row.lastError}</Typography>}
                     </Td>
                     <Td><Typography>{row.lastCheckedAt ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Typography></Td>
-                    <Td><ConnectDialog calendarId={row.calendarId} label={t('connect.reconnect', 'Reconnect')} onDone={connections.refetch} /></Td>
+                    <Td>
+                      <Flex gap={2}>
+                        {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
+                          <ConnectGoogleButton calendarId={row.calendarId} label={row.method === 'oauth' ? t('oauth.reconnect', 'Reconnect Google Calendar') : t('oauth.connect', 'Connect Google Calendar')} />
+                        )}
+                        {row.method === 'oauth' && <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />}
+                        {row.method !== 'oauth' && <ConnectDialog calendarId={row.calendarId} label={t('connect.subjectButton', 'Subject')} onDone={connections.refetch} />}
+                      </Flex>
+                    </Td>
                   </Tr>
                 ))}
               </Tbody>

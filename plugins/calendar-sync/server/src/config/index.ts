@@ -5,8 +5,13 @@ export interface CalendarSyncConfig {
   tokenUrl: string;
   /** service account with domain-wide delegation: it acts as each host (subject = the host's calendar id or the connection's subject) */
   serviceAccount: { email: string; privateKey: string };
-  /** OAuth client for hosts connected with their own refresh token (stored per calendar in the admin) */
-  oauth: { clientId: string; clientSecret: string };
+  /**
+   * OAuth client for hosts who connect their own calendar ("Connect Google Calendar" in the admin):
+   * authorization-code flow with PKCE. The endpoints are Google's; tests point them at a fake.
+   * `redirectUri` is the admin page that receives Google's answer and must be registered with the
+   * client in Google Cloud (docs/google-calendar.md).
+   */
+  oauth: { clientId: string; clientSecret: string; authUrl: string; revokeUrl: string; redirectUri: string; stateTtlMs: number };
   /** AES-256-GCM key for refresh tokens at rest (CALENDAR_TOKEN_KEY, 32 bytes base64) and the one before a rotation */
   tokenKey: string;
   tokenKeyPrevious: string;
@@ -30,7 +35,7 @@ const defaults: CalendarSyncConfig = {
   rootUrl: 'https://www.googleapis.com/',
   tokenUrl: 'https://oauth2.googleapis.com/token',
   serviceAccount: { email: '', privateKey: '' },
-  oauth: { clientId: '', clientSecret: '' },
+  oauth: { clientId: '', clientSecret: '', authUrl: 'https://accounts.google.com/o/oauth2/v2/auth', revokeUrl: 'https://oauth2.googleapis.com/revoke', redirectUri: '', stateTtlMs: 10 * 60_000 },
   tokenKey: '',
   tokenKeyPrevious: '',
   busyTtlMs: 60_000,
@@ -51,6 +56,11 @@ export default {
       throw new Error('calendar-sync: set both GOOGLE_SERVICE_ACCOUNT_EMAIL and GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY, or neither');
     }
     if (Boolean(config.oauth.clientId) !== Boolean(config.oauth.clientSecret)) throw new Error('calendar-sync: set both GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET, or neither');
+    for (const [name, url] of [['GOOGLE_OAUTH_AUTH_URL', config.oauth.authUrl], ['GOOGLE_OAUTH_REVOKE_URL', config.oauth.revokeUrl]] as const) {
+      if (!/^https?:\/\//.test(url)) throw new Error(`calendar-sync: ${name} must be an http(s) URL`);
+    }
+    if (config.oauth.redirectUri && !/^https?:\/\//.test(config.oauth.redirectUri)) throw new Error('calendar-sync: GOOGLE_OAUTH_REDIRECT_URI must be an http(s) URL');
+    if (!(config.oauth.stateTtlMs >= 60_000)) throw new Error('calendar-sync: oauth.stateTtlMs must be at least a minute');
     if (!(config.busyTtlMs >= 0) || !(config.maxAttempts >= 1)) throw new Error('calendar-sync: busyTtlMs must not be negative and maxAttempts at least 1');
   },
 };

@@ -1,4 +1,5 @@
 import connection from './connection';
 import event from './event';
+import oauthState from './oauth-state';
 
-export default { connection, event };
+export default { connection, event, 'oauth-state': oauthState };

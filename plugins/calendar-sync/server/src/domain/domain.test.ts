@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BusyCache } from './busy-cache';
+import { eventIdForReference } from './event-id';
 import { classifyGoogleError, rateLimitDelayMs } from './google-errors';
 
 const apiError = (status: number, reason: string, message = 'x') => ({ status, response: { status, data: { error: { code: status, message, errors: [{ domain: 'usageLimits', reason, message }] } } } });
@@ -34,6 +35,15 @@ describe('rateLimitDelayMs', () => {
     [3, 1, 4000],
     [30, 1, 300_000],
   ])('attempt %i with jitter %d waits %i ms', (attempt, jitter, expected) => expect(rateLimitDelayMs(attempt, 1000, () => jitter)).toBe(expected));
+});
+
+describe('eventIdForReference', () => {
+  it('is stable, differs per reference and is a valid Google event id (base32hex, 5-1024)', () => {
+    const id = eventIdForReference('webinar-session:abc');
+    expect(eventIdForReference('webinar-session:abc')).toBe(id);
+    expect(eventIdForReference('webinar-session:abd')).not.toBe(id);
+    expect(id).toMatch(/^[a-v0-9]{5,1024}$/);
+  });
 });
 
 describe('BusyCache', () => {

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { calendar_v3 } from 'googleapis';
+import { eventIdForReference } from '../domain/event-id';
 import { classifyGoogleError, rateLimitDelayMs, type Failure } from '../domain/google-errors';
 import { deliveryErrors, getConfig, getService, timedGoogleCall, UID } from '../utils';
 import { NotConfiguredError } from './google';
 
 export interface EventMessage {
   calendarId: string;
-  /** deterministic id (base32hex) chosen by the caller, so a retried create cannot make a second event */
+  /**
+   * deterministic id (base32hex) chosen by the caller, so a retried create cannot make a second
+   * event; when empty it is derived from `reference` (domain/event-id.ts)
+   */
   eventId: string;
   /** who the event belongs to, e.g. booking:<documentId> */
   reference?: string;
@@ -19,9 +23,22 @@ export interface EventMessage {
    */
   scrub?: boolean;
   anonymise?: boolean;
+  /**
+   * When the event has a conference (Meet) link after a create or patch: this outbox message is
+   * written with `meetLink` and `htmlLink` added to its payload, so the owner (a booking) learns
+   * the link without calendar-sync knowing what a booking is.
+   */
+  onConference?: { topic: string; payload: Record<string, unknown> };
 }
 
-type Delivery = { payload: EventMessage; attempt: number };
+export type Delivery = { payload: EventMessage; attempt: number };
+
+/** A message may leave the event id to us (webinar sessions): it is derived from the reference. */
+const withEventId = (message: EventMessage): EventMessage => {
+  if (message.eventId) return message;
+  if (!message.reference) throw deliveryErrors.permanent('calendar event message without eventId and reference');
+  return { ...message, eventId: eventIdForReference(message.reference) };
+};
 
 /**
  * Outbox handlers of calendar.create-event / patch-event / delete-event. What Google's answer
@@ -71,6 +88,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const meetLinkOf = (event: calendar_v3.Schema$Event | undefined) => event?.hangoutLink ?? event?.conferenceData?.entryPoints?.find((entry) => entry.entryPointType === 'video')?.uri ?? null;
 
+  /** Tells the event's owner its Meet link (once per link: the idempotency key holds it). */
+  const reportConference = async (message: EventMessage, event: calendar_v3.Schema$Event | undefined) => {
+    const meetLink = meetLinkOf(event);
+    if (!message.onConference || !meetLink) return;
+    await strapi
+      .plugin('leads')
+      .service('outbox')
+      .enqueue([{ topic: message.onConference.topic, idempotencyKey: `${message.onConference.topic}:${message.eventId}:${meetLink}`, payload: { ...message.onConference.payload, meetLink, htmlLink: event?.htmlLink ?? null } }]);
+  };
+
   const insert = async (message: EventMessage, attempt: number) => {
     const calendar = await api(message);
     try {
@@ -83,6 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       await remember(message, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
+      await reportConference(message, data);
       await connections().record(message.calendarId, 'ok');
       getService(strapi, 'busy').forget(message.calendarId);
       return { eventId: message.eventId, created: true };
@@ -91,6 +119,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // our earlier attempt got through but its answer was lost: the event is there
       if (failure.kind === 'duplicate') {
         await remember(message, { state: 'created' });
+        // the lost answer carried the Meet link: read the event once to report it
+        if (message.onConference) {
+          const existing = await timedGoogleCall(strapi, 'events.get', () => calendar.events.get({ calendarId: message.calendarId, eventId: message.eventId })).catch(() => null);
+          if (existing) await reportConference(message, existing.data);
+        }
         return { eventId: message.eventId, created: false, reason: 'already exists' };
       }
       return fail(message, failure, attempt);
@@ -98,13 +131,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async create({ payload, attempt }: Delivery) {
+    async create({ payload: message, attempt }: Delivery) {
+      const payload = withEventId(message);
       const known = await state(payload.eventId);
       if (known?.state === 'deleted') return { eventId: payload.eventId, skipped: 'cancelled before it was created' };
       return insert(payload, attempt);
     },
 
-    async patch({ payload, attempt }: Delivery) {
+    async patch({ payload: message, attempt }: Delivery) {
+      const payload = withEventId(message);
       const known = await state(payload.eventId);
       if (known?.state === 'deleted') return { eventId: payload.eventId, skipped: 'deleted' };
       const calendar = await api(payload);
@@ -113,6 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { start: payload.event?.start, end: payload.event?.end, summary: payload.event?.summary, description: payload.event?.description, attendees: payload.event?.attendees } })
         );
         await remember(payload, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
+        await reportConference(payload, data);
         getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, patched: true };
       } catch (error) {
@@ -124,7 +160,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async remove({ payload, attempt }: Delivery) {
+    async remove({ payload: message, attempt }: Delivery) {
+      const payload = withEventId(message);
       // the tombstone first: a create still waiting in the outbox must not bring the event back
       await remember(payload, { state: 'deleted' });
       const calendar = await api(payload);

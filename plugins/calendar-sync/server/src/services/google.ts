@@ -42,7 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let auth: any;
       if (connection?.refreshToken && config.oauth.clientId) {
-        auth = new google.auth.OAuth2({ clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, endpoints: { oauth2TokenUrl: config.tokenUrl } });
+        // forceRefreshOnFailure: a 401 with a cached access token first tries the refresh token, so a
+        // revoked grant shows as Google's definitive invalid_grant (ADR 0024), not as a bare 401
+        auth = new google.auth.OAuth2({ clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, endpoints: { oauth2TokenUrl: config.tokenUrl }, forceRefreshOnFailure: true });
         auth.setCredentials({ refresh_token: connection.refreshToken });
       } else if (config.serviceAccount.email) {
         auth = new google.auth.JWT({ email: config.serviceAccount.email, key: config.serviceAccount.privateKey, scopes: CALENDAR_SCOPES, subject: connection?.subject || calendarId });

@@ -9,12 +9,14 @@ export const PLUGIN_ID = 'calendar-sync';
 export const UID = {
   connection: 'plugin::calendar-sync.connection',
   event: 'plugin::calendar-sync.event',
+  oauthState: 'plugin::calendar-sync.oauth-state',
 } as const;
-export const TOPIC = {
-  createEvent: 'calendar.create-event',
-  patchEvent: 'calendar.patch-event',
-  deleteEvent: 'calendar.delete-event',
-} as const;
+/** the email a host gets once when Google refuses their grant (expired or revoked) */
+export const DISCONNECTED_TEMPLATE = 'calendar-disconnected';
+/** the languages that email is written in (domain/emails.ts); others fall back to it */
+export const DISCONNECTED_EMAIL_LOCALES: readonly string[] = ['en'];
+/** The outbox topics this plugin delivers (the kit's names, which booking writes). */
+export { CALENDAR_TOPIC as TOPIC, deliveryErrors } from '@magnetiq/plugin-kit/server';
 /** Google's token endpoint as google-auth-library hard-codes it for service accounts */
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
@@ -26,16 +28,6 @@ export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N):
 export function getConfig(strapi: Core.Strapi): CalendarSyncConfig {
   return strapi.config.get(`plugin::${PLUGIN_ID}`) as CalendarSyncConfig;
 }
-
-/**
- * Marked errors for the leads outbox (duck typing, as its outbox.ts describes): a plugin cannot
- * import the leads classes without bundling a second copy of them.
- */
-export const deliveryErrors = {
-  permanent: (message: string) => Object.assign(new Error(message), { permanent: true }),
-  retryLater: (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs }),
-  defer: (message: string, deferMs: number) => Object.assign(new Error(message), { deferMs }),
-};
 
 /** Times one Google call in the leads core's metrics (magnetiq_external_call_duration_seconds). */
 export function timedGoogleCall<T>(strapi: Core.Strapi, operation: string, call: () => Promise<T>): Promise<T> {

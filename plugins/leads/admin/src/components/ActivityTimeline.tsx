@@ -1,10 +1,8 @@
-import { Badge, Flex, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { DateTime, EmptyList, TableHead } from '@magnetiq/plugin-kit/admin';
+import { Badge, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Activity } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
-import { EmptyList } from './EmptyList';
-import { HeaderCell } from './HeaderCell';
 
 const newestFirst = (activities: Activity[]) =>
   [...activities].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
@@ -46,14 +44,14 @@ export const ActivityTimeline = ({ activities }: { activities: Activity[] }) => 
 
   return (
     <Table colCount={4} rowCount={activities.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{column('occurredAt', 'When')}</HeaderCell>
-          <HeaderCell>{column('type', 'Type')}</HeaderCell>
-          <HeaderCell>{column('title', 'What')}</HeaderCell>
-          <HeaderCell>{column('campaign', 'Campaign')}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          column('occurredAt', 'When'),
+          column('type', 'Type'),
+          column('title', 'What'),
+          column('campaign', 'Campaign'),
+        ]}
+      />
       <Tbody>
         {newestFirst(activities).map((activity) => (
           <Tr key={activity.id}>

@@ -1,10 +1,8 @@
-import { Badge, type BadgeProps, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { DateTime, EmptyList, TableHead } from '@magnetiq/plugin-kit/admin';
+import { Badge, type BadgeProps, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { Consent, ConsentAction } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
-import { EmptyList } from './EmptyList';
-import { HeaderCell } from './HeaderCell';
 
 const ACTION_LABELS: Record<ConsentAction, MessageDescriptor> = {
   requested: { id: getTranslation('consent.action.requested'), defaultMessage: 'Requested' },
@@ -34,15 +32,15 @@ export const ConsentsTable = ({ consents }: { consents: Consent[] }) => {
 
   return (
     <Table colCount={5} rowCount={consents.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{column('purpose', 'Purpose')}</HeaderCell>
-          <HeaderCell>{column('action', 'Consent')}</HeaderCell>
-          <HeaderCell>{column('textVersion', 'Text version')}</HeaderCell>
-          <HeaderCell>{column('source', 'Source')}</HeaderCell>
-          <HeaderCell>{column('recordedAt', 'Recorded')}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          column('purpose', 'Purpose'),
+          column('action', 'Consent'),
+          column('textVersion', 'Text version'),
+          column('source', 'Source'),
+          column('recordedAt', 'Recorded'),
+        ]}
+      />
       <Tbody>
         {consents.map((consent) => {
           const purpose = PURPOSE_LABELS[consent.purpose];

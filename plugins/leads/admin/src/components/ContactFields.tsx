@@ -1,23 +1,9 @@
-import * as React from 'react';
-import { Flex, Grid, Typography } from '@strapi/design-system';
+import { DateTime, Detail as Field, DetailText as Text } from '@magnetiq/plugin-kit/admin';
+import { Flex, Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Contact } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
 import { ContactStatusBadge } from './StatusBadge';
-
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Grid.Item col={4} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    {children}
-  </Grid.Item>
-);
-
-const Text = ({ value }: { value: string | null }) => (
-  <Typography textColor={value ? 'neutral800' : 'neutral500'}>{value || '–'}</Typography>
-);
 
 export const ContactFields = ({ contact }: { contact: Contact }) => {
   const { formatMessage } = useIntl();

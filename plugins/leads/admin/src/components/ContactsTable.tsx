@@ -1,11 +1,10 @@
-import { Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../paths';
 import type { Contact } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
-import { HeaderCell } from './HeaderCell';
 import { ContactStatusBadge } from './StatusBadge';
 
 const fullName = (contact: Contact) => [contact.firstName, contact.lastName].filter(Boolean).join(' ');
@@ -17,15 +16,15 @@ export const ContactsTable = ({ contacts }: { contacts: Contact[] }) => {
 
   return (
     <Table colCount={5} rowCount={contacts.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{column('email', 'Email')}</HeaderCell>
-          <HeaderCell>{column('name', 'Name')}</HeaderCell>
-          <HeaderCell>{column('company', 'Company')}</HeaderCell>
-          <HeaderCell>{column('status', 'Status')}</HeaderCell>
-          <HeaderCell>{column('lastActivity', 'Last activity')}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          column('email', 'Email'),
+          column('name', 'Name'),
+          column('company', 'Company'),
+          column('status', 'Status'),
+          column('lastActivity', 'Last activity'),
+        ]}
+      />
       <Tbody>
         {contacts.map((contact) => (
           <Tr key={contact.documentId} onClick={() => navigate(paths.contact(contact.documentId))} style={{ cursor: 'pointer' }}>

@@ -1,8 +1,8 @@
+import { DateTime } from '@magnetiq/plugin-kit/admin';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { EmailLogEntry } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
 
 interface EmailBodyModalProps {
   email: EmailLogEntry | null;

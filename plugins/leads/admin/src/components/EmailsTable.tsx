@@ -1,10 +1,9 @@
-import { Badge, IconButton, Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
+import { Badge, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { EmailLogEntry } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
-import { HeaderCell } from './HeaderCell';
 
 const TRANSPORT_LABELS: Record<string, MessageDescriptor> = {
   sendgrid: { id: getTranslation('emails.transport.sendgrid'), defaultMessage: 'SendGrid' },
@@ -23,16 +22,16 @@ export const EmailsTable = ({ emails, onOpen }: EmailsTableProps) => {
 
   return (
     <Table colCount={6} rowCount={emails.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{column('to', 'To')}</HeaderCell>
-          <HeaderCell>{column('subject', 'Subject')}</HeaderCell>
-          <HeaderCell>{column('template', 'Template')}</HeaderCell>
-          <HeaderCell>{column('transport', 'Transport')}</HeaderCell>
-          <HeaderCell>{column('sentAt', 'Sent')}</HeaderCell>
-          <HeaderCell visuallyHidden>{column('actions', 'Actions')}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          column('to', 'To'),
+          column('subject', 'Subject'),
+          column('template', 'Template'),
+          column('transport', 'Transport'),
+          column('sentAt', 'Sent'),
+          { label: column('actions', 'Actions'), visuallyHidden: true },
+        ]}
+      />
       <Tbody>
         {emails.map((email) => (
           <Tr key={email.id} onClick={() => onOpen(email)} style={{ cursor: 'pointer' }}>

@@ -1,8 +1,8 @@
+import { useNotifyError } from '@magnetiq/plugin-kit/admin';
 import { Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { Trash, WarningCircle } from '@strapi/icons';
 import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useNotifyError } from '../hooks/useNotifyError';
 import { getTranslation } from '../utils/getTranslation';
 
 interface EraseContactButtonProps {
@@ -16,7 +16,7 @@ export const EraseContactButton = ({ documentId, email, onErased }: EraseContact
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError(getTranslation);
 
   const erase = async () => {
     try {

@@ -1,25 +1,24 @@
 import * as React from 'react';
+import { saveJson, useNotifyError } from '@magnetiq/plugin-kit/admin';
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useNotifyError } from '../hooks/useNotifyError';
 import type { DataResponse } from '../types';
-import { downloadJson } from '../utils/downloadJson';
 import { getTranslation } from '../utils/getTranslation';
 
 /** GDPR Art. 15/20: downloads everything held about the contact as a JSON file. */
 export const ExportContactButton = ({ documentId }: { documentId: string }) => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError(getTranslation);
   const [isExporting, setIsExporting] = React.useState(false);
 
   const exportContact = async () => {
     setIsExporting(true);
     try {
       const { data } = await get<DataResponse<unknown>>(`/leads/contacts/${encodeURIComponent(documentId)}/export`);
-      downloadJson(data.data, `contact-${documentId}.json`);
+      saveJson(data.data, `contact-${documentId}.json`);
     } catch (error) {
       notifyError(error);
     } finally {

@@ -1,9 +1,9 @@
 import * as React from 'react';
+import { useNotifyError } from '@magnetiq/plugin-kit/admin';
 import { Button, Dialog, Flex } from '@strapi/design-system';
 import { ArrowClockwise, Cross, WarningCircle } from '@strapi/icons';
 import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useNotifyError } from '../hooks/useNotifyError';
 import type { OutboxMessage } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -17,7 +17,7 @@ export const OutboxRowActions = ({ message, onDone }: OutboxRowActionsProps) => 
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError(getTranslation);
   const [isReplaying, setIsReplaying] = React.useState(false);
 
   const run = async (action: 'replay' | 'discard', successMessage: string) => {

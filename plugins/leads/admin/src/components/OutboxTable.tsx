@@ -1,9 +1,8 @@
-import { Table, Tbody, Td, Thead, Tr, Typography } from '@strapi/design-system';
+import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OutboxMessage } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DateTime } from './DateTime';
-import { HeaderCell } from './HeaderCell';
 import { OutboxRowActions } from './OutboxRowActions';
 import { OutboxStatusBadge } from './StatusBadge';
 
@@ -19,18 +18,18 @@ export const OutboxTable = ({ messages, canManage, onChanged }: OutboxTableProps
 
   return (
     <Table colCount={8} rowCount={messages.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{column('id', 'ID')}</HeaderCell>
-          <HeaderCell>{column('topic', 'Topic')}</HeaderCell>
-          <HeaderCell>{column('status', 'Status')}</HeaderCell>
-          <HeaderCell>{column('attempts', 'Attempts')}</HeaderCell>
-          <HeaderCell>{column('nextAttemptAt', 'Next attempt')}</HeaderCell>
-          <HeaderCell>{column('lastError', 'Last error')}</HeaderCell>
-          <HeaderCell>{column('updatedAt', 'Updated')}</HeaderCell>
-          <HeaderCell visuallyHidden>{column('actions', 'Actions')}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          column('id', 'ID'),
+          column('topic', 'Topic'),
+          column('status', 'Status'),
+          column('attempts', 'Attempts'),
+          column('nextAttemptAt', 'Next attempt'),
+          column('lastError', 'Last error'),
+          column('updatedAt', 'Updated'),
+          { label: column('actions', 'Actions'), visuallyHidden: true },
+        ]}
+      />
       <Tbody>
         {messages.map((message) => (
           <Tr key={message.id}>

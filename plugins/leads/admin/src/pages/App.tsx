@@ -1,5 +1,5 @@
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { Layouts } from '@strapi/strapi/admin';
 import { LeadsMobileNav, LeadsNav } from '../components/LeadsNav';
 import { PERMISSIONS } from '../permissions';
 import { ContactDetailPage } from './ContactDetailPage';
@@ -10,41 +10,14 @@ import { OutboxPage } from './OutboxPage';
 export const App = () => (
   <Layouts.Root sideNav={<LeadsNav />}>
     <LeadsMobileNav />
-    <Routes>
-      <Route
-        index
-        element={
-          <Page.Protect permissions={PERMISSIONS.contactsRead}>
-            <ContactsListPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="contacts/:documentId"
-        element={
-          <Page.Protect permissions={PERMISSIONS.contactsRead}>
-            <ContactDetailPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="outbox"
-        element={
-          <Page.Protect permissions={PERMISSIONS.outboxRead}>
-            <OutboxPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="emails"
-        element={
-          <Page.Protect permissions={PERMISSIONS.outboxRead}>
-            <EmailsPage />
-          </Page.Protect>
-        }
-      />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <PluginRoutes
+      routes={[
+        { permissions: PERMISSIONS.contactsRead, element: <ContactsListPage /> },
+        { path: 'contacts/:documentId', permissions: PERMISSIONS.contactsRead, element: <ContactDetailPage /> },
+        { path: 'outbox', permissions: PERMISSIONS.outboxRead, element: <OutboxPage /> },
+        { path: 'emails', permissions: PERMISSIONS.outboxRead, element: <EmailsPage /> },
+      ]}
+    />
   </Layouts.Root>
 );
 

@@ -1,3 +1,4 @@
+import { Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
 import { BackButton, isFetchError, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -7,8 +8,6 @@ import { ConsentsTable } from '../components/ConsentsTable';
 import { ContactFields } from '../components/ContactFields';
 import { EraseContactButton } from '../components/EraseContactButton';
 import { ExportContactButton } from '../components/ExportContactButton';
-import { Section } from '../components/Section';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { paths } from '../paths';
 import { PERMISSIONS } from '../permissions';
 import type { Contact, ContactTimeline, DataResponse } from '../types';

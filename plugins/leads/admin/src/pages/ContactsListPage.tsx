@@ -1,11 +1,10 @@
+import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ContactFilters } from '../components/ContactFilters';
 import { ContactsTable } from '../components/ContactsTable';
-import { EmptyList } from '../components/EmptyList';
 import { ListPagination } from '../components/ListPagination';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useListQuery } from '../hooks/useListQuery';
 import type { Contact, ListResponse } from '../types';
 import { getTranslation } from '../utils/getTranslation';

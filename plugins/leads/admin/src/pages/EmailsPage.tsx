@@ -1,12 +1,11 @@
 import * as React from 'react';
+import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { EmailBodyModal } from '../components/EmailBodyModal';
 import { EmailsTable } from '../components/EmailsTable';
-import { EmptyList } from '../components/EmptyList';
 import { ListPagination } from '../components/ListPagination';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useListQuery } from '../hooks/useListQuery';
 import type { EmailLogEntry, ListResponse } from '../types';
 import { getTranslation } from '../utils/getTranslation';

@@ -1,13 +1,12 @@
+import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { EmptyList } from '../components/EmptyList';
 import { ListPagination } from '../components/ListPagination';
 import { OutboxCounts } from '../components/OutboxCounts';
 import { OutboxStatusFilter, type OutboxStatusChoice } from '../components/OutboxStatusFilter';
 import { OutboxTable } from '../components/OutboxTable';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useListQuery } from '../hooks/useListQuery';
 import { PERMISSIONS } from '../permissions';
 import { type DataResponse, type ListResponse, type OutboxMessage, type OutboxStats, OUTBOX_STATUSES } from '../types';

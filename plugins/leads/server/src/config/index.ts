@@ -22,6 +22,10 @@ export interface LeadsConfig {
     baseDelayMs: number;
     maxDelayMs: number;
     processingTimeoutMs: number;
+    /** a claim's lease: an instance that stops renewing it (dead) loses its rows after this */
+    leaseMs: number;
+    /** emails in flight at once on one instance (other topics: what their handler sets, default 1) */
+    concurrency: number;
     enabled: boolean;
   };
   retentionDays: number;
@@ -31,6 +35,10 @@ export interface LeadsConfig {
   deliveryRetentionCron: string;
   /** SIGTERM: how long requests in flight and the outbox delivery in progress may take to finish */
   shutdownTimeoutMs: number;
+  /** how long an instance keeps the configured locales before reading them again (docs/adr/0022) */
+  localesCacheMs: number;
+  /** where the `Link: rel="deprecation"` of answers to old parameter names points */
+  deprecationDocsUrl: string;
 }
 
 const defaults: LeadsConfig = {
@@ -44,17 +52,21 @@ const defaults: LeadsConfig = {
   rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600, redisUrl: '', redisPrefix: 'magnetiq' },
   outbox: {
     pollMs: 2000,
-    batchSize: 10,
+    batchSize: 50,
     maxAttempts: 8,
     baseDelayMs: 30_000,
     maxDelayMs: 6 * 3600 * 1000,
     processingTimeoutMs: 5 * 60 * 1000,
+    leaseMs: 6000,
+    concurrency: 8,
     enabled: true,
   },
   retentionDays: 90,
   deliveryRetentionDays: 90,
   deliveryRetentionCron: '37 3 * * *',
   shutdownTimeoutMs: 8000,
+  localesCacheMs: 30_000,
+  deprecationDocsUrl: 'http://localhost:1337/api/docs',
 };
 
 export default {
@@ -65,6 +77,8 @@ export default {
     }
     if (!(config.deliveryRetentionDays >= 1)) throw new Error('leads: deliveryRetentionDays (DELIVERY_RETENTION_DAYS) must be at least 1 day');
     if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
+    if (!(config.outbox.leaseMs >= 1000)) throw new Error('leads: outbox.leaseMs (OUTBOX_LEASE_MS) must be at least 1000');
+    if (!(config.outbox.concurrency >= 1) || !(config.outbox.batchSize >= 1)) throw new Error('leads: OUTBOX_CONCURRENCY and OUTBOX_BATCH_SIZE must be at least 1');
     if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
       throw new Error('leads: rate limits must allow at least one request');
     }

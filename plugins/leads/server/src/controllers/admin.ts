@@ -1,92 +1,89 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { getService } from '../utils';
+import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
-const listQuery = validateYupSchema(
-  yup
-    .object({
-      q: yup.string().trim().max(200),
-      status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
-      source: yup.string().trim().max(60),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+interface PageQuery {
+  page: number;
+  pageSize: number;
+}
 
-const outboxQuery = validateYupSchema(
-  yup
-    .object({
-      status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
-      topic: yup.string().trim().max(100),
-      page: yup.number().integer().min(1).default(1),
-      pageSize: yup.number().integer().min(1).max(100).default(25),
-    })
-    .noUnknown(),
-  { strict: false }
-);
+/** page and pageSize of the admin lists: 25 a page, at most 100 */
+const paging = {
+  page: yup.number().integer().min(1).default(1),
+  pageSize: yup.number().integer().min(1).max(100).default(25),
+};
 
-const actorOf = (ctx: any) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
+export const contactListQuerySchema = yup
+  .object({ q: yup.string().trim().max(200), status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']), source: yup.string().trim().max(60), ...paging })
+  .noUnknown();
+const listQuery = validateYupSchema(contactListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
 
-const idParam = (ctx: any) => {
+export const outboxListQuerySchema = yup
+  .object({ status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']), topic: yup.string().trim().max(100), ...paging })
+  .noUnknown();
+const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { status?: string; topic?: string }>;
+
+const actorOf = (ctx: RequestContext) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
+
+const idParam = (ctx: RequestContext) => {
   const id = Number(ctx.params.id);
   if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive integer');
   return id;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async listContacts(ctx: any) {
+  async listContacts(ctx: RequestContext) {
     const query = await listQuery(ctx.query);
-    const { results, pagination } = await getService(strapi, 'contacts').list(query as any);
+    const { results, pagination } = await getService(strapi, 'contacts').list(query);
     ctx.body = { data: results, meta: { pagination } };
   },
 
-  async getContact(ctx: any) {
+  async getContact(ctx: RequestContext) {
     const timeline = await getService(strapi, 'contacts').timeline(ctx.params.documentId);
     if (!timeline) throw new errors.NotFoundError('Contact not found');
     await getService(strapi, 'audit').record(actorOf(ctx), 'contact.view', { type: 'contact', id: ctx.params.documentId });
     ctx.body = { data: timeline };
   },
 
-  async exportContact(ctx: any) {
+  async exportContact(ctx: RequestContext) {
     const data = await getService(strapi, 'contacts').export(ctx.params.documentId, actorOf(ctx));
     if (!data) throw new errors.NotFoundError('Contact not found');
     ctx.set('Content-Disposition', `attachment; filename="contact-${ctx.params.documentId}.json"`);
     ctx.body = { data };
   },
 
-  async eraseContact(ctx: any) {
+  async eraseContact(ctx: RequestContext) {
     const erased = await getService(strapi, 'contacts').erase(ctx.params.documentId, actorOf(ctx));
     if (!erased) throw new errors.NotFoundError('Contact not found');
     ctx.body = { data: { erased: true } };
   },
 
-  async auditLog(ctx: any) {
+  async auditLog(ctx: RequestContext) {
     const page = Math.max(1, Number(ctx.query.page) || 1);
     const subjectId = typeof ctx.query.subjectId === 'string' ? ctx.query.subjectId : undefined;
     const { results, pagination } = await getService(strapi, 'audit').list({ subjectId, page });
     ctx.body = { data: results, meta: { pagination } };
   },
 
-  async outboxStats(ctx: any) {
+  async outboxStats(ctx: RequestContext) {
     ctx.body = { data: await getService(strapi, 'outbox').stats() };
   },
 
-  async listOutbox(ctx: any) {
+  async listOutbox(ctx: RequestContext) {
     const query = await outboxQuery(ctx.query);
-    const { results, pagination } = await getService(strapi, 'outbox').list(query as any);
+    const { results, pagination } = await getService(strapi, 'outbox').list(query);
     ctx.body = { data: results, meta: { pagination } };
   },
 
-  async replayOutbox(ctx: any) {
+  async replayOutbox(ctx: RequestContext) {
     const id = idParam(ctx);
     if (!(await getService(strapi, 'outbox').replay(id))) throw new errors.NotFoundError('No dead outbox message with this id');
     await getService(strapi, 'audit').record(actorOf(ctx), 'outbox.replay', { type: 'outbox', id });
     ctx.body = { data: { id, status: 'pending' } };
   },
 
-  async discardOutbox(ctx: any) {
+  async discardOutbox(ctx: RequestContext) {
     const id = idParam(ctx);
     const actor = actorOf(ctx);
     if (!(await getService(strapi, 'outbox').discard(id, actor.email ?? String(actor.id)))) {
@@ -96,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { id, status: 'done' } };
   },
 
-  async listEmails(ctx: any) {
+  async listEmails(ctx: RequestContext) {
     const page = Math.max(1, Number(ctx.query.page) || 1);
     const { results, pagination } = await strapi.db
       .query('plugin::leads.email')

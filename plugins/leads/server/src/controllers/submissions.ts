@@ -1,45 +1,50 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { acceptPublicForm, type RequestContext } from '@magnetiq/plugin-kit/server';
 import { normaliseEmail } from '../domain/email-address';
+import { retryAfterOf } from '../services/rate-limit';
 import { validateContactSubmission } from '../validation/submission';
 import { getService } from '../utils';
 
 /** Sets Retry-After on a 429 before Strapi's error middleware formats the error. */
-export async function withRateLimitHeader<T>(ctx: any, work: () => Promise<T>): Promise<T> {
+export async function withRateLimitHeader<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+    if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String(retryAfterOf(error)));
     throw error;
   }
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/leads/submissions: the site's contact form. */
-  async create(ctx: any) {
-    const rateLimit = getService(strapi, 'rate-limit');
-    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { ip: ctx.request.ip }));
-    const body = await validateContactSubmission(ctx.request.body ?? {});
-    const email = normaliseEmail(body.email);
-    await withRateLimitHeader(ctx, () => rateLimit.check('contact-form', { email }));
+  async create(ctx: RequestContext) {
+    const { input: body, honeypot } = await acceptPublicForm(ctx, {
+      name: 'contact-form',
+      rateLimit: getService(strapi, 'rate-limit').checkRequest,
+      validate: validateContactSubmission,
+      normaliseEmail,
+    });
+    if (body.language !== undefined) getService(strapi, 'deprecations').mark(ctx, 'language', 'locale');
+    const locale = await getService(strapi, 'locales').resolve(body.locale ?? body.language, body.locale === undefined && body.language !== undefined ? 'language' : 'locale');
 
     // The same answer whether the email is new, known, or the honeypot caught a bot.
     ctx.status = 201;
     ctx.body = { data: { received: true } };
-    if (body.website) {
+    if (honeypot) {
       strapi.log.info('leads: honeypot filled, submission dropped');
       return;
     }
     await getService(strapi, 'capture').captureLead(
       {
-        email,
+        email: body.email,
         firstName: body.firstName,
         lastName: body.lastName,
         company: body.company,
         jobTitle: body.jobTitle,
         phone: body.phone,
         country: body.country,
-        language: body.language as 'en' | 'de',
+        language: locale,
         consent: { dataProcessing: body.consent.dataProcessing, marketingEmail: body.consent.marketingEmail, textVersion: body.consent.textVersion },
         utm: body.utm ?? null,
         referrer: body.referrer,

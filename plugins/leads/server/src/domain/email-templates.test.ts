@@ -41,17 +41,4 @@ describe('renderEmail', () => {
   it('refuses a confirmation without a link', () => {
     expect(() => renderEmail('confirm-subscription', 'en', {})).toThrow('confirmUrl');
   });
-
-  it.each([
-    ['en', 'Your download: Pipeline <basics>', 'valid for 72 hours'],
-    ['de', 'Ihr Download: Pipeline <basics>', '72 Stunden gültig'],
-  ] as const)('renders the %s whitepaper email with its download link and lifetime', (locale, subject, lifetime) => {
-    const downloadUrl = 'https://cms.example/api/whitepapers/download/a.b';
-    const email = renderEmail('whitepaper-download', locale, { whitepaper: { title: 'Pipeline <basics>', downloadUrl, validHours: 72 } });
-    expect(email.subject).toBe(subject);
-    expect(email.text).toContain(downloadUrl);
-    expect(email.text).toContain(lifetime);
-    expect(email.html).toContain(`href="${downloadUrl}"`);
-    expect(email.html).toContain('Pipeline &lt;basics&gt;');
-  });
 });

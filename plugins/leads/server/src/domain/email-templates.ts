@@ -1,9 +1,12 @@
 /**
- * Transactional emails rendered by us (no SendGrid dynamic templates), in en and de.
- * Every value from a visitor is HTML-escaped; links are built by the caller from signed tokens.
+ * Transactional emails rendered by us (no SendGrid dynamic templates), one copy per language.
+ * A locale without a copy gets the default locale's (the email service picks it and logs it
+ * once: docs/adr/0022-locales-as-data.md). Every value from a visitor is HTML-escaped; links are
+ * built by the caller from signed tokens.
  */
-export type EmailLocale = 'en' | 'de';
-export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification', 'whitepaper-download'] as const;
+/** A locale code configured in Strapi's i18n, e.g. `fr` or `pt-BR`. */
+export type EmailLocale = string;
+export const BUILT_IN_TEMPLATES = ['confirm-subscription', 'contact-receipt', 'sales-notification'] as const;
 export type TemplateName = (typeof BUILT_IN_TEMPLATES)[number];
 
 export interface RenderedEmail {
@@ -25,8 +28,6 @@ export interface TemplateData {
   siteUrl?: string;
   /** for the sales notification */
   lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
-  /** for the whitepaper email: the signed link is made by the whitepapers plugin */
-  whitepaper?: { title: string; downloadUrl: string; validHours: number };
 }
 
 export function escapeHtml(value: string): string {
@@ -46,10 +47,6 @@ const copy = {
     receiptNotYou: 'If you did not write to us, ignore this email: someone may have entered your address by mistake.',
     unsubscribe: 'Unsubscribe',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
-    whitepaperSubject: (title: string) => `Your download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
-    whitepaperButton: 'Download the PDF',
-    whitepaperExpired: 'If the link has expired, request the whitepaper again on our website.',
   },
   de: {
     hello: (name?: string) => (name ? `Hallo ${name},` : 'Hallo,'),
@@ -63,12 +60,30 @@ const copy = {
     receiptNotYou: 'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
-    whitepaperSubject: (title: string) => `Ihr Download: ${title}`,
-    whitepaperBody: (title: string, hours: number) => `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
-    whitepaperButton: 'PDF herunterladen',
-    whitepaperExpired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
   },
-} as const;
+  fr: {
+    hello: (name?: string) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    confirmSubject: (site: string) => `Veuillez confirmer votre abonnement à ${site}`,
+    confirmBody: 'veuillez confirmer que vous souhaitez recevoir nos e-mails. Le lien est valable 7 jours.',
+    confirmButton: 'Confirmer mon abonnement',
+    ignore: "Si vous n'avez rien demandé, ignorez cet e-mail : rien ne se passe sans votre clic.",
+    receiptSubject: (site: string) => `Nous avons bien reçu votre message – ${site}`,
+    receiptBody: 'merci de nous avoir contactés. Nous avons bien reçu le message envoyé avec le formulaire de contact de notre site et vous répondrons sous un jour ouvré.',
+    receiptSite: 'Notre site :',
+    receiptNotYou: "Si vous ne nous avez pas écrit, ignorez cet e-mail : quelqu'un a peut-être saisi votre adresse par erreur.",
+    unsubscribe: 'Se désabonner',
+    regards: (site: string) => `Cordialement,\nL'équipe ${site}`,
+  },
+} as const satisfies Record<string, Record<string, unknown>>;
+
+type Copy = (typeof copy)[keyof typeof copy];
+const copies: Record<string, Copy> = copy;
+
+/** The languages a built-in template is written in; the sales notification is for the team, in one. */
+export function builtInLocales(template: TemplateName): string[] {
+  const all = Object.keys(copies);
+  return template === 'sales-notification' ? all.slice(0, 1) : all;
+}
 
 /** Our email frame, shared with the templates other plugins register. */
 export const layout = (bodyHtml: string, footerHtml = '') =>
@@ -77,8 +92,9 @@ export const layout = (bodyHtml: string, footerHtml = '') =>
 /** Plain text to escaped HTML paragraphs (blank line = new paragraph). */
 export const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
 
+/** `locale` is one of `builtInLocales(template)`: the email service resolved the fallback. */
 export function renderEmail(template: TemplateName, locale: EmailLocale, data: TemplateData): RenderedEmail {
-  const t = copy[locale] ?? copy.en;
+  const t = copies[locale] ?? copies[builtInLocales(template)[0]];
   const site = data.siteName ?? 'Magnetiq';
   switch (template) {
     case 'confirm-subscription': {
@@ -100,17 +116,6 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
         `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
-    }
-    case 'whitepaper-download': {
-      const paper = data.whitepaper;
-      if (!paper) throw new Error('whitepaper-download needs whitepaper');
-      const body = t.whitepaperBody(paper.title, paper.validHours);
-      // the requester's address is unverified too: our words and the paper's title only
-      const text = [t.hello(), body, `${t.whitepaperButton}: ${paper.downloadUrl}`, t.whitepaperExpired, t.regards(site)].join('\n\n');
-      const html = layout(
-        `${paragraphs(t.hello())}${paragraphs(body)}<p><a href="${escapeHtml(paper.downloadUrl)}">${escapeHtml(t.whitepaperButton)}</a></p>${paragraphs(t.whitepaperExpired)}${paragraphs(t.regards(site))}`
-      );
-      return { subject: t.whitepaperSubject(paper.title), text, html, marketing: false };
     }
     case 'sales-notification': {
       const lead = data.lead;

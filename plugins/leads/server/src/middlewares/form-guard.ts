@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getConfig } from '../utils';
+import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
 const MAX_FORM_BYTES = 32 * 1024;
 
@@ -10,7 +11,7 @@ const MAX_FORM_BYTES = 32 * 1024;
  * (CSRF, ASVS 3.5), and small bodies only.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
+  async (ctx: RequestContext, next: () => Promise<void>) => {
     const origin = ctx.get('Origin');
     if (origin && !getConfig(strapi).siteOrigins.includes(origin)) {
       throw new errors.ForbiddenError('Origin not allowed');

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { cleanTexts, textFault, textProblemMessage, type TextProblem } from '../domain/text-hygiene';
+import type { RequestContext } from '@magnetiq/plugin-kit/server';
 
 /**
  * Global (cms/config/middlewares.ts, after strapi::query): the hygiene of form bodies for every
@@ -7,7 +8,7 @@ import { cleanTexts, textFault, textProblemMessage, type TextProblem } from '../
  * tokens), query parameters (?token=, ?locale=) and Strapi's own filters reach PostgreSQL text,
  * which refuses NUL: `/api/pages?locale=%00` was a 500 (found by tests/integration/fuzz.test.ts).
  */
-export default () => async (ctx: any, next: () => Promise<void>) => {
+export default () => async (ctx: RequestContext, next: () => Promise<void>) => {
   const problems: TextProblem[] = [];
   let path = ctx.path as string;
   try {

@@ -7,7 +7,6 @@ const publicForm = {
 export default {
   type: 'content-api' as const,
   routes: [
-    { method: 'GET', path: '/status', handler: 'status.index', config: { auth: false } },
     { method: 'POST', path: '/submissions', handler: 'submissions.create', config: publicForm },
     // email links: GET only shows (mail scanners open every link), POST acts (issue 17)
     { method: 'GET', path: '/confirm', handler: 'links.confirmPage', config: { auth: false } },

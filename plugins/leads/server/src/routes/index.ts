@@ -1,7 +1,9 @@
 import contentApi from './content-api';
 import admin from './admin';
+import openapi from './openapi';
 
+// `openapi`: the description of each handler, read by the CMS's OpenAPI document (cms/src/openapi)
 export default {
-  'content-api': contentApi,
-  admin,
+  'content-api': { ...contentApi, openapi },
+  admin: { ...admin, openapi },
 };

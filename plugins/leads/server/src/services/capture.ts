@@ -1,64 +1,29 @@
 import type { Core } from '@strapi/strapi';
 import { normaliseEmail } from '../domain/email-address';
-import { keyedHash } from '../domain/tokens';
-import type { EmailLocale } from '../domain/email-templates';
+import { keyedHash } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
-import type { OutboxMessage } from './outbox';
 
-export const ODOO_TOPIC = 'odoo.upsert-lead';
 
-export interface LeadInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
-  language?: EmailLocale;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
-  /** the form or plugin that captured the lead, e.g. "contact-form" */
-  source: string;
-  activity: { type: string; reference?: string; title?: string; details?: Record<string, unknown> };
-  /** free text from the visitor (contact form message), for sales */
-  message?: string | null;
-}
+import type { CaptureContext, CapturedLead, LeadInput } from '../contract';
 
-export interface CaptureContext {
-  ip?: string;
-  userAgent?: string;
-  /** extra outbox messages written in the same transaction (e.g. the plugin's own email) */
-  outbox?: (lead: CapturedLead) => OutboxMessage[];
-  /** send the visitor the contact-form receipt */
-  sendReceipt?: boolean;
-}
-
-export interface CapturedLead {
-  contactId: number;
-  contactDocumentId: string;
-  activityId: number;
-  activityDocumentId: string;
-  /** true when the contact must still confirm marketing emails (double opt-in) */
-  confirmationSent: boolean;
-}
+/** The capture's types are the leads contract's (contract.ts). */
+export type { CaptureContext, CapturedLead, LeadInput };
 
 const clean = (value?: string | null) => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Everything about one lead in one transaction: contact upsert (one per normalised email),
-   * consent rows, the activity, and outbox rows for email and Odoo. Nothing external is called
+   * consent rows, the activity, and outbox rows for email and the lead.captured subscribers. Nothing external is called
    * here; the outbox worker delivers after commit. Joins the caller's transaction if there is one.
    */
   async captureLead(input: LeadInput, context: CaptureContext = {}): Promise<CapturedLead> {
     const config = getConfig(strapi);
     const email = normaliseEmail(input.email);
-    const language: EmailLocale = input.language === 'de' ? 'de' : 'en';
+    const defaultLocale = await getService(strapi, 'locales').defaultLocale();
+    const language = input.language || defaultLocale;
     const now = new Date();
     const fields = {
       first_name: clean(input.firstName),
@@ -95,7 +60,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const name = [fields.first_name, fields.last_name].filter(Boolean).join(' ');
       const utm = [input.utm?.source, input.utm?.medium, input.utm?.campaign].filter(Boolean).join(' / ');
       addEmail('sales-notification', {
-        locale: 'en',
+        // for the team: the site's default language (the email service falls back to a translated one)
+        locale: defaultLocale,
         to: config.sendgrid.salesNotify,
         data: {
           message: input.message ?? '',
@@ -111,18 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
     }
-    messages.push({
-      topic: ODOO_TOPIC,
-      idempotencyKey: `odoo:${activityDocumentId}`,
-      withContact: true,
-      payload: {
-        activity: activityDocumentId,
-        source: input.source,
-        type: input.activity.type,
-        reference: input.activity.reference ?? null,
-        title: input.activity.title ?? null,
-      },
-    });
+    // lead.captured: the subscribers' messages (e.g. a CRM sync) go into the same statement
+    const event = { activity: activityDocumentId, source: input.source, type: input.activity.type, reference: input.activity.reference ?? null, title: input.activity.title ?? null };
+    for (const message of getService(strapi, 'events').leadCaptured(event)) messages.push({ ...message, withContact: true });
 
     const statement = captureStatement(strapi, {
       now,
@@ -175,8 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * A later activity of a known contact that is not a new form (no consent is given): e.g. the
-   * webinar attendance an editor marks. Writes the activity and its Odoo event, so odoo-sync
-   * updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
+   * webinar attendance an editor marks. Writes the activity and publishes lead.captured, so
+   * odoo-sync updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
    */
   async recordActivity(contactDocumentId: string, activity: LeadInput['activity'] & { source: string }): Promise<{ activityDocumentId: string } | null> {
     return strapi.db.transaction(async () => {
@@ -195,14 +152,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
       await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { lastActivityAt: now } });
-      await getService(strapi, 'outbox').enqueue([
-        {
-          topic: ODOO_TOPIC,
-          idempotencyKey: `odoo:${created.documentId}`,
-          contactId: contact.id,
-          payload: { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null },
-        },
-      ]);
+      const event = { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null };
+      await getService(strapi, 'outbox').enqueue(getService(strapi, 'events').leadCaptured(event).map((message) => ({ ...message, contactId: contact.id })));
       return { activityDocumentId: created.documentId as string };
     });
   },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { keyedHash, verifyToken, type VerifyResult } from '../domain/tokens';
+import { keyedHash, verifyToken, type TokenVerdict as VerifyResult } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
 import { allowEvidenceErase } from '../evidence';
@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async checkLink(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<Outcome> {
       const verified = verifyToken(token, purpose, getConfig(strapi).tokenSecret);
-      if (!verified.ok) return verified;
+      if (!verified.ok) return { ok: false, reason: verified.reason };
       const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['status', 'language'] });
       if (!contact || contact.status === 'erased') return { ok: false, reason: 'unknown' };
       return { ok: true, language: contact.language ?? 'en' };
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirm(token: string, context: { ip?: string; userAgent?: string } = {}): Promise<Outcome> {
       const config = getConfig(strapi);
       const verified = verifyToken(token, 'confirm', config.tokenSecret);
-      if (!verified.ok) return verified;
+      if (!verified.ok) return { ok: false, reason: verified.reason };
       return strapi.db.transaction(async () => {
         const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
         if (!contact || contact.status === 'erased') return { ok: false as const, reason: 'unknown' as const };
@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async unsubscribe(token: string): Promise<Outcome> {
       const config = getConfig(strapi);
       const verified = verifyToken(token, 'unsubscribe', config.tokenSecret);
-      if (!verified.ok) return verified;
+      if (!verified.ok) return { ok: false, reason: verified.reason };
       return strapi.db.transaction(async () => {
         const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
         if (!contact || contact.status === 'erased') return { ok: false as const, reason: 'unknown' as const };

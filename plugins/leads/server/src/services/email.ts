@@ -2,21 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
-import { BUILT_IN_TEMPLATES, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
-import { signToken } from '../domain/tokens';
+import { BUILT_IN_TEMPLATES, builtInLocales, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
+import { EMAIL_TOPIC, signToken } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
-import { PermanentDeliveryError, RetryLaterError } from './outbox';
+import { rateLimitPauseMs } from '../domain/outbox-policy';
+import { PermanentDeliveryError, RateLimitedError } from './outbox';
 
-export const EMAIL_TOPIC = 'email.send';
+export { EMAIL_TOPIC };
 
-export interface EmailAttachment {
-  filename: string;
-  /** MIME type, e.g. `text/calendar; method=REQUEST` */
-  type: string;
-  /** base64 of the file's bytes, as SendGrid's v3 API takes it */
-  content: string;
-  disposition?: 'attachment' | 'inline';
-}
+/** A file sent along: the leads contract's type (contract.ts). */
+import type { EmailAttachment } from '../contract';
+
+export type { EmailAttachment };
 
 export interface EmailPayload {
   /** a built-in template of the leads core, or one a plugin registered with `registerTemplate` */
@@ -35,22 +32,41 @@ export const EMAIL_KIT = { escapeHtml, layout, paragraphs };
 export type EmailKit = typeof EMAIL_KIT;
 
 /**
- * A plugin's own email, rendered when the outbox delivers it (en/de); `data.siteName` is set.
+ * A plugin's own email, rendered when the outbox delivers it, in one of the locales it was
+ * registered with (the email service picks the fallback); `data.siteName` is set.
  * Values from visitors must go through `kit.escapeHtml` or `kit.paragraphs`.
  */
 export type TemplateRenderer = (locale: EmailLocale, data: Record<string, any>, kit: EmailKit) => RenderedEmail;
 
 /** SendGrid's answers that no retry can change (RFC: 4xx but 408/429). */
+/** a 429 without X-RateLimit-Reset or Retry-After: pause this long */
+const RATE_LIMIT_DEFAULT_PAUSE_MS = 1000;
+
 const isPermanentStatus = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let mailer: MailService | null = null;
-  const templates = new Map<string, TemplateRenderer>();
+  const templates = new Map<string, { renderer: TemplateRenderer; locales: readonly string[] }>();
+  const fallbacksLogged = new Set<string>();
 
-  const render = (payload: EmailPayload, data: TemplateData & Record<string, unknown>): RenderedEmail => {
-    const renderer = templates.get(payload.template);
-    if (renderer) return renderer(payload.locale, data, EMAIL_KIT);
-    if ((BUILT_IN_TEMPLATES as readonly string[]).includes(payload.template)) return renderEmail(payload.template as TemplateName, payload.locale, data);
+  /** requested → default locale → the template's first language; a fallback is logged once per template and locale */
+  const writtenIn = async (template: string, requested: string, available: readonly string[]): Promise<string> => {
+    const locale = await getService(strapi, 'locales').fallback(requested, available);
+    const key = `${template}:${requested}`;
+    if (locale !== requested && !fallbacksLogged.has(key)) {
+      fallbacksLogged.add(key);
+      strapi.log.warn(`email: no ${requested} translation of the ${template} email, sent in ${locale} (the default locale or the template's first language; logged once per template and locale)`);
+    }
+    return locale;
+  };
+
+  const render = async (payload: EmailPayload, data: TemplateData & Record<string, unknown>): Promise<RenderedEmail> => {
+    const registered = templates.get(payload.template);
+    if (registered) return registered.renderer(await writtenIn(payload.template, payload.locale, registered.locales), data, EMAIL_KIT);
+    if ((BUILT_IN_TEMPLATES as readonly string[]).includes(payload.template)) {
+      const template = payload.template as TemplateName;
+      return renderEmail(template, await writtenIn(template, payload.locale, builtInLocales(template)), data);
+    }
     throw new PermanentDeliveryError(`unknown email template ${payload.template}`);
   };
 
@@ -68,9 +84,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Plugins register their templates in `register` or `bootstrap`, before the outbox starts. */
-    registerTemplate(name: string, renderer: TemplateRenderer) {
+    /** `locales`: the languages the template is written in (the keys of its copy); others fall back (docs/adr/0022). */
+    registerTemplate(name: string, renderer: TemplateRenderer, locales: readonly string[]) {
       if (templates.has(name) || (BUILT_IN_TEMPLATES as readonly string[]).includes(name)) throw new Error(`email: template ${name} is already registered`);
-      templates.set(name, renderer);
+      if (locales.length === 0) throw new Error(`email: template ${name} names no language`);
+      templates.set(name, { renderer, locales });
     },
 
     /** The outbox handler for `email.send`. */
@@ -89,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // the site's page with one button that POSTs the token: a mail scanner opening the link confirms nothing
         data.confirmUrl = `${config.siteUrl}/${payload.locale}/confirm-subscription/?token=${encodeURIComponent(token)}`;
       }
-      const rendered = render(payload, data);
+      const rendered = await render(payload, data);
       const headers: Record<string, string> = {};
       if (rendered.marketing && payload.contact) {
         const token = signToken({ purpose: 'unsubscribe', subject: payload.contact }, config.tokenSecret);
@@ -123,9 +141,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const detail = error?.response?.body?.errors?.map((e: { message: string }) => e.message).join('; ');
           const message = `SendGrid ${status ?? 'request failed'}: ${detail || error?.message || 'unknown error'}`;
           if (status === 429) {
-            const reset = Number(error.response?.headers?.['x-ratelimit-reset']);
-            const wait = Number.isFinite(reset) ? Math.max(0, reset * 1000 - Date.now()) : retryAfterMs(error.response?.headers?.['retry-after']);
-            throw new RetryLaterError(message, wait ?? 0);
+            // the account's limit, not this message's fault: every email waits until the reset (no attempt used)
+            const headers = error.response?.headers ?? {};
+            const wait = rateLimitPauseMs({ reset: headers['x-ratelimit-reset'], retryAfterMs: retryAfterMs(headers['retry-after']) }, Date.now());
+            throw new RateLimitedError(message, wait ?? RATE_LIMIT_DEFAULT_PAUSE_MS);
           }
           if (status && isPermanentStatus(status)) throw new PermanentDeliveryError(message);
           throw new Error(message);

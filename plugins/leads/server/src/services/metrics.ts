@@ -22,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Read from the table on every scrape: the truth is in the database, shared by all instances.
   new Gauge({
     name: 'magnetiq_outbox_messages',
-    help: 'Outbox rows by topic and status (pending, processing, dead; done rows are counted by magnetiq_outbox_deliveries_total)',
+    help: 'Outbox rows by topic and status (pending, processing, dead, parked = waiting for its receiver to be configured; done rows are counted by magnetiq_outbox_deliveries_total)',
     labelNames: ['topic', 'status'],
     registers: [registry],
     async collect() {
@@ -31,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .connection(TABLE.outbox)
         .select('topic', 'status')
         .count('* as count')
-        .whereIn('status', ['pending', 'processing', 'dead'])
+        .whereIn('status', ['pending', 'processing', 'dead', 'parked'])
         .groupBy('topic', 'status');
       for (const row of rows as Array<{ topic: string; status: string; count: string }>) this.set({ topic: row.topic, status: row.status }, Number(row.count));
     },
@@ -89,9 +89,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     registers: [registry],
   });
 
+  const cronRuns = new Counter({
+    name: 'magnetiq_cron_runs_total',
+    help: 'Cron ticks by job and outcome on this instance (ran; skipped = another instance ran this tick)',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+
   return {
     registry,
     httpDuration,
+    cronRuns,
     deliveries,
     deliveryLatency,
     emails,

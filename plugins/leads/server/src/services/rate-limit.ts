@@ -11,6 +11,12 @@ import { getConfig, getService } from '../utils';
  * (rate-limiter-flexible's insurance limiter) instead of failing the request. Without REDIS_URL,
  * in memory per instance.
  */
+/** The seconds a RateLimitError asks the client to wait (60 when it does not say). */
+export const retryAfterOf = (error: unknown): number => {
+  const seconds = (error as { retryAfter?: unknown }).retryAfter;
+  return typeof seconds === 'number' ? seconds : 60;
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const limiters = new Map<string, RateLimiterAbstract>();
   let redis: Redis | null = null;
@@ -57,9 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (rejection instanceof RateLimiterRes) {
         getService(strapi, 'metrics').rateLimited.inc({ form: scope, key: kind });
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        const error = new errors.RateLimitError('Too many requests, please try again later.', { retryAfter });
-        (error as any).retryAfter = retryAfter;
-        throw error;
+        throw Object.assign(new errors.RateLimitError('Too many requests, please try again later.', { retryAfter }), { retryAfter });
       }
       throw rejection;
     }
@@ -99,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await service.check(form, keys);
       } catch (error) {
-        if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String((error as any).retryAfter ?? 60));
+        if (error instanceof errors.RateLimitError) ctx.set('Retry-After', String(retryAfterOf(error)));
         throw error;
       }
     },

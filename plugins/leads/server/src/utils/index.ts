@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { LeadsConfig } from '../config';
 import type services from '../services';
@@ -31,11 +30,5 @@ export const TABLE = {
   outbox: 'leads_outbox',
 } as const;
 
-/** Same shape as Strapi's document ids (cuid2: 24 lowercase alphanumerics). */
-export function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(24);
-  let id = alphabet[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
-  return id;
-}
+/** Rows written with SQL get ids in Strapi's format (the kit's one generator). */
+export { newDocumentId } from '@magnetiq/plugin-kit/server';

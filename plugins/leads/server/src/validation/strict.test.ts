@@ -26,10 +26,13 @@ describe('shapeProblems', () => {
 });
 
 describe('validateContactSubmission', () => {
-  it('casts a valid body (trims, defaults the language)', async () => {
+  it('casts a valid body (trims; the locale is left to the locales service, which knows the default)', async () => {
     const result = await validateContactSubmission(valid);
     expect(result.email).toBe('Ada@Example.com');
-    expect(result.language).toBe('en');
+    expect(result.locale).toBeUndefined();
+    expect((await validateContactSubmission({ ...valid, locale: ' fr ' })).locale).toBe('fr');
+    // the deprecated name still validates (the controller marks the answer)
+    expect((await validateContactSubmission({ ...valid, language: 'de' })).language).toBe('de');
   });
 
   it('rejects unknown fields with their paths', async () => {

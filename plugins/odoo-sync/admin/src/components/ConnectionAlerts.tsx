@@ -1,8 +1,8 @@
+import { DATE_TIME_FORMAT } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OdooConnection } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DATE_TIME_FORMAT } from './DateTime';
 import { DismissibleAlert } from './DismissibleAlert';
 
 /** What an operator has to fix: missing settings, an unreachable Odoo, rejected credentials. */

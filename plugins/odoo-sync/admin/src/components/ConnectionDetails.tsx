@@ -1,23 +1,9 @@
-import * as React from 'react';
+import { DateTime, Detail, DetailText as Text } from '@magnetiq/plugin-kit/admin';
 import { Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OdooConnection } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { CircuitBadge } from './CircuitBadge';
-import { DateTime } from './DateTime';
-
-const Detail = ({ label, col = 3, children }: { label: string; col?: number; children: React.ReactNode }) => (
-  <Grid.Item col={col} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    {children}
-  </Grid.Item>
-);
-
-const Text = ({ value }: { value: string | null }) => (
-  <Typography textColor={value ? 'neutral800' : 'neutral500'}>{value || '–'}</Typography>
-);
 
 /** The configured Odoo instance and the health of the connection to it. */
 export const ConnectionDetails = ({ connection }: { connection: OdooConnection }) => {
@@ -26,16 +12,16 @@ export const ConnectionDetails = ({ connection }: { connection: OdooConnection }
 
   return (
     <Grid.Root gap={5}>
-      <Detail label={label('url', 'Odoo URL')}>
+      <Detail col={3} label={label('url', 'Odoo URL')}>
         <Text value={connection.url} />
       </Detail>
-      <Detail label={label('db', 'Database')}>
+      <Detail col={3} label={label('db', 'Database')}>
         <Text value={connection.db} />
       </Detail>
-      <Detail label={label('username', 'User')}>
+      <Detail col={3} label={label('username', 'User')}>
         <Text value={connection.username} />
       </Detail>
-      <Detail label={label('circuit', 'Circuit')}>
+      <Detail col={3} label={label('circuit', 'Circuit')}>
         <CircuitBadge circuit={connection.circuit} />
       </Detail>
       <Detail label={label('lastError', 'Last error')} col={12}>

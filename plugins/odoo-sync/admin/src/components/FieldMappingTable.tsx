@@ -1,4 +1,5 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead } from '@magnetiq/plugin-kit/admin';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { FieldMapping } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -22,14 +23,6 @@ const DESCRIPTIONS: Record<string, MessageDescriptor> = Object.fromEntries(
   ].map((odoo) => [odoo, { id: getTranslation(`mapping.${odoo}`) }])
 );
 
-const HeaderCell = ({ children }: { children: string }) => (
-  <Th>
-    <Typography variant="sigma" textColor="neutral600">
-      {children}
-    </Typography>
-  </Th>
-);
-
 /** Which Odoo field receives which Magnetiq data; read-only, the mapping lives in the server code. */
 export const FieldMappingTable = ({ mapping }: { mapping: FieldMapping[] }) => {
   const { formatMessage } = useIntl();
@@ -42,12 +35,12 @@ export const FieldMappingTable = ({ mapping }: { mapping: FieldMapping[] }) => {
 
   return (
     <Table colCount={2} rowCount={mapping.length + 1}>
-      <Thead>
-        <Tr>
-          <HeaderCell>{formatMessage({ id: getTranslation('mapping.odoo'), defaultMessage: 'Odoo field' })}</HeaderCell>
-          <HeaderCell>{formatMessage({ id: getTranslation('mapping.ours'), defaultMessage: 'Magnetiq data' })}</HeaderCell>
-        </Tr>
-      </Thead>
+      <TableHead
+        columns={[
+          formatMessage({ id: getTranslation('mapping.odoo'), defaultMessage: 'Odoo field' }),
+          formatMessage({ id: getTranslation('mapping.ours'), defaultMessage: 'Magnetiq data' }),
+        ]}
+      />
       <Tbody>
         {mapping.map((row) => (
           <Tr key={row.odoo}>

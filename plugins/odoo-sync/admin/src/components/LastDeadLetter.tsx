@@ -1,10 +1,10 @@
+import { DATE_TIME_FORMAT } from '@magnetiq/plugin-kit/admin';
 import { Link } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { LEADS_OUTBOX_PATH } from '../paths';
 import type { DeadLetter } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { DATE_TIME_FORMAT } from './DateTime';
 import { DismissibleAlert } from './DismissibleAlert';
 
 /** The newest event that ran out of retries, with the way to the outbox where it is replayed. */

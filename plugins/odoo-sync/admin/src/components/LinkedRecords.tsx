@@ -1,7 +1,7 @@
+import { CountCard } from '@magnetiq/plugin-kit/admin';
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
-import { CountCard } from './CountCard';
 
 /** What the Odoo models hold; other models are shown by their technical name only. */
 const MODEL_LABELS: Record<string, MessageDescriptor> = {

@@ -1,9 +1,9 @@
 import * as React from 'react';
+import { useNotifyError } from '@magnetiq/plugin-kit/admin';
 import { Box, Button, Field, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useNotifyError } from '../hooks/useNotifyError';
 import type { DataResponse, ResyncResult } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -12,7 +12,7 @@ export const ResyncContactForm = ({ onQueued }: { onQueued: () => void }) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError(getTranslation);
   const [documentId, setDocumentId] = React.useState('');
   const [isSending, setIsSending] = React.useState(false);
   const trimmedId = documentId.trim();

@@ -1,8 +1,8 @@
+import { CountCard } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { SYNC_STATES, type SyncState, type SyncStatus } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-import { CountCard } from './CountCard';
 
 const SYNC_STATE_LABELS: Record<SyncState, MessageDescriptor> = {
   done: { id: getTranslation('counts.done'), defaultMessage: 'Synced' },

@@ -1,9 +1,9 @@
 import * as React from 'react';
+import { useNotifyError } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useNotifyError } from '../hooks/useNotifyError';
 import type { DataResponse, TestConnectionResult } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -23,7 +23,7 @@ export const TestConnectionButton = ({ disabled = false, onTested }: TestConnect
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError(getTranslation);
   const [isTesting, setIsTesting] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
 
@@ -32,8 +32,8 @@ export const TestConnectionButton = ({ disabled = false, onTested }: TestConnect
       return {
         ok: true,
         message: formatMessage(
-          { id: getTranslation('test.success'), defaultMessage: 'Connected to Odoo {version} as {user}' },
-          { version: result.version, user: result.user }
+          { id: getTranslation('test.success'), defaultMessage: 'Connected to Odoo {version} over {protocol} as {user}' },
+          { version: result.version, protocol: result.protocol === 'json2' ? 'JSON-2' : 'XML-RPC', user: result.user }
         ),
       };
     }

@@ -1,20 +1,13 @@
-import { Page } from '@strapi/strapi/admin';
-import { Route, Routes } from 'react-router-dom';
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { StatusPage } from './StatusPage';
 
 export const App = () => (
-  <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={PERMISSIONS.read}>
-          <StatusPage />
-        </Page.Protect>
-      }
-    />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <PluginRoutes
+    routes={[
+      { permissions: PERMISSIONS.read, element: <StatusPage /> },
+    ]}
+  />
 );
 
 // The admin lazy-loads the menu link's page through a default export.

@@ -1,3 +1,4 @@
+import { Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
@@ -9,10 +10,8 @@ import { FieldMappingTable } from '../components/FieldMappingTable';
 import { LastDeadLetter } from '../components/LastDeadLetter';
 import { LinkedRecords } from '../components/LinkedRecords';
 import { ResyncContactForm } from '../components/ResyncContactForm';
-import { Section } from '../components/Section';
 import { SyncCounts } from '../components/SyncCounts';
 import { TestConnectionButton } from '../components/TestConnectionButton';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { usePolling } from '../hooks/usePolling';
 import { PERMISSIONS } from '../permissions';
 import type { DataResponse, SyncStatus } from '../types';

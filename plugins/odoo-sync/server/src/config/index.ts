@@ -1,11 +1,20 @@
+import { PROTOCOL_SETTINGS, type ProtocolSetting } from '../domain/protocol';
+
 export interface OdooSyncConfig {
   /** e.g. https://acme.odoo.com; empty = not configured: events wait in the outbox */
   url: string;
   db: string;
   username: string;
-  /** an API key of the Odoo user (Preferences > Account Security), used as the password */
+  /** an API key of the Odoo user (Preferences > Account Security): XML-RPC's password, JSON-2's bearer token */
   apiKey: string;
-  /** per XML-RPC call */
+  /**
+   * ODOO_PROTOCOL: `xmlrpc` (Odoo 8–21, deprecated from 19), `json2` (Odoo 19+, API key only) or
+   * `auto` (asks /web/version once, JSON-2 from 19 on). docs/odoo.md
+   */
+  protocol: ProtocolSetting;
+  /** ODOO_MAX_CALLS_PER_SECOND: calls to Odoo per second and process (token bucket); 0 = no limit */
+  maxCallsPerSecond: number;
+  /** per call */
   timeoutMs: number;
   /** attempts of one event before dead-letter (Odoo outages can last hours) */
   maxAttempts: number;
@@ -47,6 +56,8 @@ const defaults: OdooSyncConfig = {
   db: '',
   username: '',
   apiKey: '',
+  protocol: 'auto',
+  maxCallsPerSecond: 0,
   timeoutMs: 10_000,
   maxAttempts: 20,
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
@@ -56,13 +67,17 @@ const defaults: OdooSyncConfig = {
   stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
 };
 
-export const isConfigured = (config: OdooSyncConfig) => Boolean(config.url && config.db && config.username && config.apiKey);
+/** JSON-2 needs the URL and an API key (the database is optional); XML-RPC (and auto, which may fall back to it) also the database and login. */
+export const isConfigured = (config: OdooSyncConfig) =>
+  Boolean(config.url && config.apiKey && (config.protocol === 'json2' || (config.db && config.username)));
 
 export default {
   default: defaults,
   validator(config: OdooSyncConfig) {
     if (config.url && !/^https?:\/\//.test(config.url)) throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
     if (config.eraseMode !== 'anonymise' && config.eraseMode !== 'unlink') throw new Error(`odoo-sync: ODOO_ERASE_MODE must be anonymise or unlink, not ${config.eraseMode}`);
+    if (config.protocol !== undefined && !PROTOCOL_SETTINGS.includes(config.protocol)) throw new Error(`odoo-sync: ODOO_PROTOCOL must be xmlrpc, json2 or auto, not ${config.protocol}`);
+    if (config.maxCallsPerSecond !== undefined && !(config.maxCallsPerSecond >= 0)) throw new Error('odoo-sync: ODOO_MAX_CALLS_PER_SECOND must be 0 (no limit) or more');
     if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
     const readBack = config.stageReadBack;
     if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000)) throw new Error('odoo-sync: stageReadBack.batchSize must be between 1 and 1000');

@@ -1,22 +1,42 @@
 import type { Core } from '@strapi/strapi';
 import CircuitBreaker from 'opossum';
-import Odoo from 'odoo-await';
-import xmlrpc from 'xmlrpc';
 import { classifyOdooError } from '../domain/faults';
+import { protocolFor, type OdooProtocol, type OdooVersion } from '../domain/protocol';
+import { TokenBucket } from '../domain/rate-limit';
 import { isConfigured, type OdooSyncConfig } from '../config';
+import { fetchOdooVersion } from '../transport/detect';
+import { json2Transport } from '../transport/json2';
+import type { Domain, OdooTransport, SearchOptions, Values } from '../transport/types';
+import { xmlrpcTransport } from '../transport/xmlrpc';
 import { deliveryError, getConfig } from '../utils';
 
-type Call = () => Promise<unknown>;
+type Work<T> = (transport: OdooTransport) => Promise<T>;
+
+/** The transport in use and what the version check found (null: not asked, or ODOO_PROTOCOL fixed it). */
+interface Connection {
+  transport: OdooTransport;
+  version: OdooVersion | null;
+}
+
+const NOT_CONFIGURED = 'Odoo is not configured (set ODOO_URL and ODOO_API_KEY, and ODOO_DB and ODOO_USERNAME for XML-RPC)';
+
+const retryAfter = (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs });
 
 /**
- * Odoo's external API through odoo-await (XML-RPC), behind a circuit breaker (opossum): when
- * most calls fail, the breaker opens and events are deferred instead of hammering a server that
- * is down; after `resetTimeoutMs` one trial call decides whether it closes again.
+ * Odoo's external API behind one seam: the sync, the erase and the stage read-back call
+ * search / searchRead / read / create / write / unlink here, and this service sends them over
+ * XML-RPC (odoo-await) or JSON-2 (fetch) as ODOO_PROTOCOL says (`auto`: `/web/version`, JSON-2
+ * from Odoo 19). Every call passes a token bucket (ODOO_MAX_CALLS_PER_SECOND) and a circuit
+ * breaker (opossum): when most calls fail, the breaker opens and events are deferred instead of
+ * hammering a server that is down; after `resetTimeoutMs` one trial call decides whether it
+ * closes again. Errors of both protocols are classified once (domain/faults.ts) into what the
+ * leads outbox understands.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let odoo: Odoo | null = null;
-  let uid: Promise<number> | null = null;
-  let breaker: CircuitBreaker<[Call], unknown> | null = null;
+  let connection: Promise<Connection> | null = null;
+  let current: Connection | null = null;
+  let breaker: CircuitBreaker<[() => Promise<unknown>], unknown> | null = null;
+  let bucket: TokenBucket | null = null;
   let unreachableSince: Date | null = null;
   let credentialsRejectedAt: Date | null = null;
   let lastError: { at: Date; message: string } | null = null;
@@ -26,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const getBreaker = () => {
     if (breaker) return breaker;
     const { timeoutMs, breaker: options } = config();
-    breaker = new CircuitBreaker((call: Call) => call(), {
+    breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
       timeout: timeoutMs,
       errorThresholdPercentage: options.errorThresholdPercentage,
       volumeThreshold: options.volumeThreshold,
@@ -46,107 +66,124 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return breaker;
   };
 
-  const connection = () => {
-    if (!odoo) {
-      const { url, db, username, apiKey } = config();
-      odoo = new Odoo({ baseUrl: url, db, username, password: apiKey });
-    }
-    return odoo;
+  const getBucket = () => (bucket ??= new TokenBucket(config().maxCallsPerSecond ?? 0));
+
+  /** Picks the transport once per process (again after the connection test or rejected credentials). */
+  const connect = (): Promise<Connection> => {
+    connection ??= (async () => {
+      const { url, db, username, apiKey, timeoutMs, protocol: setting = 'auto' } = config();
+      const version = setting === 'auto' ? await fetchOdooVersion(url, timeoutMs) : null;
+      const protocol: OdooProtocol = setting === 'auto' ? protocolFor(version) : setting;
+      const options = { url, db, username, apiKey, timeoutMs };
+      const transport = protocol === 'json2' ? json2Transport(options) : xmlrpcTransport(options);
+      if (setting === 'auto') strapi.log.info(`odoo-sync: Odoo ${version?.version ?? '(version unknown)'} found, speaking ${protocol}`);
+      current = { transport, version };
+      return current;
+    })().catch((error: unknown) => {
+      connection = null; // ask again next time
+      throw error;
+    });
+    return connection;
   };
 
-  const authenticate = () => {
-    uid ??= connection()
-      .connect()
-      .then((id: number) => {
-        credentialsRejectedAt = null;
-        return id;
-      })
-      .catch((error: unknown) => {
-        uid = null; // try again next time
-        throw error;
-      });
-    return uid;
+  const forgetConnection = () => {
+    connection = null;
   };
+
+  const unreachable = () => deliveryError.defer(`Odoo unreachable since ${(unreachableSince ?? new Date()).toISOString()}: waiting`, config().breaker.resetTimeoutMs);
+
+  /**
+   * One ORM call. Throws errors the leads outbox understands: deferred while Odoo is not
+   * configured, refuses our credentials or the circuit is open; permanent for faults that no
+   * retry can fix (a 422 dead-letters that one event); anything else is retried with backoff,
+   * not before Odoo's Retry-After.
+   */
+  async function run<T>(label: string, work: Work<T>): Promise<T> {
+    service.assertConfigured();
+    const circuit = getBreaker();
+    if (circuit.opened) throw unreachable();
+    await getBucket().take();
+    try {
+      const result = (await circuit.fire(async () => {
+        const { transport } = await connect();
+        return strapi.plugin('leads').service('metrics').timeExternal('odoo', label, () => work(transport));
+      })) as T;
+      credentialsRejectedAt = null;
+      return result;
+    } catch (error) {
+      if ((error as { code?: string })?.code === 'EOPENBREAKER') throw unreachable();
+      const failure = classifyOdooError(error);
+      lastError = { at: new Date(), message: failure.message };
+      switch (failure.kind) {
+        case 'credentials':
+          forgetConnection();
+          credentialsRejectedAt ??= new Date();
+          throw deliveryError.defer(`${failure.message}: waiting`, config().waitWhenUnavailableMs);
+        case 'unavailable':
+          forgetConnection();
+          throw deliveryError.defer(`${failure.message}: waiting`, config().waitWhenUnavailableMs);
+        case 'permanent':
+          throw deliveryError.permanent(failure.message);
+        case 'rate-limited':
+          throw failure.retryAfterMs === null ? new Error(failure.message) : retryAfter(failure.message, failure.retryAfterMs);
+        default:
+          throw new Error(failure.message);
+      }
+    }
+  }
 
   const service = {
     isConfigured: () => isConfigured(config()),
 
     /** Not configured is not a failure: the event waits in the outbox (no attempt used). */
     assertConfigured() {
-      if (!service.isConfigured()) {
-        throw deliveryError.defer('Odoo is not configured (set ODOO_URL, ODOO_DB, ODOO_USERNAME, ODOO_API_KEY): waiting', config().waitWhenUnavailableMs);
-      }
+      if (!service.isConfigured()) throw deliveryError.defer(`${NOT_CONFIGURED}: waiting`, config().waitWhenUnavailableMs);
     },
+
+    search: (model: string, domain: Domain, options?: SearchOptions) => run(`${model}.search`, (odoo) => odoo.search(model, domain, options)),
+    searchRead: <T extends { id: number }>(model: string, domain: Domain, fields: string[], options?: SearchOptions) =>
+      run(`${model}.search_read`, (odoo) => odoo.searchRead<T>(model, domain, fields, options)),
+    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) => run(`${model}.read`, (odoo) => odoo.read<T>(model, ids, fields)),
+    create: (model: string, values: Values) => run(`${model}.create`, (odoo) => odoo.create(model, values)),
+    write: (model: string, ids: number[], values: Values) => run(`${model}.write`, (odoo) => odoo.write(model, ids, values)),
+    unlink: (model: string, ids: number[]) => run(`${model}.unlink`, (odoo) => odoo.unlink(model, ids)),
 
     /**
-     * One `execute_kw` call. Throws errors the leads outbox understands: deferred while Odoo is
-     * not configured, refuses our credentials or the circuit is open; permanent for faults that
-     * no retry can fix; anything else is retried with backoff.
+     * The admin's "test connection", without the breaker: asks the version again (ODOO_PROTOCOL=auto
+     * switches to JSON-2 after an upgrade to Odoo 19 here), authenticates and reads the user.
      */
-    async call<T = unknown>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<T> {
-      const { waitWhenUnavailableMs, breaker: options } = config();
-      service.assertConfigured();
-      const circuit = getBreaker();
-      if (circuit.opened) {
-        throw deliveryError.defer(`Odoo unreachable since ${(unreachableSince ?? new Date()).toISOString()}: waiting`, options.resetTimeoutMs);
-      }
-      try {
-        return (await circuit.fire(async () => {
-          await authenticate();
-          // odoo-await prepends db, uid and password to this array: give it a fresh one
-          return strapi
-            .plugin('leads')
-            .service('metrics')
-            .timeExternal('odoo', `${model}.${method}`, () => connection().execute_kw(model, method, [args, kwargs]));
-        })) as T;
-      } catch (error) {
-        if ((error as { code?: string })?.code === 'EOPENBREAKER') {
-          throw deliveryError.defer(`Odoo unreachable since ${(unreachableSince ?? new Date()).toISOString()}: waiting`, options.resetTimeoutMs);
-        }
-        const failure = classifyOdooError(error);
-        lastError = { at: new Date(), message: failure.message };
-        if (failure.kind === 'credentials') {
-          uid = null;
-          credentialsRejectedAt ??= new Date();
-          throw deliveryError.defer(`${failure.message}: waiting`, waitWhenUnavailableMs);
-        }
-        if (failure.kind === 'permanent') throw deliveryError.permanent(failure.message);
-        throw new Error(failure.message);
-      }
-    },
-
-    /** The admin's "test connection": version, authentication and the user's name, no breaker. */
     async testConnection() {
-      if (!service.isConfigured()) return { ok: false as const, error: 'Odoo is not configured (ODOO_URL, ODOO_DB, ODOO_USERNAME, ODOO_API_KEY)' };
-      const { url, db, username, apiKey, timeoutMs } = config();
-      const target = new URL(url);
-      const options = { host: target.hostname, port: Number(target.port) || (target.protocol === 'https:' ? 443 : 80), path: '/xmlrpc/2/common' };
-      const common = target.protocol === 'https:' ? xmlrpc.createSecureClient(options) : xmlrpc.createClient(options);
-      const rpc = <T>(method: string, params: unknown[]) =>
-        withTimeout(
-          new Promise<T>((resolve, reject) => common.methodCall(method, params, (error: unknown, value: T) => (error ? reject(error) : resolve(value)))),
-          timeoutMs
-        );
+      if (!service.isConfigured()) return { ok: false as const, error: NOT_CONFIGURED };
+      forgetConnection();
+      const { url, timeoutMs } = config();
+      let version: OdooVersion | null = null;
       try {
-        const version = await rpc<{ server_version?: string }>('version', []);
-        const userId = await rpc<number | false>('authenticate', [db, username, apiKey, {}]);
-        if (!userId) return { ok: false as const, version: version.server_version, error: 'Odoo rejected the credentials' };
-        const fresh = new Odoo({ baseUrl: url, db, username, password: apiKey });
-        (fresh as unknown as { uid: number }).uid = userId;
-        const [user] = (await withTimeout(fresh.execute_kw('res.users', 'read', [[userId], { fields: ['name', 'login'] }]), timeoutMs)) as Array<{ name: string; login: string }>;
-        return { ok: true as const, version: version.server_version, userId, user: user?.name ?? username };
+        version = (await connect()).version ?? (await fetchOdooVersion(url, timeoutMs).catch(() => null));
+        const { transport } = await connect();
+        const user = await transport.identity();
+        credentialsRejectedAt = null;
+        return { ok: true as const, protocol: transport.protocol, version: version?.version ?? 'unknown', userId: user.uid, user: user.name || user.login };
       } catch (error) {
-        return { ok: false as const, error: classifyOdooError(error).message };
+        const failure = classifyOdooError(error);
+        if (failure.kind === 'credentials') credentialsRejectedAt ??= new Date();
+        lastError = { at: new Date(), message: failure.message };
+        return { ok: false as const, ...(current ? { protocol: current.transport.protocol } : {}), ...(version ? { version: version.version } : {}), error: failure.message };
       }
     },
 
     status() {
       const circuit = breaker;
+      const { url, db, username, protocol = 'auto', maxCallsPerSecond = 0 } = config();
       return {
         configured: service.isConfigured(),
-        url: service.isConfigured() ? new URL(config().url).origin : null,
-        db: config().db || null,
-        username: config().username || null,
+        url: service.isConfigured() ? new URL(url).origin : null,
+        db: db || null,
+        username: username || null,
+        /** ODOO_PROTOCOL, and what is spoken now (null until the first call when it is auto) */
+        protocolSetting: protocol,
+        protocol: current?.transport.protocol ?? (protocol === 'auto' ? null : protocol),
+        version: current?.version?.version ?? null,
+        maxCallsPerSecond,
         circuit: !circuit ? 'closed' : circuit.opened ? 'open' : circuit.halfOpen ? 'half-open' : 'closed',
         unreachableSince: unreachableSince?.toISOString() ?? null,
         credentialsRejectedAt: credentialsRejectedAt?.toISOString() ?? null,
@@ -161,11 +198,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   return service;
 };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`Timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

@@ -10,9 +10,16 @@ function setup(mode: 'anonymise' | 'unlink', links: Array<{ model: string; odooI
   const client = {
     assertConfigured() {},
     isConfigured: () => true,
-    async call(model: string, method: string, args: unknown[]) {
-      calls.push([model, method, args]);
-      if (method === 'search') return model === 'crm.lead' ? odoo.markedLeads : odoo.ourPartners;
+    async search(model: string, domain: unknown[]) {
+      calls.push([model, 'search', [domain]]);
+      return model === 'crm.lead' ? odoo.markedLeads : odoo.ourPartners;
+    },
+    async write(model: string, ids: number[], values: unknown) {
+      calls.push([model, 'write', [ids, values]]);
+      return true;
+    },
+    async unlink(model: string, ids: number[]) {
+      calls.push([model, 'unlink', [ids]]);
       return true;
     },
   };

@@ -21,12 +21,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     let updated = 0;
     let missing = 0;
     for (const ids of batches(links.map((link) => Number(link.odoo_id)), batchSize)) {
-      const leads = await odoo.call<OdooLead[]>('crm.lead', 'search_read', [[['id', 'in', ids], '|', ['active', '=', true], ['active', '=', false]]], {
-        fields: ['id', 'stage_id', 'probability', 'active'],
-      });
+      const leads = await odoo.searchRead<OdooLead>('crm.lead', [['id', 'in', ids], '|', ['active', '=', true], ['active', '=', false]], ['id', 'stage_id', 'probability', 'active']);
       const stageIds = [...new Set(leads.map((lead) => many2one(lead.stage_id)?.id).filter((id): id is number => id !== undefined))];
       const stages = stageIds.length
-        ? await odoo.call<OdooStage[]>('crm.stage', 'search_read', [[['id', 'in', stageIds]]], { fields: ['id', 'name', 'is_won'] })
+        ? await odoo.searchRead<OdooStage>('crm.stage', [['id', 'in', stageIds]], ['id', 'name', 'is_won'])
         : [];
       const stageById = new Map(stages.map((stage) => [stage.id, stage]));
       missing += ids.length - leads.length;

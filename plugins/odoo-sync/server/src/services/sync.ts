@@ -15,9 +15,12 @@ import {
   type LeadEvent,
   type OdooPartner,
 } from '../domain/mapping';
+import { ODOO_TOPIC } from '@magnetiq/plugin-kit/server';
+import type { Domain } from '../transport/types';
 import { deliveryError, getConfig, getService, leads, LINK_UID } from '../utils';
 
-type Payload = { contact?: string; activity?: string; erased?: boolean };
+export type SyncPayload = { contact?: string; activity?: string; erased?: boolean };
+type Payload = SyncPayload;
 
 const PARTNER_FIELDS = ['id', 'name', 'phone', 'function', 'parent_id', 'write_date', 'ref'];
 
@@ -55,16 +58,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const id = await links.get(key);
     if (!id) return null;
     // archived records count too: CRM staff archive leads they lost, we must not recreate them
-    const [record] = await odoo().call<T[]>(model, 'search_read', [[['id', '=', id], '|', ['active', '=', true], ['active', '=', false]]], { fields, limit: 1 });
+    const [record] = await odoo().searchRead<T>(model, [['id', '=', id], '|', ['active', '=', true], ['active', '=', false]], fields, { limit: 1 });
     if (!record) await links.forget(key);
     return record ?? null;
   };
 
-  const findOrCreateByName = async (model: string, name: string, extra: Record<string, unknown> = {}, domain: unknown[] = []) => {
+  const findOrCreateByName = async (model: string, name: string, extra: Record<string, unknown> = {}, domain: Domain = []) => {
     const cacheKey = `${model}:${name.toLowerCase()}`;
     if (idCache.has(cacheKey)) return idCache.get(cacheKey)!;
-    const [found] = await odoo().call<number[]>(model, 'search', [[['name', '=ilike', ilikeExact(name)], ...domain]], { limit: 1 });
-    const id = found ?? (await odoo().call<number>(model, 'create', [{ name, ...extra }]));
+    const [found] = await odoo().search(model, [['name', '=ilike', ilikeExact(name)], ...domain], { limit: 1 });
+    const id = found ?? (await odoo().create(model, { name, ...extra }));
     idCache.set(cacheKey, id);
     return id;
   };
@@ -73,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findByName = async (model: string, name: string) => {
     const cacheKey = `${model}:${name.toLowerCase()}`;
     if (idCache.get(cacheKey)) return idCache.get(cacheKey)!;
-    const [found] = await odoo().call<number[]>(model, 'search', [[['name', '=ilike', ilikeExact(name)]]], { limit: 1 });
+    const [found] = await odoo().search(model, [['name', '=ilike', ilikeExact(name)]], { limit: 1 });
     if (found) idCache.set(cacheKey, found);
     return found;
   };
@@ -84,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const languageId = async (code: string) => {
     const cacheKey = `res.lang:${code}`;
     if (idCache.has(cacheKey)) return idCache.get(cacheKey) ?? undefined;
-    const [found] = await odoo().call<number[]>('res.lang', 'search', [[['code', '=', code]]], { limit: 1 });
+    const [found] = await odoo().search('res.lang', [['code', '=', code]], { limit: 1 });
     idCache.set(cacheKey, found ?? null);
     return found;
   };
@@ -111,17 +114,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const lang = odooLanguage(contact.language);
     const partner =
       (await linked<OdooPartner>(key, 'res.partner', PARTNER_FIELDS)) ??
-      (await odoo().call<OdooPartner[]>('res.partner', 'search_read', [[['email', '=ilike', ilikeExact(contact.email)], ['is_company', '=', false]]], { fields: PARTNER_FIELDS, limit: 1, order: 'id asc' }))[0] ??
+      (await odoo().searchRead<OdooPartner>('res.partner', [['email', '=ilike', ilikeExact(contact.email)], ['is_company', '=', false]], PARTNER_FIELDS, { limit: 1, order: 'id asc' }))[0] ??
       null;
     if (!partner) {
-      const id = await odoo().call<number>('res.partner', 'create', [newPartnerValues(contact, { companyId: await company(), lang })]);
+      const id = await odoo().create('res.partner', newPartnerValues(contact, { companyId: await company(), lang }));
       await links.set(key, 'res.partner', id, contact.documentId);
       return { partnerId: id, notes: [] };
     }
     await links.set(key, 'res.partner', partner.id, contact.documentId);
     if (!createdByMagnetiq(partner)) return { partnerId: partner.id, notes: [foreignPartnerNote(partner.id, event.activity.details?.submitted)] };
     const updates = partnerUpdates(partner, contact, { companyId: partner.parent_id ? undefined : await company() });
-    if (Object.keys(updates).length > 0) await odoo().call('res.partner', 'write', [[partner.id], updates]);
+    if (Object.keys(updates).length > 0) await odoo().write('res.partner', [partner.id], updates);
     return { partnerId: partner.id, notes: [] };
   };
 
@@ -143,15 +146,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     type OdooLead = { id: number; description: string | false };
     const existing =
       (await linked<OdooLead>(linkKey, 'crm.lead', ['id', 'description'])) ??
-      (await odoo().call<OdooLead[]>('crm.lead', 'search_read', [[['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]]], { fields: ['id', 'description'], limit: 1 }))[0] ??
+      (await odoo().searchRead<OdooLead>('crm.lead', [['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]], ['id', 'description'], { limit: 1 }))[0] ??
       null;
     if (!existing) {
-      const id = await odoo().call<number>('crm.lead', 'create', [leadValues(event, key, ids, undefined, notes)]);
+      const id = await odoo().create('crm.lead', leadValues(event, key, ids, undefined, notes));
       await links.set(linkKey, 'crm.lead', id, event.contact.documentId);
       return { leadId: id, created: true };
     }
     const { type: _type, ...values } = leadValues(event, key, ids, existing.description, notes);
-    await odoo().call('crm.lead', 'write', [[existing.id], values]);
+    await odoo().write('crm.lead', [existing.id], values);
     await links.set(linkKey, 'crm.lead', existing.id, event.contact.documentId);
     return { leadId: existing.id, created: false };
   };
@@ -177,7 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!timeline || timeline.contact.status === 'erased') return null;
       const stamp = Date.now().toString(36);
       const messages = timeline.activities.map((activity: { documentId: string; type: string; reference: string | null; title: string | null }) => ({
-        topic: 'odoo.upsert-lead',
+        topic: ODOO_TOPIC.upsertLead,
         idempotencyKey: `odoo:resync:${activity.documentId}:${stamp}`,
         contactId: timeline.contact.id,
         payload: { contact: contactDocumentId, activity: activity.documentId, type: activity.type, reference: activity.reference, title: activity.title },

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
+import { ODOO_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { OdooSyncConfig } from '../config';
 import type services from '../services';
 
@@ -6,7 +8,7 @@ type Services = typeof services;
 export type ServiceName = keyof Services;
 
 export const PLUGIN_ID = 'odoo-sync';
-export const TOPIC = 'odoo.upsert-lead';
+export const TOPIC = ODOO_TOPIC.upsertLead;
 export const LINK_UID = 'plugin::odoo-sync.link';
 
 export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
@@ -17,14 +19,8 @@ export function getConfig(strapi: Core.Strapi): OdooSyncConfig {
   return strapi.config.get(`plugin::${PLUGIN_ID}`) as OdooSyncConfig;
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  outbox: strapi.plugin('leads').service('outbox'),
-  contacts: strapi.plugin('leads').service('contacts'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
-/** Errors the leads outbox understands (see plugins/leads/server/src/services/outbox.ts). */
-export const deliveryError = {
-  permanent: (message: string) => Object.assign(new Error(message), { permanent: true }),
-  defer: (message: string, deferMs: number) => Object.assign(new Error(message), { deferMs }),
-};
+/** Errors the leads outbox understands (the kit's delivery errors). */
+export { deliveryErrors as deliveryError } from '@magnetiq/plugin-kit/server';

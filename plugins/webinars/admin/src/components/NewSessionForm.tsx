@@ -1,7 +1,8 @@
 import * as React from 'react';
+import { useAdminAction } from '@magnetiq/plugin-kit/admin';
 import { Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
 import { zonedToUtc } from '../utils/zonedTime';
@@ -12,16 +13,14 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'E
 export const NewSessionForm = ({ webinar, onCreated }: { webinar: string; onCreated: () => void }) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const [values, setValues] = React.useState({ start: '', minutes: '60', timeZone: browserZone(), capacity: '100', joinUrl: '', joinInstructions: '' });
-  const [saving, setSaving] = React.useState(false);
+  const action = useAdminAction(t('session.createFailed', 'The session could not be added'));
   const set = (name: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((previous) => ({ ...previous, [name]: event.target.value }));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    try {
+    await action.run(async () => {
       const startsAt = zonedToUtc(values.start, values.timeZone);
       const endsAt = new Date(startsAt.getTime() + Number(values.minutes) * 60_000);
       await post(`/webinars/webinars/${webinar}/sessions`, {
@@ -32,13 +31,9 @@ export const NewSessionForm = ({ webinar, onCreated }: { webinar: string; onCrea
         joinUrl: values.joinUrl || null,
         joinInstructions: values.joinInstructions || null,
       });
-      toggleNotification({ type: 'success', message: t('session.created', 'Session added') });
       onCreated();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('session.createFailed', 'The session could not be added') });
-    } finally {
-      setSaving(false);
-    }
+      return t('session.created', 'Session added');
+    });
   };
 
   return (
@@ -68,7 +63,7 @@ export const NewSessionForm = ({ webinar, onCreated }: { webinar: string; onCrea
           <Field.Label>{t('session.joinInstructions', 'Join instructions')}</Field.Label>
           <Textarea value={values.joinInstructions} onChange={set('joinInstructions')} />
         </Field.Root>
-        <Button type="submit" startIcon={<Plus />} loading={saving} disabled={!values.start}>
+        <Button type="submit" startIcon={<Plus />} loading={action.isBusy} disabled={!values.start}>
           {t('session.add', 'Add session')}
         </Button>
       </Flex>

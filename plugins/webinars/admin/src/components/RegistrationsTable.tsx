@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useLoad } from '../hooks/useLoad';
 import { REGISTRATION_STATUSES, type Page, type RegistrationItem } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { STATUS_LABELS, StatusBadge } from './StatusBadge';
@@ -19,21 +19,20 @@ export const RegistrationsTable = ({ session, canManage, onChanged }: { session:
   const [search, setSearch] = React.useState('');
   const [q, setQ] = React.useState('');
   const [page, setPage] = React.useState(1);
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), ...(status ? { status } : {}), ...(q ? { q } : {}) });
-  const list = useLoad<Page<RegistrationItem>>(`/webinars/sessions/${session}/registrations?${params}`);
+  const list = useAdminQuery<{ data: Page<RegistrationItem> }>(`/webinars/sessions/${session}/registrations`, { page, pageSize: PAGE_SIZE, status: status ?? undefined, q });
 
   const mark = async (registration: string, next: 'attended' | 'no-show') => {
     try {
       await post(`/webinars/sessions/${session}/attendance`, { marks: [{ registration, status: next }] });
-      list.reload();
+      list.refetch();
       onChanged();
     } catch {
       toggleNotification({ type: 'danger', message: t('action.failed', 'That did not work. Please try again.') });
     }
   };
 
-  const results = list.value?.results ?? [];
-  const pagination = list.value?.pagination;
+  const results = list.data?.data.results ?? [];
+  const pagination = list.data?.data.pagination;
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={2} wrap="wrap" alignItems="flex-end">
@@ -68,19 +67,19 @@ export const RegistrationsTable = ({ session, canManage, onChanged }: { session:
         </SingleSelect>
       </Flex>
       {results.length === 0 ? (
-        <Typography textColor="neutral600">{list.value ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}</Typography>
+        <Typography textColor="neutral600">{list.data ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}</Typography>
       ) : (
         <Table colCount={canManage ? 6 : 5} rowCount={results.length + 1}>
-          <Thead>
-            <Tr>
-              <Th><Typography variant="sigma">{t('registrations.name', 'Name')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('registrations.email', 'Email')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('registrations.company', 'Company')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('registrations.status', 'Status')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('registrations.registeredAt', 'Registered')}</Typography></Th>
-              {canManage ? <Th><Typography variant="sigma">{t('registrations.attendance', 'Attendance')}</Typography></Th> : null}
-            </Tr>
-          </Thead>
+          <TableHead
+            columns={[
+              t('registrations.name', 'Name'),
+              t('registrations.email', 'Email'),
+              t('registrations.company', 'Company'),
+              t('registrations.status', 'Status'),
+              t('registrations.registeredAt', 'Registered'),
+              canManage && t('registrations.attendance', 'Attendance'),
+            ]}
+          />
           <Tbody>
             {results.map((row) => (
               <Tr key={row.documentId}>

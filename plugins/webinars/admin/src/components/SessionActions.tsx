@@ -1,19 +1,11 @@
 import * as React from 'react';
+import { useAdminAction, useSaveDownload } from '@magnetiq/plugin-kit/admin';
 import { Button, Dialog, Field, Flex, Typography } from '@strapi/design-system';
 import { Download, Upload, WarningCircle } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SessionDetail } from '../types';
 import { getTranslation } from '../utils/getTranslation';
-
-const saveText = (content: string, fileName: string) => {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
-};
 
 interface Props {
   session: SessionDetail;
@@ -26,32 +18,26 @@ interface Props {
 /** Export, attendance import, recording link and cancellation of one session. */
 export const SessionActions = ({ session, canManage, canExport, onChanged }: Props) => {
   const { formatMessage } = useIntl();
-  const { get, post, put } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { post, put } = useFetchClient();
+  const download = useSaveDownload();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
-  const [busy, setBusy] = React.useState<string | null>(null);
   const [recordingUrl, setRecordingUrl] = React.useState(session.recordingUrl ?? '');
   const [capacity, setCapacity] = React.useState(String(session.capacity));
   const fileInput = React.useRef<HTMLInputElement>(null);
   const base = `/webinars/sessions/${session.documentId}`;
 
-  const run = async (name: string, work: () => Promise<string | void>) => {
-    setBusy(name);
-    try {
+  const action = useAdminAction(t('action.failed', 'That did not work. Please try again.'));
+  const { busy } = action;
+  const run = (name: string, work: () => Promise<string | void>) =>
+    action.run(async () => {
       const message = await work();
-      if (message) toggleNotification({ type: 'success', message });
       onChanged();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('action.failed', 'That did not work. Please try again.') });
-    } finally {
-      setBusy(null);
-    }
-  };
+      return message;
+    }, name);
 
   const exportCsv = () =>
     run('export', async () => {
-      const { data } = await get<string>(`${base}/registrations.csv`, { responseType: 'text' } as any);
-      saveText(data, `webinar-session-${session.documentId}-registrations.csv`);
+      await download(`${base}/registrations.csv`, `webinar-session-${session.documentId}-registrations.csv`);
     });
 
   const importAttendance = (file: File) =>

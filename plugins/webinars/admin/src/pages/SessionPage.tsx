@@ -1,3 +1,4 @@
+import { useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -5,7 +6,6 @@ import { useParams } from 'react-router-dom';
 import { CapacityBar } from '../components/CapacityBar';
 import { RegistrationsTable } from '../components/RegistrationsTable';
 import { SessionActions } from '../components/SessionActions';
-import { useLoad } from '../hooks/useLoad';
 import { PERMISSIONS } from '../permissions';
 import type { SessionDetail } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -19,12 +19,12 @@ export const SessionPage = () => {
   // registrations are personal data: marketing schedules sessions without seeing who registered
   const { allowedActions: registrationActions } = useRBAC(PERMISSIONS.registrations);
   const canReadRegistrations = Boolean(registrationActions.canRead);
-  const session = useLoad<SessionDetail>(`/webinars/sessions/${documentId}`);
+  const session = useAdminQuery<{ data: SessionDetail }>(`/webinars/sessions/${documentId}`);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
-  if (!session.value && session.failed) return <Page.Error />;
-  if (!session.value) return <Page.Loading />;
-  const data = session.value;
+  if (!session.data && session.error) return <Page.Error />;
+  if (!session.data) return <Page.Loading />;
+  const data = session.data.data;
   const title = `${formatDate(data.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: data.timeZone })} (${data.timeZone})`;
 
   return (
@@ -47,12 +47,12 @@ export const SessionPage = () => {
                   </Typography>
                 ))}
               </Flex>
-              <SessionActions session={data} canManage={Boolean(allowedActions.canManage)} canExport={canReadRegistrations} onChanged={session.reload} />
+              <SessionActions session={data} canManage={Boolean(allowedActions.canManage)} canExport={canReadRegistrations} onChanged={session.refetch} />
             </Flex>
           </Box>
           {canReadRegistrations ? (
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-              <RegistrationsTable session={documentId} canManage={Boolean(allowedActions.canManage)} onChanged={session.reload} />
+              <RegistrationsTable session={documentId} canManage={Boolean(allowedActions.canManage)} onChanged={session.refetch} />
             </Box>
           ) : null}
         </Flex>

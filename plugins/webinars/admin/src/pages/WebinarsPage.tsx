@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { CapacityBar } from '../components/CapacityBar';
 import { NewSessionForm } from '../components/NewSessionForm';
-import { useLoad } from '../hooks/useLoad';
 import { PERMISSIONS } from '../permissions';
 import type { WebinarRow } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -14,16 +14,16 @@ import { getTranslation } from '../utils/getTranslation';
 export const WebinarsPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const webinars = useLoad<WebinarRow[]>('/webinars/webinars');
+  const webinars = useAdminQuery<{ data: WebinarRow[] }>('/webinars/webinars');
   const { allowedActions } = useRBAC(PERMISSIONS.manage);
   const [adding, setAdding] = React.useState<string | null>(null);
   const title = t('page.title', 'Webinars');
 
-  if (!webinars.value && webinars.failed) return <Page.Error />;
-  if (!webinars.value) return <Page.Loading />;
+  if (!webinars.data && webinars.error) return <Page.Error />;
+  if (!webinars.data) return <Page.Loading />;
   // the draft side has a row per locale: show each webinar once, with its titles
   const byDocument = new Map<string, WebinarRow[]>();
-  for (const row of webinars.value) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
+  for (const row of webinars.data.data) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
 
   return (
     <Page.Main>
@@ -54,7 +54,7 @@ export const WebinarsPage = () => {
                         webinar={documentId}
                         onCreated={() => {
                           setAdding(null);
-                          webinars.reload();
+                          webinars.refetch();
                         }}
                       />
                     ) : null}
@@ -62,13 +62,7 @@ export const WebinarsPage = () => {
                       <Typography textColor="neutral600">{t('sessions.empty', 'No sessions yet.')}</Typography>
                     ) : (
                       <Table colCount={3} rowCount={sessions.length + 1}>
-                        <Thead>
-                          <Tr>
-                            <Th><Typography variant="sigma">{t('sessions.when', 'When')}</Typography></Th>
-                            <Th><Typography variant="sigma">{t('sessions.seats', 'Seats')}</Typography></Th>
-                            <Th><Typography variant="sigma">{t('sessions.status', 'Status')}</Typography></Th>
-                          </Tr>
-                        </Thead>
+                        <TableHead columns={[t('sessions.when', 'When'), t('sessions.seats', 'Seats'), t('sessions.status', 'Status')]} />
                         <Tbody>
                           {sessions.map((session) => (
                             <Tr key={session.documentId}>

@@ -1,94 +1,88 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { acceptPublicForm, type RequestContext, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { cancelPage } from '../domain/pages';
 import { formatSessionTime } from '../domain/reminders';
 import { registrationValidator } from '../validation/registration';
-import { DOCUMENT_ID, getConfig, getService, leads, LOCALES, type Locale } from '../utils';
+import { asLocale, DOCUMENT_ID, getConfig, getService, leads, type Locale } from '../utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const localeOf = (ctx: any): Locale => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
-  return locale as Locale;
-};
-
-const sendIcs = (ctx: any, ics: string, fileName: string) => {
+const sendIcs = (ctx: RequestContext, ics: string, fileName: string) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'text/calendar; charset=utf-8');
   ctx.set('Content-Disposition', `attachment; filename="${fileName}"`);
   ctx.body = ics;
 };
 
-const noStore = (ctx: any) => {
+const noStore = (ctx: RequestContext) => {
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Referrer-Policy', 'no-referrer');
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let validateRegistration: ReturnType<typeof registrationValidator> | null = null;
+  /** one of the configured locales (the default when missing), else a 400 */
+  const localeOf = (ctx: RequestContext): Promise<Locale> => leads(strapi).locales.resolve(ctx.query?.locale);
   const backUrl = (locale: Locale) => `${getConfig(strapi).siteUrl.replace(/\/$/, '')}/${locale}/`;
 
   return {
     /** GET /api/webinars/webinars?locale=en&when=upcoming|past */
-    async list(ctx: any) {
+    async list(ctx: RequestContext) {
       const when = ctx.query?.when ?? 'upcoming';
       if (when !== 'upcoming' && when !== 'past') throw new errors.ValidationError('when must be upcoming or past');
-      ctx.body = { data: await getService(strapi, 'webinars').list(localeOf(ctx), when), meta: {} };
+      ctx.body = { data: await getService(strapi, 'webinars').list(await localeOf(ctx), when), meta: {} };
     },
 
     /** GET /api/webinars/webinars/:slug?locale=en */
-    async detail(ctx: any) {
+    async detail(ctx: RequestContext) {
       const slug = ctx.params.slug;
-      if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Webinar not found');
-      const webinar = await getService(strapi, 'webinars').bySlug(slug, localeOf(ctx));
+      if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Webinar not found');
+      const webinar = await getService(strapi, 'webinars').bySlug(slug, await localeOf(ctx));
       if (!webinar) throw new errors.NotFoundError('Webinar not found');
       ctx.body = { data: webinar, meta: {} };
     },
 
     /** GET /api/webinars/sessions/:documentId/ics: the public calendar file (no join link). */
-    async sessionIcs(ctx: any) {
+    async sessionIcs(ctx: RequestContext) {
       const documentId = ctx.params.documentId;
       if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.NotFoundError('Session not found');
       const session = await getService(strapi, 'sessions').byDocumentId(documentId);
-      const webinar = await getService(strapi, 'webinars').published(session.webinar, localeOf(ctx));
+      const webinar = await getService(strapi, 'webinars').published(session.webinar, await localeOf(ctx));
       if (!webinar) throw new errors.NotFoundError('Session not found');
       const notifications = getService(strapi, 'notifications');
       sendIcs(ctx, notifications.icsFor(session, webinar, null, session.status === 'cancelled' ? 'CANCEL' : 'PUBLISH'), `${webinar.slug || 'webinar'}.ics`);
     },
 
     /** POST /api/webinars/registrations: the registration form. */
-    async register(ctx: any) {
-      const rateLimit = leads(strapi).rateLimit;
-      await rateLimit.checkRequest(ctx, 'webinar', { ip: ctx.request.ip });
+    async register(ctx: RequestContext) {
       validateRegistration ??= registrationValidator(strapi);
-      const body = await validateRegistration(ctx.request.body ?? {});
-      const email = body.email.trim().toLowerCase();
-      await rateLimit.checkRequest(ctx, 'webinar', { email });
+      const { input, honeypot } = await acceptPublicForm(ctx, { name: 'webinar', rateLimit: leads(strapi).rateLimit.checkRequest, validate: validateRegistration });
+      input.locale = await leads(strapi).locales.resolve(input.locale);
 
       // The same answer for a new email, a known one, a repeated registration and a bot caught
       // by the honeypot: whether someone is registered is told by email only.
-      if (body.website) {
+      if (honeypot) {
         strapi.log.info('webinars: honeypot filled, registration dropped');
       } else {
-        await getService(strapi, 'registrations').register({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+        await getService(strapi, 'registrations').register(input, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
       }
       ctx.status = 201;
       ctx.body = { data: { received: true } };
     },
 
     /** GET /api/webinars/registrations/cancel?token=: the link in the emails; asks before it cancels. */
-    async cancelPage(ctx: any) {
+    async cancelPage(ctx: RequestContext) {
       noStore(ctx);
       const token = ctx.query?.token;
       const found = await getService(strapi, 'registrations').byToken(token);
       ctx.type = 'text/html; charset=utf-8';
       if (!found) {
         ctx.status = 404;
-        ctx.body = cancelPage('invalid', { locale: 'en', backUrl: backUrl('en') });
+        const fallback = await leads(strapi).locales.defaultLocale();
+        ctx.body = cancelPage('invalid', { locale: fallback, backUrl: backUrl(fallback) });
         return;
       }
-      const locale: Locale = found.registration.locale === 'de' ? 'de' : 'en';
+      const locale = asLocale(found.registration.locale);
       const webinar = await getService(strapi, 'notifications').webinarFor(found.session, locale);
       const open = ['registered', 'waitlisted'].includes(found.registration.status) && found.session.status === 'scheduled' && new Date(found.session.starts_at).getTime() > Date.now();
       ctx.status = 200;
@@ -107,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * POST /api/webinars/registrations/cancel { token }: JSON from the site, or the form of the
      * page above. The signed token is the authority, so no Origin check is needed here.
      */
-    async cancel(ctx: any) {
+    async cancel(ctx: RequestContext) {
       noStore(ctx);
       await leads(strapi).rateLimit.checkRequest(ctx, 'webinar-cancel', { ip: ctx.request.ip });
       const form = ctx.is('application/x-www-form-urlencoded');
@@ -129,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/webinars/registrations/ics?token=: the registrant's own calendar file. */
-    async registrationIcs(ctx: any) {
+    async registrationIcs(ctx: RequestContext) {
       noStore(ctx);
       const ics = await getService(strapi, 'registrations').icsByToken(ctx.query?.token);
       if (!ics) throw new errors.NotFoundError('This link is not valid');

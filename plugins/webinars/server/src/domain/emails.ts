@@ -3,7 +3,8 @@
  * delivers them). Every value that came from a visitor or an editor goes through the kit's
  * escaping; links are built by the plugin and escaped as attributes.
  */
-export type Locale = 'en' | 'de';
+/** a locale code; the email service picks one of WEBINAR_EMAIL_LOCALES for the emails */
+export type Locale = string;
 
 export const TEMPLATES = {
   confirmation: 'webinar-confirmation',
@@ -89,8 +90,11 @@ const copy = {
     cancelledBody: (title: string) => `leider müssen wir den Termin von „${title}“ zum unten genannten Zeitpunkt absagen. Ihre Anmeldung entfällt; das angehängte Update entfernt den Kalendereintrag. Weitere Termine finden Sie auf der Webinar-Seite.`,
   },
 } as const;
+const copies: Record<string, Copy> = copy;
+/** The languages the webinar emails are written in. */
+export const WEBINAR_EMAIL_LOCALES = Object.keys(copies);
 
-type Copy = (typeof copy)[Locale];
+type Copy = (typeof copy)[keyof typeof copy];
 type Block = { text: string; html: string };
 
 /** A rendered email built from blocks that each know their text and HTML form. */
@@ -125,7 +129,7 @@ const calendarBlock = (kit: Kit, t: Copy, data: WebinarEmailData): Block | null 
 };
 
 export function renderWebinarEmail(key: TemplateKey, locale: Locale, data: WebinarEmailData, kit: Kit) {
-  const t = copy[locale] ?? copy.en;
+  const t = copies[locale] ?? copies[WEBINAR_EMAIL_LOCALES[0]];
   const site = data.siteName ?? 'Magnetiq';
   const title = data.webinar.title;
   // to an unverified address: no name the visitor typed (a phishing line fits in one)

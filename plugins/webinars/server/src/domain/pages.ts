@@ -26,12 +26,13 @@ const copy = {
     back: 'Zurück zu den Webinaren',
   },
 } as const;
+const copies: Record<string, (typeof copy)[keyof typeof copy]> = copy;
 
 export function cancelPage(
   state: CancelPageState,
-  options: { locale: 'en' | 'de'; webinarTitle?: string; when?: string; token?: string; actionUrl?: string; backUrl: string }
+  options: { locale: string; webinarTitle?: string; when?: string; token?: string; actionUrl?: string; backUrl: string }
 ): string {
-  const t = copy[options.locale] ?? copy.en;
+  const t = copies[options.locale] ?? copy.en;
   const title = options.webinarTitle ?? '';
   let body: string;
   switch (state) {

@@ -49,7 +49,7 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** "Tuesday, December 8, 2026, 10:00–11:00 GMT+1 (Europe/Berlin)" in the session's zone and the reader's language. */
-export function formatSessionTime(startsAt: Date, endsAt: Date, timeZone: string, locale: 'en' | 'de'): string {
+export function formatSessionTime(startsAt: Date, endsAt: Date, timeZone: string, locale: string): string {
   const start = DateTime.fromJSDate(startsAt, { zone: timeZone }).setLocale(locale);
   const end = DateTime.fromJSDate(endsAt, { zone: timeZone }).setLocale(locale);
   const date = start.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });

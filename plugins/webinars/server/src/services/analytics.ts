@@ -1,25 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011):
  * registrations made in the range, per webinar, with the waitlist and attendance. Counts only.
  * The attendance rate is of the people whose attendance was marked (attended / (attended + no-show)).
  */
-interface AnalyticsFilter {
-  locale: 'en' | 'de' | 'all';
-  /** the range as instants, [start, end) */
-  start: Date;
-  end: Date;
+interface RegistrationCounts {
+  webinar: string;
+  registrations: string;
+  waitlisted: string;
+  cancelled: string;
+  attended: string;
+  no_show: string;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async sections(filter: AnalyticsFilter) {
+  async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const query = knex('webinars_registrations')
-      .where('registered_at', '>=', filter.start)
-      .andWhere('registered_at', '<', filter.end)
+    const rows: RegistrationCounts[] = await inRange(knex('webinars_registrations'), filter, 'registered_at', 'locale')
       .select('webinar')
       .select(
         knex.raw('count(*) as registrations'),
@@ -30,11 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       )
       .groupBy('webinar')
       .orderBy([{ column: 'registrations', order: 'desc' }, { column: 'webinar' }]);
-    if (filter.locale !== 'all') query.andWhere('locale', filter.locale);
-    const rows = await query;
 
     // titles in the filter's language where there is one, else English, else any
-    const ids = rows.map((row: any) => row.webinar);
+    const ids = rows.map((row) => row.webinar);
     const titles = new Map<string, string>();
     if (ids.length > 0) {
       const preferred = filter.locale === 'all' ? 'en' : filter.locale;
@@ -58,14 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           { key: 'noShow', label: 'No-show', kind: 'count' },
           { key: 'attendanceRate', label: 'Attendance rate', kind: 'percent' },
         ],
-        rows: rows.map((row: any) => {
-          const attended = Number(row.attended);
-          const noShow = Number(row.no_show);
+        rows: rows.map((row) => {
+          const attended = count(row.attended);
+          const noShow = count(row.no_show);
           return {
             title: titles.get(row.webinar) ?? row.webinar,
-            registrations: Number(row.registrations),
-            waitlisted: Number(row.waitlisted),
-            cancelled: Number(row.cancelled),
+            registrations: count(row.registrations),
+            waitlisted: count(row.waitlisted),
+            cancelled: count(row.cancelled),
             attended,
             noShow,
             attendanceRate: rate(attended, attended + noShow),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { parseAttendanceCsv, registrationsCsv } from '../domain/csv';
 import { afterCancellation, isOpen, SEAT_HOLDING, type RegistrationStatus } from '../domain/seats';
@@ -17,22 +18,22 @@ const closed = () =>
 const REGISTRATION_COLUMNS = ['id', 'document_id', 'session_id', 'contact', 'contact_id', 'email', 'first_name', 'status', 'locale', 'registered_at', 'seat_at'];
 
 export type CancelOutcome =
-  | { outcome: 'cancelled'; locale: 'en' | 'de'; webinarTitle: string; when: Date }
-  | { outcome: 'closed' | 'invalid'; locale: 'en' | 'de'; webinarTitle?: string };
+  | { outcome: 'cancelled'; locale: string; webinarTitle: string; when: Date }
+  | { outcome: 'closed' | 'invalid'; locale: string; webinarTitle?: string };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const notifications = () => getService(strapi, 'notifications');
 
   /** The session row, locked until the transaction ends: every seat change of a session queues here. */
-  const lockSession = async (trx: any, id: number): Promise<SessionRow | null> =>
+  const lockSession = async (trx: Knex.Transaction, id: number): Promise<SessionRow | null> =>
     (await knex()(TABLE.session).transacting(trx).forUpdate().where({ id }).first()) ?? null;
 
   /**
    * Gives the seats `change` names to waitlisted people and queues their emails. Called with the
    * session row locked, so the waitlist read here is the one the counter belongs to.
    */
-  const promote = async (trx: any, session: SessionRow, promoteIds: number[], now: Date) => {
+  const promote = async (trx: Knex.Transaction, session: SessionRow, promoteIds: number[], now: Date) => {
     if (promoteIds.length === 0) return [];
     const promoted: RegistrationRow[] = await knex()(TABLE.registration)
       .transacting(trx)
@@ -49,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return promoted;
   };
 
-  const waitlist = (trx: any, sessionId: number, limit: number) =>
+  const waitlist = (trx: Knex.Transaction, sessionId: number, limit: number): Promise<Array<{ id: number; registered_at: Date | string }>> =>
     knex()(TABLE.registration)
       .transacting(trx)
       .forUpdate()
@@ -176,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async cancel(token: unknown, now = new Date()): Promise<CancelOutcome> {
       const found = await service.byToken(token);
-      if (!found) return { outcome: 'invalid', locale: 'en' };
+      if (!found) return { outcome: 'invalid', locale: await leads(strapi).locales.defaultLocale() };
       const locale = asLocale(found.registration.locale);
       const webinar = await notifications().webinarFor(found.session, locale);
       return strapi.db.transaction(async ({ trx }) => {
@@ -188,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await knex()(TABLE.registration).transacting(trx).where({ id: registration.id }).update({ status: 'cancelled', cancelled_at: now, cancel_reason: 'self-service', updated_at: now });
         const queue = SEAT_HOLDING.includes(status) ? await waitlist(trx, session.id, session.capacity) : [];
-        const change = afterCancellation(status, { capacity: session.capacity, seatsTaken: session.seats_taken }, queue.map((row: any) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
+        const change = afterCancellation(status, { capacity: session.capacity, seatsTaken: session.seats_taken }, queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
         await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update({ seats_taken: change.seatsTaken, updated_at: now });
         await promote(trx, session, change.promote.map((entry) => entry.id), now);
         return { outcome: 'cancelled' as const, locale, webinarTitle: webinar.title, when: new Date(session.starts_at) };

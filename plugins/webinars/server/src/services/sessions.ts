@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { fillSeats } from '../domain/seats';
 import type { SessionInput } from '../validation/registration';
@@ -28,9 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const registrations = () => getService(strapi, 'registrations');
   const notifications = () => getService(strapi, 'notifications');
+  const teamCalendar = () => getService(strapi, 'team-calendar');
 
   /** Emails one kind to the registrations of a session in the given statuses (in the caller's transaction). */
-  const notifyAll = async (trx: any, session: SessionRow, statuses: string[], kind: 'sessionCancelled' | 'recording', rows?: RegistrationRow[]) => {
+  const notifyAll = async (trx: Knex.Transaction, session: SessionRow, statuses: string[], kind: 'sessionCancelled' | 'recording', rows?: RegistrationRow[]) => {
     const targets: RegistrationRow[] = rows ?? (await knex()(TABLE.registration).transacting(trx).where({ session_id: session.id }).whereIn('status', statuses).select('*'));
     const byLocale = new Map<string, Awaited<ReturnType<ReturnType<typeof notifications>['webinarFor']>>>();
     const messages = [];
@@ -59,25 +61,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const webinar = await strapi.db.query(UID.webinar).findOne({ where: { documentId: webinarDocumentId }, select: ['id'] });
       if (!webinar) throw new errors.NotFoundError('Webinar not found');
       const now = new Date();
-      const [row] = await knex()(TABLE.session)
-        .insert({
-          document_id: newDocumentId(),
-          webinar: webinarDocumentId,
-          starts_at: input.startsAt,
-          ends_at: input.endsAt,
-          time_zone: input.timeZone,
-          capacity: input.capacity,
-          seats_taken: 0,
-          status: 'scheduled',
-          join_url: input.joinUrl || null,
-          join_instructions: input.joinInstructions || null,
-          sequence: 0,
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        })
-        .returning(ADMIN_COLUMNS);
-      return adminSession(row);
+      return strapi.db.transaction(async ({ trx }) => {
+        const [row] = await knex()(TABLE.session)
+          .transacting(trx)
+          .insert({
+            document_id: newDocumentId(),
+            webinar: webinarDocumentId,
+            starts_at: input.startsAt,
+            ends_at: input.endsAt,
+            time_zone: input.timeZone,
+            capacity: input.capacity,
+            seats_taken: 0,
+            status: 'scheduled',
+            join_url: input.joinUrl || null,
+            join_instructions: input.joinInstructions || null,
+            sequence: 0,
+            created_at: now,
+            updated_at: now,
+            published_at: now,
+          })
+          .returning(ADMIN_COLUMNS);
+        // the webinar's team calendar, if it has one (in this transaction: no event without a session)
+        await leads(strapi).outbox.enqueue(await teamCalendar().created(row));
+        return adminSession(row);
+      });
     },
 
     /**
@@ -103,9 +110,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.joinInstructions !== undefined) patch.join_instructions = input.joinInstructions || null;
         if (moved) Object.assign(patch, { sequence: session.sequence + 1, reminder_day_at: null, reminder_hour_at: null });
         const [updated] = await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update(patch).returning(ADMIN_COLUMNS);
+        if (moved) await leads(strapi).outbox.enqueue(await teamCalendar().moved(updated));
         if (updated.capacity > session.seats_taken) {
           const queue = await registrations().waitlist(trx, session.id, updated.capacity - session.seats_taken);
-          const change = fillSeats({ capacity: updated.capacity, seatsTaken: session.seats_taken }, queue.map((row: any) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
+          const change = fillSeats({ capacity: updated.capacity, seatsTaken: session.seats_taken }, queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
           if (change.promote.length > 0) {
             await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update({ seats_taken: change.seatsTaken });
             await registrations().promote(trx, updated, change.promote.map((entry) => entry.id), now);
@@ -131,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .update({ status: 'cancelled', cancelled_at: now, cancel_reason: 'session-cancelled', updated_at: now })
           .returning('*');
         const notified = await notifyAll(trx, session, [], 'sessionCancelled', affected);
+        await leads(strapi).outbox.enqueue(await teamCalendar().cancelled(session));
         return { notified, alreadyCancelled: false };
       });
     },

@@ -42,7 +42,7 @@ type Media = { url: string; alternativeText: string | null; width: number | null
 /** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
 const SESSION_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'recording_url'];
 /** The fields a public webinar is built from: an allow-list, never the raw entry (strapi#26182). */
-const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'eventStatus', 'seoTitle', 'seoDescription', 'publishedAt'] as const;
+const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'eventStatus', 'seoTitle', 'seoDescription', 'calendarId', 'publishedAt'] as const;
 const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const POPULATE = { cover: { fields: MEDIA_FIELDS }, speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } } };
 

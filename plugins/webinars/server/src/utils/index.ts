@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { pluginApi } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WebinarsConfig } from '../config';
 import type services from '../services';
 
@@ -24,20 +25,12 @@ export function getConfig(strapi: Core.Strapi): WebinarsConfig {
   return strapi.config.get(`plugin::${PLUGIN_ID}`) as WebinarsConfig;
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  outbox: strapi.plugin('leads').service('outbox'),
-  email: strapi.plugin('leads').service('email'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-});
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
-/** Document ids of rows this plugin writes with SQL: 24 lowercase characters, like Strapi's. */
-export const newDocumentId = () => `w${randomBytes(12).toString('hex').slice(0, 23)}`;
-
-export const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const asLocale = (value: unknown): Locale => (value === 'de' ? 'de' : 'en');
+/** Document ids: the kit's pattern and generator (rows this plugin writes with SQL). */
+export { DOCUMENT_ID, newDocumentId } from '@magnetiq/plugin-kit/server';
+/** A locale code configured in Strapi's i18n (the leads `locales` service checks it). */
+export type Locale = string;
+/** A stored locale (checked when it was written); English for rows without one. */
+export const asLocale = (value: unknown): Locale => (typeof value === 'string' && value.length > 0 ? value : 'en');

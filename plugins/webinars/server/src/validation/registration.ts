@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { LeadInput } from '@magnetiq/plugin-leads/contract';
 import { validateYupSchema, yup } from '@strapi/utils';
 import { isValidTimeZone } from '../domain/reminders';
-import { DOCUMENT_ID, LOCALES } from '../utils';
+import { DOCUMENT_ID, leads } from '../utils';
+
+/** The shape of a locale code; the controller checks it against the configured locales (leads `locales` service). */
+const localeCode = () => yup.string().trim().max(35);
 
 /** Custom answers of the form: a few short strings keyed by question id. */
 const answersSchema = yup
@@ -14,22 +18,27 @@ const answersSchema = yup
   })
   .optional();
 
-export interface RegistrationInput {
+/** The lead fields of the leads core's contract, plus the session, the page locale and custom answers. */
+export type RegistrationInput = Omit<LeadInput, 'language' | 'source' | 'activity' | 'message'> & {
   session: string;
-  locale: 'en' | 'de';
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
+  /** a configured locale code once the controller resolved it */
+  locale?: string;
   answers?: Record<string, string> | null;
   website?: string | null;
+};
+
+/** The registration form's schema (also what the OpenAPI document shows: routes/openapi.ts). */
+export function registrationSchema(strapi: Core.Strapi) {
+  const { language: _language, ...fields } = leads(strapi).forms.leadFields;
+  return yup
+    .object({
+      ...fields,
+      session: yup.string().trim().required().matches(DOCUMENT_ID, 'session must be a document id'),
+      locale: localeCode().optional(),
+      answers: answersSchema,
+    })
+    .noUnknown()
+    .required();
 }
 
 /**
@@ -37,18 +46,7 @@ export interface RegistrationInput {
  * the session, the page locale and custom answers. Unknown keys are refused, not stripped.
  */
 export function registrationValidator(strapi: Core.Strapi): (body: unknown) => Promise<RegistrationInput> {
-  const forms = strapi.plugin('leads').service('forms') as { leadFields: Record<string, any>; strictValidator: <T>(schema: any) => (body: unknown) => Promise<T> };
-  const { language: _language, ...fields } = forms.leadFields;
-  const schema = yup
-    .object({
-      ...fields,
-      session: yup.string().trim().required().matches(DOCUMENT_ID, 'session must be a document id'),
-      locale: yup.string().oneOf([...LOCALES]).default('en'),
-      answers: answersSchema,
-    })
-    .noUnknown()
-    .required();
-  return forms.strictValidator<RegistrationInput>(schema);
+  return leads(strapi).forms.strictValidator<RegistrationInput>(registrationSchema(strapi));
 }
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
@@ -99,16 +97,19 @@ export const validateAttendance = validateYupSchema(attendanceSchema, { strict: 
 /** Admin input for a webinar (editors normally use the Content Manager; this serves the API and tests). */
 export const webinarInputSchema = yup
   .object({
-    locale: yup.string().oneOf([...LOCALES]).default('en'),
+    locale: localeCode().optional(),
     title: yup.string().trim().required().max(300),
     slug: yup.string().trim().required().max(200).matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase words joined by hyphens'),
     summary: optionalText(2000),
     description: optionalText(50_000),
     topics: yup.array(yup.string().trim().max(60).required()).max(20).optional(),
-    language: yup.string().oneOf([...LOCALES]).default('en'),
+    /** the language the webinar is held in: a configured locale code, the default locale when missing */
+    language: localeCode().optional(),
     status: yup.string().oneOf(['draft', 'scheduled', 'live', 'ended', 'cancelled']).default('scheduled'),
     seoTitle: optionalText(70),
     seoDescription: optionalText(200),
+    /** the team's Google calendar its sessions are put on (connected in Calendar sync); empty = none */
+    calendarId: yup.string().trim().max(300).nullable().optional(),
     publish: yup.boolean().default(false),
     /** another locale of an existing webinar */
     documentId: yup.string().matches(DOCUMENT_ID).optional(),

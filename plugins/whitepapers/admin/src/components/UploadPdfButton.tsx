@@ -1,7 +1,8 @@
 import * as React from 'react';
+import { useAdminAction } from '@magnetiq/plugin-kit/admin';
 import { Button } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -12,25 +13,18 @@ import { getTranslation } from '../utils/getTranslation';
 export const UploadPdfButton = ({ documentId, title, onUploaded }: { documentId: string; title: string; onUploaded: () => void }) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
   const input = React.useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = React.useState(false);
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const action = useAdminAction(t('upload.failed', 'The upload failed. Please try again.'));
 
-  const upload = async (file: File) => {
-    setBusy(true);
-    try {
+  const upload = (file: File) =>
+    action.run(async () => {
       const form = new FormData();
       form.append('file', file, file.name);
       await post(`/whitepapers/papers/${documentId}/file`, form);
-      toggleNotification({ type: 'success', message: t('upload.done', 'PDF uploaded') });
       onUploaded();
-    } catch (error: any) {
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('upload.failed', 'The upload failed. Please try again.') });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('upload.done', 'PDF uploaded');
+    });
 
   return (
     <>
@@ -46,7 +40,7 @@ export const UploadPdfButton = ({ documentId, title, onUploaded }: { documentId:
           if (file) void upload(file);
         }}
       />
-      <Button size="S" variant="secondary" startIcon={<Upload />} loading={busy} onClick={() => input.current?.click()}>
+      <Button size="S" variant="secondary" startIcon={<Upload />} loading={action.isBusy} onClick={() => input.current?.click()}>
         {t('upload.button', 'Upload PDF')}
       </Button>
     </>

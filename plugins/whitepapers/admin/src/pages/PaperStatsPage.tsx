@@ -1,16 +1,13 @@
 import * as React from 'react';
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { CountCard, Section, TableHead, useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { BackButton, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
-import { CountCard } from '../components/CountCard';
-import { Section } from '../components/Section';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import type { DataResponse, PaperStats } from '../types';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
-import { saveFile } from '../utils/saveFile';
 
 /** Longest bar of the per-day chart, in pixels. */
 const BAR_WIDTH = 240;
@@ -18,7 +15,7 @@ const BAR_WIDTH = 240;
 export const PaperStatsPage = () => {
   const { documentId = '' } = useParams();
   const { formatMessage, formatNumber } = useIntl();
-  const { get } = useFetchClient();
+  const download = useSaveDownload();
   const { toggleNotification } = useNotification();
   const [isExporting, setIsExporting] = React.useState(false);
   // the CSV names the people who asked for the paper: only roles with leads.export see the button
@@ -29,8 +26,7 @@ export const PaperStatsPage = () => {
   const exportLeads = async () => {
     setIsExporting(true);
     try {
-      const { data } = await get<string>(`/whitepapers/papers/${documentId}/leads.csv`, { responseType: 'text' } as any);
-      saveFile(data, `whitepaper-${documentId}-leads.csv`, 'text/csv;charset=utf-8');
+      await download(`/whitepapers/papers/${documentId}/leads.csv`, `whitepaper-${documentId}-leads.csv`);
     } catch {
       toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
     } finally {
@@ -70,13 +66,7 @@ export const PaperStatsPage = () => {
               <Typography textColor="neutral600">{t('days.empty', 'No requests yet.')}</Typography>
             ) : (
               <Table colCount={3} rowCount={data.days.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('days.day', 'Day')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stats.requests', 'Requests')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stats.downloads', 'Downloads')}</Typography></Th>
-                  </Tr>
-                </Thead>
+                <TableHead columns={[t('days.day', 'Day'), t('stats.requests', 'Requests'), t('stats.downloads', 'Downloads')]} />
                 <Tbody>
                   {data.days.map((day) => (
                     <Tr key={day.day}>
@@ -104,13 +94,7 @@ export const PaperStatsPage = () => {
               <Typography textColor="neutral600">{t('days.empty', 'No requests yet.')}</Typography>
             ) : (
               <Table colCount={3} rowCount={data.topSources.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('sources.source', 'Source')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stats.requests', 'Requests')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('stats.converted', 'Requests downloaded')}</Typography></Th>
-                  </Tr>
-                </Thead>
+                <TableHead columns={[t('sources.source', 'Source'), t('stats.requests', 'Requests'), t('stats.converted', 'Requests downloaded')]} />
                 <Tbody>
                   {data.topSources.map((source) => (
                     <Tr key={source.source}>

@@ -1,9 +1,9 @@
-import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Badge, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { UploadPdfButton } from '../components/UploadPdfButton';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { PERMISSIONS } from '../permissions';
 import type { DataResponse, PaperRow } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -29,17 +29,17 @@ export const PapersPage = () => {
           <Typography textColor="neutral600">{t('list.empty', 'No whitepapers yet. Create one in the Content Manager and upload its PDF.')}</Typography>
         ) : (
           <Table colCount={7} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">{t('list.title', 'Title')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.locale', 'Locale')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.access', 'Access')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.file', 'File')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.requests', 'Requests')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.downloads', 'Downloads')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('list.conversion', 'Conversion')}</Typography></Th>
-              </Tr>
-            </Thead>
+            <TableHead
+              columns={[
+                t('list.title', 'Title'),
+                t('list.locale', 'Locale'),
+                t('list.access', 'Access'),
+                t('list.file', 'File'),
+                t('list.requests', 'Requests'),
+                t('list.downloads', 'Downloads'),
+                t('list.conversion', 'Conversion'),
+              ]}
+            />
             <Tbody>
               {rows.map((row) => (
                 <Tr key={`${row.documentId}:${row.locale}`}>

@@ -2,26 +2,23 @@ import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import { acceptPublicForm, type RequestContext, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 import { contentDisposition } from '../domain/pdf';
 import { linkProblemPage } from '../domain/pages';
-import { LOCALES, requestValidator } from '../validation/request';
+import { requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const localeOf = (ctx: any) => {
-  const locale = ctx.query?.locale ?? 'en';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) throw new errors.ValidationError(`locale must be one of ${LOCALES.join(', ')}`);
-  return locale;
-};
+/** one of the configured locales (the default when missing), else a 400 */
+const localeOf = (strapi: Core.Strapi, ctx: RequestContext): Promise<string> => leads(strapi).locales.resolve(ctx.query?.locale);
 
-const slugOf = (ctx: any) => {
+const slugOf = (ctx: RequestContext) => {
   const slug = ctx.params.slug;
-  if (typeof slug !== 'string' || slug.length > 200 || !SLUG.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
+  if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
   return slug;
 };
 
-const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number }) => {
+const sendPdf = (ctx: RequestContext, file: { path: string; fileName: string; size: number }) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'application/pdf');
   ctx.set('Content-Disposition', contentDisposition(file.fileName));
@@ -34,22 +31,22 @@ const sendPdf = (ctx: any, file: { path: string; fileName: string; size: number 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/whitepapers/papers?locale=en */
-  async list(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'papers').list(localeOf(ctx)), meta: {} };
+  async list(ctx: RequestContext) {
+    ctx.body = { data: await getService(strapi, 'papers').list(await localeOf(strapi, ctx)), meta: {} };
   },
 
   /** GET /api/whitepapers/papers/:slug?locale=en */
-  async detail(ctx: any) {
+  async detail(ctx: RequestContext) {
     const papers = getService(strapi, 'papers');
-    const entry = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    const entry = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
     ctx.body = { data: papers.toPublic(entry), meta: {} };
   },
 
   /** GET /api/whitepapers/papers/:slug/file: papers that are not gated, straight away. */
-  async openFile(ctx: any) {
+  async openFile(ctx: RequestContext) {
     const papers = getService(strapi, 'papers');
-    const entry: any = await papers.bySlug(slugOf(ctx), localeOf(ctx));
+    const entry: any = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
     if (entry.gated !== false) throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
     const file = await papers.storedFile(entry.documentId);
@@ -58,27 +55,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /api/whitepapers/requests: the whitepaper form. */
-  async request(ctx: any) {
-    const rateLimit = leads(strapi).rateLimit;
-    await rateLimit.checkRequest(ctx, 'whitepaper', { ip: ctx.request.ip });
-    const body = await requestValidator(leads(strapi).forms.strictValidator)(ctx.request.body ?? {});
-    const email = body.email.trim().toLowerCase();
-    await rateLimit.checkRequest(ctx, 'whitepaper', { email });
+  async request(ctx: RequestContext) {
+    const { input, honeypot } = await acceptPublicForm(ctx, { name: 'whitepaper', rateLimit: leads(strapi).rateLimit.checkRequest, validate: requestValidator(leads(strapi).forms.strictValidator) });
+    input.locale = await leads(strapi).locales.resolve(input.locale);
 
     // The same answer for a new email, a known one and a bot caught by the honeypot.
-    if (body.website) {
+    if (honeypot) {
       strapi.log.info('whitepapers: honeypot filled, request dropped');
       ctx.status = 201;
       ctx.body = { data: { received: true } };
       return;
     }
-    const result = await getService(strapi, 'requests').request({ ...body, email }, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+    const result = await getService(strapi, 'requests').request(input, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
     ctx.status = 201;
     ctx.body = { data: { received: true, ...(result.downloadUrl ? { downloadUrl: result.downloadUrl } : {}) } };
   },
 
   /** GET /api/whitepapers/download/:token: the link from the email. */
-  async download(ctx: any) {
+  async download(ctx: RequestContext) {
     const downloads = getService(strapi, 'downloads');
     const result = await downloads.open(String(ctx.params.token ?? ''));
     if (result.ok) {
@@ -94,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const { url, locale } = await downloads.requestPageUrl(result.whitepaper);
       ctx.status = status;
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = linkProblemPage(result.problem === 'invalid' ? 'invalid' : 'expired', { locale: locale === 'de' ? 'de' : 'en', requestUrl: url });
+      ctx.body = linkProblemPage(result.problem === 'invalid' ? 'invalid' : 'expired', { locale, requestUrl: url });
       return;
     }
     if (status === 403) throw new errors.ForbiddenError(message);

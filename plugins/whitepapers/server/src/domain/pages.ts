@@ -3,7 +3,8 @@
  * happened and offers to request a new link (the whitepaper's page on the site, or the list).
  */
 export type LinkProblem = 'expired' | 'invalid';
-export type PageLocale = 'en' | 'de';
+/** a locale code; a page without a copy in it is shown in English */
+export type PageLocale = string;
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -20,9 +21,10 @@ const copy = {
     action: 'Neuen Link anfordern',
   },
 } as const;
+const copies: Record<string, (typeof copy)[keyof typeof copy]> = copy;
 
 export function linkProblemPage(problem: LinkProblem, { locale = 'en', requestUrl }: { locale?: PageLocale; requestUrl: string }): string {
-  const t = copy[locale] ?? copy.en;
+  const t = copies[locale] ?? copy.en;
   const { title, body } = t[problem];
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1f2933"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(requestUrl)}">${escapeHtml(t.action)}</a></p></body></html>`;
 }

@@ -1,30 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): tables of
  * counts for the filter's range and locale, grouped in PostgreSQL. No contact data.
  */
-export interface AnalyticsFilter {
-  from: string;
-  to: string;
-  locale: 'en' | 'de' | 'all';
-  /** the range as instants, [start, end) */
-  start: Date;
-  end: Date;
+interface RequestCounts {
+  whitepaper: string;
+  title: string | null;
+  requests: string;
+  downloaded: string;
+  downloads: string;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async sections(filter: AnalyticsFilter) {
+  async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const query = knex('whitepapers_downloads')
-      .where('requested_at', '>=', filter.start)
-      .andWhere('requested_at', '<', filter.end)
+    const rows: RequestCounts[] = await inRange(knex('whitepapers_downloads'), filter, 'requested_at', 'language')
       .select('whitepaper', knex.raw('max(whitepaper_title) as title'))
       .select(knex.raw('count(*) as requests'), knex.raw('count(first_downloaded_at) as downloaded'), knex.raw('coalesce(sum(download_count), 0) as downloads'))
       .groupBy('whitepaper')
       .orderBy([{ column: 'requests', order: 'desc' }, { column: 'whitepaper' }]);
-    if (filter.locale !== 'all') query.andWhere('language', filter.locale);
-    const rows = await query;
     return [
       {
         name: 'requests',
@@ -37,11 +33,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           { key: 'rate', label: 'Download rate', kind: 'percent' },
           { key: 'downloads', label: 'Downloads', kind: 'count' },
         ],
-        rows: rows.map((row: any) => {
-          const requests = Number(row.requests);
-          const downloaded = Number(row.downloaded);
-          return { title: row.title ?? row.whitepaper, requests, downloaded, rate: requests > 0 ? Math.round((downloaded / requests) * 10_000) / 10_000 : 0, downloads: Number(row.downloads) };
-        }),
+        rows: rows.map((row) => ({
+          title: row.title ?? row.whitepaper,
+          requests: count(row.requests),
+          downloaded: count(row.downloaded),
+          rate: rate(count(row.downloaded), count(row.requests)),
+          downloads: count(row.downloads),
+        })),
       },
     ];
   },

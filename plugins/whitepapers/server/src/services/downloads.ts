@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { tokenHash, verifyDownloadToken } from '../domain/tokens';
+import { tokenHash } from '@magnetiq/plugin-kit/server';
+import { verifyDownloadToken } from '../domain/tokens';
 import { getConfig, getService, UID } from '../utils';
 
 export type OpenResult =

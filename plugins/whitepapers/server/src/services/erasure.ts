@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { UID } from '../utils';
 
 /**
@@ -7,7 +8,7 @@ import { UID } from '../utils';
  * times, counts, campaign); the link stops working, the hashed address and browser go.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async eraseContact({ contactDocumentId, trx, now }: { contactDocumentId: string; trx: any; now: Date }) {
+  async eraseContact({ contactDocumentId, trx, now }: { contactDocumentId: string; trx: Knex.Transaction; now: Date }) {
     const meta = strapi.db.metadata.get(UID.download);
     await strapi.db
       .connection(meta.tableName)

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { keyedHash, signDownloadToken, tokenHash } from '../domain/tokens';
+import { keyedHash, newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { signDownloadToken } from '../domain/tokens';
 import { assertRequiredFields, type WhitepaperRequest } from '../validation/request';
-import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, newDocumentId, UID } from '../utils';
+import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, UID } from '../utils';
 
 export const downloadUrl = (publicUrl: string, token: string) => `${publicUrl}/api/whitepapers/download/${encodeURIComponent(token)}`;
 
@@ -15,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async request(request: WhitepaperRequest, meta: { ip?: string; userAgent?: string }) {
     const config = getConfig(strapi);
     const papers = getService(strapi, 'papers');
-    const paper: any = await papers.publishedById(request.whitepaper, request.locale);
+    const paper: any = await papers.publishedById(request.whitepaper, request.locale as string);
     if (!paper) throw new errors.NotFoundError('Whitepaper not found');
     if (!paper.fileKey) throw new errors.NotFoundError('Whitepaper not found');
     assertRequiredFields(request, Array.isArray(paper.requiredFields) ? paper.requiredFields : []);
@@ -23,7 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date();
     const expiresAt = new Date(now.getTime() + config.linkTtlHours * 3600 * 1000);
     const downloadDocumentId = newDocumentId();
-    const locale = request.locale === 'de' ? 'de' : 'en';
+    // the controller resolved it against the configured locales (leads `locales` service)
+    const locale = request.locale as string;
     let token = '';
 
     await strapi.db.transaction(async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { pluginApi } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WhitepapersConfig } from '../config';
 import type services from '../services';
 
@@ -29,20 +30,5 @@ export function filesDir(strapi: Core.Strapi): string {
   return configured ? path.resolve(strapi.dirs.app.root, configured) : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
 }
 
-/** The leads core, through its service API only (ARCHITECTURE: never its tables). */
-export const leads = (strapi: Core.Strapi) => ({
-  capture: strapi.plugin('leads').service('capture'),
-  contacts: strapi.plugin('leads').service('contacts'),
-  audit: strapi.plugin('leads').service('audit'),
-  rateLimit: strapi.plugin('leads').service('rate-limit'),
-  forms: strapi.plugin('leads').service('forms'),
-});
-
-/** A document id in Strapi's format (24 lowercase letters and digits, starting with a letter). */
-export function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(24);
-  let id = alphabet[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
-  return id;
-}
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

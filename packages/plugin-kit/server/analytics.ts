@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+
+/**
+ * What a plugin's `analytics` service answers from `sections(filter)` for the lead analytics
+ * dashboard (plugins/analytics, docs/adr/0011-lead-analytics.md).
+ */
+export interface AnalyticsFilter {
+  /** the range as the dashboard shows it, YYYY-MM-DD */
+  from: string;
+  to: string;
+  /** `all` or a locale code configured in i18n */
+  locale: string;
+  /** the range as instants, [start, end) */
+  start: Date;
+  end: Date;
+}
+
+export interface AnalyticsColumn {
+  key: string;
+  label: string;
+  /** 'count' and 'percent' are right-aligned numbers; 'text' is a label (a title, a UTM value) */
+  kind?: 'text' | 'count' | 'percent';
+}
+
+export interface AnalyticsTable {
+  /** stable id, [a-z0-9-]+ (for plugin sections the dashboard prefixes `<plugin>.`) */
+  name: string;
+  title: string;
+  description?: string;
+  columns: AnalyticsColumn[];
+  rows: Array<Record<string, string | number | null>>;
+}
+
+/** part / whole as a fraction with 4 decimals; 0 when the whole is 0. */
+export const rate = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
+
+/** A count column of a PostgreSQL answer (bigint arrives as a string) as a number. */
+export const count = (value: unknown): number => Number(value ?? 0);
+
+/** Narrows a query to the filter's range on `column` ([start, end)) and, unless all, to its locale on `localeColumn`. */
+export function inRange<Q extends Knex.QueryBuilder>(query: Q, filter: AnalyticsFilter, column: string, localeColumn: string): Q {
+  query.where(column, '>=', filter.start).andWhere(column, '<', filter.end);
+  if (filter.locale !== 'all') query.andWhere(localeColumn, filter.locale);
+  return query;
+}

@@ -1,0 +1,19 @@
+import type { Context } from 'koa';
+
+/**
+ * The Koa context of a Strapi route handler, with what Strapi's router adds: route params, and the
+ * admin user on admin routes. The body (koa-body) and the query are the client's: validate them.
+ */
+export type RequestContext = Context & {
+  params: Record<string, string>;
+  state: { user?: AdminUser };
+};
+
+/** The admin user Strapi puts on `ctx.state.user` on admin routes. */
+export interface AdminUser {
+  id: number;
+  email?: string;
+  firstname?: string | null;
+  lastname?: string | null;
+  roles?: Array<{ code: string }>;
+}
