@@ -39,7 +39,7 @@ if (!env.DATABASE_URL) {
   }
 }
 
-let exitCode = 1;
+let exitCode;
 try {
   await buildPlugins();
   assertPluginsBuilt();

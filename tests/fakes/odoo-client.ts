@@ -5,7 +5,6 @@ import type { CallRecord, FakeOdooVersion, FaultKind } from './odoo';
  * A stored row as the fake returns it: many2one as an id or false, many2many as ids, unset as
  * false. Which field holds what depends on the model, so tests read rows like parsed JSON.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OdooRow = { id: number; [field: string]: any };
 
 export interface FaultOptions {

@@ -28,7 +28,7 @@ export async function startTestCms(name: string, env: Record<string, string>, ti
     return { ...cms, port, logFile };
   } catch (error) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`);
+    throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`, { cause: error });
   } finally {
     fs.closeSync(log); // the child has its own copy of the descriptor
   }

@@ -156,7 +156,7 @@ export default async function setup(project: TestProject) {
       });
     } catch (error) {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-      throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`);
+      throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail}`, { cause: error });
     }
     cleanups.push(() => cms.stop());
 

@@ -24,7 +24,7 @@ export async function api(path: string, init: RequestInit & { ip?: string; json?
   }
   const response = await fetch(`${init.baseUrl ?? inject('cmsUrl')}${path}`, { ...init, headers, body, signal: AbortSignal.timeout(15_000) });
   const text = await response.text();
-  let data: any = null;
+  let data: any;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

@@ -11,7 +11,6 @@
  * (e) SIGTERM while Odoo hangs: at the shutdown deadline the claimed rows go back to pending.
  * Three boots in all: the first process is killed in (a), the second serves (a) to (c), the third (e).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

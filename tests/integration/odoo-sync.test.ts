@@ -29,8 +29,6 @@ const settled = (email: string, timeoutMs = 20_000) =>
     { timeoutMs, what: `Odoo events of ${email}` }
   );
 
-const m2oName = (value: unknown) => (Array.isArray(value) ? value[1] : value);
-
 async function partnersFor(email: string) {
   return (await fakeOdoo.records('res.partner')).filter((partner: any) => partner.email === email);
 }

@@ -101,6 +101,7 @@ describe('publicResponseCache memory bound', () => {
       }).then(() => ctx);
     };
     for (let page = 1; page <= 20; page++) await serve(`/api/articles?page=${page}`);
+    expect(calls).toBe(20); // 20 different URLs: each one a miss
     // the newest answers are still cached, the oldest are gone: at most 4 fit in 5,000 bytes
     expect((await serve('/api/articles?page=20')).sent['X-Content-Cache']).toBe('HIT');
     let hits = 0;

@@ -71,7 +71,7 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
         signal: AbortSignal.timeout(current.timeoutMs),
       });
     } catch (error) {
-      throw new Error(`site rebuild webhook unreachable: ${(error as Error).message}`);
+      throw new Error(`site rebuild webhook unreachable: ${(error as Error).message}`, { cause: error });
     }
     await response.arrayBuffer().catch(() => undefined);
     if (response.ok) return { status: response.status };

@@ -62,7 +62,7 @@ describe('yupToJsonSchema', () => {
   const form = yup
     .object({
       email: yup.string().required().max(254).email(),
-      firstName: yup.string().max(100).matches(/^[\p{L}\p{M}' .\-]*$/u).nullable().optional(),
+      firstName: yup.string().max(100).matches(/^[\p{L}\p{M}' .-]*$/u).nullable().optional(),
       locale: yup.string().oneOf(['en', 'de']).default('en'),
       consent: yup.object({ dataProcessing: yup.boolean().strict().oneOf([true]).required() }).noUnknown().required(),
     })

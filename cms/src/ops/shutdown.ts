@@ -114,7 +114,7 @@ export function trackCronTasks(cron: { add: (tasks: CronTasks) => unknown }, tra
         wrapped[name] = (...args: unknown[]) => tracker.track(Promise.resolve().then(() => value.apply(tasks, args)));
       } else if (value && typeof (value as { task?: unknown }).task === 'function') {
         const spec = value as { task: (...args: unknown[]) => unknown };
-        wrapped[name] = { ...spec, task: (...args: unknown[]) => tracker.track(Promise.resolve().then(() => spec.task.apply(spec, args))) };
+        wrapped[name] = { ...spec, task: (...args: unknown[]) => tracker.track(Promise.resolve().then(() => spec.task(...args))) };
       } else {
         wrapped[name] = value; // Strapi reports what it cannot schedule
       }

@@ -43,6 +43,8 @@ export function BookingManage({ lang, cmsUrl }: Props) {
     post('', { token: found })
       .then(({ status, payload }) => (status === 200 ? setView({ kind: 'booking', booking: payload.data }) : setView({ kind: 'invalid', message: t.manageInvalid })))
       .catch(() => setView({ kind: 'invalid', message: t.failed }));
+    // once, on mount: the token is taken out of the address bar, so a second run would find none
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
