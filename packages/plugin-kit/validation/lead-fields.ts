@@ -5,7 +5,7 @@
  */
 
 /** Letters (any script), spaces, apostrophes, dots and hyphens: names, not markup or URLs. */
-export const NAME_PATTERN = /^[\p{L}\p{M}' .\-]*$/u;
+export const NAME_PATTERN = /^[\p{L}\p{M}' .-]*$/u;
 /** Digits, spaces and + ( ) - / . */
 export const PHONE_PATTERN = /^[+0-9 ()\-/.]*$/;
 /** A two-letter ISO 3166 code (the server upper-cases it first). */
