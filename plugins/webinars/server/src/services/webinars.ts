@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { seatsLeft } from '../domain/seats';
 import type { WebinarInput } from '../validation/registration';
 import { getConfig, TABLE, UID, type Locale } from '../utils';
@@ -169,7 +169,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: WebinarInput): Promise<string> {
       const { locale, publish, documentId, status, ...data } = input;
       // `status` is reserved by draft & publish: the attribute is eventStatus
-      const values = { ...data, eventStatus: status, topics: data.topics ?? [] };
+      // the input is validated (validation/registration.ts); Strapi has no generated types for plugin schemas
+      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as unknown as Modules.Documents.Params.Data.Input<typeof UID.webinar>;
       const saved = documentId ? await documents().update({ documentId, locale, data: values }) : await documents().create({ locale, data: values });
       if (!saved) throw new Error('webinar not found');
       if (publish) await documents().publish({ documentId: saved.documentId, locale });

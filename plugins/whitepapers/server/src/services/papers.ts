@@ -86,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findPublished = async (filters: Record<string, unknown>, locale: string) =>
+  const findPublished = async (filters: { slug: string } | { documentId: string }, locale: string) =>
     (await documents().findFirst({ status: 'published', locale, filters, fields: [...PUBLIC_FIELDS], populate: COVER })) as unknown as WhitepaperEntry | null;
 
   return {
