@@ -8,8 +8,7 @@ export interface SaveFileDocument {
 export const fileBlob = (content: BlobPart, type: string) => new Blob([content], { type });
 
 /** A file name without path separators or control characters, which browsers would refuse or rewrite. */
-// control characters are exactly what a file name must not carry
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces
 export const safeFileName = (fileName: string) => fileName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'download';
 
 /**

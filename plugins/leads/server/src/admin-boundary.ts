@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LEADS_UID_PREFIX, refusedSubject, withOwnedFields } from './domain/admin-boundary';
 
@@ -18,7 +18,30 @@ export const CONTENT_MANAGER_GUARD = 'plugin::leads.content-manager-guard';
 const STRAPI_MANAGED = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
-const contentTypesOf = (strapi: Core.Strapi) => Object.values(strapi.contentTypes) as any[];
+/** What this file reads of a content type's schema. */
+interface ContentTypeView {
+  uid: string;
+  pluginOptions?: Record<string, { visible?: boolean } | undefined>;
+  attributes?: Record<string, { writable?: boolean; target?: string } | undefined>;
+}
+/** What a policy context carries here (the koa context's own properties, see contentManagerGuard). */
+interface PolicyContextView {
+  params?: Record<string, unknown>;
+  request?: { query?: Record<string, unknown>; body?: unknown; method?: string; path?: string };
+  state?: { user?: { id?: unknown } };
+}
+/** A Content Manager router: the routes whose policies we extend. */
+interface RouterView {
+  routes?: Array<{ config?: { policies?: unknown[] } }>;
+}
+/** What a Document Service middleware reads of its context. */
+interface DocumentContextView {
+  uid: string;
+  action: string;
+  params?: { documentId?: string; data?: unknown } & Record<string, unknown>;
+}
+
+const contentTypesOf = (strapi: Core.Strapi) => Object.values(strapi.contentTypes) as unknown as ContentTypeView[];
 
 export const hiddenContentTypes = (strapi: Core.Strapi): Set<string> =>
   new Set(contentTypesOf(strapi).filter((ct) => ct?.pluginOptions?.['content-manager']?.visible === false).map((ct) => String(ct.uid).toLowerCase()));
@@ -29,7 +52,7 @@ export const codeOwnedFields = (strapi: Core.Strapi): Map<string, string[]> => {
   for (const ct of contentTypesOf(strapi)) {
     if (!/^(plugin|api)::/.test(ct.uid)) continue;
     const fields = Object.entries(ct.attributes ?? {})
-      .filter(([name, attribute]: [string, any]) => attribute?.writable === false && !STRAPI_MANAGED.has(name))
+      .filter(([name, attribute]) => attribute?.writable === false && !STRAPI_MANAGED.has(name))
       .map(([name]) => name);
     if (fields.length > 0) owned.set(ct.uid, fields);
   }
@@ -37,11 +60,11 @@ export const codeOwnedFields = (strapi: Core.Strapi): Map<string, string[]> => {
 };
 
 /** The policy on every Content Manager route (see guardContentManagerRoutes). */
-export const contentManagerGuard = (policyContext: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+export const contentManagerGuard = (policyContext: unknown, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   // a policy context copies the koa context's own properties: params, request, state (not ctx.query)
-  const ctx = policyContext;
+  const ctx = policyContext as PolicyContextView;
   const params = (ctx.params ?? {}) as Record<string, unknown>;
-  const model = typeof params.model === 'string' ? (strapi.contentTypes as any)[params.model] : undefined;
+  const model = typeof params.model === 'string' ? (strapi.contentTypes as unknown as Record<string, ContentTypeView | undefined>)[params.model] : undefined;
   const relationTarget = model && typeof params.targetField === 'string' ? model.attributes?.[params.targetField]?.target ?? null : null;
   const refused = refusedSubject({ params, query: ctx.request?.query, body: ctx.request?.body, relationTarget }, { hidden: hiddenContentTypes(strapi) });
   if (!refused) return true;
@@ -57,9 +80,9 @@ export const contentManagerGuard = (policyContext: any, _config: unknown, { stra
  * nor `plugin%3A%3Aleads.consent` gets past it. Runs in register(), before Strapi builds the router.
  */
 export function guardContentManagerRoutes(strapi: Core.Strapi) {
-  const plugin = strapi.plugin('content-manager') as any;
+  const plugin = strapi.plugin('content-manager') as unknown as { routes?: Record<string, RouterView | ((args: unknown) => RouterView)> } | undefined;
   if (!plugin?.routes) throw new Error('leads: the content-manager plugin has no routes to guard');
-  const withGuard = (router: any) => {
+  const withGuard = (router: RouterView) => {
     for (const route of router?.routes ?? []) {
       route.config ??= {};
       const policies = route.config.policies ?? [];
@@ -67,7 +90,7 @@ export function guardContentManagerRoutes(strapi: Core.Strapi) {
     }
     return router;
   };
-  const routers = plugin.routes as Record<string, any>;
+  const routers = plugin.routes;
   for (const [key, router] of Object.entries(routers)) {
     routers[key] = typeof router === 'function' ? (args: unknown) => withGuard(router(args)) : withGuard(router);
   }
@@ -76,20 +99,21 @@ export function guardContentManagerRoutes(strapi: Core.Strapi) {
 /** Document Service middleware: lead types are refused, code-owned fields keep their stored value. */
 export function guardDocumentService(strapi: Core.Strapi) {
   let owned: Map<string, string[]> | null = null;
-  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+  strapi.documents.use(async (middlewareContext, next) => {
+    const context = middlewareContext as unknown as DocumentContextView;
     const uid = String(context.uid);
     if (uid.startsWith(LEADS_UID_PREFIX)) {
       throw new errors.ForbiddenError(`${uid} is not available through the Document Service: lead rows are written by the leads plugin and read through its admin routes`);
     }
     owned ??= codeOwnedFields(strapi);
     const fields = owned.get(uid);
-    const data = context.params?.data;
+    const data = context.params?.data as Record<string, unknown> | null | undefined;
     if (!fields || !WRITE_ACTIONS.has(context.action) || !data || typeof data !== 'object') return next();
 
-    const documentId = context.params.documentId;
-    const rows = documentId ? await strapi.db.query(uid as any).findMany({ where: { documentId }, select: fields }) : [];
+    const documentId = context.params?.documentId;
+    const rows = documentId ? await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId }, select: fields }) : [];
     const stored: Record<string, unknown> = {};
-    for (const field of fields) stored[field] = rows.map((row: any) => row[field]).find((value: unknown) => value !== null && value !== undefined) ?? null;
+    for (const field of fields) stored[field] = rows.map((row: Record<string, unknown>) => row[field]).find((value: unknown) => value !== null && value !== undefined) ?? null;
     const ignored = fields.filter((field) => field in data && data[field] !== stored[field]);
     if (ignored.length > 0) strapi.log.warn(`${uid}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set by code only; the value sent to ${context.action} was ignored`);
     context.params = { ...context.params, data: withOwnedFields(data, fields, stored) };

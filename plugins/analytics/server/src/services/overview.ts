@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select(knex().raw(`to_char(date_trunc(?, a.occurred_at), 'YYYY-MM-DD') as bucket`, [range.interval]), 'a.type')
         .count({ count: '*' })
         .groupBy('bucket', 'a.type');
-      return fillTimeline(range, rows.map((row: any) => ({ bucket: row.bucket, type: row.type, count: int(row.count) })));
+      return fillTimeline(range, (rows as unknown as Array<{ bucket: string; type: string; count: unknown }>).map((row) => ({ bucket: row.bucket, type: row.type, count: int(row.count) })));
     },
 
     /**
@@ -73,10 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select({ value: column })
         .select(knex().raw('count(*) as activities'), knex().raw('count(distinct l.contact_id) as contacts'), knex().raw('count(distinct l.contact_id) filter (where c.confirmed_at is not null) as confirmed'))
         .groupBy(column)
-        .orderBy([{ column: 'contacts', order: 'desc' }, { column: 'value', order: 'asc', nulls: 'last' } as any]);
+        .orderBy([{ column: 'contacts', order: 'desc' }, { column: 'value', order: 'asc', nulls: 'last' }]);
       if (limit) query.limit(limit);
       const rows = await query;
-      return rows.map((row: any) => {
+      return (rows as unknown as Array<{ value: string | null; activities: unknown; contacts: unknown; confirmed: unknown }>).map((row) => {
         const contactsCount = int(row.contacts);
         const confirmed = int(row.confirmed);
         return { value: row.value ?? null, activities: int(row.activities), contacts: contactsCount, confirmed, conversion: rate(confirmed, contactsCount) };
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select(knex().raw(`count(*) filter (where status = 'pending') as pending`), knex().raw(`count(*) filter (where status = 'processing') as processing`), knex().raw(`count(*) filter (where status = 'dead') as dead`))
         .groupBy('topic')
         .orderBy('topic');
-      return rows.map((row: any) => ({ topic: row.topic, pending: int(row.pending), processing: int(row.processing), dead: int(row.dead) }));
+      return (rows as unknown as Array<{ topic: string; pending: unknown; processing: unknown; dead: unknown }>).map((row) => ({ topic: row.topic, pending: int(row.pending), processing: int(row.processing), dead: int(row.dead) }));
     },
 
     /**

@@ -40,7 +40,8 @@ function rangeProblems(ranges: unknown, where: string): string[] {
   if (ranges.length > 12) return [`${where} has more than 12 intervals`];
   const problems: string[] = [];
   const valid: Array<[number, number]> = [];
-  ranges.forEach((range: any, index) => {
+  ranges.forEach((item: unknown, index) => {
+    const range = item as { start?: unknown; end?: unknown } | null | undefined;
     if (!range || typeof range.start !== 'string' || typeof range.end !== 'string' || !TIME.test(range.start) || !TIME.test(range.end) || range.start === '24:00') {
       problems.push(`${where}[${index}] needs start and end as HH:mm`);
       return;
@@ -61,7 +62,7 @@ export function weeklyHoursProblems(weekly: unknown): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(weekly)) {
     if (!(WEEKDAYS as readonly string[]).includes(key)) problems.push(`weeklyHours.${key} is not a weekday (mon..sun)`);
-    else problems.push(...rangeProblems((weekly as any)[key], `weeklyHours.${key}`));
+    else problems.push(...rangeProblems((weekly as Record<string, unknown>)[key], `weeklyHours.${key}`));
   }
   return problems;
 }
@@ -71,7 +72,8 @@ export function overridesProblems(overrides: unknown): string[] {
   if (overrides.length > 400) return ['dateOverrides has more than 400 dates'];
   const problems: string[] = [];
   const seen = new Set<string>();
-  overrides.forEach((override: any, index) => {
+  overrides.forEach((item: unknown, index) => {
+    const override = item as { date?: unknown; intervals?: unknown } | null | undefined;
     if (!override || !isDate(override.date)) problems.push(`dateOverrides[${index}].date must be YYYY-MM-DD`);
     else if (seen.has(override.date)) problems.push(`dateOverrides has ${override.date} twice`);
     else seen.add(override.date);

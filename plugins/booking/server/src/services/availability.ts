@@ -77,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<SlotHost[]> {
       if (hosts.length === 0) return [];
       const ids = hosts.map((host) => host.documentId);
-      const query = (builder: any) => (options.trx ? builder.transacting(options.trx) : builder);
+      const query = (builder: Knex.QueryBuilder) => (options.trx ? builder.transacting(options.trx) : builder);
       // a day on either side: buffers reach over the window's edge, and the daily limit counts whole host days
       const bookingsQuery = () =>
         query(
@@ -103,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       // one connection cannot run two queries at once: inside the transaction they go one after the other
       const [rows, loads] = options.trx ? [await bookingsQuery(), await loadsQuery()] : await Promise.all([bookingsQuery(), loadsQuery()]);
-      const loadOf = new Map<string, number>((loads as any[]).map((row) => [row.host, Number(row.count)]));
+      const loadOf = new Map<string, number>((loads as Array<{ host: string; count: unknown }>).map((row) => [row.host, Number(row.count)]));
       return hosts.map((host) => {
         const own = (rows as BookingTimes[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
         // the booking being moved is busy in Google too (its own event): that interval does not count

@@ -8,7 +8,7 @@ import { isFreeStart } from '../domain/slots';
 import { newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
 import { signManageToken, verifyManageToken } from '../domain/tokens';
 import type { BookingRequest } from '../validation/booking';
-import { ACTIVE_STATUSES, ACTIVITY_TYPE, getConfig, getService, leads, TABLE, tokenSecret, UID } from '../utils';
+import { ACTIVE_STATUSES, ACTIVITY_TYPE, getService, leads, TABLE, tokenSecret, UID } from '../utils';
 import { rulesOf } from './availability';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
 import type { BookingFacts } from './notifications';

@@ -40,6 +40,46 @@ export interface MeetingTypeRecord {
   active: boolean;
 }
 
+type BookingQuestion = MeetingTypeRecord['questions'][number];
+
+/** A host row as the Query Engine returns it (one per locale, photo populated). */
+interface HostRow {
+  documentId: string;
+  locale: string | null;
+  slug: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  weeklyHours: unknown;
+  dateOverrides: unknown;
+  calendarId: string | null;
+  active: boolean | null;
+  bio: string | null;
+  photo: { url: string; alternativeText: string | null; width: number | null; height: number | null } | null;
+}
+
+/** A meeting type row as the Query Engine returns it. */
+interface MeetingTypeRow {
+  documentId: string;
+  locale: string | null;
+  slug: string;
+  title: string;
+  description: string | null;
+  durationMinutes: number;
+  bufferBeforeMinutes: number | null;
+  bufferAfterMinutes: number | null;
+  minimumNoticeMinutes: number | null;
+  maxDaysAhead: number | null;
+  slotStepMinutes: number | null;
+  dailyLimitPerHost: number | null;
+  hosts: unknown;
+  location: MeetingTypeRecord['location'] | null;
+  conferencing: string | null;
+  locationDetails: string | null;
+  questions: unknown;
+  active: boolean | null;
+}
+
 const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 /**
@@ -60,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const hosts = new Map<string, HostRecord>();
     // one row per locale: the non-localized fields are the same in each, the bio differs
-    for (const row of hostRows as any[]) {
+    for (const row of hostRows as HostRow[]) {
       const known = hosts.get(row.slug);
       if (known) {
         known.bio[row.locale ?? 'en'] = row.bio ?? null;
@@ -80,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         bio: { [row.locale ?? 'en']: row.bio ?? null },
       });
     }
-    const types = (typeRows as any[]).map(
+    const types = (typeRows as MeetingTypeRow[]).map(
       (row): MeetingTypeRecord => ({
         documentId: row.documentId,
         locale: row.locale ?? 'en',
@@ -98,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         location: row.location ?? 'video',
         conferencing: row.conferencing === 'none' ? 'none' : 'google-meet',
         locationDetails: row.locationDetails ?? null,
-        questions: asArray<any>(row.questions).filter((question) => question && typeof question.id === 'string' && typeof question.label === 'string'),
+        questions: asArray<BookingQuestion | null>(row.questions).filter((question): question is BookingQuestion => !!question && typeof question.id === 'string' && typeof question.label === 'string'),
         active: row.active !== false,
       })
     );

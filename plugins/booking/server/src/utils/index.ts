@@ -37,10 +37,13 @@ export function tokenSecret(strapi: Core.Strapi): string {
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
 
-/** calendar-sync's busy service, or null when that plugin is not installed. */
-export function busyService(strapi: Core.Strapi): null | {
+/** What booking uses of calendar-sync's busy service. */
+export interface BusyService {
   busyTimes(calendarIds: string[], from: Date, to: Date, options?: { timeoutMs?: number }): Promise<{ busy: Record<string, Array<{ start: string; end: string }>>; source: 'live' | 'cache' | 'none'; stale?: boolean }>;
-} {
+}
+
+/** calendar-sync's busy service, or null when that plugin is not installed. */
+export function busyService(strapi: Core.Strapi): null | BusyService {
   const plugin = strapi.plugin('calendar-sync');
-  return plugin ? (plugin.service('busy') as any) : null;
+  return plugin ? (plugin.service('busy') as unknown as BusyService) : null;
 }

@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import { leadFormFields, optionalText, requiredName, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
-import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems } from '../domain/schedule';
+import { isDate, isTimeZone, overridesProblems, weeklyHoursProblems, type DateOverride, type WeeklyHours } from '../domain/schedule';
 
 /** Locale codes are checked against the configured locales by the controller (leads `locales` service); here only their size. */
 const localeCode = () => yup.string().trim().max(35).optional();
@@ -52,7 +52,7 @@ export const rescheduleSchema = yup.object({ token: token(), start: instant(), t
 export const cancelSchema = yup.object({ token: token(), reason: optionalText(1000) }).noUnknown().required();
 export const adminCancelSchema = yup.object({ reason: yup.string().trim().required().max(1000) }).noUnknown().required();
 /** The leads core's strict validator (unknown keys and non-strings are a 400 before yup casts), passed in at run time. */
-type StrictValidator = <T>(schema: any) => (body: unknown) => Promise<T>;
+type StrictValidator = <T>(schema: Parameters<typeof validateYupSchema>[0]) => (body: unknown) => Promise<T>;
 
 export const bookingValidators = (strict: StrictValidator) => ({
   booking: strict<BookingRequest>(bookingSchema),
@@ -88,9 +88,10 @@ export function validateSlotQuery(query: Record<string, unknown>, maxRangeDays: 
 }
 
 /** Admin: a host's schedule. */
-export function validateSchedule(body: any) {
+export function validateSchedule(input: unknown) {
   const problems: Array<{ path: string[]; message: string }> = [];
-  if (!body || typeof body !== 'object') throw new errors.ValidationError('The schedule must be an object');
+  if (!input || typeof input !== 'object') throw new errors.ValidationError('The schedule must be an object');
+  const body = input as Record<string, unknown>;
   const allowed = new Set(['timeZone', 'weeklyHours', 'dateOverrides']);
   for (const key of Object.keys(body)) if (!allowed.has(key)) problems.push({ path: [key], message: `${key} is not a known field` });
   if (!isTimeZone(body.timeZone)) problems.push({ path: ['timeZone'], message: 'timeZone must be an IANA time zone such as Europe/Berlin' });
@@ -99,5 +100,6 @@ export function validateSchedule(body: any) {
   if (problems.length > 0) {
     throw new errors.ValidationError(problems.map((problem) => problem.message).join('; '), { errors: problems.map((problem) => ({ ...problem, name: 'ValidationError', value: null })) });
   }
-  return { timeZone: body.timeZone as string, weeklyHours: body.weeklyHours, dateOverrides: body.dateOverrides ?? [] };
+  // the checks above make these the shapes the schedule service stores
+  return { timeZone: body.timeZone as string, weeklyHours: body.weeklyHours as WeeklyHours, dateOverrides: (body.dateOverrides ?? []) as DateOverride[] };
 }

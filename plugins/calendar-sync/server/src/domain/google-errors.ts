@@ -16,11 +16,30 @@ export interface Failure {
 
 const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded']);
 
-export function classifyGoogleError(error: any): Failure {
+/** What a thrown Google error may carry (gaxios errors, or our own Object.assign'ed ones), read defensively. */
+interface GoogleErrorView {
+  status?: unknown;
+  code?: unknown;
+  message?: string;
+  errors?: Array<{ reason?: string }>;
+  response?: { status?: unknown; data?: { error?: unknown; error_description?: string } | null } | null;
+}
+
+/** The Calendar API's `error` object. */
+interface ApiErrorBody {
+  message?: string;
+  errors?: Array<{ reason?: string }>;
+}
+
+export function classifyGoogleError(caught: unknown): Failure {
+  const error = caught as GoogleErrorView | null | undefined;
   const response = error?.response;
-  const status: number | undefined = typeof error?.status === 'number' ? error.status : typeof response?.status === 'number' ? response.status : typeof error?.code === 'number' ? error.code : undefined;
+  const errorStatus = error?.status;
+  const responseStatus = response?.status;
+  const code = error?.code;
+  const status: number | undefined = typeof errorStatus === 'number' ? errorStatus : typeof responseStatus === 'number' ? responseStatus : typeof code === 'number' ? code : undefined;
   const body = response?.data;
-  const apiError = body && typeof body.error === 'object' ? body.error : undefined;
+  const apiError = body && typeof body.error === 'object' ? (body.error as ApiErrorBody | null) : undefined;
   const oauthError = body && typeof body.error === 'string' ? body.error : undefined;
   const reason: string | undefined = apiError?.errors?.[0]?.reason ?? error?.errors?.[0]?.reason ?? oauthError;
   const message = `Google ${status ?? 'request failed'}${reason ? ` ${reason}` : ''}: ${apiError?.message ?? body?.error_description ?? error?.message ?? 'unknown error'}`.slice(0, 500);

@@ -13,12 +13,16 @@ export class NotConfiguredError extends Error {}
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const clients = new Map<string, { key: string; api: calendar_v3.Calendar }>();
 
-  const redirectTokenRequests = (auth: any) => {
+  /** The part of google-auth-library's JWT client this reaches into: its gaxios transporter's interceptors. */
+  type TokenTransport = { transporter: { interceptors: { request: { add(interceptor: { resolved: (options: { url?: unknown }) => Promise<{ url?: unknown }> }): void } } } };
+
+  const redirectTokenRequests = (client: unknown) => {
+    const auth = client as TokenTransport;
     const tokenUrl = getConfig(strapi).tokenUrl;
     if (tokenUrl === GOOGLE_TOKEN_URL) return;
     // google-auth-library posts service-account assertions to Google's fixed URL; tests point it at the fake
     auth.transporter.interceptors.request.add({
-      resolved: async (options: any) => {
+      resolved: async (options) => {
         // gaxios has turned the url into a URL object by now (its error redactor reads searchParams)
         if (String(options.url) === GOOGLE_TOKEN_URL) options.url = new URL(tokenUrl);
         return options;
@@ -40,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const known = clients.get(calendarId);
       if (known && known.key === key) return known.api;
 
-      let auth: any;
+      let auth: InstanceType<typeof google.auth.OAuth2> | InstanceType<typeof google.auth.JWT>;
       if (connection?.refreshToken && config.oauth.clientId) {
         // forceRefreshOnFailure: a 401 with a cached access token first tries the refresh token, so a
         // revoked grant shows as Google's definitive invalid_grant (ADR 0024), not as a bare 401
@@ -52,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         throw new NotConfiguredError(`calendar-sync: no Google credentials for ${calendarId} (set a service account or connect the calendar)`);
       }
-      const api = google.calendar({ version: 'v3', auth, rootUrl: config.rootUrl, retry: false, timeout: config.requestTimeoutMs } as any);
+      const api = google.calendar({ version: 'v3', auth, rootUrl: config.rootUrl, retry: false, timeout: config.requestTimeoutMs } as unknown as calendar_v3.Options);
       clients.set(calendarId, { key, api });
       return api;
     },

@@ -46,11 +46,11 @@ const CONTACT_MERGE_COLUMNS = ['first_name', 'last_name', 'company', 'job_title'
 export function captureStatement(strapi: Core.Strapi, rows: CaptureRows) {
   const knex = strapi.db.connection;
   const link = (uid: string): JoinTable => {
-    const joinTable = (strapi.db.metadata.get(uid as any) as any).attributes.contact?.joinTable;
+    const joinTable = (strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, { joinTable?: JoinTable } | undefined> }).attributes.contact?.joinTable;
     if (!joinTable) throw new Error(`${uid}.contact has no join table`);
     return joinTable;
   };
-  const table = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
+  const table = (uid: string) => (strapi.db.metadata.get(uid) as unknown as { tableName: string }).tableName;
   const bindings: unknown[] = [];
   const bind = (value: unknown) => {
     bindings.push(value);

@@ -10,7 +10,6 @@ type Outcome = { ok: true; language: string } | { ok: false; reason: Exclude<Ver
 const CONTACT_FIELDS = ['id', 'documentId', 'email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'language', 'status', 'confirmedAt', 'unsubscribedAt', 'erasedAt', 'lastActivityAt', 'createdAt', 'updatedAt'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const findByDocumentId = (documentId: string) => strapi.db.query(UID.contact).findOne({ where: { documentId } });
 
   /** What other plugins keep about a contact (registrations, bookings, CRM links) is erased with it, in the same transaction. */
   const erasers: ContactEraser[] = [];
@@ -127,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         consents: timeline.consents,
         activities: timeline.activities,
         emails,
-        deliveries: outbox.map((row: any) => ({ topic: row.topic, status: row.status, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, createdAt: row.created_at, doneAt: row.done_at })),
+        deliveries: outbox.map((row: { topic: string; status: string; payload: unknown; created_at: Date; done_at: Date | null }) => ({ topic: row.topic, status: row.status, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, createdAt: row.created_at, doneAt: row.done_at })),
       };
     },
 

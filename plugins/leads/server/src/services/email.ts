@@ -36,7 +36,14 @@ export type EmailKit = typeof EMAIL_KIT;
  * registered with (the email service picks the fallback); `data.siteName` is set.
  * Values from visitors must go through `kit.escapeHtml` or `kit.paragraphs`.
  */
-export type TemplateRenderer = (locale: EmailLocale, data: Record<string, any>, kit: EmailKit) => RenderedEmail;
+export type TemplateRenderer = { bivarianceHack(locale: EmailLocale, data: Record<string, unknown>, kit: EmailKit): RenderedEmail }['bivarianceHack'];
+
+/** What a failed SendGrid call carries (@sendgrid/helpers ResponseError), read defensively. */
+interface SendGridFailure {
+  code?: unknown;
+  message?: string;
+  response?: { body?: { errors?: Array<{ message: string }> }; headers?: Record<string, string | undefined> };
+}
 
 /** SendGrid's answers that no retry can change (RFC: 4xx but 408/429). */
 /** a 429 without X-RateLimit-Reset or Retry-After: pause this long */
@@ -76,7 +83,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const client = new Client();
     client.setApiKey(apiKey); // resets baseUrl to the region default, so set ours after it
     client.setDefaultRequest('baseUrl', baseUrl);
-    client.setDefaultRequest('timeout' as any, 15_000);
+    // the default request is handed to axios, which reads `timeout`; SendGrid's RequestOptions type does not list it
+    const timeout: Record<string, unknown> = { timeout: 15_000 };
+    client.setDefaultRequest(timeout as unknown as Parameters<Client['setDefaultRequest']>[0]);
     mailer = new MailService();
     mailer.setClient(client);
     return mailer;
@@ -135,19 +144,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
           providerMessageId = (response.headers as Record<string, string>)['x-message-id'] ?? null;
           getService(strapi, 'metrics').emails.inc({ transport, outcome: 'sent' });
-        } catch (error: any) {
+        } catch (caught) {
+          const error = caught as SendGridFailure | null | undefined;
           getService(strapi, 'metrics').emails.inc({ transport, outcome: 'failed' });
-          const status: number | undefined = typeof error?.code === 'number' ? error.code : undefined;
+          const code = error?.code;
+          const status: number | undefined = typeof code === 'number' ? code : undefined;
           const detail = error?.response?.body?.errors?.map((e: { message: string }) => e.message).join('; ');
           const message = `SendGrid ${status ?? 'request failed'}: ${detail || error?.message || 'unknown error'}`;
           if (status === 429) {
             // the account's limit, not this message's fault: every email waits until the reset (no attempt used)
-            const headers = error.response?.headers ?? {};
+            const headers = error?.response?.headers ?? {};
             const wait = rateLimitPauseMs({ reset: headers['x-ratelimit-reset'], retryAfterMs: retryAfterMs(headers['retry-after']) }, Date.now());
             throw new RateLimitedError(message, wait ?? RATE_LIMIT_DEFAULT_PAUSE_MS);
           }
           if (status && isPermanentStatus(status)) throw new PermanentDeliveryError(message);
-          throw new Error(message);
+          throw new Error(message, { cause: caught });
         }
       } else {
         strapi.log.info(`email (no SENDGRID_API_KEY, logged only): ${payload.template} "${rendered.subject}"`);

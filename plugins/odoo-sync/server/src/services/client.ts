@@ -127,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'rate-limited':
           throw failure.retryAfterMs === null ? new Error(failure.message) : retryAfter(failure.message, failure.retryAfterMs);
         default:
-          throw new Error(failure.message);
+          throw new Error(failure.message, { cause: error });
       }
     }
   }

@@ -21,6 +21,26 @@ export type CancelOutcome =
   | { outcome: 'cancelled'; locale: string; webinarTitle: string; when: Date }
   | { outcome: 'closed' | 'invalid'; locale: string; webinarTitle?: string };
 
+/** A registration row with the columns the admin list and the CSV export read. */
+type AdminRegistrationRow = {
+  document_id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  status: string;
+  locale: string | null;
+  /** jsonb: an object, or its text from drivers that do not parse json */
+  answers: Record<string, unknown> | string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  registered_at: Date;
+  seat_at: Date | null;
+  cancelled_at: Date | null;
+  attendance_at: Date | null;
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const notifications = () => getService(strapi, 'notifications');
@@ -225,7 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .offset((page - 1) * pageSize);
       const total = Number(count);
       return {
-        results: rows.map((row: any) => ({
+        results: rows.map((row: AdminRegistrationRow) => ({
           documentId: row.document_id,
           email: row.email,
           firstName: row.first_name,
@@ -254,7 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async csv(sessionId: number): Promise<string> {
       const rows = await knex()(TABLE.registration).where({ session_id: sessionId }).orderBy([{ column: 'registered_at' }, { column: 'id' }]).select('*');
       return registrationsCsv(
-        rows.map((row: any) => ({
+        rows.map((row: AdminRegistrationRow) => ({
           email: row.email,
           firstName: row.first_name,
           lastName: row.last_name,

@@ -8,7 +8,10 @@ import type { RegistrationRow, SessionRow } from './notifications';
 
 const ADMIN_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'join_url', 'join_instructions', 'recording_url', 'sequence', 'reminder_day_at', 'reminder_hour_at', 'recording_notified_at', 'cancelled_at'];
 
-export const adminSession = (row: any) => ({
+/** A session row with the admin columns beyond SessionRow (byDocumentId selects them all). */
+export type AdminSessionRow = SessionRow & { reminder_day_at?: Date | null; reminder_hour_at?: Date | null; recording_notified_at?: Date | null; cancelled_at?: Date | null };
+
+export const adminSession = (row: AdminSessionRow) => ({
   documentId: row.document_id,
   webinar: row.webinar,
   startsAt: row.starts_at,

@@ -1,7 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { seatsLeft } from '../domain/seats';
 import type { WebinarInput } from '../validation/registration';
 import { getConfig, TABLE, UID, type Locale } from '../utils';
+import type { SessionRow } from './notifications';
 
 export interface PublicSession {
   documentId: string;
@@ -46,17 +47,41 @@ const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'des
 const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const POPULATE = { cover: { fields: MEDIA_FIELDS }, speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } } };
 
-const media = (value: any): Media | null => (value?.url ? { url: value.url, alternativeText: value.alternativeText ?? null, width: value.width ?? null, height: value.height ?? null } : null);
+type MediaEntry = { url?: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null | undefined;
+/** A webinar entry as the public answer reads it (WEBINAR_FIELDS + POPULATE). */
+interface WebinarEntry {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary?: string | null;
+  description?: string | null;
+  cover?: MediaEntry;
+  topics?: unknown;
+  language: string;
+  eventStatus: string;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  publishedAt: string;
+  speakers?: Array<{ name: string; role?: string | null; company?: string | null; photo?: MediaEntry }> | null;
+}
+/** The session columns of SESSION_COLUMNS. */
+type PublicSessionRow = Pick<SessionRow, 'id' | 'document_id' | 'webinar' | 'starts_at' | 'ends_at' | 'time_zone' | 'capacity' | 'seats_taken' | 'recording_url'> & { status: PublicSession['status'] };
+/** The admin overview's columns of a webinar. */
+type AdminWebinarRow = { documentId: string; locale: string; title: string; slug: string; eventStatus: string; updatedAt: string };
+type WebinarPublished = { documentId: string; locale: string; title: string; slug: string; summary: string | null; eventStatus?: string };
+
+const media = (value: MediaEntry): Media | null => (value?.url ? { url: value.url, alternativeText: value.alternativeText ?? null, width: value.width ?? null, height: value.height ?? null } : null);
 const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 export const pageUrl = (config: { siteUrl: string; pagePath: string }, locale: string, slug: string) =>
   `${config.siteUrl.replace(/\/$/, '')}${config.pagePath.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug))}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = () => strapi.documents(UID.webinar as any);
+  const documents = () => strapi.documents(UID.webinar);
   const knex = () => strapi.db.connection;
 
-  const toPublicSession = (row: any, now: Date): PublicSession => {
+  const toPublicSession = (row: PublicSessionRow, now: Date): PublicSession => {
     const { publicUrl } = getConfig(strapi);
     const left = seatsLeft(row.capacity, row.seats_taken);
     const ended = new Date(row.ends_at).getTime() <= now.getTime();
@@ -74,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const toPublic = (entry: any, sessionRows: any[], now: Date): PublicWebinar => {
+  const toPublic = (entry: WebinarEntry, sessionRows: PublicSessionRow[], now: Date): PublicWebinar => {
     const sessions = sessionRows.map((row) => toPublicSession(row, now));
     return {
       documentId: entry.documentId,
@@ -87,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       topics: asStrings(entry.topics),
       language: entry.language,
       status: entry.eventStatus,
-      speakers: (entry.speakers ?? []).map((speaker: any) => ({ name: speaker.name, role: speaker.role ?? null, company: speaker.company ?? null, photo: media(speaker.photo) })),
+      speakers: (entry.speakers ?? []).map((speaker) => ({ name: speaker.name, role: speaker.role ?? null, company: speaker.company ?? null, photo: media(speaker.photo) })),
       seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
       url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
       sessions,
@@ -97,9 +122,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const sessionsOf = async (webinarDocumentIds: string[]) => {
-    if (webinarDocumentIds.length === 0) return new Map<string, any[]>();
-    const rows = await knex()(TABLE.session).whereIn('webinar', webinarDocumentIds).select(SESSION_COLUMNS).orderBy('starts_at', 'asc');
-    const byWebinar = new Map<string, any[]>();
+    if (webinarDocumentIds.length === 0) return new Map<string, PublicSessionRow[]>();
+    const rows: PublicSessionRow[] = await knex()(TABLE.session).whereIn('webinar', webinarDocumentIds).select(SESSION_COLUMNS).orderBy('starts_at', 'asc');
+    const byWebinar = new Map<string, PublicSessionRow[]>();
     for (const row of rows) byWebinar.set(row.webinar, [...(byWebinar.get(row.webinar) ?? []), row]);
     return byWebinar;
   };
@@ -112,9 +137,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * first). Past: it has sessions and none is still ahead (most recent first).
      */
     async list(locale: Locale, when: 'upcoming' | 'past', now = new Date()): Promise<PublicWebinar[]> {
-      const entries = await documents().findMany({ status: 'published', locale, fields: WEBINAR_FIELDS as any, populate: POPULATE as any, limit: 500 });
-      const sessions = await sessionsOf(entries.map((entry: any) => entry.documentId));
-      const withSessions = entries.map((entry: any) => toPublic(entry, sessions.get(entry.documentId) ?? [], now));
+      const entries = (await documents().findMany({ status: 'published', locale, fields: [...WEBINAR_FIELDS], populate: POPULATE, limit: 500 })) as unknown as WebinarEntry[];
+      const sessions = await sessionsOf(entries.map((entry) => entry.documentId));
+      const withSessions = entries.map((entry) => toPublic(entry, sessions.get(entry.documentId) ?? [], now));
       const ahead = (webinar: PublicWebinar) => webinar.sessions.filter((session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime());
       const startOf = (session?: PublicSession) => (session ? new Date(session.startsAt).getTime() : 0);
       if (when === 'upcoming') {
@@ -126,25 +151,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async bySlug(slug: string, locale: Locale, now = new Date()): Promise<PublicWebinar | null> {
-      const entry = await documents().findFirst({ status: 'published', locale, filters: { slug } as any, fields: WEBINAR_FIELDS as any, populate: POPULATE as any });
+      const entry = (await documents().findFirst({ status: 'published', locale, filters: { slug }, fields: [...WEBINAR_FIELDS], populate: POPULATE })) as unknown as WebinarEntry | null;
       if (!entry) return null;
       const sessions = await sessionsOf([entry.documentId]);
       return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
     },
 
     /** The published webinar in the wanted locale, or in any locale it has (for emails). */
-    async published(documentId: string, locale: Locale): Promise<{ documentId: string; locale: string; title: string; slug: string; summary: string | null; eventStatus?: string } | null> {
-      const fields = ['documentId', 'locale', 'title', 'slug', 'summary', 'eventStatus'] as any;
-      const inLocale = await documents().findFirst({ status: 'published', locale, filters: { documentId } as any, fields });
-      if (inLocale) return inLocale as any;
+    async published(documentId: string, locale: Locale): Promise<WebinarPublished | null> {
+      const fields = ['documentId', 'locale', 'title', 'slug', 'summary', 'eventStatus'];
+      const inLocale = await documents().findFirst({ status: 'published', locale, filters: { documentId }, fields });
+      if (inLocale) return inLocale as unknown as WebinarPublished;
       const other = await strapi.db.query(UID.webinar).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
-      return other ? ((await documents().findFirst({ status: 'published', locale: other.locale, filters: { documentId } as any, fields })) as any) : null;
+      return other ? ((await documents().findFirst({ status: 'published', locale: other.locale, filters: { documentId }, fields })) as unknown as WebinarPublished | null) : null;
     },
 
     async create(input: WebinarInput): Promise<string> {
       const { locale, publish, documentId, status, ...data } = input;
       // `status` is reserved by draft & publish: the attribute is eventStatus
-      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as any;
+      // the input is validated (validation/registration.ts); Strapi has no generated types for plugin schemas
+      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as unknown as Modules.Documents.Params.Data.Input<typeof UID.webinar>;
       const saved = documentId ? await documents().update({ documentId, locale, data: values }) : await documents().create({ locale, data: values });
       if (!saved) throw new Error('webinar not found');
       if (publish) await documents().publish({ documentId: saved.documentId, locale });
@@ -159,8 +185,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: { updatedAt: 'desc' },
         limit: 500,
       });
-      const sessions = await sessionsOf([...new Set(entries.map((entry: any) => entry.documentId as string))]);
-      return entries.map((entry: any) => ({
+      const sessions = await sessionsOf([...new Set(entries.map((entry: AdminWebinarRow) => entry.documentId))]);
+      return entries.map((entry: AdminWebinarRow) => ({
         ...entry,
         sessions: (sessions.get(entry.documentId) ?? []).map((row) => ({ documentId: row.document_id, startsAt: row.starts_at, endsAt: row.ends_at, timeZone: row.time_zone, capacity: row.capacity, seatsTaken: row.seats_taken, status: row.status })),
       }));

@@ -15,7 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: RequestContext) {
     const [papers, totals] = await Promise.all([getService(strapi, 'papers').adminList(), getService(strapi, 'stats').totals()]);
     ctx.body = {
-      data: papers.map((paper: any) => ({ ...paper, totals: totals[paper.documentId] ?? { requests: 0, converted: 0, downloads: 0 } })),
+      data: papers.map((paper) => ({ ...paper, totals: totals[paper.documentId] ?? { requests: 0, converted: 0, downloads: 0 } })),
     };
   },
 

@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/whitepapers/papers/:slug/file: papers that are not gated, straight away. */
   async openFile(ctx: RequestContext) {
     const papers = getService(strapi, 'papers');
-    const entry: any = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
+    const entry = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
     if (entry.gated !== false) throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
     const file = await papers.storedFile(entry.documentId);

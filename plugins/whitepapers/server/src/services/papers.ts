@@ -29,12 +29,45 @@ export interface PublicWhitepaper {
 /** The fields a public answer is built from: an allow-list, never the raw entry (strapi#26182). */
 const PUBLIC_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'pageCount', 'topics', 'gated', 'requiredFields', 'seoTitle', 'seoDescription', 'publishedAt', 'fileKey', 'fileName'] as const;
 
+/** A whitepaper entry as the public answer and the request flow read it (PUBLIC_FIELDS + cover). */
+export interface WhitepaperEntry {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary?: string | null;
+  cover?: { url: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null;
+  pageCount?: number | null;
+  topics?: unknown;
+  gated?: boolean | null;
+  requiredFields?: unknown;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  publishedAt: string;
+  fileKey?: string | null;
+  fileName?: string | null;
+}
+
+/** The admin overview's columns of a whitepaper (draft side). */
+export interface AdminWhitepaperRow {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  gated: boolean | null;
+  fileName: string | null;
+  fileSize: number | null;
+  updatedAt: string;
+}
+
+const COVER = { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } };
+
 const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = () => strapi.documents(UID.whitepaper as any);
+  const documents = () => strapi.documents(UID.whitepaper);
 
-  const toPublic = (entry: any): PublicWhitepaper => {
+  const toPublic = (entry: WhitepaperEntry): PublicWhitepaper => {
     const { publicUrl } = getConfig(strapi);
     return {
       documentId: entry.documentId,
@@ -53,21 +86,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findPublished = (filters: Record<string, unknown>, locale: string) =>
-    documents().findFirst({ status: 'published', locale, filters: filters as any, fields: PUBLIC_FIELDS as any, populate: { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } } as any });
+  const findPublished = async (filters: { slug: string } | { documentId: string }, locale: string) =>
+    (await documents().findFirst({ status: 'published', locale, filters, fields: [...PUBLIC_FIELDS], populate: COVER })) as unknown as WhitepaperEntry | null;
 
   return {
     toPublic,
 
     async list(locale: string): Promise<PublicWhitepaper[]> {
-      const entries = await documents().findMany({
+      const entries = (await documents().findMany({
         status: 'published',
         locale,
-        fields: PUBLIC_FIELDS as any,
-        populate: { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } } as any,
-        sort: 'publishedAt:desc' as any,
+        fields: [...PUBLIC_FIELDS],
+        populate: COVER,
+        sort: 'publishedAt:desc',
         limit: 200,
-      });
+      })) as unknown as WhitepaperEntry[];
       return entries.map(toPublic);
     },
 
@@ -109,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: WhitepaperInput) {
       const { locale, publish, ...data } = input;
-      const created = await documents().create({ locale, data: { ...data, topics: data.topics ?? [], requiredFields: data.requiredFields ?? [] } as any });
+      const created = await documents().create({ locale, data: { ...data, topics: data.topics ?? [], requiredFields: data.requiredFields ?? [] } });
       if (publish) await documents().publish({ documentId: created.documentId, locale });
       return created.documentId as string;
     },
@@ -153,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { fileName, fileSize: upload.size, sha256 };
     },
 
-    async adminList() {
+    async adminList(): Promise<AdminWhitepaperRow[]> {
       return strapi.db.query(UID.whitepaper).findMany({
         where: { publishedAt: { $null: true } },
         select: ['documentId', 'locale', 'title', 'slug', 'gated', 'fileName', 'fileSize', 'updatedAt'],

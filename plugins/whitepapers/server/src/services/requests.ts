@@ -16,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async request(request: WhitepaperRequest, meta: { ip?: string; userAgent?: string }) {
     const config = getConfig(strapi);
     const papers = getService(strapi, 'papers');
-    const paper: any = await papers.publishedById(request.whitepaper, request.locale as string);
+    const paper = await papers.publishedById(request.whitepaper, request.locale as string);
     if (!paper) throw new errors.NotFoundError('Whitepaper not found');
     if (!paper.fileKey) throw new errors.NotFoundError('Whitepaper not found');
     assertRequiredFields(request, Array.isArray(paper.requiredFields) ? paper.requiredFields : []);

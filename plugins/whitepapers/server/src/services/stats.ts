@@ -5,6 +5,21 @@ import { leads, UID } from '../utils';
 
 const RECORD_FIELDS = ['documentId', 'contact', 'requestedAt', 'expiresAt', 'firstDownloadedAt', 'lastDownloadedAt', 'downloadCount', 'language', 'utmSource', 'utmMedium', 'utmCampaign'];
 
+/** A download record with the RECORD_FIELDS columns. */
+interface DownloadRow {
+  documentId: string;
+  contact: string;
+  requestedAt: Date | string;
+  expiresAt: Date | string | null;
+  firstDownloadedAt: Date | string | null;
+  lastDownloadedAt: Date | string | null;
+  downloadCount: number | null;
+  language: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+}
+
 /** Starts a cell that a spreadsheet would run as a formula with a quote (CSV injection). */
 const cell = (value: unknown) => {
   if (value === null || value === undefined) return '';
@@ -14,22 +29,22 @@ const cell = (value: unknown) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const records = (whitepaper: string) =>
-    strapi.db.query(UID.download).findMany({ where: { whitepaper }, select: RECORD_FIELDS, orderBy: { requestedAt: 'asc' }, limit: 100_000 });
+    strapi.db.query(UID.download).findMany({ where: { whitepaper }, select: RECORD_FIELDS, orderBy: { requestedAt: 'asc' }, limit: 100_000 }) as Promise<DownloadRow[]>;
 
   return {
     async forWhitepaper(whitepaper: string) {
       const rows = await records(whitepaper);
-      return whitepaperStats(rows.map((row: any) => ({ requestedAt: row.requestedAt, firstDownloadedAt: row.firstDownloadedAt ?? null, downloadCount: row.downloadCount ?? 0, utmSource: row.utmSource ?? null })));
+      return whitepaperStats(rows.map((row) => ({ requestedAt: row.requestedAt, firstDownloadedAt: row.firstDownloadedAt ?? null, downloadCount: row.downloadCount ?? 0, utmSource: row.utmSource ?? null })));
     },
 
     /** Totals of every paper, for the list page. */
     async totals() {
       const rows = await strapi.db.query(UID.download).findMany({ select: ['whitepaper', 'downloadCount', 'firstDownloadedAt'], limit: 1_000_000 });
       const byPaper: Record<string, { requests: number; converted: number; downloads: number }> = {};
-      for (const row of rows as any[]) {
+      for (const row of rows as Array<{ whitepaper: string; downloadCount: number | null; firstDownloadedAt: Date | string | null }>) {
         const entry = (byPaper[row.whitepaper] ??= { requests: 0, converted: 0, downloads: 0 });
         entry.requests += 1;
-        if (row.downloadCount > 0) entry.converted += 1;
+        if ((row.downloadCount ?? 0) > 0) entry.converted += 1;
         entry.downloads += row.downloadCount ?? 0;
       }
       return byPaper;
@@ -39,9 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async leadsCsv(whitepaper: string): Promise<string> {
       const rows = await records(whitepaper);
       const contacts = leads(strapi).contacts;
-      const cache = new Map<string, any>();
+      const cache = new Map<string, Awaited<ReturnType<typeof contacts.get>>>();
       const lines: unknown[][] = [];
-      for (const row of rows as any[]) {
+      for (const row of rows) {
         if (!cache.has(row.contact)) cache.set(row.contact, (await contacts.get(row.contact)) ?? null);
         const contact = cache.get(row.contact);
         lines.push(
