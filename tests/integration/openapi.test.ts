@@ -121,13 +121,13 @@ describe('real answers conform to the document', () => {
   it('the check finds an answer of the wrong shape, an undocumented status or media type and a renamed field', () => {
     const check = createConformance(document).check;
     expect(check({ method: 'POST', url: '/api/leads/submissions', status: 201, contentType: 'application/json', body: { data: { received: 'yes' } } })[0]).toMatch(/does not match/);
-    expect(check({ method: 'GET', url: '/api/leads/status', status: 204, contentType: null, body: null })[0]).toMatch(/status not documented/);
-    expect(check({ method: 'GET', url: '/api/leads/status', status: 404, contentType: 'application/json', body: { error: 'x' } })[0]).toMatch(/does not match/);
+    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 204, contentType: null, body: null })[0]).toMatch(/status not documented/);
+    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 400, contentType: 'application/json', body: { error: 'x' } })[0]).toMatch(/does not match/);
     expect(check({ method: 'GET', url: '/api/booking/meeting-types/%E0%A4%A', status: 404, contentType: 'application/json', body: { data: null } })[0]).toMatch(/does not match/);
     expect(
       check({ method: 'POST', url: '/api/leads/submissions', requestBody: { email: 'a@b.c', lang: 'en' }, status: 201, contentType: 'application/json', body: { data: { received: true } } })
     ).toEqual([expect.stringMatching(/body field lang not documented/)]);
-    expect(check({ method: 'GET', url: '/API/Leads/Status', status: 200, contentType: 'application/json', body: { data: { plugin: 'leads', ready: true } } })).toEqual([]);
-    expect(check({ method: 'GET', url: '/api/leads/status', status: 200, contentType: 'text/html', body: '<p>' })[0]).toMatch(/content type text\/html not documented/);
+    expect(check({ method: 'GET', url: '/API/Whitepapers/Papers', status: 200, contentType: 'application/json', body: { data: [] } })).toEqual([]);
+    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 200, contentType: 'text/html', body: '<p>' })[0]).toMatch(/content type text\/html not documented/);
   });
 });

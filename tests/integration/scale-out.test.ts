@@ -133,9 +133,11 @@ describe('two CMS instances on one database', () => {
     const after = await Promise.all([cronRuns(a(), job), cronRuns(b.url, job)]);
     const ran = after[0].ran + after[1].ran - before[0].ran - before[1].ran;
     const skipped = after[0].skipped + after[1].skipped - before[0].skipped - before[1].skipped;
-    // three ticks in 6 s: each ran on one instance and was skipped on the other
-    expect(ran).toBe(3);
-    expect(skipped).toBe(ran);
+    // about three ticks in 6 s (a tick delayed by a busy machine may fall on either side of a
+    // read): each ran on one instance only, and the other instance skipped it
+    expect(ran).toBeGreaterThanOrEqual(2);
+    expect(ran).toBeLessThanOrEqual(4);
+    expect(Math.abs(skipped - ran)).toBeLessThanOrEqual(1);
     const ticks = await rows<{ fire_date: Date; runs: string }>(`select fire_date, count(*) as runs from magnetiq_job_runs where job = $1 group by fire_date having count(*) > 1`, [job]);
     expect(ticks).toEqual([]);
   }, 30_000);

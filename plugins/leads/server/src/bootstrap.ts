@@ -4,7 +4,7 @@ import { getConfig, getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
 import { trackHttpServer, type HttpDrain } from './shutdown';
 import { installEvidenceTriggers } from './evidence';
-import { DEFAULT_LOCALE_STORE_KEY, I18N_LOCALE_UID } from './services/locales';
+import { DEFAULT_LOCALE_STORE_KEY, I18N_LOCALE_UID, LOCALES_CLUSTER_TOPIC } from './services/locales';
 
 const drains = new WeakMap<Core.Strapi, HttpDrain>();
 /** The request tracker of this Strapi's HTTP server (destroy drains it). */
@@ -15,8 +15,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // after Strapi's schema sync, which ran before bootstrap and may have created the tables
   await installEvidenceTriggers(strapi);
 
-  // The configured locales are cached (services/locales.ts): a change on this instance drops them at once.
-  const localesChanged = () => getService(strapi, 'locales').invalidate();
+  // The configured locales are cached (services/locales.ts): a change drops them at once on this
+  // instance and, through the cluster channel, on every other one (docs/adr/0025).
+  getService(strapi, 'cluster').subscribe(LOCALES_CLUSTER_TOPIC, () => getService(strapi, 'locales').invalidate());
+  const localesChanged = () => void getService(strapi, 'cluster').broadcast(LOCALES_CLUSTER_TOPIC);
   strapi.db.lifecycles.subscribe({
     models: [I18N_LOCALE_UID],
     afterCreate: localesChanged,

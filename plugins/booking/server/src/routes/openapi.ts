@@ -27,6 +27,7 @@ const publicBooking = {
     meetingType: { type: 'object', properties: { slug: { type: 'string' }, title: nullableString }, additionalProperties: false },
     host: { type: 'object', properties: { slug: { type: 'string' }, name: nullableString }, additionalProperties: false },
     location: nullableString,
+    meetLink: { ...nullableString, description: 'the Google Meet link, once the calendar event exists (meeting types with conferencing google-meet)' },
     changeable: { type: 'boolean', description: 'the visitor may still cancel or reschedule (active and not begun)' },
   },
 };

@@ -19,18 +19,17 @@ export const saveSchema = yup
   .noUnknown()
   .required();
 const validateSave = validateYupSchema(saveSchema, { strict: false, abortEarly: false });
-const validateCalendar = validateYupSchema(yup.object({ calendarId }).noUnknown().required(), { strict: false, abortEarly: false });
-const validateCallback = validateYupSchema(
-  yup
-    .object({
-      state: yup.string().required().max(2000),
-      code: yup.string().max(2000).optional(),
-      error: yup.string().max(200).optional(),
-    })
-    .noUnknown()
-    .required(),
-  { strict: false, abortEarly: false }
-);
+export const calendarSchema = yup.object({ calendarId }).noUnknown().required();
+const validateCalendar = validateYupSchema(calendarSchema, { strict: false, abortEarly: false });
+export const callbackSchema = yup
+  .object({
+    state: yup.string().required().max(2000),
+    code: yup.string().max(2000).optional(),
+    error: yup.string().max(200).optional(),
+  })
+  .noUnknown()
+  .required();
+const validateCallback = validateYupSchema(callbackSchema, { strict: false, abortEarly: false });
 
 const adminUserId = (ctx: AdminContext) => {
   const id = ctx.state.user?.id;

@@ -10,7 +10,6 @@ import { contactListQuerySchema, outboxListQuerySchema } from '../controllers/ad
 const token = { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } } };
 
 export default {
-  'status.index': { summary: 'Whether the leads plugin is up', data: { type: 'object', properties: { plugin: { const: 'leads' }, ready: { type: 'boolean' } } } },
   'submissions.create': {
     summary: 'The contact form: stores the lead and sends the double opt-in email',
     description: 'The same 201 answer whether the email is new, known or the honeypot caught a bot.',

@@ -4,6 +4,8 @@ import { fallbackLocale, isConfigured, LOCALE_CODE, localeSet, MAX_LOCALE_LENGTH
 import { getConfig } from '../utils';
 
 export const I18N_LOCALE_UID = 'plugin::i18n.locale';
+/** the cluster topic that drops every instance's cached locales (services/cluster.ts) */
+export const LOCALES_CLUSTER_TOPIC = 'locales';
 /** The core-store key i18n keeps its default locale under (`strapi::core-store`). */
 export const DEFAULT_LOCALE_STORE_KEY = 'plugin_i18n_default_locale';
 
@@ -21,9 +23,9 @@ const localeError = (field: string, message: string, value: unknown) =>
  * validators, emails and analytics read them here.
  *
  * Cached per instance for `localesCacheMs` (default 30 s) and dropped at once on this instance
- * when a locale row or the default changes (database lifecycles, bootstrap.ts). Another instance
- * sees the change when its TTL runs out: adding a locale is rare and a form in that locale can
- * only be posted once the site is rebuilt, which takes longer than the TTL.
+ * when a locale row or the default changes (database lifecycles, bootstrap.ts); the other
+ * instances drop theirs through the cluster channel (PostgreSQL NOTIFY), and the TTL bounds a
+ * lost notification.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { set: LocaleSet; until: number } | null = null;
