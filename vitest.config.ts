@@ -7,7 +7,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['cms/src/**/*.test.ts', 'plugins/*/server/src/**/*.test.ts', 'plugins/*/admin/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'tests/fakes/**/*.test.ts', 'site/src/**/*.test.ts', 'packages/*/**/*.test.{ts,tsx}'],
+          include: [
+            'cms/src/**/*.test.ts',
+            'plugins/*/server/src/**/*.test.ts',
+            'plugins/*/admin/src/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.{ts,mjs}',
+            'tests/fakes/**/*.test.ts',
+            'site/src/**/*.test.ts',
+            'packages/*/**/*.test.{ts,tsx}',
+          ],
         },
       },
       {

@@ -34,8 +34,12 @@ export interface Finding {
 export function findLocaleLists(source: string): Finding[] {
   const findings: Finding[] = [];
   source.split('\n').forEach((text, index) => {
-    const code = text.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '').replace(/^\s*(\/\*\*?|\*).*$/, '');
-    for (const { name, pattern } of PATTERNS) if (pattern.test(code)) findings.push({ line: index + 1, text: text.trim(), rule: name });
+    const code = text
+      .replace(/\/\*.*?\*\//g, '')
+      .replace(/\/\/.*$/, '')
+      .replace(/^\s*(\/\*\*?|\*).*$/, '');
+    for (const { name, pattern } of PATTERNS)
+      if (pattern.test(code)) findings.push({ line: index + 1, text: text.trim(), rule: name });
   });
   return findings;
 }
@@ -55,7 +59,13 @@ function sourceFiles(dir: string, found: string[] = []): string[] {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
     const relative = `${dir}/${entry.name}`;
     if (entry.isDirectory()) sourceFiles(relative, found);
-    else if (EXTENSIONS.test(entry.name) && SCANNED.some((pattern) => pattern.test(relative)) && !SKIPPED.some((pattern) => pattern.test(relative)) && !ALLOWED[relative]) found.push(relative);
+    else if (
+      EXTENSIONS.test(entry.name) &&
+      SCANNED.some((pattern) => pattern.test(relative)) &&
+      !SKIPPED.some((pattern) => pattern.test(relative)) &&
+      !ALLOWED[relative]
+    )
+      found.push(relative);
   }
   return found;
 }
@@ -79,7 +89,7 @@ describe('findLocaleLists', () => {
     "['id', 'documentId', 'status']",
     "// e.g. ['en', 'de'] in a comment",
     " * `'en' | 'de'` in a doc comment",
-    "/** A tag such as `fr`, `pt-BR`, `zh-Hans`. */",
+    '/** A tag such as `fr`, `pt-BR`, `zh-Hans`. */',
     "if (range.locale !== 'all') query.andWhere('locale', range.locale);",
   ])('leaves %s alone', (line) => {
     expect(findLocaleLists(line)).toEqual([]);
@@ -90,7 +100,14 @@ describe('the source', () => {
   it('names no hard-coded locale list: the locales come from Strapi i18n (docs/adr/0022-locales-as-data.md)', () => {
     const files = ['plugins', 'cms/src', 'site/src'].flatMap((dir) => sourceFiles(dir));
     expect(files.length).toBeGreaterThan(100);
-    const findings = files.flatMap((file) => findLocaleLists(fs.readFileSync(path.join(ROOT, file), 'utf8')).map((finding) => `${file}:${finding.line} ${finding.rule}: ${finding.text}`));
-    expect(findings, 'read the configured locales through the leads `locales` service (server) or lib/locales.ts (site) instead').toEqual([]);
+    const findings = files.flatMap((file) =>
+      findLocaleLists(fs.readFileSync(path.join(ROOT, file), 'utf8')).map(
+        (finding) => `${file}:${finding.line} ${finding.rule}: ${finding.text}`,
+      ),
+    );
+    expect(
+      findings,
+      'read the configured locales through the leads `locales` service (server) or lib/locales.ts (site) instead',
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,11 @@ import { chromium } from 'playwright-core';
 import { ROOT } from './lib/paths.mjs';
 
 const dir = path.join(ROOT, 'database', 'seed', 'whitepapers');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage();
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.html'))) {

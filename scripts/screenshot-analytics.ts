@@ -17,7 +17,10 @@ const ADMIN_PASSWORD = 'Screenshot-Passw0rd!';
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 async function main() {
-  const cms = await startBenchCms({ name: 'screenshot', env: { ADMIN_EMAIL, ADMIN_PASSWORD, OUTBOX_WORKER: 'false', ODOO_STAGE_READBACK: 'false' } });
+  const cms = await startBenchCms({
+    name: 'screenshot',
+    env: { ADMIN_EMAIL, ADMIN_PASSWORD, OUTBOX_WORKER: 'false', ODOO_STAGE_READBACK: 'false' },
+  });
   const client = new pg.Client({ connectionString: cms.databaseUrl });
   await client.connect();
   const browser = await launchBrowser();
@@ -38,7 +41,11 @@ async function main() {
     await page.getByRole('heading', { name: 'Funnel (contacts)' }).waitFor({ timeout: 60_000 });
     await page.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 30_000 });
     // Strapi's "new Media Library" announcement is not part of our page
-    await page.locator('button[aria-label="Close"], button:has-text("Close")').first().click({ timeout: 2_000 }).catch(() => undefined);
+    await page
+      .locator('button[aria-label="Close"], button:has-text("Close")')
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     const file = path.join(ROOT, 'docs', 'images', 'analytics-dashboard.png');
     await page.screenshot({ path: file });
     log(`saved ${path.relative(ROOT, file)}`);

@@ -28,7 +28,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
        from (select g, random() as r, random() as l, $3::timestamp - random() * interval '365 days' as created
              from generate_series(1, $1) g) c
        on conflict (email) do nothing`,
-      [contacts, MARK, now]
+      [contacts, MARK, now],
     );
     // activities: each to a random seeded contact, weighted types, UTM and languages
     await client.query(
@@ -48,12 +48,12 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
               case when l < 0.85 then seeded.language when seeded.language = 'de' then 'en' else 'de' end,
               at, at, at, at
        from picks join seeded using (rn)`,
-      [activities, MARK, now]
+      [activities, MARK, now],
     );
     await client.query(
       `insert into leads_activities_contact_lnk (activity_id, contact_id)
        select id, substr(reference, 14)::int from leads_activities a
-       where reference like 'seed-contact-%' and not exists (select 1 from leads_activities_contact_lnk l where l.activity_id = a.id)`
+       where reference like 'seed-contact-%' and not exists (select 1 from leads_activities_contact_lnk l where l.activity_id = a.id)`,
     );
     // Odoo: about 40 % of confirmed contacts became a crm.lead; stages read back
     await client.query(
@@ -66,7 +66,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
        from (select c.*, random() as o, random() as pick from leads_contacts c where c.email like '%' || $1::text and c.confirmed_at is not null) c
        where pick < 0.40
        on conflict (key) do nothing`,
-      [MARK, now]
+      [MARK, now],
     );
     // whitepapers: every whitepaper-download activity is a request of one of five papers
     await client.query(
@@ -78,7 +78,7 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
               case when d < 0.5 then 1 when d < 0.7 then 2 else 0 end, a.language, a.utm_source, a.utm_medium, a.utm_campaign, a.occurred_at, a.occurred_at, a.occurred_at
        from (select a.*, 1 + floor(random() * 5)::int as p, random() as d from leads_activities a where a.type = 'whitepaper-download' and a.reference like 'seed-contact-%') a
        join leads_contacts c on c.id = substr(a.reference, 14)::int
-       on conflict do nothing`
+       on conflict do nothing`,
     );
     // outbox health: a few waiting (due tomorrow, so no worker touches them) and dead rows
     await client.query(
@@ -87,20 +87,28 @@ export async function seedAnalytics(client, { activities = 20_000, contacts = 8_
               case when g <= 7 then 'pending' else 'dead' end, case when g <= 7 then 1 else 20 end, $1::timestamp + interval '1 day', case when g > 7 then 'seeded failure' end, $1, $1, $1
        from generate_series(1, 10) g
        on conflict (idempotency_key) do nothing`,
-      [now]
+      [now],
     );
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');
     throw error;
   }
-  await client.query('analyze leads_contacts, leads_activities, leads_activities_contact_lnk, odoo_sync_links, whitepapers_downloads, leads_outbox');
-  const { rows } = await client.query(`select (select count(*) from leads_activities where reference like 'seed-contact-%')::int as activities, (select count(*) from leads_contacts where email like '%' || $1::text)::int as contacts, (select count(*) from odoo_sync_links where key like '%:seed')::int as links`, [MARK]);
+  await client.query(
+    'analyze leads_contacts, leads_activities, leads_activities_contact_lnk, odoo_sync_links, whitepapers_downloads, leads_outbox',
+  );
+  const { rows } = await client.query(
+    `select (select count(*) from leads_activities where reference like 'seed-contact-%')::int as activities, (select count(*) from leads_contacts where email like '%' || $1::text)::int as contacts, (select count(*) from odoo_sync_links where key like '%:seed')::int as links`,
+    [MARK],
+  );
   return { ...rows[0], ms: Date.now() - started };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { activities: { type: 'string', default: '20000' }, contacts: { type: 'string', default: '8000' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { activities: { type: 'string', default: '20000' }, contacts: { type: 'string', default: '8000' } },
+  });
   const url = positionals[0] ?? process.env.DATABASE_URL;
   if (!url) {
     console.error('usage: node scripts/seed-analytics.mjs <DATABASE_URL> [--activities N] [--contacts N]');
@@ -109,8 +117,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await seedAnalytics(client, { activities: Number(values.activities), contacts: Number(values.contacts) });
-    console.log(`seeded ${result.contacts} contacts, ${result.activities} activities, ${result.links} Odoo links in ${result.ms} ms`);
+    const result = await seedAnalytics(client, {
+      activities: Number(values.activities),
+      contacts: Number(values.contacts),
+    });
+    console.log(
+      `seeded ${result.contacts} contacts, ${result.activities} activities, ${result.links} Odoo links in ${result.ms} ms`,
+    );
   } finally {
     await client.end();
   }

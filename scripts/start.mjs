@@ -8,8 +8,22 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { CMS_DIR, DATA_DIR, SITE_DIR } from './lib/paths.mjs';
 import { ensureDevelopmentSecrets, missingSecrets, readEnvFile } from './lib/secrets.mjs';
-import { checkDatabaseUrl, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from './lib/postgres.mjs';
-import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto, builtAt, newestContentChange } from './lib/build.mjs';
+import {
+  checkDatabaseUrl,
+  createDatabase,
+  databaseExists,
+  startEmbeddedPostgres,
+  withDatabase,
+} from './lib/postgres.mjs';
+import {
+  assertPluginsBuilt,
+  buildCms,
+  buildPlugins,
+  buildSite,
+  buildSiteInto,
+  builtAt,
+  newestContentChange,
+} from './lib/build.mjs';
 import { startStrapi } from './lib/strapi.mjs';
 import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
 import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
@@ -22,7 +36,9 @@ const fail = (line) => {
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-  fail(`Node ${process.versions.node} is too old: run through npm (\`npm start\`), which puts the project's Node 22 first on PATH.`);
+  fail(
+    `Node ${process.versions.node} is too old: run through npm (\`npm start\`), which puts the project's Node 22 first on PATH.`,
+  );
 }
 
 // cms/.env holds operator settings and generated development secrets; the real environment wins.
@@ -33,7 +49,10 @@ if (!env.LOG_FORMAT && process.stdout.isTTY && !production) env.LOG_FORMAT = 'pr
 
 if (production) {
   const missing = missingSecrets(env);
-  if (missing.length > 0) fail(`Missing ${missing.join(', ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment (see config/.env.example).`);
+  if (missing.length > 0)
+    fail(
+      `Missing ${missing.join(', ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment (see config/.env.example).`,
+    );
 } else {
   Object.assign(env, ensureDevelopmentSecrets(env));
 }
@@ -75,7 +94,9 @@ try {
     const problem = await checkDatabaseUrl(env.DATABASE_URL);
     if (problem) {
       const target = new URL(env.DATABASE_URL);
-      fail(`Cannot reach DATABASE_URL (${target.hostname}:${target.port || 5432}${target.pathname}): ${problem}. Set DATABASE_URL to a reachable PostgreSQL server, or unset it to use the embedded one.`);
+      fail(
+        `Cannot reach DATABASE_URL (${target.hostname}:${target.port || 5432}${target.pathname}): ${problem}. Set DATABASE_URL to a reachable PostgreSQL server, or unset it to use the embedded one.`,
+      );
     }
   } else {
     console.log('[magnetiq] starting embedded PostgreSQL (data in .data/postgres)');

@@ -37,7 +37,9 @@ child.once('exit', (code, signal) => {
     failed = results.numFailedTests ?? 0;
     skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
     // A file that failed to load (or a failing global setup) fails without failing a test: count it.
-    const brokenFiles = (results.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+    const brokenFiles = (results.testResults ?? []).filter(
+      (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+    ).length;
     failed += brokenFiles;
   }
   const exitCode = code ?? (signal ? 1 : 0);

@@ -27,7 +27,13 @@ export default ({ env }: { env: any }) => {
     level: env('LOG_LEVEL', 'http'),
     format: pretty
       ? winston.format.combine(requestScope(), redaction(), winston.format.colorize(), winston.format.simple())
-      : winston.format.combine(winston.format.errors({ stack: true }), requestScope(), redaction(), winston.format.timestamp(), winston.format.json()),
+      : winston.format.combine(
+          winston.format.errors({ stack: true }),
+          requestScope(),
+          redaction(),
+          winston.format.timestamp(),
+          winston.format.json(),
+        ),
     transports: [new winston.transports.Console()],
   };
 };

@@ -11,7 +11,10 @@ export default ({ env }: { env: any }) => [
   // admin login tries per client IP, whatever email they name (Strapi's own limit is per email)
   {
     name: 'global::admin-login-throttle',
-    config: { points: env.int('ADMIN_LOGIN_RATE_LIMIT', 20), durationSeconds: env.int('ADMIN_LOGIN_RATE_LIMIT_WINDOW', 900) },
+    config: {
+      points: env.int('ADMIN_LOGIN_RATE_LIMIT', 20),
+      durationSeconds: env.int('ADMIN_LOGIN_RATE_LIMIT_WINDOW', 900),
+    },
   },
   // no end-user accounts: users-permissions' register/forgot-password/... routes answer 404
   { name: 'global::end-user-auth-off', config: { enabled: !env.bool('END_USER_AUTH', false) } },

@@ -45,7 +45,10 @@ export default ({ env }: { env: any }) => ({
       deliveryRetentionCron: env('DELIVERY_RETENTION_CRON', '37 3 * * *'),
       shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', 8000),
       localesCacheMs: env.int('LOCALES_CACHE_MS', 30000),
-      deprecationDocsUrl: env('API_DEPRECATION_DOCS_URL', `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/api/docs`),
+      deprecationDocsUrl: env(
+        'API_DEPRECATION_DOCS_URL',
+        `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/api/docs`,
+      ),
     },
   },
   'odoo-sync': {
@@ -102,7 +105,10 @@ export default ({ env }: { env: any }) => ({
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
       pagePath: env('WEBINARS_PAGE_PATH', '/{locale}/webinars/{slug}'),
-      organizer: { name: env('WEBINARS_ORGANIZER_NAME', 'Magnetiq'), email: env('WEBINARS_ORGANIZER_EMAIL', 'hello@magnetiq.local') },
+      organizer: {
+        name: env('WEBINARS_ORGANIZER_NAME', 'Magnetiq'),
+        email: env('WEBINARS_ORGANIZER_EMAIL', 'hello@magnetiq.local'),
+      },
       reminderIntervalMs: env.int('WEBINARS_REMINDER_INTERVAL_MS', 60000),
       testClock: env.bool('WEBINARS_TEST_CLOCK', false),
     },
@@ -143,7 +149,9 @@ export default ({ env }: { env: any }) => ({
         clientSecret: env('GOOGLE_OAUTH_CLIENT_SECRET', ''),
         authUrl: env('GOOGLE_OAUTH_AUTH_URL', 'https://accounts.google.com/o/oauth2/v2/auth'),
         revokeUrl: env('GOOGLE_OAUTH_REVOKE_URL', 'https://oauth2.googleapis.com/revoke'),
-        redirectUri: env('GOOGLE_OAUTH_REDIRECT_URI', '') || `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin/plugins/calendar-sync/oauth/callback`,
+        redirectUri:
+          env('GOOGLE_OAUTH_REDIRECT_URI', '') ||
+          `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin/plugins/calendar-sync/oauth/callback`,
         stateTtlMs: env.int('GOOGLE_OAUTH_STATE_TTL_MS', 600000),
       },
       busyTtlMs: env.int('CALENDAR_BUSY_TTL_MS', 60000),

@@ -22,7 +22,8 @@ const { values: options } = parseArgs({
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 
-export const HOME_PATH = '/api/pages?filters[slug][$eq]=home&locale=en&populate[sections][populate]=*&populate[seo][populate]=*';
+export const HOME_PATH =
+  '/api/pages?filters[slug][$eq]=home&locale=en&populate[sections][populate]=*&populate[seo][populate]=*';
 
 const load = (url: string) => loadRun({ url, connections, durationSeconds: duration });
 
@@ -42,20 +43,32 @@ async function main() {
     const body: any = await probe.json();
     const home = body?.data?.[0];
     if (probe.status !== 200 || home?.slug !== 'home' || !(home.sections?.length > 0) || !home.seo) {
-      throw new Error(`the home page query did not return the seeded page: ${probe.status} ${JSON.stringify(body).slice(0, 300)}`);
+      throw new Error(
+        `the home page query did not return the seeded page: ${probe.status} ${JSON.stringify(body).slice(0, 300)}`,
+      );
     }
-    log(`CMS up on ${cms.url}, home page has ${home.sections.length} sections; ${connections} connections, ${duration} s per run`);
+    log(
+      `CMS up on ${cms.url}, home page has ${home.sections.length} sections; ${connections} connections, ${duration} s per run`,
+    );
 
     const health = await load(`${cms.url}/_health`);
     log(`GET /_health: ${health.rps} req/s, p95 ${health.p95} ms`);
     const homePage = await load(url);
-    log(`GET ${HOME_PATH}: ${homePage.rps} req/s, p50 ${homePage.p50} ms, p95 ${homePage.p95} ms, p99 ${homePage.p99} ms, statuses ${JSON.stringify(homePage.byStatus)}`);
+    log(
+      `GET ${HOME_PATH}: ${homePage.rps} req/s, p50 ${homePage.p50} ms, p95 ${homePage.p95} ms, p99 ${homePage.p99} ms, statuses ${JSON.stringify(homePage.byStatus)}`,
+    );
 
     const result = {
       benchmark: 'content-home-page',
       at: new Date().toISOString(),
       machine: machine(),
-      settings: { connections, durationSeconds: duration, nodeEnv: 'production', responseCache: options.cache, request: `GET ${HOME_PATH}` },
+      settings: {
+        connections,
+        durationSeconds: duration,
+        nodeEnv: 'production',
+        responseCache: options.cache,
+        request: `GET ${HOME_PATH}`,
+      },
       health,
       homePage,
       allOk: Object.keys(homePage.byStatus).every((status) => status === '200') && homePage.errors === 0,

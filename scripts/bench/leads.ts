@@ -11,7 +11,15 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DATA_DIR } from '../lib/paths.mjs';
-import { benchSubmission, load as loadRun, log, machine, startBenchCms, writeResult, type LoadOptions } from './lib/harness.ts';
+import {
+  benchSubmission,
+  load as loadRun,
+  log,
+  machine,
+  startBenchCms,
+  writeResult,
+  type LoadOptions,
+} from './lib/harness.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -26,7 +34,8 @@ const { values: options } = parseArgs({
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 
-const load = (url: string, init: Omit<LoadOptions, 'url' | 'connections' | 'durationSeconds'>) => loadRun({ url, connections, durationSeconds: duration, ...init });
+const load = (url: string, init: Omit<LoadOptions, 'url' | 'connections' | 'durationSeconds'>) =>
+  loadRun({ url, connections, durationSeconds: duration, ...init });
 
 async function main() {
   const cms = await startBenchCms({
@@ -60,24 +69,30 @@ async function main() {
       body: (n) => benchSubmission(runId, n),
     });
     const accepted = submissions.byStatus['201'] ?? 0;
-    log(`POST /api/leads/submissions: ${submissions.rps} req/s, ${accepted} accepted, p95 ${submissions.p95} ms, statuses ${JSON.stringify(submissions.byStatus)}`);
+    log(
+      `POST /api/leads/submissions: ${submissions.rps} req/s, ${accepted} accepted, p95 ${submissions.p95} ms, statuses ${JSON.stringify(submissions.byStatus)}`,
+    );
 
     // Zero lost: every address that got 201 has its contact, its activity and its Odoo outbox row.
     // (Requests still in flight when the run ended may have rows without a counted 201; they do not count.)
     const missing = async (sql: string) => Number((await pool.query(sql, [acceptedEmails])).rows[0].count);
     const lost = {
-      contacts: await missing(`select count(*) from unnest($1::text[]) e(email) where not exists (select 1 from leads_contacts c where c.email = e.email)`),
+      contacts: await missing(
+        `select count(*) from unnest($1::text[]) e(email) where not exists (select 1 from leads_contacts c where c.email = e.email)`,
+      ),
       activities: await missing(
         `select count(*) from unnest($1::text[]) e(email) where not exists (
-           select 1 from leads_contacts c join leads_activities_contact_lnk l on l.contact_id = c.id where c.email = e.email)`
+           select 1 from leads_contacts c join leads_activities_contact_lnk l on l.contact_id = c.id where c.email = e.email)`,
       ),
       odooOutboxRows: await missing(
         `select count(*) from unnest($1::text[]) e(email) where not exists (
-           select 1 from leads_contacts c join leads_outbox o on o.contact_id = c.id where c.email = e.email and o.topic = 'odoo.upsert-lead')`
+           select 1 from leads_contacts c join leads_outbox o on o.contact_id = c.id where c.email = e.email and o.topic = 'odoo.upsert-lead')`,
       ),
     };
     const zeroLost = acceptedEmails.length === accepted && Object.values(lost).every((value) => value === 0);
-    log(`checked ${acceptedEmails.length} accepted addresses → ${zeroLost ? 'zero lost' : `LOST ${JSON.stringify(lost)}`}`);
+    log(
+      `checked ${acceptedEmails.length} accepted addresses → ${zeroLost ? 'zero lost' : `LOST ${JSON.stringify(lost)}`}`,
+    );
 
     const result = {
       benchmark: 'leads-submissions',

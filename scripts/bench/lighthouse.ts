@@ -47,21 +47,46 @@ const PAGES = {
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function publishWhitepaper(cmsUrl: string) {
-  const login = await fetch(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const login = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
   const token = ((await login.json()) as any).data.token;
   const auth = { Authorization: `Bearer ${token}` };
   const created = await fetch(`${cmsUrl}/whitepapers/papers`, {
     method: 'POST',
     headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'The B2B lead generation playbook', slug: WHITEPAPER_SLUG, summary: 'Twelve pages on turning website visits into qualified pipeline.', pageCount: 12, topics: ['lead generation'], gated: true, requiredFields: ['company'], publish: true }),
+    body: JSON.stringify({
+      title: 'The B2B lead generation playbook',
+      slug: WHITEPAPER_SLUG,
+      summary: 'Twelve pages on turning website visits into qualified pipeline.',
+      pageCount: 12,
+      topics: ['lead generation'],
+      gated: true,
+      requiredFields: ['company'],
+      publish: true,
+    }),
   });
-  if (created.status !== 201) throw new Error(`creating the whitepaper failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`creating the whitepaper failed: ${created.status} ${await created.text()}`);
   const { documentId } = ((await created.json()) as any).data;
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'whitepaper.pdf')))], { type: 'application/pdf' }), 'playbook.pdf');
-  const upload = await fetch(`${cmsUrl}/whitepapers/papers/${documentId}/file`, { method: 'POST', headers: auth, body: form });
-  if (upload.status !== 200) throw new Error(`uploading the whitepaper failed: ${upload.status} ${await upload.text()}`);
+  form.append(
+    'file',
+    new Blob([new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'whitepaper.pdf')))], {
+      type: 'application/pdf',
+    }),
+    'playbook.pdf',
+  );
+  const upload = await fetch(`${cmsUrl}/whitepapers/papers/${documentId}/file`, {
+    method: 'POST',
+    headers: auth,
+    body: form,
+  });
+  if (upload.status !== 200)
+    throw new Error(`uploading the whitepaper failed: ${upload.status} ${await upload.text()}`);
 }
 
 /**
@@ -72,19 +97,23 @@ function javascriptOf(dist: string, pagePath: string) {
   const html = fs.readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
   const entry = new Set<string>();
   for (const match of html.matchAll(/(?:component-url|renderer-url|src)="(\/_astro\/[^"]+\.js)"/g)) entry.add(match[1]);
-  const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).filter((code) => code.trim());
+  const inline = [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1])
+    .filter((code) => code.trim());
   for (const code of inline) for (const match of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) entry.add(match[1]);
   const files = new Set<string>();
   const visit = (url: string) => {
     if (files.has(url)) return;
     files.add(url);
     const code = fs.readFileSync(path.join(dist, url), 'utf8');
-    for (const match of code.matchAll(/(?:from\s*|import\s*\(?\s*)["']\.\/([^"']+\.js)["']/g)) visit(`/_astro/${match[1]}`);
+    for (const match of code.matchAll(/(?:from\s*|import\s*\(?\s*)["']\.\/([^"']+\.js)["']/g))
+      visit(`/_astro/${match[1]}`);
   };
   entry.forEach(visit);
   const sizes = [...files].map((url) => fs.readFileSync(path.join(dist, url)));
   const inlineBytes = inline.map((code) => Buffer.from(code));
-  const sum = (buffers: Buffer[], gzip: boolean) => buffers.reduce((total, bytes) => total + (gzip ? zlib.gzipSync(bytes, { level: 9 }).length : bytes.length), 0);
+  const sum = (buffers: Buffer[], gzip: boolean) =>
+    buffers.reduce((total, bytes) => total + (gzip ? zlib.gzipSync(bytes, { level: 9 }).length : bytes.length), 0);
   return {
     files: [...files].sort(),
     inlineScripts: inline.length,
@@ -96,15 +125,33 @@ function javascriptOf(dist: string, pagePath: string) {
 type Scores = Record<(typeof CATEGORIES)[number], number>;
 
 async function audit(url: string, port: number, preset: 'mobile' | 'desktop') {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, preset === 'desktop' ? desktopConfig : undefined);
+  const result = await lighthouse(
+    url,
+    { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+    preset === 'desktop' ? desktopConfig : undefined,
+  );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Scores;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
+  ) as Scores;
   const failed = Object.values(lhr.audits)
-    .filter((entry: any) => entry.score !== null && entry.score < 0.9 && entry.scoreDisplayMode !== 'informative' && entry.scoreDisplayMode !== 'manual' && entry.scoreDisplayMode !== 'notApplicable')
+    .filter(
+      (entry: any) =>
+        entry.score !== null &&
+        entry.score < 0.9 &&
+        entry.scoreDisplayMode !== 'informative' &&
+        entry.scoreDisplayMode !== 'manual' &&
+        entry.scoreDisplayMode !== 'notApplicable',
+    )
     .map((entry: any) => `${entry.id}${entry.displayValue ? ` (${entry.displayValue})` : ''}`);
-  const requests = ((lhr.audits['network-requests']?.details as any)?.items ?? []) as Array<{ resourceType?: string; transferSize?: number; resourceSize?: number; url: string }>;
+  const requests = ((lhr.audits['network-requests']?.details as any)?.items ?? []) as Array<{
+    resourceType?: string;
+    transferSize?: number;
+    resourceSize?: number;
+    url: string;
+  }>;
   const scripts = requests.filter((request) => request.resourceType === 'Script');
   return {
     scores,
@@ -115,7 +162,10 @@ async function audit(url: string, port: number, preset: 'mobile' | 'desktop') {
       cumulativeLayoutShift: Math.round((lhr.audits['cumulative-layout-shift']?.numericValue ?? 0) * 1000) / 1000,
       speedIndexMs: Math.round(lhr.audits['speed-index']?.numericValue ?? 0),
     },
-    loadedScripts: { count: scripts.length, transferBytes: scripts.reduce((total, request) => total + (request.transferSize ?? 0), 0) },
+    loadedScripts: {
+      count: scripts.length,
+      transferBytes: scripts.reduce((total, request) => total + (request.transferSize ?? 0), 0),
+    },
     auditsBelow90: failed,
   };
 }
@@ -127,7 +177,8 @@ function median<T extends { scores: Scores }>(results: T[]): T {
 }
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (a browser is never downloaded)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (a browser is never downloaded)`);
   // chrome-launcher looks here when no chromePath is given (lighthouse's internals launch none, but be explicit)
   process.env.CHROME_PATH = CHROMIUM;
 
@@ -166,11 +217,23 @@ async function main() {
     await publishWhitepaper(cms.url);
     log('building the site against the bench CMS');
     await buildSiteInto(dist, { cmsUrl: cms.url, env: { SITE_URL: siteUrl } });
-    site = await serveSite({ port: sitePort, dir: dist, headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin }) });
+    site = await serveSite({
+      port: sitePort,
+      dir: dist,
+      headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin }),
+    });
 
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-gpu',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     const pages: Record<string, unknown> = {};
     for (const [name, pagePath] of Object.entries(PAGES)) {
@@ -183,18 +246,37 @@ async function main() {
         for (let run = 0; run < runs; run++) results.push(await audit(url, chrome.port, preset));
         const chosen = median(results);
         byPreset[preset] = chosen;
-        log(`${name} (${preset}): ${CATEGORIES.map((category) => `${category} ${chosen.scores[category]}`).join(', ')}${chosen.auditsBelow90.length ? ` — below 90: ${chosen.auditsBelow90.join(', ')}` : ''}`);
+        log(
+          `${name} (${preset}): ${CATEGORIES.map((category) => `${category} ${chosen.scores[category]}`).join(', ')}${chosen.auditsBelow90.length ? ` — below 90: ${chosen.auditsBelow90.join(', ')}` : ''}`,
+        );
       }
       const javascript = javascriptOf(dist, pagePath);
-      log(`${name}: ships ${javascript.files.length} JS files + ${javascript.inlineScripts} inline, ${javascript.bytes} B (${javascript.gzipBytes} B gzip)`);
+      log(
+        `${name}: ships ${javascript.files.length} JS files + ${javascript.inlineScripts} inline, ${javascript.bytes} B (${javascript.gzipBytes} B gzip)`,
+      );
       pages[name] = { path: pagePath, ...byPreset, javascript };
     }
 
     const result = {
       benchmark: 'lighthouse',
       at: new Date().toISOString(),
-      machine: { node: process.version, cpus: os.cpus().length, chromium: await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json().then((info: any) => info.Browser) },
-      settings: { lighthouse: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version, runsPerPage: runs, presets: ['mobile (default: simulated slow 4G, 4x CPU slowdown)', 'desktop'], server: 'scripts/lib/site-server.mjs with precompressed files (as nginx gzip_static) and the headers of config/nginx/security-headers.conf' },
+      machine: {
+        node: process.version,
+        cpus: os.cpus().length,
+        chromium: await (
+          await fetch(`http://127.0.0.1:${chrome.port}/json/version`)
+        )
+          .json()
+          .then((info: any) => info.Browser),
+      },
+      settings: {
+        lighthouse: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8'))
+          .version,
+        runsPerPage: runs,
+        presets: ['mobile (default: simulated slow 4G, 4x CPU slowdown)', 'desktop'],
+        server:
+          'scripts/lib/site-server.mjs with precompressed files (as nginx gzip_static) and the headers of config/nginx/security-headers.conf',
+      },
       pages,
     };
     const outDir = path.join(ROOT, 'scripts', 'bench', 'results');

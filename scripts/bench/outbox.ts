@@ -13,7 +13,16 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DATA_DIR } from '../lib/paths.mjs';
-import { benchSubmission, load, log, machine, percentile, startBenchCms, writeResult, type Run } from './lib/harness.ts';
+import {
+  benchSubmission,
+  load,
+  log,
+  machine,
+  percentile,
+  startBenchCms,
+  writeResult,
+  type Run,
+} from './lib/harness.ts';
 import { startSendGridSink } from './lib/sendgrid-sink.ts';
 
 const { values: options } = parseArgs({
@@ -31,7 +40,8 @@ const backlogRows = Number(options.backlog);
 const connections = Number(options.connections);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ratio = (value: number, reference: number) => (reference > 0 ? Math.round((value / reference) * 100) / 100 : null);
+const ratio = (value: number, reference: number) =>
+  reference > 0 ? Math.round((value / reference) * 100) / 100 : null;
 
 async function main() {
   const sink = await startSendGridSink();
@@ -54,7 +64,14 @@ async function main() {
   const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
   const runId = Date.now().toString(36);
   const submission = (n: number) => benchSubmission(runId, n);
-  const openEmails = async () => Number((await sql<{ count: string }>(`select count(*) from leads_outbox where topic = 'email.send' and status in ('pending', 'processing')`))[0].count);
+  const openEmails = async () =>
+    Number(
+      (
+        await sql<{ count: string }>(
+          `select count(*) from leads_outbox where topic = 'email.send' and status in ('pending', 'processing')`,
+        )
+      )[0].count,
+    );
   const drain = async (deadlineMs: number) => {
     const started = Date.now();
     while ((await openEmails()) > 0) {
@@ -65,7 +82,9 @@ async function main() {
   };
 
   try {
-    const [article] = (await (await fetch(`${cms.url}/api/articles?locale=en&fields[0]=slug&pagination[pageSize]=1`)).json()).data as Array<{ slug: string }>;
+    const [article] = (
+      await (await fetch(`${cms.url}/api/articles?locale=en&fields[0]=slug&pagination[pageSize]=1`)).json()
+    ).data as Array<{ slug: string }>;
     const findPath = `/api/articles?filters[slug][$eq]=${encodeURIComponent(article.slug)}&locale=en`;
     log(`CMS up on ${cms.url}; plain find ${findPath}`);
 
@@ -74,11 +93,19 @@ async function main() {
 
     let n = 0;
     const post = (extra: { overallRate?: number; durationSeconds: number; connections: number }) =>
-      load({ url: `${cms.url}/api/leads/submissions`, method: 'POST', headers: { 'content-type': 'application/json' }, body: () => submission(n++), ...extra });
+      load({
+        url: `${cms.url}/api/leads/submissions`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: () => submission(n++),
+        ...extra,
+      });
 
     const saturated = await post({ durationSeconds: 10, connections });
     const drainedAfterSaturation = await drain(120_000);
-    log(`submissions at saturation: ${saturated.rps} req/s (${ratio(saturated.rps, plainFind.rps)}x the plain find), p97.5 ${saturated.p97_5} ms; backlog drained ${drainedAfterSaturation} ms after`);
+    log(
+      `submissions at saturation: ${saturated.rps} req/s (${ratio(saturated.rps, plainFind.rps)}x the plain find), p97.5 ${saturated.p97_5} ms; backlog drained ${drainedAfterSaturation} ms after`,
+    );
 
     const fixedStart = new Date();
     const fixed: Run = await post({ overallRate: rate, durationSeconds, connections });
@@ -89,13 +116,20 @@ async function main() {
       await sql<{ lag: number }>(
         `select extract(epoch from (done_at - created_at)) * 1000 as lag from leads_outbox
          where topic = 'email.send' and status = 'done' and created_at between $1 and $2`,
-        [fixedStart, fixedEnd]
+        [fixedStart, fixedEnd],
       )
     )
       .map((row) => Number(row.lag))
       .sort((a, b) => a - b);
-    const emailLag = { emails: lags.length, p50: Math.round(percentile(lags, 50)), p95: Math.round(percentile(lags, 95)), max: Math.round(lags[lags.length - 1] ?? 0) };
-    log(`fixed ${rate}/s for ${durationSeconds} s: ${fixed.rps} req/s, p97.5 ${fixed.p97_5} ms; email lag p50 ${emailLag.p50} ms, p95 ${emailLag.p95} ms, max ${emailLag.max} ms over ${emailLag.emails} emails; backlog at stop ${backlogAtStop}, drained in ${drainMs} ms`);
+    const emailLag = {
+      emails: lags.length,
+      p50: Math.round(percentile(lags, 50)),
+      p95: Math.round(percentile(lags, 95)),
+      max: Math.round(lags[lags.length - 1] ?? 0),
+    };
+    log(
+      `fixed ${rate}/s for ${durationSeconds} s: ${fixed.rps} req/s, p97.5 ${fixed.p97_5} ms; email lag p50 ${emailLag.p50} ms, p95 ${emailLag.p95} ms, max ${emailLag.max} ms over ${emailLag.emails} emails; backlog at stop ${backlogAtStop}, drained in ${drainMs} ms`,
+    );
 
     // 4. a backlog written at once (one statement, one commit, one NOTIFY)
     const backlogStart = Date.now();
@@ -105,10 +139,15 @@ async function main() {
          jsonb_build_object('template', 'contact-receipt', 'locale', 'en', 'to', 'backlog-' || i || '@example.com', 'data', '{}'::jsonb),
          'email:backlog:' || $1 || ':' || i, 'pending', 0, now(), now(), now(), now()
        from generate_series(1, $2) as i`,
-      [runId, backlogRows]
+      [runId, backlogRows],
     );
     const backlogDrainMs = await drain(180_000);
-    const backlog = { rows: backlogRows, drainMs: backlogDrainMs, perSecond: backlogDrainMs ? Math.round((backlogRows / backlogDrainMs) * 1000) : null, insertToDrainedMs: Date.now() - backlogStart };
+    const backlog = {
+      rows: backlogRows,
+      drainMs: backlogDrainMs,
+      perSecond: backlogDrainMs ? Math.round((backlogRows / backlogDrainMs) * 1000) : null,
+      insertToDrainedMs: Date.now() - backlogStart,
+    };
     log(`backlog of ${backlogRows}: drained in ${backlogDrainMs} ms → ${backlog.perSecond}/s`);
 
     const duplicates = sink.duplicates();
@@ -116,10 +155,29 @@ async function main() {
       benchmark: 'outbox',
       at: new Date().toISOString(),
       machine: machine(),
-      settings: { rate, durationSeconds, connections, backlogRows, nodeEnv: 'production', sendgrid: 'local sink (202)', outbox: 'defaults: batch 50, concurrency 8 per topic, lease 6 s, poll 2 s fallback' },
+      settings: {
+        rate,
+        durationSeconds,
+        connections,
+        backlogRows,
+        nodeEnv: 'production',
+        sendgrid: 'local sink (202)',
+        outbox: 'defaults: batch 50, concurrency 8 per topic, lease 6 s, poll 2 s fallback',
+      },
       plainFind: { path: findPath, ...plainFind },
-      submissionsSaturated: { ...saturated, ratioToPlainFind: ratio(saturated.rps, plainFind.rps), p97_5RatioToPlainFind: ratio(saturated.p97_5, plainFind.p97_5), backlogDrainedMs: drainedAfterSaturation },
-      submissionsFixedRate: { ...fixed, emailLag, backlogAtStop, drainMs, p97_5RatioToPlainFind: ratio(fixed.p97_5, plainFind.p97_5) },
+      submissionsSaturated: {
+        ...saturated,
+        ratioToPlainFind: ratio(saturated.rps, plainFind.rps),
+        p97_5RatioToPlainFind: ratio(saturated.p97_5, plainFind.p97_5),
+        backlogDrainedMs: drainedAfterSaturation,
+      },
+      submissionsFixedRate: {
+        ...fixed,
+        emailLag,
+        backlogAtStop,
+        drainMs,
+        p97_5RatioToPlainFind: ratio(fixed.p97_5, plainFind.p97_5),
+      },
       backlog: { ...backlog, ratioToPlainFind: backlog.perSecond ? ratio(backlog.perSecond, plainFind.rps) : null },
       emailsReceived: sink.received(),
       emailsSentTwice: duplicates,

@@ -54,7 +54,7 @@ export function assertPluginsBuilt() {
   const missing = listPlugins().filter((name) => !fs.existsSync(pluginServerEntry(name)));
   if (missing.length > 0) {
     throw new Error(
-      `Plugin build missing for ${missing.join(', ')} (no dist/server/index.js): run \`npm run build\` before starting, or Strapi would drop their tables.`
+      `Plugin build missing for ${missing.join(', ')} (no dist/server/index.js): run \`npm run build\` before starting, or Strapi would drop their tables.`,
     );
   }
 }
@@ -63,11 +63,20 @@ export async function buildPlugins({ force = false, log = console.log } = {}) {
   for (const name of listPlugins()) {
     const dir = path.join(PLUGINS_DIR, name);
     // the kit's source is bundled into every plugin's dist: a change there rebuilds them all
-    const sourceTime = newestMtime([path.join(dir, 'server'), path.join(dir, 'admin'), path.join(dir, 'package.json'), path.join(ROOT, 'packages', 'plugin-kit')]);
+    const sourceTime = newestMtime([
+      path.join(dir, 'server'),
+      path.join(dir, 'admin'),
+      path.join(dir, 'package.json'),
+      path.join(ROOT, 'packages', 'plugin-kit'),
+    ]);
     const builtTime = mtimeOf(pluginServerEntry(name));
     if (!force && builtTime > sourceTime) continue;
     log(`[magnetiq] building plugin ${name}`);
-    await run(process.execPath, [path.join(ROOT, 'node_modules', '@strapi', 'sdk-plugin', 'bin', 'strapi-plugin.js'), 'build'], { cwd: dir });
+    await run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', '@strapi', 'sdk-plugin', 'bin', 'strapi-plugin.js'), 'build'],
+      { cwd: dir },
+    );
   }
 }
 
@@ -95,7 +104,11 @@ export async function buildCms({ force = false, log = console.log } = {}) {
 
 export async function buildSite({ cmsUrl, force = false, log = console.log, env = {} } = {}) {
   const marker = path.join(SITE_DIR, 'dist', 'index.html');
-  const sourceTime = newestMtime([path.join(SITE_DIR, 'src'), path.join(SITE_DIR, 'public'), path.join(SITE_DIR, 'astro.config.mjs')]);
+  const sourceTime = newestMtime([
+    path.join(SITE_DIR, 'src'),
+    path.join(SITE_DIR, 'public'),
+    path.join(SITE_DIR, 'astro.config.mjs'),
+  ]);
   // The CMS address is baked into the forms: a build made for another CMS (the tests' one) is stale.
   const builtFor = path.join(DATA_DIR, 'site-dist-build.json');
   const target = JSON.stringify({ cmsUrl: cmsUrl ?? process.env.CMS_URL ?? '', env });
@@ -109,16 +122,31 @@ export async function buildSite({ cmsUrl, force = false, log = console.log, env 
 
 /** One Astro build of the site into `outDir` (the rebuild receiver builds into fresh folders), precompressed. */
 export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: SITE_DIR,
-    // NODE_ENV=test (vitest) would bundle React's development build into the islands
-    env: { ...process.env, ...env, NODE_ENV: 'production', CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
-  });
+  await run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: SITE_DIR,
+      // NODE_ENV=test (vitest) would bundle React's development build into the islands
+      env: { ...process.env, ...env, NODE_ENV: 'production', CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
+    },
+  );
   precompress(outDir);
 }
 
 /** Tables of what the site renders (content and the plugins' pages). */
-const SITE_TABLES = ['pages', 'articles', 'authors', 'categories', 'globals', 'whitepapers_whitepapers', 'webinars_webinars', 'webinars_sessions', 'booking_meeting_types', 'booking_hosts'];
+const SITE_TABLES = [
+  'pages',
+  'articles',
+  'authors',
+  'categories',
+  'globals',
+  'whitepapers_whitepapers',
+  'webinars_webinars',
+  'webinars_sessions',
+  'booking_meeting_types',
+  'booking_hosts',
+];
 
 /**
  * The newest change to anything the site renders (ms since the epoch, 0 when none), so a start
@@ -129,9 +157,14 @@ export async function newestContentChange(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`select table_name from information_schema.tables where table_schema = current_schema() and table_name = any($1)`, [SITE_TABLES]);
+    const { rows } = await client.query(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_name = any($1)`,
+      [SITE_TABLES],
+    );
     if (rows.length === 0) return 0;
-    const sql = rows.map(({ table_name }) => `select max(greatest(updated_at, published_at)) as at from "${table_name}"`).join(' union all ');
+    const sql = rows
+      .map(({ table_name }) => `select max(greatest(updated_at, published_at)) as at from "${table_name}"`)
+      .join(' union all ');
     const result = await client.query(`select max(at) as at from (${sql}) changes`);
     return result.rows[0]?.at ? new Date(result.rows[0].at).getTime() : 0;
   } finally {

@@ -19,7 +19,7 @@ import { ROOT } from './paths.mjs';
 function interpolator(env) {
   const interpolate = (text, where) => {
     let out = '';
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       if (text[i] !== '$') {
         out += text[i++];
         continue;
@@ -58,7 +58,8 @@ function interpolator(env) {
   const walk = (node, where) => {
     if (typeof node === 'string') return interpolate(node, where);
     if (Array.isArray(node)) return node.map((item, index) => walk(item, `${where}[${index}]`));
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, `${where}.${key}`)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, `${where}.${key}`)]));
     return node;
   };
   return walk;
@@ -80,7 +81,11 @@ export function checkCompose(dir = ROOT, env = process.env, file = 'docker-compo
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'compose-spec.json'), 'utf8')));
-    if (!validate(resolved)) return validate.errors.map((error) => `${error.instancePath || '/'} ${error.message}${error.params?.additionalProperty ? `: ${error.params.additionalProperty}` : ''}`);
+    if (!validate(resolved))
+      return validate.errors.map(
+        (error) =>
+          `${error.instancePath || '/'} ${error.message}${error.params?.additionalProperty ? `: ${error.params.additionalProperty}` : ''}`,
+      );
     const problems = [];
     for (const [name, service] of Object.entries(resolved.services ?? {})) {
       if (service.build) {
@@ -91,11 +96,13 @@ export function checkCompose(dir = ROOT, env = process.env, file = 'docker-compo
         const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
         if (!source) continue;
         if (source.startsWith('.') || source.startsWith('/')) {
-          if (source.startsWith('.') && !fs.existsSync(path.join(dir, source))) problems.push(`${name}: bind source ${source} does not exist`);
+          if (source.startsWith('.') && !fs.existsSync(path.join(dir, source)))
+            problems.push(`${name}: bind source ${source} does not exist`);
         } else if (!(source in (resolved.volumes ?? {}))) problems.push(`${name}: volume ${source} is not declared`);
       }
       const dependsOn = Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {});
-      for (const target of dependsOn) if (!resolved.services[target]) problems.push(`${name}: depends_on unknown service ${target}`);
+      for (const target of dependsOn)
+        if (!resolved.services[target]) problems.push(`${name}: depends_on unknown service ${target}`);
     }
     return problems;
   } catch (error) {

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { canConnect, checkDatabaseUrl, createDatabase, dropDatabase, startEmbeddedPostgres, withDatabase } from './postgres.mjs';
+import {
+  canConnect,
+  checkDatabaseUrl,
+  createDatabase,
+  dropDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+} from './postgres.mjs';
 import { freePort } from './ports.mjs';
 
 /**

@@ -10,6 +10,9 @@ export const localSiteOrigins = (port) => [`http://localhost:${port}`, `http://1
  * front of it, say) plus both local names of the site's port, comma-separated as Strapi's env.array reads it.
  */
 export function withLocalSiteOrigins(configured, port) {
-  const listed = String(configured ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const listed = String(configured ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return [...new Set([...listed, ...localSiteOrigins(port)])].join(',');
 }

@@ -11,7 +11,11 @@ describe('local site origins', () => {
     ['', 5000, 'http://localhost:5000,http://127.0.0.1:5000'],
     ['https://www.example.com', 4321, 'https://www.example.com,http://localhost:4321,http://127.0.0.1:4321'],
     ['http://localhost:4321', 4321, 'http://localhost:4321,http://127.0.0.1:4321'],
-    [' https://a.example , https://b.example ', 4321, 'https://a.example,https://b.example,http://localhost:4321,http://127.0.0.1:4321'],
+    [
+      ' https://a.example , https://b.example ',
+      4321,
+      'https://a.example,https://b.example,http://localhost:4321,http://127.0.0.1:4321',
+    ],
   ])('adds both local names to %j for port %i', (configured, port, expected) => {
     expect(withLocalSiteOrigins(configured, port)).toBe(expected);
   });

@@ -65,7 +65,7 @@ export function createRebuildQueue({ build, debounceMs, timers = { setTimeout, c
           stats.failed += 1;
           stats.lastError = error?.message ?? String(error);
           log(`site rebuild failed, the previous build stays online: ${stats.lastError}`);
-        }
+        },
       )
       .finally(() => {
         running = null;
@@ -132,14 +132,16 @@ export function rebuildHandler({ secret, queue, now = Date.now, maxAgeMs = 5 * 6
     req.on('end', () => {
       if (tooLarge) return answer(res, 413, { error: 'body too large' });
       const raw = Buffer.concat(chunks);
-      if (!verifySignature(raw, req.headers['x-magnetiq-signature'], secret)) return answer(res, 401, { error: 'bad signature' });
+      if (!verifySignature(raw, req.headers['x-magnetiq-signature'], secret))
+        return answer(res, 401, { error: 'bad signature' });
       let event;
       try {
         event = JSON.parse(raw.toString('utf8'));
       } catch {
         return answer(res, 400, { error: 'body is not JSON' });
       }
-      if (event?.event !== 'site.rebuild' || typeof event.id !== 'string') return answer(res, 400, { error: 'not a site.rebuild event' });
+      if (event?.event !== 'site.rebuild' || typeof event.id !== 'string')
+        return answer(res, 400, { error: 'not a site.rebuild event' });
       if (!isFresh(event.sentAt, now(), maxAgeMs)) return answer(res, 401, { error: 'delivery too old' });
       if (seen.has(event.id)) return answer(res, 202, { queued: false, duplicate: true });
       seen.add(event.id);
@@ -158,7 +160,7 @@ export function listen(handler, { port, host = '127.0.0.1' }) {
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`,
         close: () => new Promise((done) => server.close(() => done())),
-      })
+      }),
     );
   });
 }
@@ -167,7 +169,17 @@ export function listen(handler, { port, host = '127.0.0.1' }) {
  * The receiver plus builds into `buildsDir/<timestamp>`; on success the site server switches to
  * the new folder. The folder it replaced is removed one build later, older ones at once.
  */
-export async function startSiteRebuilder({ site, buildInto, secret, buildsDir, port, host = '127.0.0.1', debounceMs = 2000, log = console.log, current = null }) {
+export async function startSiteRebuilder({
+  site,
+  buildInto,
+  secret,
+  buildsDir,
+  port,
+  host = '127.0.0.1',
+  debounceMs = 2000,
+  log = console.log,
+  current = null,
+}) {
   if (!secret) throw new Error('the site rebuild receiver needs SITE_REBUILD_WEBHOOK_SECRET');
   fs.mkdirSync(buildsDir, { recursive: true });
   // the folder served now (maybe a build of an earlier run) is kept like a replaced one
@@ -182,7 +194,8 @@ export async function startSiteRebuilder({ site, buildInto, secret, buildsDir, p
       log('[magnetiq] content changed: rebuilding the site');
       try {
         await buildInto(dir);
-        if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`the build wrote no ${path.join(dir, 'index.html')}`);
+        if (!fs.existsSync(path.join(dir, 'index.html')))
+          throw new Error(`the build wrote no ${path.join(dir, 'index.html')}`);
       } catch (error) {
         fs.rmSync(dir, { recursive: true, force: true });
         throw error;
@@ -222,4 +235,5 @@ export function newestBuild(candidates) {
   return best?.dir ?? null;
 }
 
-export const buildsIn = (buildsDir) => (fs.existsSync(buildsDir) ? fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)) : []);
+export const buildsIn = (buildsDir) =>
+  fs.existsSync(buildsDir) ? fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)) : [];

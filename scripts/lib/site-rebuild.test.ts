@@ -4,10 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM module shared with the start script
-import { createRebuildQueue, HOOK_PATH, isFresh, listen, rebuildHandler, startSiteRebuilder, verifySignature } from './site-rebuild.mjs';
+import {
+  createRebuildQueue,
+  HOOK_PATH,
+  isFresh,
+  listen,
+  rebuildHandler,
+  startSiteRebuilder,
+  verifySignature,
+} from './site-rebuild.mjs';
 
 const SECRET = 'test-secret-0123456789';
-const sign = (body: string, secret = SECRET) => `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+const sign = (body: string, secret = SECRET) =>
+  `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /** Timers the test advances by hand: no sleeping, no flakiness. */
 function manualTimers() {
@@ -159,12 +168,22 @@ describe('the webhook receiver', () => {
     const server = await listen(rebuildHandler({ secret: SECRET, queue, now }), { port: 0 });
     closers.push(server.close);
     const post = (body: string, signature = sign(body), target = HOOK_PATH) =>
-      fetch(`${server.url}${target}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Magnetiq-Signature': signature }, body });
+      fetch(`${server.url}${target}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Magnetiq-Signature': signature },
+        body,
+      });
     return { requested, post, url: server.url };
   }
 
   const delivery = (id: string, sentAt = '2026-12-02T00:59:59.000Z') =>
-    JSON.stringify({ id, event: 'site.rebuild', sentAt, trigger: { uid: 'api::page.page', action: 'publish', documentId: 'abc', locale: 'en' }, requestedAt: sentAt });
+    JSON.stringify({
+      id,
+      event: 'site.rebuild',
+      sentAt,
+      trigger: { uid: 'api::page.page', action: 'publish', documentId: 'abc', locale: 'en' },
+      requestedAt: sentAt,
+    });
 
   it('queues a rebuild for a signed, fresh delivery', async () => {
     const { post, requested } = await receiver();
@@ -176,7 +195,9 @@ describe('the webhook receiver', () => {
 
   it('refuses a wrong signature without queueing anything', async () => {
     const { post, requested } = await receiver();
-    expect((await post(delivery('site.rebuild:2'), sign(delivery('site.rebuild:2'), 'wrong-secret-0123456789'))).status).toBe(401);
+    expect(
+      (await post(delivery('site.rebuild:2'), sign(delivery('site.rebuild:2'), 'wrong-secret-0123456789'))).status,
+    ).toBe(401);
     expect((await post(delivery('site.rebuild:3'), '')).status).toBe(401);
     expect(requested).toHaveLength(0);
   });
@@ -184,7 +205,9 @@ describe('the webhook receiver', () => {
   it('refuses a replayed old delivery and other events', async () => {
     const { post, requested } = await receiver();
     expect((await post(delivery('site.rebuild:4', '2026-12-01T12:00:00.000Z'))).status).toBe(401);
-    expect((await post(JSON.stringify({ id: 'x', event: 'entry.create', sentAt: '2026-12-02T00:59:59.000Z' }))).status).toBe(400);
+    expect(
+      (await post(JSON.stringify({ id: 'x', event: 'entry.create', sentAt: '2026-12-02T00:59:59.000Z' }))).status,
+    ).toBe(400);
     expect((await post('not json')).status).toBe(400);
     expect(requested).toHaveLength(0);
   });
@@ -216,7 +239,15 @@ describe('startSiteRebuilder', () => {
       if (fail) throw new Error('astro build failed');
       fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
     };
-    const rebuilder = await startSiteRebuilder({ site, buildInto, secret: SECRET, buildsDir, port: 0, debounceMs: 0, log: () => {} });
+    const rebuilder = await startSiteRebuilder({
+      site,
+      buildInto,
+      secret: SECRET,
+      buildsDir,
+      port: 0,
+      debounceMs: 0,
+      log: () => {},
+    });
     try {
       const body = JSON.stringify({ id: 'a', event: 'site.rebuild', sentAt: new Date().toISOString() });
       await fetch(rebuilder.hookUrl, { method: 'POST', headers: { 'X-Magnetiq-Signature': sign(body) }, body });
@@ -233,7 +264,12 @@ describe('startSiteRebuilder', () => {
       expect(served).toHaveLength(3);
       expect(fs.existsSync(path.join(served[2], 'index.html'))).toBe(true);
       // the current build and the one it replaced stay; older ones are removed
-      expect(fs.readdirSync(buildsDir).map((name) => path.join(buildsDir, name)).sort()).toEqual([served[1], served[2]].sort());
+      expect(
+        fs
+          .readdirSync(buildsDir)
+          .map((name) => path.join(buildsDir, name))
+          .sort(),
+      ).toEqual([served[1], served[2]].sort());
     } finally {
       await rebuilder.close();
       fs.rmSync(buildsDir, { recursive: true, force: true });

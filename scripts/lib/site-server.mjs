@@ -9,9 +9,15 @@ import { ROOT, SITE_DIR } from './paths.mjs';
  * to the origins of this deployment, so the local server (npm start, the tests) enforces the same
  * Content-Security-Policy. Plain http here: `upgrade-insecure-requests` and HSTS are left out.
  */
-export function nginxSecurityHeaders({ cmsOrigin, analyticsOrigin = '', file = path.join(ROOT, 'config', 'nginx', 'security-headers.conf') }) {
+export function nginxSecurityHeaders({
+  cmsOrigin,
+  analyticsOrigin = '',
+  file = path.join(ROOT, 'config', 'nginx', 'security-headers.conf'),
+}) {
   const headers = {};
-  for (const [, name, value] of fs.readFileSync(file, 'utf8').matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;$/gm)) {
+  for (const [, name, value] of fs
+    .readFileSync(file, 'utf8')
+    .matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;$/gm)) {
     if (name === 'Strict-Transport-Security') continue;
     headers[name] =
       name === 'Content-Security-Policy'
@@ -36,12 +42,26 @@ export function nginxSecurityHeaders({ cmsOrigin, analyticsOrigin = '', file = p
  */
 export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 'dist'), headers = null } = {}) {
   // cache headers as config/nginx/site.conf sets them: hashed assets for a year, the rest revalidated
-  const setHeaders = (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-  const open = (folder) => ({ folder, assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true, setHeaders }) });
+  const setHeaders = (res, pathname) =>
+    res.setHeader(
+      'Cache-Control',
+      pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+  const open = (folder) => ({
+    folder,
+    assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true, setHeaders }),
+  });
   let current = open(dir);
   const server = http.createServer((req, res) => {
     const { folder, assets } = current;
-    for (const [name, value] of Object.entries(headers ?? { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'SAMEORIGIN' })) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(
+      headers ?? {
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'X-Frame-Options': 'SAMEORIGIN',
+      },
+    ))
+      res.setHeader(name, value);
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { Location: '/en/' });
       res.end();
@@ -51,7 +71,11 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       const page = path.join(folder, '404.html');
-      res.end(fs.existsSync(page) ? fs.readFileSync(page) : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>');
+      res.end(
+        fs.existsSync(page)
+          ? fs.readFileSync(page)
+          : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>',
+      );
     });
   });
   return new Promise((resolve, reject) => {

@@ -4,7 +4,8 @@ import { CMS_DIR, STRAPI_BIN } from './paths.mjs';
 export async function waitForHealth(url, { timeoutMs = 120000, child } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`Strapi exited with code ${child.exitCode} before it was healthy`);
+    if (child && child.exitCode !== null)
+      throw new Error(`Strapi exited with code ${child.exitCode} before it was healthy`);
     try {
       const response = await fetch(`${url}/_health`, { signal: AbortSignal.timeout(2000) });
       if (response.status === 204) return;

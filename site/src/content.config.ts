@@ -7,7 +7,20 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { pluginList, strapiCollection, strapiSingle } from './loaders/strapi';
 
-import { authorShape, blocks, categoryShape, link, localized, media, meetingTypeShape, sectionSchema, seo, text, webinarShape, whitepaperShape } from './lib/schemas';
+import {
+  authorShape,
+  blocks,
+  categoryShape,
+  link,
+  localized,
+  media,
+  meetingTypeShape,
+  sectionSchema,
+  seo,
+  text,
+  webinarShape,
+  whitepaperShape,
+} from './lib/schemas';
 export type { Section } from './lib/schemas';
 
 /** One populate fragment per section type: every media and nested component of each. */
@@ -27,7 +40,13 @@ const SECTION_POPULATE = {
 
 const pages = defineCollection({
   loader: strapiCollection({ resource: 'pages', query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' } }),
-  schema: z.object({ ...localized, title: z.string(), slug: z.string(), sections: z.array(sectionSchema).nullish(), seo: seo.nullish() }),
+  schema: z.object({
+    ...localized,
+    title: z.string(),
+    slug: z.string(),
+    sections: z.array(sectionSchema).nullish(),
+    seo: seo.nullish(),
+  }),
 });
 
 const articles = defineCollection({
@@ -94,7 +113,10 @@ const webinars = defineCollection({
   loader: pluginList({
     name: 'webinars',
     path: '/api/webinars/webinars',
-    variants: [{ query: { when: 'upcoming' }, extra: { past: false } }, { query: { when: 'past' }, extra: { past: true } }],
+    variants: [
+      { query: { when: 'upcoming' }, extra: { past: false } },
+      { query: { when: 'past' }, extra: { past: true } },
+    ],
   }),
   schema: z.object(webinarShape),
 });

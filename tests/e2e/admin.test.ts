@@ -23,7 +23,8 @@ beforeAll(async () => {
     if (url.origin !== inject('cmsUrl') && url.protocol.startsWith('http')) externalRequests.add(url.origin);
   });
   page.on('response', (response) => {
-    if ((response.url().includes('/leads/') || response.url().includes('/whitepapers/')) && response.status() >= 400) pluginApiFailures.push(`${response.status()} ${response.url()}`);
+    if ((response.url().includes('/leads/') || response.url().includes('/whitepapers/')) && response.status() >= 400)
+      pluginApiFailures.push(`${response.status()} ${response.url()}`);
   });
   page.setDefaultTimeout(20_000);
 });

@@ -19,7 +19,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('response', (response) => {
-    if ((response.url().includes('/booking/') || response.url().includes('/calendar-sync/')) && response.status() >= 400) apiFailures.push(`${response.status()} ${response.url()}`);
+    if (
+      (response.url().includes('/booking/') || response.url().includes('/calendar-sync/')) &&
+      response.status() >= 400
+    )
+      apiFailures.push(`${response.status()} ${response.url()}`);
   });
   page.setDefaultTimeout(20_000);
   await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
@@ -37,13 +41,26 @@ describe('booking admin', () => {
   it('lists a booking of the seeded host and cancels it with a reason', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const inTwoWeeks = new Date(Date.now() + 14 * 86400e3).toISOString().slice(0, 10);
-    const slots = await api(`/api/booking/slots?type=discovery-call&from=${today}&to=${inTwoWeeks}&tz=Europe/Berlin&host=mara-vogel`, { ip: clientIp() });
+    const slots = await api(
+      `/api/booking/slots?type=discovery-call&from=${today}&to=${inTwoWeeks}&tz=Europe/Berlin&host=mara-vogel`,
+      { ip: clientIp() },
+    );
     const slot = slots.body.data.flatMap((day: any) => day.slots)[0];
     const email = uniqueEmail('admin-booking');
     const booked = await api('/api/booking/bookings', {
       method: 'POST',
       ip: clientIp(),
-      json: { type: 'discovery-call', host: 'mara-vogel', start: slot.start, timeZone: 'Europe/Berlin', email, firstName: 'Grace', lastName: 'Hopper', answers: { goal: 'More demos' }, consent: { dataProcessing: true, textVersion: 'e2e' } },
+      json: {
+        type: 'discovery-call',
+        host: 'mara-vogel',
+        start: slot.start,
+        timeZone: 'Europe/Berlin',
+        email,
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        answers: { goal: 'More demos' },
+        consent: { dataProcessing: true, textVersion: 'e2e' },
+      },
     });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
 
@@ -56,12 +73,17 @@ describe('booking admin', () => {
     await page.getByText('Grace Hopper').first().waitFor();
 
     await page.goto(`${inject('cmsUrl')}/admin/plugins/booking?host=mara-vogel&view=list`);
-    await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(email) })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await page.locator('textarea').first().fill('Host is travelling');
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     // the list reloads with the status and the reason in the booking's row
     await page.getByRole('row', { name: new RegExp(`${email}.*cancelled.*Host is travelling`) }).waitFor();
-    const [row] = await rows(`select status, cancel_reason from booking_bookings where document_id = $1`, [booked.body.data.id]);
+    const [row] = await rows(`select status, cancel_reason from booking_bookings where document_id = $1`, [
+      booked.body.data.id,
+    ]);
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Host is travelling' });
   });
 

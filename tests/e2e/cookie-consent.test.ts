@@ -21,7 +21,11 @@ beforeAll(async () => {
   context = await browser.newContext();
   await context.route('https://analytics.magnetiq.test/**', async (route) => {
     analyticsRequests.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__analyticsLoaded = (window.__analyticsLoaded || 0) + 1;' });
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: 'window.__analyticsLoaded = (window.__analyticsLoaded || 0) + 1;',
+    });
   });
   page = await context.newPage();
 });
@@ -31,7 +35,8 @@ afterAll(async () => {
 });
 
 const banner = () => page.getByRole('region', { name: 'Cookie consent' });
-const analyticsLoaded = () => page.evaluate(() => (window as unknown as { __analyticsLoaded?: number }).__analyticsLoaded ?? 0);
+const analyticsLoaded = () =>
+  page.evaluate(() => (window as unknown as { __analyticsLoaded?: number }).__analyticsLoaded ?? 0);
 
 describe('cookie consent', () => {
   it('asks with the CMS wording and loads no analytics before a choice', async () => {
@@ -70,7 +75,9 @@ describe('cookie consent', () => {
   });
 
   it('asks again when the wording has a new version', async () => {
-    await page.evaluate(() => localStorage.setItem('magnetiq-consent', JSON.stringify({ version: '2025-01', choice: 'accepted' })));
+    await page.evaluate(() =>
+      localStorage.setItem('magnetiq-consent', JSON.stringify({ version: '2025-01', choice: 'accepted' })),
+    );
     const before = analyticsRequests.length;
     await page.goto(`${inject('siteUrl')}/en/`, { waitUntil: 'networkidle' });
     await banner().waitFor();

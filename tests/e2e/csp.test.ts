@@ -22,28 +22,46 @@ function policy(): Map<string, string[]> {
   const conf = fs.readFileSync(path.join(ROOT, 'config', 'nginx', 'security-headers.conf'), 'utf8');
   const header = conf.match(/^add_header Content-Security-Policy "([^"]+)" always;$/m)?.[1];
   if (!header) throw new Error('no Content-Security-Policy in security-headers.conf');
-  const text = header.replaceAll('https://cms.example.com', new URL(inject('cmsUrl')).origin).replaceAll('https://analytics.example.com', ANALYTICS_ORIGIN);
+  const text = header
+    .replaceAll('https://cms.example.com', new URL(inject('cmsUrl')).origin)
+    .replaceAll('https://analytics.example.com', ANALYTICS_ORIGIN);
   return new Map(
     text
       .split(';')
       .map((part) => part.trim().split(/\s+/))
       .filter((tokens) => tokens[0])
-      .map(([name, ...sources]) => [name, sources])
+      .map(([name, ...sources]) => [name, sources]),
   );
 }
 
 const headerOf = (directives: Map<string, string[]>) =>
   // plain http locally: upgrade-insecure-requests would send the CMS requests to https
-  [...directives].filter(([name]) => name !== 'upgrade-insecure-requests').map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+  [...directives]
+    .filter(([name]) => name !== 'upgrade-insecure-requests')
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
 
 const htmlFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? htmlFiles(path.join(dir, entry.name)) : entry.name.endsWith('.html') ? [path.join(dir, entry.name)] : []));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? htmlFiles(path.join(dir, entry.name))
+        : entry.name.endsWith('.html')
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
 
 const allows = (sources: string[], url: URL, siteOrigin: string) =>
-  sources.includes(url.origin) || (sources.includes("'self'") && url.origin === siteOrigin) || (url.protocol === 'data:' && sources.includes('data:'));
+  sources.includes(url.origin) ||
+  (sources.includes("'self'") && url.origin === siteOrigin) ||
+  (url.protocol === 'data:' && sources.includes('data:'));
 
 describe('the CSP allows what the built pages use', () => {
-  const pages = htmlFiles(DIST).map((file) => ({ file: path.relative(DIST, file), html: fs.readFileSync(file, 'utf8') }));
+  const pages = htmlFiles(DIST).map((file) => ({
+    file: path.relative(DIST, file),
+    html: fs.readFileSync(file, 'utf8'),
+  }));
   const siteOrigin = new URL(inject('siteUrl')).origin;
 
   it('lists the hash of every inline script', () => {
@@ -72,14 +90,20 @@ describe('the CSP allows what the built pages use', () => {
       for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) check('script-src', src, file);
       for (const [, src] of html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) check('script-src', src, file);
       for (const [, src] of html.matchAll(/data-analytics="([^"]+)"/g)) check('script-src', src, file);
-      for (const [, href] of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) check('style-src', href, file);
+      for (const [, href] of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g))
+        check('style-src', href, file);
       for (const [, src] of html.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) check('img-src', src, file);
-      for (const [, srcset] of html.matchAll(/\ssrcset="([^"]+)"/g)) for (const candidate of srcset.split(',')) check('img-src', candidate.trim().split(/\s+/)[0], file);
+      for (const [, srcset] of html.matchAll(/\ssrcset="([^"]+)"/g))
+        for (const candidate of srcset.split(',')) check('img-src', candidate.trim().split(/\s+/)[0], file);
       // the islands post to the CMS named in their props
-      for (const [, cmsUrl] of html.matchAll(/&quot;cmsUrl&quot;:\[0,&quot;([^&]+)&quot;\]/g)) check('connect-src', cmsUrl, file);
+      for (const [, cmsUrl] of html.matchAll(/&quot;cmsUrl&quot;:\[0,&quot;([^&]+)&quot;\]/g))
+        check('connect-src', cmsUrl, file);
     }
     expect(problems).toEqual([]);
-    expect(pages.some(({ html }) => html.includes('/uploads/')), 'the build has CMS images to check').toBe(true);
+    expect(
+      pages.some(({ html }) => html.includes('/uploads/')),
+      'the build has CMS images to check',
+    ).toBe(true);
   });
 });
 
@@ -92,7 +116,9 @@ describe('pages in Chromium under the CSP', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     context = await browser.newContext();
-    await context.route(`${ANALYTICS_ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__analyticsLoaded = true;' }));
+    await context.route(`${ANALYTICS_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__analyticsLoaded = true;' }),
+    );
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         ((window as any).__violations ??= []).push(`${event.effectiveDirective} ${event.blockedURI}`);
@@ -132,7 +158,10 @@ describe('pages in Chromium under the CSP', () => {
     await contact.locator('input[name="dataProcessing"]').check();
     await contact.locator('form button[type="submit"]').click();
     await contact.locator('[role="status"], [role="alert"]').first().waitFor();
-    expect(await contact.locator('[role="alert"]').count(), await contact.locator('[role="alert"]').allTextContents().then(String)).toBe(0);
+    expect(
+      await contact.locator('[role="alert"]').count(),
+      await contact.locator('[role="alert"]').allTextContents().then(String),
+    ).toBe(0);
 
     await page.getByRole('button', { name: 'Accept analytics' }).click();
     await expect.poll(() => page.evaluate(() => (window as any).__analyticsLoaded === true)).toBe(true);

@@ -29,14 +29,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const contactOf = async (email: string) => (await rows(`select id, document_id, status, confirmed_at from leads_contacts where email = $1`, [email]))[0];
+const contactOf = async (email: string) =>
+  (await rows(`select id, document_id, status, confirmed_at from leads_contacts where email = $1`, [email]))[0];
 
 describe('email links in the browser', () => {
   it('the confirmation link opens a page that confirms nothing until the visitor presses its button', async () => {
     const email = uniqueEmail('e2e-optin');
-    const submitted = await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, locale: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }) });
+    const submitted = await api('/api/leads/submissions', {
+      method: 'POST',
+      ip: clientIp(),
+      json: submission({
+        email,
+        locale: 'de',
+        consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' },
+      }),
+    });
     expect(submitted.status).toBe(201);
-    const message = await eventually(async () => (await fakeSendGrid.to(email)).find((sent) => sent.body.custom_args?.template === 'confirm-subscription'), { what: 'the confirmation email' });
+    const message = await eventually(
+      async () =>
+        (await fakeSendGrid.to(email)).find((sent) => sent.body.custom_args?.template === 'confirm-subscription'),
+      { what: 'the confirmation email' },
+    );
     const text = message.body.content.find((part: any) => part.type === 'text/plain').value as string;
     const link = text.match(/https?:\/\/\S+\/de\/confirm-subscription\/\?token=\S+/)?.[0];
     expect(link).toBeTruthy();
@@ -57,13 +70,19 @@ describe('email links in the browser', () => {
 
   it('the unsubscribe page unsubscribes on the click only', async () => {
     const email = uniqueEmail('e2e-unsub');
-    await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }) });
+    await api('/api/leads/submissions', {
+      method: 'POST',
+      ip: clientIp(),
+      json: submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }),
+    });
     const contact = await contactOf(email);
     await rows(`update leads_contacts set status = 'confirmed', confirmed_at = now() where id = $1`, [contact.id]);
     const token = signToken({ purpose: 'unsubscribe', subject: contact.document_id }, inject('leadsTokenSecret'));
 
     // the List-Unsubscribe link opened in a browser: the CMS sends it to the site's page
-    await page.goto(`${inject('cmsUrl')}/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { waitUntil: 'networkidle' });
+    await page.goto(`${inject('cmsUrl')}/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, {
+      waitUntil: 'networkidle',
+    });
     expect(new URL(page.url()).pathname).toBe('/en/unsubscribe/');
     const button = page.getByRole('button', { name: 'Unsubscribe' });
     await button.waitFor();

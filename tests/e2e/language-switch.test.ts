@@ -24,7 +24,10 @@ const VERSIONS = ['en', 'de', 'fr'];
 async function expectVersion(locale: string) {
   await page.waitForURL(new RegExp(`/${locale}/$`));
   expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-  for (const other of VERSIONS) expect(await page.locator(`link[rel="alternate"][hreflang="${other}"]`).getAttribute('href')).toMatch(new RegExp(`/${other}/$`));
+  for (const other of VERSIONS)
+    expect(await page.locator(`link[rel="alternate"][hreflang="${other}"]`).getAttribute('href')).toMatch(
+      new RegExp(`/${other}/$`),
+    );
   expect(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href')).toMatch(/\/en\/$/);
 }
 
@@ -48,7 +51,9 @@ describe('language switch', () => {
   it('links the French article to its other language versions only', async () => {
     await page.goto(`${inject('siteUrl')}/fr/insights/lead-scoring-auquel-les-commerciaux-croient/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toMatch(/\/en\/insights\/lead-scoring-that-sales-trusts\/$/);
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toMatch(
+      /\/en\/insights\/lead-scoring-that-sales-trusts\/$/,
+    );
     await page.click('.language-switcher a[hreflang="en"]');
     await page.waitForURL(/\/en\/insights\/lead-scoring-that-sales-trusts\/$/);
   });

@@ -21,11 +21,16 @@ const suffix = crypto.randomBytes(3).toString('hex');
 let browser: Browser;
 
 async function signIn(user: AdminUser): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    extraHTTPHeaders: { 'X-Forwarded-For': clientIp() },
+  });
   const page = await context.newPage();
   const failures: string[] = [];
   page.on('response', (response) => {
-    if (response.status() >= 400 && /\/(webinars|whitepapers|booking|leads)\//.test(new URL(response.url()).pathname)) failures.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && /\/(webinars|whitepapers|booking|leads)\//.test(new URL(response.url()).pathname))
+      failures.push(`${response.status()} ${response.url()}`);
   });
   page.setDefaultTimeout(20_000);
   await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
@@ -56,9 +61,26 @@ describe('a marketing Editor in the admin', () => {
   beforeAll(async () => {
     // the content exists (written in the Content Manager); the plugin pages are what is tested
     const superToken = await superAdminToken();
-    const webinar = await api('/webinars/webinars', { method: 'POST', ip: clientIp(), headers: auth(superToken), json: { title: webinarTitle, slug: `roles-e2e-${suffix}`, publish: true } });
+    const webinar = await api('/webinars/webinars', {
+      method: 'POST',
+      ip: clientIp(),
+      headers: auth(superToken),
+      json: { title: webinarTitle, slug: `roles-e2e-${suffix}`, publish: true },
+    });
     expect(webinar.status).toBe(201);
-    const created = await api('/whitepapers/papers', { method: 'POST', ip: clientIp(), headers: auth(superToken), json: { title: paperTitle, slug: `roles-e2e-paper-${suffix}`, summary: 'For the roles test.', pageCount: 4, topics: ['sales'], publish: true } });
+    const created = await api('/whitepapers/papers', {
+      method: 'POST',
+      ip: clientIp(),
+      headers: auth(superToken),
+      json: {
+        title: paperTitle,
+        slug: `roles-e2e-paper-${suffix}`,
+        summary: 'For the roles test.',
+        pageCount: 4,
+        topics: ['sales'],
+        publish: true,
+      },
+    });
     expect(created.status).toBe(201);
     paper = created.body.data.documentId;
     editor = await adminUser('Editor');
@@ -87,7 +109,7 @@ describe('a marketing Editor in the admin', () => {
     await page.locator(`[role="meter"][aria-valuemax="40"]`).first().waitFor();
     const [created] = await rows<{ document_id: string; capacity: number }>(
       `select s.document_id, s.capacity from webinars_sessions s join webinars_webinars w on w.document_id = s.webinar where w.title = $1`,
-      [webinarTitle]
+      [webinarTitle],
     );
     expect(created?.capacity).toBe(40);
     session = created.document_id;
@@ -106,7 +128,10 @@ describe('a marketing Editor in the admin', () => {
     await page.getByRole('heading', { name: 'Whitepapers', level: 1 }).waitFor();
     await page.getByLabel(`PDF file for ${paperTitle} (en)`).setInputFiles(PDF);
     await page.getByText('PDF uploaded').waitFor();
-    const [stored] = await rows<{ file_name: string | null; file_size: number | null }>('select file_name, file_size from whitepapers_whitepapers where document_id = $1 limit 1', [paper]);
+    const [stored] = await rows<{ file_name: string | null; file_size: number | null }>(
+      'select file_name, file_size from whitepapers_whitepapers where document_id = $1 limit 1',
+      [paper],
+    );
     expect(stored.file_name).toBe('whitepaper.pdf');
     expect(Number(stored.file_size)).toBe(fs.statSync(PDF).size);
     // counts yes, the people behind them no
@@ -126,15 +151,25 @@ describe('a marketing Editor in the admin', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Schedule saved; slots follow at once.').waitFor();
     const after = await api('/booking/hosts', { headers: auth(editor.token) });
-    expect(after.body.data.find((item: any) => item.documentId === host.documentId).weeklyHours.sat).toHaveLength(saturday + 1);
+    expect(after.body.data.find((item: any) => item.documentId === host.documentId).weeklyHours.sat).toHaveLength(
+      saturday + 1,
+    );
     // put the seeded hours back for the other tests
-    await api(`/booking/hosts/${host.documentId}/schedule`, { method: 'PUT', headers: auth(editor.token), json: { timeZone: host.timeZone, weeklyHours: host.weeklyHours, dateOverrides: host.dateOverrides ?? [] } });
+    await api(`/booking/hosts/${host.documentId}/schedule`, {
+      method: 'PUT',
+      headers: auth(editor.token),
+      json: { timeZone: host.timeZone, weeklyHours: host.weeklyHours, dateOverrides: host.dateOverrides ?? [] },
+    });
   });
 
   it('cannot open a contact', async () => {
     const email = uniqueEmail('editor-cannot');
-    expect((await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email }) })).status).toBe(201);
-    const [contact] = await rows<{ document_id: string }>('select document_id from leads_contacts where email = $1', [email]);
+    expect(
+      (await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email }) })).status,
+    ).toBe(201);
+    const [contact] = await rows<{ document_id: string }>('select document_id from leads_contacts where email = $1', [
+      email,
+    ]);
     failures.length = 0;
     await page.goto(`${inject('cmsUrl')}/admin/plugins/leads/contacts/${contact.document_id}`);
     await page.getByText("You don't have the permissions to access that content").first().waitFor();
@@ -148,8 +183,18 @@ describe('a Sales user in the admin', () => {
   it('opens a contact’s timeline and exports it, and both reads are audited', async () => {
     const sales = await adminUser('Sales');
     const email = uniqueEmail('sales-e2e');
-    expect((await api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: submission({ email, firstName: 'Ada' }) })).status).toBe(201);
-    const [contact] = await rows<{ document_id: string }>('select document_id from leads_contacts where email = $1', [email]);
+    expect(
+      (
+        await api('/api/leads/submissions', {
+          method: 'POST',
+          ip: clientIp(),
+          json: submission({ email, firstName: 'Ada' }),
+        })
+      ).status,
+    ).toBe(201);
+    const [contact] = await rows<{ document_id: string }>('select document_id from leads_contacts where email = $1', [
+      email,
+    ]);
 
     const { page, failures } = await signIn(sales);
     await page.click('nav a[href$="/plugins/leads"]');
@@ -162,13 +207,19 @@ describe('a Sales user in the admin', () => {
     await page.getByText('Activity', { exact: true }).first().waitFor();
     await page.getByText('Consents', { exact: true }).first().waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`contact-${contact.document_id}.json`);
     const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
     expect(exported.contact.email).toBe(email);
     expect(await page.getByRole('button', { name: 'Erase' }).count()).toBe(0);
 
-    const audited = await rows<{ action: string }>('select action from leads_audit_logs where actor_email = $1 and subject_id = $2 order by id', [sales.email, contact.document_id]);
+    const audited = await rows<{ action: string }>(
+      'select action from leads_audit_logs where actor_email = $1 and subject_id = $2 order by id',
+      [sales.email, contact.document_id],
+    );
     expect(audited.map((row) => row.action)).toEqual(['contact.view', 'contact.export']);
     expect(failures).toEqual([]);
   }, 60_000);

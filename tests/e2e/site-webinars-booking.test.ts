@@ -30,13 +30,17 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
   const created = await browser.newContext(options);
   created.on('console', (message) => {
     // the deliberate 400 and 409 below are logged by Chromium as failed resources
-    if (message.type() === 'error' && !/(400 \(Bad Request\)|409 \(Conflict\))/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/(400 \(Bad Request\)|409 \(Conflict\))/.test(message.text()))
+      consoleErrors.push(message.text());
   });
   return created;
 }
 
 /** "09:30" of an instant in a zone, as the slots API words `time`. */
-const localTime = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+const localTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 
 async function registrationSession(): Promise<{ documentId: string; startsAt: string; timeZone: string }> {
   const answer = await (await fetch(`${inject('cmsUrl')}/api/webinars/webinars/${WEBINAR.en.slug}?locale=en`)).json();
@@ -67,16 +71,22 @@ describe('webinars on the site', () => {
     expect(await page.locator('h1').textContent()).toBe(WEBINAR.en.title);
     const time = page.locator(`.session-list time[datetime="${session.startsAt}"]`);
     expect(await time.textContent()).toContain(localTime(session.startsAt, session.timeZone));
-    const scripts = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text));
+    const scripts = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) =>
+      JSON.parse(text),
+    );
     expect(scripts.find((data) => data['@type'] === 'Event')).toMatchObject({
       name: WEBINAR.en.title,
       startDate: session.startsAt,
       eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
       location: { '@type': 'VirtualLocation' },
     });
-    expect(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).toMatch(new RegExp(`/de/webinars/${WEBINAR.de.slug}/$`));
+    expect(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).toMatch(
+      new RegExp(`/de/webinars/${WEBINAR.de.slug}/$`),
+    );
     // the seats come from the public API at runtime, in the island
-    const refreshed = page.waitForResponse((response) => response.url().includes(`/api/webinars/webinars/${WEBINAR.en.slug}?locale=en`));
+    const refreshed = page.waitForResponse((response) =>
+      response.url().includes(`/api/webinars/webinars/${WEBINAR.en.slug}?locale=en`),
+    );
     await showIsland(page);
     expect((await refreshed).status()).toBe(200);
     await expect.poll(() => page.locator('.session-choice .seats').first().textContent()).toMatch(/\d+ seats? left/);
@@ -84,7 +94,9 @@ describe('webinars on the site', () => {
     await page.waitForURL(new RegExp(`/de/webinars/${WEBINAR.de.slug}/$`));
     expect(await page.locator('h1').textContent()).toBe(WEBINAR.de.title);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    expect(await page.locator('.session-list time').first().textContent()).toContain(localTime(session.startsAt, session.timeZone));
+    expect(await page.locator('.session-list time').first().textContent()).toContain(
+      localTime(session.startsAt, session.timeZone),
+    );
 
     const sitemap = await (await fetch(`${inject('siteUrl')}/sitemap.xml`)).text();
     expect(sitemap).toContain(`/de/webinars/${WEBINAR.de.slug}/</loc>`);
@@ -94,7 +106,9 @@ describe('webinars on the site', () => {
 
   it('lists the upcoming webinar in the home page section, linking to its page', async () => {
     await page.goto(`${inject('siteUrl')}/de/`);
-    expect(await page.locator('[data-embed="webinar-list"] .webinar-card a').first().getAttribute('href')).toBe(`/de/webinars/${WEBINAR.de.slug}/`);
+    expect(await page.locator('[data-embed="webinar-list"] .webinar-card a').first().getAttribute('href')).toBe(
+      `/de/webinars/${WEBINAR.de.slug}/`,
+    );
   });
 
   it('registers: the confirmation does not say seat or waitlist, the email reaches SendGrid, the registration is stored', async () => {
@@ -109,47 +123,74 @@ describe('webinars on the site', () => {
     const posted = page.waitForRequest((request) => request.url().endsWith('/api/webinars/registrations'));
     await page.click('form button[type="submit"]');
     const body = (await posted).postDataJSON();
-    expect(body).toMatchObject({ session: session.documentId, locale: 'en', email, firstName: 'Grace', utm: { source: 'linkedin', campaign: 'pipeline' }, consent: { dataProcessing: true, textVersion: 'webinar-form-2026-12' } });
+    expect(body).toMatchObject({
+      session: session.documentId,
+      locale: 'en',
+      email,
+      firstName: 'Grace',
+      utm: { source: 'linkedin', campaign: 'pipeline' },
+      consent: { dataProcessing: true, textVersion: 'webinar-form-2026-12' },
+    });
     await page.locator('[role="status"]').waitFor();
     const confirmation = await page.locator('[role="status"]').textContent();
     expect(confirmation).toContain('registration is in');
     expect(confirmation).not.toMatch(/wait/i);
 
-    const [message] = await eventually(async () => {
-      const sent = (await fakeSendGrid.to(email)).filter((candidate) => candidate.body.custom_args?.template === 'webinar-confirmation');
-      return sent.length > 0 && sent;
-    }, { what: `the webinar confirmation to ${email}` });
+    const [message] = await eventually(
+      async () => {
+        const sent = (await fakeSendGrid.to(email)).filter(
+          (candidate) => candidate.body.custom_args?.template === 'webinar-confirmation',
+        );
+        return sent.length > 0 && sent;
+      },
+      { what: `the webinar confirmation to ${email}` },
+    );
     expect(message.body.subject).toContain(WEBINAR.en.title);
-    const [registration] = await rows(`select r.status, r.utm_source from webinars_registrations r where r.email = $1`, [email]);
+    const [registration] = await rows(
+      `select r.status, r.utm_source from webinars_registrations r where r.email = $1`,
+      [email],
+    );
     expect(registration).toMatchObject({ status: 'registered', utm_source: 'linkedin' });
   });
 
   it.each([
     ['en', WEBINAR.en.slug, 'Work email', 'Please enter a valid email address, e.g. name@company.com.'],
-    ['de', WEBINAR.de.slug, 'Geschäftliche E-Mail', 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.'],
-  ])('shows an error from the server next to its field in the page\'s language (%s), not the server\'s English message', async (lang, slug, label, expected) => {
-    // a domain label starting with "-" passes the browser's check but not the server's (yup's email rule)
-    const email = `ada-${Date.now()}@-engines.com`;
-    await page.goto(`${inject('siteUrl')}/${lang}/webinars/${slug}/`);
-    await showIsland(page);
-    await page.locator('form button[type="submit"]:enabled').waitFor();
-    await page.getByLabel(label).fill(email);
-    await page.check('input[name="dataProcessing"]');
-    const answered = page.waitForResponse((response) => response.url().endsWith('/api/webinars/registrations'));
-    await page.click('form button[type="submit"]');
-    const response = await answered;
-    expect(response.status()).toBe(400);
-    const serverError = (await response.json()).error.details.errors.find((error: any) => error.path.join('.') === 'email');
-    expect(serverError).toMatchObject({ code: 'invalid_email', message: expect.stringContaining('email') });
+    [
+      'de',
+      WEBINAR.de.slug,
+      'Geschäftliche E-Mail',
+      'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
+    ],
+  ])(
+    "shows an error from the server next to its field in the page's language (%s), not the server's English message",
+    async (lang, slug, label, expected) => {
+      // a domain label starting with "-" passes the browser's check but not the server's (yup's email rule)
+      const email = `ada-${Date.now()}@-engines.com`;
+      await page.goto(`${inject('siteUrl')}/${lang}/webinars/${slug}/`);
+      await showIsland(page);
+      await page.locator('form button[type="submit"]:enabled').waitFor();
+      await page.getByLabel(label).fill(email);
+      await page.check('input[name="dataProcessing"]');
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/webinars/registrations'));
+      await page.click('form button[type="submit"]');
+      const response = await answered;
+      expect(response.status()).toBe(400);
+      const serverError = (await response.json()).error.details.errors.find(
+        (error: any) => error.path.join('.') === 'email',
+      );
+      expect(serverError).toMatchObject({ code: 'invalid_email', message: expect.stringContaining('email') });
 
-    const field = page.getByLabel(label);
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = await field.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(expected);
-    // focus moves in the next animation frame after the error renders
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('email');
-    expect(await rows(`select id from webinars_registrations where email = $1`, [email])).toHaveLength(0);
-  });
+      const field = page.getByLabel(label);
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = await field.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(expected);
+      // focus moves in the next animation frame after the error renders
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+        .toBe('email');
+      expect(await rows(`select id from webinars_registrations where email = $1`, [email])).toHaveLength(0);
+    },
+  );
 });
 
 describe('booking on the site', () => {
@@ -182,7 +223,10 @@ describe('booking on the site', () => {
   ])('names the hosts as a sentence in %s: "%s"', async (lang, expected) => {
     await page.goto(`${inject('siteUrl')}/${lang}/booking/discovery-call/`);
     // the page's own line, not the widget's time-zone line (also .meta once the island hydrates)
-    const meta = (await page.locator('.booking .meta').filter({ hasText: /Minuten|minutes/ }).textContent())!.replace(/\s+/g, ' ');
+    const meta = (await page
+      .locator('.booking .meta')
+      .filter({ hasText: /Minuten|minutes/ })
+      .textContent())!.replace(/\s+/g, ' ');
     expect(meta).toContain(expected);
   });
 
@@ -205,13 +249,21 @@ describe('booking on the site', () => {
     const posted = visitor.waitForRequest((request) => request.url().endsWith('/api/booking/bookings'));
     await visitor.click('form button[type="submit"]');
     const body = (await posted).postDataJSON();
-    expect(body).toMatchObject({ type: 'discovery-call', start, timeZone: ZONE, locale: 'en', email, answers: { goal: 'A cleaner pipeline' }, consent: { dataProcessing: true, textVersion: 'booking-form-2026-12' } });
+    expect(body).toMatchObject({
+      type: 'discovery-call',
+      start,
+      timeZone: ZONE,
+      locale: 'en',
+      email,
+      answers: { goal: 'A cleaner pipeline' },
+      consent: { dataProcessing: true, textVersion: 'booking-form-2026-12' },
+    });
     await visitor.locator('.booking-confirmation').waitFor();
     expect(await visitor.locator('.booked-time').textContent()).toContain(localTime(start, ZONE));
 
     const [stored] = await rows(
       `select b.starts_at, b.visitor_time_zone, b.status, b.meeting_type_slug from booking_bookings b join leads_contacts c on c.document_id = b.contact where c.email = $1`,
-      [email]
+      [email],
     );
     expect(stored).toMatchObject({ visitor_time_zone: ZONE, status: 'confirmed', meeting_type_slug: 'discovery-call' });
     expect(new Date(stored.starts_at).toISOString()).toBe(new Date(start).toISOString());
@@ -226,8 +278,13 @@ describe('booking on the site', () => {
     // a slot stays offered while one of its hosts is free: book it once per free host, then once more
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
     const to = new Date(Date.parse(`${from}T00:00:00Z`) + 28 * 86_400_000).toISOString().slice(0, 10);
-    const offered = await (await fetch(`${inject('cmsUrl')}/api/booking/slots?type=discovery-call&from=${from}&to=${to}&tz=${encodeURIComponent(ZONE)}`)).json();
-    const hosts = offered.data.flatMap((day: any) => day.slots).find((slot: any) => slot.start === start).hosts as string[];
+    const offered = await (
+      await fetch(
+        `${inject('cmsUrl')}/api/booking/slots?type=discovery-call&from=${from}&to=${to}&tz=${encodeURIComponent(ZONE)}`,
+      )
+    ).json();
+    const hosts = offered.data.flatMap((day: any) => day.slots).find((slot: any) => slot.start === start)
+      .hosts as string[];
     expect(hosts.length).toBeGreaterThan(0);
     for (let i = 0; i < hosts.length; i++) {
       const other = await zoneContext.newPage();
@@ -257,15 +314,22 @@ describe('booking on the site', () => {
     // the fresh times from the answer: the taken one is gone, others are offered
     await late.locator('.slot-list button').first().waitFor();
     expect(await late.locator(`.slot-list button[data-start="${start}"]`).count()).toBe(0);
-    expect(await rows(`select id from booking_bookings where starts_at = $1 and status <> 'cancelled'`, [start])).toHaveLength(hosts.length);
+    expect(
+      await rows(`select id from booking_bookings where starts_at = $1 and status <> 'cancelled'`, [start]),
+    ).toHaveLength(hosts.length);
     for (const target of [late, ...pages]) await target.close();
   }, 90_000);
 
   it('shows the booking on the manage page of the email link and cancels it there', async () => {
-    const [message] = await eventually(async () => {
-      const sent = (await fakeSendGrid.to(booked.email)).filter((candidate) => candidate.body.custom_args?.template === 'booking-confirmed');
-      return sent.length > 0 && sent;
-    }, { what: `the booking confirmation to ${booked.email}` });
+    const [message] = await eventually(
+      async () => {
+        const sent = (await fakeSendGrid.to(booked.email)).filter(
+          (candidate) => candidate.body.custom_args?.template === 'booking-confirmed',
+        );
+        return sent.length > 0 && sent;
+      },
+      { what: `the booking confirmation to ${booked.email}` },
+    );
     const text = message.body.content.find((part: any) => part.type === 'text/plain').value as string;
     const link = text.match(/https?:\/\/\S+\/en\/booking\/manage\?token=[A-Za-z0-9_\-.%]+/)?.[0];
     expect(link, text).toBeTruthy();
@@ -290,7 +354,10 @@ describe('booking on the site', () => {
     expect((await answered).status()).toBe(200);
     await visitor.locator('[role="status"]').waitFor();
     expect(await visitor.locator('.booking-status').textContent()).toBe('Cancelled');
-    const [stored] = await rows(`select b.status, b.cancel_reason from booking_bookings b join leads_contacts c on c.document_id = b.contact where c.email = $1`, [booked.email]);
+    const [stored] = await rows(
+      `select b.status, b.cancel_reason from booking_bookings b join leads_contacts c on c.document_id = b.contact where c.email = $1`,
+      [booked.email],
+    );
     expect(stored).toMatchObject({ status: 'cancelled', cancel_reason: 'Plans changed' });
     await visitor.close();
     expect(consoleErrors).toEqual([]);

@@ -19,7 +19,9 @@ import { fakeSendGrid } from '../fakes/sendgrid-client';
 
 const PDF = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'whitepaper.pdf'));
 /** the demo whitepaper's PDF, as the seed stores it (database/seed/content.json) */
-const SEEDED_PDF = fs.readFileSync(path.join(__dirname, '..', '..', 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'));
+const SEEDED_PDF = fs.readFileSync(
+  path.join(__dirname, '..', '..', 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'),
+);
 /** the seeded paper, the one the seeded whitepaper teasers (en and de contact pages) name */
 const SLUG = 'b2b-lead-generation-playbook';
 const papers = {
@@ -39,12 +41,27 @@ async function publishPaper(locale: 'en' | 'de', token: string) {
     method: 'POST',
     ip: clientIp(),
     headers,
-    json: { locale, title: LATER.title, slug: LATER.slug, summary: 'Twelve pages on turning visits into pipeline.', pageCount: 12, topics: ['lead generation'], gated: true, requiredFields: ['company'], publish: true },
+    json: {
+      locale,
+      title: LATER.title,
+      slug: LATER.slug,
+      summary: 'Twelve pages on turning visits into pipeline.',
+      pageCount: 12,
+      topics: ['lead generation'],
+      gated: true,
+      requiredFields: ['company'],
+      publish: true,
+    },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'B2B Playbook.pdf');
-  const upload = await api(`/whitepapers/papers/${created.body.data.documentId}/file`, { method: 'POST', ip: clientIp(), headers, body: form });
+  const upload = await api(`/whitepapers/papers/${created.body.data.documentId}/file`, {
+    method: 'POST',
+    ip: clientIp(),
+    headers,
+    body: form,
+  });
   expect(upload.status, JSON.stringify(upload.body)).toBe(200);
   return created.body.data.documentId as string;
 }
@@ -52,9 +69,18 @@ async function publishPaper(locale: 'en' | 'de', token: string) {
 /** What the CMS sends on publish (docs/site-rebuild-webhook.md), signed with the receiver's secret. */
 async function requestRebuild() {
   const before = (await (await fetch(inject('siteRebuildStatusUrl'))).json()).succeeded as number;
-  const body = JSON.stringify({ id: `site.rebuild:${crypto.randomUUID()}`, event: 'site.rebuild', sentAt: new Date().toISOString(), trigger: { uid: 'plugin::whitepapers.whitepaper', action: 'publish' } });
+  const body = JSON.stringify({
+    id: `site.rebuild:${crypto.randomUUID()}`,
+    event: 'site.rebuild',
+    sentAt: new Date().toISOString(),
+    trigger: { uid: 'plugin::whitepapers.whitepaper', action: 'publish' },
+  });
   const signature = `sha256=${crypto.createHmac('sha256', inject('siteRebuildSecret')).update(body).digest('hex')}`;
-  const response = await fetch(inject('siteRebuildHookUrl'), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Magnetiq-Signature': signature }, body });
+  const response = await fetch(inject('siteRebuildHookUrl'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Magnetiq-Signature': signature },
+    body,
+  });
   expect(response.status).toBe(202);
   await eventually(
     async () => {
@@ -62,7 +88,7 @@ async function requestRebuild() {
       if (status.failed > 0) throw new Error(`site rebuild failed: ${status.lastError}`);
       return status.succeeded > before && !status.building;
     },
-    { timeoutMs: 150_000, intervalMs: 500, what: 'the site rebuild' }
+    { timeoutMs: 150_000, intervalMs: 500, what: 'the site rebuild' },
   );
 }
 
@@ -70,10 +96,12 @@ async function requestRebuild() {
 async function downloadLinkFor(email: string): Promise<string> {
   const [message] = await eventually(
     async () => {
-      const sent = (await fakeSendGrid.to(email)).filter((candidate) => candidate.body.custom_args?.template === 'whitepaper-download');
+      const sent = (await fakeSendGrid.to(email)).filter(
+        (candidate) => candidate.body.custom_args?.template === 'whitepaper-download',
+      );
       return sent.length > 0 && sent;
     },
-    { what: `the whitepaper email to ${email}` }
+    { what: `the whitepaper email to ${email}` },
   );
   const text = message.body.content.find((part: any) => part.type === 'text/plain').value as string;
   const link = text.match(/https?:\/\/\S+\/api\/whitepapers\/download\/[A-Za-z0-9_\-.%]+/)?.[0];
@@ -110,13 +138,23 @@ afterAll(async () => {
 describe('whitepapers on the site', () => {
   it('lists the seeded paper and the one published later, and shows its page with SEO head, JSON-LD and a form asking for its required field', async () => {
     await page.goto(`${inject('siteUrl')}/en/whitepapers/`);
-    expect(await page.locator('.whitepaper-card h2').allTextContents()).toEqual(expect.arrayContaining([papers.en.title, LATER.title]));
+    expect(await page.locator('.whitepaper-card h2').allTextContents()).toEqual(
+      expect.arrayContaining([papers.en.title, LATER.title]),
+    );
     await page.click(`.whitepaper-card a:has-text("${papers.en.title}")`);
     await page.waitForURL(new RegExp(`/en/whitepapers/${SLUG}/$`));
     expect(await page.locator('h1').textContent()).toBe(papers.en.title);
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(new RegExp(`/en/whitepapers/${SLUG}/$`));
-    const scripts = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text));
-    expect(scripts.find((data) => data['@type'] === 'DigitalDocument')).toMatchObject({ name: papers.en.title, encodingFormat: 'application/pdf', inLanguage: 'en' });
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(
+      new RegExp(`/en/whitepapers/${SLUG}/$`),
+    );
+    const scripts = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) =>
+      JSON.parse(text),
+    );
+    expect(scripts.find((data) => data['@type'] === 'DigitalDocument')).toMatchObject({
+      name: papers.en.title,
+      encodingFormat: 'application/pdf',
+      inLanguage: 'en',
+    });
     expect(scripts.find((data) => data['@type'] === 'BreadcrumbList').itemListElement).toHaveLength(3);
     // company is required by this paper: the label says so, and an empty company is refused in the browser
     const company = page.getByLabel('Company');
@@ -130,7 +168,9 @@ describe('whitepapers on the site', () => {
 
   it('links the seeded teaser to the paper in each locale', async () => {
     await page.goto(`${inject('siteUrl')}/de/kontakt/`);
-    expect(await page.locator('[data-embed="whitepaper-teaser"] a').getAttribute('href')).toBe(`/de/whitepapers/${SLUG}/`);
+    expect(await page.locator('[data-embed="whitepaper-teaser"] a').getAttribute('href')).toBe(
+      `/de/whitepapers/${SLUG}/`,
+    );
     await page.click('[data-embed="whitepaper-teaser"] a');
     await page.waitForURL(new RegExp(`/de/whitepapers/${SLUG}/$`));
     expect(await page.locator('h1').textContent()).toBe(papers.de.title);
@@ -152,7 +192,9 @@ describe('whitepapers on the site', () => {
 
   it('requests the paper: the email arrives with a link that downloads the PDF, UTM and consent version are stored', async () => {
     const email = uniqueEmail('site-paper');
-    await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/?utm_source=newsletter&utm_medium=email&utm_campaign=playbook`);
+    await page.goto(
+      `${inject('siteUrl')}/en/whitepapers/${SLUG}/?utm_source=newsletter&utm_medium=email&utm_campaign=playbook`,
+    );
     await showForm();
     await page.getByLabel('Work email').fill(email);
     await page.getByLabel(/First name/).fill('Ada');
@@ -161,7 +203,14 @@ describe('whitepapers on the site', () => {
     const posted = page.waitForRequest((request) => request.url().endsWith('/api/whitepapers/requests'));
     await page.click('form button[type="submit"]');
     const body = (await posted).postDataJSON();
-    expect(body).toMatchObject({ whitepaper: papers.en.documentId, locale: 'en', email, company: 'Engines Ltd', utm: { source: 'newsletter', medium: 'email', campaign: 'playbook' }, consent: { dataProcessing: true, marketingEmail: false, textVersion: 'whitepaper-form-2026-12' } });
+    expect(body).toMatchObject({
+      whitepaper: papers.en.documentId,
+      locale: 'en',
+      email,
+      company: 'Engines Ltd',
+      utm: { source: 'newsletter', medium: 'email', campaign: 'playbook' },
+      consent: { dataProcessing: true, marketingEmail: false, textVersion: 'whitepaper-form-2026-12' },
+    });
     expect(body.website).toBeUndefined();
     await page.locator('[role="status"]').waitFor();
     expect(await page.locator('[role="status"]').textContent()).toContain('emailed you the download link');
@@ -174,15 +223,24 @@ describe('whitepapers on the site', () => {
 
     const [contact] = await rows(`select id, document_id, company from leads_contacts where email = $1`, [email]);
     expect(contact.company).toBe('Engines Ltd');
-    const [record] = await rows(`select utm_source, utm_campaign, download_count from whitepapers_downloads where whitepaper = $1 and contact = $2`, [papers.en.documentId, contact.document_id]);
+    const [record] = await rows(
+      `select utm_source, utm_campaign, download_count from whitepapers_downloads where whitepaper = $1 and contact = $2`,
+      [papers.en.documentId, contact.document_id],
+    );
     expect(record).toMatchObject({ utm_source: 'newsletter', utm_campaign: 'playbook' });
-    const consents = await rows(`select c.text_version from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1`, [contact.id]);
+    const consents = await rows(
+      `select c.text_version from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1`,
+      [contact.id],
+    );
     expect(consents.map((consent) => consent.text_version)).toContain('whitepaper-form-2026-12');
   });
 
   it('shows an error from the server next to its field', async () => {
     // An editor made the last name required after the site was built: only the server knows.
-    await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company', 'lastName']), papers.en.documentId]);
+    await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [
+      JSON.stringify(['company', 'lastName']),
+      papers.en.documentId,
+    ]);
     try {
       const email = uniqueEmail('site-paper-late');
       await page.goto(`${inject('siteUrl')}/en/whitepapers/${SLUG}/`);
@@ -200,13 +258,18 @@ describe('whitepapers on the site', () => {
       // the site's own words for the server's code "required", not its English message
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Please fill in this field.');
       // focus moves in the next animation frame after the error renders
-      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('lastName');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+        .toBe('lastName');
       expect(await page.locator('[role="alert"]').textContent()).toContain('check the highlighted fields');
       expect(await rows(`select id from leads_contacts where email = $1`, [email])).toHaveLength(0);
       expect(consoleErrors).toEqual([]);
     } finally {
       // the seeded paper as it was, for the files after this one
-      await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [JSON.stringify(['company']), papers.en.documentId]);
+      await rows(`update whitepapers_whitepapers set required_fields = $1 where document_id = $2`, [
+        JSON.stringify(['company']),
+        papers.en.documentId,
+      ]);
     }
   });
 });

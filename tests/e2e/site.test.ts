@@ -26,7 +26,8 @@ beforeAll(async () => {
   });
   // the one deliberate 404 below is a page navigation; any other failed resource is a bug
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.request().resourceType() !== 'document') failedRequests.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      failedRequests.push(`${response.status()} ${response.url()}`);
   });
 });
 
@@ -83,14 +84,17 @@ describe('public site', () => {
     await form.locator('[role="status"]').waitFor({ timeout: 10_000 });
     expect(await form.locator('[role="status"]').textContent()).toContain('Vielen Dank');
 
-    const [contact] = await eventually(async () => {
-      const found = await rows(`select * from leads_contacts where email = $1`, [email]);
-      return found.length > 0 && found;
-    }, { what: 'the contact row' });
+    const [contact] = await eventually(
+      async () => {
+        const found = await rows(`select * from leads_contacts where email = $1`, [email]);
+        return found.length > 0 && found;
+      },
+      { what: 'the contact row' },
+    );
     expect(contact).toMatchObject({ first_name: 'Jürgen', company: 'Beispiel GmbH', language: 'de' });
     const [activity] = await rows(
       `select a.* from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1`,
-      [contact.id]
+      [contact.id],
     );
     expect(activity).toMatchObject({ type: 'contact-form', utm_source: 'e2e', utm_campaign: 'launch' });
     expect(activity.landing_page).toContain('/de/contact/');
@@ -101,16 +105,24 @@ describe('public site', () => {
   it('renders the home page sections from the CMS in English and German', async () => {
     await page.goto(`${inject('siteUrl')}/en/`);
     expect(await page.locator('h1').textContent()).toBe('Turn your website into a pipeline of qualified leads');
-    expect(await page.locator('.feature-grid h2').textContent()).toBe('Everything between first visit and first meeting');
+    expect(await page.locator('.feature-grid h2').textContent()).toBe(
+      'Everything between first visit and first meeting',
+    );
     expect(await page.locator('.feature-grid li.feature').count()).toBe(6);
-    expect(await page.locator('.testimonial blockquote').textContent()).toContain('We replaced four tools with Magnetiq');
+    expect(await page.locator('.testimonial blockquote').textContent()).toContain(
+      'We replaced four tools with Magnetiq',
+    );
     expect(await page.locator('.faq summary').allTextContents()).toContain('Do I need to replace my CRM?');
     expect(await page.locator('.logo-cloud img').count()).toBe(5);
     // a logo wall, not a bulleted list: list-style-type none is what leaves each ::marker empty (it was "disc")
-    const listStyles = await page.locator('.logo-cloud li').evaluateAll((items) => items.map((item) => getComputedStyle(item).listStyleType));
+    const listStyles = await page
+      .locator('.logo-cloud li')
+      .evaluateAll((items) => items.map((item) => getComputedStyle(item).listStyleType));
     expect(listStyles).toEqual(Array(5).fill('none'));
     expect(await page.title()).toBe('Magnetiq: turn your website into a pipeline | Magnetiq');
-    expect(await page.locator('header nav a').allTextContents()).toEqual(expect.arrayContaining(['Insights', 'About', 'Contact']));
+    expect(await page.locator('header nav a').allTextContents()).toEqual(
+      expect.arrayContaining(['Insights', 'About', 'Contact']),
+    );
     expect(await page.locator('footer').textContent()).toContain('Imprint');
     const organization = await jsonLd('Organization');
     expect(organization).toMatchObject({ name: 'Magnetiq' });
@@ -118,15 +130,21 @@ describe('public site', () => {
     await page.goto(`${inject('siteUrl')}/de/`);
     expect(await page.locator('h1').textContent()).toBe('Machen Sie Ihre Website zur Pipeline qualifizierter Leads');
     expect(await page.locator('.faq summary').allTextContents()).toContain('Muss ich mein CRM ersetzen?');
-    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain('Webinare, Whitepaper, Terminbuchung');
-    expect(await page.locator('header nav a').allTextContents()).toEqual(expect.arrayContaining(['Über uns', 'Kontakt']));
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain(
+      'Webinare, Whitepaper, Terminbuchung',
+    );
+    expect(await page.locator('header nav a').allTextContents()).toEqual(
+      expect.arrayContaining(['Über uns', 'Kontakt']),
+    );
   });
 
   it('keeps the page when switching the language', async () => {
     await page.goto(`${inject('siteUrl')}/en/about/`);
     expect(await page.locator('h1').textContent()).toBe('We build lead generation you own');
     expect(await page.locator('.rich-text h2').first().textContent()).toBe('Our story');
-    expect(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).toMatch(/\/de\/ueber-uns\/$/);
+    expect(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).toMatch(
+      /\/de\/ueber-uns\/$/,
+    );
     await page.click('a[hreflang="de"]');
     await page.waitForURL(/\/de\/ueber-uns\/$/);
     expect(await page.locator('h1').textContent()).toBe('Leadgenerierung, die Ihnen gehört');
@@ -146,7 +164,11 @@ describe('public site', () => {
     expect(await cover.getAttribute('width')).toBeTruthy();
     expect(await cover.getAttribute('src')).toContain('/uploads/');
     const article = await jsonLd('Article');
-    expect(article).toMatchObject({ headline: 'Lead scoring that sales trusts: five rules', author: { '@type': 'Person', name: 'Jonas Becker' }, datePublished: '2026-09-02' });
+    expect(article).toMatchObject({
+      headline: 'Lead scoring that sales trusts: five rules',
+      author: { '@type': 'Person', name: 'Jonas Becker' },
+      datePublished: '2026-09-02',
+    });
     const breadcrumbs = await jsonLd('BreadcrumbList');
     expect((breadcrumbs.itemListElement as unknown[]).length).toBe(4);
   });
@@ -155,7 +177,9 @@ describe('public site', () => {
     // other test files publish articles of their own and rebuild the site: look at the seeded ones
     const seededTitles = (lang: 'en' | 'de') => SEEDED_ARTICLES.map((article) => article[lang].title);
     await page.goto(`${inject('siteUrl')}/en/insights/`);
-    const titles = (await page.locator('.article-card h2').allTextContents()).filter((title) => seededTitles('en').includes(title));
+    const titles = (await page.locator('.article-card h2').allTextContents()).filter((title) =>
+      seededTitles('en').includes(title),
+    );
     expect(titles).toHaveLength(6);
     expect(titles[0]).toBe('CRM hygiene: one contact, one truth'); // newest first
     expect(titles).toContain('Lead scoring that sales trusts: five rules');
@@ -163,7 +187,9 @@ describe('public site', () => {
     const germanTitles = await page.locator('.article-card h2').allTextContents();
     expect(germanTitles.filter((title) => seededTitles('de').includes(title))).toHaveLength(6);
     await page.goto(`${inject('siteUrl')}/en/insights/category/marketing-operations/`);
-    expect(await page.locator('.article-card h2').allTextContents()).toContain('Lead scoring that sales trusts: five rules');
+    expect(await page.locator('.article-card h2').allTextContents()).toContain(
+      'Lead scoring that sales trusts: five rules',
+    );
   });
 
   it('publishes sitemap.xml with pages and articles in both locales, robots.txt and RSS', async () => {
@@ -179,9 +205,12 @@ describe('public site', () => {
         '/de/insights/',
         '/en/insights/lead-scoring-that-sales-trusts/',
         '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/',
-      ])
+      ]),
     );
-    const seededPaths = SEEDED_ARTICLES.flatMap((article) => [`/en/insights/${article.en.slug}/`, `/de/insights/${article.de.slug}/`]);
+    const seededPaths = SEEDED_ARTICLES.flatMap((article) => [
+      `/en/insights/${article.en.slug}/`,
+      `/de/insights/${article.de.slug}/`,
+    ]);
     expect(locs.filter((path) => seededPaths.includes(path))).toHaveLength(12);
     const robots = await (await fetch(`${inject('siteUrl')}/robots.txt`)).text();
     expect(robots).toMatch(/^Sitemap: .*\/sitemap\.xml$/m);
@@ -220,7 +249,13 @@ describe('public site', () => {
   });
 
   it('loads the CMS-driven pages without failed requests or console errors', async () => {
-    for (const path of ['/en/', '/de/', '/en/about/', '/en/insights/', '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/']) {
+    for (const path of [
+      '/en/',
+      '/de/',
+      '/en/about/',
+      '/en/insights/',
+      '/de/insights/lead-scoring-dem-der-vertrieb-vertraut/',
+    ]) {
       await page.goto(`${inject('siteUrl')}${path}`, { waitUntil: 'networkidle' });
     }
     expect(consoleErrors).toEqual([]);
@@ -230,7 +265,9 @@ describe('public site', () => {
   it('resolves every footer link of the seeded site in both locales', async () => {
     for (const lang of ['en', 'de']) {
       await page.goto(`${inject('siteUrl')}/${lang}/`);
-      const hrefs = await page.locator('footer a[href^="/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await page
+        .locator('footer a[href^="/"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const href of hrefs) {
         const response = await page.request.get(`${inject('siteUrl')}${href}`);

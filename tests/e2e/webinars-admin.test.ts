@@ -23,22 +23,43 @@ let session = '';
 
 beforeAll(async () => {
   const token = await adminToken();
-  const asAdmin = (json: unknown) => ({ method: 'POST', ip: clientIp(), headers: { Authorization: `Bearer ${token}` }, json });
+  const asAdmin = (json: unknown) => ({
+    method: 'POST',
+    ip: clientIp(),
+    headers: { Authorization: `Bearer ${token}` },
+    json,
+  });
   const created = await api('/webinars/webinars', asAdmin({ title, slug: `admin-e2e-${suffix}`, publish: true }));
   expect(created.status).toBe(201);
   const start = new Date(Date.now() + 7 * 24 * 3600_000);
-  const made = await api(`/webinars/webinars/${created.body.data.documentId}/sessions`, asAdmin({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString(), timeZone: 'Europe/Berlin', capacity: 1 }));
+  const made = await api(
+    `/webinars/webinars/${created.body.data.documentId}/sessions`,
+    asAdmin({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+      timeZone: 'Europe/Berlin',
+      capacity: 1,
+    }),
+  );
   expect(made.status).toBe(201);
   session = made.body.data.documentId;
-  for (const [email, firstName] of [[seated, 'Grace'], [waiting, 'Linus']]) {
-    const response = await api('/api/webinars/registrations', { method: 'POST', ip: clientIp(), json: { session, email, firstName, consent: { dataProcessing: true, textVersion: 'e2e' } } });
+  for (const [email, firstName] of [
+    [seated, 'Grace'],
+    [waiting, 'Linus'],
+  ]) {
+    const response = await api('/api/webinars/registrations', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { session, email, firstName, consent: { dataProcessing: true, textVersion: 'e2e' } },
+    });
     expect(response.status).toBe(201);
   }
 
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page.on('response', (response) => {
-    if (response.url().includes('/webinars/') && response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    if (response.url().includes('/webinars/') && response.status() >= 400)
+      failures.push(`${response.status()} ${response.url()}`);
   });
   page.setDefaultTimeout(20_000);
   await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
@@ -81,7 +102,10 @@ describe('webinars admin', () => {
   });
 
   it('exports the registrations as CSV', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export registrations (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export registrations (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`webinar-session-${session}-registrations.csv`);
     const file = await download.path();
     const text = (await import('node:fs')).readFileSync(file!, 'utf8');
@@ -91,10 +115,15 @@ describe('webinars admin', () => {
   });
 
   it('lets a visitor leave the waitlist from the email link in the browser (CSP allows the form)', async () => {
-    const [notice] = await eventually(async () => {
-      const sent = (await fakeSendGrid.to(waiting)).filter((message) => message.body.custom_args?.template === 'webinar-waitlisted');
-      return sent.length > 0 && sent;
-    }, { what: 'the waitlist email' });
+    const [notice] = await eventually(
+      async () => {
+        const sent = (await fakeSendGrid.to(waiting)).filter(
+          (message) => message.body.custom_args?.template === 'webinar-waitlisted',
+        );
+        return sent.length > 0 && sent;
+      },
+      { what: 'the waitlist email' },
+    );
     const text = notice.body.content.find((part: any) => part.type === 'text/plain').value as string;
     const link = text.match(/https?:\/\/\S+\/api\/webinars\/registrations\/cancel\?token=\S+/)![0];
     const visitor = await browser.newPage();

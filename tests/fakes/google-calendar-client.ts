@@ -3,7 +3,11 @@ import type { FakeEvent, PlannedGoogleFailure } from './google-calendar';
 import type { FakeConsent, FakeGrant } from './google-calendar-oauth';
 
 const control = async (path: string, method = 'POST', body?: unknown) => {
-  const response = await fetch(`${inject('googleUrl')}/__fake/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${inject('googleUrl')}/__fake/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(5000),
+  });
   return response.json();
 };
 
@@ -13,7 +17,15 @@ export const fakeGoogle = {
     events: FakeEvent[];
     calls: Array<{ method: string; path: string; status: number; eventId?: string }>;
     grants: FakeGrant[];
-    authorizations: Array<{ user: string | null; clientId: string | null; scope: string | null; accessType: string | null; prompt: string | null; codeChallengeMethod: string | null; redirectUri: string | null }>;
+    authorizations: Array<{
+      user: string | null;
+      clientId: string | null;
+      scope: string | null;
+      accessType: string | null;
+      prompt: string | null;
+      codeChallengeMethod: string | null;
+      redirectUri: string | null;
+    }>;
   }> {
     return control('state', 'GET');
   },
@@ -23,10 +35,12 @@ export const fakeGoogle = {
   async event(eventId: string): Promise<FakeEvent | undefined> {
     return (await this.state()).events.find((event) => event.id === eventId);
   },
-  fail: (failure: Partial<PlannedGoogleFailure> & { status: number }) => control('fail', 'POST', { times: 1, target: 'any', ...failure }),
+  fail: (failure: Partial<PlannedGoogleFailure> & { status: number }) =>
+    control('fail', 'POST', { times: 1, target: 'any', ...failure }),
   clearFailures: () => control('fail', 'DELETE'),
   down: (down = true) => control('down', 'POST', { down }),
-  busy: (calendarId: string, busy: Array<{ start: string; end: string }>) => control('busy', 'POST', { calendarId, busy }),
+  busy: (calendarId: string, busy: Array<{ start: string; end: string }>) =>
+    control('busy', 'POST', { calendarId, busy }),
   freeBusyDelay: (ms: number) => control('freebusy-delay', 'POST', { ms }),
   reset: () => control('reset'),
   /** how the next visit of the consent page goes (user, deny, unticked scopes) */

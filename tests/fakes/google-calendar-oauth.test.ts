@@ -12,16 +12,42 @@ import { startFakeGoogleCalendar } from './google-calendar';
 const USER = 'hanna@magnetiq.test';
 const REDIRECT = 'http://127.0.0.1:1/admin/plugins/calendar-sync/oauth/callback';
 const SCOPES = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
-const keys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-const oauthClient = { clientId: 'test-client.apps.googleusercontent.test', clientSecret: 'GOCSPX-test-secret', redirectUris: [REDIRECT] };
+const keys = crypto.generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const oauthClient = {
+  clientId: 'test-client.apps.googleusercontent.test',
+  clientSecret: 'GOCSPX-test-secret',
+  redirectUris: [REDIRECT],
+};
 let fake: Awaited<ReturnType<typeof startFakeGoogleCalendar>>;
 
 const client = (secret = oauthClient.clientSecret) =>
-  new google.auth.OAuth2({ clientId: oauthClient.clientId, clientSecret: secret, redirectUri: REDIRECT, endpoints: { oauth2AuthBaseUrl: `${fake.url}/o/oauth2/v2/auth`, oauth2TokenUrl: `${fake.url}/token`, oauth2RevokeUrl: `${fake.url}/revoke` } });
+  new google.auth.OAuth2({
+    clientId: oauthClient.clientId,
+    clientSecret: secret,
+    redirectUri: REDIRECT,
+    endpoints: {
+      oauth2AuthBaseUrl: `${fake.url}/o/oauth2/v2/auth`,
+      oauth2TokenUrl: `${fake.url}/token`,
+      oauth2RevokeUrl: `${fake.url}/revoke`,
+    },
+  });
 
 /** Visits the consent page as the browser would; returns the code Google sent back. */
 async function authorize(oauth: Auth.OAuth2Client, codeChallenge: string, extra: Record<string, string> = {}) {
-  const url = oauth.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: SCOPES, state: 'st', code_challenge: codeChallenge, code_challenge_method: Auth.CodeChallengeMethod.S256, login_hint: USER, ...extra });
+  const url = oauth.generateAuthUrl({
+    access_type: 'offline',
+    prompt: 'consent',
+    scope: SCOPES,
+    state: 'st',
+    code_challenge: codeChallenge,
+    code_challenge_method: Auth.CodeChallengeMethod.S256,
+    login_hint: USER,
+    ...extra,
+  });
   const response = await fetch(url, { redirect: 'manual' });
   return response;
 }
@@ -30,13 +56,20 @@ const failure = async (work: () => Promise<unknown>) => {
   try {
     await work();
   } catch (error) {
-    return { classified: classifyGoogleError(error), body: (error as { response?: { data?: unknown } }).response?.data };
+    return {
+      classified: classifyGoogleError(error),
+      body: (error as { response?: { data?: unknown } }).response?.data,
+    };
   }
   throw new Error('expected the call to fail');
 };
 
 beforeAll(async () => {
-  fake = await startFakeGoogleCalendar({ serviceAccountEmail: 'sa@magnetiq-test.iam.gserviceaccount.com', publicKey: keys.publicKey, oauthClient });
+  fake = await startFakeGoogleCalendar({
+    serviceAccountEmail: 'sa@magnetiq-test.iam.gserviceaccount.com',
+    publicKey: keys.publicKey,
+    oauthClient,
+  });
 });
 afterAll(async () => fake?.close());
 beforeEach(() => fake.reset());
@@ -58,7 +91,9 @@ describe('fake Google OAuth 2.0 (web server flow)', () => {
     const stored = client();
     stored.setCredentials({ refresh_token: tokens.refresh_token });
     const calendar = google.calendar({ version: 'v3', auth: stored, rootUrl: `${fake.url}/` });
-    const busy = await calendar.freebusy.query({ requestBody: { timeMin: '2026-03-02T00:00:00Z', timeMax: '2026-03-03T00:00:00Z', items: [{ id: USER }] } });
+    const busy = await calendar.freebusy.query({
+      requestBody: { timeMin: '2026-03-02T00:00:00Z', timeMax: '2026-03-03T00:00:00Z', items: [{ id: USER }] },
+    });
     expect(busy.data.calendars?.[USER]?.busy).toEqual([]);
 
     await oauth.revokeToken(tokens.refresh_token!);
@@ -72,12 +107,19 @@ describe('fake Google OAuth 2.0 (web server flow)', () => {
   });
 
   it.each([
-    ['another verifier (PKCE mismatch)', async (oauth: Auth.OAuth2Client, code: string) => oauth.getToken({ code, codeVerifier: (await oauth.generateCodeVerifierAsync()).codeVerifier })],
+    [
+      'another verifier (PKCE mismatch)',
+      async (oauth: Auth.OAuth2Client, code: string) =>
+        oauth.getToken({ code, codeVerifier: (await oauth.generateCodeVerifierAsync()).codeVerifier }),
+    ],
     ['no verifier', async (oauth: Auth.OAuth2Client, code: string) => oauth.getToken({ code })],
-    ['a code used twice', async (oauth: Auth.OAuth2Client, code: string, verifier: string) => {
-      await oauth.getToken({ code, codeVerifier: verifier });
-      return oauth.getToken({ code, codeVerifier: verifier });
-    }],
+    [
+      'a code used twice',
+      async (oauth: Auth.OAuth2Client, code: string, verifier: string) => {
+        await oauth.getToken({ code, codeVerifier: verifier });
+        return oauth.getToken({ code, codeVerifier: verifier });
+      },
+    ],
   ])('answers invalid_grant for %s', async (_name, exchange) => {
     const oauth = client();
     const { codeVerifier, codeChallenge } = await oauth.generateCodeVerifierAsync();
@@ -102,8 +144,12 @@ describe('fake Google OAuth 2.0 (web server flow)', () => {
     const oauth = client();
     const { codeChallenge } = await oauth.generateCodeVerifierAsync();
     await fetch(`${fake.url}/__fake/consent`, { method: 'POST', body: JSON.stringify({ deny: true }) });
-    expect(new URL((await authorize(oauth, codeChallenge!)).headers.get('location')!).searchParams.get('error')).toBe('access_denied');
+    expect(new URL((await authorize(oauth, codeChallenge!)).headers.get('location')!).searchParams.get('error')).toBe(
+      'access_denied',
+    );
     await fetch(`${fake.url}/__fake/consent`, { method: 'POST', body: JSON.stringify({ scopes: [SCOPES[0]] }) });
-    expect(new URL((await authorize(oauth, codeChallenge!)).headers.get('location')!).searchParams.get('scope')).toBe(SCOPES[0]);
+    expect(new URL((await authorize(oauth, codeChallenge!)).headers.get('location')!).searchParams.get('scope')).toBe(
+      SCOPES[0],
+    );
   });
 });

@@ -60,11 +60,23 @@ const CODE_TTL_MS = 10 * 60_000;
 const oauthError = (error: string, description: string) => ({ error, error_description: description });
 const s256 = (verifier: string) => crypto.createHash('sha256').update(verifier).digest('base64url');
 
-export function createFakeOAuth(options: { client?: FakeOAuthClient; issueAccessToken: (user: string, scope: string, refreshToken?: string) => Record<string, unknown>; revokeAccessTokens: (refreshToken: string) => void }) {
+export function createFakeOAuth(options: {
+  client?: FakeOAuthClient;
+  issueAccessToken: (user: string, scope: string, refreshToken?: string) => Record<string, unknown>;
+  revokeAccessTokens: (refreshToken: string) => void;
+}) {
   let codes = new Map<string, PendingCode>();
   let grants = new Map<string, FakeGrant>();
   let consent: FakeConsent | null = null;
-  const authorizations: Array<{ user: string | null; clientId: string | null; scope: string | null; accessType: string | null; prompt: string | null; codeChallengeMethod: string | null; redirectUri: string | null }> = [];
+  const authorizations: Array<{
+    user: string | null;
+    clientId: string | null;
+    scope: string | null;
+    accessType: string | null;
+    prompt: string | null;
+    codeChallengeMethod: string | null;
+    redirectUri: string | null;
+  }> = [];
 
   const clientFrom = (req: http.IncomingMessage, form: URLSearchParams) => {
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -111,7 +123,14 @@ export function createFakeOAuth(options: { client?: FakeOAuthClient; issueAccess
         options.revokeAccessTokens(token);
         return;
       }
-      grants.set(token, { user, refreshToken: token, scope: 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy', clientId: options.client?.clientId ?? '', createdAt: new Date().toISOString(), revokedAt: null });
+      grants.set(token, {
+        user,
+        refreshToken: token,
+        scope: 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy',
+        clientId: options.client?.clientId ?? '',
+        createdAt: new Date().toISOString(),
+        revokedAt: null,
+      });
     },
 
     /** Revokes every live grant of a user, as the user does in their Google account's security page. */
@@ -136,17 +155,34 @@ export function createFakeOAuth(options: { client?: FakeOAuthClient; issueAccess
       const challenge = params.get('code_challenge');
       const method = params.get('code_challenge_method');
       const user = consent?.user ?? params.get('login_hint');
-      authorizations.push({ user, clientId, scope, accessType: params.get('access_type'), prompt: params.get('prompt'), codeChallengeMethod: method, redirectUri });
+      authorizations.push({
+        user,
+        clientId,
+        scope,
+        accessType: params.get('access_type'),
+        prompt: params.get('prompt'),
+        codeChallengeMethod: method,
+        redirectUri,
+      });
       const errorPage = (error: string, description: string) => {
         res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><title>Error 400: ${error}</title><h1>Access blocked: authorization error</h1><p>Error 400: ${error}</p><p>${description}</p>`);
+        res.end(
+          `<!doctype html><title>Error 400: ${error}</title><h1>Access blocked: authorization error</h1><p>Error 400: ${error}</p><p>${description}</p>`,
+        );
       };
-      if (!options.client || clientId !== options.client.clientId) return errorPage('invalid_client', 'The OAuth client was not found.');
-      if (!redirectUri || !redirectAllowed(redirectUri)) return errorPage('redirect_uri_mismatch', `You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. redirect_uri=${redirectUri ?? ''}`);
+      if (!options.client || clientId !== options.client.clientId)
+        return errorPage('invalid_client', 'The OAuth client was not found.');
+      if (!redirectUri || !redirectAllowed(redirectUri))
+        return errorPage(
+          'redirect_uri_mismatch',
+          `You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. redirect_uri=${redirectUri ?? ''}`,
+        );
       if (params.get('response_type') !== 'code') return errorPage('invalid_request', 'Invalid response_type');
       if (!scope) return errorPage('invalid_request', 'Missing required parameter: scope');
-      if (challenge && method !== 'S256' && method !== 'plain') return errorPage('invalid_request', 'Invalid code_challenge_method');
-      if (!user) return errorPage('invalid_request', 'No user signed in (the fake needs login_hint or /__fake/consent)');
+      if (challenge && method !== 'S256' && method !== 'plain')
+        return errorPage('invalid_request', 'Invalid code_challenge_method');
+      if (!user)
+        return errorPage('invalid_request', 'No user signed in (the fake needs login_hint or /__fake/consent)');
 
       const back = new URL(redirectUri);
       const state = params.get('state');
@@ -162,7 +198,16 @@ export function createFakeOAuth(options: { client?: FakeOAuthClient; issueAccess
       const granted = consent?.scopes ? asked.filter((entry) => consent!.scopes!.includes(entry)) : asked;
       consent = null;
       const code = `4/0fake-${crypto.randomBytes(18).toString('base64url')}`;
-      codes.set(code, { user, clientId: clientId!, redirectUri, scope: granted.join(' '), challenge, method, offline: params.get('access_type') === 'offline', expiresAt: Date.now() + CODE_TTL_MS });
+      codes.set(code, {
+        user,
+        clientId: clientId!,
+        redirectUri,
+        scope: granted.join(' '),
+        challenge,
+        method,
+        offline: params.get('access_type') === 'offline',
+        expiresAt: Date.now() + CODE_TTL_MS,
+      });
       back.searchParams.set('code', code);
       if (state !== null) back.searchParams.set('state', state);
       back.searchParams.set('scope', granted.join(' '));
@@ -220,9 +265,19 @@ export function createFakeOAuth(options: { client?: FakeOAuthClient; issueAccess
       let refreshToken: string | undefined;
       if (pending.offline) {
         refreshToken = `1//0fake-${crypto.randomBytes(24).toString('base64url')}`;
-        grants.set(refreshToken, { user: pending.user, refreshToken, scope: pending.scope, clientId: pending.clientId, createdAt: new Date().toISOString(), revokedAt: null });
+        grants.set(refreshToken, {
+          user: pending.user,
+          refreshToken,
+          scope: pending.scope,
+          clientId: pending.clientId,
+          createdAt: new Date().toISOString(),
+          revokedAt: null,
+        });
       }
-      answer(200, { ...options.issueAccessToken(pending.user, pending.scope, refreshToken), ...(refreshToken ? { refresh_token: refreshToken } : {}) });
+      answer(200, {
+        ...options.issueAccessToken(pending.user, pending.scope, refreshToken),
+        ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      });
       return true;
     },
 

@@ -62,7 +62,9 @@ export interface FakeGoogleOptions {
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 const EVENT_ID = /^[a-v0-9]{5,1024}$/;
 
-const googleError = (code: number, reason: string, message: string, domain = 'global') => ({ error: { errors: [{ domain, reason, message }], code, message } });
+const googleError = (code: number, reason: string, message: string, domain = 'global') => ({
+  error: { errors: [{ domain, reason, message }], code, message },
+});
 const REASON_MESSAGES: Record<string, [string, string]> = {
   rateLimitExceeded: ['usageLimits', 'Rate Limit Exceeded'],
   userRateLimitExceeded: ['usageLimits', 'User Rate Limit Exceeded'],
@@ -94,7 +96,10 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
   };
 
   const plannedFailure = (target: PlannedGoogleFailure['target'], request: string) => {
-    const index = failures.findIndex((failure) => (failure.target === target || failure.target === 'any') && (!failure.match || request.includes(failure.match)));
+    const index = failures.findIndex(
+      (failure) =>
+        (failure.target === target || failure.target === 'any') && (!failure.match || request.includes(failure.match)),
+    );
     if (index < 0) return null;
     const failure = failures[index];
     failure.times -= 1;
@@ -102,7 +107,11 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     return failure;
   };
 
-  const issueToken = (subject: string, scope = 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy', refreshToken?: string) => {
+  const issueToken = (
+    subject: string,
+    scope = 'https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.freebusy',
+    refreshToken?: string,
+  ) => {
     const token = `ya29.fake-${crypto.randomBytes(12).toString('base64url')}`;
     accessTokens.set(token, { subject, expiresAt: Date.now() + 3600_000, refreshToken });
     return { access_token: token, expires_in: 3599, token_type: 'Bearer', scope };
@@ -113,23 +122,34 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     client: options.oauthClient,
     issueAccessToken: issueToken,
     revokeAccessTokens: (refreshToken) => {
-      for (const [token, session] of accessTokens) if (session.refreshToken === refreshToken) accessTokens.delete(token);
+      for (const [token, session] of accessTokens)
+        if (session.refreshToken === refreshToken) accessTokens.delete(token);
     },
   });
 
   const verifyAssertion = (assertion: string): { ok: true; subject: string } | { ok: false; description: string } => {
     const parts = assertion.split('.');
-    if (parts.length !== 3) return { ok: false, description: 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe' };
+    if (parts.length !== 3)
+      return { ok: false, description: 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe' };
     const [header, claims, signature] = parts;
     const verifier = crypto.createVerify('RSA-SHA256');
     verifier.update(`${header}.${claims}`);
-    if (base64urlJson(header).alg !== 'RS256' || !verifier.verify(options.publicKey, Buffer.from(signature, 'base64url'))) return { ok: false, description: 'Invalid JWT Signature.' };
+    if (
+      base64urlJson(header).alg !== 'RS256' ||
+      !verifier.verify(options.publicKey, Buffer.from(signature, 'base64url'))
+    )
+      return { ok: false, description: 'Invalid JWT Signature.' };
     const payload = base64urlJson(claims);
     const now = Math.floor(Date.now() / 1000);
     if (payload.iss !== options.serviceAccountEmail) return { ok: false, description: 'Invalid issuer' };
     if (payload.aud !== GOOGLE_TOKEN_URL) return { ok: false, description: 'Invalid JWT: Failed audience check.' };
-    if (!(payload.exp > now) || payload.exp - payload.iat > 3600) return { ok: false, description: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.' };
-    if (typeof payload.scope !== 'string' || !payload.scope.includes('calendar')) return { ok: false, description: 'Invalid scope' };
+    if (!(payload.exp > now) || payload.exp - payload.iat > 3600)
+      return {
+        ok: false,
+        description: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.',
+      };
+    if (typeof payload.scope !== 'string' || !payload.scope.includes('calendar'))
+      return { ok: false, description: 'Invalid scope' };
     return { ok: true, subject: payload.sub ?? payload.iss };
   };
 
@@ -139,14 +159,21 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
 
     // --- controls ---
     if (path.startsWith('/__fake/')) {
-      if (path === '/__fake/state' && req.method === 'GET') return sendJson(res, 200, { events: [...events.values()], calls, down, failures, ...oauth.state() });
+      if (path === '/__fake/state' && req.method === 'GET')
+        return sendJson(res, 200, { events: [...events.values()], calls, down, failures, ...oauth.state() });
       if (path === '/__fake/reset' && req.method === 'POST') {
         reset();
         return sendJson(res, 200, { ok: true });
       }
       const body = raw ? JSON.parse(raw) : {};
       if (path === '/__fake/fail' && req.method === 'POST') {
-        failures.push({ target: body.target ?? 'any', status: body.status ?? 500, reason: body.reason, times: body.times ?? 1, match: body.match });
+        failures.push({
+          target: body.target ?? 'any',
+          status: body.status ?? 500,
+          reason: body.reason,
+          times: body.times ?? 1,
+          match: body.match,
+        });
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__fake/fail' && req.method === 'DELETE') {
@@ -170,10 +197,13 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
         return sendJson(res, 200, { ok: true });
       }
       if (path === '/__fake/consent' && req.method === 'POST') {
-        oauth.setConsent(body.user || body.deny || body.scopes ? { user: body.user, deny: body.deny, scopes: body.scopes } : null);
+        oauth.setConsent(
+          body.user || body.deny || body.scopes ? { user: body.user, deny: body.deny, scopes: body.scopes } : null,
+        );
         return sendJson(res, 200, { ok: true });
       }
-      if (path === '/__fake/revoke-user' && req.method === 'POST') return sendJson(res, 200, { ok: true, revoked: oauth.revokeUser(body.user) });
+      if (path === '/__fake/revoke-user' && req.method === 'POST')
+        return sendJson(res, 200, { ok: true, revoked: oauth.revokeUser(body.user) });
       return sendJson(res, 404, { error: 'unknown control' });
     }
 
@@ -207,7 +237,11 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     if (path === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(raw);
       const planned = plannedFailure('token', raw);
-      if (planned) return answer(planned.status, { error: planned.reason ?? 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+      if (planned)
+        return answer(planned.status, {
+          error: planned.reason ?? 'invalid_grant',
+          error_description: 'Token has been expired or revoked.',
+        });
       const grant = form.get('grant_type');
       if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
         const verdict = verifyAssertion(form.get('assertion') ?? '');
@@ -222,12 +256,29 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     if (!path.startsWith('/calendar/v3/')) return answer(404, googleError(404, 'notFound', 'Not Found'));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const session = bearer ? accessTokens.get(bearer) : undefined;
-    if (!session || session.expiresAt < Date.now()) return answer(401, { error: { errors: [{ domain: 'global', reason: 'authError', message: 'Invalid Credentials', locationType: 'header', location: 'Authorization' }], code: 401, message: 'Invalid Credentials' } });
+    if (!session || session.expiresAt < Date.now())
+      return answer(401, {
+        error: {
+          errors: [
+            {
+              domain: 'global',
+              reason: 'authError',
+              message: 'Invalid Credentials',
+              locationType: 'header',
+              location: 'Authorization',
+            },
+          ],
+          code: 401,
+          message: 'Invalid Credentials',
+        },
+      });
 
     const target = path === '/calendar/v3/freeBusy' ? 'freebusy' : 'events';
     const planned = plannedFailure(target, `${path} ${raw}`);
     if (planned) {
-      const reason = planned.reason ?? (planned.status === 429 ? 'rateLimitExceeded' : planned.status === 401 ? 'authError' : 'backendError');
+      const reason =
+        planned.reason ??
+        (planned.status === 429 ? 'rateLimitExceeded' : planned.status === 401 ? 'authError' : 'backendError');
       const [domain, message] = REASON_MESSAGES[reason] ?? ['global', reason];
       return answer(planned.status, googleError(planned.status, reason, message, domain));
     }
@@ -245,8 +296,10 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
       if (freeBusyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, freeBusyDelayMs));
       const timeMin = Date.parse(body.timeMin);
       const timeMax = Date.parse(body.timeMax);
-      if (!Number.isFinite(timeMin) || !Number.isFinite(timeMax)) return answer(400, googleError(400, 'badRequest', 'Bad Request'));
-      if (timeMax <= timeMin) return answer(400, googleError(400, 'timeRangeEmpty', 'The specified time range is empty.', 'calendar'));
+      if (!Number.isFinite(timeMin) || !Number.isFinite(timeMax))
+        return answer(400, googleError(400, 'badRequest', 'Bad Request'));
+      if (timeMax <= timeMin)
+        return answer(400, googleError(400, 'timeRangeEmpty', 'The specified time range is empty.', 'calendar'));
       const calendars: Record<string, unknown> = {};
       for (const item of body.items ?? []) {
         // with delegation a user can read their own calendar; others would need sharing
@@ -254,14 +307,27 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
           calendars[item.id] = { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] };
           continue;
         }
-        const own = [...(busy.get(item.id) ?? []), ...[...events.values()].filter((event) => event.calendarId === item.id && event.status === 'confirmed').map((event) => ({ start: event.start.dateTime, end: event.end.dateTime }))];
+        const own = [
+          ...(busy.get(item.id) ?? []),
+          ...[...events.values()]
+            .filter((event) => event.calendarId === item.id && event.status === 'confirmed')
+            .map((event) => ({ start: event.start.dateTime, end: event.end.dateTime })),
+        ];
         calendars[item.id] = {
           busy: own
             .filter((interval) => Date.parse(interval.end) > timeMin && Date.parse(interval.start) < timeMax)
-            .map((interval) => ({ start: new Date(interval.start).toISOString(), end: new Date(interval.end).toISOString() })),
+            .map((interval) => ({
+              start: new Date(interval.start).toISOString(),
+              end: new Date(interval.end).toISOString(),
+            })),
         };
       }
-      return answer(200, { kind: 'calendar#freeBusy', timeMin: new Date(timeMin).toISOString(), timeMax: new Date(timeMax).toISOString(), calendars });
+      return answer(200, {
+        kind: 'calendar#freeBusy',
+        timeMin: new Date(timeMin).toISOString(),
+        timeMax: new Date(timeMax).toISOString(),
+        calendars,
+      });
     }
 
     const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(path);
@@ -273,10 +339,13 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
     const now = new Date().toISOString();
 
     if (!eventId && req.method === 'POST') {
-      if (body.id !== undefined && !EVENT_ID.test(body.id)) return answer(400, googleError(400, 'invalid', 'Invalid resource id value.'));
-      if (!body.start?.dateTime || !body.end?.dateTime) return answer(400, googleError(400, 'required', 'Missing end time.'));
+      if (body.id !== undefined && !EVENT_ID.test(body.id))
+        return answer(400, googleError(400, 'invalid', 'Invalid resource id value.'));
+      if (!body.start?.dateTime || !body.end?.dateTime)
+        return answer(400, googleError(400, 'required', 'Missing end time.'));
       const id = body.id ?? crypto.randomBytes(13).toString('hex');
-      if (events.has(key(id))) return answer(409, googleError(409, 'duplicate', 'The requested identifier already exists.'));
+      if (events.has(key(id)))
+        return answer(409, googleError(409, 'duplicate', 'The requested identifier already exists.'));
       const withMeet = url.searchParams.get('conferenceDataVersion') === '1' && body.conferenceData?.createRequest;
       const meet = `https://meet.google.com/fak-${id.slice(0, 4)}-${id.slice(4, 7)}`;
       const event: FakeEvent = {
@@ -292,23 +361,47 @@ export async function startFakeGoogleCalendar(options: FakeGoogleOptions) {
         sequence: 0,
         created: now,
         updated: now,
-        ...(withMeet ? { hangoutLink: meet, conferenceData: { entryPoints: [{ entryPointType: 'video', uri: meet }], conferenceSolution: { key: { type: 'hangoutsMeet' } } } } : {}),
+        ...(withMeet
+          ? {
+              hangoutLink: meet,
+              conferenceData: {
+                entryPoints: [{ entryPointType: 'video', uri: meet }],
+                conferenceSolution: { key: { type: 'hangoutsMeet' } },
+              },
+            }
+          : {}),
       };
       events.set(key(id), event);
-      return answer(200, { kind: 'calendar#event', etag: `"${Date.now()}"`, htmlLink: `https://www.google.com/calendar/event?eid=${id}`, ...event });
+      return answer(200, {
+        kind: 'calendar#event',
+        etag: `"${Date.now()}"`,
+        htmlLink: `https://www.google.com/calendar/event?eid=${id}`,
+        ...event,
+      });
     }
 
     if (eventId && req.method === 'GET') {
       const event = events.get(key(eventId));
       if (!event) return answer(404, googleError(404, 'notFound', 'Not Found'));
-      return answer(200, { kind: 'calendar#event', htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`, ...event });
+      return answer(200, {
+        kind: 'calendar#event',
+        htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`,
+        ...event,
+      });
     }
 
     if (eventId && req.method === 'PATCH') {
       const event = events.get(key(eventId));
       if (!event) return answer(404, googleError(404, 'notFound', 'Not Found'));
-      Object.assign(event, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)), { sequence: event.sequence + 1, updated: now });
-      return answer(200, { kind: 'calendar#event', htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`, ...event });
+      Object.assign(event, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)), {
+        sequence: event.sequence + 1,
+        updated: now,
+      });
+      return answer(200, {
+        kind: 'calendar#event',
+        htmlLink: `https://www.google.com/calendar/event?eid=${eventId}`,
+        ...event,
+      });
     }
 
     if (eventId && req.method === 'DELETE') {

@@ -45,7 +45,8 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
   return {
     /** The stored rows of a model, archived ones included: many2one as an id or false, many2many as ids. */
     async records(model: string): Promise<OdooRow[]> {
-      return (await request<{ records: OdooRow[] }>('GET', `/__fake/records?model=${encodeURIComponent(model)}`)).records;
+      return (await request<{ records: OdooRow[] }>('GET', `/__fake/records?model=${encodeURIComponent(model)}`))
+        .records;
     },
     /** Creates records directly (same rules as create()), without counting as client calls. */
     async seed(model: string, values: Record<string, unknown> | Array<Record<string, unknown>>): Promise<number[]> {
@@ -87,9 +88,13 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
       await request('POST', '/__fake/reset');
     },
     /** The calls received (XML-RPC, JSON-2, /web/version), dropped ones included, oldest first. */
-    async calls(filter: Partial<Pick<CallRecord, 'service' | 'method' | 'model' | 'modelMethod'>> = {}): Promise<CallRecord[]> {
+    async calls(
+      filter: Partial<Pick<CallRecord, 'service' | 'method' | 'model' | 'modelMethod'>> = {},
+    ): Promise<CallRecord[]> {
       const { calls } = await request<{ calls: CallRecord[] }>('GET', '/__fake/calls');
-      return calls.filter((call) => Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value));
+      return calls.filter((call) =>
+        Object.entries(filter).every(([key, value]) => call[key as keyof CallRecord] === value),
+      );
     },
     async clearCalls() {
       await request('DELETE', '/__fake/calls');

@@ -15,9 +15,14 @@ import { fakeOdooAt, type FakeOdooControls } from './odoo-client';
 let fake: FakeOdoo;
 let controls: FakeOdooControls;
 
-const transport = (apiKey = fake.password, db = fake.db) => json2Transport({ url: fake.url, db, username: '', apiKey, timeoutMs: 2000 });
+const transport = (apiKey = fake.password, db = fake.db) =>
+  json2Transport({ url: fake.url, db, username: '', apiKey, timeoutMs: 2000 });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${fake.url}${path}`, { method: 'POST', headers: { Authorization: `bearer ${fake.password}`, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${fake.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `bearer ${fake.password}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   fake = await startFakeOdoo({ version: 19 });
@@ -50,7 +55,9 @@ describe('version check', () => {
     const response = await post('/json/2/res.partner/search', { domain: [] });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
-    const thrown = await transport().search('res.partner', []).catch((error: unknown) => error);
+    const thrown = await transport()
+      .search('res.partner', [])
+      .catch((error: unknown) => error);
     expect(classifyOdooError(thrown)).toMatchObject({ kind: 'unavailable' });
   });
 
@@ -64,21 +71,35 @@ describe('JSON-2 calls', () => {
   it('create, search, search_read, read, write and unlink on the database XML-RPC serves too', async () => {
     const odoo = transport();
     const partner = await odoo.create('res.partner', { name: 'Ada Lovelace', email: 'ada@example.com' });
-    const lead = await odoo.create('crm.lead', { name: 'Question', partner_id: partner, email_from: 'ada@example.com' });
+    const lead = await odoo.create('crm.lead', {
+      name: 'Question',
+      partner_id: partner,
+      email_from: 'ada@example.com',
+    });
     expect(await odoo.search('res.partner', [['email', '=ilike', 'ADA@example.com']], { limit: 1 })).toEqual([partner]);
-    expect(await odoo.searchRead('crm.lead', [['id', '=', lead]], ['name', 'partner_id'])).toEqual([{ id: lead, name: 'Question', partner_id: [partner, 'Ada Lovelace'] }]);
+    expect(await odoo.searchRead('crm.lead', [['id', '=', lead]], ['name', 'partner_id'])).toEqual([
+      { id: lead, name: 'Question', partner_id: [partner, 'Ada Lovelace'] },
+    ]);
     expect(await odoo.write('crm.lead', [lead], { name: 'Question 2' })).toBe(true);
     expect(await odoo.read('crm.lead', [lead], ['name'])).toEqual([{ id: lead, name: 'Question 2' }]);
     // the same row through XML-RPC (odoo-await), as an Odoo 19 serves both
     const xmlrpc = new OdooAwait({ baseUrl: fake.url, db: fake.db, username: fake.login, password: fake.password });
     await xmlrpc.connect();
-    expect(await xmlrpc.execute_kw('crm.lead', 'read', [[[lead]], { fields: ['name'] }])).toEqual([{ id: lead, name: 'Question 2' }]);
+    expect(await xmlrpc.execute_kw('crm.lead', 'read', [[[lead]], { fields: ['name'] }])).toEqual([
+      { id: lead, name: 'Question 2' },
+    ]);
     expect(await odoo.unlink('crm.lead', [lead])).toBe(true);
     expect((await controls.records('crm.lead')).map((row) => row.id)).not.toContain(lead);
-    expect((await controls.calls({ service: 'json2', model: 'crm.lead' })).map((call) => call.modelMethod)).toEqual(['create', 'search_read', 'write', 'read', 'unlink']);
+    expect((await controls.calls({ service: 'json2', model: 'crm.lead' })).map((call) => call.modelMethod)).toEqual([
+      'create',
+      'search_read',
+      'write',
+      'read',
+      'unlink',
+    ]);
   });
 
-  it('tells the API key\'s user (context_get, then read)', async () => {
+  it("tells the API key's user (context_get, then read)", async () => {
     expect(await transport().identity()).toEqual({ uid: fake.uid, name: 'Magnetiq Integration', login: fake.login });
   });
 
@@ -87,7 +108,7 @@ describe('JSON-2 calls', () => {
   });
 });
 
-describe('JSON-2 errors: a status and Odoo\'s error object', () => {
+describe("JSON-2 errors: a status and Odoo's error object", () => {
   const failure = async (promise: Promise<unknown>) => {
     const thrown = await promise.catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(OdooHttpError);
@@ -97,8 +118,17 @@ describe('JSON-2 errors: a status and Odoo\'s error object', () => {
   it('401 Invalid apikey for a wrong or missing key', async () => {
     const error = await failure(transport('revoked-key').search('res.partner', []));
     expect(error.status).toBe(401);
-    expect(error.body).toMatchObject({ name: 'werkzeug.exceptions.Unauthorized', message: 'Invalid apikey', arguments: ['Invalid apikey', 401], context: {} });
-    const bare = await fetch(`${fake.url}/json/2/res.partner/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(error.body).toMatchObject({
+      name: 'werkzeug.exceptions.Unauthorized',
+      message: 'Invalid apikey',
+      arguments: ['Invalid apikey', 401],
+      context: {},
+    });
+    const bare = await fetch(`${fake.url}/json/2/res.partner/search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(bare.status).toBe(401);
     expect(classifyOdooError(error).kind).toBe('credentials');
   });
@@ -118,7 +148,10 @@ describe('JSON-2 errors: a status and Odoo\'s error object', () => {
     expect((await post('/json/2/no.such.model/search', { domain: [] })).status).toBe(404);
     const unknownMethod = await post('/json/2/res.partner/no_such_method', {});
     expect(unknownMethod.status).toBe(404);
-    expect(classifyOdooError(await failure(transport().search('no.such.model', [])))).toMatchObject({ kind: 'permanent', message: /no such model/ });
+    expect(classifyOdooError(await failure(transport().search('no.such.model', [])))).toMatchObject({
+      kind: 'permanent',
+      message: /no such model/,
+    });
   });
 
   it.each([
@@ -140,14 +173,21 @@ describe('JSON-2 errors: a status and Odoo\'s error object', () => {
 
   it('drops connections while down, and before or after applying a flaky call', async () => {
     await controls.down();
-    const thrown = await transport().search('res.partner', []).catch((error: unknown) => error);
+    const thrown = await transport()
+      .search('res.partner', [])
+      .catch((error: unknown) => error);
     expect(classifyOdooError(thrown).kind).toBe('transient');
     await controls.up();
     await controls.flaky(1, { when: 'after' });
-    await transport().create('crm.tag', { name: 'lost answer' }).catch(() => undefined);
+    await transport()
+      .create('crm.tag', { name: 'lost answer' })
+      .catch(() => undefined);
     await controls.flaky(0);
     expect((await controls.records('crm.tag')).map((tag) => tag.name)).toEqual(['lost answer']);
-    expect((await controls.calls({ service: 'json2', model: 'crm.tag' }))[0]).toMatchObject({ outcome: 'dropped', applied: true });
+    expect((await controls.calls({ service: 'json2', model: 'crm.tag' }))[0]).toMatchObject({
+      outcome: 'dropped',
+      applied: true,
+    });
   });
 });
 

@@ -12,12 +12,15 @@ let fake: FakeOdoo;
 let controls: FakeOdooControls;
 let odoo: OdooAwait;
 
-const client = (password = fake.password) => new OdooAwait({ baseUrl: fake.url, db: fake.db, username: fake.login, password });
+const client = (password = fake.password) =>
+  new OdooAwait({ baseUrl: fake.url, db: fake.db, username: fake.login, password });
 
 /** A raw XML-RPC call, for what odoo-await does not expose (exact values, other credentials). */
 function rawCall(service: 'common' | 'object', method: string, params: XmlRpcValue[]): Promise<unknown> {
   const rpc = xmlrpc.createClient({ url: `${fake.url}/xmlrpc/2/${service}` });
-  return new Promise((resolve, reject) => rpc.methodCall(method, params, (error, value) => (error ? reject(error) : resolve(value))));
+  return new Promise((resolve, reject) =>
+    rpc.methodCall(method, params, (error, value) => (error ? reject(error) : resolve(value))),
+  );
 }
 
 beforeAll(async () => {
@@ -53,7 +56,9 @@ describe('common service', () => {
   });
 
   it('refuses object calls with wrong credentials: fault 3, Access Denied', async () => {
-    await expect(rawCall('object', 'execute_kw', [fake.db, 2, 'wrong', 'res.partner', 'search', [[]]])).rejects.toMatchObject({
+    await expect(
+      rawCall('object', 'execute_kw', [fake.db, 2, 'wrong', 'res.partner', 'search', [[]]]),
+    ).rejects.toMatchObject({
       faultCode: 3,
       faultString: 'Access Denied',
     });
@@ -67,29 +72,67 @@ describe('records', () => {
     await odoo.create('res.partner', { name: 'Acme GmbH', is_company: true });
     expect(jane).toBeGreaterThan(0);
 
-    const byEmail = await odoo.searchRead<{ id: number; name: string }>('res.partner', [['email', '=ilike', 'jane.doe@example.com']], ['name']);
+    const byEmail = await odoo.searchRead<{ id: number; name: string }>(
+      'res.partner',
+      [['email', '=ilike', 'jane.doe@example.com']],
+      ['name'],
+    );
     expect(byEmail).toEqual([{ id: jane, name: 'Jane Doe' }]);
 
     // `_` is a wildcard unless escaped, as in SQL
     expect(await odoo.search('res.partner', [['email', '=ilike', 'john\\_roe@example.com']])).toHaveLength(1);
     expect(await odoo.search('res.partner', [['email', '=ilike', 'john\\_roe@example.co']])).toHaveLength(0);
 
-    const either = await odoo.searchRead<{ name: string }>('res.partner', ['|', ['email', 'ilike', 'jane'], ['is_company', '=', true]], ['name'], { order: 'name asc' });
+    const either = await odoo.searchRead<{ name: string }>(
+      'res.partner',
+      ['|', ['email', 'ilike', 'jane'], ['is_company', '=', true]],
+      ['name'],
+      { order: 'name asc' },
+    );
     expect(either.map((partner) => partner.name)).toEqual(['Acme GmbH', 'Jane Doe']);
-    expect(await odoo.search('res.partner', [['name', 'ilike', 'o'], ['is_company', '=', false]])).toHaveLength(2);
+    expect(
+      await odoo.search('res.partner', [
+        ['name', 'ilike', 'o'],
+        ['is_company', '=', false],
+      ]),
+    ).toHaveLength(2);
     expect(await odoo.execute_kw('res.partner', 'search_count', [[[['email', '!=', false]]]])).toBe(2);
   });
 
   it('reads many2one as [id, display name], empty fields as false, dates in UTC without zone', async () => {
     const acme = await odoo.create('res.partner', { name: 'Acme GmbH', is_company: true });
     const jane = await odoo.create('res.partner', { name: 'Jane Doe', parent_id: acme });
-    const [partner] = await odoo.read<Record<string, unknown>>('res.partner', jane, ['name', 'parent_id', 'phone', 'display_name', 'write_date']);
-    expect(partner).toMatchObject({ id: jane, name: 'Jane Doe', parent_id: [acme, 'Acme GmbH'], phone: false, display_name: 'Acme GmbH, Jane Doe' });
+    const [partner] = await odoo.read<Record<string, unknown>>('res.partner', jane, [
+      'name',
+      'parent_id',
+      'phone',
+      'display_name',
+      'write_date',
+    ]);
+    expect(partner).toMatchObject({
+      id: jane,
+      name: 'Jane Doe',
+      parent_id: [acme, 'Acme GmbH'],
+      phone: false,
+      display_name: 'Acme GmbH, Jane Doe',
+    });
     expect(partner.write_date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
     const [german] = await odoo.search('res.lang', [['code', '=', 'de_DE']]);
-    const lead = await odoo.create('crm.lead', { name: 'Offer', partner_id: jane, lang_id: german, description: 'Hello & welcome' });
-    const [read] = await odoo.searchRead<Record<string, unknown>>('crm.lead', [['partner_id.email', '=', false], ['partner_id.name', '=', 'Jane Doe']], ['partner_id', 'lang_id', 'type', 'description', 'active']);
+    const lead = await odoo.create('crm.lead', {
+      name: 'Offer',
+      partner_id: jane,
+      lang_id: german,
+      description: 'Hello & welcome',
+    });
+    const [read] = await odoo.searchRead<Record<string, unknown>>(
+      'crm.lead',
+      [
+        ['partner_id.email', '=', false],
+        ['partner_id.name', '=', 'Jane Doe'],
+      ],
+      ['partner_id', 'lang_id', 'type', 'description', 'active'],
+    );
     expect(read).toEqual({
       id: lead,
       partner_id: [jane, 'Acme GmbH, Jane Doe'],
@@ -113,7 +156,13 @@ describe('records', () => {
 
     expect(await odoo.update('crm.lead', lead, { tag_ids: [[6, 0, [c]]] })).toBe(true);
     expect(await tags()).toEqual([c]);
-    await odoo.update('crm.lead', lead, { tag_ids: [[4, a, 0], [3, c, 0], [0, 0, { name: 'D' }]] });
+    await odoo.update('crm.lead', lead, {
+      tag_ids: [
+        [4, a, 0],
+        [3, c, 0],
+        [0, 0, { name: 'D' }],
+      ],
+    });
     const [d] = await odoo.search('crm.tag', [['name', '=', 'D']]);
     expect(await tags()).toEqual([a, d]);
     expect(await odoo.search('crm.lead', [['tag_ids', 'in', [d]]])).toEqual([lead]);
@@ -125,14 +174,29 @@ describe('records', () => {
   it('leaves archived records out unless the domain or the context asks for them', async () => {
     const old = await odoo.create('res.partner', { name: 'Old Contact', active: false });
     expect(await odoo.search('res.partner', [['name', '=', 'Old Contact']])).toEqual([]);
-    expect(await odoo.search('res.partner', [['name', '=', 'Old Contact'], '|', ['active', '=', true], ['active', '=', false]])).toEqual([old]);
-    expect(await odoo.searchRead('res.partner', [['name', '=', 'Old Contact']], ['name'], { context: { active_test: false } })).toHaveLength(1);
+    expect(
+      await odoo.search('res.partner', [
+        ['name', '=', 'Old Contact'],
+        '|',
+        ['active', '=', true],
+        ['active', '=', false],
+      ]),
+    ).toEqual([old]);
+    expect(
+      await odoo.searchRead('res.partner', [['name', '=', 'Old Contact']], ['name'], {
+        context: { active_test: false },
+      }),
+    ).toHaveLength(1);
   });
 
   it('orders, offsets and limits like search(domain, offset, limit, order)', async () => {
     for (const name of ['b', 'c', 'a', 'd']) await odoo.create('crm.tag', { name });
     const names = async (kwargs: Record<string, unknown>) =>
-      ((await odoo.execute_kw('crm.tag', 'search_read', [[], { fields: ['name'], ...kwargs }])) as Array<{ name: string }>).map((tag) => tag.name);
+      (
+        (await odoo.execute_kw('crm.tag', 'search_read', [[], { fields: ['name'], ...kwargs }])) as Array<{
+          name: string;
+        }>
+      ).map((tag) => tag.name);
     expect(await names({})).toEqual(['b', 'c', 'a', 'd']); // crm.tag's _order: id
     expect(await names({ order: 'name desc', offset: 1, limit: 2 })).toEqual(['c', 'b']);
   });
@@ -140,7 +204,9 @@ describe('records', () => {
   it('gives utm records a free name and computes a lead name from its customer, as Odoo does', async () => {
     const first = await odoo.create('utm.source', { name: 'Newsletter' });
     const second = await odoo.create('utm.source', { name: 'Newsletter' });
-    const names = (await odoo.read<{ name: string }>('utm.source', [first, second], ['name'])).map((source) => source.name);
+    const names = (await odoo.read<{ name: string }>('utm.source', [first, second], ['name'])).map(
+      (source) => source.name,
+    );
     expect(names).toEqual(['Newsletter', 'Newsletter [2]']);
 
     const partner = await odoo.create('res.partner', { name: 'Jane' });
@@ -151,22 +217,31 @@ describe('records', () => {
 
 describe('errors Odoo sends', () => {
   it('an unknown model is a UserError (code 2)', async () => {
-    await expect(odoo.search('crm.nothing', [])).rejects.toMatchObject({ faultCode: 2, faultString: "Object crm.nothing doesn't exist" });
+    await expect(odoo.search('crm.nothing', [])).rejects.toMatchObject({
+      faultCode: 2,
+      faultString: "Object crm.nothing doesn't exist",
+    });
   });
 
   it('an unknown field is a ValueError traceback (code 1), in values and in domains', async () => {
     await expect(odoo.create('res.partner', { name: 'X', nickname: 'x' })).rejects.toMatchObject({
       faultCode: 1,
-      faultString: expect.stringMatching(/^Traceback[\s\S]*ValueError: Invalid field 'nickname' on model 'res.partner'\n$/),
+      faultString: expect.stringMatching(
+        /^Traceback[\s\S]*ValueError: Invalid field 'nickname' on model 'res.partner'\n$/,
+      ),
     });
     await expect(odoo.search('res.partner', [['nickname', '=', 'x']])).rejects.toMatchObject({
       faultCode: 1,
-      faultString: expect.stringContaining("ValueError: Invalid field res.partner.nickname in leaf ('nickname', '=', 'x')"),
+      faultString: expect.stringContaining(
+        "ValueError: Invalid field res.partner.nickname in leaf ('nickname', '=', 'x')",
+      ),
     });
   });
 
   it('a missing required field is a ValidationError (code 2) and nothing is written', async () => {
-    await expect(odoo.execute_kw('crm.lead', 'create', [[[{ name: 'ok' }, { email_from: 'x@example.com' }]]])).rejects.toMatchObject({
+    await expect(
+      odoo.execute_kw('crm.lead', 'create', [[[{ name: 'ok' }, { email_from: 'x@example.com' }]]]),
+    ).rejects.toMatchObject({
       faultCode: 2,
       faultString: expect.stringContaining('Model: Lead/Opportunity (crm.lead)\nField: Opportunity (name)'),
     });
@@ -178,7 +253,9 @@ describe('errors Odoo sends', () => {
     const refused = odoo.create('crm.lead', { name: 'Forbidden' });
     await expect(refused).rejects.toMatchObject({
       faultCode: 4,
-      faultString: expect.stringContaining("You are not allowed to create 'Lead/Opportunity' (crm.lead) records.\n\nThis operation is allowed for the following groups:\n\t- Sales/User"),
+      faultString: expect.stringContaining(
+        "You are not allowed to create 'Lead/Opportunity' (crm.lead) records.\n\nThis operation is allowed for the following groups:\n\t- Sales/User",
+      ),
     });
     expect(await odoo.search('crm.lead', [])).toEqual([]); // other methods are not affected
     expect(await odoo.create('crm.lead', { name: 'Allowed' })).toBeGreaterThan(0);
@@ -188,7 +265,10 @@ describe('errors Odoo sends', () => {
     await controls.fault({ kind: 'server', times: -1 });
     await controls.fault({ kind: 'validation', model: 'res.partner' }); // the first matching plan wins
     for (let attempt = 0; attempt < 2; attempt++) {
-      await expect(odoo.search('res.partner', [])).rejects.toMatchObject({ faultCode: 1, faultString: expect.stringContaining('psycopg2.OperationalError') });
+      await expect(odoo.search('res.partner', [])).rejects.toMatchObject({
+        faultCode: 1,
+        faultString: expect.stringContaining('psycopg2.OperationalError'),
+      });
     }
     await controls.clear();
     expect(await odoo.search('res.partner', [])).toEqual([]);
@@ -213,11 +293,20 @@ describe('network faults', () => {
 
   it('flaky after applying: the call fails but the record exists', async () => {
     await controls.flaky(1, { when: 'after' });
-    await expect(odoo.create('res.partner', { name: 'Written, answer lost' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(odoo.create('res.partner', { name: 'Written, answer lost' })).rejects.toMatchObject({
+      code: 'ECONNRESET',
+    });
     await controls.flaky(0);
     expect((await controls.records('res.partner')).map((partner) => partner.name)).toEqual(['Written, answer lost']);
     const [call] = await controls.calls({ modelMethod: 'create' });
-    expect(call).toMatchObject({ service: 'object', method: 'execute_kw', model: 'res.partner', ok: false, outcome: 'dropped', applied: true });
+    expect(call).toMatchObject({
+      service: 'object',
+      method: 'execute_kw',
+      model: 'res.partner',
+      ok: false,
+      outcome: 'dropped',
+      applied: true,
+    });
   });
 
   it('flaky before applying: the call fails and nothing is written', async () => {
@@ -231,7 +320,12 @@ describe('network faults', () => {
     await controls.flaky(0.5, { seed: 7 });
     const outcomes = [];
     for (let index = 0; index < 40; index++) {
-      outcomes.push(await odoo.create('crm.tag', { name: `t${index}` }).then(() => 'ok', () => 'failed'));
+      outcomes.push(
+        await odoo.create('crm.tag', { name: `t${index}` }).then(
+          () => 'ok',
+          () => 'failed',
+        ),
+      );
     }
     await controls.flaky(0);
     const failed = outcomes.filter((outcome) => outcome === 'failed').length;
@@ -258,8 +352,21 @@ describe('network faults', () => {
     await odoo.search('crm.lead', []).catch(() => undefined);
     await controls.up();
     expect(await controls.calls()).toEqual([
-      expect.objectContaining({ service: 'object', method: 'execute_kw', model: 'res.partner', modelMethod: 'search', ok: true, outcome: 'result' }),
-      expect.objectContaining({ model: 'crm.lead', modelMethod: 'search', ok: false, outcome: 'dropped', applied: false }),
+      expect.objectContaining({
+        service: 'object',
+        method: 'execute_kw',
+        model: 'res.partner',
+        modelMethod: 'search',
+        ok: true,
+        outcome: 'result',
+      }),
+      expect.objectContaining({
+        model: 'crm.lead',
+        modelMethod: 'search',
+        ok: false,
+        outcome: 'dropped',
+        applied: false,
+      }),
     ]);
   });
 });

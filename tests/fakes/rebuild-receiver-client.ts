@@ -12,6 +12,9 @@ export const fakeRebuildReceiver = {
   },
   /** The next `times` deliveries answer `status`. */
   async fail(status: number, times: number) {
-    await fetch(`${inject('rebuildReceiverUrl')}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, times }) });
+    await fetch(`${inject('rebuildReceiverUrl')}/__fake/fail`, {
+      method: 'POST',
+      body: JSON.stringify({ status, times }),
+    });
   },
 };

@@ -8,14 +8,19 @@ export const fakeSendGrid = {
     return (await response.json()).messages;
   },
   async to(address: string): Promise<SentMessage[]> {
-    return (await this.messages()).filter((message) => message.body.personalizations.some((p: any) => p.to.some((to: any) => to.email === address)));
+    return (await this.messages()).filter((message) =>
+      message.body.personalizations.some((p: any) => p.to.some((to: any) => to.email === address)),
+    );
   },
   async withKey(idempotencyKey: string): Promise<SentMessage[]> {
     return (await this.messages()).filter((message) => message.body.custom_args?.idempotency_key === idempotencyKey);
   },
   /** The next `times` sends answer `status` (500 outage, 429 rate limit, 400 bad request...). */
   async fail(status: number, times: number, options: { resetSeconds?: number } = {}) {
-    await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status, times, ...options }) });
+    await fetch(`${inject('sendgridUrl')}/__fake/fail`, {
+      method: 'POST',
+      body: JSON.stringify({ status, times, ...options }),
+    });
   },
   async clearFailures() {
     await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'DELETE' });

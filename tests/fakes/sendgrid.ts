@@ -51,7 +51,9 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
     attempts += 1;
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
       return sendJson(res, 401, {
-        errors: [{ field: null, message: 'The provided authorization grant is invalid, expired, or revoked', help: null }],
+        errors: [
+          { field: null, message: 'The provided authorization grant is invalid, expired, or revoked', help: null },
+        ],
       });
     }
     const planned = failures[0];
@@ -61,11 +63,16 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
       if (planned.status === 429) {
         // SendGrid: the Unix time (seconds) at which the account's limit resets
         const reset = Math.ceil(Date.now() / 1000) + (planned.resetSeconds ?? 1);
-        return sendJson(res, 429, { errors: [{ field: null, message: 'too many requests', help: null }] }, {
-          'X-RateLimit-Limit': '600',
-          'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset': String(reset),
-        });
+        return sendJson(
+          res,
+          429,
+          { errors: [{ field: null, message: 'too many requests', help: null }] },
+          {
+            'X-RateLimit-Limit': '600',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': String(reset),
+          },
+        );
       }
       return sendJson(res, planned.status, { errors: [{ field: null, message: 'Internal server error', help: null }] });
     }
@@ -92,25 +99,47 @@ function validateMail(body: any) {
   const problems: Array<{ message: string; field: string | null; help: string | null }> = [];
   const help = 'http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html';
   if (!Array.isArray(body?.personalizations) || body.personalizations.length === 0) {
-    problems.push({ message: 'The personalizations field is required and must have at least one personalization.', field: 'personalizations', help });
+    problems.push({
+      message: 'The personalizations field is required and must have at least one personalization.',
+      field: 'personalizations',
+      help,
+    });
   } else {
     body.personalizations.forEach((p: any, index: number) => {
-      if (!Array.isArray(p.to) || p.to.length === 0 || p.to.some((to: any) => !/^[^@\s]+@[^@\s]+$/.test(to?.email ?? ''))) {
+      if (
+        !Array.isArray(p.to) ||
+        p.to.length === 0 ||
+        p.to.some((to: any) => !/^[^@\s]+@[^@\s]+$/.test(to?.email ?? ''))
+      ) {
         problems.push({ message: 'Does not contain a valid address.', field: `personalizations.${index}.to`, help });
       }
     });
   }
-  if (!body?.from?.email) problems.push({ message: 'The from object must be provided for every email send.', field: 'from', help });
+  if (!body?.from?.email)
+    problems.push({ message: 'The from object must be provided for every email send.', field: 'from', help });
   if (!body?.subject && !body?.personalizations?.every((p: any) => p.subject)) {
     problems.push({ message: 'The subject is required.', field: 'subject', help });
   }
   if (!Array.isArray(body?.content) || body.content.length === 0) {
-    problems.push({ message: 'Unless a valid template_id is provided, the content parameter is required.', field: 'content', help });
+    problems.push({
+      message: 'Unless a valid template_id is provided, the content parameter is required.',
+      field: 'content',
+      help,
+    });
   }
   (Array.isArray(body?.attachments) ? body.attachments : []).forEach((file: any, index: number) => {
-    if (!file?.filename) problems.push({ message: 'The attachment filename parameter is required.', field: `attachments.${index}.filename`, help });
+    if (!file?.filename)
+      problems.push({
+        message: 'The attachment filename parameter is required.',
+        field: `attachments.${index}.filename`,
+        help,
+      });
     if (typeof file?.content !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(file.content)) {
-      problems.push({ message: 'The attachment content must be base64 encoded.', field: `attachments.${index}.content`, help });
+      problems.push({
+        message: 'The attachment content must be base64 encoded.',
+        field: `attachments.${index}.content`,
+        help,
+      });
     }
   });
   return problems;

@@ -45,14 +45,23 @@ export async function createAdminUser(roleNameOrRole: string | AdminRole): Promi
   const role = typeof roleNameOrRole === 'string' ? await findAdminRole(roleNameOrRole) : roleNameOrRole;
   const label = role.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const email = `${label}-${crypto.randomBytes(4).toString('hex')}@magnetiq.test`;
-  const created = await api('/admin/users', { method: 'POST', headers: auth(superToken), json: { email, firstname: role.name, lastname: 'Tester', roles: [role.id] } });
-  if (created.status !== 201) throw new Error(`creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await api('/admin/users', {
+    method: 'POST',
+    headers: auth(superToken),
+    json: { email, firstname: role.name, lastname: 'Tester', roles: [role.id] },
+  });
+  if (created.status !== 201)
+    throw new Error(`creating ${email} failed: ${created.status} ${JSON.stringify(created.body)}`);
   const registered = await api('/admin/register', {
     method: 'POST',
     ip: clientIp(),
-    json: { registrationToken: created.body.data.registrationToken, userInfo: { firstname: role.name, lastname: 'Tester', password: PASSWORD } },
+    json: {
+      registrationToken: created.body.data.registrationToken,
+      userInfo: { firstname: role.name, lastname: 'Tester', password: PASSWORD },
+    },
   });
-  if (registered.status !== 200) throw new Error(`registering ${email} failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 200)
+    throw new Error(`registering ${email} failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   return { role: role.name, email, password: PASSWORD, token: registered.body.data.token };
 }
 

@@ -18,13 +18,22 @@ export interface CmsProcess {
  * or to boot on a prepared database. Logs to .data/test-logs/<name>.log; a failed start throws
  * with the log's last lines. PUBLIC_URL defaults to the process's own address.
  */
-export async function startTestCms(name: string, env: Record<string, string>, timeoutMs = 120_000): Promise<CmsProcess> {
+export async function startTestCms(
+  name: string,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<CmsProcess> {
   const port = await freePort();
   const logFile = path.join(DATA_DIR, 'test-logs', `${name}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
   try {
-    const cms = await startStrapi({ port, stdio: ['ignore', log, log], timeoutMs, env: { NODE_ENV: 'test', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env } });
+    const cms = await startStrapi({
+      port,
+      stdio: ['ignore', log, log],
+      timeoutMs,
+      env: { NODE_ENV: 'test', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    });
     return { ...cms, port, logFile };
   } catch (error) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
@@ -37,6 +46,7 @@ export async function startTestCms(name: string, env: Record<string, string>, ti
 /** Resolves with the exit code and signal of a CMS process (at once if it has exited already). */
 export const exitOf = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      return resolve({ code: child.exitCode, signal: child.signalCode });
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });

@@ -51,11 +51,22 @@ export default async function setup(project: TestProject) {
     cleanups.push(rebuildReceiver.close);
     const rebuildSecret = crypto.randomBytes(24).toString('base64url');
     // booking + calendar-sync: a service account whose key only this run knows, and the fake Google that checks it
-    const googleKeys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const googleKeys = crypto.generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     const googleServiceAccount = 'magnetiq-test@magnetiq-test.iam.gserviceaccount.com';
     // hosts who connect their own calendar: an OAuth client only this run knows (docs/google-calendar.md)
-    const googleOAuthClient = { clientId: `${crypto.randomBytes(6).toString('hex')}.apps.googleusercontent.test`, clientSecret: `GOCSPX-${crypto.randomBytes(18).toString('base64url')}` };
-    const google = await startFakeGoogleCalendar({ serviceAccountEmail: googleServiceAccount, publicKey: googleKeys.publicKey, oauthClient: googleOAuthClient });
+    const googleOAuthClient = {
+      clientId: `${crypto.randomBytes(6).toString('hex')}.apps.googleusercontent.test`,
+      clientSecret: `GOCSPX-${crypto.randomBytes(18).toString('base64url')}`,
+    };
+    const google = await startFakeGoogleCalendar({
+      serviceAccountEmail: googleServiceAccount,
+      publicKey: googleKeys.publicKey,
+      oauthClient: googleOAuthClient,
+    });
     cleanups.push(google.close);
 
     const logDir = path.join(DATA_DIR, 'test-logs');
@@ -165,7 +176,13 @@ export default async function setup(project: TestProject) {
     const siteBuildEnv = { PUBLIC_ANALYTICS_SRC: 'https://analytics.magnetiq.test/script.js' };
     await buildSite({ cmsUrl: cms.url, force: true, log, env: siteBuildEnv });
     // the production CSP and security headers (config/nginx), so every browser test runs under them
-    const site = await serveSite({ port: sitePort, headers: nginxSecurityHeaders({ cmsOrigin: new URL(cms.url).origin, analyticsOrigin: 'https://analytics.magnetiq.test' }) });
+    const site = await serveSite({
+      port: sitePort,
+      headers: nginxSecurityHeaders({
+        cmsOrigin: new URL(cms.url).origin,
+        analyticsOrigin: 'https://analytics.magnetiq.test',
+      }),
+    });
     cleanups.push(site.close);
     // The start script's rebuild receiver, for tests that publish content the site must show.
     const siteBuildsDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-site-builds-'));

@@ -22,7 +22,12 @@ export async function api(path: string, init: RequestInit & { ip?: string; json?
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const response = await fetch(`${init.baseUrl ?? inject('cmsUrl')}${path}`, { ...init, headers, body, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${init.baseUrl ?? inject('cmsUrl')}${path}`, {
+    ...init,
+    headers,
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
   const text = await response.text();
   let data: any;
   try {
@@ -31,7 +36,15 @@ export async function api(path: string, init: RequestInit & { ip?: string; json?
     data = text;
   }
   // a followed redirect's answer is another route's (or the site's)
-  if (!response.redirected) await checkConformance({ method: init.method ?? 'GET', url: path, requestBody: init.json, status: response.status, contentType: response.headers.get('Content-Type'), body: data });
+  if (!response.redirected)
+    await checkConformance({
+      method: init.method ?? 'GET',
+      url: path,
+      requestBody: init.json,
+      status: response.status,
+      contentType: response.headers.get('Content-Type'),
+      body: data,
+    });
   return { status: response.status, headers: response.headers, body: data };
 }
 
@@ -57,7 +70,10 @@ async function checkConformance(exchange: Parameters<ReturnType<typeof createCon
 }
 
 afterAll(() => {
-  if (mismatches.size > 0) throw new Error(`Answers that do not match the OpenAPI document (GET /api/docs/openapi.json):\n${[...mismatches].join('\n')}`);
+  if (mismatches.size > 0)
+    throw new Error(
+      `Answers that do not match the OpenAPI document (GET /api/docs/openapi.json):\n${[...mismatches].join('\n')}`,
+    );
 });
 
 /** Logs the seeded admin in, from an address of its own (Strapi limits logins per email and IP). */
@@ -67,6 +83,7 @@ export async function adminToken(): Promise<string> {
     ip: clientIp(),
     json: { email: inject('adminEmail'), password: inject('adminPassword') },
   });
-  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`admin login failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.data.token;
 }

@@ -53,40 +53,67 @@ export function createConformance(document: Json) {
       method: method.toUpperCase(),
       template,
       // Strapi's router matches paths case-insensitively
-      pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escape).join('[^/]+')}/?$`, 'i'),
+      pattern: new RegExp(
+        `^${template
+          .split(/\{[^}]+\}/)
+          .map(escape)
+          .join('[^/]+')}/?$`,
+        'i',
+      ),
       operation: operation as Json,
       pointer: `/paths/${pointerPart(template)}/${method}`,
       params: (template.match(/\{/g) ?? []).length,
-    }))
+    })),
   );
   // a literal segment wins over a parameter (as the router orders them)
   routes.sort((a, b) => a.params - b.params);
 
-  const resolve = (value: Json): Json => (typeof value?.$ref === 'string' ? resolve(pointerGet(document, value.$ref.slice(1))) : value);
-  const describe = (errors: ValidateFunction['errors']) => (errors ?? []).slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message}`).join('; ');
+  const resolve = (value: Json): Json =>
+    typeof value?.$ref === 'string' ? resolve(pointerGet(document, value.$ref.slice(1))) : value;
+  const describe = (errors: ValidateFunction['errors']) =>
+    (errors ?? [])
+      .slice(0, 3)
+      .map((error) => `${error.instancePath || '/'} ${error.message}`)
+      .join('; ');
 
   /** Mismatches of one exchange (empty when it conforms or the route is not documented). */
   function check(exchange: Exchange): string[] {
     const url = new URL(exchange.url, 'http://cms.invalid');
-    const route = routes.find((candidate) => candidate.method === exchange.method.toUpperCase() && candidate.pattern.test(decoded(url.pathname)));
+    const route = routes.find(
+      (candidate) =>
+        candidate.method === exchange.method.toUpperCase() && candidate.pattern.test(decoded(url.pathname)),
+    );
     if (!route) return [];
     const where = `${route.method} ${route.template} → ${exchange.status}`;
     const problems: string[] = [];
     const responses = route.operation.responses as Json;
     const statusKey = String(exchange.status);
-    const key = statusKey in responses ? statusKey : `${statusKey[0]}XX` in responses ? `${statusKey[0]}XX` : 'default' in responses && exchange.status >= 400 ? 'default' : null;
+    const key =
+      statusKey in responses
+        ? statusKey
+        : `${statusKey[0]}XX` in responses
+          ? `${statusKey[0]}XX`
+          : 'default' in responses && exchange.status >= 400
+            ? 'default'
+            : null;
     if (!key) return [`${where}: status not documented`];
     const response = resolve(responses[key]);
-    const responsePointer = typeof responses[key]?.$ref === 'string' ? responses[key].$ref.slice(1) : `${route.pointer}/responses/${pointerPart(key)}`;
+    const responsePointer =
+      typeof responses[key]?.$ref === 'string'
+        ? responses[key].$ref.slice(1)
+        : `${route.pointer}/responses/${pointerPart(key)}`;
 
     const media = exchange.contentType?.split(';')[0].trim().toLowerCase() ?? '';
     const hasBody = exchange.body !== null && exchange.body !== undefined && exchange.body !== '';
     if (response.content && hasBody) {
       if (!(media in response.content)) {
-        problems.push(`${where}: content type ${media || '(none)'} not documented (${Object.keys(response.content).join(', ')})`);
+        problems.push(
+          `${where}: content type ${media || '(none)'} not documented (${Object.keys(response.content).join(', ')})`,
+        );
       } else if (media === 'application/json') {
         const validate = validatorAt(`${responsePointer}/content/${pointerPart(media)}/schema`);
-        if (!validate(exchange.body)) problems.push(`${where}: answer does not match the schema: ${describe(validate.errors)}`);
+        if (!validate(exchange.body))
+          problems.push(`${where}: answer does not match the schema: ${describe(validate.errors)}`);
       }
     }
 

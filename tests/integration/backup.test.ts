@@ -31,30 +31,37 @@ interface Run {
 /** Runs one of the scripts with bash, the way cron would: environment only, no terminal. */
 function script(name: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('bash', [path.join(ROOT, 'scripts', name), ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      resolve({ code: error ? (typeof code === 'number' ? code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      [path.join(ROOT, 'scripts', name), ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        resolve({ code: error ? (typeof code === 'number' ? code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 type Fingerprint = Record<string, { rows: number; md5: string }>;
 
 /** Row count and md5 over the ordered row texts of every table in public, plus every sequence's value. */
-async function fingerprint(client: pg.Client | pg.PoolClient): Promise<{ tables: Fingerprint; sequences: Record<string, string> }> {
+async function fingerprint(
+  client: pg.Client | pg.PoolClient,
+): Promise<{ tables: Fingerprint; sequences: Record<string, string> }> {
   const { rows: tableRows } = await client.query<{ table_name: string }>(
-    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const tables: Fingerprint = {};
   for (const { table_name: table } of tableRows) {
     const quoted = `"public"."${table.replace(/"/g, '""')}"`;
     const { rows } = await client.query<{ rows: number; md5: string }>(
-      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '' order by t::text), '')) as md5 from ${quoted} t`
+      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '' order by t::text), '')) as md5 from ${quoted} t`,
     );
     tables[table] = rows[0];
   }
   const { rows: sequenceRows } = await client.query<{ name: string; value: string | null }>(
-    `select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by sequencename`
+    `select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by sequencename`,
   );
   return { tables, sequences: Object.fromEntries(sequenceRows.map((row) => [row.name, row.value ?? 'unused'])) };
 }
@@ -66,7 +73,8 @@ function fileDigests(dir: string): Record<string, string> {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) digests[path.relative(dir, full)] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+      else if (entry.isFile())
+        digests[path.relative(dir, full)] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
     }
   };
   walk(dir);
@@ -81,13 +89,33 @@ const gatedPaper = { documentId: '', slug: `backup-paper-${crypto.randomBytes(3)
 /** A published gated whitepaper with its PDF in the test CMS's private folder, so the backup has one to keep. */
 async function createGatedPaper() {
   const token = await adminToken();
-  const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({ ...init, ip: clientIp(), headers: { Authorization: `Bearer ${token}` } });
-  const created = await api('/whitepapers/papers', asAdmin({ method: 'POST', json: { title: `Backup paper ${gatedPaper.slug}`, slug: gatedPaper.slug, summary: 'Kept in the backup.', pageCount: 3, topics: ['ops'], publish: true } }));
+  const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({
+    ...init,
+    ip: clientIp(),
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const created = await api(
+    '/whitepapers/papers',
+    asAdmin({
+      method: 'POST',
+      json: {
+        title: `Backup paper ${gatedPaper.slug}`,
+        slug: gatedPaper.slug,
+        summary: 'Kept in the backup.',
+        pageCount: 3,
+        topics: ['ops'],
+        publish: true,
+      },
+    }),
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   gatedPaper.documentId = created.body.data.documentId;
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'backup.pdf');
-  const upload = await api(`/whitepapers/papers/${gatedPaper.documentId}/file`, asAdmin({ method: 'POST', body: form }));
+  const upload = await api(
+    `/whitepapers/papers/${gatedPaper.documentId}/file`,
+    asAdmin({ method: 'POST', body: form }),
+  );
   expect(upload.status, JSON.stringify(upload.body)).toBe(200);
 }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'magnetiq-backup-test-'));
@@ -120,10 +148,17 @@ describe('backup and restore of the seeded database', () => {
     try {
       // read committed: every fingerprint query sees the state after the lock, as pg_dump does
       await client.query('begin');
-      const { rows } = await client.query<{ name: string }>(`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`);
+      const { rows } = await client.query<{ name: string }>(
+        `select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`,
+      );
       await client.query(`lock table ${rows.map((row) => row.name).join(', ')} in exclusive mode`);
       source = await fingerprint(client);
-      backup = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: backupDir, UPLOADS_DIR: uploadsDir, WHITEPAPERS_FILES_DIR: inject('whitepapersDir') });
+      backup = await script('backup.sh', [], {
+        DATABASE_URL: sourceUrl(),
+        BACKUP_DIR: backupDir,
+        UPLOADS_DIR: uploadsDir,
+        WHITEPAPERS_FILES_DIR: inject('whitepapersDir'),
+      });
       await client.query('commit');
     } finally {
       await client.end();
@@ -152,7 +187,11 @@ describe('backup and restore of the seeded database', () => {
   it('restores into a new empty database with every table, row and sequence as it was dumped', async () => {
     await createDatabase(adminUrl(), restoredName);
     const restoredUploads = path.join(work, 'restored-uploads');
-    const restore = await script('restore.sh', ['--yes', dumpFile, uploadsArchive, whitepapersArchive], { DATABASE_URL: restoredUrl(), UPLOADS_DIR: restoredUploads, WHITEPAPERS_DIR: restoredWhitepapers });
+    const restore = await script('restore.sh', ['--yes', dumpFile, uploadsArchive, whitepapersArchive], {
+      DATABASE_URL: restoredUrl(),
+      UPLOADS_DIR: restoredUploads,
+      WHITEPAPERS_DIR: restoredWhitepapers,
+    });
     expect(restore.code, restore.stderr).toBe(0);
 
     const client = new pg.Client({ connectionString: restoredUrl() });
@@ -196,14 +235,25 @@ describe('backup and restore of the seeded database', () => {
       const request = await fetch(`${cms.url}/api/whitepapers/requests`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': clientIp() },
-        body: JSON.stringify({ whitepaper: gatedPaper.documentId, locale: 'en', email: `restored-${crypto.randomBytes(4).toString('hex')}@example.com`, firstName: 'Res', lastName: 'Tored', company: 'Backups Ltd', consent: { dataProcessing: true, textVersion: 'whitepaper-2026-12' } }),
+        body: JSON.stringify({
+          whitepaper: gatedPaper.documentId,
+          locale: 'en',
+          email: `restored-${crypto.randomBytes(4).toString('hex')}@example.com`,
+          firstName: 'Res',
+          lastName: 'Tored',
+          company: 'Backups Ltd',
+          consent: { dataProcessing: true, textVersion: 'whitepaper-2026-12' },
+        }),
         signal: AbortSignal.timeout(15_000),
       });
       const answer = await request.json();
       expect(request.status, JSON.stringify(answer)).toBe(201);
       const link = answer.data.downloadUrl as string;
       expect(link).toContain(`${cms.url}/api/whitepapers/download/`);
-      const download = await fetch(link, { headers: { 'X-Forwarded-For': clientIp() }, signal: AbortSignal.timeout(15_000) });
+      const download = await fetch(link, {
+        headers: { 'X-Forwarded-For': clientIp() },
+        signal: AbortSignal.timeout(15_000),
+      });
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toContain('application/pdf');
       expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
@@ -234,9 +284,16 @@ describe('backup and restore of the seeded database', () => {
   it('refuses a pg_dump older than the server, naming both versions, and writes nothing', async () => {
     const oldTools = path.join(work, 'old-tools');
     fs.mkdirSync(oldTools);
-    fs.writeFileSync(path.join(oldTools, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(oldTools, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', {
+      mode: 0o755,
+    });
     const dir = path.join(work, 'never-written');
-    const run = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: dir, PG_BIN_DIR: oldTools, SKIP_UPLOADS: '1' });
+    const run = await script('backup.sh', [], {
+      DATABASE_URL: sourceUrl(),
+      BACKUP_DIR: dir,
+      PG_BIN_DIR: oldTools,
+      SKIP_UPLOADS: '1',
+    });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/pg_dump 9 in PG_BIN_DIR=.* is older than the server \(PostgreSQL \d+\)/);
     expect(fs.existsSync(dir)).toBe(false);
@@ -253,8 +310,16 @@ describe('client tools for the embedded PostgreSQL 18 of npm start', () => {
     });
     try {
       const dir = path.join(work, 'embedded');
-      const run = await script('backup.sh', [], { DATABASE_URL: embedded.adminUrl, BACKUP_DIR: dir, SKIP_UPLOADS: '1', SKIP_WHITEPAPERS: '1', BACKUP_KEEP_DAYS: '0' });
-      const major = Number(run.stdout.match(/for PostgreSQL (\d+)/)?.[1] ?? run.stderr.match(/\(PostgreSQL (\d+)\)/)?.[1]);
+      const run = await script('backup.sh', [], {
+        DATABASE_URL: embedded.adminUrl,
+        BACKUP_DIR: dir,
+        SKIP_UPLOADS: '1',
+        SKIP_WHITEPAPERS: '1',
+        BACKUP_KEEP_DAYS: '0',
+      });
+      const major = Number(
+        run.stdout.match(/for PostgreSQL (\d+)/)?.[1] ?? run.stderr.match(/\(PostgreSQL (\d+)\)/)?.[1],
+      );
       expect(major).toBeGreaterThanOrEqual(18);
       if (run.code === 0) {
         const tool = Number(run.stdout.match(/\[pg_dump\] pg_dump \(PostgreSQL\) (\d+)/)![1]);
@@ -286,12 +351,28 @@ describe('backup retention', () => {
   it('keeps the backups of the newest BACKUP_KEEP_DAYS days (pairs together) and nothing else of its own', async () => {
     const dir = path.join(work, 'retention');
     // nine earlier days, two backups on the newest of them
-    const days = ['20260101', '20260102', '20260103', '20260105', '20260108', '20260113', '20260121', '20260130', '20260214'];
+    const days = [
+      '20260101',
+      '20260102',
+      '20260103',
+      '20260105',
+      '20260108',
+      '20260113',
+      '20260121',
+      '20260130',
+      '20260214',
+    ];
     plant(dir, [...days.map((day) => `${day}T023000Z`), '20260214T180000Z']);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a backup');
     fs.writeFileSync(path.join(dir, 'magnetiq-20250101T000000Z.dump.partial'), 'interrupted');
 
-    const run = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: dir, UPLOADS_DIR: uploadsDir, SKIP_WHITEPAPERS: '1', BACKUP_KEEP_DAYS: '3' });
+    const run = await script('backup.sh', [], {
+      DATABASE_URL: sourceUrl(),
+      BACKUP_DIR: dir,
+      UPLOADS_DIR: uploadsDir,
+      SKIP_WHITEPAPERS: '1',
+      BACKUP_KEEP_DAYS: '3',
+    });
     expect(run.code, run.stderr).toBe(0);
     const written = path.basename(run.stdout.match(/database dump: (\S+)/)![1]).replace(/\.dump$/, '');
     expect(names(dir)).toEqual(
@@ -309,7 +390,7 @@ describe('backup retention', () => {
         'magnetiq-20260214T180000Z-whitepapers.tar.gz',
         'magnetiq-20260214T180000Z.dump',
         'notes.txt',
-      ].sort()
+      ].sort(),
     );
     expect(run.stdout).toContain('pruned 21 file(s)');
   });
@@ -318,18 +399,41 @@ describe('backup retention', () => {
     const dir = path.join(work, 'retention-future');
     // a clock that was wrong once: a backup dated after today
     plant(dir, ['20991231T000000Z', '20200101T000000Z']);
-    const run = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: dir, SKIP_UPLOADS: '1', SKIP_WHITEPAPERS: '1', BACKUP_KEEP_DAYS: '1' });
+    const run = await script('backup.sh', [], {
+      DATABASE_URL: sourceUrl(),
+      BACKUP_DIR: dir,
+      SKIP_UPLOADS: '1',
+      SKIP_WHITEPAPERS: '1',
+      BACKUP_KEEP_DAYS: '1',
+    });
     expect(run.code, run.stderr).toBe(0);
     const written = path.basename(run.stdout.match(/database dump: (\S+)/)![1]);
-    expect(names(dir)).toEqual([written, 'magnetiq-20991231T000000Z-uploads.tar.gz', 'magnetiq-20991231T000000Z-whitepapers.tar.gz', 'magnetiq-20991231T000000Z.dump'].sort());
+    expect(names(dir)).toEqual(
+      [
+        written,
+        'magnetiq-20991231T000000Z-uploads.tar.gz',
+        'magnetiq-20991231T000000Z-whitepapers.tar.gz',
+        'magnetiq-20991231T000000Z.dump',
+      ].sort(),
+    );
 
     const keepAll = path.join(work, 'retention-all');
     plant(keepAll, ['20200101T000000Z', '20200102T000000Z']);
-    const all = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: keepAll, SKIP_UPLOADS: '1', SKIP_WHITEPAPERS: '1', BACKUP_KEEP_DAYS: '0' });
+    const all = await script('backup.sh', [], {
+      DATABASE_URL: sourceUrl(),
+      BACKUP_DIR: keepAll,
+      SKIP_UPLOADS: '1',
+      SKIP_WHITEPAPERS: '1',
+      BACKUP_KEEP_DAYS: '0',
+    });
     expect(all.code, all.stderr).toBe(0);
     expect(names(keepAll)).toHaveLength(7);
 
-    const bad = await script('backup.sh', [], { DATABASE_URL: sourceUrl(), BACKUP_DIR: path.join(work, 'bad'), BACKUP_KEEP_DAYS: 'a week' });
+    const bad = await script('backup.sh', [], {
+      DATABASE_URL: sourceUrl(),
+      BACKUP_DIR: path.join(work, 'bad'),
+      BACKUP_KEEP_DAYS: 'a week',
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('BACKUP_KEEP_DAYS');
   });

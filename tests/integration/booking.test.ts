@@ -22,7 +22,9 @@ const suffix = crypto.randomBytes(3).toString('hex');
 /** the suffix in letters only, for names (a marker the fake Google can match a request by) */
 const nameSuffix = suffix.replace(/[0-9]/g, (digit) => 'ghijklmnop'[Number(digit)]);
 const ZONE = 'Europe/Berlin';
-const WEEK = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '09:00', end: '17:00' }]]));
+const WEEK = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '09:00', end: '17:00' }]]),
+);
 const anna = { slug: `anna-${suffix}`, name: 'Anna Berg', email: `anna-${suffix}@magnetiq.test` };
 const ben = { slug: `ben-${suffix}`, name: 'Ben Ode', email: `ben-${suffix}@magnetiq.test` };
 const typeSlug = `consultation-${suffix}`;
@@ -31,9 +33,15 @@ let token: string;
 
 /** A Berlin date `days` from today, and an instant on it at HH:mm Berlin time. */
 const day = (days: number) => DateTime.now().setZone(ZONE).plus({ days }).toISODate()!;
-const at = (days: number, time: string) => DateTime.fromISO(`${day(days)}T${time}`, { zone: ZONE }).toUTC().toISO({ suppressMilliseconds: false })!;
+const at = (days: number, time: string) =>
+  DateTime.fromISO(`${day(days)}T${time}`, { zone: ZONE })
+    .toUTC()
+    .toISO({ suppressMilliseconds: false })!;
 
-const slotsOf = (type: string, from: string, to = from, extra = '') => api(`/api/booking/slots?type=${type}&from=${from}&to=${to}&tz=${encodeURIComponent(ZONE)}${extra}`, { ip: clientIp() });
+const slotsOf = (type: string, from: string, to = from, extra = '') =>
+  api(`/api/booking/slots?type=${type}&from=${from}&to=${to}&tz=${encodeURIComponent(ZONE)}${extra}`, {
+    ip: clientIp(),
+  });
 const startsOn = async (type: string, days: number, extra = '') => {
   const response = await slotsOf(type, day(days), day(days), extra);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -54,19 +62,24 @@ const bookingBody = (overrides: Record<string, unknown> = {}) => ({
   utm: { source: 'newsletter', medium: 'email', campaign: 'q1' },
   ...overrides,
 });
-const book = (body: Record<string, unknown>) => api('/api/booking/bookings', { method: 'POST', ip: clientIp(), json: body });
+const book = (body: Record<string, unknown>) =>
+  api('/api/booking/bookings', { method: 'POST', ip: clientIp(), json: body });
 
-const text = (message: { body: any }) => message.body.content.find((part: any) => part.type === 'text/plain').value as string;
-const attachment = (message: { body: any }) => Buffer.from(message.body.attachments[0].content, 'base64').toString('utf8');
+const text = (message: { body: any }) =>
+  message.body.content.find((part: any) => part.type === 'text/plain').value as string;
+const attachment = (message: { body: any }) =>
+  Buffer.from(message.body.attachments[0].content, 'base64').toString('utf8');
 
 /** The visitor's email of `template` and the manage token in it. */
 async function emailTo(address: string, template: string, nth = 1) {
   const messages = await eventually(
     async () => {
-      const sent = (await fakeSendGrid.to(address)).filter((message) => message.body.custom_args?.template === template);
+      const sent = (await fakeSendGrid.to(address)).filter(
+        (message) => message.body.custom_args?.template === template,
+      );
       return sent.length >= nth && sent;
     },
-    { what: `${template} email to ${address}` }
+    { what: `${template} email to ${address}` },
   );
   return messages[nth - 1];
 }
@@ -76,12 +89,23 @@ const tokenIn = (message: { body: any }) => {
   return decodeURIComponent(match[1]);
 };
 
-const eventCreated = (eventId: string) => eventually(async () => (await fakeGoogle.event(eventId)) ?? null, { timeoutMs: 20_000, what: `Google event ${eventId}` });
+const eventCreated = (eventId: string) =>
+  eventually(async () => (await fakeGoogle.event(eventId)) ?? null, {
+    timeoutMs: 20_000,
+    what: `Google event ${eventId}`,
+  });
 
-const createHost = (host: { slug: string; name: string; email: string }) => createBookingHost(token, host, { timeZone: ZONE, weeklyHours: WEEK });
+const createHost = (host: { slug: string; name: string; email: string }) =>
+  createBookingHost(token, host, { timeZone: ZONE, weeklyHours: WEEK });
 
 async function createType(slug: string, hosts: string[], extra: Record<string, unknown> = {}) {
-  await createMeetingType(token, { title: `Consultation ${suffix}`, slug, description: 'Thirty minutes about your lead pipeline.', hosts, ...extra });
+  await createMeetingType(token, {
+    title: `Consultation ${suffix}`,
+    slug,
+    description: 'Thirty minutes about your lead pipeline.',
+    hosts,
+    ...extra,
+  });
 }
 
 beforeAll(async () => {
@@ -104,7 +128,12 @@ describe('booking: public catalog', () => {
   it('lists meeting types with their hosts from an allow-list: no host email, no calendar id', async () => {
     const response = await api(`/api/booking/meeting-types/${typeSlug}?locale=en`, { ip: clientIp() });
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ slug: typeSlug, durationMinutes: 30, location: 'video', questions: [{ id: 'goal', required: true }] });
+    expect(response.body.data).toMatchObject({
+      slug: typeSlug,
+      durationMinutes: 30,
+      location: 'video',
+      questions: [{ id: 'goal', required: true }],
+    });
     expect(response.body.data.hosts.map((host: any) => host.slug)).toEqual([anna.slug, ben.slug]);
     expect(JSON.stringify(response.body)).not.toContain('@magnetiq.test');
     const list = await api('/api/booking/meeting-types?locale=de', { ip: clientIp() });
@@ -115,11 +144,20 @@ describe('booking: public catalog', () => {
   it('has the seeded demo: a discovery call with two hosts, in English and German', async () => {
     const de = await api('/api/booking/meeting-types/discovery-call?locale=de', { ip: clientIp() });
     expect(de.status).toBe(200);
-    expect(de.body.data).toMatchObject({ title: 'Erstgespräch', durationMinutes: 30, questions: [{ id: 'goal', label: 'Was möchten Sie erreichen?' }] });
-    expect(de.body.data.hosts.map((host: any) => [host.slug, host.timeZone])).toEqual([['mara-vogel', 'Europe/Berlin'], ['daniel-reyes', 'America/New_York']]);
+    expect(de.body.data).toMatchObject({
+      title: 'Erstgespräch',
+      durationMinutes: 30,
+      questions: [{ id: 'goal', label: 'Was möchten Sie erreichen?' }],
+    });
+    expect(de.body.data.hosts.map((host: any) => [host.slug, host.timeZone])).toEqual([
+      ['mara-vogel', 'Europe/Berlin'],
+      ['daniel-reyes', 'America/New_York'],
+    ]);
     expect(de.body.data.hosts[0].bio).toContain('Erstgespräche');
     expect(de.body.data.hosts[0].photo.url).toMatch(/^\/uploads\//);
-    const slots = await api(`/api/booking/slots?type=discovery-call&from=${day(1)}&to=${day(14)}&tz=Europe/Berlin`, { ip: clientIp() });
+    const slots = await api(`/api/booking/slots?type=discovery-call&from=${day(1)}&to=${day(14)}&tz=Europe/Berlin`, {
+      ip: clientIp(),
+    });
     expect(slots.status).toBe(200);
     expect(slots.body.data.flatMap((entry: any) => entry.slots).length).toBeGreaterThan(0);
   });
@@ -146,7 +184,7 @@ describe('booking: slots and Google busy times', () => {
         const answer = await slotsOf(soloSlug, day(4));
         return !answer.body.data[0].slots.some((slot: any) => slot.start === at(4, '10:00')) && answer;
       },
-      { what: 'the busy hour to disappear' }
+      { what: 'the busy hour to disappear' },
     );
     const starts = response.body.data[0].slots.map((slot: any) => slot.start);
     expect(starts).not.toContain(at(4, '10:30'));
@@ -155,8 +193,12 @@ describe('booking: slots and Google busy times', () => {
     expect(response.body.data[0].slots[0]).toMatchObject({ hosts: [anna.slug] });
     expect(response.body.meta.busy.source).toMatch(/live|cache/);
     // Berlin 09:00 shown to a visitor in New York
-    const newYork = await api(`/api/booking/slots?type=${soloSlug}&from=${day(4)}&to=${day(4)}&tz=America/New_York`, { ip: clientIp() });
-    expect(newYork.body.data[0].slots[0].time).toBe(DateTime.fromISO(at(4, '09:00')).setZone('America/New_York').toFormat('HH:mm'));
+    const newYork = await api(`/api/booking/slots?type=${soloSlug}&from=${day(4)}&to=${day(4)}&tz=America/New_York`, {
+      ip: clientIp(),
+    });
+    expect(newYork.body.data[0].slots[0].time).toBe(
+      DateTime.fromISO(at(4, '09:00')).setZone('America/New_York').toFormat('HH:mm'),
+    );
   });
 
   it('does not wait for a slow Google: it answers from the cache and says so in meta', async () => {
@@ -167,7 +209,7 @@ describe('booking: slots and Google busy times', () => {
         const answer = await slotsOf(soloSlug, day(4));
         return answer.body.meta.busy.stale === true && answer;
       },
-      { what: 'a stale answer' }
+      { what: 'a stale answer' },
     );
     expect(response.status).toBe(200);
     expect(response.body.meta.busy.source).toBe('cache');
@@ -182,14 +224,35 @@ describe('booking: booking a slot', () => {
     const response = await book(body);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const booking = response.body.data;
-    expect(booking).toMatchObject({ status: 'confirmed', start: at(3, '10:00'), timeZone: 'America/New_York', host: { slug: anna.slug, name: anna.name }, meetingType: { slug: soloSlug } });
+    expect(booking).toMatchObject({
+      status: 'confirmed',
+      start: at(3, '10:00'),
+      timeZone: 'America/New_York',
+      host: { slug: anna.slug, name: anna.name },
+      meetingType: { slug: soloSlug },
+    });
     expect(JSON.stringify(response.body)).not.toContain('tokenHash');
 
     const [row] = await rows(`select * from booking_bookings where document_id = $1`, [booking.id]);
-    expect(row).toMatchObject({ status: 'confirmed', host_slug: anna.slug, utm_source: 'newsletter', calendar_event_id: calendarEventIdFor(booking.id) });
+    expect(row).toMatchObject({
+      status: 'confirmed',
+      host_slug: anna.slug,
+      utm_source: 'newsletter',
+      calendar_event_id: calendarEventIdFor(booking.id),
+    });
     expect(await count(`select count(*) from leads_contacts where email = $1`, [body.email])).toBe(1);
-    expect(await count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1 and a.type = 'booking' and a.reference = $2`, [body.email, booking.id])).toBe(1);
-    expect(await count(`select count(*) from leads_outbox where topic = 'odoo.upsert-lead' and payload->>'type' = 'booking' and payload->>'reference' = $1`, [booking.id])).toBe(1);
+    expect(
+      await count(
+        `select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1 and a.type = 'booking' and a.reference = $2`,
+        [body.email, booking.id],
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `select count(*) from leads_outbox where topic = 'odoo.upsert-lead' and payload->>'type' = 'booking' and payload->>'reference' = $1`,
+        [booking.id],
+      ),
+    ).toBe(1);
 
     const confirmation = await emailTo(body.email, 'booking-confirmed');
     expect(text(confirmation)).toContain('/booking/manage?token=');
@@ -201,11 +264,21 @@ describe('booking: booking a slot', () => {
     expect(text(hostEmail)).toContain('A better pipeline');
 
     const event = await eventCreated(calendarEventIdFor(booking.id));
-    expect(event).toMatchObject({ calendarId: anna.email, status: 'confirmed', start: { dateTime: at(3, '10:00') }, attendees: [{ email: body.email }] });
+    expect(event).toMatchObject({
+      calendarId: anna.email,
+      status: 'confirmed',
+      start: { dateTime: at(3, '10:00') },
+      attendees: [{ email: body.email }],
+    });
     expect(event.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
     // the reminder waits for 24 h before the meeting
-    const [reminder] = await rows(`select * from leads_outbox where topic = 'booking.reminder' and payload::text like $1`, [`%${booking.id}%`]);
-    expect(new Date(reminder.next_attempt_at).toISOString()).toBe(DateTime.fromISO(at(3, '10:00')).minus({ hours: 24 }).toUTC().toISO());
+    const [reminder] = await rows(
+      `select * from leads_outbox where topic = 'booking.reminder' and payload::text like $1`,
+      [`%${booking.id}%`],
+    );
+    expect(new Date(reminder.next_attempt_at).toISOString()).toBe(
+      DateTime.fromISO(at(3, '10:00')).minus({ hours: 24 }).toUTC().toISO(),
+    );
 
     expect(await startsOn(soloSlug, 3)).not.toContain(at(3, '10:00'));
   });
@@ -221,7 +294,12 @@ describe('booking: booking a slot', () => {
     const fresh = loser.body.error.details.days.flatMap((entry: any) => entry.slots.map((slot: any) => slot.start));
     expect(fresh).not.toContain(start);
     expect(fresh).toContain(at(5, '14:30'));
-    expect(await count(`select count(*) from booking_bookings where starts_at = $1 and status in ('confirmed','rescheduled')`, [start])).toBe(1);
+    expect(
+      await count(
+        `select count(*) from booking_bookings where starts_at = $1 and status in ('confirmed','rescheduled')`,
+        [start],
+      ),
+    ).toBe(1);
     // the losers left no lead behind: one transaction, rolled back
     const emails = answers.filter((answer) => answer.status === 409).length;
     expect(emails).toBe(29);
@@ -277,27 +355,43 @@ describe('booking: self-service through the signed link', () => {
     const view = await api('/api/booking/manage', { method: 'POST', ip: clientIp(), json: { token: manageToken } });
     expect(view.body.data).toMatchObject({ id, status: 'confirmed', changeable: true });
 
-    const cancelled = await api('/api/booking/manage/cancel', { method: 'POST', ip: clientIp(), json: { token: manageToken, reason: 'Something came up' } });
+    const cancelled = await api('/api/booking/manage/cancel', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: manageToken, reason: 'Something came up' },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     expect(cancelled.body.data).toMatchObject({ id, status: 'cancelled', changeable: false });
-    await eventually(async () => (await fakeGoogle.event(calendarEventIdFor(id)))?.status === 'cancelled', { what: 'the event to be deleted' });
+    await eventually(async () => (await fakeGoogle.event(calendarEventIdFor(id)))?.status === 'cancelled', {
+      what: 'the event to be deleted',
+    });
     // our own event was busy in Google too: the slot is free once the deletion is seen
-    await eventually(async () => (await startsOn(soloSlug, 8)).includes(at(8, '10:00')), { what: 'the slot to be free again' });
+    await eventually(async () => (await startsOn(soloSlug, 8)).includes(at(8, '10:00')), {
+      what: 'the slot to be free again',
+    });
     const cancelMail = attachment(await emailTo(body.email, 'booking-cancelled'));
     expect(cancelMail).toContain('METHOD:CANCEL');
     expect(cancelMail).toContain(`UID:${id}@booking.magnetiq`);
     expect(text(await emailTo(anna.email, 'booking-cancelled'))).toContain('Something came up');
 
-    const again = await api('/api/booking/manage/cancel', { method: 'POST', ip: clientIp(), json: { token: manageToken } });
+    const again = await api('/api/booking/manage/cancel', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: manageToken },
+    });
     expect(again.status).toBe(409);
   });
 
-  it('never mails the visitor\'s cancellation reason back to the visitor (phishing relay, issue 17); the host still reads it', async () => {
+  it("never mails the visitor's cancellation reason back to the visitor (phishing relay, issue 17); the host still reads it", async () => {
     const body = bookingBody({ start: at(8, '14:00') });
     expect((await book(body)).status).toBe(201);
     const manageToken = tokenIn(await emailTo(body.email, 'booking-confirmed'));
     const phishing = 'Your mailbox is full. Restore access now at https://evil.example/restore';
-    const cancelled = await api('/api/booking/manage/cancel', { method: 'POST', ip: clientIp(), json: { token: manageToken, reason: phishing } });
+    const cancelled = await api('/api/booking/manage/cancel', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: manageToken, reason: phishing },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
 
     const toVisitor = await emailTo(body.email, 'booking-cancelled');
@@ -306,9 +400,16 @@ describe('booking: self-service through the signed link', () => {
       expect(part).not.toContain('Your mailbox is full');
     }
     // internal: the host's copy keeps it
-    await eventually(async () => (await fakeSendGrid.to(anna.email)).some((message) => message.body.custom_args?.template === 'booking-cancelled' && text(message).includes('evil.example')), {
-      what: 'the host copy with the reason',
-    });
+    await eventually(
+      async () =>
+        (await fakeSendGrid.to(anna.email)).some(
+          (message) =>
+            message.body.custom_args?.template === 'booking-cancelled' && text(message).includes('evil.example'),
+        ),
+      {
+        what: 'the host copy with the reason',
+      },
+    );
   });
 
   it('reschedule keeps the booking id, frees the old slot, takes the new one and moves the Google event', async () => {
@@ -319,15 +420,23 @@ describe('booking: self-service through the signed link', () => {
     const eventId = calendarEventIdFor(id);
     await eventCreated(eventId);
 
-    const moved = await api('/api/booking/manage/reschedule', { method: 'POST', ip: clientIp(), json: { token: manageToken, start: at(9, '15:00') } });
+    const moved = await api('/api/booking/manage/reschedule', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: manageToken, start: at(9, '15:00') },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.data).toMatchObject({ id, status: 'rescheduled', start: at(9, '15:00') });
     expect(await startsOn(soloSlug, 9)).not.toContain(at(9, '15:00'));
     // the old time is free once Google's busy times no longer show the event there
-    await eventually(async () => (await startsOn(soloSlug, 9)).includes(at(9, '10:00')), { what: 'the old slot to be free again' });
+    await eventually(async () => (await startsOn(soloSlug, 9)).includes(at(9, '10:00')), {
+      what: 'the old slot to be free again',
+    });
     expect(await count(`select count(*) from booking_bookings where document_id = $1`, [id])).toBe(1);
 
-    await eventually(async () => (await fakeGoogle.event(eventId))?.start.dateTime === at(9, '15:00'), { what: 'the event to move' });
+    await eventually(async () => (await fakeGoogle.event(eventId))?.start.dateTime === at(9, '15:00'), {
+      what: 'the event to move',
+    });
     expect((await fakeGoogle.events(anna.email)).filter((event) => event.id === eventId)).toHaveLength(1);
     const movedMail = await emailTo(body.email, 'booking-rescheduled');
     const ics = attachment(movedMail);
@@ -335,19 +444,36 @@ describe('booking: self-service through the signed link', () => {
     expect(ics).toContain(`UID:${id}@booking.magnetiq`);
     expect(ics).toContain('SEQUENCE:1');
     // the old link was replaced by the one in the new email
-    expect((await api('/api/booking/manage', { method: 'POST', ip: clientIp(), json: { token: manageToken } })).status).toBe(403);
-    expect((await api('/api/booking/manage', { method: 'POST', ip: clientIp(), json: { token: tokenIn(movedMail) } })).body.data.start).toBe(at(9, '15:00'));
+    expect(
+      (await api('/api/booking/manage', { method: 'POST', ip: clientIp(), json: { token: manageToken } })).status,
+    ).toBe(403);
+    expect(
+      (await api('/api/booking/manage', { method: 'POST', ip: clientIp(), json: { token: tokenIn(movedMail) } })).body
+        .data.start,
+    ).toBe(at(9, '15:00'));
 
     // time passes (the rows fall due): only the reminder of the new time reaches the visitor
-    await rows(`update leads_outbox set next_attempt_at = now() where topic = 'booking.reminder' and payload->>'booking' = $1`, [id]);
+    await rows(
+      `update leads_outbox set next_attempt_at = now() where topic = 'booking.reminder' and payload->>'booking' = $1`,
+      [id],
+    );
     const reminder = await emailTo(body.email, 'booking-reminder');
     expect(text(reminder)).toContain(DateTime.fromISO(at(9, '15:00')).setZone('America/New_York').toFormat('HH:mm'));
-    const [old] = await eventually(async () => {
-      const found = await rows(`select status, result from leads_outbox where idempotency_key = $1`, [`booking:reminder:${id}:${at(9, '10:00')}`]);
-      return found[0]?.status === 'done' && found;
-    }, { what: 'the old reminder to be handled' });
+    const [old] = await eventually(
+      async () => {
+        const found = await rows(`select status, result from leads_outbox where idempotency_key = $1`, [
+          `booking:reminder:${id}:${at(9, '10:00')}`,
+        ]);
+        return found[0]?.status === 'done' && found;
+      },
+      { what: 'the old reminder to be handled' },
+    );
     expect(old.result).toEqual({ skipped: 'booking changed' });
-    expect((await fakeSendGrid.to(body.email)).filter((message) => message.body.custom_args?.template === 'booking-reminder')).toHaveLength(1);
+    expect(
+      (await fakeSendGrid.to(body.email)).filter(
+        (message) => message.body.custom_args?.template === 'booking-reminder',
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses a reschedule into a taken slot with 409 and leaves the booking where it was', async () => {
@@ -356,14 +482,22 @@ describe('booking: self-service through the signed link', () => {
     const body = bookingBody({ start: at(10, '13:00') });
     const mine = await book(body);
     const manageToken = tokenIn(await emailTo(body.email, 'booking-confirmed'));
-    const response = await api('/api/booking/manage/reschedule', { method: 'POST', ip: clientIp(), json: { token: manageToken, start: at(10, '12:00') } });
+    const response = await api('/api/booking/manage/reschedule', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: manageToken, start: at(10, '12:00') },
+    });
     expect(response.status).toBe(409);
     const [row] = await rows(`select starts_at from booking_bookings where document_id = $1`, [mine.body.data.id]);
     expect(new Date(row.starts_at).toISOString()).toBe(at(10, '13:00'));
   });
 
   it('refuses a link we did not sign', async () => {
-    const response = await api('/api/booking/manage/cancel', { method: 'POST', ip: clientIp(), json: { token: 'eyJwIjoiYm9va2luZy1tYW5hZ2UiLCJiIjoieCJ9.forged' } });
+    const response = await api('/api/booking/manage/cancel', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { token: 'eyJwIjoiYm9va2luZy1tYW5hZ2UiLCJiIjoieCJ9.forged' },
+    });
     expect(response.status).toBe(403);
   });
 });
@@ -377,7 +511,9 @@ describe('calendar sync: Google errors', () => {
     const eventId = calendarEventIdFor(booked.body.data.id);
     await eventCreated(eventId);
     expect((await fakeGoogle.events()).filter((event) => event.id === eventId)).toHaveLength(1);
-    const inserts = (await fakeGoogle.state()).calls.filter((call) => call.method === 'POST' && call.eventId === eventId);
+    const inserts = (await fakeGoogle.state()).calls.filter(
+      (call) => call.method === 'POST' && call.eventId === eventId,
+    );
     expect(inserts.map((call) => call.status)).toEqual([429, 429, 200]);
   });
 
@@ -387,10 +523,15 @@ describe('calendar sync: Google errors', () => {
     const booked = await book(bookingBody({ start: at(11, '11:00'), lastName: marker }));
     const eventId = calendarEventIdFor(booked.body.data.id);
     await eventCreated(eventId);
-    const [row] = await eventually(async () => {
-      const found = await rows(`select status, attempts from leads_outbox where idempotency_key = $1`, [`calendar:create:${booked.body.data.id}`]);
-      return found[0]?.status === 'done' && found;
-    }, { what: 'the create to be done' });
+    const [row] = await eventually(
+      async () => {
+        const found = await rows(`select status, attempts from leads_outbox where idempotency_key = $1`, [
+          `calendar:create:${booked.body.data.id}`,
+        ]);
+        return found[0]?.status === 'done' && found;
+      },
+      { what: 'the create to be done' },
+    );
     expect(row.attempts).toBe(2);
   });
 
@@ -400,16 +541,24 @@ describe('calendar sync: Google errors', () => {
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     expect(booked.body.data.status).toBe('confirmed');
     const key = `calendar:create:${booked.body.data.id}`;
-    await eventually(async () => {
-      const [row] = await rows(`select status, attempts, last_error from leads_outbox where idempotency_key = $1`, [key]);
-      return row && row.attempts >= 2 && row.status === 'pending' && row;
-    }, { what: 'failed attempts while Google is down' });
+    await eventually(
+      async () => {
+        const [row] = await rows(`select status, attempts, last_error from leads_outbox where idempotency_key = $1`, [
+          key,
+        ]);
+        return row && row.attempts >= 2 && row.status === 'pending' && row;
+      },
+      { what: 'failed attempts while Google is down' },
+    );
     await fakeGoogle.down(false);
     await eventCreated(calendarEventIdFor(booked.body.data.id));
-    const [row] = await eventually(async () => {
-      const found = await rows(`select status from leads_outbox where idempotency_key = $1`, [key]);
-      return found[0]?.status === 'done' && found;
-    }, { what: 'the create to be done' });
+    const [row] = await eventually(
+      async () => {
+        const found = await rows(`select status from leads_outbox where idempotency_key = $1`, [key]);
+        return found[0]?.status === 'done' && found;
+      },
+      { what: 'the create to be done' },
+    );
     expect(row.status).toBe('done');
   });
 
@@ -418,11 +567,14 @@ describe('calendar sync: Google errors', () => {
     await fakeGoogle.fail({ target: 'events', status: 401, times: 4, match: marker });
     const booked = await book(bookingBody({ start: at(12, '13:00'), lastName: marker }));
     expect(booked.status).toBe(201);
-    const connection = await eventually(async () => {
-      const list = await api('/calendar-sync/connections', { headers: auth(token) });
-      const found = list.body.data?.find((entry: any) => entry.calendarId === anna.email);
-      return found?.needsReconnect && found;
-    }, { what: 'the connection to need reconnecting' });
+    const connection = await eventually(
+      async () => {
+        const list = await api('/calendar-sync/connections', { headers: auth(token) });
+        const found = list.body.data?.find((entry: any) => entry.calendarId === anna.email);
+        return found?.needsReconnect && found;
+      },
+      { what: 'the connection to need reconnecting' },
+    );
     expect(connection.lastError).toContain('401');
     await eventCreated(calendarEventIdFor(booked.body.data.id));
   });
@@ -432,15 +584,32 @@ describe('booking: admin', () => {
   it('lists a host’s bookings with the visitor, and cancels one with a reason', async () => {
     const body = bookingBody({ start: at(13, '10:00') });
     const booked = await book(body);
-    const list = await api(`/booking/bookings?host=${anna.slug}&from=${day(13)}&to=${day(13)}&tz=${encodeURIComponent(ZONE)}`, { headers: auth(token) });
+    const list = await api(
+      `/booking/bookings?host=${anna.slug}&from=${day(13)}&to=${day(13)}&tz=${encodeURIComponent(ZONE)}`,
+      { headers: auth(token) },
+    );
     expect(list.status).toBe(200);
     const entry = list.body.data.results.find((item: any) => item.id === booked.body.data.id);
-    expect(entry).toMatchObject({ status: 'confirmed', visitor: { email: body.email }, answers: { goal: 'A better pipeline' } });
+    expect(entry).toMatchObject({
+      status: 'confirmed',
+      visitor: { email: body.email },
+      answers: { goal: 'A better pipeline' },
+    });
 
-    expect((await api(`/booking/bookings/${booked.body.data.id}/cancel`, { method: 'POST', headers: auth(token), json: {} })).status).toBe(400);
-    const cancelled = await api(`/booking/bookings/${booked.body.data.id}/cancel`, { method: 'POST', headers: auth(token), json: { reason: 'Host is ill' } });
+    expect(
+      (await api(`/booking/bookings/${booked.body.data.id}/cancel`, { method: 'POST', headers: auth(token), json: {} }))
+        .status,
+    ).toBe(400);
+    const cancelled = await api(`/booking/bookings/${booked.body.data.id}/cancel`, {
+      method: 'POST',
+      headers: auth(token),
+      json: { reason: 'Host is ill' },
+    });
     expect(cancelled.status).toBe(200);
-    const [row] = await rows(`select status, cancel_reason, cancelled_by from booking_bookings where document_id = $1`, [booked.body.data.id]);
+    const [row] = await rows(
+      `select status, cancel_reason, cancelled_by from booking_bookings where document_id = $1`,
+      [booked.body.data.id],
+    );
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Host is ill', cancelled_by: 'admin' });
     expect(text(await emailTo(body.email, 'booking-cancelled'))).toContain('Host is ill');
   });
@@ -448,13 +617,29 @@ describe('booking: admin', () => {
   it('edits a host’s weekly hours and days off, and the slots follow', async () => {
     const hosts = await api('/booking/hosts', { headers: auth(token) });
     const host = hosts.body.data.find((entry: any) => entry.slug === ben.slug);
-    const bad = await api(`/booking/hosts/${host.documentId}/schedule`, { method: 'PUT', headers: auth(token), json: { timeZone: ZONE, weeklyHours: { mon: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] } } });
+    const bad = await api(`/booking/hosts/${host.documentId}/schedule`, {
+      method: 'PUT',
+      headers: auth(token),
+      json: {
+        timeZone: ZONE,
+        weeklyHours: {
+          mon: [
+            { start: '09:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        },
+      },
+    });
     expect(bad.status).toBe(400);
     const weekday = DateTime.fromISO(day(14)).toFormat('ccc').toLowerCase();
     const saved = await api(`/booking/hosts/${host.documentId}/schedule`, {
       method: 'PUT',
       headers: auth(token),
-      json: { timeZone: ZONE, weeklyHours: { ...WEEK, [weekday]: [{ start: '07:00', end: '08:00' }] }, dateOverrides: [{ date: day(15), intervals: [] }] },
+      json: {
+        timeZone: ZONE,
+        weeklyHours: { ...WEEK, [weekday]: [{ start: '07:00', end: '08:00' }] },
+        dateOverrides: [{ date: day(15), intervals: [] }],
+      },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(await startsOn(typeSlug, 14, `&host=${ben.slug}`)).toEqual([at(14, '07:00'), at(14, '07:30')]);
@@ -470,12 +655,22 @@ describe('booking: admin', () => {
 describe('calendar sync: operations', () => {
   it('reports Google in readiness and times its calls in the metrics', async () => {
     const ready = await api('/_ready', { ip: clientIp() });
-    expect(ready.body.integrations.google).toMatchObject({ configured: true, state: expect.stringMatching(/^(ok|errors|reconnect-needed)$/), calendars: { ok: expect.any(Number) } });
+    expect(ready.body.integrations.google).toMatchObject({
+      configured: true,
+      state: expect.stringMatching(/^(ok|errors|reconnect-needed)$/),
+      calendars: { ok: expect.any(Number) },
+    });
     expect(JSON.stringify(ready.body.integrations.google)).not.toContain('@');
-    const response = await fetch(`${inject('cmsUrl')}/metrics`, { headers: { Authorization: `Bearer ${inject('metricsToken')}` } });
+    const response = await fetch(`${inject('cmsUrl')}/metrics`, {
+      headers: { Authorization: `Bearer ${inject('metricsToken')}` },
+    });
     const text = await response.text();
     // the tests above asked Google for free/busy and created events through the fake
-    expect(text).toMatch(/magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="freebusy.query"/);
-    expect(text).toMatch(/magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="events.insert"/);
+    expect(text).toMatch(
+      /magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="freebusy.query"/,
+    );
+    expect(text).toMatch(
+      /magnetiq_external_call_duration_seconds_count\{[^}]*service="google"[^}]*operation="events.insert"/,
+    );
   });
 });

@@ -14,16 +14,25 @@ import { startTestCms } from '../helpers/cms-process';
 const suffix = crypto.randomBytes(4).toString('hex');
 const saved = { calendarId: `tokens-saved-${suffix}@magnetiq.test`, token: `1//saved-refresh-token-${suffix}` };
 const legacy = { calendarId: `tokens-legacy-${suffix}@magnetiq.test`, token: `1//legacy-plain-token-${suffix}` };
-const storedToken = async (calendarId: string) => (await rows(`select refresh_token from calendar_sync_connections where calendar_id = $1`, [calendarId]))[0]?.refresh_token as string;
+const storedToken = async (calendarId: string) =>
+  (await rows(`select refresh_token from calendar_sync_connections where calendar_id = $1`, [calendarId]))[0]
+    ?.refresh_token as string;
 
 afterAll(async () => {
-  await rows(`delete from calendar_sync_connections where calendar_id = any($1)`, [[saved.calendarId, legacy.calendarId]]);
+  await rows(`delete from calendar_sync_connections where calendar_id = any($1)`, [
+    [saved.calendarId, legacy.calendarId],
+  ]);
 });
 
 describe('calendar refresh tokens at rest', () => {
   it('stores the token the admin saves encrypted: the column holds no plaintext, the admin API never shows it', async () => {
     const token = await adminToken();
-    const response = await api('/calendar-sync/connections', { method: 'PUT', ip: clientIp(), headers: { Authorization: `Bearer ${token}` }, json: { calendarId: saved.calendarId, refreshToken: saved.token } });
+    const response = await api('/calendar-sync/connections', {
+      method: 'PUT',
+      ip: clientIp(),
+      headers: { Authorization: `Bearer ${token}` },
+      json: { calendarId: saved.calendarId, refreshToken: saved.token },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.data).toMatchObject({ calendarId: saved.calendarId, method: 'oauth' });
     expect(JSON.stringify(response.body)).not.toContain(saved.token);
@@ -39,7 +48,7 @@ describe('calendar refresh tokens at rest', () => {
   it('on boot encrypts tokens stored in plain text and re-encrypts the others after a key rotation', async () => {
     await rows(
       `insert into calendar_sync_connections (document_id, calendar_id, refresh_token, status, created_at, updated_at, published_at) values ($1, $2, $3, 'ok', now(), now(), now())`,
-      [crypto.randomBytes(12).toString('hex'), legacy.calendarId, legacy.token]
+      [crypto.randomBytes(12).toString('hex'), legacy.calendarId, legacy.token],
     );
     expect(await storedToken(legacy.calendarId)).toBe(legacy.token);
 

@@ -30,7 +30,12 @@ const publicPage = async (slug: string, locale = 'en') => {
 const pageData = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
   sections: [
-    { __component: 'sections.hero', heading: `${title} hero`, subheading: 'Sub', primaryCta: { label: 'Talk to us', url: '/en/contact/' } },
+    {
+      __component: 'sections.hero',
+      heading: `${title} hero`,
+      subheading: 'Sub',
+      primaryCta: { label: 'Talk to us', url: '/en/contact/' },
+    },
     { __component: 'sections.faq', heading: 'FAQ', items: [{ question: 'Why?', answer: 'Because.' }] },
     { __component: 'sections.contact-form', heading: 'Write to us', submitLabel: 'Send' },
   ],
@@ -72,10 +77,18 @@ describe('admin roles', () => {
 
     const [page] = await publicPage(slug);
     expect(page).toMatchObject({ documentId, slug, title: 'Published by editor', locale: 'en' });
-    expect(page.sections.map((section: any) => section.__component)).toEqual(['sections.hero', 'sections.faq', 'sections.contact-form']);
+    expect(page.sections.map((section: any) => section.__component)).toEqual([
+      'sections.hero',
+      'sections.faq',
+      'sections.contact-form',
+    ]);
     expect(page.sections[0].primaryCta).toMatchObject({ label: 'Talk to us', url: '/en/contact/' });
     expect(page.sections[1].items).toEqual([expect.objectContaining({ question: 'Why?', answer: 'Because.' })]);
-    expect(page.seo).toMatchObject({ metaTitle: 'Published by editor | Magnetiq', metaDescription: 'A page made by a test.', noindex: false });
+    expect(page.seo).toMatchObject({
+      metaTitle: 'Published by editor | Magnetiq',
+      metaDescription: 'A page made by a test.',
+      noindex: false,
+    });
     // scheduling fields are for editors, not for the public
     expect(page).not.toHaveProperty('publishAt');
   });
@@ -90,7 +103,9 @@ describe('admin roles', () => {
     expect(edit.body.error).toMatchObject({ status: 403 });
     expect((await viewer.create(PAGE, pageData('Viewer page'))).status).toBe(403);
     expect((await viewer.publish(PAGE, documentId)).status).toBe(403);
-    expect(await count(`select count(*) from pages where document_id = $1 and title = 'Changed by a viewer'`, [documentId])).toBe(0);
+    expect(
+      await count(`select count(*) from pages where document_id = $1 and title = 'Changed by a viewer'`, [documentId]),
+    ).toBe(0);
   });
 
   it('keeps Editors and Admins out of admin users and settings', async () => {
@@ -137,12 +152,18 @@ describe('slugs and validation', () => {
     const long = await editor.create(PAGE, pageData('Long SEO', { seo: { metaTitle: 'x'.repeat(61) } }));
     expect(long.status).toBe(400);
     expect(long.body.error.details.errors[0].path).toEqual(['seo', 'metaTitle']);
-    const description = await editor.create(PAGE, pageData('Long description', { seo: { metaTitle: 'ok', metaDescription: 'y'.repeat(161) } }));
+    const description = await editor.create(
+      PAGE,
+      pageData('Long description', { seo: { metaTitle: 'ok', metaDescription: 'y'.repeat(161) } }),
+    );
     expect(description.status).toBe(400);
   });
 
   it('rejects an unpublish time before the publish time', async () => {
-    const response = await editor.create(PAGE, pageData('Bad window', { publishAt: '2030-01-02T10:00:00.000Z', unpublishAt: '2030-01-01T10:00:00.000Z' }));
+    const response = await editor.create(
+      PAGE,
+      pageData('Bad window', { publishAt: '2030-01-02T10:00:00.000Z', unpublishAt: '2030-01-01T10:00:00.000Z' }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0].path).toEqual(['unpublishAt']);
   });
@@ -205,7 +226,9 @@ describe('preview', () => {
   it('points the Preview button at the entry on the site', async () => {
     const created = await editor.create(PAGE, pageData('Preview me', { slug: uniqueSlug('preview') }));
     const { documentId, slug } = created.body.data;
-    const response = await api(`/content-manager/preview/url/${PAGE}?documentId=${documentId}&locale=en&status=draft`, { headers: auth(editorToken) });
+    const response = await api(`/content-manager/preview/url/${PAGE}?documentId=${documentId}&locale=en&status=draft`, {
+      headers: auth(editorToken),
+    });
     expect(response.status).toBe(200);
     const url = new URL(response.body.data.url);
     expect(url.origin).toBe(new URL(inject('siteUrl')).origin);
@@ -216,7 +239,10 @@ describe('preview', () => {
   it('puts articles under /insights/', async () => {
     const created = await editor.create(ARTICLE, { title: 'Preview article', excerpt: 'Short' });
     expect(created.status).toBe(201);
-    const response = await api(`/content-manager/preview/url/${ARTICLE}?documentId=${created.body.data.documentId}&locale=en&status=draft`, { headers: auth(editorToken) });
+    const response = await api(
+      `/content-manager/preview/url/${ARTICLE}?documentId=${created.body.data.documentId}&locale=en&status=draft`,
+      { headers: auth(editorToken) },
+    );
     expect(response.status).toBe(200);
     expect(new URL(response.body.data.url).pathname).toBe(`/en/insights/${created.body.data.slug}/`);
   });
@@ -225,15 +251,21 @@ describe('preview', () => {
 describe('scheduled publishing', () => {
   it('publishes a page at its publishAt time', async () => {
     const publishAt = new Date(Date.now() + 3000).toISOString();
-    const created = await editor.create(PAGE, pageData('Scheduled launch', { slug: uniqueSlug('scheduled'), publishAt }));
+    const created = await editor.create(
+      PAGE,
+      pageData('Scheduled launch', { slug: uniqueSlug('scheduled'), publishAt }),
+    );
     expect(created.status).toBe(201);
     const { slug } = created.body.data;
     expect(await publicPage(slug)).toEqual([]);
 
-    const [page] = await eventually(async () => {
-      const found = await publicPage(slug);
-      return found.length > 0 && found;
-    }, { timeoutMs: 20_000, intervalMs: 500, what: 'the scheduled page to be published' });
+    const [page] = await eventually(
+      async () => {
+        const found = await publicPage(slug);
+        return found.length > 0 && found;
+      },
+      { timeoutMs: 20_000, intervalMs: 500, what: 'the scheduled page to be published' },
+    );
     expect(page.sections).toHaveLength(3);
     expect(new Date(page.publishedAt).getTime()).toBeGreaterThanOrEqual(new Date(publishAt).getTime() - 50);
   });
@@ -246,32 +278,55 @@ describe('scheduled publishing', () => {
 
     const scheduled = await editor.update(PAGE, documentId, { unpublishAt: new Date(Date.now() + 2000).toISOString() });
     expect(scheduled.status).toBe(200);
-    await eventually(async () => (await publicPage(slug)).length === 0, { timeoutMs: 20_000, intervalMs: 500, what: 'the page to be unpublished' });
+    await eventually(async () => (await publicPage(slug)).length === 0, {
+      timeoutMs: 20_000,
+      intervalMs: 500,
+      what: 'the page to be unpublished',
+    });
   });
 
   it('schedules articles too, and leaves future dates alone', async () => {
-    const soon = await editor.create(ARTICLE, { title: `Soon ${uniqueSlug('a')}`, excerpt: 'x', publishAt: new Date(Date.now() + 2000).toISOString() });
-    const later = await editor.create(ARTICLE, { title: `Later ${uniqueSlug('b')}`, excerpt: 'x', publishAt: new Date(Date.now() + 3_600_000).toISOString() });
-    await eventually(async () => {
-      const response = await api(`/api/articles?filters[slug][$eq]=${soon.body.data.slug}&locale=en`);
-      return response.body.data.length === 1;
-    }, { timeoutMs: 20_000, intervalMs: 500, what: 'the scheduled article' });
+    const soon = await editor.create(ARTICLE, {
+      title: `Soon ${uniqueSlug('a')}`,
+      excerpt: 'x',
+      publishAt: new Date(Date.now() + 2000).toISOString(),
+    });
+    const later = await editor.create(ARTICLE, {
+      title: `Later ${uniqueSlug('b')}`,
+      excerpt: 'x',
+      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await eventually(
+      async () => {
+        const response = await api(`/api/articles?filters[slug][$eq]=${soon.body.data.slug}&locale=en`);
+        return response.body.data.length === 1;
+      },
+      { timeoutMs: 20_000, intervalMs: 500, what: 'the scheduled article' },
+    );
     expect((await api(`/api/articles?filters[slug][$eq]=${later.body.data.slug}&locale=en`)).body.data).toEqual([]);
   });
 });
 
 describe('site rebuild webhook', () => {
   const rebuildsFor = async (documentId: string) =>
-    (await fakeRebuildReceiver.received()).filter((delivery) => JSON.parse(delivery.rawBody).trigger?.documentId === documentId);
+    (await fakeRebuildReceiver.received()).filter(
+      (delivery) => JSON.parse(delivery.rawBody).trigger?.documentId === documentId,
+    );
   /**
    * A rebuild names the first change of its debounce window; wait until no rebuild is pending so
    * that the next publish opens a window of its own.
    */
   const quiet = () =>
-    eventually(async () => (await count(`select count(*) from leads_outbox where topic = 'site.rebuild' and status in ('pending', 'processing')`)) === 0, {
-      timeoutMs: 20_000,
-      what: 'pending rebuilds to be delivered',
-    });
+    eventually(
+      async () =>
+        (await count(
+          `select count(*) from leads_outbox where topic = 'site.rebuild' and status in ('pending', 'processing')`,
+        )) === 0,
+      {
+        timeoutMs: 20_000,
+        what: 'pending rebuilds to be delivered',
+      },
+    );
 
   it('is delivered on publish with a valid HMAC-SHA256 signature of the raw body', async () => {
     await quiet();
@@ -280,12 +335,18 @@ describe('site rebuild webhook', () => {
     const { documentId } = created.body.data;
     await editor.publish(PAGE, documentId);
 
-    const [delivery] = await eventually(async () => {
-      const found = await rebuildsFor(documentId);
-      return found.length > 0 && found;
-    }, { what: 'the rebuild webhook' });
+    const [delivery] = await eventually(
+      async () => {
+        const found = await rebuildsFor(documentId);
+        return found.length > 0 && found;
+      },
+      { what: 'the rebuild webhook' },
+    );
     const body = JSON.parse(delivery.rawBody);
-    expect(body).toMatchObject({ event: 'site.rebuild', trigger: { uid: PAGE, action: 'publish', documentId, locale: 'en' } });
+    expect(body).toMatchObject({
+      event: 'site.rebuild',
+      trigger: { uid: PAGE, action: 'publish', documentId, locale: 'en' },
+    });
     expect(delivery.headers['x-magnetiq-event']).toBe('site.rebuild');
     expect(delivery.headers['x-magnetiq-delivery']).toBe(body.id);
     const signature = delivery.headers['x-magnetiq-signature'] as string;
@@ -298,14 +359,24 @@ describe('site rebuild webhook', () => {
     await quiet();
     await fakeRebuildReceiver.reset();
     const token = await superAdminToken();
-    const created = await api('/whitepapers/papers', { method: 'POST', headers: auth(token), json: { title: 'Rebuild paper', slug: uniqueSlug('rebuild-paper'), summary: 'Rebuilds the site.', publish: true } });
+    const created = await api('/whitepapers/papers', {
+      method: 'POST',
+      headers: auth(token),
+      json: { title: 'Rebuild paper', slug: uniqueSlug('rebuild-paper'), summary: 'Rebuilds the site.', publish: true },
+    });
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     const documentId = created.body.data.documentId;
-    const [delivery] = await eventually(async () => {
-      const found = await rebuildsFor(documentId);
-      return found.length > 0 && found;
-    }, { what: 'the rebuild webhook for the whitepaper' });
-    expect(JSON.parse(delivery.rawBody)).toMatchObject({ event: 'site.rebuild', trigger: { uid: 'plugin::whitepapers.whitepaper', action: 'publish', documentId } });
+    const [delivery] = await eventually(
+      async () => {
+        const found = await rebuildsFor(documentId);
+        return found.length > 0 && found;
+      },
+      { what: 'the rebuild webhook for the whitepaper' },
+    );
+    expect(JSON.parse(delivery.rawBody)).toMatchObject({
+      event: 'site.rebuild',
+      trigger: { uid: 'plugin::whitepapers.whitepaper', action: 'publish', documentId },
+    });
   });
 
   it('is retried with backoff while the receiver fails, then delivered', async () => {
@@ -317,22 +388,33 @@ describe('site rebuild webhook', () => {
     await editor.unpublish(PAGE, documentId); // nothing published: no rebuild
     await editor.publish(PAGE, documentId);
 
-    const deliveries = await eventually(async () => {
-      const found = await rebuildsFor(documentId);
-      return found.some((delivery) => delivery.answered < 300) && found;
-    }, { timeoutMs: 20_000, what: 'a successful rebuild delivery after failures' });
+    const deliveries = await eventually(
+      async () => {
+        const found = await rebuildsFor(documentId);
+        return found.some((delivery) => delivery.answered < 300) && found;
+      },
+      { timeoutMs: 20_000, what: 'a successful rebuild delivery after failures' },
+    );
     expect(deliveries.map((delivery) => delivery.answered)).toEqual([503, 503, 202]);
     expect(JSON.parse(deliveries[0].rawBody).trigger.action).toBe('publish');
     // one delivery, retried: same id, increasing attempt numbers, each signed
     expect(new Set(deliveries.map((delivery) => delivery.headers['x-magnetiq-delivery'])).size).toBe(1);
     expect(deliveries.map((delivery) => delivery.headers['x-magnetiq-attempt'])).toEqual(['1', '2', '3']);
     for (const delivery of deliveries) {
-      expect(verifyWebhookSignature(inject('rebuildSecret'), delivery.rawBody, delivery.headers['x-magnetiq-signature'] as string)).toBe(true);
+      expect(
+        verifyWebhookSignature(
+          inject('rebuildSecret'),
+          delivery.rawBody,
+          delivery.headers['x-magnetiq-signature'] as string,
+        ),
+      ).toBe(true);
     }
   });
 
   it('coalesces publishes in quick succession into one or two rebuilds', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map((n) => editor.create(PAGE, pageData(`Batch ${n}`, { slug: uniqueSlug(`batch-${n}`) }))));
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((n) => editor.create(PAGE, pageData(`Batch ${n}`, { slug: uniqueSlug(`batch-${n}`) }))),
+    );
     await quiet();
     await fakeRebuildReceiver.reset();
     const published = await Promise.all(pages.map((page) => editor.publish(PAGE, page.body.data.documentId)));
@@ -347,7 +429,10 @@ describe('site rebuild webhook', () => {
 
 describe('demo content', () => {
   it('is seeded on the empty database: home, about and contact in en and de, with sections and SEO', async () => {
-    for (const [locale, title] of [['en', 'Home'], ['de', 'Startseite']]) {
+    for (const [locale, title] of [
+      ['en', 'Home'],
+      ['de', 'Startseite'],
+    ]) {
       const [home] = await publicPage('home', locale);
       expect(home.title).toBe(title);
       expect(home.sections.length).toBeGreaterThanOrEqual(5);
@@ -363,7 +448,9 @@ describe('demo content', () => {
 
   it('has 6 articles per locale with cover image, author and category', async () => {
     for (const locale of ['en', 'de']) {
-      const response = await api(`/api/articles?locale=${locale}&filters[author][slug][$in][0]=lena-marquardt&filters[author][slug][$in][1]=jonas-becker&filters[author][slug][$in][2]=sara-kim&populate[cover]=true&populate[author]=true&populate[category]=true&populate[seo]=true&sort=publishedDate:asc`);
+      const response = await api(
+        `/api/articles?locale=${locale}&filters[author][slug][$in][0]=lena-marquardt&filters[author][slug][$in][1]=jonas-becker&filters[author][slug][$in][2]=sara-kim&populate[cover]=true&populate[author]=true&populate[category]=true&populate[seo]=true&sort=publishedDate:asc`,
+      );
       expect(response.status).toBe(200);
       expect(response.body.data).toHaveLength(6);
       for (const article of response.body.data) {
@@ -373,7 +460,10 @@ describe('demo content', () => {
         expect(article.body.length).toBeGreaterThan(0);
       }
     }
-    const uploaded = await api('/uploads/' + (await api('/api/articles?locale=en&populate[cover]=true')).body.data[0].cover.url.split('/uploads/')[1]);
+    const uploaded = await api(
+      '/uploads/' +
+        (await api('/api/articles?locale=en&populate[cover]=true')).body.data[0].cover.url.split('/uploads/')[1],
+    );
     expect(uploaded.status).toBe(200);
   });
 
@@ -387,13 +477,27 @@ describe('demo content', () => {
   });
 
   it('has a published whitepaper in en and de whose PDF sits in the private whitepapers folder, not in public uploads', async () => {
-    const en = (await api('/api/whitepapers/papers?locale=en')).body.data.find((paper: any) => paper.slug === 'b2b-lead-generation-playbook');
-    const de = (await api('/api/whitepapers/papers?locale=de')).body.data.find((paper: any) => paper.slug === 'b2b-lead-generation-playbook');
+    const en = (await api('/api/whitepapers/papers?locale=en')).body.data.find(
+      (paper: any) => paper.slug === 'b2b-lead-generation-playbook',
+    );
+    const de = (await api('/api/whitepapers/papers?locale=de')).body.data.find(
+      (paper: any) => paper.slug === 'b2b-lead-generation-playbook',
+    );
     // (requiredFields: ['company'] as seeded; site-whitepapers.test.ts changes them for a while)
-    expect(en).toMatchObject({ title: 'The B2B lead generation playbook', gated: true, requiredFields: expect.arrayContaining(['company']), fileUrl: null });
+    expect(en).toMatchObject({
+      title: 'The B2B lead generation playbook',
+      gated: true,
+      requiredFields: expect.arrayContaining(['company']),
+      fileUrl: null,
+    });
     expect(de).toMatchObject({ documentId: en.documentId, title: 'Das Playbook zur B2B-Leadgenerierung' });
-    const seeded = fs.readFileSync(path.join(process.cwd(), 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'));
-    const [row] = await rows(`select file_key, file_size, file_sha_256 from whitepapers_whitepapers where document_id = $1 and published_at is not null and locale = 'de'`, [en.documentId]);
+    const seeded = fs.readFileSync(
+      path.join(process.cwd(), 'database', 'seed', 'whitepapers', 'b2b-lead-generation-playbook.pdf'),
+    );
+    const [row] = await rows(
+      `select file_key, file_size, file_sha_256 from whitepapers_whitepapers where document_id = $1 and published_at is not null and locale = 'de'`,
+      [en.documentId],
+    );
     expect(row).toMatchObject({ file_key: `${row.file_sha_256}.pdf`, file_size: seeded.length });
     expect(fs.readFileSync(path.join(inject('whitepapersDir'), row.file_key)).equals(seeded)).toBe(true);
     // never through the upload plugin (public /uploads): no media library entry of that name
@@ -401,19 +505,28 @@ describe('demo content', () => {
   });
 
   it('has a second webinar, in en and de, whose session took place and has its recording', async () => {
-    const past = (await api('/api/webinars/webinars?locale=en&when=past')).body.data.find((webinar: any) => webinar.slug === 'lead-scoring-workshop');
+    const past = (await api('/api/webinars/webinars?locale=en&when=past')).body.data.find(
+      (webinar: any) => webinar.slug === 'lead-scoring-workshop',
+    );
     expect(past).toBeTruthy();
     const en = (await api('/api/webinars/webinars/lead-scoring-workshop?locale=en')).body.data;
     const de = (await api('/api/webinars/webinars/lead-scoring-workshop-aufzeichnung?locale=de')).body.data;
-    expect(de).toMatchObject({ documentId: en.documentId, locale: 'de', title: expect.stringContaining('Aufzeichnung') });
+    expect(de).toMatchObject({
+      documentId: en.documentId,
+      locale: 'de',
+      title: expect.stringContaining('Aufzeichnung'),
+    });
     expect(en.sessions).toHaveLength(1);
     expect(new Date(en.sessions[0].startsAt).getTime()).toBeLessThan(Date.now());
     expect(en.sessions[0].recordingUrl).toBe('https://videos.magnetiq.example/recordings/lead-scoring-workshop');
   });
 
-  it('puts the seeded meeting type into the contact pages\' booking widget', async () => {
+  it("puts the seeded meeting type into the contact pages' booking widget", async () => {
     const types = (await api('/api/booking/meeting-types?locale=en')).body.data.map((type: any) => type.slug);
-    for (const [slug, locale] of [['contact', 'en'], ['kontakt', 'de']]) {
+    for (const [slug, locale] of [
+      ['contact', 'en'],
+      ['kontakt', 'de'],
+    ]) {
       const [contact] = await publicPage(slug, locale);
       const widget = contact.sections.find((section: any) => section.__component === 'sections.booking-widget');
       expect(types).toContain(widget.meetingTypeSlug);
@@ -421,13 +534,34 @@ describe('demo content', () => {
   });
 
   it('creates nothing new when seeded again with npm run seed', { timeout: 180_000 }, async () => {
-    const tables = ['pages', 'articles', 'authors', 'categories', 'globals', 'files', 'upload_folders', 'whitepapers_whitepapers', 'webinars_webinars', 'webinars_sessions'];
-    const countAll = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(`select count(*) from ${table}`)])));
+    const tables = [
+      'pages',
+      'articles',
+      'authors',
+      'categories',
+      'globals',
+      'files',
+      'upload_folders',
+      'whitepapers_whitepapers',
+      'webinars_webinars',
+      'webinars_sessions',
+    ];
+    const countAll = async () =>
+      Object.fromEntries(
+        await Promise.all(tables.map(async (table) => [table, await count(`select count(*) from ${table}`)])),
+      );
     const before = await countAll();
 
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'seed.mjs')], {
-        env: { ...process.env, ...inject('cmsSecrets'), NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), PORT: '0', WHITEPAPERS_FILES_DIR: inject('whitepapersDir') },
+        env: {
+          ...process.env,
+          ...inject('cmsSecrets'),
+          NODE_ENV: 'test',
+          DATABASE_URL: inject('databaseUrl'),
+          PORT: '0',
+          WHITEPAPERS_FILES_DIR: inject('whitepapersDir'),
+        },
       });
       let text = '';
       child.stdout.on('data', (chunk) => (text += chunk));
@@ -437,7 +571,20 @@ describe('demo content', () => {
     const result = JSON.parse(/\[seed\] result (.*)/.exec(output)![1]);
     expect(result.created).toEqual({});
     // en and de everywhere, French for the home and contact pages, one article (its author and category) and the global settings
-    expect(result.existing).toMatchObject({ media: 15, page: 12, article: 13, author: 7, category: 7, global: 3, 'booking-host': 4, 'meeting-type': 2, webinar: 4, 'webinar-session': 2, whitepaper: 2, 'whitepaper-file': 1 });
+    expect(result.existing).toMatchObject({
+      media: 15,
+      page: 12,
+      article: 13,
+      author: 7,
+      category: 7,
+      global: 3,
+      'booking-host': 4,
+      'meeting-type': 2,
+      webinar: 4,
+      'webinar-session': 2,
+      whitepaper: 2,
+      'whitepaper-file': 1,
+    });
     expect(await countAll()).toEqual(before);
   });
 });

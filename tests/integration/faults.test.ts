@@ -34,7 +34,6 @@ const ADMIN_PASSWORD = 'Faults-Passw0rd!';
 /** application_name of this file's own connections, so (b) terminates only the CMS's */
 const TEST_APP = 'magnetiq-faults-test';
 
-
 let database: { url: string; drop: () => Promise<void> };
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let odooServer: Awaited<ReturnType<typeof startFakeOdoo>>;
@@ -103,18 +102,28 @@ async function submitLeads(n: number, label: string) {
 const sql = async <T = any>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
 
 const outboxOf = (emails: string[]) =>
-  sql<{ id: number; topic: string; status: string; attempts: number; idempotency_key: string; locked_by: string | null; last_error: string | null }>(
+  sql<{
+    id: number;
+    topic: string;
+    status: string;
+    attempts: number;
+    idempotency_key: string;
+    locked_by: string | null;
+    last_error: string | null;
+  }>(
     `select o.id, o.topic, o.status, o.attempts, o.idempotency_key, o.locked_by, o.last_error
      from leads_outbox o join leads_contacts c on c.id = o.contact_id where c.email = any($1) order by o.id`,
-    [emails]
+    [emails],
   );
 
-const processingCount = async () => Number((await sql(`select count(*) from leads_outbox where status = 'processing'`))[0].count);
+const processingCount = async () =>
+  Number((await sql(`select count(*) from leads_outbox where status = 'processing'`))[0].count);
 
 /** An XML-RPC call the fake Odoo has applied but not answered yet (its answer is held back by slow). */
 const odooCallInFlight = async () => (await odoo.calls()).some((call) => call.outcome === 'result' && !call.ok);
 
-const sentMessages = async (): Promise<SentMessage[]> => (await (await fetch(`${sendgrid.url}/__fake/messages`)).json()).messages;
+const sentMessages = async (): Promise<SentMessage[]> =>
+  (await (await fetch(`${sendgrid.url}/__fake/messages`)).json()).messages;
 
 /** Every outbox row of these leads delivered, each email sent once, one partner and one lead each in Odoo. */
 async function expectDeliveredExactlyOnce(emails: string[], timeoutMs = 60_000) {
@@ -123,26 +132,38 @@ async function expectDeliveredExactlyOnce(emails: string[], timeoutMs = 60_000) 
       const found = await outboxOf(emails);
       return found.length >= emails.length * 3 && found.every((row) => row.status === 'done') && found;
     },
-    { timeoutMs, intervalMs: 250, what: `every outbox row of ${emails.length} leads to be done` }
+    { timeoutMs, intervalMs: 250, what: `every outbox row of ${emails.length} leads to be done` },
   );
   // nothing lost: each lead has its receipt, its sales notification and its Odoo sync
   for (const email of emails) {
     const [contact] = await sql(`select id from leads_contacts where email = $1`, [email]);
     const own = await sql(`select topic from leads_outbox where contact_id = $1`, [contact.id]);
-    expect(own.filter((row) => row.topic === 'odoo.upsert-lead'), email).toHaveLength(1);
+    expect(
+      own.filter((row) => row.topic === 'odoo.upsert-lead'),
+      email,
+    ).toHaveLength(1);
     expect(own.filter((row) => row.topic === 'email.send').length, email).toBeGreaterThanOrEqual(2);
   }
   const messages = await sentMessages();
   for (const row of rows.filter((candidate) => candidate.topic === 'email.send')) {
-    expect(messages.filter((message) => message.body.custom_args?.idempotency_key === row.idempotency_key), row.idempotency_key).toHaveLength(1);
+    expect(
+      messages.filter((message) => message.body.custom_args?.idempotency_key === row.idempotency_key),
+      row.idempotency_key,
+    ).toHaveLength(1);
   }
   const partners = await odoo.records('res.partner');
   const crmLeads = await odoo.records('crm.lead');
   for (const email of emails) {
     const partner = partners.filter((record) => record.email === email);
     expect(partner, `res.partner of ${email}`).toHaveLength(1);
-    expect(crmLeads.filter((record) => record.partner_id === partner[0].id), `crm.lead of ${email}`).toHaveLength(1);
-    expect(crmLeads.filter((record) => record.email_from === email), `crm.lead email of ${email}`).toHaveLength(1);
+    expect(
+      crmLeads.filter((record) => record.partner_id === partner[0].id),
+      `crm.lead of ${email}`,
+    ).toHaveLength(1);
+    expect(
+      crmLeads.filter((record) => record.email_from === email),
+      `crm.lead email of ${email}`,
+    ).toHaveLength(1);
   }
   return rows;
 }
@@ -155,7 +176,9 @@ async function adminApi(pathname: string) {
   });
   expect(login.status).toBe(200);
   const { data } = await login.json();
-  const response = await fetch(`${cms!.url}${pathname}`, { headers: { Authorization: `Bearer ${data.token}`, Accept: 'application/json' } });
+  const response = await fetch(`${cms!.url}${pathname}`, {
+    headers: { Authorization: `Bearer ${data.token}`, Accept: 'application/json' },
+  });
   expect(response.status).toBe(200);
   return (await response.json()).data;
 }
@@ -185,7 +208,11 @@ describe('faults', () => {
     await odoo.slow(600);
     const emails = await submitLeads(4, 'killed');
     // kill while a batch is claimed and an Odoo call is applied but not yet answered
-    await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed batch with an Odoo call in flight' });
+    await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'a claimed batch with an Odoo call in flight',
+    });
     const killed = cms!;
     killed.child.kill('SIGKILL');
     expect(await exitOf(killed.child)).toEqual({ code: null, signal: 'SIGKILL' });
@@ -205,7 +232,7 @@ describe('faults', () => {
     const [{ terminated }] = await sql<{ terminated: number }>(
       `select count(*)::int as terminated from (select pg_terminate_backend(pid) from pg_stat_activity
        where datname = current_database() and pid <> pg_backend_pid() and application_name <> $1) t`,
-      [TEST_APP]
+      [TEST_APP],
     );
     expect(terminated).toBeGreaterThan(0); // the CMS's pool had connections, now gone
     expect((await fetch(`${cms!.url}/_health`)).status).toBe(204);
@@ -218,7 +245,10 @@ describe('faults', () => {
   });
 
   it('(d) SendGrid and Odoo down for a long stretch: the backlog grows, shows in the admin stats, and drains exactly once', async () => {
-    await fetch(`${sendgrid.url}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status: 503, times: 1_000_000 }) });
+    await fetch(`${sendgrid.url}/__fake/fail`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 503, times: 1_000_000 }),
+    });
     await odoo.down();
     const stats0 = await adminApi('/leads/outbox/stats');
     const firstWave = await submitLeads(2, 'outage-1');
@@ -228,16 +258,23 @@ describe('faults', () => {
         const rows = await outboxOf(firstWave);
         const emails = rows.filter((row) => row.topic === 'email.send');
         const syncs = rows.filter((row) => row.topic === 'odoo.upsert-lead');
-        return emails.every((row) => row.status === 'pending' && row.attempts >= 3 && row.last_error) && syncs.every((row) => row.status === 'pending' && row.last_error);
+        return (
+          emails.every((row) => row.status === 'pending' && row.attempts >= 3 && row.last_error) &&
+          syncs.every((row) => row.status === 'pending' && row.last_error)
+        );
       },
-      { timeoutMs: 45_000, intervalMs: 250, what: 'repeated failures of the first wave' }
+      { timeoutMs: 45_000, intervalMs: 250, what: 'repeated failures of the first wave' },
     );
     const stats1 = await adminApi('/leads/outbox/stats');
     const secondWave = await submitLeads(2, 'outage-2');
-    await eventually(async () => (await outboxOf(secondWave)).every((row) => row.last_error), { timeoutMs: 30_000, what: 'failures of the second wave' });
+    await eventually(async () => (await outboxOf(secondWave)).every((row) => row.last_error), {
+      timeoutMs: 30_000,
+      what: 'failures of the second wave',
+    });
     const stats2 = await adminApi('/leads/outbox/stats');
 
-    const pending = (stats: any, topic: string) => (stats.byTopic[topic]?.pending ?? 0) + (stats.byTopic[topic]?.processing ?? 0);
+    const pending = (stats: any, topic: string) =>
+      (stats.byTopic[topic]?.pending ?? 0) + (stats.byTopic[topic]?.processing ?? 0);
     for (const topic of ['email.send', 'odoo.upsert-lead']) {
       expect(pending(stats1, topic), topic).toBeGreaterThan(pending(stats0, topic));
       expect(pending(stats2, topic), topic).toBeGreaterThan(pending(stats1, topic));
@@ -251,7 +288,9 @@ describe('faults', () => {
     await odoo.up();
     const rows = await expectDeliveredExactlyOnce([...firstWave, ...secondWave]);
     expect(rows.filter((row) => row.topic === 'email.send').every((row) => row.attempts >= 2)).toBe(true);
-    expect((await sentMessages()).length - messagesBefore).toBe(rows.filter((row) => row.topic === 'email.send').length);
+    expect((await sentMessages()).length - messagesBefore).toBe(
+      rows.filter((row) => row.topic === 'email.send').length,
+    );
     const drained = await adminApi('/leads/outbox/stats');
     expect(drained.byStatus.pending + drained.byStatus.processing).toBe(0);
     expect(drained.byStatus.dead).toBe(0);
@@ -268,26 +307,42 @@ describe('faults', () => {
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = http.request(
         `${cms!.url}/api/leads/submissions`,
-        { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Forwarded-For': clientIp() } },
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Forwarded-For': clientIp() },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-        }
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+        },
       );
       request.on('error', reject);
       request.write(body.subarray(0, 20));
       sendRest = () => request.end(body.subarray(20));
     });
 
-    await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed batch with an Odoo call in flight' });
-    const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map((row) => row.id);
+    await eventually(async () => (await processingCount()) >= 2 && (await odooCallInFlight()), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'a claimed batch with an Odoo call in flight',
+    });
+    const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map(
+      (row) => row.id,
+    );
     const terminating = cms!;
     const exit = exitOf(terminating.child);
     terminating.child.kill('SIGTERM');
 
     // the listener closes: a new connection is refused while the process still runs
-    await eventually(async () => !(await canConnect('127.0.0.1', terminating.port, 500)), { timeoutMs: 10_000, intervalMs: 50, what: 'new connections to be refused' });
+    await eventually(async () => !(await canConnect('127.0.0.1', terminating.port, 500)), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      what: 'new connections to be refused',
+    });
     expect(terminating.child.exitCode).toBeNull();
 
     sendRest();
@@ -299,9 +354,17 @@ describe('faults', () => {
     // the in-flight request's rows were written; nothing is left claimed
     expect(await sql(`select email from leads_contacts where email = $1`, [lateEmail])).toHaveLength(1);
     expect(await processingCount()).toBe(0);
-    const after = await sql<{ id: number; status: string; attempts: number; locked_by: string | null }>(`select id, status, attempts, locked_by from leads_outbox where id = any($1) order by id`, [claimed]);
+    const after = await sql<{ id: number; status: string; attempts: number; locked_by: string | null }>(
+      `select id, status, attempts, locked_by from leads_outbox where id = any($1) order by id`,
+      [claimed],
+    );
     // released rows have no owner; a done row names the instance that delivered it (ADR 0025)
-    expect(after.every((row) => (row.status === 'done' && row.locked_by !== null) || (row.status === 'pending' && row.locked_by === null))).toBe(true);
+    expect(
+      after.every(
+        (row) =>
+          (row.status === 'done' && row.locked_by !== null) || (row.status === 'pending' && row.locked_by === null),
+      ),
+    ).toBe(true);
     // the rows the worker had claimed but not started went back without using an attempt
     const released = after.filter((row) => row.status === 'pending');
     expect(released.length).toBeGreaterThanOrEqual(1);
@@ -315,8 +378,14 @@ describe('faults', () => {
     await odoo.slow(600_000);
     await submitLeads(3, 'hanging');
     // one Odoo delivery at a time (ADR 0025): its row is claimed and its call hangs
-    await eventually(async () => (await processingCount()) >= 1 && (await odooCallInFlight()), { timeoutMs: 30_000, intervalMs: 50, what: 'a claimed row with an Odoo call hanging' });
-    const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map((row) => row.id);
+    await eventually(async () => (await processingCount()) >= 1 && (await odooCallInFlight()), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'a claimed row with an Odoo call hanging',
+    });
+    const claimed = (await sql<{ id: number }>(`select id from leads_outbox where status = 'processing'`)).map(
+      (row) => row.id,
+    );
     const terminating = cms;
     const exit = exitOf(terminating.child);
     terminating.child.kill('SIGTERM');
@@ -326,7 +395,10 @@ describe('faults', () => {
     // the delivery in progress was given up, not waited for: every claimed row, the hanging Odoo
     // ones included, is pending again with its attempt returned, for the next start or another
     // instance; emails claimed with them may have gone out meanwhile (they deliver in parallel, ADR 0025)
-    const after = await sql<{ topic: string; status: string; attempts: number; locked_by: string | null }>(`select topic, status, attempts, locked_by from leads_outbox where id = any($1)`, [claimed]);
+    const after = await sql<{ topic: string; status: string; attempts: number; locked_by: string | null }>(
+      `select topic, status, attempts, locked_by from leads_outbox where id = any($1)`,
+      [claimed],
+    );
     expect(after).toHaveLength(claimed.length);
     expect(after.filter((row) => row.topic === 'odoo.upsert-lead').length).toBeGreaterThanOrEqual(1);
     for (const row of after) {

@@ -16,12 +16,16 @@ describe('foundation', () => {
   });
 
   it('rejects a wrong admin password without saying which part was wrong', async () => {
-    const response = await api('/admin/login', { method: 'POST', ip: clientIp(), json: { email: 'admin@magnetiq.test', password: 'wrong-password-1' } });
+    const response = await api('/admin/login', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { email: 'admin@magnetiq.test', password: 'wrong-password-1' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('Invalid credentials');
   });
 
-  it('answers an unknown API route with Strapi\'s error shape', async () => {
+  it("answers an unknown API route with Strapi's error shape", async () => {
     const response = await api('/api/does-not-exist');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({
@@ -46,7 +50,11 @@ describe('foundation', () => {
   });
 
   it.each([
-    ['POST', '/api/auth/local/register', { username: 'mallory', email: 'mallory@example.com', password: 'Passw0rd!Passw0rd' }],
+    [
+      'POST',
+      '/api/auth/local/register',
+      { username: 'mallory', email: 'mallory@example.com', password: 'Passw0rd!Passw0rd' },
+    ],
     ['POST', '/api/auth/forgot-password', { email: 'admin@magnetiq.test' }],
     ['POST', '/api/auth/reset-password', { code: 'x', password: 'a', passwordConfirmation: 'a' }],
     ['POST', '/api/auth/local', { identifier: 'admin@magnetiq.test', password: 'x' }],
@@ -57,4 +65,3 @@ describe('foundation', () => {
     expect(response.body.error.name).toBe('NotFoundError');
   });
 });
-

@@ -20,8 +20,20 @@ const HOSTILE_STRINGS = [
   '{"$gt": ""}',
 ];
 
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 50 }));
-const anyValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 }));
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ maxLength: 50 }),
+);
+const anyValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 3 }),
+  fc.dictionary(hostileString, hostileString, { maxKeys: 3 }),
+);
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', '$where', 'id', 'documentId', 'status'];
 
 /**
@@ -38,11 +50,30 @@ const hostileBody = (valid: () => Record<string, unknown>, fields: string[]) =>
     .map(({ replace, extraKey, extraValue }) => {
       const body: Record<string, unknown> = { ...valid(), ...replace };
       // JSON.parse is how a hostile client's "__proto__" key really arrives
-      return extraKey ? JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(extraKey)}:${JSON.stringify(extraValue)},`)) : body;
+      return extraKey
+        ? JSON.parse(JSON.stringify(body).replace(/^\{/, `{${JSON.stringify(extraKey)}:${JSON.stringify(extraValue)},`))
+        : body;
     });
 
-const FORM_FIELDS = ['email', 'firstName', 'lastName', 'company', 'phone', 'country', 'language', 'message', 'consent', 'utm', 'referrer', 'landingPage', 'website'];
-const hostileSubmission = hostileBody(() => submission({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.com` }), FORM_FIELDS);
+const FORM_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'phone',
+  'country',
+  'language',
+  'message',
+  'consent',
+  'utm',
+  'referrer',
+  'landingPage',
+  'website',
+];
+const hostileSubmission = hostileBody(
+  () => submission({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.com` }),
+  FORM_FIELDS,
+);
 
 const unescapedHtml = (text: string) => /<script|<img|onerror=/i.test(text);
 
@@ -66,32 +97,47 @@ describe('fuzzing the public endpoints', () => {
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      { numRuns: 150, seed: 20261125 }
+      { numRuns: 150, seed: 20261125 },
     );
   });
 
   it('POST /api/leads/submissions: bodies that are not objects get a 4xx', async () => {
     for (const raw of ['[]', '"text"', '42', 'null', '{', '{"email":', '\u0000', '{"a":'.repeat(2000)]) {
-      const response = await api('/api/leads/submissions', { method: 'POST', body: raw, headers: { 'Content-Type': 'application/json' }, ip: clientIp() });
+      const response = await api('/api/leads/submissions', {
+        method: 'POST',
+        body: raw,
+        headers: { 'Content-Type': 'application/json' },
+        ip: clientIp(),
+      });
       expect(response.status, raw.slice(0, 20)).toBeGreaterThanOrEqual(400);
       expect(response.status, raw.slice(0, 20)).toBeLessThan(500);
     }
   });
 
-  it.each(['/api/leads/confirm', '/api/leads/unsubscribe'])('GET %s: random tokens are refused with a 4xx', async (path) => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`)), async (token) => {
-        const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
-        expect(response.status).toBeGreaterThanOrEqual(400);
-        expect(response.status).toBeLessThan(500);
-        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
-      }),
-      { numRuns: 60, seed: 7 }
-    );
-  });
+  it.each(['/api/leads/confirm', '/api/leads/unsubscribe'])(
+    'GET %s: random tokens are refused with a 4xx',
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
+          ),
+          async (token) => {
+            const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
+            expect(response.status).toBeGreaterThanOrEqual(400);
+            expect(response.status).toBeLessThan(500);
+            expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+          },
+        ),
+        { numRuns: 60, seed: 7 },
+      );
+    },
+  );
 
   it('POST /api/whitepapers/requests: random and hostile bodies never cause a 5xx or a partial row', async () => {
-    const paper = (await api('/api/whitepapers/papers?locale=en')).body?.data?.[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
+    const paper =
+      (await api('/api/whitepapers/papers?locale=en')).body?.data?.[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
     const valid = () => ({
       whitepaper: paper,
       locale: 'en',
@@ -102,35 +148,50 @@ describe('fuzzing the public endpoints', () => {
     });
     await fc.assert(
       fc.asyncProperty(hostileBody(valid, ['whitepaper', 'locale', ...FORM_FIELDS, 'jobTitle']), async (body) => {
-        const before = [await count(`select count(*) from leads_contacts`), await count(`select count(*) from whitepapers_downloads`)];
+        const before = [
+          await count(`select count(*) from leads_contacts`),
+          await count(`select count(*) from whitepapers_downloads`),
+        ];
         const response = await api('/api/whitepapers/requests', { method: 'POST', json: body, ip: clientIp() });
         expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
         expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
-        const after = [await count(`select count(*) from leads_contacts`), await count(`select count(*) from whitepapers_downloads`)];
+        const after = [
+          await count(`select count(*) from leads_contacts`),
+          await count(`select count(*) from whitepapers_downloads`),
+        ];
         if (response.status !== 201) expect(after).toEqual(before);
         else expect(after[1] - before[1]).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 80, seed: 20261202 }
+      { numRuns: 80, seed: 20261202 },
     );
   });
 
   it('GET /api/whitepapers/download/:token: random and hostile tokens get a 4xx, never a file or a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `v1.${b}.${b.slice(0, 43)}`)), async (token) => {
-        const response = await api(`/api/whitepapers/download/${encodeURIComponent(token)}`, { ip: clientIp() });
-        expect(response.status).toBeGreaterThanOrEqual(400);
-        expect(response.status).toBeLessThan(500);
-        expect(response.headers.get('content-type') ?? '').not.toContain('application/pdf');
-        expect(unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''))).toBe(false);
-      }),
-      { numRuns: 60, seed: 11 }
+      fc.asyncProperty(
+        fc.oneof(
+          hostileString,
+          fc.base64String({ maxLength: 400 }).map((b) => `v1.${b}.${b.slice(0, 43)}`),
+        ),
+        async (token) => {
+          const response = await api(`/api/whitepapers/download/${encodeURIComponent(token)}`, { ip: clientIp() });
+          expect(response.status).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+          expect(response.headers.get('content-type') ?? '').not.toContain('application/pdf');
+          expect(
+            unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')),
+          ).toBe(false);
+        },
+      ),
+      { numRuns: 60, seed: 11 },
     );
   });
 
   it('POST /api/webinars/registrations: random and hostile bodies never cause a 5xx, a partial row or a seat taken', async () => {
     // the seeded upcoming webinar's session
     const listed = (await api('/api/webinars/webinars?locale=en&when=upcoming')).body?.data ?? [];
-    const session: string = listed.flatMap((webinar: any) => webinar.sessions ?? [])[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
+    const session: string =
+      listed.flatMap((webinar: any) => webinar.sessions ?? [])[0]?.documentId ?? 'abcdefghijklmnopqrstuvwx';
     const valid = () => ({
       session,
       locale: 'en',
@@ -142,37 +203,51 @@ describe('fuzzing the public endpoints', () => {
     });
     const tables = ['leads_contacts', 'webinars_registrations'];
     await fc.assert(
-      fc.asyncProperty(hostileBody(valid, ['session', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]), async (body) => {
-        const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
-        const seatsBefore = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
-        const response = await api('/api/webinars/registrations', { method: 'POST', json: body, ip: clientIp() });
-        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
-        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
-        const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
-        const seatsAfter = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
-        if (response.status !== 201) {
-          expect(after).toEqual(before);
-          expect(seatsAfter).toBe(seatsBefore);
-        } else {
-          expect(after[1] - before[1]).toBeLessThanOrEqual(1);
-          expect(seatsAfter - seatsBefore).toBeLessThanOrEqual(after[1] - before[1]);
-        }
-      }),
-      { numRuns: 80, seed: 20261203 }
+      fc.asyncProperty(
+        hostileBody(valid, ['session', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]),
+        async (body) => {
+          const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+          const seatsBefore = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
+          const response = await api('/api/webinars/registrations', { method: 'POST', json: body, ip: clientIp() });
+          expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+          expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+          const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+          const seatsAfter = await count(`select coalesce(sum(seats_taken), 0) as count from webinars_sessions`);
+          if (response.status !== 201) {
+            expect(after).toEqual(before);
+            expect(seatsAfter).toBe(seatsBefore);
+          } else {
+            expect(after[1] - before[1]).toBeLessThanOrEqual(1);
+            expect(seatsAfter - seatsBefore).toBeLessThanOrEqual(after[1] - before[1]);
+          }
+        },
+      ),
+      { numRuns: 80, seed: 20261203 },
     );
   });
 
-  it.each(['/api/webinars/registrations/cancel', '/api/webinars/registrations/ics'])('GET %s: random tokens are refused with a 4xx', async (path) => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`)), async (token) => {
-        const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
-        expect(response.status).toBeGreaterThanOrEqual(400);
-        expect(response.status).toBeLessThan(500);
-        expect(unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''))).toBe(false);
-      }),
-      { numRuns: 40, seed: 13 }
-    );
-  });
+  it.each(['/api/webinars/registrations/cancel', '/api/webinars/registrations/ics'])(
+    'GET %s: random tokens are refused with a 4xx',
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
+          ),
+          async (token) => {
+            const response = await api(`${path}?token=${encodeURIComponent(token)}`, { ip: clientIp() });
+            expect(response.status).toBeGreaterThanOrEqual(400);
+            expect(response.status).toBeLessThan(500);
+            expect(
+              unescapedHtml(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '')),
+            ).toBe(false);
+          },
+        ),
+        { numRuns: 40, seed: 13 },
+      );
+    },
+  );
 
   it('POST /api/booking/bookings: random and hostile bodies never cause a 5xx or a partial booking', async () => {
     const types = (await api('/api/booking/meeting-types?locale=en')).body?.data ?? [];
@@ -190,43 +265,66 @@ describe('fuzzing the public endpoints', () => {
     });
     const tables = ['leads_contacts', 'booking_bookings'];
     await fc.assert(
-      fc.asyncProperty(hostileBody(valid, ['type', 'host', 'start', 'timeZone', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]), async (body) => {
-        const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
-        const response = await api('/api/booking/bookings', { method: 'POST', json: body, ip: clientIp() });
-        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
-        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
-        const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
-        if (response.status !== 201) expect(after).toEqual(before);
-      }),
-      { numRuns: 80, seed: 20261204 }
+      fc.asyncProperty(
+        hostileBody(valid, ['type', 'host', 'start', 'timeZone', 'locale', 'answers', 'jobTitle', ...FORM_FIELDS]),
+        async (body) => {
+          const before = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+          const response = await api('/api/booking/bookings', { method: 'POST', json: body, ip: clientIp() });
+          expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+          expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+          const after = await Promise.all(tables.map((table) => count(`select count(*) from ${table}`)));
+          if (response.status !== 201) expect(after).toEqual(before);
+        },
+      ),
+      { numRuns: 80, seed: 20261204 },
     );
   });
 
   it('GET /api/booking/slots: hostile query strings get a 4xx, never a 5xx', async () => {
-    const param = fc.oneof(hostileString, fc.constantFrom('2026-02-30', '9999-12-31', 'Europe/Nowhere', '../../etc', 'UTC', '-1'));
+    const param = fc.oneof(
+      hostileString,
+      fc.constantFrom('2026-02-30', '9999-12-31', 'Europe/Nowhere', '../../etc', 'UTC', '-1'),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.record({ type: param, from: param, to: param, tz: param, host: fc.option(param) }), async (query) => {
-        const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== null) as Array<[string, string]>);
-        const response = await api(`/api/booking/slots?${search}`, { ip: clientIp() });
-        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
-        expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
-      }),
-      { numRuns: 60, seed: 17 }
+      fc.asyncProperty(
+        fc.record({ type: param, from: param, to: param, tz: param, host: fc.option(param) }),
+        async (query) => {
+          const search = new URLSearchParams(
+            Object.entries(query).filter(([, value]) => value !== null) as Array<[string, string]>,
+          );
+          const response = await api(`/api/booking/slots?${search}`, { ip: clientIp() });
+          expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+          expect(unescapedHtml(JSON.stringify(response.body ?? ''))).toBe(false);
+        },
+      ),
+      { numRuns: 60, seed: 17 },
     );
   });
 
-  it.each(['/api/booking/manage', '/api/booking/manage/cancel'])('POST %s: random tokens get a 4xx and change nothing', async (path) => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`), anyValue), async (token) => {
-        const cancelledBefore = await count(`select count(*) from booking_bookings where status = 'cancelled'`);
-        const response = await api(path, { method: 'POST', json: { token }, ip: clientIp() });
-        expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
-        expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
-        expect(await count(`select count(*) from booking_bookings where status = 'cancelled'`)).toBe(cancelledBefore);
-      }),
-      { numRuns: 40, seed: 19 }
-    );
-  });
+  it.each(['/api/booking/manage', '/api/booking/manage/cancel'])(
+    'POST %s: random tokens get a 4xx and change nothing',
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
+            anyValue,
+          ),
+          async (token) => {
+            const cancelledBefore = await count(`select count(*) from booking_bookings where status = 'cancelled'`);
+            const response = await api(path, { method: 'POST', json: { token }, ip: clientIp() });
+            expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
+            expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+            expect(await count(`select count(*) from booking_bookings where status = 'cancelled'`)).toBe(
+              cancelledBefore,
+            );
+          },
+        ),
+        { numRuns: 40, seed: 19 },
+      );
+    },
+  );
 
   it('repeated query parameters and odd methods do not break the link endpoints', async () => {
     const twice = await api('/api/leads/confirm?token=a.b&token=c.d', { ip: clientIp() });
@@ -253,24 +351,32 @@ const textUnit = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
   { weight: 1, arbitrary: controlCharacter },
   { weight: 1, arbitrary: loneSurrogate },
-  { weight: 1, arbitrary: fc.constantFrom('%00', '\\u0000', '<', '"', "'", '$', '.', '/', '\u202e', '\u0301', '\u00a0', '\ufeff') }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('%00', '\\u0000', '<', '"', "'", '$', '.', '/', '\u202e', '\u0301', '\u00a0', '\ufeff'),
+  },
 );
 /** Text as a visitor, a bot or an attacker types it: any Unicode, controls, lone surrogates, markup, long runs. */
 const generatedText = fc.oneof(
   { weight: 12, arbitrary: fc.string({ unit: textUnit, maxLength: 60 }) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-  { weight: 1, arbitrary: fc.string({ unit: textUnit, minLength: 200, maxLength: 2500 }) }
+  { weight: 1, arbitrary: fc.string({ unit: textUnit, minLength: 200, maxLength: 2500 }) },
 );
 const generatedValue = fc.oneof({ weight: 9, arbitrary: generatedText }, { weight: 1, arbitrary: anyValue });
 
 /** Percent-encoding that also sends what encodeURIComponent refuses (a lone surrogate, as WTF-8 bytes). */
 const percentEncode = (text: string) =>
-  text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g, (char) => (char.length === 1 && char >= '\uD800' && char <= '\uDFFF' ? '%ED%A0%80' : encodeURIComponent(char)));
+  text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g, (char) =>
+    char.length === 1 && char >= '\uD800' && char <= '\uDFFF' ? '%ED%A0%80' : encodeURIComponent(char),
+  );
 
 const setPath = (body: Record<string, unknown>, path: string, value: unknown) => {
   const [head, tail] = path.split('.');
   if (!tail) return { ...body, [head]: value };
-  const parent = body[head] && typeof body[head] === 'object' && !Array.isArray(body[head]) ? (body[head] as Record<string, unknown>) : {};
+  const parent =
+    body[head] && typeof body[head] === 'object' && !Array.isArray(body[head])
+      ? (body[head] as Record<string, unknown>)
+      : {};
   return { ...body, [head]: { ...parent, [tail]: value } };
 };
 
@@ -282,7 +388,10 @@ const setPath = (body: Record<string, unknown>, path: string, value: unknown) =>
  */
 const generatedBody = (valid: () => Record<string, unknown>, paths: string[]) =>
   fc
-    .record({ replace: fc.dictionary(fc.constantFrom(...paths), generatedValue, { minKeys: 1, maxKeys: 5 }), honeypot: fc.integer({ min: 0, max: 4 }) })
+    .record({
+      replace: fc.dictionary(fc.constantFrom(...paths), generatedValue, { minKeys: 1, maxKeys: 5 }),
+      honeypot: fc.integer({ min: 0, max: 4 }),
+    })
     .map(({ replace, honeypot }) => {
       let body = valid();
       if (honeypot > 0 && !('website' in replace)) body.website = 'https://bot.example/';
@@ -291,13 +400,34 @@ const generatedBody = (valid: () => Record<string, unknown>, paths: string[]) =>
     });
 
 const LEAD_PATHS = [
-  'email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'language', 'referrer', 'landingPage', 'website',
-  'consent', 'consent.dataProcessing', 'consent.marketingEmail', 'consent.textVersion',
-  'utm', 'utm.source', 'utm.medium', 'utm.campaign', 'utm.term', 'utm.content',
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'country',
+  'language',
+  'referrer',
+  'landingPage',
+  'website',
+  'consent',
+  'consent.dataProcessing',
+  'consent.marketingEmail',
+  'consent.textVersion',
+  'utm',
+  'utm.source',
+  'utm.medium',
+  'utm.campaign',
+  'utm.term',
+  'utm.content',
 ];
 
 /** Sends every input with CONCURRENCY requests in flight; returns what answered 5xx (or never answered). */
-async function serverErrors<T>(inputs: T[], send: (input: T) => Promise<{ status: number; body: unknown }>): Promise<string[]> {
+async function serverErrors<T>(
+  inputs: T[],
+  send: (input: T) => Promise<{ status: number; body: unknown }>,
+): Promise<string[]> {
   const failures: string[] = [];
   let next = 0;
   await Promise.all(
@@ -306,54 +436,127 @@ async function serverErrors<T>(inputs: T[], send: (input: T) => Promise<{ status
         const input = inputs[next++];
         try {
           const response = await send(input);
-          if (response.status >= 500) failures.push(`${response.status} for ${JSON.stringify(input).slice(0, 300)}: ${JSON.stringify(response.body).slice(0, 200)}`);
+          if (response.status >= 500)
+            failures.push(
+              `${response.status} for ${JSON.stringify(input).slice(0, 300)}: ${JSON.stringify(response.body).slice(0, 200)}`,
+            );
         } catch (error) {
           failures.push(`${(error as Error).message} for ${JSON.stringify(input).slice(0, 300)}`);
         }
       }
-    })
+    }),
   );
   return failures;
 }
 
 describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: never a 5xx`, () => {
   // one context for every endpoint: a published webinar with a session, a whitepaper, a meeting type if any
-  const context = { session: 'abcdefghijklmnopqrstuvwx', webinarSlug: 'no-such-webinar', whitepaper: 'abcdefghijklmnopqrstuvwx', paperSlug: 'no-such-paper', meetingType: 'discovery-call' };
+  const context = {
+    session: 'abcdefghijklmnopqrstuvwx',
+    webinarSlug: 'no-such-webinar',
+    whitepaper: 'abcdefghijklmnopqrstuvwx',
+    paperSlug: 'no-such-paper',
+    meetingType: 'discovery-call',
+  };
 
   beforeAll(async () => {
     const token = await adminToken();
-    const asAdmin = (json: unknown) => ({ method: 'POST', json, ip: clientIp(), headers: { Authorization: `Bearer ${token}` } });
+    const asAdmin = (json: unknown) => ({
+      method: 'POST',
+      json,
+      ip: clientIp(),
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const suffix = Math.random().toString(36).slice(2, 8);
-    const webinar = await api('/webinars/webinars', asAdmin({ title: `Fuzz Webinar ${suffix}`, slug: `fuzz-webinar-${suffix}`, summary: 'Fuzzing.', topics: ['sales'], publish: true }));
+    const webinar = await api(
+      '/webinars/webinars',
+      asAdmin({
+        title: `Fuzz Webinar ${suffix}`,
+        slug: `fuzz-webinar-${suffix}`,
+        summary: 'Fuzzing.',
+        topics: ['sales'],
+        publish: true,
+      }),
+    );
     expect(webinar.status, JSON.stringify(webinar.body)).toBe(201);
     context.webinarSlug = `fuzz-webinar-${suffix}`;
     const startsAt = new Date(Date.now() + 30 * 24 * 3600_000);
-    const session = await api(`/webinars/webinars/${webinar.body.data.documentId}/sessions`, asAdmin({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), timeZone: 'Europe/Berlin', capacity: 100_000, joinUrl: 'https://meet.example.test/fuzz' }));
+    const session = await api(
+      `/webinars/webinars/${webinar.body.data.documentId}/sessions`,
+      asAdmin({
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+        timeZone: 'Europe/Berlin',
+        capacity: 100_000,
+        joinUrl: 'https://meet.example.test/fuzz',
+      }),
+    );
     expect(session.status, JSON.stringify(session.body)).toBe(201);
     context.session = session.body.data.documentId;
-    const paper = await api('/whitepapers/papers', asAdmin({ title: `Fuzz Paper ${suffix}`, slug: `fuzz-paper-${suffix}`, summary: 'Fuzzing.', pageCount: 1, topics: ['sales'], gated: false, publish: true }));
+    const paper = await api(
+      '/whitepapers/papers',
+      asAdmin({
+        title: `Fuzz Paper ${suffix}`,
+        slug: `fuzz-paper-${suffix}`,
+        summary: 'Fuzzing.',
+        pageCount: 1,
+        topics: ['sales'],
+        gated: false,
+        publish: true,
+      }),
+    );
     expect(paper.status, JSON.stringify(paper.body)).toBe(201);
     context.whitepaper = paper.body.data.documentId;
     context.paperSlug = `fuzz-paper-${suffix}`;
-    context.meetingType = (await api('/api/booking/meeting-types?locale=en')).body?.data?.[0]?.slug ?? context.meetingType;
+    context.meetingType =
+      (await api('/api/booking/meeting-types?locale=en')).body?.data?.[0]?.slug ?? context.meetingType;
   });
 
   const email = () => `fuzz-${Math.random().toString(36).slice(2)}@example.com`;
   const consent = (textVersion: string) => ({ dataProcessing: true, marketingEmail: false, textVersion });
-  const tokenLike = fc.oneof(generatedText, fc.base64String({ maxLength: 300 }).map((b) => `${b}.${b.slice(0, 20)}`));
+  const tokenLike = fc.oneof(
+    generatedText,
+    fc.base64String({ maxLength: 300 }).map((b) => `${b}.${b.slice(0, 20)}`),
+  );
 
-  const POSTS: Array<{ path: string; seed: number; body: () => Record<string, unknown>; paths: string[]; query?: boolean }> = [
-    { path: '/api/leads/submissions', seed: 1701, body: () => submission({ email: email(), jobTitle: 'CTO', utm: { source: 'fuzz' } }), paths: [...LEAD_PATHS, 'message'] },
+  const POSTS: Array<{
+    path: string;
+    seed: number;
+    body: () => Record<string, unknown>;
+    paths: string[];
+    query?: boolean;
+  }> = [
+    {
+      path: '/api/leads/submissions',
+      seed: 1701,
+      body: () => submission({ email: email(), jobTitle: 'CTO', utm: { source: 'fuzz' } }),
+      paths: [...LEAD_PATHS, 'message'],
+    },
     {
       path: '/api/whitepapers/requests',
       seed: 1702,
-      body: () => ({ whitepaper: context.whitepaper, locale: 'en', email: email(), firstName: 'Ada', company: 'Fuzz AG', consent: consent('whitepaper-2026-11') }),
+      body: () => ({
+        whitepaper: context.whitepaper,
+        locale: 'en',
+        email: email(),
+        firstName: 'Ada',
+        company: 'Fuzz AG',
+        consent: consent('whitepaper-2026-11'),
+      }),
       paths: ['whitepaper', 'locale', ...LEAD_PATHS],
     },
     {
       path: '/api/webinars/registrations',
       seed: 1703,
-      body: () => ({ session: context.session, locale: 'en', email: email(), firstName: 'Ada', company: 'Fuzz AG', consent: consent('webinar-2026-11'), answers: { role: 'Head of sales' } }),
+      body: () => ({
+        session: context.session,
+        locale: 'en',
+        email: email(),
+        firstName: 'Ada',
+        company: 'Fuzz AG',
+        consent: consent('webinar-2026-11'),
+        answers: { role: 'Head of sales' },
+      }),
       paths: ['session', 'locale', 'answers', 'answers.role', 'answers.other', ...LEAD_PATHS],
     },
     { path: '/api/webinars/registrations/cancel', seed: 1704, body: () => ({ token: 'a.b' }), paths: ['token'] },
@@ -363,25 +566,53 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
       path: '/api/booking/bookings',
       seed: 1705,
       // far ahead: outside any horizon, so a valid body is refused with 4xx and books nothing
-      body: () => ({ type: context.meetingType, start: '2031-03-03T09:00:00Z', timeZone: 'Europe/Berlin', locale: 'en', email: email(), firstName: 'Ada', consent: consent('booking-2026-11'), answers: { goal: 'Meet' } }),
+      body: () => ({
+        type: context.meetingType,
+        start: '2031-03-03T09:00:00Z',
+        timeZone: 'Europe/Berlin',
+        locale: 'en',
+        email: email(),
+        firstName: 'Ada',
+        consent: consent('booking-2026-11'),
+        answers: { goal: 'Meet' },
+      }),
       paths: ['type', 'host', 'start', 'timeZone', 'locale', 'answers', 'answers.goal', 'answers.other', ...LEAD_PATHS],
     },
     { path: '/api/booking/manage', seed: 1706, body: () => ({ token: 'a.b' }), paths: ['token'] },
-    { path: '/api/booking/manage/cancel', seed: 1707, body: () => ({ token: 'a.b', reason: 'no time' }), paths: ['token', 'reason'] },
-    { path: '/api/booking/manage/reschedule', seed: 1708, body: () => ({ token: 'a.b', start: '2031-03-03T10:00:00Z', timeZone: 'Europe/Berlin' }), paths: ['token', 'start', 'timeZone'] },
+    {
+      path: '/api/booking/manage/cancel',
+      seed: 1707,
+      body: () => ({ token: 'a.b', reason: 'no time' }),
+      paths: ['token', 'reason'],
+    },
+    {
+      path: '/api/booking/manage/reschedule',
+      seed: 1708,
+      body: () => ({ token: 'a.b', start: '2031-03-03T10:00:00Z', timeZone: 'Europe/Berlin' }),
+      paths: ['token', 'start', 'timeZone'],
+    },
   ];
 
-  it.each(POSTS)('POST $path', async ({ path, seed, body, paths }) => {
-    const inputs = fc.sample(generatedBody(body, paths), { numRuns: RUNS, seed });
-    const failures = await serverErrors(inputs, (json) => api(path, { method: 'POST', json, ip: clientIp() }));
-    expect(failures).toEqual([]);
-  }, 180_000);
+  it.each(POSTS)(
+    'POST $path',
+    async ({ path, seed, body, paths }) => {
+      const inputs = fc.sample(generatedBody(body, paths), { numRuns: RUNS, seed });
+      const failures = await serverErrors(inputs, (json) => api(path, { method: 'POST', json, ip: clientIp() }));
+      expect(failures).toEqual([]);
+    },
+    180_000,
+  );
 
   // the RFC 8058 one-click unsubscribe: a form body, the token in the query string
   it('POST /api/leads/unsubscribe?token= (one-click)', async () => {
     const inputs = fc.sample(tokenLike, { numRuns: RUNS, seed: 1709 });
     const failures = await serverErrors(inputs, (token) =>
-      api(`/api/leads/unsubscribe?token=${percentEncode(token)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, ip: clientIp() })
+      api(`/api/leads/unsubscribe?token=${percentEncode(token)}`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        ip: clientIp(),
+      }),
     );
     expect(failures).toEqual([]);
   }, 180_000);
@@ -403,27 +634,57 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
     { path: '/api/booking/meeting-types/:slug', seed: 1814, params: ['slug'], query: ['locale'] },
     { path: '/api/booking/slots', seed: 1815, query: ['type', 'from', 'to', 'tz', 'host', 'locale'] },
     { path: '/api/pages', seed: 1816, query: ['filters[slug][$eq]', 'locale', 'pagination[page]', 'sort', 'status'] },
-    { path: '/api/articles', seed: 1817, query: ['filters[slug][$eq]', 'locale', 'pagination[pageSize]', 'sort', 'status'] },
+    {
+      path: '/api/articles',
+      seed: 1817,
+      query: ['filters[slug][$eq]', 'locale', 'pagination[pageSize]', 'sort', 'status'],
+    },
   ];
 
-  it.each(GETS)('GET $path', async ({ path, seed, params = [], query }) => {
-    // a valid-looking value or a generated one for every parameter; sometimes a parameter is left out or repeated
-    const valueFor = (name: string) =>
-      fc.oneof(
-        { weight: 3, arbitrary: generatedText },
-        { weight: 1, arbitrary: fc.constantFrom('en', 'de', 'upcoming', context.webinarSlug, context.paperSlug, context.session, context.meetingType, '2031-03-03', 'Europe/Berlin', '1', name) }
-      );
-    const input = fc.record({
-      params: fc.tuple(...params.map(valueFor)),
-      query: fc.array(fc.tuple(fc.constantFrom(...(query.length ? query : ['q'])), valueFor('q')), { maxLength: query.length + 2 }),
-    });
-    const inputs = fc.sample(input, { numRuns: RUNS, seed });
-    const failures = await serverErrors(inputs, ({ params: values, query: pairs }) => {
-      let url = path;
-      params.forEach((name, index) => (url = url.replace(`:${name}`, percentEncode(values[index]) || 'x')));
-      const search = pairs.map(([name, value]) => `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${percentEncode(value)}`).join('&');
-      return api(search ? `${url}?${search}` : url, { ip: clientIp() });
-    });
-    expect(failures).toEqual([]);
-  }, 180_000);
+  it.each(GETS)(
+    'GET $path',
+    async ({ path, seed, params = [], query }) => {
+      // a valid-looking value or a generated one for every parameter; sometimes a parameter is left out or repeated
+      const valueFor = (name: string) =>
+        fc.oneof(
+          { weight: 3, arbitrary: generatedText },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              'en',
+              'de',
+              'upcoming',
+              context.webinarSlug,
+              context.paperSlug,
+              context.session,
+              context.meetingType,
+              '2031-03-03',
+              'Europe/Berlin',
+              '1',
+              name,
+            ),
+          },
+        );
+      const input = fc.record({
+        params: fc.tuple(...params.map(valueFor)),
+        query: fc.array(fc.tuple(fc.constantFrom(...(query.length ? query : ['q'])), valueFor('q')), {
+          maxLength: query.length + 2,
+        }),
+      });
+      const inputs = fc.sample(input, { numRuns: RUNS, seed });
+      const failures = await serverErrors(inputs, ({ params: values, query: pairs }) => {
+        let url = path;
+        params.forEach((name, index) => (url = url.replace(`:${name}`, percentEncode(values[index]) || 'x')));
+        const search = pairs
+          .map(
+            ([name, value]) =>
+              `${encodeURIComponent(name).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${percentEncode(value)}`,
+          )
+          .join('&');
+        return api(search ? `${url}?${search}` : url, { ip: clientIp() });
+      });
+      expect(failures).toEqual([]);
+    },
+    180_000,
+  );
 });

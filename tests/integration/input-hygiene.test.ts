@@ -20,7 +20,9 @@ const TEXT_FIELDS: Array<[string, string[]]> = [
 ];
 
 const withValue = (body: Record<string, unknown>, path: string[], value: string) =>
-  path.length === 1 ? { ...body, [path[0]]: value } : { ...body, [path[0]]: { ...((body[path[0]] as object) ?? {}), [path[1]]: value } };
+  path.length === 1
+    ? { ...body, [path[0]]: value }
+    : { ...body, [path[0]]: { ...((body[path[0]] as object) ?? {}), [path[1]]: value } };
 
 const expectFieldRefused = (response: { status: number; body: any }, path: string[]) => {
   expect(response.status, JSON.stringify(response.body)).toBe(400);
@@ -36,15 +38,49 @@ let meetingType = 'discovery-call';
 beforeAll(async () => {
   // a real webinar session and whitepaper, so a body that passes validation reaches the database
   const token = await adminToken();
-  const asAdmin = (json: unknown) => ({ method: 'POST', json, ip: clientIp(), headers: { Authorization: `Bearer ${token}` } });
+  const asAdmin = (json: unknown) => ({
+    method: 'POST',
+    json,
+    ip: clientIp(),
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const suffix = crypto.randomBytes(3).toString('hex');
-  const webinar = await api('/webinars/webinars', asAdmin({ title: `Hygiene ${suffix}`, slug: `hygiene-${suffix}`, summary: 'NUL bytes.', topics: ['sales'], publish: true }));
+  const webinar = await api(
+    '/webinars/webinars',
+    asAdmin({
+      title: `Hygiene ${suffix}`,
+      slug: `hygiene-${suffix}`,
+      summary: 'NUL bytes.',
+      topics: ['sales'],
+      publish: true,
+    }),
+  );
   expect(webinar.status, JSON.stringify(webinar.body)).toBe(201);
   const startsAt = new Date(Date.now() + 20 * 24 * 3600_000);
-  const created = await api(`/webinars/webinars/${webinar.body.data.documentId}/sessions`, asAdmin({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), timeZone: 'Europe/Berlin', capacity: 100, joinUrl: 'https://meet.example.test/hygiene' }));
+  const created = await api(
+    `/webinars/webinars/${webinar.body.data.documentId}/sessions`,
+    asAdmin({
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+      timeZone: 'Europe/Berlin',
+      capacity: 100,
+      joinUrl: 'https://meet.example.test/hygiene',
+    }),
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   session = created.body.data.documentId;
-  const paper = await api('/whitepapers/papers', asAdmin({ title: `Hygiene ${suffix}`, slug: `hygiene-${suffix}`, summary: 'NUL bytes.', pageCount: 1, topics: ['sales'], gated: false, publish: true }));
+  const paper = await api(
+    '/whitepapers/papers',
+    asAdmin({
+      title: `Hygiene ${suffix}`,
+      slug: `hygiene-${suffix}`,
+      summary: 'NUL bytes.',
+      pageCount: 1,
+      topics: ['sales'],
+      gated: false,
+      publish: true,
+    }),
+  );
   expect(paper.status, JSON.stringify(paper.body)).toBe(201);
   whitepaper = paper.body.data.documentId;
   meetingType = (await api('/api/booking/meeting-types?locale=en')).body?.data?.[0]?.slug ?? meetingType;
@@ -55,17 +91,38 @@ const FORMS: Array<{ path: string; fields: string[]; body: () => Record<string, 
   {
     path: '/api/webinars/registrations',
     fields: ['company', 'jobTitle', 'referrer', 'landingPage', 'utm.source'],
-    body: () => ({ session, locale: 'en', email: uniqueEmail('nul-webinar'), firstName: 'Ada', consent: { dataProcessing: true, textVersion: 'webinar-2026-11' } }),
+    body: () => ({
+      session,
+      locale: 'en',
+      email: uniqueEmail('nul-webinar'),
+      firstName: 'Ada',
+      consent: { dataProcessing: true, textVersion: 'webinar-2026-11' },
+    }),
   },
   {
     path: '/api/whitepapers/requests',
     fields: ['company', 'jobTitle', 'referrer', 'landingPage', 'utm.source'],
-    body: () => ({ whitepaper, locale: 'en', email: uniqueEmail('nul-paper'), firstName: 'Ada', company: 'Fuzz AG', consent: { dataProcessing: true, textVersion: 'whitepaper-2026-11' } }),
+    body: () => ({
+      whitepaper,
+      locale: 'en',
+      email: uniqueEmail('nul-paper'),
+      firstName: 'Ada',
+      company: 'Fuzz AG',
+      consent: { dataProcessing: true, textVersion: 'whitepaper-2026-11' },
+    }),
   },
   {
     path: '/api/booking/bookings',
     fields: ['company', 'jobTitle', 'referrer', 'landingPage', 'utm.source'],
-    body: () => ({ type: meetingType, start: '2031-03-03T09:00:00Z', timeZone: 'Europe/Berlin', locale: 'en', email: uniqueEmail('nul-booking'), firstName: 'Ada', consent: { dataProcessing: true, textVersion: 'booking-2026-11' } }),
+    body: () => ({
+      type: meetingType,
+      start: '2031-03-03T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+      locale: 'en',
+      email: uniqueEmail('nul-booking'),
+      firstName: 'Ada',
+      consent: { dataProcessing: true, textVersion: 'booking-2026-11' },
+    }),
   },
 ];
 
@@ -77,7 +134,9 @@ describe('a NUL byte in a text field of a public form', () => {
         const body = withValue(form.body(), path, NUL);
         const response = await api(form.path, { method: 'POST', json: body, ip: clientIp() });
         expectFieldRefused(response, path);
-        expect(await rows('select id from leads_contacts where email = $1', [String(body.email).toLowerCase()])).toEqual([]);
+        expect(
+          await rows('select id from leads_contacts where email = $1', [String(body.email).toLowerCase()]),
+        ).toEqual([]);
       });
     }
   }
@@ -89,16 +148,31 @@ describe('a NUL byte in a text field of a public form', () => {
       ['lone \ud800 surrogate', ['jobTitle']],
       ['x\u0001', ['utm', 'source']],
     ] as Array<[string, string[]]>) {
-      expectFieldRefused(await api('/api/leads/submissions', { method: 'POST', json: withValue(submission(), path, value), ip: clientIp() }), path);
+      expectFieldRefused(
+        await api('/api/leads/submissions', {
+          method: 'POST',
+          json: withValue(submission(), path, value),
+          ip: clientIp(),
+        }),
+        path,
+      );
     }
     const email = uniqueEmail('tabs');
-    const accepted = await api('/api/leads/submissions', { method: 'POST', json: submission({ email, message: 'line 1\nline 2\tend' }), ip: clientIp() });
+    const accepted = await api('/api/leads/submissions', {
+      method: 'POST',
+      json: submission({ email, message: 'line 1\nline 2\tend' }),
+      ip: clientIp(),
+    });
     expect(accepted.status).toBe(201);
   });
 
   it('a name typed in decomposed form is stored in NFC', async () => {
     const email = uniqueEmail('nfc');
-    const response = await api('/api/leads/submissions', { method: 'POST', json: submission({ email, firstName: 'Jose\u0301', company: 'Cafe\u0301 AG' }), ip: clientIp() });
+    const response = await api('/api/leads/submissions', {
+      method: 'POST',
+      json: submission({ email, firstName: 'Jose\u0301', company: 'Cafe\u0301 AG' }),
+      ip: clientIp(),
+    });
     expect(response.status).toBe(201);
     const [contact] = await rows('select first_name, company from leads_contacts where email = $1', [email]);
     expect(contact).toEqual({ first_name: 'José', company: 'Café AG' });
@@ -122,9 +196,16 @@ describe('a NUL byte in a path or query string', () => {
     // Strapi's own content API: found by the fuzz suite (a 500 from PostgreSQL)
     '/api/pages?locale=a%00b',
     '/api/articles?filters[slug][$eq]=a%00b',
-  ])('GET %s is a 400 in Strapi\'s error format', async (path) => {
+  ])("GET %s is a 400 in Strapi's error format", async (path) => {
     const response = await api(path, { ip: clientIp() });
     expect(response.status, JSON.stringify(response.body)).toBe(400);
-    expect(response.body, JSON.stringify(response.body)).toMatchObject({ data: null, error: { status: 400, name: "ValidationError", message: expect.stringMatching(/must not contain control characters/) } });
+    expect(response.body, JSON.stringify(response.body)).toMatchObject({
+      data: null,
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: expect.stringMatching(/must not contain control characters/),
+      },
+    });
   });
 });

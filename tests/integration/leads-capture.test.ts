@@ -25,22 +25,35 @@ describe('POST /api/leads/submissions', () => {
         utm: { source: 'newsletter', medium: 'email', campaign: 'autumn' },
         landingPage: 'https://magnetiq.example/en/contact/',
       }),
-      { headers: { 'User-Agent': 'vitest-agent' } }
+      { headers: { 'User-Agent': 'vitest-agent' } },
     );
 
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ data: { received: true } });
 
     const [contact] = await contactRows(email);
-    expect(contact).toMatchObject({ email, first_name: 'Ada', last_name: 'Lovelace', company: 'Analytical Engines Ltd', status: 'new', language: 'en' });
+    expect(contact).toMatchObject({
+      email,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      company: 'Analytical Engines Ltd',
+      status: 'new',
+      language: 'en',
+    });
 
     const consents = await rows(
       `select c.purpose, c.action, c.text_version, c.source, c.ip_hash, c.user_agent from leads_consents c
        join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 order by c.purpose`,
-      [contact.id]
+      [contact.id],
     );
     expect(consents).toEqual([
-      expect.objectContaining({ purpose: 'data-processing', action: 'granted', text_version: 'contact-2026-11', source: 'contact-form', user_agent: 'vitest-agent' }),
+      expect.objectContaining({
+        purpose: 'data-processing',
+        action: 'granted',
+        text_version: 'contact-2026-11',
+        source: 'contact-form',
+        user_agent: 'vitest-agent',
+      }),
       expect.objectContaining({ purpose: 'marketing-email', action: 'requested', text_version: 'contact-2026-11' }),
     ]);
     // the IP is kept only as a keyed hash
@@ -49,14 +62,23 @@ describe('POST /api/leads/submissions', () => {
     const activities = await rows(
       `select a.type, a.utm_source, a.utm_medium, a.utm_campaign, a.landing_page, a.details from leads_activities a
        join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1`,
-      [contact.id]
+      [contact.id],
     );
     expect(activities).toEqual([
-      expect.objectContaining({ type: 'contact-form', utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'autumn', landing_page: 'https://magnetiq.example/en/contact/' }),
+      expect.objectContaining({
+        type: 'contact-form',
+        utm_source: 'newsletter',
+        utm_medium: 'email',
+        utm_campaign: 'autumn',
+        landing_page: 'https://magnetiq.example/en/contact/',
+      }),
     ]);
     expect(activities[0].details).toMatchObject({ message: expect.stringContaining('Hello') });
 
-    const topics = await rows(`select topic, idempotency_key from leads_outbox where contact_id = $1 order by idempotency_key`, [contact.id]);
+    const topics = await rows(
+      `select topic, idempotency_key from leads_outbox where contact_id = $1 order by idempotency_key`,
+      [contact.id],
+    );
     expect(topics.map((row) => row.idempotency_key.split(':').slice(0, 2).join(':')).sort()).toEqual([
       'email:confirm-subscription',
       'email:contact-receipt',
@@ -76,25 +98,53 @@ describe('POST /api/leads/submissions', () => {
     expect(contacts).toHaveLength(1);
     // empty fields never erase what we know; new values are added
     expect(contacts[0]).toMatchObject({ company: 'First Co', job_title: 'CTO' });
-    expect(await count('select count(*) from leads_activities_contact_lnk where contact_id = $1', [contacts[0].id])).toBe(2);
+    expect(
+      await count('select count(*) from leads_activities_contact_lnk where contact_id = $1', [contacts[0].id]),
+    ).toBe(2);
   });
 
-  it('never overwrites a confirmed contact\'s identity from a public form: fills only empty fields and keeps what was typed on the activity (issue 17)', async () => {
+  it("never overwrites a confirmed contact's identity from a public form: fills only empty fields and keeps what was typed on the activity (issue 17)", async () => {
     const email = uniqueEmail('identity');
-    await confirmedContact(email, { firstName: 'Grace', lastName: 'Hopper', company: 'Navy Labs', phone: '+1 202 555 0100' });
+    await confirmedContact(email, {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      company: 'Navy Labs',
+      phone: '+1 202 555 0100',
+    });
     // anyone who knows the address submits under it
-    const response = await submit(submission({ email, firstName: 'Mallory', lastName: 'Attacker', company: 'Evil Corp', phone: '+1 666 666', jobTitle: 'Fraud Lead' }));
+    const response = await submit(
+      submission({
+        email,
+        firstName: 'Mallory',
+        lastName: 'Attacker',
+        company: 'Evil Corp',
+        phone: '+1 666 666',
+        jobTitle: 'Fraud Lead',
+      }),
+    );
     expect(response.status).toBe(201);
 
     const [contact] = await contactRows(email);
-    expect(contact).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', company: 'Navy Labs', phone: '+1 202 555 0100', status: 'confirmed' });
+    expect(contact).toMatchObject({
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      company: 'Navy Labs',
+      phone: '+1 202 555 0100',
+      status: 'confirmed',
+    });
     // an empty field is filled
     expect(contact.job_title).toBe('Fraud Lead');
     const [activity] = await rows(
       `select a.details from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'contact-form'`,
-      [contact.id]
+      [contact.id],
     );
-    expect(activity.details.submitted).toEqual({ firstName: 'Mallory', lastName: 'Attacker', company: 'Evil Corp', jobTitle: 'Fraud Lead', phone: '+1 666 666' });
+    expect(activity.details.submitted).toEqual({
+      firstName: 'Mallory',
+      lastName: 'Attacker',
+      company: 'Evil Corp',
+      jobTitle: 'Fraud Lead',
+      phone: '+1 666 666',
+    });
   });
 
   it('lets the newest input win for a contact who never confirmed (nothing about it was verified)', async () => {
@@ -106,7 +156,12 @@ describe('POST /api/leads/submissions', () => {
 
   it('rejects an invalid body with 400, the failing fields, and no rows', async () => {
     const email = uniqueEmail('invalid');
-    const response = await submit({ ...submission({ email }), firstName: '<script>', consent: { dataProcessing: false, textVersion: 'v1' }, message: '' });
+    const response = await submit({
+      ...submission({ email }),
+      firstName: '<script>',
+      consent: { dataProcessing: false, textVersion: 'v1' },
+      message: '',
+    });
 
     expect(response.status).toBe(400);
     expect(response.body.data).toBeNull();
@@ -186,7 +241,9 @@ describe('POST /api/leads/submissions', () => {
   describe('atomicity', () => {
     const probe = 'rollback-probe';
     afterAll(async () => {
-      await db().query('drop trigger if exists leads_outbox_probe on leads_outbox; drop function if exists leads_outbox_probe()');
+      await db().query(
+        'drop trigger if exists leads_outbox_probe on leads_outbox; drop function if exists leads_outbox_probe()',
+      );
     });
 
     it('stores nothing at all when the last write of the transaction fails', async () => {

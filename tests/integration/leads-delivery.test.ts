@@ -18,7 +18,7 @@ const emailRows = (email: string) =>
   rows(
     `select o.* from leads_outbox o join leads_contacts c on c.id = o.contact_id
      where c.email = $1 and o.topic = 'email.send' order by o.id`,
-    [email]
+    [email],
   );
 
 /** Waits until every email of this address has left pending/processing. */
@@ -28,7 +28,7 @@ const settled = (email: string, timeoutMs = 20_000) =>
       const outbox = await emailRows(email);
       return outbox.length > 0 && outbox.every((row) => row.status === 'done' || row.status === 'dead') && outbox;
     },
-    { timeoutMs, what: `emails of ${email} to settle` }
+    { timeoutMs, what: `emails of ${email} to settle` },
   );
 
 const linkIn = (text: string, path: string) => {
@@ -44,7 +44,10 @@ beforeEach(async () => {
 describe('email delivery through the outbox', () => {
   it('sends the confirmation, receipt and sales emails once each, with the idempotency key in custom_args', async () => {
     const email = uniqueEmail('deliver');
-    expect((await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v1' } }))).status).toBe(201);
+    expect(
+      (await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v1' } })))
+        .status,
+    ).toBe(201);
 
     const outbox = await settled(email);
     expect(outbox.map((row) => row.status)).toEqual(['done', 'done', 'done']);
@@ -53,19 +56,28 @@ describe('email delivery through the outbox', () => {
       expect(sent, row.idempotency_key).toHaveLength(1);
     }
     const toVisitor = await fakeSendGrid.to(email);
-    expect(toVisitor.map((message) => message.body.custom_args.template).sort()).toEqual(['confirm-subscription', 'contact-receipt']);
-    const plainText = (message: { body: any }) => message.body.content.find((part: any) => part.type === 'text/plain').value as string;
-    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) => plainText(message).includes(email));
+    expect(toVisitor.map((message) => message.body.custom_args.template).sort()).toEqual([
+      'confirm-subscription',
+      'contact-receipt',
+    ]);
+    const plainText = (message: { body: any }) =>
+      message.body.content.find((part: any) => part.type === 'text/plain').value as string;
+    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) =>
+      plainText(message).includes(email),
+    );
     expect(toSales).toHaveLength(1);
   });
 
-  it('never echoes the visitor\'s message into the receipt to the unverified address (phishing relay, issue 17); sales still read it', async () => {
+  it("never echoes the visitor's message into the receipt to the unverified address (phishing relay, issue 17); sales still read it", async () => {
     const email = uniqueEmail('relay');
-    const phishing = 'URGENT: your invoice is overdue. Pay now at https://evil.example/pay?id=4711 or your account is closed.';
+    const phishing =
+      'URGENT: your invoice is overdue. Pay now at https://evil.example/pay?id=4711 or your account is closed.';
     expect((await submit(submission({ email, firstName: 'Billing Department', message: phishing }))).status).toBe(201);
     await settled(email);
 
-    const [receipt] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'contact-receipt');
+    const [receipt] = (await fakeSendGrid.to(email)).filter(
+      (message) => message.body.custom_args.template === 'contact-receipt',
+    );
     expect(receipt).toBeDefined();
     for (const part of [receipt.body.subject, ...receipt.body.content.map((content: any) => content.value)]) {
       expect(part).not.toContain('evil.example');
@@ -77,8 +89,12 @@ describe('email delivery through the outbox', () => {
     expect(plain).toContain('contact form');
     expect(plain).toContain(`${inject('siteUrl')}/en/`);
     // the internal notification to sales keeps the text
-    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) => message.body.content[0].value.includes(email));
-    expect(toSales.map((message) => message.body.content[0].value).join('\n')).toContain('https://evil.example/pay?id=4711');
+    const toSales = (await fakeSendGrid.to('sales@magnetiq.test')).filter((message) =>
+      message.body.content[0].value.includes(email),
+    );
+    expect(toSales.map((message) => message.body.content[0].value).join('\n')).toContain(
+      'https://evil.example/pay?id=4711',
+    );
   });
 
   it('retries a SendGrid outage and a 429 and then delivers each email exactly once', async () => {
@@ -124,7 +140,11 @@ describe('email delivery through the outbox', () => {
 
     // replay is for dead rows only
     expect((await api(`/leads/outbox/${outbox[0].id}/replay`, { method: 'POST', headers: auth })).status).toBe(404);
-    expect(await count(`select count(*) from leads_audit_logs where action = 'outbox.replay' and subject_id = $1`, [String(outbox[0].id)])).toBe(1);
+    expect(
+      await count(`select count(*) from leads_audit_logs where action = 'outbox.replay' and subject_id = $1`, [
+        String(outbox[0].id),
+      ]),
+    ).toBe(1);
   });
 
   it('dead-letters a message SendGrid rejects as invalid at once, without retrying', async () => {
@@ -144,13 +164,25 @@ describe('email delivery through the outbox', () => {
     await rows(
       `insert into leads_outbox (document_id, topic, payload, idempotency_key, status, attempts, next_attempt_at, locked_at, locked_by, created_at, updated_at, published_at)
        values ($1, 'email.send', $2, $3, 'processing', 1, now(), now() - interval '10 minutes', 'dead-host:1', now(), now(), now())`,
-      [crypto.randomUUID(), JSON.stringify({ template: 'contact-receipt', locale: 'de', to: email, data: { firstName: 'Ada', message: 'Hallo' } }), key]
+      [
+        crypto.randomUUID(),
+        JSON.stringify({
+          template: 'contact-receipt',
+          locale: 'de',
+          to: email,
+          data: { firstName: 'Ada', message: 'Hallo' },
+        }),
+        key,
+      ],
     );
 
-    const [row] = await eventually(async () => {
-      const found = await rows(`select * from leads_outbox where idempotency_key = $1 and status = 'done'`, [key]);
-      return found.length > 0 && found;
-    }, { what: 'the stuck row to be delivered' });
+    const [row] = await eventually(
+      async () => {
+        const found = await rows(`select * from leads_outbox where idempotency_key = $1 and status = 'done'`, [key]);
+        return found.length > 0 && found;
+      },
+      { what: 'the stuck row to be delivered' },
+    );
     expect(row.last_error).toBeNull();
     expect(row.attempts).toBe(2);
     const sent = await fakeSendGrid.withKey(key);
@@ -165,46 +197,71 @@ describe('email delivery through the outbox', () => {
     await rows(
       `insert into leads_emails (document_id, "to", subject, template, transport, provider_message_id, idempotency_key, sent_at, created_at, updated_at, published_at)
        values ($1, $2, 'Thanks', 'contact-receipt', 'sendgrid', 'earlier-id', $3, now(), now(), now(), now())`,
-      [crypto.randomUUID(), email, key]
+      [crypto.randomUUID(), email, key],
     );
     await rows(
       `insert into leads_outbox (document_id, topic, payload, idempotency_key, status, attempts, next_attempt_at, locked_at, locked_by, created_at, updated_at, published_at)
        values ($1, 'email.send', $2, $3, 'processing', 1, now(), now() - interval '10 minutes', 'dead-host:1', now(), now(), now())`,
-      [crypto.randomUUID(), JSON.stringify({ template: 'contact-receipt', locale: 'en', to: email, data: { message: 'Hi' } }), key]
+      [
+        crypto.randomUUID(),
+        JSON.stringify({ template: 'contact-receipt', locale: 'en', to: email, data: { message: 'Hi' } }),
+        key,
+      ],
     );
-    await eventually(async () => (await count(`select count(*) from leads_outbox where idempotency_key = $1 and status = 'done'`, [key])) === 1, {
-      what: 'the recovered row to finish',
-    });
+    await eventually(
+      async () =>
+        (await count(`select count(*) from leads_outbox where idempotency_key = $1 and status = 'done'`, [key])) === 1,
+      {
+        what: 'the recovered row to finish',
+      },
+    );
     expect(await fakeSendGrid.withKey(key)).toHaveLength(0);
   });
 });
 
 describe('double opt-in and unsubscribe', () => {
-  it('links the confirmation email to the site\'s page; a scanner\'s GET confirms nothing; the POST from the page does (issue 17)', async () => {
+  it("links the confirmation email to the site's page; a scanner's GET confirms nothing; the POST from the page does (issue 17)", async () => {
     const email = uniqueEmail('optin');
-    await submit(submission({ email, locale: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
+    await submit(
+      submission({ email, locale: 'de', consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }),
+    );
     await settled(email);
-    const [confirmation] = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args.template === 'confirm-subscription');
+    const [confirmation] = (await fakeSendGrid.to(email)).filter(
+      (message) => message.body.custom_args.template === 'confirm-subscription',
+    );
     const text = confirmation.body.content.find((part: any) => part.type === 'text/plain').value;
     const link = linkIn(text, '/de/confirm-subscription/');
     expect(link.startsWith(`${inject('siteUrl')}/de/confirm-subscription/?token=`)).toBe(true);
     const token = new URL(link).searchParams.get('token')!;
     // the email log the admin reads keeps the text but not the link's token
-    const [logged] = await rows(`select text from leads_emails where "to" = $1 and template = 'confirm-subscription'`, [email]);
+    const [logged] = await rows(`select text from leads_emails where "to" = $1 and template = 'confirm-subscription'`, [
+      email,
+    ]);
     expect(logged.text).toContain('token=[redacted]');
     expect(logged.text).not.toContain(token);
 
     const [contact] = await rows(`select * from leads_contacts where email = $1`, [email]);
     const marketingGrants = () =>
-      count(`select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.purpose = 'marketing-email' and c.action = 'granted'`, [contact.id]);
+      count(
+        `select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.purpose = 'marketing-email' and c.action = 'granted'`,
+        [contact.id],
+      );
     const confirmedActivities = () =>
-      count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'email-confirmed'`, [contact.id]);
+      count(
+        `select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1 and a.type = 'email-confirmed'`,
+        [contact.id],
+      );
 
     // a mail scanner opens the site page and the CMS's own link (the one older emails carried), as a browser and as a bot
     expect((await fetch(link, { headers: { Accept: 'text/html' } })).status).toBe(200);
-    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${encodeURIComponent(token)}`, {
+      redirect: 'manual',
+      headers: { Accept: 'text/html' },
+    });
     expect(scanned.status).toBe(302);
-    expect(scanned.headers.get('location')).toBe(`${inject('siteUrl')}/de/confirm-subscription/?token=${encodeURIComponent(token)}`);
+    expect(scanned.headers.get('location')).toBe(
+      `${inject('siteUrl')}/de/confirm-subscription/?token=${encodeURIComponent(token)}`,
+    );
     const asJson = await api(`/api/leads/confirm?token=${encodeURIComponent(token)}`, { ip: clientIp() });
     expect(asJson.status).toBe(200);
     expect(asJson.body.data).toEqual({ status: 'pending', method: 'POST' });
@@ -214,7 +271,12 @@ describe('double opt-in and unsubscribe', () => {
     expect(await confirmedActivities()).toBe(0);
 
     // the page's button
-    const pressed = await api('/api/leads/confirm', { method: 'POST', json: { token }, ip: clientIp(), headers: { Origin: inject('siteUrl') } });
+    const pressed = await api('/api/leads/confirm', {
+      method: 'POST',
+      json: { token },
+      ip: clientIp(),
+      headers: { Origin: inject('siteUrl') },
+    });
     expect(pressed.status, JSON.stringify(pressed.body)).toBe(200);
     expect(pressed.body.data).toEqual({ status: 'subscription-confirmed', language: 'de' });
     const [after] = await rows(`select * from leads_contacts where id = $1`, [contact.id]);
@@ -229,25 +291,42 @@ describe('double opt-in and unsubscribe', () => {
     expect(await confirmedActivities()).toBe(1);
   });
 
-  it('a scanner\'s GET on the unsubscribe link keeps the contact subscribed; the page\'s POST unsubscribes (issue 17)', async () => {
+  it("a scanner's GET on the unsubscribe link keeps the contact subscribed; the page's POST unsubscribes (issue 17)", async () => {
     const email = uniqueEmail('unsub-get');
     await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' } }));
     const [contact] = await rows(`select * from leads_contacts where email = $1`, [email]);
     await rows(`update leads_contacts set status = 'confirmed', confirmed_at = now() where id = $1`, [contact.id]);
     const token = signToken({ purpose: 'unsubscribe', subject: contact.document_id }, inject('leadsTokenSecret'));
     const withdrawals = () =>
-      count(`select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.action = 'withdrawn'`, [contact.id]);
+      count(
+        `select count(*) from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 and c.action = 'withdrawn'`,
+        [contact.id],
+      );
 
-    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    const scanned = await fetch(`${inject('cmsUrl')}/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, {
+      redirect: 'manual',
+      headers: { Accept: 'text/html' },
+    });
     expect(scanned.status).toBe(302);
-    expect(scanned.headers.get('location')).toBe(`${inject('siteUrl')}/en/unsubscribe/?token=${encodeURIComponent(token)}`);
-    expect((await api(`/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { ip: clientIp() })).status).toBe(200);
+    expect(scanned.headers.get('location')).toBe(
+      `${inject('siteUrl')}/en/unsubscribe/?token=${encodeURIComponent(token)}`,
+    );
+    expect((await api(`/api/leads/unsubscribe?token=${encodeURIComponent(token)}`, { ip: clientIp() })).status).toBe(
+      200,
+    );
     expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe('confirmed');
     expect(await withdrawals()).toBe(0);
 
-    const pressed = await api('/api/leads/unsubscribe', { method: 'POST', json: { token }, ip: clientIp(), headers: { Origin: inject('siteUrl') } });
+    const pressed = await api('/api/leads/unsubscribe', {
+      method: 'POST',
+      json: { token },
+      ip: clientIp(),
+      headers: { Origin: inject('siteUrl') },
+    });
     expect(pressed.status, JSON.stringify(pressed.body)).toBe(200);
-    expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe('unsubscribed');
+    expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe(
+      'unsubscribed',
+    );
     expect(await withdrawals()).toBe(1);
   });
 
@@ -257,12 +336,18 @@ describe('double opt-in and unsubscribe', () => {
     const [contact] = await rows(`select * from leads_contacts where email = $1`, [email]);
     const secret = inject('leadsTokenSecret');
 
-    const forged = signToken({ purpose: 'confirm', subject: contact.document_id, expiresAt: new Date(Date.now() + 3600_000) }, 'not-the-secret');
+    const forged = signToken(
+      { purpose: 'confirm', subject: contact.document_id, expiresAt: new Date(Date.now() + 3600_000) },
+      'not-the-secret',
+    );
     const forgedResponse = await api(`/api/leads/confirm?token=${forged}`);
     expect(forgedResponse.status).toBe(400);
     expect(forgedResponse.body.error.details.reason).toBe('bad-signature');
 
-    const expired = signToken({ purpose: 'confirm', subject: contact.document_id, expiresAt: new Date(Date.now() - 1000) }, secret);
+    const expired = signToken(
+      { purpose: 'confirm', subject: contact.document_id, expiresAt: new Date(Date.now() - 1000) },
+      secret,
+    );
     const expiredResponse = await api(`/api/leads/confirm?token=${expired}`);
     expect(expiredResponse.status).toBe(400);
     expect(expiredResponse.body.error.details.reason).toBe('expired');
@@ -270,7 +355,10 @@ describe('double opt-in and unsubscribe', () => {
     const wrongPurpose = signToken({ purpose: 'unsubscribe', subject: contact.document_id }, secret);
     expect((await api(`/api/leads/confirm?token=${wrongPurpose}`)).status).toBe(400);
 
-    const browser = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${forged}`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    const browser = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${forged}`, {
+      redirect: 'manual',
+      headers: { Accept: 'text/html' },
+    });
     expect(browser.headers.get('location')).toContain('/en/link-invalid/');
 
     expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe('new');
@@ -292,7 +380,7 @@ describe('double opt-in and unsubscribe', () => {
     expect(after.status).toBe('unsubscribed');
     const consents = await rows(
       `select c.purpose, c.action from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1 order by c.id desc limit 1`,
-      [contact.id]
+      [contact.id],
     );
     expect(consents[0]).toEqual({ purpose: 'marketing-email', action: 'withdrawn' });
   });
@@ -326,7 +414,10 @@ describe('GDPR in the admin API', () => {
     expect(exported.body.data.deliveries.length).toBeGreaterThan(0);
 
     const audit = await api(`/leads/audit-log?subjectId=${documentId}`, { headers: auth });
-    expect(audit.body.data.map((entry: any) => [entry.action, entry.actorEmail])).toContainEqual(['contact.export', inject('adminEmail')]);
+    expect(audit.body.data.map((entry: any) => [entry.action, entry.actorEmail])).toContainEqual([
+      'contact.export',
+      inject('adminEmail'),
+    ]);
   });
 
   it('erases a contact: personal data gone, consent proof kept as a hash, pending emails cancelled, audited', async () => {
@@ -340,17 +431,30 @@ describe('GDPR in the admin API', () => {
     const [after] = await rows(`select * from leads_contacts where id = $1`, [contact.id]);
     expect(after).toMatchObject({ status: 'erased', first_name: null, phone: null });
     expect(after.email).not.toContain('erase-');
-    const consents = await rows(`select c.* from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1`, [contact.id]);
+    const consents = await rows(
+      `select c.* from leads_consents c join leads_consents_contact_lnk l on l.consent_id = c.id where l.contact_id = $1`,
+      [contact.id],
+    );
     expect(consents.length).toBeGreaterThan(0);
-    expect(consents.every((consent) => /^[0-9a-f]{32,}$/.test(consent.proof_hash) && consent.ip_hash === null)).toBe(true);
+    expect(consents.every((consent) => /^[0-9a-f]{32,}$/.test(consent.proof_hash) && consent.ip_hash === null)).toBe(
+      true,
+    );
     const leftovers = await count(
       `select count(*) from leads_outbox where contact_id = $1 and (payload::text like $2 or payload::text like '%secret plans%')`,
-      [contact.id, `%${email}%`]
+      [contact.id, `%${email}%`],
     );
     expect(leftovers).toBe(0);
-    const activities = await rows(`select a.details from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1`, [contact.id]);
+    const activities = await rows(
+      `select a.details from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id where l.contact_id = $1`,
+      [contact.id],
+    );
     expect(JSON.stringify(activities)).not.toContain('secret plans');
-    expect(await count(`select count(*) from leads_audit_logs where action = 'contact.erase' and subject_id = $1 and actor_email = $2`, [contact.document_id, inject('adminEmail')])).toBe(1);
+    expect(
+      await count(
+        `select count(*) from leads_audit_logs where action = 'contact.erase' and subject_id = $1 and actor_email = $2`,
+        [contact.document_id, inject('adminEmail')],
+      ),
+    ).toBe(1);
 
     // the erased person can no longer be found by their address
     const list = await api(`/leads/contacts?q=${encodeURIComponent(email)}`, { headers: auth });

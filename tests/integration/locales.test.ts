@@ -22,7 +22,12 @@ import { fakeRebuildReceiver } from '../fakes/rebuild-receiver-client';
 const PAGE = 'api::page.page';
 const NEW_LOCALE = { code: 'nl', name: 'Dutch (nl)' };
 const submit = (body: unknown) => api('/api/leads/submissions', { method: 'POST', ip: clientIp(), json: body });
-const receiptTo = (email: string) => eventually(async () => (await fakeSendGrid.to(email)).find((message) => message.body.custom_args?.template === 'contact-receipt'), { what: `the receipt to ${email}` });
+const receiptTo = (email: string) =>
+  eventually(
+    async () =>
+      (await fakeSendGrid.to(email)).find((message) => message.body.custom_args?.template === 'contact-receipt'),
+    { what: `the receipt to ${email}` },
+  );
 const logOf = () => fs.readFileSync(inject('strapiLogFile'), 'utf8');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,7 +43,9 @@ describe('the locales configured in i18n', () => {
   it('are the public list the site builds from: the seeded French among them', async () => {
     const response = await api('/api/i18n/locales');
     expect(response.status).toBe(200);
-    expect(response.body.map((locale: { code: string }) => locale.code)).toEqual(expect.arrayContaining(['en', 'de', 'fr']));
+    expect(response.body.map((locale: { code: string }) => locale.code)).toEqual(
+      expect.arrayContaining(['en', 'de', 'fr']),
+    );
   });
 
   it('take a French contact form: 201, and the receipt is French', async () => {
@@ -48,7 +55,9 @@ describe('the locales configured in i18n', () => {
     expect(response.headers.get('deprecation')).toBeNull();
     const receipt = await receiptTo(email);
     expect(receipt.body.subject).toMatch(/^Nous avons bien reçu votre message/);
-    expect(receipt.body.content.find((part: { type: string }) => part.type === 'text/plain').value).toContain('Bonjour,');
+    expect(receipt.body.content.find((part: { type: string }) => part.type === 'text/plain').value).toContain(
+      'Bonjour,',
+    );
   });
 
   it('refuse a locale nobody configured, naming the field and the configured ones', async () => {
@@ -56,7 +65,11 @@ describe('the locales configured in i18n', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors).toEqual([expect.objectContaining({ path: ['locale'] })]);
     expect(response.body.error.message).toMatch(/en.*de.*fr|de.*en.*fr/);
-    for (const url of [`/api/webinars/webinars?locale=tlh`, `/api/whitepapers/papers?locale=tlh`, `/api/booking/meeting-types?locale=tlh`]) {
+    for (const url of [
+      `/api/webinars/webinars?locale=tlh`,
+      `/api/whitepapers/papers?locale=tlh`,
+      `/api/booking/meeting-types?locale=tlh`,
+    ]) {
       expect((await api(url, { ip: clientIp() })).status, url).toBe(400);
     }
   });
@@ -91,7 +104,11 @@ describe('a locale added in the admin', () => {
 
   it('is taken by the forms at once, and its rebuild is requested', async () => {
     await fakeRebuildReceiver.reset();
-    const created = await api('/i18n/locales', { method: 'POST', headers: auth(token), json: { ...NEW_LOCALE, isDefault: false } });
+    const created = await api('/i18n/locales', {
+      method: 'POST',
+      headers: auth(token),
+      json: { ...NEW_LOCALE, isDefault: false },
+    });
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     expect(created.body).toMatchObject({ code: NEW_LOCALE.code });
 
@@ -100,8 +117,11 @@ describe('a locale added in the admin', () => {
     expect(response.status).toBe(201);
 
     const delivery = await eventually(
-      async () => (await fakeRebuildReceiver.received()).map((received) => JSON.parse(received.rawBody)).find((body) => body.trigger?.uid === 'plugin::i18n.locale'),
-      { what: 'a rebuild request for the new locale' }
+      async () =>
+        (await fakeRebuildReceiver.received())
+          .map((received) => JSON.parse(received.rawBody))
+          .find((body) => body.trigger?.uid === 'plugin::i18n.locale'),
+      { what: 'a rebuild request for the new locale' },
     );
     expect(delivery.trigger).toMatchObject({ action: 'create', locale: NEW_LOCALE.code });
   });
@@ -111,20 +131,29 @@ describe('a locale added in the admin', () => {
     const second = uniqueEmail('nl-b');
     expect((await submit(submission({ email: first, locale: NEW_LOCALE.code }))).status).toBe(201);
     expect((await submit(submission({ email: second, locale: NEW_LOCALE.code }))).status).toBe(201);
-    for (const email of [first, second]) expect((await receiptTo(email)).body.subject).toMatch(/^We received your message/);
-    const lines = logOf().split('\n').filter((line) => line.includes(`no ${NEW_LOCALE.code} translation of the contact-receipt email, sent in en`));
+    for (const email of [first, second])
+      expect((await receiptTo(email)).body.subject).toMatch(/^We received your message/);
+    const lines = logOf()
+      .split('\n')
+      .filter((line) => line.includes(`no ${NEW_LOCALE.code} translation of the contact-receipt email, sent in en`));
     expect(lines).toHaveLength(1);
   });
 
   it('gets its pages in the next build, with hreflang on all three language versions', async () => {
     const editor = contentManager(token);
-    const page = (title: string) => ({ title, slug, sections: [{ __component: 'sections.hero', heading: title }], seo: { metaTitle: title, metaDescription: `${title}.`, noindex: false } });
+    const page = (title: string) => ({
+      title,
+      slug,
+      sections: [{ __component: 'sections.hero', heading: title }],
+      seo: { metaTitle: title, metaDescription: `${title}.`, noindex: false },
+    });
     const created = await editor.create(PAGE, page('Three languages'), 'en');
     expect(created.status).toBe(201);
     documentId = created.body.data.documentId;
     expect((await editor.update(PAGE, documentId, page('Drei Sprachen'), 'de')).status).toBe(200);
     expect((await editor.update(PAGE, documentId, page('Drie talen'), NEW_LOCALE.code)).status).toBe(200);
-    for (const locale of ['en', 'de', NEW_LOCALE.code]) expect((await editor.publish(PAGE, documentId, locale)).status, locale).toBe(200);
+    for (const locale of ['en', 'de', NEW_LOCALE.code])
+      expect((await editor.publish(PAGE, documentId, locale)).status, locale).toBe(200);
 
     await buildSiteInto(outDir, { cmsUrl: inject('cmsUrl') });
 
@@ -133,15 +162,21 @@ describe('a locale added in the admin', () => {
     for (const locale of versions) {
       const text = html(locale);
       expect(text).toMatch(new RegExp(`<html lang="${locale}" dir="ltr"`));
-      for (const other of versions) expect(text, `${locale} names its ${other} version`).toMatch(new RegExp(`<link rel="alternate" hreflang="${other}" href="[^"]*/${other}/${slug}/"`));
+      for (const other of versions)
+        expect(text, `${locale} names its ${other} version`).toMatch(
+          new RegExp(`<link rel="alternate" hreflang="${other}" href="[^"]*/${other}/${slug}/"`),
+        );
       expect(text).toMatch(new RegExp(`hreflang="x-default" href="[^"]*/en/${slug}/"`));
       // a locale that has no version of this page is not named
       expect(text).not.toMatch(/<link rel="alternate" hreflang="fr"/);
     }
     expect(html(NEW_LOCALE.code)).toContain('Drie talen');
     // the rest of the locale's site: its home, its feed and its sitemap
-    for (const file of ['index.html', 'rss.xml', 'sitemap.xml']) expect(fs.existsSync(path.join(outDir, NEW_LOCALE.code, file)), file).toBe(true);
-    expect(fs.readFileSync(path.join(outDir, NEW_LOCALE.code, 'sitemap.xml'), 'utf8')).toContain(`/${NEW_LOCALE.code}/${slug}/`);
+    for (const file of ['index.html', 'rss.xml', 'sitemap.xml'])
+      expect(fs.existsSync(path.join(outDir, NEW_LOCALE.code, file)), file).toBe(true);
+    expect(fs.readFileSync(path.join(outDir, NEW_LOCALE.code, 'sitemap.xml'), 'utf8')).toContain(
+      `/${NEW_LOCALE.code}/${slug}/`,
+    );
     expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`/${NEW_LOCALE.code}/sitemap.xml`);
     // the seeded French demo is built too
     expect(fs.readFileSync(path.join(outDir, 'fr', 'index.html'), 'utf8')).toMatch(/<html lang="fr" dir="ltr"/);

@@ -24,7 +24,9 @@ const MIGRATION = '2026.11.25T10.36.08.whitepapers-download-language.js';
 const requireCjs = createRequire(import.meta.url);
 // the knex Strapi runs migrations with: the one @strapi/database depends on
 const knexFactory = createRequire(requireCjs.resolve('@strapi/database'))('knex') as typeof import('knex').knex;
-const migration = requireCjs(path.join(CMS_DIR, 'database', 'migrations', MIGRATION)) as { up: (knex: Knex) => Promise<void> };
+const migration = requireCjs(path.join(CMS_DIR, 'database', 'migrations', MIGRATION)) as {
+  up: (knex: Knex) => Promise<void>;
+};
 
 const copyName = `magnetiq_migrate_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
 const adminUrl = () => withDatabase(inject('databaseUrl'), 'postgres');
@@ -33,14 +35,22 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'magnetiq-migrate-test-'));
 
 const run = (name: string, args: string[], env: Record<string, string>) =>
   new Promise<void>((resolve, reject) => {
-    execFile('bash', [path.join(ROOT, 'scripts', name), ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${name} failed: ${stderr || stdout}`)) : resolve()
+    execFile(
+      'bash',
+      [path.join(ROOT, 'scripts', name), ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => (error ? reject(new Error(`${name} failed: ${stderr || stdout}`)) : resolve()),
     );
   });
 
 let client: pg.Client;
 const sql = async <T = any>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
-const columns = async () => (await sql<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'whitepapers_downloads'`)).map((row) => row.column_name);
+const columns = async () =>
+  (
+    await sql<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'whitepapers_downloads'`,
+    )
+  ).map((row) => row.column_name);
 
 /** Download rows as the whitepapers plugin wrote them before the rename, languages in `locale`. */
 const OLD_ROWS = [
@@ -51,7 +61,12 @@ const OLD_ROWS = [
 
 beforeAll(async () => {
   const backups = path.join(work, 'backups');
-  await run('backup.sh', [], { DATABASE_URL: inject('databaseUrl'), BACKUP_DIR: backups, SKIP_UPLOADS: '1', BACKUP_KEEP_DAYS: '0' });
+  await run('backup.sh', [], {
+    DATABASE_URL: inject('databaseUrl'),
+    BACKUP_DIR: backups,
+    SKIP_UPLOADS: '1',
+    BACKUP_KEEP_DAYS: '0',
+  });
   const [dump] = fs.readdirSync(backups).filter((name) => name.endsWith('.dump'));
   await createDatabase(adminUrl(), copyName);
   await run('restore.sh', ['--yes', path.join(backups, dump)], { DATABASE_URL: copyUrl() });
@@ -66,7 +81,7 @@ beforeAll(async () => {
     await sql(
       `insert into whitepapers_downloads (document_id, whitepaper, contact, expires_at, requested_at, download_count, locale, created_at, updated_at, published_at)
        values ($1, 'wp-doc', 'contact-doc', now() + interval '1 day', now(), 0, $2, now(), now(), now())`,
-      [row.id, row.locale]
+      [row.id, row.locale],
     );
   }
 }, 120_000);
@@ -95,7 +110,9 @@ describe('database migrations', () => {
     }
 
     expect(await columns()).toContain('language');
-    const rows = await sql<{ document_id: string; language: string | null }>(`select document_id, language from whitepapers_downloads where document_id like 'mig-%' order by document_id`);
+    const rows = await sql<{ document_id: string; language: string | null }>(
+      `select document_id, language from whitepapers_downloads where document_id like 'mig-%' order by document_id`,
+    );
     expect(rows).toEqual([
       { document_id: 'mig-de', language: 'de' },
       { document_id: 'mig-en', language: 'en' },
@@ -118,7 +135,9 @@ describe('database migrations', () => {
       await sql(`update whitepapers_downloads set locale = 'de', language = null where document_id = 'mig-none'`);
       await knex.transaction((trx) => migration.up(trx));
       await knex.transaction((trx) => migration.up(trx));
-      const rows = await sql(`select document_id, language from whitepapers_downloads where document_id like 'mig-%' order by document_id`);
+      const rows = await sql(
+        `select document_id, language from whitepapers_downloads where document_id like 'mig-%' order by document_id`,
+      );
       expect(rows).toEqual([
         { document_id: 'mig-de', language: 'de' },
         { document_id: 'mig-en', language: 'en' },

@@ -16,7 +16,7 @@ const submit = (body: unknown) => api('/api/leads/submissions', { method: 'POST'
 const odooRows = (email: string) =>
   rows(
     `select o.* from leads_outbox o join leads_contacts c on c.id = o.contact_id where c.email = $1 and o.topic = 'odoo.upsert-lead' order by o.id`,
-    [email]
+    [email],
   );
 
 /** Waits until every Odoo event of this address is done (or dead) and returns the rows. */
@@ -26,7 +26,7 @@ const settled = (email: string, timeoutMs = 20_000) =>
       const outbox = await odooRows(email);
       return outbox.length > 0 && outbox.every((row) => row.status === 'done' || row.status === 'dead') && outbox;
     },
-    { timeoutMs, what: `Odoo events of ${email}` }
+    { timeoutMs, what: `Odoo events of ${email}` },
   );
 
 async function partnersFor(email: string) {
@@ -71,7 +71,7 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
     expect(await switchOdoo(version)).toMatchObject({ ok: true, protocol, version: `${version}.0` });
   });
   describe('odoo sync', () => {
-    it('turns a confirmed contact\'s form submission into one partner under its company and one lead with the right fields', async () => {
+    it("turns a confirmed contact's form submission into one partner under its company and one lead with the right fields", async () => {
       const email = uniqueEmail('odoo');
       const company = `Odoo Test ${crypto.randomBytes(3).toString('hex')} GmbH`;
       // confirmed: its input may create the company partner and UTM records (ADR 0014)
@@ -88,14 +88,20 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
           message: 'Wir brauchen ein Angebot.',
           consent: { dataProcessing: true, marketingEmail: true, textVersion: 'contact-2026-11' },
           utm: { source: 'linkedin', medium: 'social', campaign: 'q4-launch' },
-        })
+        }),
       );
       const [row] = await settled(email);
       expect(row.status).toBe('done');
 
       const [person, ...twins] = await partnersFor(email);
       expect(twins).toHaveLength(0);
-      expect(person).toMatchObject({ name: 'Jürgen Schmidt', phone: '+49 30 123456', function: 'Head of Sales', is_company: false, lang: 'de_DE' });
+      expect(person).toMatchObject({
+        name: 'Jürgen Schmidt',
+        phone: '+49 30 123456',
+        function: 'Head of Sales',
+        is_company: false,
+        lang: 'de_DE',
+      });
       expect(person.ref).toMatch(/^magnetiq:/);
       const companies = (await fakeOdoo.records('res.partner')).filter((partner: any) => partner.name === company);
       expect(companies).toHaveLength(1);
@@ -104,13 +110,25 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
 
       const [lead, ...more] = await leadsFor(email);
       expect(more).toHaveLength(0);
-      expect(lead).toMatchObject({ type: 'lead', name: `Contact form: ${company}`, partner_id: person.id, contact_name: 'Jürgen Schmidt', partner_name: company, phone: '+49 30 123456' });
-      const names = async (model: string, ids: number[]) => (await fakeOdoo.records(model)).filter((record: any) => ids.includes(record.id)).map((record: any) => record.name);
+      expect(lead).toMatchObject({
+        type: 'lead',
+        name: `Contact form: ${company}`,
+        partner_id: person.id,
+        contact_name: 'Jürgen Schmidt',
+        partner_name: company,
+        phone: '+49 30 123456',
+      });
+      const names = async (model: string, ids: number[]) =>
+        (await fakeOdoo.records(model))
+          .filter((record: any) => ids.includes(record.id))
+          .map((record: any) => record.name);
       expect(await names('utm.source', [lead.source_id])).toEqual(['linkedin']);
       expect(await names('utm.medium', [lead.medium_id])).toEqual(['social']);
       expect(await names('utm.campaign', [lead.campaign_id])).toEqual(['q4-launch']);
       expect(await names('crm.tag', lead.tag_ids)).toEqual(['Contact form']);
-      expect((await fakeOdoo.records('res.lang')).find((language: any) => language.id === lead.lang_id)?.code).toBe('de_DE');
+      expect((await fakeOdoo.records('res.lang')).find((language: any) => language.id === lead.lang_id)?.code).toBe(
+        'de_DE',
+      );
       // created over this protocol
       const creates = await fakeOdoo.calls({ model: 'crm.lead', modelMethod: 'create' });
       expect(creates.at(-1)?.service).toBe(service);
@@ -126,19 +144,43 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
     it('never writes to an Odoo partner Magnetiq did not create: links the lead to it and leaves a note (issue 17)', async () => {
       const email = uniqueEmail('customer');
       const suffix = crypto.randomBytes(3).toString('hex');
-      const [customerCompany] = await fakeOdoo.seed('res.partner', { name: `Real Customer ${suffix} AG`, is_company: true });
-      const [customer] = await fakeOdoo.seed('res.partner', { name: 'Carla Customer', email, phone: '+49 30 111', function: 'CFO', parent_id: customerCompany, ref: 'CUST-0042' });
+      const [customerCompany] = await fakeOdoo.seed('res.partner', {
+        name: `Real Customer ${suffix} AG`,
+        is_company: true,
+      });
+      const [customer] = await fakeOdoo.seed('res.partner', {
+        name: 'Carla Customer',
+        email,
+        phone: '+49 30 111',
+        function: 'CFO',
+        parent_id: customerCompany,
+        ref: 'CUST-0042',
+      });
       const before = (await fakeOdoo.records('res.partner')).find((partner: any) => partner.id === customer);
 
       // a stranger types the customer's address with other details
-      await submit(submission({ email, firstName: 'Mallory', lastName: 'Attacker', company: `Evil ${suffix} Corp`, phone: '+1 666 666', jobTitle: 'Fraud Lead', message: 'Please call me.' }));
+      await submit(
+        submission({
+          email,
+          firstName: 'Mallory',
+          lastName: 'Attacker',
+          company: `Evil ${suffix} Corp`,
+          phone: '+1 666 666',
+          jobTitle: 'Fraud Lead',
+          message: 'Please call me.',
+        }),
+      );
       const [row] = await settled(email);
       expect(row.status).toBe('done');
 
       const after = (await fakeOdoo.records('res.partner')).find((partner: any) => partner.id === customer);
       expect(after).toEqual(before);
       expect(await partnersFor(email)).toHaveLength(1);
-      expect((await fakeOdoo.records('res.partner')).filter((partner: any) => String(partner.name).includes(`Evil ${suffix}`))).toEqual([]);
+      expect(
+        (await fakeOdoo.records('res.partner')).filter((partner: any) =>
+          String(partner.name).includes(`Evil ${suffix}`),
+        ),
+      ).toEqual([]);
       const [lead] = await leadsFor(email);
       expect(lead.partner_id).toBe(customer);
       expect(lead.description).toContain(`existing Odoo partner #${customer}, which Magnetiq did not create`);
@@ -150,7 +192,13 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       const email = uniqueEmail('anonymous');
       const suffix = crypto.randomBytes(3).toString('hex');
       const [knownSource] = await fakeOdoo.seed('utm.source', { name: `known-source-${suffix}` });
-      await submit(submission({ email, company: `Typed Company ${suffix}`, utm: { source: `known-source-${suffix}`, medium: `new-medium-${suffix}`, campaign: `new-campaign-${suffix}` } }));
+      await submit(
+        submission({
+          email,
+          company: `Typed Company ${suffix}`,
+          utm: { source: `known-source-${suffix}`, medium: `new-medium-${suffix}`, campaign: `new-campaign-${suffix}` },
+        }),
+      );
       const [row] = await settled(email);
       expect(row.status).toBe('done');
 
@@ -158,10 +206,19 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       expect(all.filter((partner: any) => String(partner.name).includes(`Typed Company ${suffix}`))).toEqual([]);
       const [person] = await partnersFor(email);
       expect(person.parent_id).toBe(false);
-      expect((await fakeOdoo.records('utm.medium')).filter((medium: any) => medium.name === `new-medium-${suffix}`)).toEqual([]);
-      expect((await fakeOdoo.records('utm.campaign')).filter((campaign: any) => campaign.name === `new-campaign-${suffix}`)).toEqual([]);
+      expect(
+        (await fakeOdoo.records('utm.medium')).filter((medium: any) => medium.name === `new-medium-${suffix}`),
+      ).toEqual([]);
+      expect(
+        (await fakeOdoo.records('utm.campaign')).filter((campaign: any) => campaign.name === `new-campaign-${suffix}`),
+      ).toEqual([]);
       const [lead] = await leadsFor(email);
-      expect(lead).toMatchObject({ source_id: knownSource, medium_id: false, campaign_id: false, partner_name: `Typed Company ${suffix}` });
+      expect(lead).toMatchObject({
+        source_id: knownSource,
+        medium_id: false,
+        campaign_id: false,
+        partner_name: `Typed Company ${suffix}`,
+      });
     });
 
     it('updates the same partner and lead when the same address writes again', async () => {
@@ -176,7 +233,9 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       const leads = await leadsFor(email);
       expect(leads).toHaveLength(1);
       expect(leads[0].description).toContain('First question.');
-      expect(leads[0].description.indexOf('Second question.')).toBeLessThan(leads[0].description.indexOf('First question.'));
+      expect(leads[0].description.indexOf('Second question.')).toBeLessThan(
+        leads[0].description.indexOf('First question.'),
+      );
       expect(leads[0].phone).toBe('+49 89 555');
     });
 
@@ -189,7 +248,7 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
           const found = await odooRows(email);
           return found.length > 0 && found[0].attempts >= 1 && found[0].last_error && found;
         },
-        { what: 'a failed attempt' }
+        { what: 'a failed attempt' },
       );
       // waiting for its retry, or already in its next attempt (the worker retries on a timer of its own)
       expect(['pending', 'processing']).toContain(failing.status);
@@ -224,7 +283,9 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       const emails = Array.from({ length: 200 }, (_, index) => `flap-${run}-${index}@example.com`);
       await fakeOdoo.flaky(0.3);
       for (let start = 0; start < emails.length; start += 20) {
-        const answers = await Promise.all(emails.slice(start, start + 20).map((email) => submit(submission({ email }))));
+        const answers = await Promise.all(
+          emails.slice(start, start + 20).map((email) => submit(submission({ email }))),
+        );
         expect(answers.every((answer) => answer.status === 201)).toBe(true);
       }
       await eventually(
@@ -232,18 +293,18 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
           const [{ open }] = await rows(
             `select count(*)::int as open from leads_outbox o join leads_contacts c on c.id = o.contact_id
              where c.email like $1 and o.topic = 'odoo.upsert-lead' and o.status not in ('done', 'dead')`,
-            [`flap-${run}-%`]
+            [`flap-${run}-%`],
           );
           return open === 0;
         },
-        { timeoutMs: 150_000, intervalMs: 500, what: '200 Odoo events to settle' }
+        { timeoutMs: 150_000, intervalMs: 500, what: '200 Odoo events to settle' },
       );
       await fakeOdoo.flaky(0);
 
       const statuses = await rows(
         `select o.status, count(*)::int as count from leads_outbox o join leads_contacts c on c.id = o.contact_id
          where c.email like $1 and o.topic = 'odoo.upsert-lead' group by o.status`,
-        [`flap-${run}-%`]
+        [`flap-${run}-%`],
       );
       expect(statuses).toEqual([{ status: 'done', count: 200 }]);
       const ours = (email: unknown) => typeof email === 'string' && email.startsWith(`flap-${run}-`);
@@ -268,7 +329,9 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       expect(dead.last_error).toMatch(/rejected the data/);
       const leads = (await Promise.all(emails.map((email) => leadsFor(email)))).map((found) => found.length).sort();
       expect(leads).toEqual([0, 1, 1]);
-      const rejected = (await fakeOdoo.calls({ model: 'crm.lead', modelMethod: 'create' })).filter((call) => call.outcome === 'fault');
+      const rejected = (await fakeOdoo.calls({ model: 'crm.lead', modelMethod: 'create' })).filter(
+        (call) => call.outcome === 'fault',
+      );
       expect(rejected.at(-1)?.service).toBe(service);
     });
 
@@ -290,10 +353,17 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       const erased = await api(`/leads/contacts/${contact.document_id}/erase`, { method: 'POST', headers: auth });
       expect(erased.status, JSON.stringify(erased.body)).toBe(200);
       await eventually(
-        async () => (await rows(`select status from leads_outbox where idempotency_key = $1`, [`odoo:erase:${contact.document_id}`]))[0]?.status === 'done',
-        { timeoutMs: 20_000, what: 'the Odoo erase delivery' }
+        async () =>
+          (
+            await rows(`select status from leads_outbox where idempotency_key = $1`, [
+              `odoo:erase:${contact.document_id}`,
+            ])
+          )[0]?.status === 'done',
+        { timeoutMs: 20_000, what: 'the Odoo erase delivery' },
       );
-      const partners = (await fakeOdoo.records('res.partner')).filter((partner) => partner.ref === `magnetiq:${contact.document_id}`);
+      const partners = (await fakeOdoo.records('res.partner')).filter(
+        (partner) => partner.ref === `magnetiq:${contact.document_id}`,
+      );
       expect(partners).toHaveLength(1);
       expect(partners[0]).toMatchObject({ name: 'Erased contact', email: false, phone: false, active: false });
       expect(await partnersFor(email)).toEqual([]);
@@ -307,7 +377,11 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
     it('reports the connection, the counts and the mapping', async () => {
       const response = await api('/odoo-sync/status', { headers: auth });
       expect(response.status).toBe(200);
-      expect(response.body.data.connection).toMatchObject({ configured: true, circuit: 'closed', unreachableSince: null });
+      expect(response.body.data.connection).toMatchObject({
+        configured: true,
+        circuit: 'closed',
+        unreachableSince: null,
+      });
       expect(response.body.data.counts.done).toBeGreaterThan(0);
       expect(response.body.data.linked['crm.lead']).toBeGreaterThan(0);
       expect(response.body.data.mapping.length).toBeGreaterThan(5);
@@ -315,8 +389,17 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
 
     it('tests the connection: protocol, version and user', async () => {
       const response = await api('/odoo-sync/test-connection', { method: 'POST', headers: auth });
-      expect(response.body.data).toMatchObject({ ok: true, protocol, version: `${version}.0`, user: 'Magnetiq Integration' });
-      expect((await api('/odoo-sync/status', { headers: auth })).body.data.connection).toMatchObject({ protocolSetting: 'auto', protocol, version: `${version}.0` });
+      expect(response.body.data).toMatchObject({
+        ok: true,
+        protocol,
+        version: `${version}.0`,
+        user: 'Magnetiq Integration',
+      });
+      expect((await api('/odoo-sync/status', { headers: auth })).body.data.connection).toMatchObject({
+        protocolSetting: 'auto',
+        protocol,
+        version: `${version}.0`,
+      });
     });
 
     it('opens the circuit while Odoo is down and says since when', async () => {
@@ -329,7 +412,7 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
           const response = await api('/odoo-sync/status', { headers: auth });
           return response.body.data.connection.circuit === 'open' && response.body.data.connection;
         },
-        { timeoutMs: 20_000, what: 'the circuit to open' }
+        { timeoutMs: 20_000, what: 'the circuit to open' },
       );
       expect(new Date(status.unreachableSince).getTime()).toBeLessThanOrEqual(Date.now());
       // While open, events wait instead of calling: at most one trial call per reset period
@@ -348,25 +431,34 @@ describe.each(PROTOCOLS)('over $protocol (Odoo $version)', ({ protocol, version,
       await submit(submission({ email }));
       await settled(email);
       const [contact] = await rows(`select document_id from leads_contacts where email = $1`, [email]);
-      const response = await api(`/odoo-sync/contacts/${contact.document_id}/resync`, { method: 'POST', headers: auth });
+      const response = await api(`/odoo-sync/contacts/${contact.document_id}/resync`, {
+        method: 'POST',
+        headers: auth,
+      });
       expect(response.body.data).toEqual({ queued: 1 });
       const outbox = await eventually(
         async () => {
           const found = await odooRows(email);
           return found.length === 2 && found.every((row) => row.status === 'done') && found;
         },
-        { what: 'the re-sync to finish' }
+        { what: 'the re-sync to finish' },
       );
       expect(outbox).toHaveLength(2);
       expect(await leadsFor(email)).toHaveLength(1);
-      expect((await api('/odoo-sync/contacts/nosuchcontact000000000000/resync', { method: 'POST', headers: auth })).status).toBe(404);
+      expect(
+        (await api('/odoo-sync/contacts/nosuchcontact000000000000/resync', { method: 'POST', headers: auth })).status,
+      ).toBe(404);
     });
   });
 });
 
 describe('ODOO_PROTOCOL=auto', () => {
   it('speaks XML-RPC to Odoo 17 and 18 and JSON-2 to Odoo 19, and delivers over it', async () => {
-    for (const [version, protocol, service] of [[17, 'xmlrpc', 'object'], [18, 'xmlrpc', 'object'], [19, 'json2', 'json2']] as const) {
+    for (const [version, protocol, service] of [
+      [17, 'xmlrpc', 'object'],
+      [18, 'xmlrpc', 'object'],
+      [19, 'json2', 'json2'],
+    ] as const) {
       expect(await switchOdoo(version)).toMatchObject({ ok: true, protocol, version: `${version}.0` });
       const email = uniqueEmail(`odoo-auto-${version}`);
       await submit(submission({ email }));

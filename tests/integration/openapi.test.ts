@@ -23,7 +23,13 @@ beforeAll(async () => {
 });
 
 const operations = () =>
-  Object.entries(document.paths as Json).flatMap(([path, byMethod]) => Object.entries(byMethod as Json).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation: operation as Json })));
+  Object.entries(document.paths as Json).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod as Json).map(([method, operation]) => ({
+      path,
+      method: method.toUpperCase(),
+      operation: operation as Json,
+    })),
+  );
 
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -33,7 +39,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes every route of every plugin, each in its plugin’s routes/openapi.ts', () => {
-    expect(operations().filter(({ operation }) => operation['x-undocumented']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+    expect(
+      operations()
+        .filter(({ operation }) => operation['x-undocumented'])
+        .map(({ method, path }) => `${method} ${path}`),
+    ).toEqual([]);
     const tags = new Set(operations().flatMap(({ operation }) => operation.tags as string[]));
     for (const plugin of ['leads', 'webinars', 'whitepapers', 'booking']) expect(tags).toContain(plugin);
     for (const plugin of ['analytics', 'calendar-sync', 'odoo-sync']) expect(tags).toContain(`${plugin} (admin)`);
@@ -120,14 +130,57 @@ describe('real answers conform to the document', () => {
 
   it('the check finds an answer of the wrong shape, an undocumented status or media type and a renamed field', () => {
     const check = createConformance(document).check;
-    expect(check({ method: 'POST', url: '/api/leads/submissions', status: 201, contentType: 'application/json', body: { data: { received: 'yes' } } })[0]).toMatch(/does not match/);
-    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 204, contentType: null, body: null })[0]).toMatch(/status not documented/);
-    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 400, contentType: 'application/json', body: { error: 'x' } })[0]).toMatch(/does not match/);
-    expect(check({ method: 'GET', url: '/api/booking/meeting-types/%E0%A4%A', status: 404, contentType: 'application/json', body: { data: null } })[0]).toMatch(/does not match/);
     expect(
-      check({ method: 'POST', url: '/api/leads/submissions', requestBody: { email: 'a@b.c', lang: 'en' }, status: 201, contentType: 'application/json', body: { data: { received: true } } })
+      check({
+        method: 'POST',
+        url: '/api/leads/submissions',
+        status: 201,
+        contentType: 'application/json',
+        body: { data: { received: 'yes' } },
+      })[0],
+    ).toMatch(/does not match/);
+    expect(
+      check({ method: 'GET', url: '/api/whitepapers/papers', status: 204, contentType: null, body: null })[0],
+    ).toMatch(/status not documented/);
+    expect(
+      check({
+        method: 'GET',
+        url: '/api/whitepapers/papers',
+        status: 400,
+        contentType: 'application/json',
+        body: { error: 'x' },
+      })[0],
+    ).toMatch(/does not match/);
+    expect(
+      check({
+        method: 'GET',
+        url: '/api/booking/meeting-types/%E0%A4%A',
+        status: 404,
+        contentType: 'application/json',
+        body: { data: null },
+      })[0],
+    ).toMatch(/does not match/);
+    expect(
+      check({
+        method: 'POST',
+        url: '/api/leads/submissions',
+        requestBody: { email: 'a@b.c', lang: 'en' },
+        status: 201,
+        contentType: 'application/json',
+        body: { data: { received: true } },
+      }),
     ).toEqual([expect.stringMatching(/body field lang not documented/)]);
-    expect(check({ method: 'GET', url: '/API/Whitepapers/Papers', status: 200, contentType: 'application/json', body: { data: [] } })).toEqual([]);
-    expect(check({ method: 'GET', url: '/api/whitepapers/papers', status: 200, contentType: 'text/html', body: '<p>' })[0]).toMatch(/content type text\/html not documented/);
+    expect(
+      check({
+        method: 'GET',
+        url: '/API/Whitepapers/Papers',
+        status: 200,
+        contentType: 'application/json',
+        body: { data: [] },
+      }),
+    ).toEqual([]);
+    expect(
+      check({ method: 'GET', url: '/api/whitepapers/papers', status: 200, contentType: 'text/html', body: '<p>' })[0],
+    ).toMatch(/content type text\/html not documented/);
   });
 });

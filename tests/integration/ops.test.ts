@@ -9,7 +9,10 @@ const submit = (body: unknown, ip = clientIp(), headers: Record<string, string> 
   api('/api/leads/submissions', { method: 'POST', ip, json: body, headers });
 
 const metrics = async (token = inject('metricsToken')) => {
-  const response = await fetch(`${inject('cmsUrl')}/metrics`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(`${inject('cmsUrl')}/metrics`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    signal: AbortSignal.timeout(10_000),
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 };
 
@@ -43,7 +46,10 @@ describe('request ids', () => {
     const response = await api('/api/pages?locale=en', { headers: { 'X-Request-Id': requestId } });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe(requestId);
-    const line = await eventually(async () => logLines().find((entry) => entry.requestId === requestId && entry.type === 'access'), { what: 'the access log line' });
+    const line = await eventually(
+      async () => logLines().find((entry) => entry.requestId === requestId && entry.type === 'access'),
+      { what: 'the access log line' },
+    );
     expect(line).toMatchObject({ level: 'http', method: 'GET', route: '/api/pages', status: 200, requestId });
     expect(typeof line.durationMs).toBe('number');
     expect(typeof line.timestamp).toBe('string');
@@ -60,14 +66,21 @@ describe('request ids', () => {
 describe('logs keep personal data and link tokens out', () => {
   it('never writes a visitor’s email address or a confirmation token in clear', async () => {
     const email = uniqueEmail('privacy');
-    const response = await submit(submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'contact-2026-11' } }));
+    const response = await submit(
+      submission({ email, consent: { dataProcessing: true, marketingEmail: true, textVersion: 'contact-2026-11' } }),
+    );
     expect(response.status).toBe(201);
-    const sent = await eventually(async () => (await fakeSendGrid.to(email)).find((message) => message.body.subject?.includes('confirm')), { what: 'the confirmation email' });
+    const sent = await eventually(
+      async () => (await fakeSendGrid.to(email)).find((message) => message.body.subject?.includes('confirm')),
+      { what: 'the confirmation email' },
+    );
     // the email links to the site's page; its button POSTs the token to the CMS, whose GET on the link only redirects
     const plain = sent.body.content.find((part: any) => part.type === 'text/plain').value as string;
     const link = /https?:\/\/\S+\/confirm-subscription\/\?token=\S+/.exec(plain)![0];
     const token = new URL(link).searchParams.get('token')!;
-    const opened = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+    const opened = await fetch(`${inject('cmsUrl')}/api/leads/confirm?token=${encodeURIComponent(token)}`, {
+      redirect: 'manual',
+    });
     expect(opened.status).toBeLessThan(400);
     const confirmed = await api('/api/leads/confirm', { method: 'POST', json: { token }, ip: clientIp() });
     expect(confirmed.status).toBe(200);
@@ -89,7 +102,12 @@ describe('readiness', () => {
       status: 'ready',
       checks: {
         database: { status: 'ok', latencyMs: expect.any(Number) },
-        outbox: { pending: expect.any(Number), processing: expect.any(Number), dead: expect.any(Number), oldestDueSeconds: expect.any(Number) },
+        outbox: {
+          pending: expect.any(Number),
+          processing: expect.any(Number),
+          dead: expect.any(Number),
+          oldestDueSeconds: expect.any(Number),
+        },
       },
       integrations: {
         sendgrid: { configured: true, transport: 'sendgrid' },
@@ -120,22 +138,50 @@ describe('metrics', () => {
     expect((await submit(submission({ email }))).status).toBe(201);
     await eventually(async () => (await fakeSendGrid.to(email)).length > 0, { what: 'the receipt email' });
 
-    const scrape = await eventually(async () => {
-      const result = await metrics();
-      return (series(result.text, 'magnetiq_outbox_deliveries_total', { topic: 'odoo.upsert-lead', outcome: 'done' }) ?? 0) > 0 ? result : null;
-    }, { what: 'an Odoo delivery in the metrics' });
+    const scrape = await eventually(
+      async () => {
+        const result = await metrics();
+        return (series(result.text, 'magnetiq_outbox_deliveries_total', {
+          topic: 'odoo.upsert-lead',
+          outcome: 'done',
+        }) ?? 0) > 0
+          ? result
+          : null;
+      },
+      { what: 'an Odoo delivery in the metrics' },
+    );
     expect(scrape.status).toBe(200);
     expect(scrape.headers.get('content-type')).toContain('text/plain');
     const text = scrape.text;
-    expect(series(text, 'magnetiq_http_request_duration_seconds_count', { method: 'GET', route: '/api/pages', status: '200' })).toBeGreaterThan(0);
+    expect(
+      series(text, 'magnetiq_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/api/pages',
+        status: '200',
+      }),
+    ).toBeGreaterThan(0);
     // the token path parameter stays a template: one series, whatever the token
     expect(text).toContain('route="/api/whitepapers/download/:token"');
     expect(text).not.toContain('not-a-token');
-    expect(series(text, 'magnetiq_http_request_duration_seconds_count', { method: 'POST', route: '/api/leads/submissions', status: '201' })).toBeGreaterThan(0);
+    expect(
+      series(text, 'magnetiq_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/leads/submissions',
+        status: '201',
+      }),
+    ).toBeGreaterThan(0);
     expect(series(text, 'magnetiq_emails_total', { transport: 'sendgrid', outcome: 'sent' })).toBeGreaterThan(0);
     expect(series(text, 'magnetiq_outbox_delivery_latency_seconds_count', { topic: 'email.send' })).toBeGreaterThan(0);
-    expect(series(text, 'magnetiq_external_call_duration_seconds_count', { service: 'odoo', outcome: 'ok' })).toBeGreaterThan(0);
-    expect(series(text, 'magnetiq_external_call_duration_seconds_count', { service: 'sendgrid', operation: 'mail.send', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(
+      series(text, 'magnetiq_external_call_duration_seconds_count', { service: 'odoo', outcome: 'ok' }),
+    ).toBeGreaterThan(0);
+    expect(
+      series(text, 'magnetiq_external_call_duration_seconds_count', {
+        service: 'sendgrid',
+        operation: 'mail.send',
+        outcome: 'ok',
+      }),
+    ).toBeGreaterThan(0);
     expect(text).toMatch(/magnetiq_outbox_oldest_pending_seconds \d/);
     expect(text).toContain('magnetiq_process_');
   });
@@ -149,7 +195,9 @@ describe('metrics', () => {
     }
     expect(rejected).toBeGreaterThan(0);
     const { text } = await metrics();
-    expect(series(text, 'magnetiq_rate_limit_rejections_total', { form: 'contact-form', key: 'ip' })).toBeGreaterThanOrEqual(rejected);
+    expect(
+      series(text, 'magnetiq_rate_limit_rejections_total', { form: 'contact-form', key: 'ip' }),
+    ).toBeGreaterThanOrEqual(rejected);
   });
 });
 
@@ -158,17 +206,29 @@ describe('admin login throttling', () => {
     const ip = clientIp();
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const response = await api('/admin/login', { method: 'POST', ip, json: { email: uniqueEmail('guess'), password: 'wrong-Passw0rd' } });
+      const response = await api('/admin/login', {
+        method: 'POST',
+        ip,
+        json: { email: uniqueEmail('guess'), password: 'wrong-Passw0rd' },
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 20).every((status) => status === 400)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
-    const last = await api('/admin/login', { method: 'POST', ip, json: { email: inject('adminEmail'), password: inject('adminPassword') } });
+    const last = await api('/admin/login', {
+      method: 'POST',
+      ip,
+      json: { email: inject('adminEmail'), password: inject('adminPassword') },
+    });
     expect(last.status).toBe(429);
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
     // another address can still log in
-    const other = await api('/admin/login', { method: 'POST', ip: clientIp(), json: { email: inject('adminEmail'), password: inject('adminPassword') } });
+    const other = await api('/admin/login', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { email: inject('adminEmail'), password: inject('adminPassword') },
+    });
     expect(other.status).toBe(200);
   });
 });

@@ -44,7 +44,12 @@ interface OutboxRecord {
   done_at: Date | null;
 }
 
-const odooEnv = () => ({ ODOO_URL: odooServer.url, ODOO_DB: odooServer.db, ODOO_USERNAME: odooServer.login, ODOO_API_KEY: odooServer.password });
+const odooEnv = () => ({
+  ODOO_URL: odooServer.url,
+  ODOO_DB: odooServer.db,
+  ODOO_USERNAME: odooServer.login,
+  ODOO_API_KEY: odooServer.password,
+});
 
 const boot = (overrides: Record<string, string> = {}) =>
   startTestCms(`outbox-worker-strapi-${++boots}`, {
@@ -86,11 +91,13 @@ const outboxOf = (email: string) =>
   sql<OutboxRecord>(
     `select o.id, o.topic, o.status, o.attempts, o.idempotency_key, o.locked_by, o.last_error, o.done_at
      from leads_outbox o join leads_contacts c on c.id = o.contact_id where c.email = $1 order by o.id`,
-    [email]
+    [email],
   );
 
-const sent = async (): Promise<{ messages: SentMessage[]; attempts: number }> => (await fetch(`${sendgrid.url}/__fake/messages`)).json();
-const sentWithKey = async (key: string) => (await sent()).messages.filter((message) => message.body.custom_args?.idempotency_key === key);
+const sent = async (): Promise<{ messages: SentMessage[]; attempts: number }> =>
+  (await fetch(`${sendgrid.url}/__fake/messages`)).json();
+const sentWithKey = async (key: string) =>
+  (await sent()).messages.filter((message) => message.body.custom_args?.idempotency_key === key);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -119,7 +126,7 @@ describe('outbox worker', () => {
         const found = (await outboxOf(email)).filter((row) => row.topic === 'email.send');
         return found.length > 0 && found.every((row) => row.status === 'done') && found;
       },
-      { timeoutMs: 10_000, what: 'the confirmation email to be delivered' }
+      { timeoutMs: 10_000, what: 'the confirmation email to be delivered' },
     );
     for (const row of rows) {
       expect(await sentWithKey(row.idempotency_key)).toHaveLength(1);
@@ -130,7 +137,10 @@ describe('outbox worker', () => {
   });
 
   it('(b) SendGrid 429 with X-RateLimit-Reset: the email waits until the reset without using an attempt', async () => {
-    await fetch(`${sendgrid.url}/__fake/fail`, { method: 'POST', body: JSON.stringify({ status: 429, times: 1, resetSeconds: 2 }) });
+    await fetch(`${sendgrid.url}/__fake/fail`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 429, times: 1, resetSeconds: 2 }),
+    });
     const before = (await sent()).attempts;
     const email = uniqueEmail('ratelimit');
     const submitted = Date.now();
@@ -140,9 +150,11 @@ describe('outbox worker', () => {
         const found = (await outboxOf(email)).filter((candidate) => candidate.topic === 'email.send');
         return found.length > 0 && found.every((candidate) => candidate.status === 'done') && found;
       },
-      { timeoutMs: 15_000, what: 'the rate-limited emails to be delivered' }
+      { timeoutMs: 15_000, what: 'the rate-limited emails to be delivered' },
     );
-    const messages = (await sent()).messages.filter((message) => rows.some((row) => row.idempotency_key === message.body.custom_args?.idempotency_key));
+    const messages = (await sent()).messages.filter((message) =>
+      rows.some((row) => row.idempotency_key === message.body.custom_args?.idempotency_key),
+    );
     // each email once, plus the one answer 429
     expect(messages).toHaveLength(rows.length);
     expect((await sent()).attempts - before).toBe(rows.length + 1);
@@ -160,15 +172,18 @@ describe('outbox worker', () => {
     await sql(
       `insert into leads_outbox (document_id, topic, payload, idempotency_key, status, attempts, next_attempt_at, locked_at, locked_by, lease_until, created_at, updated_at, published_at)
        values ($1, 'email.send', $2, $3, 'processing', 1, now(), now(), 'gone-host:4242:dead00', now() + interval '1 second', now(), now(), now())`,
-      [crypto.randomUUID(), JSON.stringify({ template: 'contact-receipt', locale: 'en', to: email, data: {} }), key]
+      [crypto.randomUUID(), JSON.stringify({ template: 'contact-receipt', locale: 'en', to: email, data: {} }), key],
     );
     const leaseEnd = Date.now() + 1000;
     const [row] = await eventually(
       async () => {
-        const found = await sql<OutboxRecord>(`select id, status, attempts, last_error, done_at from leads_outbox where idempotency_key = $1 and status = 'done'`, [key]);
+        const found = await sql<OutboxRecord>(
+          `select id, status, attempts, last_error, done_at from leads_outbox where idempotency_key = $1 and status = 'done'`,
+          [key],
+        );
         return found.length > 0 && found;
       },
-      { timeoutMs: 12_000, intervalMs: 200, what: 'the dead instance\'s row to be delivered' }
+      { timeoutMs: 12_000, intervalMs: 200, what: "the dead instance's row to be delivered" },
     );
     expect(new Date(row.done_at!).getTime() - leaseEnd).toBeLessThan(10_000);
     expect(row.attempts).toBe(2);
@@ -183,7 +198,7 @@ describe('outbox worker', () => {
         const found = (await outboxOf(email)).filter((row) => row.topic === 'odoo.upsert-lead');
         return found.length === 1 && found[0].status === 'parked' && found;
       },
-      { timeoutMs: 10_000, what: 'the Odoo row to be parked' }
+      { timeoutMs: 10_000, what: 'the Odoo row to be parked' },
     );
     expect(parked.attempts).toBe(0);
     expect(parked.last_error).toBe('waiting for configuration');
@@ -194,13 +209,16 @@ describe('outbox worker', () => {
     await cms!.stop();
     cms = await boot(odooEnv());
     const odoo = fakeOdooAt(odooServer.url);
-    await eventually(async () => (await odoo.records('res.partner')).some((partner) => partner.email === email), { timeoutMs: 20_000, what: 'the parked lead to reach Odoo' });
+    await eventually(async () => (await odoo.records('res.partner')).some((partner) => partner.email === email), {
+      timeoutMs: 20_000,
+      what: 'the parked lead to reach Odoo',
+    });
     const [done] = await eventually(
       async () => {
         const found = (await outboxOf(email)).filter((row) => row.topic === 'odoo.upsert-lead');
         return found[0]?.status === 'done' && found;
       },
-      { timeoutMs: 10_000, what: 'the parked row to be done' }
+      { timeoutMs: 10_000, what: 'the parked row to be done' },
     );
     expect(done.attempts).toBe(1);
   });

@@ -136,7 +136,10 @@ function pluginNames(): Array<{ dir: string; name: string }> {
   return fs
     .readdirSync(PLUGINS_DIR)
     .filter((dir) => fs.existsSync(path.join(PLUGINS_DIR, dir, 'package.json')))
-    .map((dir) => ({ dir, name: JSON.parse(fs.readFileSync(path.join(PLUGINS_DIR, dir, 'package.json'), 'utf8')).strapi.name as string }));
+    .map((dir) => ({
+      dir,
+      name: JSON.parse(fs.readFileSync(path.join(PLUGINS_DIR, dir, 'package.json'), 'utf8')).strapi.name as string,
+    }));
 }
 
 /** The admin routes of every plugin, from its route definitions (server/src/routes/index.ts). */
@@ -201,7 +204,14 @@ async function call(caller: Caller, method: string, url: string) {
   return api(url, { method, headers, json: method === 'GET' ? undefined : {} });
 }
 
-function expectAccess(status: number, caller: Caller, allowed: boolean, exact2xx: boolean, label: string, denied: number[] = [403]) {
+function expectAccess(
+  status: number,
+  caller: Caller,
+  allowed: boolean,
+  exact2xx: boolean,
+  label: string,
+  denied: number[] = [403],
+) {
   if (caller === 'anonymous') return expect(status, label).toBe(401);
   if (!allowed) return expect(denied, label).toContain(status) as unknown;
   if (exact2xx) return expect(status >= 200 && status < 300, `${label}: ${status}`).toBe(true);
@@ -225,7 +235,13 @@ describe('permission matrix', () => {
       const allowed = caller !== 'anonymous' && allowedRoles.includes(caller);
       // a route without parameters and without a body to validate must answer 2xx to whoever may call it
       const exact2xx = method === 'GET' && !routePath.includes(':');
-      expectAccess(response.status, caller, allowed, exact2xx, `${caller} ${route} → ${response.status} ${JSON.stringify(response.body)?.slice(0, 200)}`);
+      expectAccess(
+        response.status,
+        caller,
+        allowed,
+        exact2xx,
+        `${caller} ${route} → ${response.status} ${JSON.stringify(response.body)?.slice(0, 200)}`,
+      );
       // a denial is Strapi's error format, and says nothing else
       if (!allowed) expect(response.body?.error?.status).toBe(response.status);
     });
@@ -249,11 +265,24 @@ describe('permission matrix', () => {
       const base = `/content-manager/${kind === 'singleType' ? 'single-types' : 'collection-types'}/${uid}`;
       const writes: Array<[string, string]> =
         kind === 'singleType'
-          ? [['PUT', base], ['POST', `${base}/actions/publish`], ['DELETE', base]]
-          : [['POST', base], ['PUT', `${base}/nonexistentdocument0000`], ['POST', `${base}/nonexistentdocument0000/actions/publish`], ['DELETE', `${base}/nonexistentdocument0000`], ['POST', `${base}/actions/bulkDelete`]];
+          ? [
+              ['PUT', base],
+              ['POST', `${base}/actions/publish`],
+              ['DELETE', base],
+            ]
+          : [
+              ['POST', base],
+              ['PUT', `${base}/nonexistentdocument0000`],
+              ['POST', `${base}/nonexistentdocument0000/actions/publish`],
+              ['DELETE', `${base}/nonexistentdocument0000`],
+              ['POST', `${base}/actions/bulkDelete`],
+            ];
       for (const [method, url] of writes) {
         const response = await call(caller, method, url);
-        expect(response.status, `${caller} ${method} ${url} → ${response.status} ${JSON.stringify(response.body)?.slice(0, 200)}`).toBe(403);
+        expect(
+          response.status,
+          `${caller} ${method} ${url} → ${response.status} ${JSON.stringify(response.body)?.slice(0, 200)}`,
+        ).toBe(403);
       }
     });
   });

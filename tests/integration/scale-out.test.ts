@@ -22,13 +22,17 @@ let b: CmsProcess;
 const a = () => inject('cmsUrl');
 
 /** A request to one of the two instances, from an address of its own (rate limits). */
-const call = (base: string, path: string, init: { method?: string; json?: unknown } = {}) => api(path, { ...init, baseUrl: base, ip: clientIp() });
+const call = (base: string, path: string, init: { method?: string; json?: unknown } = {}) =>
+  api(path, { ...init, baseUrl: base, ip: clientIp() });
 
 /** The cron counters of one instance's /metrics: ticks run and skipped, by job. */
 async function cronRuns(base: string, job: string) {
   const response = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${inject('metricsToken')}` } });
   const text = await response.text();
-  const value = (outcome: string) => Number(text.match(new RegExp(`^magnetiq_cron_runs_total\\{job="${job}",outcome="${outcome}"\\} (\\d+)`, 'm'))?.[1] ?? 0);
+  const value = (outcome: string) =>
+    Number(
+      text.match(new RegExp(`^magnetiq_cron_runs_total\\{job="${job}",outcome="${outcome}"\\} (\\d+)`, 'm'))?.[1] ?? 0,
+    );
   return { ran: value('ran'), skipped: value('skipped') };
 }
 
@@ -51,7 +55,11 @@ describe('two CMS instances on one database', () => {
     expect(cached.body.data).toEqual([]);
 
     const editor = contentManager(await superAdminToken());
-    const created = await editor.create('api::article.article', { title: `Scale out ${slug}`, slug, excerpt: 'Seen everywhere' });
+    const created = await editor.create('api::article.article', {
+      title: `Scale out ${slug}`,
+      slug,
+      excerpt: 'Seen everywhere',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const published = await editor.publish('api::article.article', created.body.data.documentId);
     expect(published.status).toBe(200);
@@ -60,14 +68,18 @@ describe('two CMS instances on one database', () => {
         const answer = await call(b.url, url);
         return answer.body.data.length === 1 && answer;
       },
-      { timeoutMs: 1000, intervalMs: 50, what: 'B to show the article published on A' }
+      { timeoutMs: 1000, intervalMs: 50, what: 'B to show the article published on A' },
     );
     expect(seen.body.data[0].slug).toBe(slug);
   });
 
   it('200 submissions spread over both: 200 contacts, every email sent once', async () => {
     const emails = Array.from({ length: 200 }, () => uniqueEmail('scale'));
-    const answers = await Promise.all(emails.map((email, index) => call(index % 2 ? a() : b.url, '/api/leads/submissions', { method: 'POST', json: submission({ email }) })));
+    const answers = await Promise.all(
+      emails.map((email, index) =>
+        call(index % 2 ? a() : b.url, '/api/leads/submissions', { method: 'POST', json: submission({ email }) }),
+      ),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(emails.map(() => 201));
     expect(await count(`select count(*) from leads_contacts where email = any($1)`, [emails])).toBe(200);
 
@@ -75,11 +87,11 @@ describe('two CMS instances on one database', () => {
       async () => {
         const found = await rows<{ idempotency_key: string; status: string; locked_by: string | null }>(
           `select o.idempotency_key, o.status, o.locked_by from leads_outbox o join leads_contacts c on c.id = o.contact_id where c.email = any($1) and o.topic = 'email.send'`,
-          [emails]
+          [emails],
         );
         return found.length > 0 && found.every((row) => row.status === 'done') && found;
       },
-      { timeoutMs: 30_000, intervalMs: 250, what: 'every email of the 200 leads to be delivered' }
+      { timeoutMs: 30_000, intervalMs: 250, what: 'every email of the 200 leads to be delivered' },
     );
     const sent = await fakeSendGrid.messages();
     const byKey = new Map<string, number>();
@@ -99,12 +111,24 @@ describe('two CMS instances on one database', () => {
     const token = await superAdminToken();
     const suffix = crypto.randomBytes(3).toString('hex');
     const zone = 'Europe/Berlin';
-    const week = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '09:00', end: '17:00' }]]));
+    const week = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [{ start: '09:00', end: '17:00' }]]),
+    );
     const host = { slug: `scale-${suffix}`, name: 'Scale Host', email: `scale-${suffix}@magnetiq.test` };
     await createBookingHost(token, host, { timeZone: zone, weeklyHours: week });
     const type = `scale-call-${suffix}`;
-    await createMeetingType(token, { title: `Scale ${suffix}`, slug: type, description: 'One slot, many visitors.', hosts: [host.slug] });
-    const start = DateTime.now().setZone(zone).plus({ days: 4 }).set({ hour: 11, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO({ suppressMilliseconds: false })!;
+    await createMeetingType(token, {
+      title: `Scale ${suffix}`,
+      slug: type,
+      description: 'One slot, many visitors.',
+      hosts: [host.slug],
+    });
+    const start = DateTime.now()
+      .setZone(zone)
+      .plus({ days: 4 })
+      .set({ hour: 11, minute: 0, second: 0, millisecond: 0 })
+      .toUTC()
+      .toISO({ suppressMilliseconds: false })!;
     const body = (index: number) => ({
       type,
       start,
@@ -116,11 +140,23 @@ describe('two CMS instances on one database', () => {
       answers: { goal: 'A better pipeline' },
       consent: { dataProcessing: true, textVersion: 'booking-2026-12' },
     });
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, index) => call(index % 2 ? a() : b.url, '/api/booking/bookings', { method: 'POST', json: body(index) })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        call(index % 2 ? a() : b.url, '/api/booking/bookings', { method: 'POST', json: body(index) }),
+      ),
+    );
     const statuses = answers.map((answer) => answer.status);
-    expect(statuses.filter((status) => status === 201), JSON.stringify(answers.find((answer) => answer.status !== 201 && answer.status !== 409)?.body)).toHaveLength(1);
+    expect(
+      statuses.filter((status) => status === 201),
+      JSON.stringify(answers.find((answer) => answer.status !== 201 && answer.status !== 409)?.body),
+    ).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(29);
-    expect(await count(`select count(*) from booking_bookings where host_slug = $1 and starts_at = $2 and status = 'confirmed'`, [host.slug, start])).toBe(1);
+    expect(
+      await count(
+        `select count(*) from booking_bookings where host_slug = $1 and starts_at = $2 and status = 'confirmed'`,
+        [host.slug, start],
+      ),
+    ).toBe(1);
   }, 60_000);
 
   it('a cron job due every 2 s runs once per tick across both instances', async () => {
@@ -138,7 +174,10 @@ describe('two CMS instances on one database', () => {
     expect(ran).toBeGreaterThanOrEqual(2);
     expect(ran).toBeLessThanOrEqual(4);
     expect(Math.abs(skipped - ran)).toBeLessThanOrEqual(1);
-    const ticks = await rows<{ fire_date: Date; runs: string }>(`select fire_date, count(*) as runs from magnetiq_job_runs where job = $1 group by fire_date having count(*) > 1`, [job]);
+    const ticks = await rows<{ fire_date: Date; runs: string }>(
+      `select fire_date, count(*) as runs from magnetiq_job_runs where job = $1 group by fire_date having count(*) > 1`,
+      [job],
+    );
     expect(ticks).toEqual([]);
   }, 30_000);
 });

@@ -47,7 +47,13 @@ async function freshDatabase() {
 
 const report = (output: string) => {
   const line = output.split('\n').find((text) => text.startsWith('[seed] result '));
-  return line ? (JSON.parse(line.slice('[seed] result '.length)) as { created: Record<string, number>; existing: Record<string, number>; skipped: unknown[] }) : null;
+  return line
+    ? (JSON.parse(line.slice('[seed] result '.length)) as {
+        created: Record<string, number>;
+        existing: Record<string, number>;
+        skipped: unknown[];
+      })
+    : null;
 };
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 const tail = (output: string) => output.split('\n').slice(-25).join('\n');
@@ -55,7 +61,9 @@ const tail = (output: string) => output.split('\n').slice(-25).join('\n');
 afterAll(async () => {
   for (const name of created) await dropDatabase(adminUrl(), name).catch(() => undefined);
   // the media of the scratch databases; the test CMS's own uploads stay
-  if (fs.existsSync(uploadsDir)) for (const file of fs.readdirSync(uploadsDir)) if (!uploadsBefore.has(file)) fs.rmSync(path.join(uploadsDir, file), { force: true });
+  if (fs.existsSync(uploadsDir))
+    for (const file of fs.readdirSync(uploadsDir))
+      if (!uploadsBefore.has(file)) fs.rmSync(path.join(uploadsDir, file), { force: true });
 }, 60_000);
 
 describe('npm run seed', () => {

@@ -8,7 +8,11 @@ import { api, clientIp } from '../helpers/http';
 
 /** A contact-form post that fails validation: the per-IP limit is counted before validation. */
 const post = (forwardedFor: string) =>
-  api('/api/leads/submissions', { method: 'POST', json: { email: 'not-an-address' }, headers: { 'X-Forwarded-For': forwardedFor } });
+  api('/api/leads/submissions', {
+    method: 'POST',
+    json: { email: 'not-an-address' },
+    headers: { 'X-Forwarded-For': forwardedFor },
+  });
 
 describe('client IP behind one proxy hop (TRUST_PROXY=1)', () => {
   it('keys the rate limit on the entry the proxy appended, whatever the client put before it', async () => {

@@ -20,11 +20,21 @@ const JOIN_INSTRUCTIONS = `Dial-in PIN ${suffix}-4711`;
 const HOUR = 3600_000;
 
 let token: string;
-const webinar = { documentId: '', title: `Pipeline Basics ${suffix}`, slug: `pipeline-basics-${suffix}`, titleDe: `Pipeline-Grundlagen ${suffix}`, slugDe: `pipeline-grundlagen-${suffix}` };
+const webinar = {
+  documentId: '',
+  title: `Pipeline Basics ${suffix}`,
+  slug: `pipeline-basics-${suffix}`,
+  titleDe: `Pipeline-Grundlagen ${suffix}`,
+  slugDe: `pipeline-grundlagen-${suffix}`,
+};
 /** every body the public API answered in this file: none may carry the join link */
 const publicAnswers: string[] = [];
 
-const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({ ...init, ip: clientIp(), headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({
+  ...init,
+  ip: clientIp(),
+  headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+});
 
 async function publicApi(path: string, init: RequestInit & { json?: unknown; ip?: string } = {}) {
   const response = await api(path, { ip: clientIp(), ...init });
@@ -33,7 +43,13 @@ async function publicApi(path: string, init: RequestInit & { json?: unknown; ip?
 }
 
 async function createSession(input: Record<string, unknown>) {
-  const response = await api(`/webinars/webinars/${webinar.documentId}/sessions`, asAdmin({ method: 'POST', json: { timeZone: 'Europe/Berlin', joinUrl: JOIN_URL, joinInstructions: JOIN_INSTRUCTIONS, ...input } }));
+  const response = await api(
+    `/webinars/webinars/${webinar.documentId}/sessions`,
+    asAdmin({
+      method: 'POST',
+      json: { timeZone: 'Europe/Berlin', joinUrl: JOIN_URL, joinInstructions: JOIN_INSTRUCTIONS, ...input },
+    }),
+  );
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.data.documentId as string;
 }
@@ -51,14 +67,16 @@ const registration = (session: string, overrides: Record<string, unknown> = {}) 
   ...overrides,
 });
 
-const register = (body: Record<string, unknown>) => publicApi('/api/webinars/registrations', { method: 'POST', json: body });
+const register = (body: Record<string, unknown>) =>
+  publicApi('/api/webinars/registrations', { method: 'POST', json: body });
 
 const registrationsOf = (session: string) =>
   rows<{ document_id: string; email: string; status: string; registered_at: Date }>(
     `select r.document_id, r.email, r.status, r.registered_at from webinars_registrations r join webinars_sessions s on s.id = r.session_id where s.document_id = $1 order by r.registered_at, r.id`,
-    [session]
+    [session],
   );
-const seatsTaken = async (session: string) => (await rows(`select seats_taken from webinars_sessions where document_id = $1`, [session]))[0].seats_taken as number;
+const seatsTaken = async (session: string) =>
+  (await rows(`select seats_taken from webinars_sessions where document_id = $1`, [session]))[0].seats_taken as number;
 
 /** The emails of one template sent to `email`, once at least `n` arrived. */
 async function emailsTo(email: string, template: string, n = 1) {
@@ -67,7 +85,7 @@ async function emailsTo(email: string, template: string, n = 1) {
       const sent = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args?.template === template);
       return sent.length >= n && sent;
     },
-    { what: `${n} ${template} email(s) to ${email}`, timeoutMs: 30_000 }
+    { what: `${n} ${template} email(s) to ${email}`, timeoutMs: 30_000 },
   );
 }
 
@@ -81,15 +99,41 @@ const attachmentIcs = (message: any) => {
   const file = (message.body.attachments ?? []).find((attachment: any) => attachment.filename.endsWith('.ics'));
   return file ? Buffer.from(file.content, 'base64').toString('utf8') : null;
 };
-const eventsOf = (ics: string) => Object.values(ical.sync.parseICS(ics)).filter((item: any) => item.type === 'VEVENT') as any[];
+const eventsOf = (ics: string) =>
+  Object.values(ical.sync.parseICS(ics)).filter((item: any) => item.type === 'VEVENT') as any[];
 
 beforeAll(async () => {
   await fakeOdoo.clear();
   token = await adminToken();
-  const created = await api('/webinars/webinars', asAdmin({ method: 'POST', json: { title: webinar.title, slug: webinar.slug, summary: 'What a B2B pipeline needs.', topics: ['sales'], publish: true } }));
+  const created = await api(
+    '/webinars/webinars',
+    asAdmin({
+      method: 'POST',
+      json: {
+        title: webinar.title,
+        slug: webinar.slug,
+        summary: 'What a B2B pipeline needs.',
+        topics: ['sales'],
+        publish: true,
+      },
+    }),
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   webinar.documentId = created.body.data.documentId;
-  const german = await api('/webinars/webinars', asAdmin({ method: 'POST', json: { documentId: webinar.documentId, locale: 'de', title: webinar.titleDe, slug: webinar.slugDe, summary: 'Was eine B2B-Pipeline braucht.', publish: true } }));
+  const german = await api(
+    '/webinars/webinars',
+    asAdmin({
+      method: 'POST',
+      json: {
+        documentId: webinar.documentId,
+        locale: 'de',
+        title: webinar.titleDe,
+        slug: webinar.slugDe,
+        summary: 'Was eine B2B-Pipeline braucht.',
+        publish: true,
+      },
+    }),
+  );
   expect(german.status, JSON.stringify(german.body)).toBe(201);
 });
 
@@ -100,15 +144,32 @@ describe('webinars: capacity and waitlist', () => {
 
   beforeAll(async () => {
     const start = new Date(Date.now() + 3 * 24 * HOUR);
-    session = await createSession({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), capacity: 10 });
+    session = await createSession({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + HOUR).toISOString(),
+      capacity: 10,
+    });
   });
 
   it('lists the webinar as upcoming in each locale with its seats left, and shows it by slug', async () => {
     const list = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
     expect(list.status).toBe(200);
     const listed = list.body.data.find((item: any) => item.documentId === webinar.documentId);
-    expect(listed).toMatchObject({ title: webinar.title, slug: webinar.slug, topics: ['sales'], status: 'scheduled', speakers: [], nextSession: { documentId: session } });
-    expect(listed.sessions.find((item: any) => item.documentId === session)).toMatchObject({ seatsLeft: 10, full: false, registrationOpen: true, timeZone: 'Europe/Berlin', status: 'scheduled' });
+    expect(listed).toMatchObject({
+      title: webinar.title,
+      slug: webinar.slug,
+      topics: ['sales'],
+      status: 'scheduled',
+      speakers: [],
+      nextSession: { documentId: session },
+    });
+    expect(listed.sessions.find((item: any) => item.documentId === session)).toMatchObject({
+      seatsLeft: 10,
+      full: false,
+      registrationOpen: true,
+      timeZone: 'Europe/Berlin',
+      status: 'scheduled',
+    });
     const past = await publicApi('/api/webinars/webinars?locale=en&when=past');
     expect(past.body.data.map((item: any) => item.documentId)).not.toContain(webinar.documentId);
 
@@ -147,7 +208,11 @@ describe('webinars: capacity and waitlist', () => {
   });
 
   it('limits registrations per email across addresses, with Retry-After', async () => {
-    const own = await createSession({ startsAt: new Date(Date.now() + 8 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 8 * 24 * HOUR + HOUR).toISOString(), capacity: 5 });
+    const own = await createSession({
+      startsAt: new Date(Date.now() + 8 * 24 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 8 * 24 * HOUR + HOUR).toISOString(),
+      capacity: 5,
+    });
     const email = uniqueEmail('limited');
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof register>> | undefined;
@@ -162,11 +227,15 @@ describe('webinars: capacity and waitlist', () => {
   });
 
   it('gives 50 concurrent registrations for 10 seats exactly 10 seats and 40 waitlist places', async () => {
-    const bodies = Array.from({ length: 50 }, (_, index) => registration(session, { email: uniqueEmail(`rush${index}`) }));
+    const bodies = Array.from({ length: 50 }, (_, index) =>
+      registration(session, { email: uniqueEmail(`rush${index}`) }),
+    );
     const answers = await Promise.all(bodies.map((body) => register(body)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201));
     // the answer is the same for everyone: who got a seat is said by email only
-    expect(new Set(answers.map((answer) => JSON.stringify(answer.body)))).toEqual(new Set([JSON.stringify({ data: { received: true } })]));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body)))).toEqual(
+      new Set([JSON.stringify({ data: { received: true } })]),
+    );
 
     const stored = await registrationsOf(session);
     expect(stored).toHaveLength(50);
@@ -175,7 +244,11 @@ describe('webinars: capacity and waitlist', () => {
     expect(await seatsTaken(session)).toBe(10);
 
     const detail = await publicApi(`/api/webinars/webinars/${webinar.slug}?locale=en`);
-    expect(detail.body.data.sessions.find((item: any) => item.documentId === session)).toMatchObject({ seatsLeft: 0, full: true, registrationOpen: true });
+    expect(detail.body.data.sessions.find((item: any) => item.documentId === session)).toMatchObject({
+      seatsLeft: 0,
+      full: true,
+      registrationOpen: true,
+    });
   });
 
   it('confirms a seat with an invitation (.ics) and calendar links, and tells the waitlisted', async () => {
@@ -202,14 +275,30 @@ describe('webinars: capacity and waitlist', () => {
 
   it('treats a second registration with the same email as the same one: no new row, no second email', async () => {
     const [seated] = (await registrationsOf(session)).filter((row) => row.status === 'registered');
-    const outboxBefore = await count(`select count(*) from leads_outbox where payload->>'to' = $1 or payload->>'contact' = (select document_id from leads_contacts where email = $1)`, [seated.email]);
-    const activitiesBefore = await count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1`, [seated.email]);
+    const outboxBefore = await count(
+      `select count(*) from leads_outbox where payload->>'to' = $1 or payload->>'contact' = (select document_id from leads_contacts where email = $1)`,
+      [seated.email],
+    );
+    const activitiesBefore = await count(
+      `select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1`,
+      [seated.email],
+    );
     const again = await register(registration(session, { email: seated.email.toUpperCase() }));
     expect(again.status).toBe(201);
     expect(again.body).toEqual({ data: { received: true } });
     expect((await registrationsOf(session)).filter((row) => row.email === seated.email)).toHaveLength(1);
-    expect(await count(`select count(*) from leads_outbox where payload->>'to' = $1 or payload->>'contact' = (select document_id from leads_contacts where email = $1)`, [seated.email])).toBe(outboxBefore);
-    expect(await count(`select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1`, [seated.email])).toBe(activitiesBefore);
+    expect(
+      await count(
+        `select count(*) from leads_outbox where payload->>'to' = $1 or payload->>'contact' = (select document_id from leads_contacts where email = $1)`,
+        [seated.email],
+      ),
+    ).toBe(outboxBefore);
+    expect(
+      await count(
+        `select count(*) from leads_activities a join leads_activities_contact_lnk l on l.activity_id = a.id join leads_contacts c on c.id = l.contact_id where c.email = $1`,
+        [seated.email],
+      ),
+    ).toBe(activitiesBefore);
     expect(await seatsTaken(session)).toBe(10);
   });
 
@@ -220,12 +309,19 @@ describe('webinars: capacity and waitlist', () => {
     const cancelToken = tokenIn(textOf((await emailsTo(seated.email, 'webinar-confirmation'))[0]));
 
     // the link opens a page that asks first: a mail scanner's GET cancels nothing
-    const page = await publicApi(`/api/webinars/registrations/cancel?token=${encodeURIComponent(cancelToken)}`, { headers: { Accept: 'text/html' } });
+    const page = await publicApi(`/api/webinars/registrations/cancel?token=${encodeURIComponent(cancelToken)}`, {
+      headers: { Accept: 'text/html' },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<form method="post"');
-    expect((await registrationsOf(session)).find((row) => row.document_id === seated.document_id)!.status).toBe('registered');
+    expect((await registrationsOf(session)).find((row) => row.document_id === seated.document_id)!.status).toBe(
+      'registered',
+    );
 
-    const cancelled = await publicApi('/api/webinars/registrations/cancel', { method: 'POST', json: { token: cancelToken } });
+    const cancelled = await publicApi('/api/webinars/registrations/cancel', {
+      method: 'POST',
+      json: { token: cancelToken },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     const after = await registrationsOf(session);
     expect(after.find((row) => row.document_id === seated.document_id)!.status).toBe('cancelled');
@@ -237,21 +333,31 @@ describe('webinars: capacity and waitlist', () => {
     expect(textOf(promotion)).toContain(JOIN_URL);
     expect(attachmentIcs(promotion)).toContain('METHOD:REQUEST');
 
-    const again = await publicApi('/api/webinars/registrations/cancel', { method: 'POST', json: { token: cancelToken } });
+    const again = await publicApi('/api/webinars/registrations/cancel', {
+      method: 'POST',
+      json: { token: cancelToken },
+    });
     expect(again.status).toBe(400);
-    const forged = await publicApi('/api/webinars/registrations/cancel', { method: 'POST', json: { token: `${seated.document_id}.AAAA` } });
+    const forged = await publicApi('/api/webinars/registrations/cancel', {
+      method: 'POST',
+      json: { token: `${seated.document_id}.AAAA` },
+    });
     expect(forged.status).toBe(404);
   });
 
   it('serves the public .ics without the join link and the personal one with it', async () => {
-    const publicIcs = await publicApi(`/api/webinars/sessions/${session}/ics?locale=en`, { headers: { Accept: 'text/calendar' } });
+    const publicIcs = await publicApi(`/api/webinars/sessions/${session}/ics?locale=en`, {
+      headers: { Accept: 'text/calendar' },
+    });
     expect(publicIcs.status).toBe(200);
     expect(publicIcs.headers.get('content-type')).toMatch(/^text\/calendar/);
     const [event] = eventsOf(publicIcs.body);
     expect(event.summary).toBe(webinar.title);
     expect(event.start.tz).toBe('Europe/Berlin');
 
-    const personal = await api(`/api/webinars/registrations/ics?token=${encodeURIComponent(keeperToken)}`, { ip: clientIp() });
+    const personal = await api(`/api/webinars/registrations/ics?token=${encodeURIComponent(keeperToken)}`, {
+      ip: clientIp(),
+    });
     expect(personal.status).toBe(200);
     expect(eventsOf(personal.body)[0].location).toBe(JOIN_URL);
     expect(eventsOf(personal.body)[0].uid).toBe(event.uid);
@@ -259,21 +365,33 @@ describe('webinars: capacity and waitlist', () => {
 
   it('exports the registrations as CSV and lists them with status and search for admins only', async () => {
     expect((await api(`/webinars/sessions/${session}/registrations`, { ip: clientIp() })).status).toBe(401);
-    const waitlisted = await api(`/webinars/sessions/${session}/registrations?status=waitlisted&pageSize=100`, asAdmin());
+    const waitlisted = await api(
+      `/webinars/sessions/${session}/registrations?status=waitlisted&pageSize=100`,
+      asAdmin(),
+    );
     expect(waitlisted.status).toBe(200);
     expect(waitlisted.body.data.pagination.total).toBe(39);
     const someone = waitlisted.body.data.results[3].email as string;
-    const search = await api(`/webinars/sessions/${session}/registrations?q=${encodeURIComponent(someone.slice(0, 12))}`, asAdmin());
+    const search = await api(
+      `/webinars/sessions/${session}/registrations?q=${encodeURIComponent(someone.slice(0, 12))}`,
+      asAdmin(),
+    );
     expect(search.body.data.results.map((row: any) => row.email)).toContain(someone);
 
-    const csv = await fetch(`${inject('cmsUrl')}/webinars/sessions/${session}/registrations.csv`, { headers: { Authorization: `Bearer ${token}` } });
+    const csv = await fetch(`${inject('cmsUrl')}/webinars/sessions/${session}/registrations.csv`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const [header, ...lines] = parseCsv(await csv.text());
     expect(header.slice(0, 5)).toEqual(['email', 'firstName', 'lastName', 'company', 'status']);
     expect(lines).toHaveLength(50);
 
     const detail = await api(`/webinars/sessions/${session}`, asAdmin());
-    expect(detail.body.data).toMatchObject({ capacity: 10, seatsTaken: 10, counts: { registered: 10, waitlisted: 39, cancelled: 1 } });
+    expect(detail.body.data).toMatchObject({
+      capacity: 10,
+      seatsTaken: 10,
+      counts: { registered: 10, waitlisted: 39, cancelled: 1 },
+    });
   });
 
   it('promotes from the waitlist when an editor raises the capacity', async () => {
@@ -289,12 +407,21 @@ describe('webinars: reminders on an injected clock', () => {
   let session: string;
   let start: Date;
   const people = [uniqueEmail('remind-a'), uniqueEmail('remind-b')];
-  const runAt = (now: Date) => api('/webinars/reminders/run', asAdmin({ method: 'POST', json: { now: now.toISOString() } }));
-  const reminderRows = (kind: string) => count(`select count(*) from leads_outbox where idempotency_key like $1 and payload->>'to' = any($2)`, [`email:webinar-reminder-${kind}:%`, people]);
+  const runAt = (now: Date) =>
+    api('/webinars/reminders/run', asAdmin({ method: 'POST', json: { now: now.toISOString() } }));
+  const reminderRows = (kind: string) =>
+    count(`select count(*) from leads_outbox where idempotency_key like $1 and payload->>'to' = any($2)`, [
+      `email:webinar-reminder-${kind}:%`,
+      people,
+    ]);
 
   beforeAll(async () => {
     start = new Date(Math.ceil((Date.now() + 2 * 24 * HOUR) / 60_000) * 60_000);
-    session = await createSession({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), capacity: 5 });
+    session = await createSession({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + HOUR).toISOString(),
+      capacity: 5,
+    });
     for (const email of people) expect((await register(registration(session, { email }))).status).toBe(201);
   });
 
@@ -320,7 +447,10 @@ describe('webinars: reminders on an injected clock', () => {
       expect(textOf(reminder)).toContain(JOIN_URL);
     }
     // the row, not a timer, says it is done: a restarted job finds nothing to send
-    expect((await rows(`select reminder_day_at from webinars_sessions where document_id = $1`, [session]))[0].reminder_day_at).not.toBeNull();
+    expect(
+      (await rows(`select reminder_day_at from webinars_sessions where document_id = $1`, [session]))[0]
+        .reminder_day_at,
+    ).not.toBeNull();
   });
 
   it('sends the 1 h reminder once, and nothing after the start', async () => {
@@ -342,14 +472,21 @@ describe('webinars: after the event and cancellation by an editor', () => {
 
   beforeAll(async () => {
     const start = new Date(Date.now() + 5 * 24 * HOUR);
-    session = await createSession({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), capacity: 1 });
+    session = await createSession({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + HOUR).toISOString(),
+      capacity: 1,
+    });
     expect((await register(registration(session, { email: attendee }))).status).toBe(201);
     expect((await register(registration(session, { email: absent, locale: 'de' }))).status).toBe(201);
   });
 
   it('imports an attendance report and updates the webinar lead in Odoo', async () => {
     const report = `Email;Dauer (Minuten)\n${attendee.toUpperCase()};55\nstranger@example.com;10\n`;
-    const response = await api(`/webinars/sessions/${session}/attendance/import`, asAdmin({ method: 'POST', json: { csv: report } }));
+    const response = await api(
+      `/webinars/sessions/${session}/attendance/import`,
+      asAdmin({ method: 'POST', json: { csv: report } }),
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.data).toMatchObject({ changed: 1, unmatched: ['stranger@example.com'] });
     expect((await registrationsOf(session)).find((row) => row.email === attendee)!.status).toBe('attended');
@@ -357,18 +494,30 @@ describe('webinars: after the event and cancellation by an editor', () => {
     expect((await registrationsOf(session)).find((row) => row.email === absent)!.status).toBe('waitlisted');
 
     const lead = await eventually(
-      async () => (await fakeOdoo.records('crm.lead')).find((record: any) => record.email_from === attendee && String(record.description).includes('Attended the session')),
-      { timeoutMs: 30_000, what: 'the Odoo lead updated with the attendance' }
+      async () =>
+        (await fakeOdoo.records('crm.lead')).find(
+          (record: any) =>
+            record.email_from === attendee && String(record.description).includes('Attended the session'),
+        ),
+      { timeoutMs: 30_000, what: 'the Odoo lead updated with the attendance' },
     );
     expect(lead.name).toBe(`Webinar: ${webinar.title}`);
-    expect((await fakeOdoo.records('crm.lead')).filter((record: any) => record.email_from === attendee)).toHaveLength(1);
+    expect((await fakeOdoo.records('crm.lead')).filter((record: any) => record.email_from === attendee)).toHaveLength(
+      1,
+    );
 
-    const again = await api(`/webinars/sessions/${session}/attendance/import`, asAdmin({ method: 'POST', json: { csv: report } }));
+    const again = await api(
+      `/webinars/sessions/${session}/attendance/import`,
+      asAdmin({ method: 'POST', json: { csv: report } }),
+    );
     expect(again.body.data.changed).toBe(0);
   });
 
   it('emails the recording to those who held a seat', async () => {
-    const response = await api(`/webinars/sessions/${session}/recording`, asAdmin({ method: 'POST', json: { recordingUrl: 'https://video.example.test/recording' } }));
+    const response = await api(
+      `/webinars/sessions/${session}/recording`,
+      asAdmin({ method: 'POST', json: { recordingUrl: 'https://video.example.test/recording' } }),
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.data.notified).toBe(1);
     const [email] = await emailsTo(attendee, 'webinar-recording');
@@ -376,7 +525,11 @@ describe('webinars: after the event and cancellation by an editor', () => {
   });
 
   it('cancels through the HTML form of the email link, without JavaScript', async () => {
-    const other = await createSession({ startsAt: new Date(Date.now() + 4 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 4 * 24 * HOUR + HOUR).toISOString(), capacity: 3 });
+    const other = await createSession({
+      startsAt: new Date(Date.now() + 4 * 24 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 4 * 24 * HOUR + HOUR).toISOString(),
+      capacity: 3,
+    });
     const email = uniqueEmail('form-cancel');
     await register(registration(other, { email, locale: 'de' }));
     const cancelToken = tokenIn(textOf((await emailsTo(email, 'webinar-confirmation'))[0]));
@@ -395,7 +548,11 @@ describe('webinars: after the event and cancellation by an editor', () => {
   });
 
   it('notifies everyone with a calendar cancellation when an editor cancels the session', async () => {
-    const other = await createSession({ startsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 6 * 24 * HOUR + HOUR).toISOString(), capacity: 1 });
+    const other = await createSession({
+      startsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 6 * 24 * HOUR + HOUR).toISOString(),
+      capacity: 1,
+    });
     const seated = uniqueEmail('called-off');
     const waiting = uniqueEmail('called-off-wait');
     await register(registration(other, { email: seated }));
@@ -418,14 +575,23 @@ describe('webinars: after the event and cancellation by an editor', () => {
 describe('webinars: GDPR erase', () => {
   it('erases the registrations with the contact and gives the seat back', async () => {
     const start = new Date(Date.now() + 9 * 24 * HOUR);
-    const session = await createSession({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + HOUR).toISOString(), capacity: 3 });
+    const session = await createSession({
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + HOUR).toISOString(),
+      capacity: 3,
+    });
     const email = uniqueEmail('erase-me');
-    await register(registration(session, { email, firstName: 'Erika', company: 'Secret GmbH', answers: { role: 'private answer' } }));
+    await register(
+      registration(session, { email, firstName: 'Erika', company: 'Secret GmbH', answers: { role: 'private answer' } }),
+    );
     expect(await seatsTaken(session)).toBe(1);
     const [contact] = await rows(`select document_id from leads_contacts where email = $1`, [email]);
     const erased = await api(`/leads/contacts/${contact.document_id}/erase`, asAdmin({ method: 'POST' }));
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
-    const [row] = await rows(`select r.* from webinars_registrations r join webinars_sessions s on s.id = r.session_id where s.document_id = $1`, [session]);
+    const [row] = await rows(
+      `select r.* from webinars_registrations r join webinars_sessions s on s.id = r.session_id where s.document_id = $1`,
+      [session],
+    );
     expect(row).toMatchObject({ first_name: null, company: null, status: 'cancelled', cancel_reason: 'erased' });
     expect(row.email).toMatch(/@erased\.invalid$/);
     expect(JSON.stringify(row)).not.toContain('private answer');
@@ -437,7 +603,11 @@ describe('webinars: demo content', () => {
   it('seeds one upcoming webinar in en and de with a session', async () => {
     const en = await publicApi('/api/webinars/webinars?locale=en&when=upcoming');
     const seeded = en.body.data.find((item: any) => item.slug === 'pipeline-basics');
-    expect(seeded).toMatchObject({ locale: 'en', status: 'scheduled', cover: { url: expect.stringMatching(/^\/uploads\//) } });
+    expect(seeded).toMatchObject({
+      locale: 'en',
+      status: 'scheduled',
+      cover: { url: expect.stringMatching(/^\/uploads\//) },
+    });
     // 100 seats; other test files (the site's e2e, the erase test) may have registered for it already
     expect(seeded.nextSession).toMatchObject({ timeZone: 'Europe/Berlin', registrationOpen: true });
     expect(seeded.nextSession.seatsLeft).toBe(100 - (await seatsTaken(seeded.nextSession.documentId)));

@@ -22,10 +22,28 @@ let token: string;
 const gated = { documentId: '', title: `Pipeline Basics ${suffix}`, slug: `pipeline-basics-${suffix}` };
 const open = { documentId: '', title: `Open Guide ${suffix}`, slug: `open-guide-${suffix}` };
 
-const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({ ...init, ip: clientIp(), headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+const asAdmin = (init: RequestInit & { json?: unknown } = {}) => ({
+  ...init,
+  ip: clientIp(),
+  headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+});
 
 async function createPaper(paper: { title: string; slug: string }, extra: Record<string, unknown>) {
-  const created = await api('/whitepapers/papers', asAdmin({ method: 'POST', json: { title: paper.title, slug: paper.slug, summary: 'What a pipeline needs.', pageCount: 12, topics: ['sales'], publish: true, ...extra } }));
+  const created = await api(
+    '/whitepapers/papers',
+    asAdmin({
+      method: 'POST',
+      json: {
+        title: paper.title,
+        slug: paper.slug,
+        summary: 'What a pipeline needs.',
+        pageCount: 12,
+        topics: ['sales'],
+        publish: true,
+        ...extra,
+      },
+    }),
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.data.documentId as string;
 }
@@ -48,16 +66,19 @@ const requestBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const requestPaper = (body: Record<string, unknown>) => api('/api/whitepapers/requests', { method: 'POST', ip: clientIp(), json: body });
+const requestPaper = (body: Record<string, unknown>) =>
+  api('/api/whitepapers/requests', { method: 'POST', ip: clientIp(), json: body });
 
 /** The download link in the whitepaper email sent to `email`. */
 async function linkFor(email: string, nth = 1): Promise<string> {
   const messages = await eventually(
     async () => {
-      const sent = (await fakeSendGrid.to(email)).filter((message) => message.body.custom_args?.template === 'whitepaper-download');
+      const sent = (await fakeSendGrid.to(email)).filter(
+        (message) => message.body.custom_args?.template === 'whitepaper-download',
+      );
       return sent.length >= nth && sent;
     },
-    { what: `whitepaper email ${nth} to ${email}` }
+    { what: `whitepaper email ${nth} to ${email}` },
   );
   const text = messages[nth - 1].body.content.find((part: any) => part.type === 'text/plain').value as string;
   const match = text.match(/https?:\/\/[^\s"<>]+\/api\/whitepapers\/download\/[A-Za-z0-9_\-.%]+/);
@@ -67,13 +88,19 @@ async function linkFor(email: string, nth = 1): Promise<string> {
 
 /** GET an absolute link with raw bytes. */
 async function fetchLink(url: string, accept = 'application/json') {
-  const response = await fetch(url, { headers: { Accept: accept, 'X-Forwarded-For': clientIp() }, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(url, {
+    headers: { Accept: accept, 'X-Forwarded-For': clientIp() },
+    signal: AbortSignal.timeout(15_000),
+  });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 const tokenOf = (url: string) => decodeURIComponent(url.split('/download/')[1]);
 const downloadRow = (documentIdOfPaper: string, contact: string) =>
-  rows(`select * from whitepapers_downloads where whitepaper = $1 and contact = $2 order by id`, [documentIdOfPaper, contact]);
+  rows(`select * from whitepapers_downloads where whitepaper = $1 and contact = $2 order by id`, [
+    documentIdOfPaper,
+    contact,
+  ]);
 
 beforeAll(async () => {
   // an earlier file may have left the fake Odoo down or flaky
@@ -88,7 +115,11 @@ beforeAll(async () => {
 
 describe('whitepapers: publishing', () => {
   it('refuses an upload that is not a PDF by its content, whatever its name', async () => {
-    const response = await uploadFile(gated.documentId, Buffer.from('<!doctype html><script>alert(1)</script>'), 'evil.pdf');
+    const response = await uploadFile(
+      gated.documentId,
+      Buffer.from('<!doctype html><script>alert(1)</script>'),
+      'evil.pdf',
+    );
     expect(response.status).toBe(400);
     expect(response.body.error.name).toBe('ValidationError');
   });
@@ -97,14 +128,25 @@ describe('whitepapers: publishing', () => {
     expect((await api(`/whitepapers/papers/${gated.documentId}/stats`, { ip: clientIp() })).status).toBe(401);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PDF)]), 'x.pdf');
-    expect((await api(`/whitepapers/papers/${gated.documentId}/file`, { method: 'POST', ip: clientIp(), body: form })).status).toBe(401);
+    expect(
+      (await api(`/whitepapers/papers/${gated.documentId}/file`, { method: 'POST', ip: clientIp(), body: form }))
+        .status,
+    ).toBe(401);
   });
 
   it('lists and shows a gated paper without any file location, and an open one with its file URL', async () => {
     const list = await api('/api/whitepapers/papers?locale=en', { ip: clientIp() });
     expect(list.status).toBe(200);
     const listed = list.body.data.find((paper: any) => paper.documentId === gated.documentId);
-    expect(listed).toMatchObject({ title: gated.title, slug: gated.slug, gated: true, fileUrl: null, requiredFields: ['company'], pageCount: 12, topics: ['sales'] });
+    expect(listed).toMatchObject({
+      title: gated.title,
+      slug: gated.slug,
+      gated: true,
+      fileUrl: null,
+      requiredFields: ['company'],
+      pageCount: 12,
+      topics: ['sales'],
+    });
     const serialised = JSON.stringify(list.body);
     expect(serialised).not.toContain(PDF_SHA256);
     expect(serialised).not.toContain('fileKey');
@@ -131,7 +173,13 @@ describe('whitepapers: publishing', () => {
   it('keeps the gated file out of /uploads and the media library', async () => {
     // the file exists, in the private folder of this run
     expect(fs.readFileSync(path.join(inject('whitepapersDir'), `${PDF_SHA256}.pdf`)).equals(PDF)).toBe(true);
-    for (const guess of [`/uploads/${PDF_SHA256}.pdf`, '/uploads/Pipeline Basics.pdf', '/uploads/Pipeline_Basics.pdf', `/private/whitepapers/${PDF_SHA256}.pdf`, `/whitepapers/${PDF_SHA256}.pdf`]) {
+    for (const guess of [
+      `/uploads/${PDF_SHA256}.pdf`,
+      '/uploads/Pipeline Basics.pdf',
+      '/uploads/Pipeline_Basics.pdf',
+      `/private/whitepapers/${PDF_SHA256}.pdf`,
+      `/whitepapers/${PDF_SHA256}.pdf`,
+    ]) {
       const response = await fetchLink(`${inject('cmsUrl')}${encodeURI(guess)}`, '*/*');
       expect(response.status, guess).toBe(404);
       expect(response.bytes.includes(PDF)).toBe(false);
@@ -148,12 +196,14 @@ describe('whitepapers: publishing', () => {
 });
 
 describe('whitepapers: requests and downloads', () => {
-  it('validates the request, including the paper\'s own required fields and unknown fields', async () => {
+  it("validates the request, including the paper's own required fields and unknown fields", async () => {
     const missingCompany = await requestPaper(requestBody({ company: '' }));
     expect(missingCompany.status).toBe(400);
     expect(missingCompany.body.error.message).toContain('company');
     expect((await requestPaper(requestBody({ isAdmin: true }))).status).toBe(400);
-    expect((await requestPaper(requestBody({ consent: { dataProcessing: false, textVersion: 'v' } }))).status).toBe(400);
+    expect((await requestPaper(requestBody({ consent: { dataProcessing: false, textVersion: 'v' } }))).status).toBe(
+      400,
+    );
     expect((await requestPaper(requestBody({ whitepaper: 'doesnotexist1234567890ab' }))).status).toBe(404);
   });
 
@@ -184,11 +234,19 @@ describe('whitepapers: requests and downloads', () => {
     expect((await fetchLink(link, 'application/pdf')).bytes.equals(PDF)).toBe(true);
     const [afterSecond] = await downloadRow(gated.documentId, contact.document_id);
     expect(afterSecond.download_count).toBe(2);
-    expect(new Date(afterSecond.first_downloaded_at).getTime()).toBe(new Date(afterFirst.first_downloaded_at).getTime());
-    expect(new Date(afterSecond.last_downloaded_at).getTime()).toBeGreaterThanOrEqual(new Date(afterFirst.last_downloaded_at).getTime());
+    expect(new Date(afterSecond.first_downloaded_at).getTime()).toBe(
+      new Date(afterFirst.first_downloaded_at).getTime(),
+    );
+    expect(new Date(afterSecond.last_downloaded_at).getTime()).toBeGreaterThanOrEqual(
+      new Date(afterFirst.last_downloaded_at).getTime(),
+    );
 
     // the email log in the admin keeps no usable link
-    const logged = await eventually(async () => (await rows(`select text from leads_emails where "to" = $1 and template = 'whitepaper-download'`, [email]))[0], { what: 'the email log row' });
+    const logged = await eventually(
+      async () =>
+        (await rows(`select text from leads_emails where "to" = $1 and template = 'whitepaper-download'`, [email]))[0],
+      { what: 'the email log row' },
+    );
     expect(logged.text).toContain('/download/[redacted]');
     expect(logged.text).not.toContain(tokenOf(link));
   });
@@ -200,7 +258,10 @@ describe('whitepapers: requests and downloads', () => {
     const verdict = verifyDownloadToken(tokenOf(link), inject('whitepapersTokenSecret'));
     if (!verdict.ok) throw new Error('link from the email does not verify');
     const { c, w, d } = verdict.claims;
-    const expired = signDownloadToken({ contact: c, whitepaper: w, download: d, expiresAt: new Date(Date.now() - 1000) }, inject('whitepapersTokenSecret'));
+    const expired = signDownloadToken(
+      { contact: c, whitepaper: w, download: d, expiresAt: new Date(Date.now() - 1000) },
+      inject('whitepapersTokenSecret'),
+    );
     const expiredUrl = link.replace(/\/download\/.+$/, `/download/${expired}`);
 
     const json = await api(new URL(expiredUrl).pathname, { ip: clientIp() });
@@ -216,13 +277,15 @@ describe('whitepapers: requests and downloads', () => {
     expect(page.bytes.includes(PDF)).toBe(false);
   });
 
-  it('answers 403 to a modified link (signature or claims), in Strapi\'s error format or as a page', async () => {
+  it("answers 403 to a modified link (signature or claims), in Strapi's error format or as a page", async () => {
     const email = uniqueEmail('tamper');
     await requestPaper(requestBody({ email }));
     const link = await linkFor(email);
     const [claims, signature] = tokenOf(link).split('.');
     const flipped = `${claims}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
-    const otherContact = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), c: 'someoneelse0000000000000' })).toString('base64url');
+    const otherContact = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), c: 'someoneelse0000000000000' }),
+    ).toString('base64url');
 
     for (const tampered of [flipped, `${otherContact}.${signature}`, 'garbage', `${claims}.`]) {
       const response = await api(`/api/whitepapers/download/${encodeURIComponent(tampered)}`, { ip: clientIp() });
@@ -268,9 +331,14 @@ describe('whitepapers: requests and downloads', () => {
   it('turns the request into an Odoo lead tagged with the whitepaper', async () => {
     const email = uniqueEmail('odoo-paper');
     await requestPaper(requestBody({ email, company: `Paper Co ${suffix}` }));
-    const lead = await eventually(async () => (await fakeOdoo.records('crm.lead')).find((record: any) => record.email_from === email), { timeoutMs: 20_000, what: 'the Odoo lead' });
+    const lead = await eventually(
+      async () => (await fakeOdoo.records('crm.lead')).find((record: any) => record.email_from === email),
+      { timeoutMs: 20_000, what: 'the Odoo lead' },
+    );
     expect(lead.name).toBe(`Whitepaper: ${gated.title}`);
-    const tags = (await fakeOdoo.records('crm.tag')).filter((tag: any) => lead.tag_ids.includes(tag.id)).map((tag: any) => tag.name);
+    const tags = (await fakeOdoo.records('crm.tag'))
+      .filter((tag: any) => lead.tag_ids.includes(tag.id))
+      .map((tag: any) => tag.name);
     expect(tags.sort()).toEqual(['Whitepaper', `Whitepaper: ${gated.title}`].sort());
   });
 });
@@ -280,8 +348,13 @@ describe('whitepapers: admin statistics', () => {
     const stats = await api(`/whitepapers/papers/${gated.documentId}/stats`, asAdmin());
     expect(stats.status).toBe(200);
     const data = stats.body.data;
-    const requests = await count(`select count(*) from whitepapers_downloads where whitepaper = $1`, [gated.documentId]);
-    const converted = await count(`select count(*) from whitepapers_downloads where whitepaper = $1 and download_count > 0`, [gated.documentId]);
+    const requests = await count(`select count(*) from whitepapers_downloads where whitepaper = $1`, [
+      gated.documentId,
+    ]);
+    const converted = await count(
+      `select count(*) from whitepapers_downloads where whitepaper = $1 and download_count > 0`,
+      [gated.documentId],
+    );
     expect(data.requests).toBe(requests);
     expect(data.converted).toBe(converted);
     expect(data.conversionRate).toBeCloseTo(converted / requests);
@@ -289,13 +362,20 @@ describe('whitepapers: admin statistics', () => {
     expect(data.days.reduce((sum: number, day: any) => sum + day.requests, 0)).toBe(requests);
 
     const list = await api('/whitepapers/papers', asAdmin());
-    expect(list.body.data.find((paper: any) => paper.documentId === gated.documentId).totals).toMatchObject({ requests, converted });
+    expect(list.body.data.find((paper: any) => paper.documentId === gated.documentId).totals).toMatchObject({
+      requests,
+      converted,
+    });
 
-    const csv = await fetch(`${inject('cmsUrl')}/whitepapers/papers/${gated.documentId}/leads.csv`, { headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': clientIp() } });
+    const csv = await fetch(`${inject('cmsUrl')}/whitepapers/papers/${gated.documentId}/leads.csv`, {
+      headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': clientIp() },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('requested_at,email,first_name,last_name,company,job_title,country,contact_status,language,downloads,first_downloaded_at,last_downloaded_at,utm_source,utm_medium,utm_campaign');
+    expect(lines[0]).toBe(
+      'requested_at,email,first_name,last_name,company,job_title,country,contact_status,language,downloads,first_downloaded_at,last_downloaded_at,utm_source,utm_medium,utm_campaign',
+    );
     expect(lines).toHaveLength(requests + 1);
     expect(lines.filter((line) => /,download-[0-9a-f]+@example\.com,/.test(line))).toHaveLength(1);
   });

@@ -22,7 +22,10 @@ module.exports = {
         table.string('language');
       });
     }
-    await knex(TABLE).whereNull('language').whereNotNull('locale').update({ language: knex.ref('locale') });
+    await knex(TABLE)
+      .whereNull('language')
+      .whereNotNull('locale')
+      .update({ language: knex.ref('locale') });
   },
 
   async down() {

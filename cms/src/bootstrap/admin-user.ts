@@ -13,7 +13,7 @@ export async function ensureFirstAdmin(strapi: Core.Strapi): Promise<void> {
   const password = process.env.ADMIN_PASSWORD;
   if (!email || !password) {
     strapi.log.info(
-      'No admin user yet: open /admin to register one, or set ADMIN_EMAIL and ADMIN_PASSWORD and restart.'
+      'No admin user yet: open /admin to register one, or set ADMIN_EMAIL and ADMIN_PASSWORD and restart.',
     );
     return;
   }

@@ -21,12 +21,18 @@ describe('siteOrigins', () => {
   });
 
   it('takes the configured list, trimmed and without repeats', () => {
-    expect(siteOrigins(envWith({ CORS_ORIGINS: 'https://www.example.com, https://example.com,https://www.example.com' }))).toEqual(['https://www.example.com', 'https://example.com']);
+    expect(
+      siteOrigins(envWith({ CORS_ORIGINS: 'https://www.example.com, https://example.com,https://www.example.com' })),
+    ).toEqual(['https://www.example.com', 'https://example.com']);
   });
 
   it.each([
     ['nothing configured', {}, ['http://localhost:4321', 'http://127.0.0.1:4321']],
-    ['a configured list', { CORS_ORIGINS: 'http://localhost:5000,http://127.0.0.1:5000' }, ['http://localhost:5000', 'http://127.0.0.1:5000']],
+    [
+      'a configured list',
+      { CORS_ORIGINS: 'http://localhost:5000,http://127.0.0.1:5000' },
+      ['http://localhost:5000', 'http://127.0.0.1:5000'],
+    ],
   ])('gives CORS and the form Origin check the same list with %s', (_label, values, expected) => {
     const env = envWith(values);
     const saved = { ...process.env };

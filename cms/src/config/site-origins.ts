@@ -7,6 +7,9 @@
 export const DEFAULT_SITE_ORIGINS = ['http://localhost:4321', 'http://127.0.0.1:4321'];
 
 export function siteOrigins(env: { array: (name: string, fallback?: string[]) => string[] }): string[] {
-  const configured = env.array('CORS_ORIGINS', DEFAULT_SITE_ORIGINS).map((origin) => origin.trim()).filter(Boolean);
+  const configured = env
+    .array('CORS_ORIGINS', DEFAULT_SITE_ORIGINS)
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return configured.length > 0 ? [...new Set(configured)] : DEFAULT_SITE_ORIGINS;
 }

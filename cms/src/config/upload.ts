@@ -8,7 +8,10 @@ export const BREAKPOINTS = { xlarge: 1920, large: 1280, medium: 750, small: 500 
 export function s3PublicOrigin(env: (name: string, fallback?: string) => string): string | null {
   const bucket = env('S3_BUCKET', '');
   if (!bucket) return null;
-  const base = env('S3_PUBLIC_URL', '') || env('S3_ENDPOINT', '') || `https://${bucket}.s3.${env('S3_REGION', 'us-east-1')}.amazonaws.com`;
+  const base =
+    env('S3_PUBLIC_URL', '') ||
+    env('S3_ENDPOINT', '') ||
+    `https://${bucket}.s3.${env('S3_REGION', 'us-east-1')}.amazonaws.com`;
   try {
     return new URL(base).origin;
   } catch {
@@ -38,7 +41,8 @@ export function uploadConfig(env: any) {
           region: env('S3_REGION', 'us-east-1'),
           endpoint: env('S3_ENDPOINT', '') || undefined,
           // MinIO and most self-hosted servers need path-style URLs
-          forcePathStyle: env('S3_FORCE_PATH_STYLE', '') === '' ? Boolean(env('S3_ENDPOINT', '')) : env.bool('S3_FORCE_PATH_STYLE'),
+          forcePathStyle:
+            env('S3_FORCE_PATH_STYLE', '') === '' ? Boolean(env('S3_ENDPOINT', '')) : env.bool('S3_FORCE_PATH_STYLE'),
           params: {
             Bucket: env('S3_BUCKET'),
             ACL: env('S3_ACL', '') || undefined,

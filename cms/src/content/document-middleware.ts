@@ -7,7 +7,9 @@ import { slugFromTitle, slugProblem } from './slugs';
 import { SCHEDULED_UIDS, SLUG_SOURCE, triggersSiteRebuild } from './uids';
 
 const fieldError = (path: string, message: string, value?: unknown) =>
-  new errors.ValidationError(`${path} ${message}`, { errors: [{ path: [path], message: `${path} ${message}`, name: 'ValidationError', value }] });
+  new errors.ValidationError(`${path} ${message}`, {
+    errors: [{ path: [path], message: `${path} ${message}`, name: 'ValidationError', value }],
+  });
 
 /**
  * Document Service middleware for the site's content: every write path (content manager,
@@ -29,7 +31,9 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
     }
     const result = await next();
     const draftAndPublish = Boolean((strapi.getModel(uid as any) as any)?.options?.draftAndPublish);
-    const changed = draftAndPublish ? changesTheSite(action, result) : triggersSiteRebuild(uid) && ['create', 'update', 'delete'].includes(action) && result !== null;
+    const changed = draftAndPublish
+      ? changesTheSite(action, result)
+      : triggersSiteRebuild(uid) && ['create', 'update', 'delete'].includes(action) && result !== null;
     if (changed) contentChanged();
     if (triggersSiteRebuild(uid) && changed) {
       await requestSiteRebuild(strapi, { uid, action, documentId: params?.documentId, locale: params?.locale });
@@ -49,10 +53,13 @@ function changesTheSite(action: string, result: any): boolean {
 async function prepareSlug(strapi: Core.Strapi, uid: string, action: string, params: any) {
   const source = SLUG_SOURCE[uid];
   const data = params.data;
-  const locale: string = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
+  const locale: string =
+    typeof params.locale === 'string' && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
   const documentId: string | undefined = action === 'update' ? params.documentId : undefined;
   const existing = documentId
-    ? await strapi.db.query(uid as any).findOne({ where: { documentId, locale, publishedAt: null }, select: ['id', source, 'slug'] })
+    ? await strapi.db
+        .query(uid as any)
+        .findOne({ where: { documentId, locale, publishedAt: null }, select: ['id', source, 'slug'] })
     : null;
 
   const given = data.slug;
@@ -60,7 +67,8 @@ async function prepareSlug(strapi: Core.Strapi, uid: string, action: string, par
   if (!blank) {
     const problem = slugProblem(given);
     if (problem) throw fieldError('slug', problem, given);
-    if (await slugTaken(strapi, uid, given, locale, documentId)) throw fieldError('slug', `"${given}" is already used in locale ${locale}`, given);
+    if (await slugTaken(strapi, uid, given, locale, documentId))
+      throw fieldError('slug', `"${given}" is already used in locale ${locale}`, given);
     return;
   }
   // Omitted in an update of an existing entry: keep the slug it has.

@@ -9,7 +9,9 @@ import { requestSiteRebuild } from './site-rebuild';
 export const I18N_LOCALE_UID = 'plugin::i18n.locale';
 
 export async function localeCodes(strapi: Core.Strapi): Promise<string[]> {
-  return ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((locale) => locale.code);
+  return ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+    (locale) => locale.code,
+  );
 }
 
 export async function defaultLocale(strapi: Core.Strapi): Promise<string> {
@@ -30,11 +32,17 @@ export function watchLocales(strapi: Core.Strapi, syncRoles: () => Promise<unkno
         try {
           await syncRoles();
         } catch (error) {
-          strapi.log.error(`locales: could not give the roles rights on the ${action}d locale ${locale}: ${(error as Error).message}`);
+          strapi.log.error(
+            `locales: could not give the roles rights on the ${action}d locale ${locale}: ${(error as Error).message}`,
+          );
         }
         await requestSiteRebuild(strapi, { uid: I18N_LOCALE_UID, action, locale });
       })();
     });
   };
-  strapi.db.lifecycles.subscribe({ models: [I18N_LOCALE_UID], afterCreate: changed('create'), afterDelete: changed('delete') });
+  strapi.db.lifecycles.subscribe({
+    models: [I18N_LOCALE_UID],
+    afterCreate: changed('create'),
+    afterDelete: changed('delete'),
+  });
 }

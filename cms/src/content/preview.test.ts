@@ -16,7 +16,11 @@ describe('sitePath', () => {
 
 describe('previewUrl', () => {
   it('joins the site URL with or without a trailing slash and marks drafts', () => {
-    expect(previewUrl('https://www.example.com', 'api::page.page', 'en', 'about', 'published')).toBe('https://www.example.com/en/about/');
-    expect(previewUrl('https://www.example.com/', 'api::page.page', 'en', 'about', 'draft')).toBe('https://www.example.com/en/about/?preview=draft');
+    expect(previewUrl('https://www.example.com', 'api::page.page', 'en', 'about', 'published')).toBe(
+      'https://www.example.com/en/about/',
+    );
+    expect(previewUrl('https://www.example.com/', 'api::page.page', 'en', 'about', 'draft')).toBe(
+      'https://www.example.com/en/about/?preview=draft',
+    );
   });
 });

@@ -13,7 +13,13 @@ export function sitePath(uid: string, locale: string, slug: string | null | unde
   return null;
 }
 
-export function previewUrl(siteUrl: string, uid: string, locale: string, slug: string | null | undefined, status?: string): string | null {
+export function previewUrl(
+  siteUrl: string,
+  uid: string,
+  locale: string,
+  slug: string | null | undefined,
+  status?: string,
+): string | null {
   const path = sitePath(uid, locale, slug);
   if (!path) return null;
   const url = new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
@@ -24,13 +30,18 @@ export function previewUrl(siteUrl: string, uid: string, locale: string, slug: s
 /** The `handler` of config/admin.ts `preview.config`. */
 export const createPreviewHandler =
   (siteUrl: string) =>
-  async (uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: 'draft' | 'published' }) => {
+  async (
+    uid: string,
+    { documentId, locale, status }: { documentId: string; locale?: string; status?: 'draft' | 'published' },
+  ) => {
     const strapi = (globalThis as any).strapi;
     const resolvedLocale = locale || (await strapi.plugin('i18n').service('locales').getDefaultLocale()) || 'en';
     if (!['api::page.page', 'api::article.article', 'api::global.global'].includes(uid)) return null;
     let slug: string | null = null;
     if (uid !== 'api::global.global') {
-      const entry = await strapi.documents(uid).findOne({ documentId, locale: resolvedLocale, status: status ?? 'draft', fields: ['slug'] });
+      const entry = await strapi
+        .documents(uid)
+        .findOne({ documentId, locale: resolvedLocale, status: status ?? 'draft', fields: ['slug'] });
       slug = entry?.slug ?? null;
     }
     return previewUrl(siteUrl, uid, resolvedLocale, slug, status);

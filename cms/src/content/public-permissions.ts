@@ -23,13 +23,21 @@ export async function syncPublicPermissions(strapi: Core.Strapi): Promise<void> 
   }
   wanted.add(LIST_LOCALES_ACTION);
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const existing = (await permissions.findMany({ where: { role: publicRole.id } })) as Array<{ id: number; action: string }>;
+  const existing = (await permissions.findMany({ where: { role: publicRole.id } })) as Array<{
+    id: number;
+    action: string;
+  }>;
   const present = new Set(existing.map((permission) => permission.action));
 
-  const unwanted = existing.filter((permission) => SITE_CONTENT_UIDS.some((uid) => permission.action.startsWith(`${uid}.`)) && !wanted.has(permission.action));
+  const unwanted = existing.filter(
+    (permission) =>
+      SITE_CONTENT_UIDS.some((uid) => permission.action.startsWith(`${uid}.`)) && !wanted.has(permission.action),
+  );
   if (unwanted.length > 0) {
     await permissions.deleteMany({ where: { id: { $in: unwanted.map((permission) => permission.id) } } });
-    strapi.log.warn(`Removed ${unwanted.map((permission) => permission.action).join(', ')} from the Public role: the public API is read-only.`);
+    strapi.log.warn(
+      `Removed ${unwanted.map((permission) => permission.action).join(', ')} from the Public role: the public API is read-only.`,
+    );
   }
   for (const action of wanted) {
     if (!present.has(action)) await permissions.create({ data: { action, role: publicRole.id } });

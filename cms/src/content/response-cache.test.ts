@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cacheLimits, contentChanged, createResponseCache, DEFAULT_MAX_BYTES, invalidateContentCache, publicResponseCache } from './response-cache';
+import {
+  cacheLimits,
+  contentChanged,
+  createResponseCache,
+  DEFAULT_MAX_BYTES,
+  invalidateContentCache,
+  publicResponseCache,
+} from './response-cache';
 
 function fakeCtx(url: string, headers: Record<string, string> = {}) {
   const set: Record<string, string> = {};
@@ -14,7 +21,6 @@ function fakeCtx(url: string, headers: Record<string, string> = {}) {
     sent: set,
   };
 }
-
 
 describe('publicResponseCache', () => {
   let calls = 0;
@@ -105,7 +111,8 @@ describe('publicResponseCache memory bound', () => {
     // the newest answers are still cached, the oldest are gone: at most 4 fit in 5,000 bytes
     expect((await serve('/api/articles?page=20')).sent['X-Content-Cache']).toBe('HIT');
     let hits = 0;
-    for (let page = 1; page <= 20; page++) if ((await serve(`/api/articles?page=${page}`)).sent['X-Content-Cache'] === 'HIT') hits += 1;
+    for (let page = 1; page <= 20; page++)
+      if ((await serve(`/api/articles?page=${page}`)).sent['X-Content-Cache'] === 'HIT') hits += 1;
     expect(hits).toBeLessThanOrEqual(4);
     delete process.env.CONTENT_CACHE_MAX_BYTES;
     invalidateContentCache();

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { withoutFields } from './roles';
 
 const CM = 'plugin::content-manager.explorer';
-const host = (action: string) => ({ action: `${CM}.${action}`, subject: 'plugin::booking.host', properties: { fields: ['name', 'email', 'calendarId', 'photo', 'seo.title'], locales: ['en'] } });
+const host = (action: string) => ({
+  action: `${CM}.${action}`,
+  subject: 'plugin::booking.host',
+  properties: { fields: ['name', 'email', 'calendarId', 'photo', 'seo.title'], locales: ['en'] },
+});
 
 describe('withoutFields', () => {
   it('drops the named fields of the subject from every action', () => {
-    const [read, update] = withoutFields([host('read'), host('update')], { 'plugin::booking.host': ['email', 'calendarId'] });
+    const [read, update] = withoutFields([host('read'), host('update')], {
+      'plugin::booking.host': ['email', 'calendarId'],
+    });
     expect(read.properties?.fields).toEqual(['name', 'photo', 'seo.title']);
     expect(update.properties?.fields).toEqual(['name', 'photo', 'seo.title']);
     expect(update.properties?.locales).toEqual(['en']);
@@ -18,7 +24,9 @@ describe('withoutFields', () => {
   });
 
   it('only touches the actions it is given', () => {
-    const [read, update] = withoutFields([host('read'), host('update')], { 'plugin::booking.host': ['email'] }, [`${CM}.update`]);
+    const [read, update] = withoutFields([host('read'), host('update')], { 'plugin::booking.host': ['email'] }, [
+      `${CM}.update`,
+    ]);
     expect(read.properties?.fields).toContain('email');
     expect(update.properties?.fields).not.toContain('email');
   });

@@ -20,18 +20,28 @@ import { localeCodes } from './locales';
 const STRAPI_AUTHOR_CODE = 'strapi-author';
 
 export const ROLES = {
-  admin: { codes: ['magnetiq-admin'], name: 'Admin', description: 'Manages all content, media and plugins; no admin users, roles or settings.' },
+  admin: {
+    codes: ['magnetiq-admin'],
+    name: 'Admin',
+    description: 'Manages all content, media and plugins; no admin users, roles or settings.',
+  },
   editor: {
     codes: ['magnetiq-editor', 'strapi-editor'],
     name: 'Editor',
-    description: 'Marketing: content and media in every locale, webinar sessions, whitepapers and their PDFs, meeting types and hosts’ schedules, analytics; no personal data of leads.',
+    description:
+      'Marketing: content and media in every locale, webinar sessions, whitepapers and their PDFs, meeting types and hosts’ schedules, analytics; no personal data of leads.',
   },
   sales: {
     codes: ['magnetiq-sales'],
     name: 'Sales',
-    description: 'CRM staff: contacts, timelines, consents and export, bookings, webinar registrations and whitepaper leads; no content editing, no erase.',
+    description:
+      'CRM staff: contacts, timelines, consents and export, bookings, webinar registrations and whitepaper leads; no content editing, no erase.',
   },
-  viewer: { codes: ['magnetiq-viewer'], name: 'Viewer', description: 'Reads content, media and analytics counts; changes nothing and sees no personal data.' },
+  viewer: {
+    codes: ['magnetiq-viewer'],
+    name: 'Viewer',
+    description: 'Reads content, media and analytics counts; changes nothing and sees no personal data.',
+  },
 } as const;
 
 type RoleKey = keyof typeof ROLES;
@@ -50,7 +60,13 @@ interface Permission {
 
 const CM = 'plugin::content-manager.explorer';
 const EDITOR_CONTENT_ACTIONS = [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`];
-const MEDIA_EDIT = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const MEDIA_EDIT = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 const MEDIA_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 /** Dashboards of counts (no personal data) that every role may read. */
 const ANALYTICS = ['plugin::analytics.read'];
@@ -89,15 +105,23 @@ const USERS_SUBJECTS = ['plugin::users-permissions.user'];
  */
 const ADMIN_ONLY_FIELDS: Record<string, string[]> = { 'plugin::booking.host': ['email', 'calendarId'] };
 /** Fields that code owns (set by the upload action): no editor writes them through the Content Manager. */
-const CODE_OWNED_FIELDS: Record<string, string[]> = { 'plugin::whitepapers.whitepaper': ['fileKey', 'fileSha256', 'fileSize', 'fileName'] };
+const CODE_OWNED_FIELDS: Record<string, string[]> = {
+  'plugin::whitepapers.whitepaper': ['fileKey', 'fileSha256', 'fileSize', 'fileName'],
+};
 
 /** Drops fields from the field-level permissions of the given actions (all actions when none are named). */
-export function withoutFields(permissions: Permission[], fieldsBySubject: Record<string, string[]>, actions?: string[]): Permission[] {
+export function withoutFields(
+  permissions: Permission[],
+  fieldsBySubject: Record<string, string[]>,
+  actions?: string[],
+): Permission[] {
   return permissions.map((permission) => {
     const dropped = permission.subject ? fieldsBySubject[permission.subject] : undefined;
     const fields = permission.properties?.fields;
     if (!dropped || !Array.isArray(fields) || (actions && !actions.includes(permission.action))) return permission;
-    const kept = fields.filter((field: string) => !dropped.some((name) => field === name || field.startsWith(`${name}.`)));
+    const kept = fields.filter(
+      (field: string) => !dropped.some((name) => field === name || field.startsWith(`${name}.`)),
+    );
     return { ...permission, properties: { ...permission.properties, fields: kept } };
   });
 }
@@ -120,30 +144,47 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
   const contentPermissions = (actionIds: string[]): Permission[] =>
     contentTypeService.getPermissionsWithNestedFields(
       actions.filter((action) => action.section === 'contentTypes' && actionIds.includes(action.actionId)),
-      { restrictedSubjects }
+      { restrictedSubjects },
     );
 
   const withLocales = async (permissions: Permission[]) =>
     Promise.all(
       permissions.map(async (permission) => {
-        const applies = permission.subject && (await permissionService.actionProvider.appliesToProperty('locales', permission.action, permission.subject));
+        const applies =
+          permission.subject &&
+          (await permissionService.actionProvider.appliesToProperty('locales', permission.action, permission.subject));
         return applies ? { ...permission, properties: { ...permission.properties, locales } } : permission;
-      })
+      }),
     );
 
-  const plain = (actionIds: string[]): Permission[] => actionIds.filter((id) => actions.some((action) => action.actionId === id)).map((action) => ({ action }));
+  const plain = (actionIds: string[]): Permission[] =>
+    actionIds.filter((id) => actions.some((action) => action.actionId === id)).map((action) => ({ action }));
 
-  const allContentActions = actions.filter((action) => action.section === 'contentTypes').map((action) => action.actionId);
+  const allContentActions = actions
+    .filter((action) => action.section === 'contentTypes')
+    .map((action) => action.actionId);
   const pluginPermissions = actions
     .filter((action) => action.section === 'plugins' && action.pluginName !== 'users-permissions')
-    .flatMap((action) => (Array.isArray(action.subjects) && action.subjects.length > 0 ? action.subjects.map((subject) => ({ action: action.actionId, subject })) : [{ action: action.actionId }]));
+    .flatMap((action) =>
+      Array.isArray(action.subjects) && action.subjects.length > 0
+        ? action.subjects.map((subject) => ({ action: action.actionId, subject }))
+        : [{ action: action.actionId }],
+    );
 
-  const editorContent = withoutFields(withoutFields(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS)), ADMIN_ONLY_FIELDS), CODE_OWNED_FIELDS, [`${CM}.create`, `${CM}.update`]);
+  const editorContent = withoutFields(
+    withoutFields(await withLocales(contentPermissions(EDITOR_CONTENT_ACTIONS)), ADMIN_ONLY_FIELDS),
+    CODE_OWNED_FIELDS,
+    [`${CM}.create`, `${CM}.update`],
+  );
   const wanted: Record<RoleKey, Permission[]> = {
     admin: [...(await withLocales(contentPermissions(allContentActions))), ...pluginPermissions],
     editor: [...editorContent, ...plain(MEDIA_EDIT), ...plain(ANALYTICS), ...plain(MARKETING_PLUGIN_ACTIONS)],
     sales: [...plain(SALES_PLUGIN_ACTIONS), ...plain(ANALYTICS)],
-    viewer: [...withoutFields(await withLocales(contentPermissions([`${CM}.read`])), ADMIN_ONLY_FIELDS), ...plain(MEDIA_READ), ...plain(ANALYTICS)],
+    viewer: [
+      ...withoutFields(await withLocales(contentPermissions([`${CM}.read`])), ADMIN_ONLY_FIELDS),
+      ...plain(MEDIA_READ),
+      ...plain(ANALYTICS),
+    ],
   };
 
   const ids = {} as Record<RoleKey, number>;
@@ -155,7 +196,11 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
     }
     role ??= await roleService.findOne({ name: definition.name });
     if (!role) {
-      role = await roleService.create({ name: definition.name, code: definition.codes[0], description: definition.description });
+      role = await roleService.create({
+        name: definition.name,
+        code: definition.codes[0],
+        description: definition.description,
+      });
       strapi.log.info(`Created the admin role ${definition.name}.`);
     } else if (role.name !== definition.name || role.description !== definition.description) {
       role = await roleService.update({ id: role.id }, { name: definition.name, description: definition.description });
@@ -173,7 +218,9 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
       strapi.log.info(`Removed Strapi's default Author role (not a Magnetiq role, nobody held it).`);
     } else {
       await roleService.assignPermissions(author.id, wanted.viewer);
-      strapi.log.warn(`Strapi's default Author role still has users: it now has the Viewer's rights. Move them to a Magnetiq role.`);
+      strapi.log.warn(
+        `Strapi's default Author role still has users: it now has the Viewer's rights. Move them to a Magnetiq role.`,
+      );
     }
   }
   return ids;

@@ -26,7 +26,10 @@ export async function runScheduledPublishing(strapi: Core.Strapi, now = new Date
   running = true;
   try {
     for (const uid of SCHEDULED_UIDS) {
-      for (const [field, kind] of [['publishAt', 'publish'], ['unpublishAt', 'unpublish']] as const) {
+      for (const [field, kind] of [
+        ['publishAt', 'publish'],
+        ['unpublishAt', 'unpublish'],
+      ] as const) {
         const due = (await strapi.db.query(uid).findMany({
           where: { publishedAt: null, [field]: { $lte: now } },
           select: ['id', 'documentId', 'locale', field],
@@ -37,19 +40,25 @@ export async function runScheduledPublishing(strapi: Core.Strapi, now = new Date
           const entry = { uid, documentId: draft.documentId as string, locale: draft.locale as string };
           try {
             const done = await strapi.db.transaction(async () => {
-              const { count } = await strapi.db.query(uid).updateMany({ where: { id: draft.id, [field]: draft[field] }, data: { [field]: null } });
+              const { count } = await strapi.db
+                .query(uid)
+                .updateMany({ where: { id: draft.id, [field]: draft[field] }, data: { [field]: null } });
               if (count === 0) return false; // another instance took it
               if (kind === 'publish') {
                 await strapi.documents(uid).publish({ documentId: entry.documentId, locale: entry.locale });
                 return true;
               }
-              const { entries } = await strapi.documents(uid).unpublish({ documentId: entry.documentId, locale: entry.locale });
+              const { entries } = await strapi
+                .documents(uid)
+                .unpublish({ documentId: entry.documentId, locale: entry.locale });
               return entries.length > 0;
             });
             if (done) (kind === 'publish' ? report.published : report.unpublished).push(entry);
           } catch (error) {
             report.failed.push({ ...entry, error: (error as Error).message });
-            strapi.log.error(`scheduler: could not ${kind} ${uid} ${entry.documentId} (${entry.locale}): ${(error as Error).message}`);
+            strapi.log.error(
+              `scheduler: could not ${kind} ${uid} ${entry.documentId} (${entry.locale}): ${(error as Error).message}`,
+            );
           }
         }
       }
@@ -58,7 +67,8 @@ export async function runScheduledPublishing(strapi: Core.Strapi, now = new Date
     running = false;
   }
   const changed = report.published.length + report.unpublished.length;
-  if (changed > 0) strapi.log.info(`scheduler: published ${report.published.length}, unpublished ${report.unpublished.length}`);
+  if (changed > 0)
+    strapi.log.info(`scheduler: published ${report.published.length}, unpublished ${report.unpublished.length}`);
   return report;
 }
 

@@ -32,9 +32,14 @@ export function rebuildSettings(env: NodeJS.ProcessEnv = process.env): RebuildSe
   };
 }
 
-const outboxOf = (strapi: Core.Strapi) => strapi.plugin('leads')?.service('outbox') as
-  | { registerHandler: (topic: string, handler: (message: any) => Promise<unknown>) => void; hasHandler: (topic: string) => boolean; enqueue: (messages: any[]) => Promise<void> }
-  | undefined;
+const outboxOf = (strapi: Core.Strapi) =>
+  strapi.plugin('leads')?.service('outbox') as
+    | {
+        registerHandler: (topic: string, handler: (message: any) => Promise<unknown>) => void;
+        hasHandler: (topic: string) => boolean;
+        enqueue: (messages: any[]) => Promise<void>;
+      }
+    | undefined;
 
 class PermanentWebhookError extends Error {
   permanent = true;
@@ -48,13 +53,20 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
     return;
   }
   if (settings.url && !settings.secret) {
-    strapi.log.warn('site rebuild: SITE_REBUILD_WEBHOOK_URL is set without SITE_REBUILD_WEBHOOK_SECRET, rebuild webhooks are off.');
+    strapi.log.warn(
+      'site rebuild: SITE_REBUILD_WEBHOOK_URL is set without SITE_REBUILD_WEBHOOK_SECRET, rebuild webhooks are off.',
+    );
   }
   if (outbox.hasHandler(REBUILD_TOPIC)) return;
   outbox.registerHandler(REBUILD_TOPIC, async ({ payload, idempotencyKey, attempt }) => {
     const current = rebuildSettings();
     if (!current.url || !current.secret) throw new PermanentWebhookError('site rebuild webhook is not configured');
-    const body = JSON.stringify({ id: idempotencyKey, event: REBUILD_TOPIC, sentAt: new Date().toISOString(), ...payload });
+    const body = JSON.stringify({
+      id: idempotencyKey,
+      event: REBUILD_TOPIC,
+      sentAt: new Date().toISOString(),
+      ...payload,
+    });
     let response: Response;
     try {
       response = await fetch(current.url, {
@@ -77,7 +89,8 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
     if (response.ok) return { status: response.status };
     const message = `site rebuild webhook answered ${response.status}`;
     // A 4xx other than timeout / rate limit will not change by retrying (wrong URL or secret).
-    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new PermanentWebhookError(message);
+    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
+      throw new PermanentWebhookError(message);
     throw new Error(message);
   });
 }
@@ -94,7 +107,15 @@ export async function requestSiteRebuild(strapi: Core.Strapi, trigger: RebuildTr
         topic: REBUILD_TOPIC,
         idempotencyKey: key,
         notBefore,
-        payload: { trigger: { uid: trigger.uid, action: trigger.action, documentId: trigger.documentId ?? null, locale: trigger.locale ?? null }, requestedAt: new Date().toISOString() },
+        payload: {
+          trigger: {
+            uid: trigger.uid,
+            action: trigger.action,
+            documentId: trigger.documentId ?? null,
+            locale: trigger.locale ?? null,
+          },
+          requestedAt: new Date().toISOString(),
+        },
       },
     ]);
   } catch (error) {

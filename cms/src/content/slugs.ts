@@ -14,6 +14,7 @@ export function slugFromTitle(title: string, locale?: string | null): string {
 export function slugProblem(slug: unknown): string | null {
   if (typeof slug !== 'string' || slug.length === 0) return 'must not be empty';
   if (slug.length > SLUG_MAX_LENGTH) return `must be at most ${SLUG_MAX_LENGTH} characters`;
-  if (!SLUG_PATTERN.test(slug)) return 'must contain only lowercase letters, digits and single hyphens (e.g. "about-us")';
+  if (!SLUG_PATTERN.test(slug))
+    return 'must contain only lowercase letters, digits and single hyphens (e.g. "about-us")';
   return null;
 }

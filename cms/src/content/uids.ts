@@ -10,7 +10,13 @@ export const SLUG_SOURCE: Record<string, string> = {
 export const SCHEDULED_UIDS = ['api::page.page', 'api::article.article'] as const;
 
 /** Everything the public site renders: publishing or unpublishing one asks for a rebuild. */
-export const SITE_CONTENT_UIDS = ['api::page.page', 'api::article.article', 'api::author.author', 'api::category.category', 'api::global.global'] as const;
+export const SITE_CONTENT_UIDS = [
+  'api::page.page',
+  'api::article.article',
+  'api::author.author',
+  'api::category.category',
+  'api::global.global',
+] as const;
 
 export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly string[]).includes(uid);
 
@@ -19,6 +25,12 @@ export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly str
  * reads go through the plugins' own routes, so they are not in SITE_CONTENT_UIDS (which grants
  * the Public role Strapi's find/findOne); a change still asks for a rebuild.
  */
-export const PLUGIN_SITE_UIDS = ['plugin::whitepapers.whitepaper', 'plugin::webinars.webinar', 'plugin::booking.meeting-type', 'plugin::booking.host'] as const;
+export const PLUGIN_SITE_UIDS = [
+  'plugin::whitepapers.whitepaper',
+  'plugin::webinars.webinar',
+  'plugin::booking.meeting-type',
+  'plugin::booking.host',
+] as const;
 
-export const triggersSiteRebuild = (uid: string) => isSiteContent(uid) || (PLUGIN_SITE_UIDS as readonly string[]).includes(uid);
+export const triggersSiteRebuild = (uid: string) =>
+  isSiteContent(uid) || (PLUGIN_SITE_UIDS as readonly string[]).includes(uid);

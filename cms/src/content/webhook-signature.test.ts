@@ -29,7 +29,9 @@ describe('rebuildWindow', () => {
   });
 
   it('starts a new rebuild in the next window', () => {
-    expect(rebuildWindow(Date.UTC(2026, 0, 1, 12, 0, 10), 10_000).key).not.toBe(rebuildWindow(Date.UTC(2026, 0, 1, 12, 0, 9), 10_000).key);
+    expect(rebuildWindow(Date.UTC(2026, 0, 1, 12, 0, 10), 10_000).key).not.toBe(
+      rebuildWindow(Date.UTC(2026, 0, 1, 12, 0, 9), 10_000).key,
+    );
   });
 
   it('sends every publish on its own when debouncing is off', () => {

@@ -8,7 +8,11 @@ export function signWebhookBody(secret: string, rawBody: string | Buffer): strin
 }
 
 /** Constant-time check of a received signature header against the raw body. */
-export function verifyWebhookSignature(secret: string, rawBody: string | Buffer, header: string | null | undefined): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  rawBody: string | Buffer,
+  header: string | null | undefined,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(signWebhookBody(secret, rawBody));
   const received = Buffer.from(header);

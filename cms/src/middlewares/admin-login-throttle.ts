@@ -18,7 +18,10 @@ export default (config: { points?: number; durationSeconds?: number }, { strapi 
         await strapi
           .plugin('leads')
           .service('rate-limit')
-          .consumeKey('admin-login', 'ip', ctx.request.ip, { points: config.points ?? 20, durationSeconds: config.durationSeconds ?? 900 });
+          .consumeKey('admin-login', 'ip', ctx.request.ip, {
+            points: config.points ?? 20,
+            durationSeconds: config.durationSeconds ?? 900,
+          });
       } catch (error: any) {
         if (error?.retryAfter) ctx.set('Retry-After', String(error.retryAfter));
         throw error;

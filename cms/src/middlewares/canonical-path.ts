@@ -18,6 +18,9 @@ export function canonicalPath(path: string): string {
     if (next === decoded) break;
     decoded = next;
   }
-  const collapsed = decoded.toLowerCase().replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  const collapsed = decoded
+    .toLowerCase()
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/');
   return collapsed.length > 1 ? collapsed.replace(/\/+$/, '') : collapsed;
 }

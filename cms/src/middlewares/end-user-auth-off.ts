@@ -13,6 +13,7 @@ const ACCOUNT_ROUTES = /^\/api\/(auth\/|connect\/)/;
 
 export default (config: { enabled?: boolean }, _context: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
-    if (config.enabled !== false && ACCOUNT_ROUTES.test(canonicalPath(ctx.path))) throw new errors.NotFoundError('Not Found');
+    if (config.enabled !== false && ACCOUNT_ROUTES.test(canonicalPath(ctx.path)))
+      throw new errors.NotFoundError('Not Found');
     await next();
   };

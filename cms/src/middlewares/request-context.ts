@@ -27,7 +27,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       // an error thrown past the error middleware still ends as its status (or 500)
       const status = ctx.status;
       const route = routeLabel(ctx);
-      strapi.plugin('leads')?.service('metrics')?.httpDuration.observe({ method: ctx.method, route, status: String(status) }, seconds);
+      strapi
+        .plugin('leads')
+        ?.service('metrics')
+        ?.httpDuration.observe({ method: ctx.method, route, status: String(status) }, seconds);
       strapi.log.http(`${ctx.method} ${route} ${status} ${Math.round(seconds * 1000)} ms`, {
         type: 'access',
         method: ctx.method,

@@ -11,10 +11,9 @@ const UPLOAD_ROUTES = /^\/(api\/)?upload(\/|$)/;
  * refuses the request. The upload service is guarded too (uploads/allow-list.ts), for callers
  * that do not come through these routes.
  */
-export default (_config: unknown, _context: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.method === 'POST' && ctx.request.files && UPLOAD_ROUTES.test(canonicalPath(ctx.path))) {
-      await assertAllowedUploads(Object.values(ctx.request.files).flat());
-    }
-    await next();
-  };
+export default (_config: unknown, _context: { strapi: Core.Strapi }) => async (ctx: any, next: () => Promise<void>) => {
+  if (ctx.method === 'POST' && ctx.request.files && UPLOAD_ROUTES.test(canonicalPath(ctx.path))) {
+    await assertAllowedUploads(Object.values(ctx.request.files).flat());
+  }
+  await next();
+};

@@ -53,7 +53,8 @@ type Operation = Record<string, unknown>;
 
 const ERROR_SCHEMA: JsonSchema = {
   type: 'object',
-  description: "Strapi's error answer. A ValidationError lists field errors in details.errors, each with a stable code (docs/api.md).",
+  description:
+    "Strapi's error answer. A ValidationError lists field errors in details.errors, each with a stable code (docs/api.md).",
   required: ['data', 'error'],
   properties: {
     data: { type: 'null' },
@@ -77,7 +78,10 @@ const ERROR_SCHEMA: JsonSchema = {
                   message: { type: 'string' },
                   name: { type: 'string' },
                   value: {},
-                  code: { type: 'string', description: 'stable per rule: required, too_long, invalid_format, unknown_field, ...' },
+                  code: {
+                    type: 'string',
+                    description: 'stable per rule: required, too_long, invalid_format, unknown_field, ...',
+                  },
                 },
               },
             },
@@ -109,7 +113,13 @@ const queryParameters = (schema: JsonSchema | undefined) => {
   const required = new Set((schema?.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, property]) => {
     const { deprecated, ...rest } = property;
-    return { name, in: 'query', required: required.has(name), ...(deprecated ? { deprecated: true } : {}), schema: rest };
+    return {
+      name,
+      in: 'query',
+      required: required.has(name),
+      ...(deprecated ? { deprecated: true } : {}),
+      schema: rest,
+    };
   });
 };
 
@@ -129,13 +139,21 @@ function operationFor(router: RouterInput, route: RouteLike, options: BuildOptio
   if (docs.produces) {
     success.content = { [docs.produces]: { schema: { type: 'string' } } };
   } else {
-    const envelope: JsonSchema = { type: 'object', required: ['data'], properties: { data: docs.data ?? {}, meta: docs.meta ?? { type: 'object' } } };
+    const envelope: JsonSchema = {
+      type: 'object',
+      required: ['data'],
+      properties: { data: docs.data ?? {}, meta: docs.meta ?? { type: 'object' } },
+    };
     success.content = json(envelope);
   }
   const responses: Record<string, unknown> = { [status]: success };
-  if (docs.redirect) responses['302'] = { description: 'A browser is sent to the page of the site that handles this link' };
+  if (docs.redirect)
+    responses['302'] = { description: 'A browser is sent to the page of the site that handles this link' };
   responses.default = docs.htmlErrors
-    ? { description: 'Error', content: { ...json({ $ref: '#/components/schemas/Error' }), 'text/html': { schema: { type: 'string' } } } }
+    ? {
+        description: 'Error',
+        content: { ...json({ $ref: '#/components/schemas/Error' }), 'text/html': { schema: { type: 'string' } } },
+      }
     : { $ref: '#/components/responses/Error' };
 
   const operation: Operation = {
@@ -154,7 +172,10 @@ function operationFor(router: RouterInput, route: RouteLike, options: BuildOptio
   };
   if (body) {
     const types = docs.bodyTypes ?? ['application/json'];
-    operation.requestBody = { required: true, content: Object.fromEntries(types.map((type) => [type, { schema: body }])) };
+    operation.requestBody = {
+      required: true,
+      content: Object.fromEntries(types.map((type) => [type, { schema: body }])),
+    };
   }
   return operation;
 }
@@ -185,7 +206,15 @@ export function buildDocument(routers: RouterInput[], options: BuildOptions = {}
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(Object.values(sorted).flatMap((operations) => Object.values(operations).flatMap((operation) => operation.tags as string[])))].sort().map((name) => ({ name })),
+    tags: [
+      ...new Set(
+        Object.values(sorted).flatMap((operations) =>
+          Object.values(operations).flatMap((operation) => operation.tags as string[]),
+        ),
+      ),
+    ]
+      .sort()
+      .map((name) => ({ name })),
     paths: sorted,
     components: {
       schemas: {
@@ -195,7 +224,12 @@ export function buildDocument(routers: RouterInput[], options: BuildOptions = {}
           type: 'object',
           required: ['url'],
           additionalProperties: false,
-          properties: { url: { type: 'string' }, alternativeText: { type: ['string', 'null'] }, width: { type: ['integer', 'null'] }, height: { type: ['integer', 'null'] } },
+          properties: {
+            url: { type: 'string' },
+            alternativeText: { type: ['string', 'null'] },
+            width: { type: ['integer', 'null'] },
+            height: { type: ['integer', 'null'] },
+          },
         },
         // the fields every published, localized entry of a public answer has (webinars, whitepapers):
         // a plugin's schema takes it with allOf and closes itself with unevaluatedProperties: false
@@ -208,13 +242,25 @@ export function buildDocument(routers: RouterInput[], options: BuildOptions = {}
             title: { type: 'string' },
             slug: { type: 'string' },
             summary: { type: ['string', 'null'] },
-            seo: { type: 'object', properties: { title: { type: 'string' }, description: { type: ['string', 'null'] } } },
+            seo: {
+              type: 'object',
+              properties: { title: { type: 'string' }, description: { type: ['string', 'null'] } },
+            },
             publishedAt: { type: ['string', 'null'], format: 'date-time' },
           },
         },
       },
-      responses: { Error: { description: "Strapi's error answer", content: json({ $ref: '#/components/schemas/Error' }) } },
-      securitySchemes: { adminJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The token of an admin session (POST /admin/login)' } },
+      responses: {
+        Error: { description: "Strapi's error answer", content: json({ $ref: '#/components/schemas/Error' }) },
+      },
+      securitySchemes: {
+        adminJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The token of an admin session (POST /admin/login)',
+        },
+      },
     },
   };
 }
@@ -226,5 +272,5 @@ export const undocumentedOperations = (document: OpenApiDocument) =>
   Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations)
       .filter(([, operation]) => operation['x-undocumented'])
-      .map(([method]) => `${method.toUpperCase()} ${path}`)
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
   );

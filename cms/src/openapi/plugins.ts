@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import type { OperationDocs, RouteLike, RouterInput } from './document';
 
 /** Our plugins (plugins/*): the document covers their routes, not Strapi's own. */
-export const DOCUMENTED_PLUGINS = ['leads', 'webinars', 'whitepapers', 'booking', 'calendar-sync', 'odoo-sync', 'analytics'] as const;
+export const DOCUMENTED_PLUGINS = [
+  'leads',
+  'webinars',
+  'whitepapers',
+  'booking',
+  'calendar-sync',
+  'odoo-sync',
+  'analytics',
+] as const;
 
 interface LoadedRouter {
   type?: string;
@@ -13,7 +21,8 @@ interface LoadedRouter {
 /** The routers Strapi registered for our plugins, each with its plugin's `openapi` map. */
 export function pluginRouters(strapi: Core.Strapi): RouterInput[] {
   return DOCUMENTED_PLUGINS.flatMap((plugin) => {
-    const routes = strapi.plugin(plugin)?.routes as unknown as Record<string, LoadedRouter> | LoadedRouter[] | undefined;
+    const routes = strapi.plugin(plugin)?.routes as unknown as
+      Record<string, LoadedRouter> | LoadedRouter[] | undefined;
     if (!routes || Array.isArray(routes)) return [];
     return Object.values(routes).map((router) => ({
       plugin,

@@ -12,12 +12,23 @@ describe('yupToJsonSchema', () => {
     ['a nullable string', yup.string().max(3).nullable(), { type: ['string', 'null'], maxLength: 3 }],
     ['an email', yup.string().email(), { type: 'string', format: 'email' }],
     ['a pattern', yup.string().matches(/^[a-z]+$/), { type: 'string', pattern: '^[a-z]+$' }],
-    ['an enum with its default', yup.string().oneOf(['en', 'de']).default('en'), { type: 'string', enum: ['en', 'de'], default: 'en' }],
+    [
+      'an enum with its default',
+      yup.string().oneOf(['en', 'de']).default('en'),
+      { type: 'string', enum: ['en', 'de'], default: 'en' },
+    ],
     ['an integer range', yup.number().integer().min(0).max(10), { type: 'integer', minimum: 0, maximum: 10 }],
     ['a plain number', yup.number(), { type: 'number' }],
     ['a boolean that must be true', yup.boolean().strict().oneOf([true]).required(), { type: 'boolean', enum: [true] }],
     ['a date as an ISO 8601 string', yup.date(), { type: 'string', format: 'date-time' }],
-    ['an array of enums', yup.array(yup.string().oneOf(['a', 'b']).required()).min(1).max(3), { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, minItems: 1, maxItems: 3 }],
+    [
+      'an array of enums',
+      yup
+        .array(yup.string().oneOf(['a', 'b']).required())
+        .min(1)
+        .max(3),
+      { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, minItems: 1, maxItems: 3 },
+    ],
     ['a mixed value: any JSON', yup.mixed(), {}],
   ])('converts %s', (_name, schema, expected) => {
     expect(convert(schema)).toEqual(expected);
@@ -39,7 +50,9 @@ describe('yupToJsonSchema', () => {
 
   it('turns a custom test into prose with the field name in place of ${path}', () => {
     const zone = yup.object({ timeZone: yup.string().test('iana', '${path} must be an IANA time zone', () => true) });
-    expect((convert(zone).properties as Record<string, { description?: string }>).timeZone.description).toBe('timeZone must be an IANA time zone');
+    expect((convert(zone).properties as Record<string, { description?: string }>).timeZone.description).toBe(
+      'timeZone must be an IANA time zone',
+    );
   });
 
   it('takes meta({ jsonSchema }) in place of what yup cannot say', () => {
@@ -62,9 +75,17 @@ describe('yupToJsonSchema', () => {
   const form = yup
     .object({
       email: yup.string().required().max(254).email(),
-      firstName: yup.string().max(100).matches(/^[\p{L}\p{M}' .-]*$/u).nullable().optional(),
+      firstName: yup
+        .string()
+        .max(100)
+        .matches(/^[\p{L}\p{M}' .-]*$/u)
+        .nullable()
+        .optional(),
       locale: yup.string().oneOf(['en', 'de']).default('en'),
-      consent: yup.object({ dataProcessing: yup.boolean().strict().oneOf([true]).required() }).noUnknown().required(),
+      consent: yup
+        .object({ dataProcessing: yup.boolean().strict().oneOf([true]).required() })
+        .noUnknown()
+        .required(),
     })
     .noUnknown()
     .required();
@@ -73,7 +94,11 @@ describe('yupToJsonSchema', () => {
   const validate = ajv.compile(convert(form));
 
   it.each([
-    ['a complete form', { email: 'ada@example.com', firstName: 'Zoë', locale: 'de', consent: { dataProcessing: true } }, true],
+    [
+      'a complete form',
+      { email: 'ada@example.com', firstName: 'Zoë', locale: 'de', consent: { dataProcessing: true } },
+      true,
+    ],
     ['a null optional name', { email: 'ada@example.com', firstName: null, consent: { dataProcessing: true } }, true],
     ['a missing email', { consent: { dataProcessing: true } }, false],
     ['an unknown locale', { email: 'ada@example.com', locale: 'fr', consent: { dataProcessing: true } }, false],

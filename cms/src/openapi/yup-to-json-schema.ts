@@ -27,7 +27,25 @@ export const isYupSchema = (value: unknown): value is YupLike =>
   typeof value === 'object' && value !== null && (value as { __isYupSchema__?: unknown }).__isYupSchema__ === true;
 
 /** Rules yup checks that JSON Schema has a keyword for; any other named test becomes prose. */
-const KNOWN_TESTS = new Set(['required', 'defined', 'nullable', 'optional', 'min', 'max', 'length', 'matches', 'email', 'url', 'uuid', 'integer', 'trim', 'string_case', 'noUnknown', 'is-value', 'typeError']);
+const KNOWN_TESTS = new Set([
+  'required',
+  'defined',
+  'nullable',
+  'optional',
+  'min',
+  'max',
+  'length',
+  'matches',
+  'email',
+  'url',
+  'uuid',
+  'integer',
+  'trim',
+  'string_case',
+  'noUnknown',
+  'is-value',
+  'typeError',
+]);
 
 const described = (test: YupTest, field: string) => {
   const message = test.OPTIONS.message;
@@ -108,7 +126,9 @@ export function yupToJsonSchema(schema: YupLike, path = ''): JsonSchema {
   if (override && typeof override === 'object') return { ...(override as JsonSchema) };
 
   const description = schema.describe();
-  const tests = new Map(description.tests.filter((test) => test.name).map((test) => [test.name as string, test.params ?? {}]));
+  const tests = new Map(
+    description.tests.filter((test) => test.name).map((test) => [test.name as string, test.params ?? {}]),
+  );
   const json = baseType(schema, tests, path);
 
   const allowed = description.oneOf.filter((value) => value !== undefined && value !== null);
@@ -122,7 +142,10 @@ export function yupToJsonSchema(schema: YupLike, path = ''): JsonSchema {
   if (fallback !== undefined) json.default = fallback;
 
   const field = path.split('.').pop() || 'value';
-  const rules = schema.tests.filter((test) => test.OPTIONS.name && !KNOWN_TESTS.has(test.OPTIONS.name)).map((test) => described(test, field)).filter(Boolean);
+  const rules = schema.tests
+    .filter((test) => test.OPTIONS.name && !KNOWN_TESTS.has(test.OPTIONS.name))
+    .map((test) => described(test, field))
+    .filter(Boolean);
   const label = schema.spec.meta?.description ?? schema.spec.label;
   const prose = [typeof label === 'string' ? label : undefined, ...rules].filter(Boolean).join('; ');
   if (prose) json.description = prose;

@@ -27,13 +27,19 @@ interface ClusterService {
 type CronTask = (...args: unknown[]) => unknown;
 type CronTasks = Record<string, unknown>;
 
-const clusterOf = (strapi: Core.Strapi): ClusterService | null => (strapi.plugin('leads')?.service('cluster') as ClusterService | undefined) ?? null;
+const clusterOf = (strapi: Core.Strapi): ClusterService | null =>
+  (strapi.plugin('leads')?.service('cluster') as ClusterService | undefined) ?? null;
 
 /** Wraps a cron task: it runs only if this instance claims the tick (the fire date, the same everywhere). */
-export function onceAcrossInstances(name: string, task: CronTask, claim: (job: string, fireDate: Date) => Promise<boolean>): CronTask {
+export function onceAcrossInstances(
+  name: string,
+  task: CronTask,
+  claim: (job: string, fireDate: Date) => Promise<boolean>,
+): CronTask {
   return async function (this: unknown, ...args: unknown[]) {
     const fireDate = args[1];
-    if (fireDate instanceof Date && !Number.isNaN(fireDate.getTime()) && !(await claim(name, fireDate))) return undefined;
+    if (fireDate instanceof Date && !Number.isNaN(fireDate.getTime()) && !(await claim(name, fireDate)))
+      return undefined;
     return task.apply(this, args);
   };
 }
@@ -45,7 +51,10 @@ export function registerClusterCron(strapi: Core.Strapi): void {
   const claim = async (job: string, fireDate: Date) => {
     const cluster = clusterOf(strapi);
     const claimed = cluster ? await cluster.claimRun(job, fireDate) : true;
-    (strapi.plugin('leads')?.service('metrics') as MetricsService | undefined)?.cronRuns?.inc({ job, outcome: claimed ? 'ran' : 'skipped' });
+    (strapi.plugin('leads')?.service('metrics') as MetricsService | undefined)?.cronRuns?.inc({
+      job,
+      outcome: claimed ? 'ran' : 'skipped',
+    });
     return claimed;
   };
   cron.add = (tasks: CronTasks = {}) => {

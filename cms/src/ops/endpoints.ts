@@ -4,7 +4,10 @@ import type { Core } from '@strapi/strapi';
 const DATABASE_TIMEOUT_MS = 2000;
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ]);
 
 const sameSecret = (given: string, expected: string) => {
   const a = Buffer.from(given);
@@ -24,21 +27,40 @@ export async function readiness(strapi: Core.Strapi) {
   }
 
   const leads = strapi.plugin('leads');
-  const outbox = database.status === 'ok' ? await leads.service('outbox').backlog().catch(() => null) : null;
-  const sendgrid = { configured: Boolean((strapi.config.get('plugin::leads') as any)?.sendgrid?.apiKey), transport: (strapi.config.get('plugin::leads') as any)?.sendgrid?.apiKey ? 'sendgrid' : 'log' };
+  const outbox =
+    database.status === 'ok'
+      ? await leads
+          .service('outbox')
+          .backlog()
+          .catch(() => null)
+      : null;
+  const sendgrid = {
+    configured: Boolean((strapi.config.get('plugin::leads') as any)?.sendgrid?.apiKey),
+    transport: (strapi.config.get('plugin::leads') as any)?.sendgrid?.apiKey ? 'sendgrid' : 'log',
+  };
 
   const odooClient = strapi.plugin('odoo-sync')?.service('client');
   const odooStatus = odooClient?.status();
   const odoo = odooStatus
     ? {
         configured: odooStatus.configured,
-        state: !odooStatus.configured ? 'not-configured' : odooStatus.credentialsRejectedAt ? 'credentials-rejected' : odooStatus.circuit === 'open' ? 'unreachable' : odooStatus.circuit === 'half-open' ? 'recovering' : 'ok',
+        state: !odooStatus.configured
+          ? 'not-configured'
+          : odooStatus.credentialsRejectedAt
+            ? 'credentials-rejected'
+            : odooStatus.circuit === 'open'
+              ? 'unreachable'
+              : odooStatus.circuit === 'half-open'
+                ? 'recovering'
+                : 'ok',
         unreachableSince: odooStatus.unreachableSince,
       }
     : undefined;
 
   // plugins that talk to a third party may expose service('health').status() → { configured, state, ... }
-  const google = await Promise.resolve(strapi.plugin('calendar-sync')?.service('health')?.status?.()).catch(() => ({ state: 'unknown' }));
+  const google = await Promise.resolve(strapi.plugin('calendar-sync')?.service('health')?.status?.()).catch(() => ({
+    state: 'unknown',
+  }));
   const rateLimits = leads.service('rate-limit').store();
 
   const ready = database.status === 'ok';
@@ -77,7 +99,10 @@ export function registerOpsEndpoints(strapi: Core.Strapi) {
     if (!header.startsWith('Bearer ') || !sameSecret(header.slice(7), token)) {
       ctx.status = 401;
       ctx.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid metrics token', details: {} } };
+      ctx.body = {
+        data: null,
+        error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid metrics token', details: {} },
+      };
       return;
     }
     const { contentType, body } = await strapi.plugin('leads').service('metrics').render();

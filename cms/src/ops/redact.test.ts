@@ -24,13 +24,15 @@ describe('redact', () => {
 
   it('redacts nested string fields and keeps numbers, booleans and errors', () => {
     const error = new Error('x');
-    expect(redactFields({ to: 'max@firma.de', nested: { list: ['ok', 'b@c.io'] }, count: 3, ok: true, error })).toEqual({
-      to: 'm***@firma.de',
-      nested: { list: ['ok', 'b***@c.io'] },
-      count: 3,
-      ok: true,
-      error,
-    });
+    expect(redactFields({ to: 'max@firma.de', nested: { list: ['ok', 'b@c.io'] }, count: 3, ok: true, error })).toEqual(
+      {
+        to: 'm***@firma.de',
+        nested: { list: ['ok', 'b***@c.io'] },
+        count: 3,
+        ok: true,
+        error,
+      },
+    );
   });
 });
 

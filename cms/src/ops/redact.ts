@@ -27,7 +27,8 @@ export function redactFields<T>(value: T, depth = 0): T {
   if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((item) => redactFields(item, depth + 1)) as T;
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) out[key] = redactFields(field, depth + 1);
+  for (const [key, field] of Object.entries(value as Record<string, unknown>))
+    out[key] = redactFields(field, depth + 1);
   return out as T;
 }
 

@@ -35,7 +35,11 @@ describe('poolWork', () => {
 describe('waitForIdlePool', () => {
   it('returns after the quiet turns when nothing uses the pool', async () => {
     const { pool, clock, looks } = scripted([0]);
-    expect(await waitForIdlePool(pool, { timeoutMs: 1000, quietTurns: 3, clock })).toEqual({ idle: true, busy: 0, waitedMs: 3 });
+    expect(await waitForIdlePool(pool, { timeoutMs: 1000, quietTurns: 3, clock })).toEqual({
+      idle: true,
+      busy: 0,
+      waitedMs: 3,
+    });
     expect(looks()).toBe(3);
   });
 
@@ -49,7 +53,11 @@ describe('waitForIdlePool', () => {
 
   it('gives up at the deadline and reports what is still busy', async () => {
     const { pool, clock } = scripted([4]);
-    expect(await waitForIdlePool(pool, { timeoutMs: 100, pollMs: 10, clock })).toEqual({ idle: false, busy: 4, waitedMs: 100 });
+    expect(await waitForIdlePool(pool, { timeoutMs: 100, pollMs: 10, clock })).toEqual({
+      idle: false,
+      busy: 4,
+      waitedMs: 100,
+    });
   });
 });
 

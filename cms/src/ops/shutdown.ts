@@ -48,7 +48,12 @@ const realClock: Clock = {
  */
 export async function waitForIdlePool(
   pool: PoolState,
-  { timeoutMs, quietTurns = 3, pollMs = 10, clock = realClock }: { timeoutMs: number; quietTurns?: number; pollMs?: number; clock?: Clock }
+  {
+    timeoutMs,
+    quietTurns = 3,
+    pollMs = 10,
+    clock = realClock,
+  }: { timeoutMs: number; quietTurns?: number; pollMs?: number; clock?: Clock },
 ): Promise<{ idle: boolean; busy: number; waitedMs: number }> {
   const started = clock.now();
   let quiet = 0;
@@ -74,7 +79,7 @@ export function createTaskTracker() {
     track<T>(task: Promise<T>): Promise<T> {
       const settled = task.then(
         () => undefined,
-        () => undefined
+        () => undefined,
       );
       running.add(settled);
       void settled.then(() => running.delete(settled));
@@ -114,7 +119,10 @@ export function trackCronTasks(cron: { add: (tasks: CronTasks) => unknown }, tra
         wrapped[name] = (...args: unknown[]) => tracker.track(Promise.resolve().then(() => value.apply(tasks, args)));
       } else if (value && typeof (value as { task?: unknown }).task === 'function') {
         const spec = value as { task: (...args: unknown[]) => unknown };
-        wrapped[name] = { ...spec, task: (...args: unknown[]) => tracker.track(Promise.resolve().then(() => spec.task(...args))) };
+        wrapped[name] = {
+          ...spec,
+          task: (...args: unknown[]) => tracker.track(Promise.resolve().then(() => spec.task(...args))),
+        };
       } else {
         wrapped[name] = value; // Strapi reports what it cannot schedule
       }
@@ -142,8 +150,13 @@ export async function finishBackgroundWork(strapi: Core.Strapi, timeoutMs = shut
   const started = Date.now();
   const cron = (await trackers.get(strapi)?.settled(timeoutMs)) ?? { pending: 0 };
   const pool = (strapi.db?.connection as any)?.client?.pool as PoolState | undefined;
-  const database = pool ? await waitForIdlePool(pool, { timeoutMs: Math.max(0, timeoutMs - (Date.now() - started)) }) : { idle: true, busy: 0, waitedMs: 0 };
+  const database = pool
+    ? await waitForIdlePool(pool, { timeoutMs: Math.max(0, timeoutMs - (Date.now() - started)) })
+    : { idle: true, busy: 0, waitedMs: 0 };
   const line = `shutdown: background work finished after ${Date.now() - started} ms`;
   if (cron.pending === 0 && database.idle) strapi.log.info(line);
-  else strapi.log.warn(`${line}: deadline passed with ${cron.pending} cron run(s) and ${database.busy} database connection(s) still busy`);
+  else
+    strapi.log.warn(
+      `${line}: deadline passed with ${cron.pending} cron run(s) and ${database.busy} database connection(s) still busy`,
+    );
 }

@@ -18,9 +18,13 @@ export interface ProxySettings {
 }
 
 export function proxySettings(value: string | boolean | number | undefined): ProxySettings {
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (text === '' || text === 'false' || text === '0') return { koa: false };
   if (text === 'true') return { koa: true };
   if (/^[1-9]\d{0,1}$/.test(text)) return { koa: true, maxIpsCount: Number(text) };
-  throw new Error(`TRUST_PROXY must be true, false or the number of proxies in front of the CMS (1 behind one nginx), not "${value}"`);
+  throw new Error(
+    `TRUST_PROXY must be true, false or the number of proxies in front of the CMS (1 behind one nginx), not "${value}"`,
+  );
 }

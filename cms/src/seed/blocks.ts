@@ -9,7 +9,8 @@ export type Block =
 export function toBlocks(lines: string[]): Block[] {
   return lines.map((line) => {
     const heading = /^(#{2,3}) (.*)$/.exec(line);
-    if (heading) return { type: 'heading', level: heading[1].length as 2 | 3, children: [{ type: 'text', text: heading[2] }] };
+    if (heading)
+      return { type: 'heading', level: heading[1].length as 2 | 3, children: [{ type: 'text', text: heading[2] }] };
     return { type: 'paragraph', children: [{ type: 'text', text: line }] };
   });
 }

@@ -23,7 +23,9 @@ export interface SeedReport {
 }
 
 export function seedDirectory(strapi: Core.Strapi): string {
-  return process.env.SEED_DIR ? path.resolve(process.env.SEED_DIR) : path.resolve(strapi.dirs.app.root, '..', 'database', 'seed');
+  return process.env.SEED_DIR
+    ? path.resolve(process.env.SEED_DIR)
+    : path.resolve(strapi.dirs.app.root, '..', 'database', 'seed');
 }
 
 /** On boot: only on a site without any page or article, and not in production unless asked. */
@@ -67,7 +69,8 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   // slugs of the first locale are the natural keys of the documents
   const keyLocale = seedLocales[0];
   /** the locales one entry of content.json has a variant in, in the seed's order */
-  const localesOf = (entry: Record<string, unknown>) => seedLocales.filter((code) => entry[code] && typeof entry[code] === 'object');
+  const localesOf = (entry: Record<string, unknown>) =>
+    seedLocales.filter((code) => entry[code] && typeof entry[code] === 'object');
   const report: SeedReport = { created: {}, existing: {}, skipped: [] };
   const count = (bucket: 'created' | 'existing', kind: string) => {
     report[bucket][kind] = (report[bucket][kind] ?? 0) + 1;
@@ -77,7 +80,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   const folder = await ensureFolder(strapi);
   const media = new Map<string, number>();
   for (const item of content.media as Array<{ key: string; file: string; alternativeText: string }>) {
-    const found = await strapi.db.query('plugin::upload.file').findOne({ where: { name: item.file, folder: folder.id } });
+    const found = await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { name: item.file, folder: folder.id } });
     if (found) {
       media.set(item.key, found.id);
       count('existing', 'media');
@@ -88,8 +93,15 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
       .plugin('upload')
       .service('upload')
       .upload({
-        data: { fileInfo: { name: item.file, alternativeText: item.alternativeText, caption: null, folder: folder.id } },
-        files: { filepath, originalFilename: item.file, mimetype: item.file.endsWith('.png') ? 'image/png' : 'image/jpeg', size: fs.statSync(filepath).size },
+        data: {
+          fileInfo: { name: item.file, alternativeText: item.alternativeText, caption: null, folder: folder.id },
+        },
+        files: {
+          filepath,
+          originalFilename: item.file,
+          mimetype: item.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+          size: fs.statSync(filepath).size,
+        },
       });
     media.set(item.key, uploaded.id);
     count('created', 'media');
@@ -100,28 +112,45 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
       if (Array.isArray(value)) return value.map((ref) => mediaId(media, ref));
       return typeof value === 'string' ? mediaId(media, value) : value;
     }
-    if (key && RICH_TEXT_FIELDS.has(key) && Array.isArray(value) && value.every((line) => typeof line === 'string')) return toBlocks(value);
+    if (key && RICH_TEXT_FIELDS.has(key) && Array.isArray(value) && value.every((line) => typeof line === 'string'))
+      return toBlocks(value);
     if (Array.isArray(value)) return value.map((item) => resolve(item));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, k)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, k)]));
     return value;
   };
 
   /** One document in every locale it has a variant in; the key locale's slug is the key. Returns the document id. */
-  const ensureDocument = async (uid: any, kind: string, variants: Record<Locale, any>, shared: Record<string, unknown> = {}, relations: (locale: Locale) => Record<string, unknown> = () => ({})) => {
+  const ensureDocument = async (
+    uid: any,
+    kind: string,
+    variants: Record<Locale, any>,
+    shared: Record<string, unknown> = {},
+    relations: (locale: Locale) => Record<string, unknown> = () => ({}),
+  ) => {
     const documents = strapi.documents(uid);
     const keySlug = variants[keyLocale].slug;
-    const found = await documents.findFirst({ locale: keyLocale, status: 'draft', filters: { slug: keySlug } as any, fields: ['documentId'] as any });
+    const found = await documents.findFirst({
+      locale: keyLocale,
+      status: 'draft',
+      filters: { slug: keySlug } as any,
+      fields: ['documentId'] as any,
+    });
     let documentId = found?.documentId as string | undefined;
     for (const locale of localesOf(variants)) {
       const label = `${kind} ${keySlug} (${locale})`;
       try {
-        const exists = documentId ? await documents.findOne({ documentId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
+        const exists = documentId
+          ? await documents.findOne({ documentId, locale, status: 'draft', fields: ['documentId'] as any })
+          : null;
         if (exists) {
           count('existing', kind);
           continue;
         }
         const data = { ...resolve(shared), ...resolve(variants[locale]), ...relations(locale) };
-        const entry = documentId ? await documents.update({ documentId, locale, data }) : await documents.create({ locale, data });
+        const entry = documentId
+          ? await documents.update({ documentId, locale, data })
+          : await documents.create({ locale, data });
         documentId = entry!.documentId as string;
         await documents.publish({ documentId, locale });
         count('created', kind);
@@ -140,15 +169,26 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   }
   const authors = new Map<string, string>();
   for (const author of content.authors) {
-    const id = await ensureDocument('api::author.author', 'author', author, { name: author.name, avatar: author.avatar, linkedinUrl: author.linkedinUrl });
+    const id = await ensureDocument('api::author.author', 'author', author, {
+      name: author.name,
+      avatar: author.avatar,
+      linkedinUrl: author.linkedinUrl,
+    });
     if (id) authors.set(author.key, id);
   }
   for (const article of content.articles) {
-    const link = (documentId: string | undefined, locale: Locale) => (documentId ? { connect: [{ documentId, locale }] } : undefined);
-    await ensureDocument('api::article.article', 'article', article, { cover: article.cover, publishedDate: article.publishedDate }, (locale) => ({
-      author: link(authors.get(article.author), locale),
-      category: link(categories.get(article.category), locale),
-    }));
+    const link = (documentId: string | undefined, locale: Locale) =>
+      documentId ? { connect: [{ documentId, locale }] } : undefined;
+    await ensureDocument(
+      'api::article.article',
+      'article',
+      article,
+      { cover: article.cover, publishedDate: article.publishedDate },
+      (locale) => ({
+        author: link(authors.get(article.author), locale),
+        category: link(categories.get(article.category), locale),
+      }),
+    );
   }
   for (const page of content.pages) await ensureDocument('api::page.page', 'page', page);
 
@@ -166,7 +206,14 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
       const { inDays, startUtc, minutes, timeZone, capacity, recordingUrl } = webinar.session;
       const day = new Date(Date.now() + inDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
       const startsAt = new Date(`${day}T${startUtc}:00Z`);
-      const session = await sessions.create(id, { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000), timeZone, capacity, joinUrl: null, joinInstructions: null });
+      const session = await sessions.create(id, {
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+        timeZone,
+        capacity,
+        joinUrl: null,
+        joinInstructions: null,
+      });
       // nobody registered for a seeded session: nobody to notify
       if (recordingUrl) await sessions.setRecording(session.documentId, recordingUrl, false);
       count('created', 'webinar-session');
@@ -200,7 +247,11 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
   // --- booking demo: one meeting type with two hosts, when the booking plugin is installed ---
   if (content.booking && strapi.plugin('booking')) {
     // no draft & publish on these types: found and created through the Document Service without publish()
-    const ensureBookingDocument = async (uid: any, kind: string, entry: { shared: Record<string, unknown> } & Record<Locale, Record<string, unknown>>) => {
+    const ensureBookingDocument = async (
+      uid: any,
+      kind: string,
+      entry: { shared: Record<string, unknown> } & Record<Locale, Record<string, unknown>>,
+    ) => {
       const slug = entry.shared.slug as string;
       const documents = strapi.documents(uid);
       for (const locale of localesOf(entry)) {
@@ -221,20 +272,26 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
       }
     };
     for (const host of content.booking.hosts) await ensureBookingDocument('plugin::booking.host', 'booking-host', host);
-    for (const type of content.booking.meetingTypes) await ensureBookingDocument('plugin::booking.meeting-type', 'meeting-type', type);
+    for (const type of content.booking.meetingTypes)
+      await ensureBookingDocument('plugin::booking.meeting-type', 'meeting-type', type);
   }
 
   // --- the global single type ---
   const globals = strapi.documents('api::global.global' as any);
-  let globalId = (await globals.findFirst({ locale: keyLocale, status: 'draft', fields: ['documentId'] as any }))?.documentId as string | undefined;
+  let globalId = (await globals.findFirst({ locale: keyLocale, status: 'draft', fields: ['documentId'] as any }))
+    ?.documentId as string | undefined;
   for (const locale of localesOf(content.global)) {
-    const exists = globalId ? await globals.findOne({ documentId: globalId, locale, status: 'draft', fields: ['documentId'] as any }) : null;
+    const exists = globalId
+      ? await globals.findOne({ documentId: globalId, locale, status: 'draft', fields: ['documentId'] as any })
+      : null;
     if (exists) {
       count('existing', 'global');
       continue;
     }
     const data = { ...resolve(content.global.shared), ...resolve(content.global[locale]) };
-    const entry = globalId ? await globals.update({ documentId: globalId, locale, data }) : await globals.create({ locale, data });
+    const entry = globalId
+      ? await globals.update({ documentId: globalId, locale, data })
+      : await globals.create({ locale, data });
     globalId = entry!.documentId as string;
     await globals.publish({ documentId: globalId, locale });
     count('created', 'global');
@@ -250,13 +307,18 @@ function mediaId(media: Map<string, number>, key: string): number {
 }
 
 async function ensureFolder(strapi: Core.Strapi): Promise<{ id: number }> {
-  const existing = await strapi.db.query('plugin::upload.folder').findOne({ where: { name: FOLDER_NAME, parent: null } });
+  const existing = await strapi.db
+    .query('plugin::upload.folder')
+    .findOne({ where: { name: FOLDER_NAME, parent: null } });
   if (existing) return existing;
   return strapi.plugin('upload').service('folder').create({ name: FOLDER_NAME, parent: null });
 }
 
 export const summarise = (report: SeedReport) => {
   const total = (bucket: Record<string, number>) => Object.values(bucket).reduce((sum, n) => sum + n, 0);
-  const list = (bucket: Record<string, number>) => Object.entries(bucket).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+  const list = (bucket: Record<string, number>) =>
+    Object.entries(bucket)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ') || 'nothing';
   return `created ${total(report.created)} (${list(report.created)}), already there ${total(report.existing)}${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`;
 };

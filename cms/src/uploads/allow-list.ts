@@ -23,7 +23,8 @@ async function readHead(path: string): Promise<Uint8Array> {
   }
 }
 
-const listOf = (files: unknown): IncomingFile[] => (files ? ((Array.isArray(files) ? files : [files]) as IncomingFile[]) : []);
+const listOf = (files: unknown): IncomingFile[] =>
+  files ? ((Array.isArray(files) ? files : [files]) as IncomingFile[]) : [];
 
 /**
  * Judges every file of one request by its content before any is stored: one refused file refuses
@@ -47,7 +48,10 @@ export async function assertAllowedUploads(files: unknown): Promise<void> {
     }
   }
   if (refused.length > 0) {
-    throw new errors.ValidationError(`File type not allowed: ${refused.map((file) => `${file.name || 'a file'} ${file.reason}`).join('; ')}`, { files: refused });
+    throw new errors.ValidationError(
+      `File type not allowed: ${refused.map((file) => `${file.name || 'a file'} ${file.reason}`).join('; ')}`,
+      { files: refused },
+    );
   }
 }
 

@@ -30,13 +30,30 @@ function isoBrands(head: Uint8Array): string[] {
   const end = Math.min(head.length, boxSize > 0 ? boxSize : head.length);
   const brands: string[] = [];
   // major brand at 8, minor version at 12, compatible brands from 16
-  for (const offset of [8, ...Array.from({ length: Math.max(0, Math.floor((end - 16) / 4)) }, (_, index) => 16 + index * 4)]) {
+  for (const offset of [
+    8,
+    ...Array.from({ length: Math.max(0, Math.floor((end - 16) / 4)) }, (_, index) => 16 + index * 4),
+  ]) {
     if (offset + 4 <= end) brands.push(String.fromCharCode(...head.subarray(offset, offset + 4)));
   }
   return brands;
 }
 
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4', 'MSNV']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'mmp4',
+  'MSNV',
+]);
 
 function webm(head: Uint8Array): boolean {
   if (!bytes(head, 0, [0x1a, 0x45, 0xdf, 0xa3])) return false;
@@ -50,14 +67,18 @@ function webm(head: Uint8Array): boolean {
 /** The allowed type of this content, or null when it is not on the list. */
 export function mediaTypeOf(head: Uint8Array): MediaType | null {
   if (bytes(head, 0, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', kind: 'image', extensions: ['.jpg', '.jpeg'] };
-  if (bytes(head, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', kind: 'image', extensions: ['.png'] };
-  if (ascii(head, 0, 'GIF87a') || ascii(head, 0, 'GIF89a')) return { mime: 'image/gif', kind: 'image', extensions: ['.gif'] };
-  if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP')) return { mime: 'image/webp', kind: 'image', extensions: ['.webp'] };
+  if (bytes(head, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mime: 'image/png', kind: 'image', extensions: ['.png'] };
+  if (ascii(head, 0, 'GIF87a') || ascii(head, 0, 'GIF89a'))
+    return { mime: 'image/gif', kind: 'image', extensions: ['.gif'] };
+  if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP'))
+    return { mime: 'image/webp', kind: 'image', extensions: ['.webp'] };
   if (ascii(head, 0, '%PDF-')) return { mime: 'application/pdf', kind: 'document', extensions: ['.pdf'] };
   if (webm(head)) return { mime: 'video/webm', kind: 'video', extensions: ['.webm'] };
   const brands = isoBrands(head);
   if (brands[0] === 'avif' || brands[0] === 'avis') return { mime: 'image/avif', kind: 'image', extensions: ['.avif'] };
-  if (brands.length > 0 && MP4_BRANDS.has(brands[0])) return { mime: 'video/mp4', kind: 'video', extensions: ['.mp4', '.m4v'] };
+  if (brands.length > 0 && MP4_BRANDS.has(brands[0]))
+    return { mime: 'video/mp4', kind: 'video', extensions: ['.mp4', '.m4v'] };
   return null;
 }
 
@@ -76,8 +97,10 @@ export type UploadVerdict = { allowed: true; type: MediaType } | { allowed: fals
  */
 export function judgeUpload(fileName: string, head: Uint8Array): UploadVerdict {
   const type = mediaTypeOf(head);
-  if (!type) return { allowed: false, reason: 'is not an image (JPEG, PNG, GIF, WebP, AVIF), a PDF or a video (MP4, WebM)' };
-  if (!type.extensions.includes(extensionOf(fileName))) return { allowed: false, reason: `is ${type.mime}: its name must end in ${type.extensions.join(' or ')}` };
+  if (!type)
+    return { allowed: false, reason: 'is not an image (JPEG, PNG, GIF, WebP, AVIF), a PDF or a video (MP4, WebM)' };
+  if (!type.extensions.includes(extensionOf(fileName)))
+    return { allowed: false, reason: `is ${type.mime}: its name must end in ${type.extensions.join(' or ')}` };
   return { allowed: true, type };
 }
 

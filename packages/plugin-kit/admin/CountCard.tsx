@@ -13,7 +13,14 @@ export const CountCard = ({ label, count, caption, isAlarming = false }: CountCa
   const { formatNumber } = useIntl();
 
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} minWidth="16rem" borderColor={isAlarming ? 'danger200' : undefined}>
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      padding={4}
+      minWidth="16rem"
+      borderColor={isAlarming ? 'danger200' : undefined}
+    >
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Typography tag="dt" variant="sigma" textColor="neutral600">
           {label}

@@ -20,7 +20,11 @@ export const PluginRoutes = ({ routes }: { routes: PluginRoute[] }) => (
   <Routes>
     {routes.map(({ path, permissions, element }) => {
       const protectedElement = <Page.Protect permissions={permissions}>{element}</Page.Protect>;
-      return path ? <Route key={path} path={path} element={protectedElement} /> : <Route key="index" index element={protectedElement} />;
+      return path ? (
+        <Route key={path} path={path} element={protectedElement} />
+      ) : (
+        <Route key="index" index element={protectedElement} />
+      );
     })}
     <Route path="*" element={<Page.Error />} />
   </Routes>

@@ -9,7 +9,15 @@ interface SectionProps {
 
 /** A titled white card, as on Strapi's edit views. */
 export const Section = ({ title, description, children }: SectionProps) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+  <Box
+    background="neutral0"
+    hasRadius
+    shadow="tableShadow"
+    paddingTop={6}
+    paddingBottom={6}
+    paddingLeft={7}
+    paddingRight={7}
+  >
     <Flex direction="column" alignItems="stretch" gap={4}>
       {description ? (
         <Flex direction="column" alignItems="flex-start" gap={1}>

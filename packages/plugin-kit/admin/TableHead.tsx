@@ -33,7 +33,8 @@ export const TableHead = ({ columns }: TableHeadProps) => (
     <Tr>
       {columns.map((column, index) => {
         if (!column) return null;
-        const { label, visuallyHidden } = typeof column === 'string' ? { label: column, visuallyHidden: false } : column;
+        const { label, visuallyHidden } =
+          typeof column === 'string' ? { label: column, visuallyHidden: false } : column;
         return (
           <HeaderCell key={`${index}:${label}`} visuallyHidden={visuallyHidden}>
             {label}

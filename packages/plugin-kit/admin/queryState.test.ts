@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { compactParams, initialQueryState, nextQueryState, queryView, runQuery, type GetJson, type QueryEvent, type QueryParams, type QueryState } from './queryState';
+import {
+  compactParams,
+  initialQueryState,
+  nextQueryState,
+  queryView,
+  runQuery,
+  type GetJson,
+  type QueryEvent,
+  type QueryParams,
+  type QueryState,
+} from './queryState';
 
 type Row = { id: number };
 
 /** A fake `get` whose requests the test settles by hand, in any order. */
 const fakeGet = () => {
-  const calls: Array<{ path: string; options?: { params?: QueryParams }; resolve: (data: unknown) => void; reject: (error: unknown) => void }> = [];
+  const calls: Array<{
+    path: string;
+    options?: { params?: QueryParams };
+    resolve: (data: unknown) => void;
+    reject: (error: unknown) => void;
+  }> = [];
   const request = (path: string, options?: { params?: QueryParams }) =>
     new Promise<{ data: unknown }>((resolve, reject) => {
       calls.push({ path, options, resolve: (data) => resolve({ data }), reject });
@@ -37,7 +52,11 @@ describe('runQuery with nextQueryState', () => {
     calls[0].resolve([{ id: 1 }]);
     await flush();
     expect(query.events).toEqual(['start', 'success']);
-    expect(queryView(query.state(), '/leads/contacts')).toEqual({ data: [{ id: 1 }], error: undefined, isLoading: false });
+    expect(queryView(query.state(), '/leads/contacts')).toEqual({
+      data: [{ id: 1 }],
+      error: undefined,
+      isLoading: false,
+    });
   });
 
   it('sends only non-empty parameters, and no options without any', () => {
@@ -67,7 +86,11 @@ describe('runQuery with nextQueryState', () => {
     runQuery(get, '/odoo-sync/status', {}, query.report);
     calls[2].resolve([{ id: 2 }]);
     await flush();
-    expect(queryView(query.state(), '/odoo-sync/status')).toEqual({ data: [{ id: 2 }], error: undefined, isLoading: false });
+    expect(queryView(query.state(), '/odoo-sync/status')).toEqual({
+      data: [{ id: 2 }],
+      error: undefined,
+      isLoading: false,
+    });
   });
 
   it('starts another path empty, and hides the old path before its request starts', async () => {

@@ -59,7 +59,12 @@ export const compactParams = (params: QueryParams = {}): QueryParams =>
  * Starts one GET and reports its events; the returned function cancels the reports (the request of
  * a page that moved on, or of an unmounted one, must not overwrite the state).
  */
-export const runQuery = <T>(get: GetJson, path: string, params: QueryParams, report: (event: QueryEvent<T>) => void): (() => void) => {
+export const runQuery = <T>(
+  get: GetJson,
+  path: string,
+  params: QueryParams,
+  report: (event: QueryEvent<T>) => void,
+): (() => void) => {
   let isCurrent = true;
   report({ type: 'start', path });
   const compact = compactParams(params);

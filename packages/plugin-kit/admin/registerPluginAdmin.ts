@@ -22,7 +22,12 @@ interface PluginAdminOptions {
  * The admin entry (`admin/src/index.ts`) of a Magnetiq plugin: one menu link to the plugin's
  * pages, the plugin registered under its id, and its translations (en base, see `loadTranslations`).
  */
-export const registerPluginAdmin = ({ pluginId, name, menu, translations }: PluginAdminOptions): StrapiApp['appPlugins'][string] => {
+export const registerPluginAdmin = ({
+  pluginId,
+  name,
+  menu,
+  translations,
+}: PluginAdminOptions): StrapiApp['appPlugins'][string] => {
   const getTranslation = makeGetTranslation(pluginId);
   return {
     register(app) {

@@ -8,14 +8,20 @@ export interface SaveFileDocument {
 export const fileBlob = (content: BlobPart, type: string) => new Blob([content], { type });
 
 /** A file name without path separators or control characters, which browsers would refuse or rewrite. */
-// eslint-disable-next-line no-control-regex -- control characters are what this replaces
-export const safeFileName = (fileName: string) => fileName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'download';
+export const safeFileName = (fileName: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+  fileName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'download';
 
 /**
  * Saves `content` as a file through a temporary object URL on a temporary link (the admin has no
  * server-side download for authenticated requests: the JWT travels in a header).
  */
-export const saveFile = (content: BlobPart, fileName: string, type: string, doc: SaveFileDocument = document as unknown as SaveFileDocument) => {
+export const saveFile = (
+  content: BlobPart,
+  fileName: string,
+  type: string,
+  doc: SaveFileDocument = document as unknown as SaveFileDocument,
+) => {
   const href = URL.createObjectURL(fileBlob(content, type));
   const link = doc.createElement('a');
   link.href = href;
@@ -32,4 +38,5 @@ export const saveFile = (content: BlobPart, fileName: string, type: string, doc:
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** Saves `value` as a pretty-printed JSON file. */
-export const saveJson = (value: unknown, fileName: string, doc?: SaveFileDocument) => saveFile(JSON.stringify(value, null, 2), fileName, 'application/json', doc);
+export const saveJson = (value: unknown, fileName: string, doc?: SaveFileDocument) =>
+  saveFile(JSON.stringify(value, null, 2), fileName, 'application/json', doc);

@@ -6,7 +6,10 @@ export type Messages = Record<string, string>;
  * its own chunk: `{ en: () => import('./translations/en.json'), de: () => import('./translations/de.json') }`.
  * `en` is required: it is the fallback of every other locale.
  */
-export type TranslationSources = { en: () => Promise<{ default: Messages }> } & Record<string, () => Promise<{ default: Messages }>>;
+export type TranslationSources = { en: () => Promise<{ default: Messages }> } & Record<
+  string,
+  () => Promise<{ default: Messages }>
+>;
 
 /** `makeGetTranslation('leads')('plugin.name')` is `leads.plugin.name`, the id under which the admin registers it. */
 export const makeGetTranslation =
@@ -35,8 +38,9 @@ export const loadTranslations = async (pluginId: string, sources: TranslationSou
   const english = await load(sources.en);
   return Promise.all(
     locales.map(async (locale) => {
-      const own = locale === 'en' || !Object.prototype.hasOwnProperty.call(sources, locale) ? {} : await load(sources[locale]);
+      const own =
+        locale === 'en' || !Object.prototype.hasOwnProperty.call(sources, locale) ? {} : await load(sources[locale]);
       return { locale, data: prefix(pluginId, { ...english, ...own }) };
-    })
+    }),
   );
 };

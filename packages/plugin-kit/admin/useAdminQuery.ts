@@ -1,6 +1,14 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { initialQueryState, nextQueryState, queryView, runQuery, type GetJson, type QueryParams, type QueryState } from './queryState';
+import {
+  initialQueryState,
+  nextQueryState,
+  queryView,
+  runQuery,
+  type GetJson,
+  type QueryParams,
+  type QueryState,
+} from './queryState';
 
 export type { QueryParams } from './queryState';
 
@@ -17,8 +25,11 @@ export const useAdminQuery = <T>(path: string, params?: QueryParams) => {
   const paramsKey = JSON.stringify(params ?? {});
 
   React.useEffect(
-    () => runQuery<T>(get as GetJson, path, JSON.parse(paramsKey) as QueryParams, (event) => setState((previous) => nextQueryState(previous, event))),
-    [get, path, paramsKey, reloads]
+    () =>
+      runQuery<T>(get as GetJson, path, JSON.parse(paramsKey) as QueryParams, (event) =>
+        setState((previous) => nextQueryState(previous, event)),
+      ),
+    [get, path, paramsKey, reloads],
   );
 
   const refetch = React.useCallback(() => setReloads((count) => count + 1), []);

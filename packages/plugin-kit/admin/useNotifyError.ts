@@ -16,10 +16,13 @@ export const useNotifyError = (getTranslation: (id: string) => string) => {
     (error: unknown) => {
       const message = isFetchError(error)
         ? formatAPIError(error)
-        : formatMessage({ id: getTranslation('notification.error'), defaultMessage: 'Something went wrong. Please try again.' });
+        : formatMessage({
+            id: getTranslation('notification.error'),
+            defaultMessage: 'Something went wrong. Please try again.',
+          });
       toggleNotification({ type: 'danger', message });
       return message;
     },
-    [formatAPIError, formatMessage, getTranslation, toggleNotification]
+    [formatAPIError, formatMessage, getTranslation, toggleNotification],
   );
 };

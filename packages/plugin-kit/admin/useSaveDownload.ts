@@ -16,6 +16,6 @@ export const useSaveDownload = () => {
       const { data } = await (get as unknown as GetText)(path, { responseType: 'text' });
       saveFile(data, fileName, type);
     },
-    [get]
+    [get],
   );
 };

@@ -32,13 +32,19 @@ export interface AnalyticsTable {
 }
 
 /** part / whole as a fraction with 4 decimals; 0 when the whole is 0. */
-export const rate = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
+export const rate = (part: number, whole: number): number =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 
 /** A count column of a PostgreSQL answer (bigint arrives as a string) as a number. */
 export const count = (value: unknown): number => Number(value ?? 0);
 
 /** Narrows a query to the filter's range on `column` ([start, end)) and, unless all, to its locale on `localeColumn`. */
-export function inRange<Q extends Knex.QueryBuilder>(query: Q, filter: AnalyticsFilter, column: string, localeColumn: string): Q {
+export function inRange<Q extends Knex.QueryBuilder>(
+  query: Q,
+  filter: AnalyticsFilter,
+  column: string,
+  localeColumn: string,
+): Q {
   query.where(column, '>=', filter.start).andWhere(column, '<', filter.end);
   if (filter.locale !== 'all') query.andWhere(localeColumn, filter.locale);
   return query;

@@ -9,6 +9,7 @@ export type DeliveryError = Error & { permanent?: true; retryAfterMs?: number; d
 
 export const deliveryErrors = {
   permanent: (message: string): DeliveryError => Object.assign(new Error(message), { permanent: true as const }),
-  retryLater: (message: string, retryAfterMs: number): DeliveryError => Object.assign(new Error(message), { retryAfterMs }),
+  retryLater: (message: string, retryAfterMs: number): DeliveryError =>
+    Object.assign(new Error(message), { retryAfterMs }),
   defer: (message: string, deferMs: number): DeliveryError => Object.assign(new Error(message), { deferMs }),
 };

@@ -1,15 +1,23 @@
 import { yup } from '@strapi/utils';
-import { COUNTRY_PATTERN, LEAD_FIELD_MAX as MAX, LEAD_FIELD_MESSAGES as MESSAGE, NAME_PATTERN, PHONE_PATTERN } from '../validation/lead-fields';
+import {
+  COUNTRY_PATTERN,
+  LEAD_FIELD_MAX as MAX,
+  LEAD_FIELD_MESSAGES as MESSAGE,
+  NAME_PATTERN,
+  PHONE_PATTERN,
+} from '../validation/lead-fields';
 
 const optionalText = (max: number) => yup.string().trim().max(max).nullable().optional();
 
 /** An optional text of at most `max` characters after trimming (empty = null). */
 export { optionalText };
 
-const name = (field: string) => optionalText(MAX.firstName).matches(NAME_PATTERN, { message: MESSAGE.name(field), excludeEmptyString: true });
+const name = (field: string) =>
+  optionalText(MAX.firstName).matches(NAME_PATTERN, { message: MESSAGE.name(field), excludeEmptyString: true });
 
 /** A required name (e.g. the booking form's first name). */
-export const requiredName = (field: string) => yup.string().trim().required().max(MAX.firstName).matches(NAME_PATTERN, MESSAGE.name(field));
+export const requiredName = (field: string) =>
+  yup.string().trim().required().max(MAX.firstName).matches(NAME_PATTERN, MESSAGE.name(field));
 
 export const utmFields = () => ({
   source: optionalText(MAX.utm),
@@ -31,7 +39,13 @@ export const leadFormFields = () => ({
   company: optionalText(MAX.company),
   jobTitle: optionalText(MAX.jobTitle),
   phone: optionalText(MAX.phone).matches(PHONE_PATTERN, { message: MESSAGE.phone, excludeEmptyString: true }),
-  country: yup.string().trim().uppercase().matches(COUNTRY_PATTERN, { message: MESSAGE.country, excludeEmptyString: true }).nullable().optional(),
+  country: yup
+    .string()
+    .trim()
+    .uppercase()
+    .matches(COUNTRY_PATTERN, { message: MESSAGE.country, excludeEmptyString: true })
+    .nullable()
+    .optional(),
   consent: yup
     .object({
       dataProcessing: yup.boolean().strict().oneOf([true], MESSAGE.consent).required(),

@@ -8,7 +8,10 @@ const request = (body: unknown): PublicFormRequest & { headers: Record<string, s
   return { request: { ip: '203.0.113.7', body }, headers, set: (field, value) => void (headers[field] = value) };
 };
 
-const run = async (body: unknown, options: { limitAt?: 'ip' | 'email'; invalid?: boolean; normaliseEmail?: (email: string) => string } = {}) => {
+const run = async (
+  body: unknown,
+  options: { limitAt?: 'ip' | 'email'; invalid?: boolean; normaliseEmail?: (email: string) => string } = {},
+) => {
   const calls: string[] = [];
   const ctx = request(body);
   const result = await acceptPublicForm<Body>(ctx, {
@@ -37,7 +40,12 @@ describe('the public form flow', () => {
   it.each([
     ['the IP limit', { limitAt: 'ip' as const }, '429', ['test-form:ip=203.0.113.7']],
     ['an invalid body', { invalid: true }, '400', ['test-form:ip=203.0.113.7', 'validate']],
-    ['the email limit', { limitAt: 'email' as const }, '429', ['test-form:ip=203.0.113.7', 'validate', 'test-form:email=ada@example.com']],
+    [
+      'the email limit',
+      { limitAt: 'email' as const },
+      '429',
+      ['test-form:ip=203.0.113.7', 'validate', 'test-form:email=ada@example.com'],
+    ],
   ])('stops at %s and goes no further', async (_name, options, error, calls) => {
     expect(await run({ email: 'ada@example.com' }, options)).toEqual({ result: error, calls });
   });
@@ -58,7 +66,11 @@ describe('the public form flow', () => {
 
   it('validates an absent body as an empty object', async () => {
     let seen: unknown = null;
-    await acceptPublicForm(request(undefined), { name: 'f', rateLimit: async () => {}, validate: async (value) => ((seen = value), { email: 'a@b.co' }) });
+    await acceptPublicForm(request(undefined), {
+      name: 'f',
+      rateLimit: async () => {},
+      validate: async (value) => ((seen = value), { email: 'a@b.co' }),
+    });
     expect(seen).toEqual({});
   });
 });

@@ -10,7 +10,11 @@ export interface PublicFormRequest {
 }
 
 /** The leads core's rate limit for one form (its `rate-limit` service's `checkRequest`): throws a 429 with Retry-After. */
-export type FormRateLimit = (ctx: PublicFormRequest, form: string, keys: { ip?: string; email?: string }) => Promise<void>;
+export type FormRateLimit = (
+  ctx: PublicFormRequest,
+  form: string,
+  keys: { ip?: string; email?: string },
+) => Promise<void>;
 
 export interface PublicForm<B extends { email: string; website?: string | null }> {
   /** the rate-limit bucket, e.g. "whitepaper" */
@@ -28,7 +32,10 @@ export interface AcceptedForm<B> {
   honeypot: boolean;
 }
 
-export async function acceptPublicForm<B extends { email: string; website?: string | null }>(ctx: PublicFormRequest, form: PublicForm<B>): Promise<AcceptedForm<B>> {
+export async function acceptPublicForm<B extends { email: string; website?: string | null }>(
+  ctx: PublicFormRequest,
+  form: PublicForm<B>,
+): Promise<AcceptedForm<B>> {
   await form.rateLimit(ctx, form.name, { ip: ctx.request.ip });
   const body = await form.validate(ctx.request.body ?? {});
   const email = (form.normaliseEmail ?? ((value: string) => value.trim().toLowerCase()))(body.email);

@@ -15,7 +15,11 @@ describe('signed tokens', () => {
 
   it('rejects the token once it has expired', () => {
     const token = signToken({ purpose: 'confirm', subject: 'abc', expiresAt: inOneHour }, secret);
-    expect(verifyToken(token, 'confirm', secret, inOneHour)).toEqual({ ok: false, reason: 'expired', payload: { p: 'confirm', s: 'abc', e: inOneHour.getTime() / 1000 } });
+    expect(verifyToken(token, 'confirm', secret, inOneHour)).toEqual({
+      ok: false,
+      reason: 'expired',
+      payload: { p: 'confirm', s: 'abc', e: inOneHour.getTime() / 1000 },
+    });
   });
 
   it('accepts a token without expiry at any time', () => {
@@ -31,8 +35,13 @@ describe('signed tokens', () => {
   it('rejects a token whose payload was changed', () => {
     const token = signToken({ purpose: 'confirm', subject: 'abc', expiresAt: inOneHour }, secret);
     const [, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ p: 'confirm', s: 'someone-else', e: 4102444800 })).toString('base64url');
-    expect(verifyToken(`${forged}.${signature}`, 'confirm', secret, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    const forged = Buffer.from(JSON.stringify({ p: 'confirm', s: 'someone-else', e: 4102444800 })).toString(
+      'base64url',
+    );
+    expect(verifyToken(`${forged}.${signature}`, 'confirm', secret, now)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('rejects a token signed with another secret', () => {
@@ -68,15 +77,25 @@ describe('legacy claims', () => {
     const encoded = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`;
   };
-  const legacy = (claims: Record<string, unknown>) => (typeof claims.p === 'string' && typeof claims.b === 'string' ? { p: claims.p, s: claims.b } : null);
+  const legacy = (claims: Record<string, unknown>) =>
+    typeof claims.p === 'string' && typeof claims.b === 'string' ? { p: claims.p, s: claims.b } : null;
 
   it('reads an old token through the plugin mapping', () => {
-    expect(verifyToken(legacyToken({ p: 'booking-manage', b: 'booking1', n: 'x' }), 'booking-manage', secret, now, { legacy })).toEqual({ ok: true, payload: { p: 'booking-manage', s: 'booking1' } });
+    expect(
+      verifyToken(legacyToken({ p: 'booking-manage', b: 'booking1', n: 'x' }), 'booking-manage', secret, now, {
+        legacy,
+      }),
+    ).toEqual({ ok: true, payload: { p: 'booking-manage', s: 'booking1' } });
   });
 
   it.each([
     ['without the mapping', legacyToken({ p: 'booking-manage', b: 'booking1' }), {}, 'malformed'],
-    ['under another secret', legacyToken({ p: 'booking-manage', b: 'booking1' }, 'another-secret-0123'), { legacy }, 'bad-signature'],
+    [
+      'under another secret',
+      legacyToken({ p: 'booking-manage', b: 'booking1' }, 'another-secret-0123'),
+      { legacy },
+      'bad-signature',
+    ],
     ['for another purpose', legacyToken({ p: 'other', b: 'booking1' }), { legacy }, 'wrong-purpose'],
     ['with claims the mapping does not know', legacyToken({ p: 'booking-manage', z: 1 }), { legacy }, 'malformed'],
   ] as const)('refuses an old token %s', (_name, token, options, reason) => {
@@ -86,7 +105,9 @@ describe('legacy claims', () => {
 
 describe('key derivation, hashes, comparison', () => {
   it('derives a different key per label from one secret', () => {
-    expect(deriveKey(secret, 'magnetiq:booking-links')).toBe(createHmac('sha256', secret).update('magnetiq:booking-links').digest('base64url'));
+    expect(deriveKey(secret, 'magnetiq:booking-links')).toBe(
+      createHmac('sha256', secret).update('magnetiq:booking-links').digest('base64url'),
+    );
     expect(deriveKey(secret, 'a')).not.toBe(deriveKey(secret, 'b'));
   });
 
@@ -102,6 +123,9 @@ describe('key derivation, hashes, comparison', () => {
   ])('safeEqual(%j, %j) is %s', (a, b, expected) => expect(safeEqual(a, b)).toBe(expected));
 
   it('refuses every token when the secret is empty', () => {
-    expect(verifyToken(signToken({ purpose: 'p', subject: 's' }, secret), 'p', '', now)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyToken(signToken({ purpose: 'p', subject: 's' }, secret), 'p', '', now)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 });

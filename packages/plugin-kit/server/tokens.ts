@@ -45,7 +45,10 @@ export function safeEqual(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function signToken(claims: { purpose: string; subject: string; expiresAt?: Date; extra?: Record<string, string | number> }, secret: string): string {
+export function signToken(
+  claims: { purpose: string; subject: string; expiresAt?: Date; extra?: Record<string, string | number> },
+  secret: string,
+): string {
   if (!secret) throw new Error('token secret is empty');
   const body: TokenClaims = { p: claims.purpose, s: claims.subject };
   if (claims.expiresAt) body.e = Math.floor(claims.expiresAt.getTime() / 1000);
@@ -54,7 +57,8 @@ export function signToken(claims: { purpose: string; subject: string; expiresAt?
   return `${encoded}.${mac(encoded, secret)}`;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function asClaims(value: Record<string, unknown>): TokenClaims | null {
   if (typeof value.p !== 'string' || typeof value.s !== 'string') return null;
@@ -64,8 +68,15 @@ function asClaims(value: Record<string, unknown>): TokenClaims | null {
 }
 
 /** Signature first (constant time), then the claims, the purpose, the expiry. */
-export function verifyToken(token: unknown, purpose: string, secret: string, now: Date = new Date(), options: VerifyOptions = {}): TokenVerdict {
-  if (typeof token !== 'string' || token.length > (options.maxLength ?? 2048)) return { ok: false, reason: 'malformed' };
+export function verifyToken(
+  token: unknown,
+  purpose: string,
+  secret: string,
+  now: Date = new Date(),
+  options: VerifyOptions = {},
+): TokenVerdict {
+  if (typeof token !== 'string' || token.length > (options.maxLength ?? 2048))
+    return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };
   const [encoded, signature] = parts;
@@ -85,10 +96,12 @@ export function verifyToken(token: unknown, purpose: string, secret: string, now
 }
 
 /** A key for one purpose derived from a shared secret (HMAC-SHA256, base64url): one secret, independent keys. */
-export const deriveKey = (secret: string, label: string): string => createHmac('sha256', secret).update(label).digest('base64url');
+export const deriveKey = (secret: string, label: string): string =>
+  createHmac('sha256', secret).update(label).digest('base64url');
 
 /** A keyed hash for values we must be able to match but must not store (IPs, erased emails). */
-export const keyedHash = (value: string, secret: string): string => createHmac('sha256', secret).update(value).digest('hex');
+export const keyedHash = (value: string, secret: string): string =>
+  createHmac('sha256', secret).update(value).digest('hex');
 
 /** What the database keeps instead of a token: a link can be matched but not rebuilt. */
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');

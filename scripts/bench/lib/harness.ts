@@ -98,7 +98,17 @@ export async function load(options: LoadOptions): Promise<Run> {
 }
 
 /** The built CMS in production mode on a scratch database of its own; stop() also drops the database. */
-export async function startBenchCms({ name, env = {}, timeoutMs = 180_000, nodeArgs = [] }: { name: string; env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] }) {
+export async function startBenchCms({
+  name,
+  env = {},
+  timeoutMs = 180_000,
+  nodeArgs = [],
+}: {
+  name: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  nodeArgs?: string[];
+}) {
   await buildPlugins({ log });
   assertPluginsBuilt();
   await buildCms({ log });
@@ -111,7 +121,13 @@ export async function startBenchCms({ name, env = {}, timeoutMs = 180_000, nodeA
     stdio: ['ignore', logFd, logFd],
     timeoutMs,
     nodeArgs,
-    env: { ...generateSecrets(), NODE_ENV: 'production', DATABASE_URL: database.url, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...generateSecrets(),
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
   });
   return {
     url: cms.url as string,
@@ -136,7 +152,15 @@ export function writeResult(file: string, result: unknown) {
 }
 
 /** A contact-form submission with a new address per request number (every one a full capture transaction). */
-export function benchSubmission(runId: string, n: number, { label = 'bench', marketingEvery = 2, medium = 'autocannon' }: { label?: string; marketingEvery?: number; medium?: string } = {}) {
+export function benchSubmission(
+  runId: string,
+  n: number,
+  {
+    label = 'bench',
+    marketingEvery = 2,
+    medium = 'autocannon',
+  }: { label?: string; marketingEvery?: number; medium?: string } = {},
+) {
   const email = `${label}-${runId}-${n}@example.com`;
   return {
     key: email,

@@ -18,7 +18,10 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, filter: { type: 'string', default: '' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' }, filter: { type: 'string', default: '' } },
+});
 const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map<number, number>();
@@ -53,7 +56,11 @@ const show = (title: string, map: Map<string, number>) => {
     .filter(([name]) => !values.filter || name.includes(values.filter))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .forEach(([name, time]) => console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${(time / 1000).toFixed(0).padStart(6)} ms  ${name}`));
+    .forEach(([name, time]) =>
+      console.log(
+        `${((time / total) * 100).toFixed(1).padStart(5)}%  ${(time / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+      ),
+    );
 };
 show('self time', selfBy);
 show('inclusive time', inclusiveBy);

@@ -21,7 +21,9 @@ export async function startSendGridSink() {
       }
       received += 1;
       try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { custom_args?: { idempotency_key?: string } };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          custom_args?: { idempotency_key?: string };
+        };
         const key = body.custom_args?.idempotency_key;
         if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
       } catch {

@@ -4,7 +4,10 @@ import { BOOKING_STRINGS, formatInZone } from '../i18n/events';
 import { SlotPicker, browserZone, takenDays, useSlots, type Booking, type Day } from './booking/slots';
 import { takeTokenFromAddressBar } from '../lib/url-token';
 
-interface Props { lang: Locale; cmsUrl: string }
+interface Props {
+  lang: Locale;
+  cmsUrl: string;
+}
 
 type View =
   | { kind: 'loading' }
@@ -41,7 +44,11 @@ export function BookingManage({ lang, cmsUrl }: Props) {
     setToken(found);
     if (!found) return setView({ kind: 'invalid', message: t.manageNoToken });
     post('', { token: found })
-      .then(({ status, payload }) => (status === 200 ? setView({ kind: 'booking', booking: payload.data }) : setView({ kind: 'invalid', message: t.manageInvalid })))
+      .then(({ status, payload }) =>
+        status === 200
+          ? setView({ kind: 'booking', booking: payload.data })
+          : setView({ kind: 'invalid', message: t.manageInvalid }),
+      )
       .catch(() => setView({ kind: 'invalid', message: t.failed }));
     // once, on mount: the token is taken out of the address bar, so a second run would find none
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -65,7 +72,10 @@ export function BookingManage({ lang, cmsUrl }: Props) {
   const cancel = async (reason: string) => {
     setBusy(true);
     setError(null);
-    const { status, payload } = await post('/cancel', { token, ...(reason ? { reason } : {}) }).catch(() => ({ status: 0, payload: null }));
+    const { status, payload } = await post('/cancel', { token, ...(reason ? { reason } : {}) }).catch(() => ({
+      status: 0,
+      payload: null,
+    }));
     setBusy(false);
     if (status === 200) {
       setMode('none');
@@ -135,7 +145,9 @@ export function BookingManage({ lang, cmsUrl }: Props) {
           onPick={async (start, setDays) => {
             setBusy(true);
             setError(null);
-            const { status, payload } = await post('/reschedule', { token, start, timeZone: browserZone() }).catch(() => ({ status: 0, payload: null }));
+            const { status, payload } = await post('/reschedule', { token, start, timeZone: browserZone() }).catch(
+              () => ({ status: 0, payload: null }),
+            );
             setBusy(false);
             if (status === 200) {
               setMode('none');
@@ -152,7 +164,19 @@ export function BookingManage({ lang, cmsUrl }: Props) {
   );
 }
 
-function Reschedule({ lang, cmsUrl, booking, onPick, onBack }: { lang: Locale; cmsUrl: string; booking: Booking; onPick: (start: string, setDays: (days: Day[]) => void) => void; onBack: () => void }) {
+function Reschedule({
+  lang,
+  cmsUrl,
+  booking,
+  onPick,
+  onBack,
+}: {
+  lang: Locale;
+  cmsUrl: string;
+  booking: Booking;
+  onPick: (start: string, setDays: (days: Day[]) => void) => void;
+  onBack: () => void;
+}) {
   const t = BOOKING_STRINGS[lang];
   const { zone, days, setDays, failed } = useSlots(cmsUrl, booking.meetingType.slug, lang, 28, booking.host.slug);
   if (failed) return <p role="alert">{t.loadFailed}</p>;

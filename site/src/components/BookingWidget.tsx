@@ -9,7 +9,13 @@ import { SlotPicker, takenDays, useSlots, type Booking, type Slot } from './book
 interface Props {
   lang: Locale;
   cmsUrl: string;
-  meetingType: { slug: string; title: string; durationMinutes: number; maxDaysAhead?: number | null; questions?: Array<{ id: string; label: string; type: string; required: boolean }> | null };
+  meetingType: {
+    slug: string;
+    title: string;
+    durationMinutes: number;
+    maxDaysAhead?: number | null;
+    questions?: Array<{ id: string; label: string; type: string; required: boolean }> | null;
+  };
   /** a section may name one host; otherwise the CMS picks (round robin) */
   host?: string | null;
 }
@@ -22,7 +28,13 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
   const t = BOOKING_STRINGS[lang];
   const form = useLeadForm(lang);
   const { t: ft, status, fieldError } = form;
-  const { zone, days, setDays, failed } = useSlots(cmsUrl, meetingType.slug, lang, Math.min(meetingType.maxDaysAhead ?? 14, 28), host);
+  const { zone, days, setDays, failed } = useSlots(
+    cmsUrl,
+    meetingType.slug,
+    lang,
+    Math.min(meetingType.maxDaysAhead ?? 14, 28),
+    host,
+  );
   const [slot, setSlot] = useState<Slot | null>(null);
   const [taken, setTaken] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -39,7 +51,8 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
       <div role="status" className="form-success booking-confirmation">
         <p>{t.success}</p>
         <p>
-          <strong>{booking.meetingType?.title ?? meetingType.title}</strong> {booking.host?.name && `${t.with} ${booking.host.name}`}
+          <strong>{booking.meetingType?.title ?? meetingType.title}</strong>{' '}
+          {booking.host?.name && `${t.with} ${booking.host.name}`}
           <br />
           <span className="booked-time">{formatInZone(lang, booking.start, zone)}</span>
         </p>
@@ -95,10 +108,25 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
             consentTextVersion: BOOKING_CONSENT_TEXT_VERSION,
             notFoundMessage: t.notFound,
             check: (data) =>
-              Object.fromEntries(questions.filter((question) => question.required && !String(data.get(`answers.${question.id}`) ?? '').trim()).map((question) => [`answers.${question.id}`, PROBLEM_STRINGS[lang].required])),
+              Object.fromEntries(
+                questions
+                  .filter((question) => question.required && !String(data.get(`answers.${question.id}`) ?? '').trim())
+                  .map((question) => [`answers.${question.id}`, PROBLEM_STRINGS[lang].required]),
+              ),
             extra: (data) => {
-              const answers = Object.fromEntries(questions.map((question) => [question.id, String(data.get(`answers.${question.id}`) ?? '').trim()]).filter(([, answer]) => answer));
-              return { type: meetingType.slug, start: slot.start, timeZone: zone, locale: lang, ...(host ? { host } : {}), ...(Object.keys(answers).length ? { answers } : {}) };
+              const answers = Object.fromEntries(
+                questions
+                  .map((question) => [question.id, String(data.get(`answers.${question.id}`) ?? '').trim()])
+                  .filter(([, answer]) => answer),
+              );
+              return {
+                type: meetingType.slug,
+                start: slot.start,
+                timeZone: zone,
+                locale: lang,
+                ...(host ? { host } : {}),
+                ...(Object.keys(answers).length ? { answers } : {}),
+              };
             },
             onError: (code, payload) => {
               const fresh = takenDays(code, payload);
@@ -111,10 +139,39 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
           })
         }
       >
-        <Field name="email" label={ft.email} error={fieldError('email')} required type="email" autoComplete="email" maxLength={254} />
-        <Field name="firstName" label={ft.firstName} error={fieldError('firstName')} required autoComplete="given-name" maxLength={100} />
-        <Field name="lastName" label={ft.lastName} error={fieldError('lastName')} optionalLabel={ft.optional} autoComplete="family-name" maxLength={100} />
-        <Field name="company" label={ft.company} error={fieldError('company')} optionalLabel={ft.optional} autoComplete="organization" maxLength={150} />
+        <Field
+          name="email"
+          label={ft.email}
+          error={fieldError('email')}
+          required
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+        />
+        <Field
+          name="firstName"
+          label={ft.firstName}
+          error={fieldError('firstName')}
+          required
+          autoComplete="given-name"
+          maxLength={100}
+        />
+        <Field
+          name="lastName"
+          label={ft.lastName}
+          error={fieldError('lastName')}
+          optionalLabel={ft.optional}
+          autoComplete="family-name"
+          maxLength={100}
+        />
+        <Field
+          name="company"
+          label={ft.company}
+          error={fieldError('company')}
+          optionalLabel={ft.optional}
+          autoComplete="organization"
+          maxLength={150}
+        />
         {questions.map((question) => (
           <Field
             key={question.id}
@@ -127,7 +184,12 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
             maxLength={1000}
           />
         ))}
-        <ConsentBoxes dataProcessing={t.dataProcessing} marketingEmail={ft.marketingEmail} version={BOOKING_CONSENT_TEXT_VERSION} error={fieldError('dataProcessing')} />
+        <ConsentBoxes
+          dataProcessing={t.dataProcessing}
+          marketingEmail={ft.marketingEmail}
+          version={BOOKING_CONSENT_TEXT_VERSION}
+          error={fieldError('dataProcessing')}
+        />
       </LeadForm>
     </div>
   );

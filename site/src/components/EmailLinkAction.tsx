@@ -8,7 +8,13 @@ interface Props {
   action: 'confirm' | 'unsubscribe';
 }
 
-type View = { kind: 'ready' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'invalid' } | { kind: 'failed' } | { kind: 'no-token' };
+type View =
+  | { kind: 'ready' }
+  | { kind: 'sending' }
+  | { kind: 'done' }
+  | { kind: 'invalid' }
+  | { kind: 'failed' }
+  | { kind: 'no-token' };
 
 const OUTCOME = { confirm: 'subscription-confirmed', unsubscribe: 'unsubscribed' } as const;
 
@@ -55,7 +61,12 @@ export function EmailLinkAction({ lang, cmsUrl, action }: Props) {
   if (view.kind === 'done' || view.kind === 'invalid') {
     const outcome = LINK_OUTCOMES[view.kind === 'done' ? OUTCOME[action] : 'link-invalid'][lang];
     return (
-      <div role="status" className={view.kind === 'done' ? 'form-success' : 'form-error'} ref={messageRef} tabIndex={-1}>
+      <div
+        role="status"
+        className={view.kind === 'done' ? 'form-success' : 'form-error'}
+        ref={messageRef}
+        tabIndex={-1}
+      >
         <p>
           <strong>{outcome.title}</strong>
         </p>

@@ -33,12 +33,19 @@ export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built }: Pro
 
   // Seats change after the build: one GET of the public detail updates the wording.
   useEffect(() => {
-    fetch(`${cmsUrl}/api/webinars/webinars/${encodeURIComponent(slug)}?locale=${lang}`, { headers: { Accept: 'application/json' } })
+    fetch(`${cmsUrl}/api/webinars/webinars/${encodeURIComponent(slug)}?locale=${lang}`, {
+      headers: { Accept: 'application/json' },
+    })
       .then((response) => (response.ok ? response.json() : null))
       .then((payload) => {
         const fresh = payload?.data?.sessions as SessionChoice[] | undefined;
         if (!Array.isArray(fresh)) return;
-        setSessions((current) => current.map((session) => ({ ...session, ...pick(fresh.find((candidate) => candidate.documentId === session.documentId)) })));
+        setSessions((current) =>
+          current.map((session) => ({
+            ...session,
+            ...pick(fresh.find((candidate) => candidate.documentId === session.documentId)),
+          })),
+        );
       })
       .catch(() => undefined);
   }, [cmsUrl, slug, lang]);
@@ -73,7 +80,13 @@ export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built }: Pro
         <legend>{w.session}</legend>
         {open.map((session, index) => (
           <div className="check" key={session.documentId}>
-            <input type="radio" name="session" id={`session-${session.documentId}`} value={session.documentId} defaultChecked={index === 0} />
+            <input
+              type="radio"
+              name="session"
+              id={`session-${session.documentId}`}
+              value={session.documentId}
+              defaultChecked={index === 0}
+            />
             <label htmlFor={`session-${session.documentId}`}>
               {session.label} · <span className="seats">{seatsWording(lang, session)}</span>
             </label>
@@ -85,15 +98,56 @@ export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built }: Pro
           </span>
         )}
       </fieldset>
-      <Field name="email" label={t.email} error={fieldError('email')} required type="email" autoComplete="email" maxLength={254} />
-      <Field name="firstName" label={t.firstName} error={fieldError('firstName')} optionalLabel={t.optional} autoComplete="given-name" maxLength={100} />
-      <Field name="lastName" label={t.lastName} error={fieldError('lastName')} optionalLabel={t.optional} autoComplete="family-name" maxLength={100} />
-      <Field name="company" label={t.company} error={fieldError('company')} optionalLabel={t.optional} autoComplete="organization" maxLength={150} />
-      <ConsentBoxes dataProcessing={w.dataProcessing} marketingEmail={t.marketingEmail} version={WEBINAR_CONSENT_TEXT_VERSION} error={fieldError('dataProcessing')} />
+      <Field
+        name="email"
+        label={t.email}
+        error={fieldError('email')}
+        required
+        type="email"
+        autoComplete="email"
+        maxLength={254}
+      />
+      <Field
+        name="firstName"
+        label={t.firstName}
+        error={fieldError('firstName')}
+        optionalLabel={t.optional}
+        autoComplete="given-name"
+        maxLength={100}
+      />
+      <Field
+        name="lastName"
+        label={t.lastName}
+        error={fieldError('lastName')}
+        optionalLabel={t.optional}
+        autoComplete="family-name"
+        maxLength={100}
+      />
+      <Field
+        name="company"
+        label={t.company}
+        error={fieldError('company')}
+        optionalLabel={t.optional}
+        autoComplete="organization"
+        maxLength={150}
+      />
+      <ConsentBoxes
+        dataProcessing={w.dataProcessing}
+        marketingEmail={t.marketingEmail}
+        version={WEBINAR_CONSENT_TEXT_VERSION}
+        error={fieldError('dataProcessing')}
+      />
     </LeadForm>
   );
 }
 
 /** Only the seat fields of a fresh session; the label stays the build's. */
 const pick = (session: SessionChoice | undefined) =>
-  session ? { status: session.status, seatsLeft: session.seatsLeft, full: session.full, registrationOpen: session.registrationOpen } : {};
+  session
+    ? {
+        status: session.status,
+        seatsLeft: session.seatsLeft,
+        full: session.full,
+        registrationOpen: session.registrationOpen,
+      }
+    : {};

@@ -41,7 +41,14 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
   }
 
   const field = (name: LeadField, label: string, props: Record<string, unknown>) => (
-    <Field name={name} label={label} error={fieldError(name)} required={isRequired(name)} optionalLabel={t.optional} {...props} />
+    <Field
+      name={name}
+      label={label}
+      error={fieldError(name)}
+      required={isRequired(name)}
+      optionalLabel={t.optional}
+      {...props}
+    />
   );
 
   return (
@@ -63,10 +70,16 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
       {field('firstName', t.firstName, { autoComplete: 'given-name', maxLength: 100 })}
       {field('lastName', t.lastName, { autoComplete: 'family-name', maxLength: 100 })}
       {field('company', t.company, { autoComplete: 'organization', maxLength: 150 })}
-      {fields.includes('jobTitle') && field('jobTitle', t.jobTitle, { autoComplete: 'organization-title', maxLength: 150 })}
+      {fields.includes('jobTitle') &&
+        field('jobTitle', t.jobTitle, { autoComplete: 'organization-title', maxLength: 150 })}
       {fields.includes('phone') && field('phone', t.phone, { type: 'tel', autoComplete: 'tel', maxLength: 40 })}
       {fields.includes('country') && field('country', t.country, { autoComplete: 'country', maxLength: 2, size: 2 })}
-      <ConsentBoxes dataProcessing={w.dataProcessing} marketingEmail={t.marketingEmail} version={WHITEPAPER_CONSENT_TEXT_VERSION} error={fieldError('dataProcessing')} />
+      <ConsentBoxes
+        dataProcessing={w.dataProcessing}
+        marketingEmail={t.marketingEmail}
+        version={WHITEPAPER_CONSENT_TEXT_VERSION}
+        error={fieldError('dataProcessing')}
+      />
     </LeadForm>
   );
 }

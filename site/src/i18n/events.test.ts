@@ -3,7 +3,9 @@ import { formatDay, formatInZone, seatsWording, withNames } from './events';
 
 describe('event wording', () => {
   it('shows a session in its display zone', () => {
-    expect(formatInZone('en', '2026-12-16T09:00:00.000Z', 'Europe/Berlin')).toContain('16 December 2026 at 10:00 (CET)');
+    expect(formatInZone('en', '2026-12-16T09:00:00.000Z', 'Europe/Berlin')).toContain(
+      '16 December 2026 at 10:00 (CET)',
+    );
     expect(formatInZone('de', '2026-07-16T09:00:00.000Z', 'Europe/Berlin')).toContain('11:00 (MESZ)');
     expect(formatInZone('en', '2026-12-16T09:00:00.000Z', 'America/New_York')).toContain('04:00 (GMT-5)');
   });
@@ -14,11 +16,21 @@ describe('event wording', () => {
   });
 
   it('words the seats', () => {
-    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 3, full: false, registrationOpen: true })).toBe('3 seats left');
-    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 1, full: false, registrationOpen: true })).toBe('1 seat left');
-    expect(seatsWording('de', { status: 'scheduled', seatsLeft: 0, full: true, registrationOpen: true })).toBe('Ausgebucht: auf die Warteliste');
-    expect(seatsWording('en', { status: 'cancelled', seatsLeft: 3, full: false, registrationOpen: false })).toBe('Cancelled');
-    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 3, full: false, registrationOpen: false })).toBe('Registration closed');
+    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 3, full: false, registrationOpen: true })).toBe(
+      '3 seats left',
+    );
+    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 1, full: false, registrationOpen: true })).toBe(
+      '1 seat left',
+    );
+    expect(seatsWording('de', { status: 'scheduled', seatsLeft: 0, full: true, registrationOpen: true })).toBe(
+      'Ausgebucht: auf die Warteliste',
+    );
+    expect(seatsWording('en', { status: 'cancelled', seatsLeft: 3, full: false, registrationOpen: false })).toBe(
+      'Cancelled',
+    );
+    expect(seatsWording('en', { status: 'scheduled', seatsLeft: 3, full: false, registrationOpen: false })).toBe(
+      'Registration closed',
+    );
   });
 
   it.each([

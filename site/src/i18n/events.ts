@@ -11,11 +11,22 @@ export const BOOKING_STRINGS = catalog('booking');
 
 /** "Wednesday, 16 December 2026, 10:00 CET": a moment in a given IANA zone, in the page's language. */
 export function formatInZone(lang: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: undefined }).format(new Date(iso)) + ` (${zoneName(lang, iso, timeZone)})`;
+  return (
+    new Intl.DateTimeFormat(intlLocale(lang), {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone,
+      timeZoneName: undefined,
+    }).format(new Date(iso)) + ` (${zoneName(lang, iso, timeZone)})`
+  );
 }
 
 export function zoneName(lang: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return (
+    new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: 'short' })
+      .formatToParts(new Date(iso))
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+  );
 }
 
 /** "Mon, 7 Dec" for a visitor-local date "2026-12-07" (no zone arithmetic: the date is already local). */
@@ -25,11 +36,19 @@ export function withNames(lang: Locale, names: string[]): string {
 }
 
 export function formatDay(lang: Locale, date: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** What a session says about its seats; the same words for waitlist and seat on purpose after registering. */
-export function seatsWording(lang: Locale, session: { status: string; seatsLeft?: number | null; full?: boolean | null; registrationOpen?: boolean | null }): string {
+export function seatsWording(
+  lang: Locale,
+  session: { status: string; seatsLeft?: number | null; full?: boolean | null; registrationOpen?: boolean | null },
+): string {
   const t = WEBINAR_STRINGS[lang];
   if (session.status === 'cancelled') return t.cancelled;
   if (session.registrationOpen === false) return t.closed;

@@ -19,10 +19,30 @@ describe('resolveMessages', () => {
       home: 'Accueil',
       warnings: [],
     },
-    { name: 'a missing key: the source text, reported once', files: { fr: { nav: { home: 'Accueil' } } }, lang: 'fr', home: 'Accueil', warnings: ['fr:nav.contact', 'fr:count'] },
-    { name: 'a blank text is never shown', files: { fr: { nav: { home: '  ', contact: 'Contact' }, count: () => '' } }, lang: 'fr', home: 'Home', warnings: ['fr:nav.home'] },
+    {
+      name: 'a missing key: the source text, reported once',
+      files: { fr: { nav: { home: 'Accueil' } } },
+      lang: 'fr',
+      home: 'Accueil',
+      warnings: ['fr:nav.contact', 'fr:count'],
+    },
+    {
+      name: 'a blank text is never shown',
+      files: { fr: { nav: { home: '  ', contact: 'Contact' }, count: () => '' } },
+      lang: 'fr',
+      home: 'Home',
+      warnings: ['fr:nav.home'],
+    },
     { name: 'no file at all: one warning for the locale', files: {}, lang: 'nl', home: 'Home', warnings: ['nl:*'] },
-    { name: 'the default locale fills the gaps before the source', files: { de: { nav: { home: 'Start', contact: 'Kontakt' } }, fr: { nav: { home: 'Accueil' } } }, lang: 'fr', defaultCode: 'de', home: 'Accueil', contact: 'Kontakt', warnings: ['fr:nav.contact', 'fr:count'] },
+    {
+      name: 'the default locale fills the gaps before the source',
+      files: { de: { nav: { home: 'Start', contact: 'Kontakt' } }, fr: { nav: { home: 'Accueil' } } },
+      lang: 'fr',
+      defaultCode: 'de',
+      home: 'Accueil',
+      contact: 'Kontakt',
+      warnings: ['fr:nav.contact', 'fr:count'],
+    },
   ])('$name', ({ files, lang, defaultCode, home, contact, warnings }) => {
     const result = run(files, lang, defaultCode);
     expect(result.messages.nav.home).toBe(home);
@@ -53,11 +73,17 @@ describe('the message files', () => {
   });
 
   it('have no key the source lacks (a typo would never be shown)', async () => {
-    const files = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>('../messages/*.ts', { eager: true });
+    const files = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>('../messages/*.ts', {
+      eager: true,
+    });
     for (const [file, { default: messages }] of Object.entries(files)) {
       for (const [section, texts] of Object.entries(messages)) {
         expect(Object.keys(source), `${file}: ${section}`).toContain(section);
-        for (const key of Object.keys(texts)) expect(Object.keys((source as Record<string, Record<string, unknown>>)[section]), `${file}: ${section}.${key}`).toContain(key);
+        for (const key of Object.keys(texts))
+          expect(
+            Object.keys((source as Record<string, Record<string, unknown>>)[section]),
+            `${file}: ${section}.${key}`,
+          ).toContain(key);
       }
     }
   });

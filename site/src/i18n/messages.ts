@@ -10,13 +10,17 @@ export type { Messages };
 /** The language en.ts is written in: the last step of every fallback. */
 export const SOURCE_LOCALE = 'en';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 /** What a locale's message file may contain: any subset of en.ts. */
 export type MessageFile = DeepPartial<Messages>;
 
 // Every file in src/messages/, found by the bundler: adding fr.ts is all it takes.
 const files: Record<string, MessageFile> = Object.fromEntries(
-  Object.entries(import.meta.glob<{ default: MessageFile }>('../messages/*.ts', { eager: true })).map(([file, module]) => [file.replace(/^.*\/([^/]+)\.ts$/, '$1'), module.default])
+  Object.entries(import.meta.glob<{ default: MessageFile }>('../messages/*.ts', { eager: true })).map(
+    ([file, module]) => [file.replace(/^.*\/([^/]+)\.ts$/, '$1'), module.default],
+  ),
 );
 
 let defaultLocale = SOURCE_LOCALE;
@@ -34,13 +38,16 @@ function warnOnce(key: string, message: string) {
   if (import.meta.env?.SSR !== false) console.warn(`[i18n] ${message}`);
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `base` with the values `over` has; a missing or blank value in `over` is reported and keeps `base`'s. */
 function overlay(base: unknown, over: unknown, report: (path: string) => void, path = ''): unknown {
   if (isPlainObject(base)) {
     const given = isPlainObject(over) ? over : {};
-    return Object.fromEntries(Object.keys(base).map((key) => [key, overlay(base[key], given[key], report, path ? `${path}.${key}` : key)]));
+    return Object.fromEntries(
+      Object.keys(base).map((key) => [key, overlay(base[key], given[key], report, path ? `${path}.${key}` : key)]),
+    );
   }
   if (over === undefined || over === null || (typeof over === 'string' && over.trim() === '')) {
     report(path);
@@ -53,17 +60,31 @@ function overlay(base: unknown, over: unknown, report: (path: string) => void, p
  * The complete texts of `lang` from the message files: lang → default locale → source. `warn`
  * hears of every key `lang` lacks (with the locale that filled it in), or of a missing file.
  */
-export function resolveMessages<T>(files: Record<string, unknown>, source: T, lang: string, defaultCode: string, warn: (key: string, message: string) => void): T {
+export function resolveMessages<T>(
+  files: Record<string, unknown>,
+  source: T,
+  lang: string,
+  defaultCode: string,
+  warn: (key: string, message: string) => void,
+): T {
   const hasDefault = defaultCode !== SOURCE_LOCALE && files[defaultCode] !== undefined;
   const filledFrom = hasDefault ? defaultCode : SOURCE_LOCALE;
   // the default locale's own gaps are reported when its pages are built
   const base = (hasDefault ? overlay(source, files[defaultCode], () => undefined) : source) as T;
   if (lang === SOURCE_LOCALE) return source;
   if (files[lang] === undefined) {
-    warn(`${lang}:*`, `no message file for "${lang}" (site/src/messages/${lang}.ts): the site's own texts are shown in ${filledFrom}`);
+    warn(
+      `${lang}:*`,
+      `no message file for "${lang}" (site/src/messages/${lang}.ts): the site's own texts are shown in ${filledFrom}`,
+    );
     return base;
   }
-  return overlay(base, files[lang], (path) => warn(`${lang}:${path}`, `"${path}" has no ${lang} text: the site shows the ${filledFrom} one (add it to site/src/messages/${lang}.ts)`)) as T;
+  return overlay(base, files[lang], (path) =>
+    warn(
+      `${lang}:${path}`,
+      `"${path}" has no ${lang} text: the site shows the ${filledFrom} one (add it to site/src/messages/${lang}.ts)`,
+    ),
+  ) as T;
 }
 
 const resolved = new Map<string, Messages>();
@@ -82,12 +103,25 @@ export const intlLocale = (lang: string): string => files[lang]?.site?.dateLocal
 
 /** `CATALOG[lang]` for one section of the messages, e.g. `FORM_STRINGS[lang]`. */
 export function catalog<K extends keyof Messages>(section: K): Record<string, Messages[K]> {
-  return new Proxy({} as Record<string, Messages[K]>, { get: (_target, lang) => (typeof lang === 'string' ? messagesFor(lang)[section] : undefined) });
+  return new Proxy({} as Record<string, Messages[K]>, {
+    get: (_target, lang) => (typeof lang === 'string' ? messagesFor(lang)[section] : undefined),
+  });
 }
 
 /** `CATALOG[key][lang]` for a section of named groups (link outcomes, email link pages); its keys are the source's. */
-export function groupedCatalog<K extends keyof Messages>(section: K): { [G in keyof Messages[K]]: Record<string, Messages[K][G]> } {
+export function groupedCatalog<K extends keyof Messages>(
+  section: K,
+): { [G in keyof Messages[K]]: Record<string, Messages[K][G]> } {
   return Object.fromEntries(
-    Object.keys(source[section] as object).map((group) => [group, new Proxy({}, { get: (_target, lang) => (typeof lang === 'string' ? (messagesFor(lang)[section] as Record<string, unknown>)[group] : undefined) })])
+    Object.keys(source[section] as object).map((group) => [
+      group,
+      new Proxy(
+        {},
+        {
+          get: (_target, lang) =>
+            typeof lang === 'string' ? (messagesFor(lang)[section] as Record<string, unknown>)[group] : undefined,
+        },
+      ),
+    ]),
   ) as { [G in keyof Messages[K]]: Record<string, Messages[K][G]> };
 }

@@ -13,7 +13,25 @@ export type WebinarSession = NonNullable<Webinar['sessions']>[number];
 export type MeetingType = CollectionEntry<'meetingTypes'>['data'];
 export type Alternates = Partial<Record<Locale, string>>;
 
-export { HOME_SLUG, ARTICLES_PER_PAGE, isLocale, pagePath, articlePath, categoryPath, insightsPath, whitepapersPath, whitepaperPath, webinarsPath, webinarPath, bookingPath, bookingManagePath, mediaUrl, safeHref, blocksText, plainMarkdownBlocks } from './urls';
+export {
+  HOME_SLUG,
+  ARTICLES_PER_PAGE,
+  isLocale,
+  pagePath,
+  articlePath,
+  categoryPath,
+  insightsPath,
+  whitepapersPath,
+  whitepaperPath,
+  webinarsPath,
+  webinarPath,
+  bookingPath,
+  bookingManagePath,
+  mediaUrl,
+  safeHref,
+  blocksText,
+  plainMarkdownBlocks,
+} from './urls';
 import { isLocale, pagePath, articlePath, categoryPath, whitepaperPath, webinarPath } from './urls';
 
 export async function pagesIn(lang: Locale): Promise<Page[]> {
@@ -40,8 +58,14 @@ export async function whitepapersIn(lang: Locale): Promise<Whitepaper[]> {
 /** Upcoming webinars (soonest session first), then past ones (latest first), as the plugin orders them. */
 export async function webinarsIn(lang: Locale): Promise<Webinar[]> {
   const all = (await getCollection('webinars', (entry) => entry.data.locale === lang)).map((entry) => entry.data);
-  const first = (webinar: Webinar) => webinar.sessions?.find((session) => session.status === 'scheduled' && Date.parse(session.endsAt) > Date.now())?.startsAt ?? '';
-  const last = (webinar: Webinar) => webinar.sessions?.map((session) => session.startsAt).sort().at(-1) ?? '';
+  const first = (webinar: Webinar) =>
+    webinar.sessions?.find((session) => session.status === 'scheduled' && Date.parse(session.endsAt) > Date.now())
+      ?.startsAt ?? '';
+  const last = (webinar: Webinar) =>
+    webinar.sessions
+      ?.map((session) => session.startsAt)
+      .sort()
+      .at(-1) ?? '';
   const upcoming = all.filter((webinar) => !webinar.past).sort((a, b) => first(a).localeCompare(first(b)));
   const past = all.filter((webinar) => webinar.past).sort((a, b) => last(b).localeCompare(last(a)));
   return [...upcoming, ...past];
@@ -59,9 +83,21 @@ export async function globalFor(lang: Locale): Promise<Global | undefined> {
  * Paths of one document in every locale it exists in: Strapi 5 gives all localizations of a
  * document the same documentId.
  */
-export async function alternatesOf(collection: 'pages' | 'articles' | 'categories' | 'whitepapers' | 'webinars', documentId: string): Promise<Alternates> {
+export async function alternatesOf(
+  collection: 'pages' | 'articles' | 'categories' | 'whitepapers' | 'webinars',
+  documentId: string,
+): Promise<Alternates> {
   const entries = await getCollection(collection, (entry) => entry.data.documentId === documentId);
-  const toPath = { pages: pagePath, articles: articlePath, categories: categoryPath, whitepapers: whitepaperPath, webinars: webinarPath }[collection];
-  return Object.fromEntries(entries.filter((entry) => isLocale(entry.data.locale)).map((entry) => [entry.data.locale, toPath(entry.data.locale, entry.data.slug)]));
+  const toPath = {
+    pages: pagePath,
+    articles: articlePath,
+    categories: categoryPath,
+    whitepapers: whitepaperPath,
+    webinars: webinarPath,
+  }[collection];
+  return Object.fromEntries(
+    entries
+      .filter((entry) => isLocale(entry.data.locale))
+      .map((entry) => [entry.data.locale, toPath(entry.data.locale, entry.data.slug)]),
+  );
 }
-

@@ -3,7 +3,12 @@ import { checkLeadFields, problemForCode, requirableFields, serverFieldProblems,
 
 describe('checkLeadFields', () => {
   it('accepts a complete lead', () => {
-    expect(checkLeadFields({ email: 'ada@example.com', firstName: "Zoë O'Neil-Smith", phone: '+49 (30) 123-45/6', country: 'de' }, ['firstName'])).toEqual({});
+    expect(
+      checkLeadFields(
+        { email: 'ada@example.com', firstName: "Zoë O'Neil-Smith", phone: '+49 (30) 123-45/6', country: 'de' },
+        ['firstName'],
+      ),
+    ).toEqual({});
   });
 
   it.each([
@@ -45,7 +50,7 @@ describe('utmFromSearch', () => {
 });
 
 describe('serverFieldProblems', () => {
-  it('maps the codes of Strapi validation details to the site\'s problems per field path, first error wins, never the server\'s message', () => {
+  it("maps the codes of Strapi validation details to the site's problems per field path, first error wins, never the server's message", () => {
     const payload = {
       data: null,
       error: {
@@ -62,7 +67,11 @@ describe('serverFieldProblems', () => {
         },
       },
     };
-    expect(serverFieldProblems(payload)).toEqual({ company: 'required', 'consent.dataProcessing': 'consent', email: 'email' });
+    expect(serverFieldProblems(payload)).toEqual({
+      company: 'required',
+      'consent.dataProcessing': 'consent',
+      email: 'email',
+    });
   });
 
   it.each([

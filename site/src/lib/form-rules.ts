@@ -6,7 +6,16 @@
  */
 import { NAME_PATTERN, PHONE_PATTERN } from '@magnetiq/plugin-kit/validation';
 
-export const LEAD_FIELDS = ['email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'message'] as const;
+export const LEAD_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'country',
+  'message',
+] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
 export type Problem = 'required' | 'tooLong' | 'email' | 'name' | 'phone' | 'country';
@@ -32,7 +41,10 @@ export const FIELD_RULES: Record<LeadField, Rule> = {
 };
 
 /** The first problem of each field, for the fields shown; required ones must not be blank. */
-export function checkLeadFields(values: Partial<Record<LeadField, string>>, required: readonly LeadField[]): Partial<Record<LeadField, Problem>> {
+export function checkLeadFields(
+  values: Partial<Record<LeadField, string>>,
+  required: readonly LeadField[],
+): Partial<Record<LeadField, Problem>> {
   const problems: Partial<Record<LeadField, Problem>> = {};
   for (const field of LEAD_FIELDS) {
     const value = (values[field] ?? '').trim();
@@ -51,17 +63,30 @@ export function checkLeadFields(values: Partial<Record<LeadField, string>>, requ
 }
 
 /** Only the contact fields a whitepaper may require (validation/request.ts REQUIRABLE_FIELDS). */
-export const REQUIRABLE_FIELDS = ['firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country'] as const satisfies readonly LeadField[];
+export const REQUIRABLE_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'country',
+] as const satisfies readonly LeadField[];
 
 export const requirableFields = (fields: readonly string[]): LeadField[] =>
-  fields.filter((field): field is (typeof REQUIRABLE_FIELDS)[number] => (REQUIRABLE_FIELDS as readonly string[]).includes(field));
+  fields.filter((field): field is (typeof REQUIRABLE_FIELDS)[number] =>
+    (REQUIRABLE_FIELDS as readonly string[]).includes(field),
+  );
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
 /** UTM parameters of a landing URL's query, cut to the server's 200 characters. */
 export function utmFromSearch(search: string): Record<string, string> | undefined {
   const params = new URLSearchParams(search);
-  const utm = Object.fromEntries(UTM_KEYS.flatMap((key) => (params.get(`utm_${key}`)?.trim() ? [[key, params.get(`utm_${key}`)!.trim().slice(0, 200)]] : [])));
+  const utm = Object.fromEntries(
+    UTM_KEYS.flatMap((key) =>
+      params.get(`utm_${key}`)?.trim() ? [[key, params.get(`utm_${key}`)!.trim().slice(0, 200)]] : [],
+    ),
+  );
   return Object.keys(utm).length > 0 ? utm : undefined;
 }
 
@@ -92,7 +117,8 @@ export function problemForCode(path: string, code: unknown): ServerProblem {
 
 /** Strapi's ValidationError details → the site's problem per field path ("consent.dataProcessing"), first error wins. */
 export function serverFieldProblems(payload: unknown): Record<string, ServerProblem> {
-  const errors = (payload as { error?: { details?: { errors?: Array<{ path?: unknown; code?: unknown }> } } } | null)?.error?.details?.errors;
+  const errors = (payload as { error?: { details?: { errors?: Array<{ path?: unknown; code?: unknown }> } } } | null)
+    ?.error?.details?.errors;
   const fields: Record<string, ServerProblem> = {};
   for (const error of Array.isArray(errors) ? errors : []) {
     if (!Array.isArray(error.path)) continue;

@@ -38,7 +38,12 @@ async function configuredLocales(): Promise<StrapiLocale[]> {
 /** Whether a locale has anything published that the site renders. */
 async function hasPublishedContent(code: string): Promise<boolean> {
   for (const resource of ['pages', 'articles']) {
-    const answer = await cmsGet<{ meta?: { pagination?: { total?: number } } }>(`/api/${resource}`, { locale: code, status: 'published', 'pagination[pageSize]': 1, 'fields[0]': 'slug' });
+    const answer = await cmsGet<{ meta?: { pagination?: { total?: number } } }>(`/api/${resource}`, {
+      locale: code,
+      status: 'published',
+      'pagination[pageSize]': 1,
+      'fields[0]': 'slug',
+    });
     if ((answer.meta?.pagination?.total ?? 0) > 0) return true;
   }
   return false;
@@ -48,11 +53,13 @@ async function hasPublishedContent(code: string): Promise<boolean> {
 export function chooseLocales(configured: readonly StrapiLocale[], withContent: ReadonlySet<string>): SiteLocales {
   const fallback = configured.find((locale) => locale.isDefault) ?? configured[0];
   if (!fallback) throw new Error('The CMS has no locale configured (Settings → Internationalization).');
-  const locales = [fallback, ...configured.filter((locale) => locale !== fallback && withContent.has(locale.code))].map((locale) => ({
-    code: locale.code,
-    name: locale.name ?? locale.code,
-    isDefault: locale === fallback,
-  }));
+  const locales = [fallback, ...configured.filter((locale) => locale !== fallback && withContent.has(locale.code))].map(
+    (locale) => ({
+      code: locale.code,
+      name: locale.name ?? locale.code,
+      isDefault: locale === fallback,
+    }),
+  );
   return { locales, codes: locales.map((locale) => locale.code), defaultLocale: fallback.code };
 }
 
@@ -82,7 +89,10 @@ export const buildLocales = async (): Promise<string[]> => (await siteLocales())
 /** Scripts written right to left (ISO 15924), for engines without Intl.Locale text info. */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend']);
 
-type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+type LocaleWithTextInfo = Intl.Locale & {
+  getTextInfo?: () => { direction?: string };
+  textInfo?: { direction?: string };
+};
 
 /** `rtl` for right-to-left languages (ar, he, fa, ur…), else `ltr`: Intl's text info, else the likely script. */
 export function textDirection(code: string): 'ltr' | 'rtl' {

@@ -32,17 +32,38 @@ const section = <Name extends string, Shape extends z.ZodRawShape>(name: Name, s
   z.object({ __component: z.literal(name), id: z.number().optional(), ...shape });
 
 export const sectionSchema = z.discriminatedUnion('__component', [
-  section('sections.hero', { eyebrow: text, heading: z.string(), subheading: text, image: media.nullish(), primaryCta: link.nullish(), secondaryCta: link.nullish() }),
+  section('sections.hero', {
+    eyebrow: text,
+    heading: z.string(),
+    subheading: text,
+    image: media.nullish(),
+    primaryCta: link.nullish(),
+    secondaryCta: link.nullish(),
+  }),
   section('sections.rich-text', { body: blocks.nullish() }),
-  section('sections.call-to-action', { heading: z.string(), text, button: link.nullish(), variant: z.enum(['primary', 'secondary', 'subtle']).nullish() }),
+  section('sections.call-to-action', {
+    heading: z.string(),
+    text,
+    button: link.nullish(),
+    variant: z.enum(['primary', 'secondary', 'subtle']).nullish(),
+  }),
   section('sections.feature-grid', {
     heading: text,
     intro: text,
     columns: int,
     features: z.array(z.object({ title: z.string(), description: text, icon: text, link: link.nullish() })).nullish(),
   }),
-  section('sections.testimonial', { quote: z.string(), authorName: z.string(), authorRole: text, company: text, photo: media.nullish() }),
-  section('sections.faq', { heading: text, items: z.array(z.object({ question: z.string(), answer: z.string() })).nullish() }),
+  section('sections.testimonial', {
+    quote: z.string(),
+    authorName: z.string(),
+    authorRole: text,
+    company: text,
+    photo: media.nullish(),
+  }),
+  section('sections.faq', {
+    heading: text,
+    items: z.array(z.object({ question: z.string(), answer: z.string() })).nullish(),
+  }),
   section('sections.logo-cloud', { heading: text, logos: z.array(media).nullish() }),
   section('sections.webinar-list', { heading: text, intro: text, limit: int, showPast: bool, tag: text }),
   section('sections.whitepaper-teaser', { heading: text, text, whitepaperSlug: z.string(), buttonLabel: text }),
@@ -67,8 +88,15 @@ export const localized = {
 };
 
 export const categoryShape = { ...localized, name: z.string(), slug: z.string(), description: text };
-export const authorShape = { ...localized, name: z.string(), slug: text, jobTitle: text, bio: text, avatar: media.nullish(), linkedinUrl: text };
-
+export const authorShape = {
+  ...localized,
+  name: z.string(),
+  slug: text,
+  jobTitle: text,
+  bio: text,
+  avatar: media.nullish(),
+  linkedinUrl: text,
+};
 
 /** The whitepapers plugin's public shape (plugins/whitepapers/server/src/services/papers.ts PublicWhitepaper). */
 export const whitepaperShape = {
@@ -77,7 +105,9 @@ export const whitepaperShape = {
   title: z.string(),
   slug: z.string(),
   summary: text,
-  cover: z.object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() }).nullish(),
+  cover: z
+    .object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() })
+    .nullish(),
   pageCount: int,
   topics: z.array(z.string()).nullish(),
   gated: z.boolean(),
@@ -87,7 +117,9 @@ export const whitepaperShape = {
   fileUrl: text,
 };
 
-const publicMedia = z.object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() }).nullish();
+const publicMedia = z
+  .object({ url: z.string(), alternativeText: text, width: z.number().nullish(), height: z.number().nullish() })
+  .nullish();
 
 /** A webinar session as the webinars plugin's public API gives it (docs/adr/0007-webinars.md). */
 export const webinarSessionShape = z.object({
@@ -134,6 +166,10 @@ export const meetingTypeShape = {
   locationDetails: text,
   minimumNoticeMinutes: z.number().nullish(),
   maxDaysAhead: z.number().nullish(),
-  questions: z.array(z.object({ id: z.string(), label: z.string(), type: z.string(), required: z.boolean() })).nullish(),
-  hosts: z.array(z.object({ slug: z.string(), name: z.string(), timeZone: text, bio: text, photo: publicMedia })).nullish(),
+  questions: z
+    .array(z.object({ id: z.string(), label: z.string(), type: z.string(), required: z.boolean() }))
+    .nullish(),
+  hosts: z
+    .array(z.object({ slug: z.string(), name: z.string(), timeZone: text, bio: text, photo: publicMedia }))
+    .nullish(),
 };

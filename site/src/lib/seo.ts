@@ -3,7 +3,11 @@ import type { Article, Global, Media, Webinar, Whitepaper } from './content';
 import { mediaUrl } from './urls';
 
 /** JSON inside <script>: `<` escaped so no CMS text can close the script element. */
-export const jsonLdScript = (data: object) => JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const jsonLdScript = (data: object) =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function organizationLd(global: Global | undefined, site: URL, fallbackName: string) {
   return {
@@ -24,7 +28,11 @@ export function articleLd(article: Article, url: string, global: Global | undefi
     headline: article.title,
     ...(article.excerpt ? { description: article.excerpt } : {}),
     ...(article.cover ? { image: [mediaUrl(article.cover.url)] } : {}),
-    ...(article.publishedDate ? { datePublished: article.publishedDate } : article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    ...(article.publishedDate
+      ? { datePublished: article.publishedDate }
+      : article.publishedAt
+        ? { datePublished: article.publishedAt }
+        : {}),
     ...(article.updatedAt ? { dateModified: article.updatedAt } : {}),
     inLanguage: article.locale,
     mainEntityOfPage: url,
@@ -38,7 +46,11 @@ export function articleLd(article: Article, url: string, global: Global | undefi
           },
         }
       : {}),
-    publisher: { '@type': 'Organization', name: global?.siteName ?? fallbackName, logo: { '@type': 'ImageObject', url: new URL('/favicon.svg', site).toString() } },
+    publisher: {
+      '@type': 'Organization',
+      name: global?.siteName ?? fallbackName,
+      logo: { '@type': 'ImageObject', url: new URL('/favicon.svg', site).toString() },
+    },
   };
 }
 
@@ -46,7 +58,12 @@ export function breadcrumbLd(items: Array<{ name: string; path: string }>, site:
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: new URL(item.path, site).toString() })),
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: new URL(item.path, site).toString(),
+    })),
   };
 }
 
@@ -57,7 +74,10 @@ export function srcsetOf(image: Media): string | undefined {
     .map((format) => ({ url: mediaUrl(format.url), width: format.width! }));
   if (image.width) candidates.push({ url: mediaUrl(image.url), width: image.width });
   if (candidates.length < 2) return undefined;
-  return candidates.sort((a, b) => a.width - b.width).map((candidate) => `${candidate.url} ${candidate.width}w`).join(', ');
+  return candidates
+    .sort((a, b) => a.width - b.width)
+    .map((candidate) => `${candidate.url} ${candidate.width}w`)
+    .join(', ');
 }
 
 /** A whitepaper as a schema.org DigitalDocument (a PDF, free, gated or not). */
@@ -89,12 +109,15 @@ export function webinarEventsLd(webinar: Webinar, url: string, global: Global | 
     startDate: session.startsAt,
     endDate: session.endsAt,
     eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
-    eventStatus: session.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventStatus:
+      session.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     location: { '@type': 'VirtualLocation', url },
     inLanguage: webinar.language ?? webinar.locale,
     isAccessibleForFree: true,
     organizer: { '@type': 'Organization', name: global?.siteName ?? fallbackName },
-    ...(webinar.speakers?.length ? { performer: webinar.speakers.map((speaker) => ({ '@type': 'Person', name: speaker.name })) } : {}),
+    ...(webinar.speakers?.length
+      ? { performer: webinar.speakers.map((speaker) => ({ '@type': 'Person', name: speaker.name })) }
+      : {}),
     offers: {
       '@type': 'Offer',
       price: 0,

@@ -31,14 +31,33 @@ describe('paths and media', () => {
   });
 
   it('builds a srcset from Strapi renditions, smallest first', () => {
-    const srcset = srcsetOf({ url: '/uploads/a.jpg', width: 1600, height: 900, formats: { small: { url: '/uploads/small_a.jpg', width: 500, height: 281 }, large: { url: '/uploads/large_a.jpg', width: 1280, height: 720 } } });
+    const srcset = srcsetOf({
+      url: '/uploads/a.jpg',
+      width: 1600,
+      height: 900,
+      formats: {
+        small: { url: '/uploads/small_a.jpg', width: 500, height: 281 },
+        large: { url: '/uploads/large_a.jpg', width: 1280, height: 720 },
+      },
+    });
     expect(srcset?.split(', ').map((candidate) => candidate.split(' ')[1])).toEqual(['500w', '1280w', '1600w']);
   });
 });
 
 describe('text from the CMS', () => {
   it('flattens rich text blocks to plain text', () => {
-    expect(blocksText([{ type: 'heading', children: [{ type: 'text', text: 'Title' }] }, { type: 'paragraph', children: [{ type: 'text', text: 'Body ' }, { type: 'link', url: '/', children: [{ type: 'text', text: 'link' }] }] }])).toBe('Title Body link');
+    expect(
+      blocksText([
+        { type: 'heading', children: [{ type: 'text', text: 'Title' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'Body ' },
+            { type: 'link', url: '/', children: [{ type: 'text', text: 'link' }] },
+          ],
+        },
+      ]),
+    ).toBe('Title Body link');
   });
 
   it('keeps JSON-LD from closing its script element', () => {

@@ -5,7 +5,8 @@ export const HOME_SLUG = 'home';
 export const ARTICLES_PER_PAGE = 9;
 
 /** A BCP 47 tag as Strapi's i18n stores it (`fr`, `pt-BR`); which ones exist is the CMS's data (lib/locales.ts). */
-export const isLocale = (value: unknown): value is Locale => typeof value === 'string' && /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(value);
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/.test(value);
 
 export const pagePath = (lang: string, slug: string) => (slug === HOME_SLUG ? `/${lang}/` : `/${lang}/${slug}/`);
 export const articlePath = (lang: string, slug: string) => `/${lang}/insights/${slug}/`;
@@ -23,7 +24,9 @@ export const bookingManagePath = (lang: string) => `/${lang}/booking/manage/`;
 
 /** Media URLs from the local upload provider are relative to the CMS; S3 ones are absolute. */
 export function mediaUrl(url: string): string {
-  return /^https?:\/\//.test(url) ? url : `${CMS_PUBLIC_URL.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}`;
+  return /^https?:\/\//.test(url)
+    ? url
+    : `${CMS_PUBLIC_URL.replace(/\/+$/, '')}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
 /** Only links a visitor can safely follow: http(s), mailto, tel, or a path on this site. */
@@ -49,7 +52,12 @@ export function blocksText(nodes: ReadonlyArray<{ type: string; [key: string]: u
 export function plainMarkdownBlocks(markdown: string | null | undefined): Array<{ list: boolean; lines: string[] }> {
   return (markdown ?? '')
     .split(/\n\s*\n/)
-    .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0)
     .flatMap((lines) => {
       const items = lines.filter((line) => /^[-*]\s+/.test(line));

@@ -18,7 +18,9 @@ async function fakeCms(handler: http.RequestListener): Promise<string> {
 
 describe('the CMS loader', () => {
   it('keeps Strapi bracket syntax readable and encodes values', () => {
-    expect(toQueryString({ 'populate[seo][populate]': '*', 'filters[slug][$eq]': 'a b' })).toBe('populate[seo][populate]=*&filters[slug][%24eq]=a%20b');
+    expect(toQueryString({ 'populate[seo][populate]': '*', 'filters[slug][$eq]': 'a b' })).toBe(
+      'populate[seo][populate]=*&filters[slug][%24eq]=a%20b',
+    );
   });
 
   it('stops the build with a message naming CMS_URL when the CMS is unreachable', async () => {
@@ -39,6 +41,13 @@ describe('the CMS loader', () => {
     process.env.CMS_API_TOKEN = 'read-only';
     const entries = await fetchAll('articles', 'de', {});
     expect(entries.map((entry) => entry.slug)).toEqual(['entry-1', 'entry-2']);
-    expect(seen.every((request) => request.authorization === 'Bearer read-only' && request.url.includes('status=published') && request.url.includes('locale=de'))).toBe(true);
+    expect(
+      seen.every(
+        (request) =>
+          request.authorization === 'Bearer read-only' &&
+          request.url.includes('status=published') &&
+          request.url.includes('locale=de'),
+      ),
+    ).toBe(true);
   });
 });

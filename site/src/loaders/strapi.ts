@@ -18,7 +18,10 @@ type Query = Record<string, string | number | boolean>;
 /** Strapi's bracket query syntax from a flat map, e.g. { 'populate[seo][populate]': '*' }. */
 export function toQueryString(query: Query): string {
   return Object.entries(query)
-    .map(([key, value]) => `${encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(String(value))}`)
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(String(value))}`,
+    )
     .join('&');
 }
 
@@ -33,7 +36,11 @@ function apiToken(): string | undefined {
 export class CmsUnreachableError extends Error {}
 
 /** GET a Strapi REST path; an unreachable CMS or a non-2xx answer stops the build with a line naming CMS_URL. */
-export async function cmsGet<T = unknown>(path: string, query: Query = {}, options: { anonymous?: boolean } = {}): Promise<T> {
+export async function cmsGet<T = unknown>(
+  path: string,
+  query: Query = {},
+  options: { anonymous?: boolean } = {},
+): Promise<T> {
   const url = `${cmsUrl()}${path}?${toQueryString(query)}`;
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A read-only token is optional: the Public role can read published content.
@@ -45,7 +52,7 @@ export async function cmsGet<T = unknown>(path: string, query: Query = {}, optio
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
     throw new CmsUnreachableError(
-      `The CMS is unreachable at CMS_URL=${cmsUrl()} (${cause}). Start the CMS or set CMS_URL to its address before building the site.`
+      `The CMS is unreachable at CMS_URL=${cmsUrl()} (${cause}). Start the CMS or set CMS_URL to its address before building the site.`,
     );
   }
   if (!response.ok) {
@@ -61,7 +68,11 @@ interface StrapiList {
 }
 
 /** Every published entry of a collection type in one locale, following Strapi's pagination. */
-export async function fetchAll(resource: string, locale: string, query: Query): Promise<Array<Record<string, unknown>>> {
+export async function fetchAll(
+  resource: string,
+  locale: string,
+  query: Query,
+): Promise<Array<Record<string, unknown>>> {
   const entries: Array<Record<string, unknown>> = [];
   for (let page = 1; ; page++) {
     const answer = await cmsGet<StrapiList>(`/api/${resource}`, {
@@ -130,7 +141,15 @@ export function strapiSingle({ resource, query = {} }: CollectionOptions): Loade
  * A plugin's public list (e.g. GET /api/whitepapers/papers?locale=en): already published-only
  * and built from an allow-list of fields by the plugin, one call per locale; ids `<locale>/<slug>`.
  */
-export function pluginList({ name, path, variants = [{}] }: { name: string; path: string; variants?: Array<{ query?: Query; extra?: Record<string, unknown> }> }): Loader {
+export function pluginList({
+  name,
+  path,
+  variants = [{}],
+}: {
+  name: string;
+  path: string;
+  variants?: Array<{ query?: Query; extra?: Record<string, unknown> }>;
+}): Loader {
   return {
     name: `strapi-${name}`,
     async load({ store, parseData, logger, generateDigest }) {

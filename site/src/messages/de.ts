@@ -36,10 +36,12 @@ const messages: MessageFile = {
     company: 'Unternehmen',
     message: 'Wie können wir helfen?',
     dataProcessing: 'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um meine Anfrage zu beantworten.',
-    marketingEmail: 'Schicken Sie mir gelegentlich Neuigkeiten zu Webinaren und Whitepapern. Ich kann mich jederzeit abmelden.',
+    marketingEmail:
+      'Schicken Sie mir gelegentlich Neuigkeiten zu Webinaren und Whitepapern. Ich kann mich jederzeit abmelden.',
     submit: 'Nachricht senden',
     sending: 'Wird gesendet…',
-    success: 'Vielen Dank! Wir haben Ihre Nachricht erhalten und melden uns bald. Falls Sie Neuigkeiten bestellt haben, bestätigen Sie bitte den Link in der E-Mail, die wir Ihnen gerade geschickt haben.',
+    success:
+      'Vielen Dank! Wir haben Ihre Nachricht erhalten und melden uns bald. Falls Sie Neuigkeiten bestellt haben, bestätigen Sie bitte den Link in der E-Mail, die wir Ihnen gerade geschickt haben.',
     tooMany: 'Zu viele Versuche. Bitte versuchen Sie es in einigen Minuten erneut.',
     invalid: 'Bitte prüfen Sie die markierten Felder.',
     failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
@@ -61,7 +63,8 @@ const messages: MessageFile = {
   },
   whitepaperForm: {
     heading: 'Whitepaper anfordern',
-    dataProcessing: 'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um mir dieses Whitepaper zu senden, und mich dazu kontaktieren darf.',
+    dataProcessing:
+      'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um mir dieses Whitepaper zu senden, und mich dazu kontaktieren darf.',
     submit: 'Download-Link per E-Mail senden',
     success: 'Vielen Dank! Wir haben Ihnen den Download-Link per E-Mail geschickt. Er ist einige Tage gültig.',
     download: 'PDF herunterladen',
@@ -117,8 +120,10 @@ const messages: MessageFile = {
     full: 'Ausgebucht: auf die Warteliste',
     closed: 'Anmeldung geschlossen',
     mayBeLimited: 'Die Plätze sind begrenzt.',
-    dataProcessing: 'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um mich für dieses Webinar anzumelden und mir Zugangsdaten und Erinnerungen zu schicken.',
-    success: 'Vielen Dank! Ihre Anmeldung ist eingegangen. Die Details zu Ihrem Platz haben wir Ihnen per E-Mail geschickt.',
+    dataProcessing:
+      'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um mich für dieses Webinar anzumelden und mir Zugangsdaten und Erinnerungen zu schicken.',
+    success:
+      'Vielen Dank! Ihre Anmeldung ist eingegangen. Die Details zu Ihrem Platz haben wir Ihnen per E-Mail geschickt.',
     notFound: 'Dieses Webinar ist nicht mehr verfügbar.',
     noSessions: 'Für dieses Webinar gibt es keinen kommenden Termin.',
   },
@@ -136,14 +141,17 @@ const messages: MessageFile = {
     details: 'Ihre Angaben',
     selected: 'Gewählte Zeit',
     submit: 'Termin buchen',
-    dataProcessing: 'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um diesen Termin zu vereinbaren und mir die Einladung zu schicken.',
+    dataProcessing:
+      'Ich bin einverstanden, dass Magnetiq meine Angaben speichert, um diesen Termin zu vereinbaren und mir die Einladung zu schicken.',
     taken: 'Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere.',
-    success: 'Ihr Termin ist gebucht. Die Einladung mit einem Link zum Ändern oder Absagen haben wir Ihnen per E-Mail geschickt.',
+    success:
+      'Ihr Termin ist gebucht. Die Einladung mit einem Link zum Ändern oder Absagen haben wir Ihnen per E-Mail geschickt.',
     with: 'mit',
     notFound: 'Diese Terminart wird nicht mehr angeboten.',
     manageTitle: 'Ihr Termin',
     manageLoading: 'Ihr Termin wird geladen…',
-    manageInvalid: 'Dieser Link gilt nicht mehr. Falls Sie den Termin verschoben haben, nutzen Sie bitte den Link aus der neuesten E-Mail.',
+    manageInvalid:
+      'Dieser Link gilt nicht mehr. Falls Sie den Termin verschoben haben, nutzen Sie bitte den Link aus der neuesten E-Mail.',
     manageNoToken: 'Diese Seite braucht den Link aus Ihrer Buchungs-E-Mail.',
     status: {
       confirmed: 'Bestätigt',
@@ -155,7 +163,8 @@ const messages: MessageFile = {
     confirmCancel: 'Ja, absagen',
     cancelled: 'Ihr Termin ist abgesagt. Eine Bestätigung haben wir Ihnen per E-Mail geschickt.',
     reschedule: 'Neue Zeit wählen',
-    rescheduled: 'Ihr Termin ist verschoben. Die neue Einladung und einen neuen Link haben wir Ihnen per E-Mail geschickt.',
+    rescheduled:
+      'Ihr Termin ist verschoben. Die neue Einladung und einen neuen Link haben wir Ihnen per E-Mail geschickt.',
     notChangeable: 'Dieser Termin kann nicht mehr geändert werden.',
     failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
     back: 'Zurück',

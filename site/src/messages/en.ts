@@ -42,7 +42,8 @@ const messages = {
     marketingEmail: 'Send me occasional news about webinars and whitepapers. I can unsubscribe at any time.',
     submit: 'Send message',
     sending: 'Sending…',
-    success: 'Thank you! We received your message and will get back to you soon. If you asked for news, please confirm the link we just emailed you.',
+    success:
+      'Thank you! We received your message and will get back to you soon. If you asked for news, please confirm the link we just emailed you.',
     tooMany: 'Too many attempts. Please try again in a few minutes.',
     invalid: 'Please check the highlighted fields.',
     failed: 'Something went wrong. Please try again later.',
@@ -120,7 +121,8 @@ const messages = {
     full: 'Fully booked: join the waiting list',
     closed: 'Registration closed',
     mayBeLimited: 'Seats may be limited.',
-    dataProcessing: 'I agree that Magnetiq stores my details to register me for this webinar and to send me the access details and reminders.',
+    dataProcessing:
+      'I agree that Magnetiq stores my details to register me for this webinar and to send me the access details and reminders.',
     success: 'Thank you! Your registration is in. We have emailed you the details of your place.',
     notFound: 'This webinar is no longer available.',
     noSessions: 'There is no upcoming date for this webinar.',

@@ -10,7 +10,8 @@ const messages: MessageFile = {
   },
   site: {
     insights: 'Articles',
-    insightsIntro: 'Articles sur la génération de leads B2B, le marketing opérationnel et l’alignement avec les ventes.',
+    insightsIntro:
+      'Articles sur la génération de leads B2B, le marketing opérationnel et l’alignement avec les ventes.',
     readMore: 'Lire l’article',
     by: 'Par',
     category: 'Catégorie',
@@ -36,10 +37,12 @@ const messages: MessageFile = {
     company: 'Entreprise',
     message: 'Comment pouvons-nous vous aider ?',
     dataProcessing: 'J’accepte que Magnetiq enregistre mes données pour répondre à ma demande.',
-    marketingEmail: 'Envoyez-moi de temps en temps des nouvelles sur les webinaires et les livres blancs. Je peux me désabonner à tout moment.',
+    marketingEmail:
+      'Envoyez-moi de temps en temps des nouvelles sur les webinaires et les livres blancs. Je peux me désabonner à tout moment.',
     submit: 'Envoyer le message',
     sending: 'Envoi…',
-    success: 'Merci ! Nous avons bien reçu votre message et revenons vers vous rapidement. Si vous avez demandé nos nouvelles, confirmez le lien que nous venons de vous envoyer.',
+    success:
+      'Merci ! Nous avons bien reçu votre message et revenons vers vous rapidement. Si vous avez demandé nos nouvelles, confirmez le lien que nous venons de vous envoyer.',
     tooMany: 'Trop de tentatives. Veuillez réessayer dans quelques minutes.',
     invalid: 'Veuillez vérifier les champs signalés.',
     failed: 'Une erreur est survenue. Veuillez réessayer plus tard.',
@@ -61,7 +64,8 @@ const messages: MessageFile = {
   },
   whitepaperForm: {
     heading: 'Obtenir le livre blanc',
-    dataProcessing: 'J’accepte que Magnetiq enregistre mes données pour m’envoyer ce livre blanc et me contacter à son sujet.',
+    dataProcessing:
+      'J’accepte que Magnetiq enregistre mes données pour m’envoyer ce livre blanc et me contacter à son sujet.',
     submit: 'Recevoir le lien par e-mail',
     success: 'Merci ! Nous vous avons envoyé le lien de téléchargement par e-mail. Il est valable quelques jours.',
     download: 'Télécharger le PDF',
@@ -117,7 +121,8 @@ const messages: MessageFile = {
     full: 'Complet : rejoindre la liste d’attente',
     closed: 'Inscriptions closes',
     mayBeLimited: 'Le nombre de places peut être limité.',
-    dataProcessing: 'J’accepte que Magnetiq enregistre mes données pour m’inscrire à ce webinaire et m’envoyer les accès et les rappels.',
+    dataProcessing:
+      'J’accepte que Magnetiq enregistre mes données pour m’inscrire à ce webinaire et m’envoyer les accès et les rappels.',
     success: 'Merci ! Votre inscription est enregistrée. Nous vous avons envoyé les détails de votre place par e-mail.',
     notFound: 'Ce webinaire n’est plus disponible.',
     noSessions: 'Ce webinaire n’a pas de prochaine date.',
@@ -136,14 +141,17 @@ const messages: MessageFile = {
     details: 'Vos coordonnées',
     selected: 'Créneau choisi',
     submit: 'Réserver ce créneau',
-    dataProcessing: 'J’accepte que Magnetiq enregistre mes données pour organiser ce rendez-vous et m’envoyer l’invitation.',
+    dataProcessing:
+      'J’accepte que Magnetiq enregistre mes données pour organiser ce rendez-vous et m’envoyer l’invitation.',
     taken: 'Ce créneau vient d’être pris. Veuillez en choisir un autre.',
-    success: 'Votre rendez-vous est réservé. Nous vous avons envoyé l’invitation avec un lien pour le modifier ou l’annuler.',
+    success:
+      'Votre rendez-vous est réservé. Nous vous avons envoyé l’invitation avec un lien pour le modifier ou l’annuler.',
     with: 'avec',
     notFound: 'Ce type de rendez-vous n’est plus proposé.',
     manageTitle: 'Votre rendez-vous',
     manageLoading: 'Chargement de votre rendez-vous…',
-    manageInvalid: 'Ce lien n’est plus valable. Si vous avez déplacé le rendez-vous, utilisez le lien du dernier e-mail.',
+    manageInvalid:
+      'Ce lien n’est plus valable. Si vous avez déplacé le rendez-vous, utilisez le lien du dernier e-mail.',
     manageNoToken: 'Cette page a besoin du lien de votre e-mail de réservation.',
     status: { confirmed: 'Confirmé', rescheduled: 'Déplacé', cancelled: 'Annulé' },
     cancel: 'Annuler le rendez-vous',

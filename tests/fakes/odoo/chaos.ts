@@ -59,7 +59,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const DESCRIPTIONS_OF_OPERATIONS: Record<string, string> = { create: 'create', write: 'modify', unlink: 'delete' };
+export const DESCRIPTIONS_OF_OPERATIONS: Record<string, string> = {
+  create: 'create',
+  write: 'modify',
+  unlink: 'delete',
+};
 
 /** The texts Odoo 17's ir.model.access and _as_validation_error send for these faults. */
 export function injectedFault(plan: FaultPlan, model: string, method: string): OdooFault {
@@ -70,26 +74,30 @@ export function injectedFault(plan: FaultPlan, model: string, method: string): O
       return new OdooFault(3, plan.message ?? 'Access Denied');
     case 'access': {
       const operation = DESCRIPTIONS_OF_OPERATIONS[method] ?? 'access';
-      const groups = (definition?.accessGroups ?? ['Administration/Settings']).map((group) => `\t- ${group}`).join('\n');
+      const groups = (definition?.accessGroups ?? ['Administration/Settings'])
+        .map((group) => `\t- ${group}`)
+        .join('\n');
       return new OdooFault(
         4,
         plan.message ??
-          `You are not allowed to ${operation} '${description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n${groups}\n\nContact your administrator to request access if necessary.`
+          `You are not allowed to ${operation} '${description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n${groups}\n\nContact your administrator to request access if necessary.`,
       );
     }
     case 'validation': {
-      const [fieldName, field] = Object.entries(definition?.fields ?? {}).find(([, candidate]) => candidate.required) ?? ['name', { string: 'Name' }];
+      const [fieldName, field] = Object.entries(definition?.fields ?? {}).find(
+        ([, candidate]) => candidate.required,
+      ) ?? ['name', { string: 'Name' }];
       return userError(
         plan.message ??
           'The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n' +
             '- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n' +
-            `Model: ${description} (${model})\nField: ${field.string} (${fieldName})\n`
+            `Model: ${description} (${model})\nField: ${field.string} (${fieldName})\n`,
       );
     }
     default:
       return pythonError(
         plan.message ??
-          'psycopg2.OperationalError: server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.'
+          'psycopg2.OperationalError: server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.',
       );
   }
 }
@@ -123,12 +131,17 @@ export class Chaos {
 
   /** Whether the first planned fault that matches this call is a rate limit (answered before Odoo runs it). */
   peekRateLimit(model: string, method: string): boolean {
-    return this.faults.find((plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method))?.kind === 'rate-limit';
+    return (
+      this.faults.find((plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method))
+        ?.kind === 'rate-limit'
+    );
   }
 
   /** The first planned fault that matches this call, used up by one. */
   takeFault(model: string, method: string): FaultPlan | undefined {
-    const index = this.faults.findIndex((plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method));
+    const index = this.faults.findIndex(
+      (plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method),
+    );
     if (index < 0) return undefined;
     const plan = this.faults[index];
     if (plan.times > 0 && --plan.times === 0) this.faults.splice(index, 1);

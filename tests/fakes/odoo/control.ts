@@ -18,7 +18,8 @@ export function readJson(raw: string): Record<string, unknown> {
   } catch {
     throw new BadRequest('the body is not JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest('the body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadRequest('the body must be a JSON object');
   return body as Record<string, unknown>;
 }
 
@@ -31,7 +32,14 @@ export function numberField(body: Record<string, unknown>, name: string, fallbac
 const isVersion = (value: unknown): value is FakeOdooVersion => FAKE_ODOO_VERSIONS.includes(value as FakeOdooVersion);
 
 /** `initialVersion`: what reset() goes back to. */
-export function control(state: FakeOdooState, initialVersion: FakeOdooVersion, req: http.IncomingMessage, url: URL, raw: string, res: http.ServerResponse) {
+export function control(
+  state: FakeOdooState,
+  initialVersion: FakeOdooVersion,
+  req: http.IncomingMessage,
+  url: URL,
+  raw: string,
+  res: http.ServerResponse,
+) {
   const { chaos, store } = state;
   const route = `${req.method} ${url.pathname}`;
   switch (route) {
@@ -48,19 +56,28 @@ export function control(state: FakeOdooState, initialVersion: FakeOdooVersion, r
       return sendJson(res, 200, { ok: true });
     case 'POST /__fake/fault': {
       const body = readJson(raw);
-      if (!FAULT_KINDS.includes(body.kind as FaultKind)) throw new BadRequest(`kind must be one of ${FAULT_KINDS.join(', ')}`);
+      if (!FAULT_KINDS.includes(body.kind as FaultKind))
+        throw new BadRequest(`kind must be one of ${FAULT_KINDS.join(', ')}`);
       const times = numberField(body, 'times', 1);
       if (times === 0 || times < -1) throw new BadRequest('times must be positive, or -1 for until cleared');
       const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
       const retryAfter = body.retryAfter === undefined ? undefined : numberField(body, 'retryAfter');
-      chaos.faults.push({ kind: body.kind as FaultKind, times, model: text('model'), method: text('method'), message: text('message'), retryAfter });
+      chaos.faults.push({
+        kind: body.kind as FaultKind,
+        times,
+        model: text('model'),
+        method: text('method'),
+        message: text('message'),
+        retryAfter,
+      });
       return sendJson(res, 200, { ok: true });
     }
     case 'POST /__fake/flaky': {
       const body = readJson(raw);
       const rate = numberField(body, 'rate');
       if (rate < 0 || rate > 1) throw new BadRequest('rate must be between 0 and 1');
-      if (body.when !== undefined && body.when !== 'before' && body.when !== 'after') throw new BadRequest("when must be 'before' or 'after'");
+      if (body.when !== undefined && body.when !== 'before' && body.when !== 'after')
+        throw new BadRequest("when must be 'before' or 'after'");
       chaos.setFlaky({ rate, seed: body.seed === undefined ? undefined : numberField(body, 'seed'), when: body.when });
       return sendJson(res, 200, { ok: true });
     }

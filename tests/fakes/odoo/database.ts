@@ -1,7 +1,29 @@
-import { DomainNode, LIKE_OPERATORS, Leaf, Scalar, compareScalars, looseEquals, matchLike, parseDomain } from './domain';
+import {
+  DomainNode,
+  LIKE_OPERATORS,
+  Leaf,
+  Scalar,
+  compareScalars,
+  looseEquals,
+  matchLike,
+  parseDomain,
+} from './domain';
 import { OdooFault, pythonError, userError } from './errors';
 import { FIELDS, FieldDef, MODELS, ModelDef, StoredRecord, StoredValue } from './schema';
-import { XmlRpcStruct, XmlRpcValue, datetimeOperand, isStruct, odooNow, optionalInt, pyRepr, pyTruthy, pyTuple, sanitizeHtml, toIds, toOdooDatetime } from './values';
+import {
+  XmlRpcStruct,
+  XmlRpcValue,
+  datetimeOperand,
+  isStruct,
+  odooNow,
+  optionalInt,
+  pyRepr,
+  pyTruthy,
+  pyTuple,
+  sanitizeHtml,
+  toIds,
+  toOdooDatetime,
+} from './values';
 
 // ---------------------------------------------------------------------------------------------
 // The in-memory database.
@@ -131,7 +153,7 @@ export class OdooStore {
       // ir.rule check_access_rule: what Odoo answers for a write on deleted records
       throw userError(
         'One of the documents you are trying to access has been deleted, please try again after refreshing.' +
-          `\n\n(Document type: ${model}, Operation: write, Records: ${pyRepr(missing.slice(0, 6))}, User: ${this.user.uid})`
+          `\n\n(Document type: ${model}, Operation: write, Records: ${pyRepr(missing.slice(0, 6))}, User: ${this.user.uid})`,
       );
     }
     if (Object.keys(values).length === 0) return;
@@ -157,7 +179,8 @@ export class OdooStore {
           if (field.relation !== model) continue;
           const value = record[fieldName];
           if (field.type === 'many2one' && typeof value === 'number' && ids.has(value)) record[fieldName] = false;
-          if (field.type === 'many2many' && Array.isArray(value)) record[fieldName] = value.filter((id) => !ids.has(id));
+          if (field.type === 'many2many' && Array.isArray(value))
+            record[fieldName] = value.filter((id) => !ids.has(id));
         }
       }
     }
@@ -167,7 +190,11 @@ export class OdooStore {
     const definition = this.model(model);
     const domain = this.domainList(domainValue);
     // BaseModel._where_calc: archived records are left out unless the domain names `active`
-    if ('active' in definition.fields && options.activeTest !== false && !domain.some((item) => Array.isArray(item) && item[0] === 'active')) {
+    if (
+      'active' in definition.fields &&
+      options.activeTest !== false &&
+      !domain.some((item) => Array.isArray(item) && item[0] === 'active')
+    ) {
       domain.unshift(['active', '=', true]);
     }
     const tree = parseDomain(domain);
@@ -183,7 +210,8 @@ export class OdooStore {
     const fields = this.fields(model);
     const names = Array.isArray(fieldsValue) && fieldsValue.length > 0 ? fieldsValue : Object.keys(fields);
     for (const name of names) {
-      if (typeof name !== 'string' || !Object.hasOwn(fields, name)) throw pythonError(`ValueError: Invalid field ${pyRepr(name)} on model ${pyRepr(model)}`);
+      if (typeof name !== 'string' || !Object.hasOwn(fields, name))
+        throw pythonError(`ValueError: Invalid field ${pyRepr(name)} on model ${pyRepr(model)}`);
     }
     return records.map((record) => {
       const row: XmlRpcStruct = { id: record.id };
@@ -194,7 +222,10 @@ export class OdooStore {
 
   fieldsGet(model: string, allfields: XmlRpcValue | undefined, attributes: XmlRpcValue | undefined): XmlRpcStruct {
     const fields = this.fields(model);
-    const wanted = Array.isArray(allfields) && allfields.length > 0 ? allfields.filter((name): name is string => typeof name === 'string') : Object.keys(fields);
+    const wanted =
+      Array.isArray(allfields) && allfields.length > 0
+        ? allfields.filter((name): name is string => typeof name === 'string')
+        : Object.keys(fields);
     const keep = Array.isArray(attributes) && attributes.length > 0 ? new Set(attributes) : null;
     const result: XmlRpcStruct = {};
     for (const name of wanted) {
@@ -209,7 +240,9 @@ export class OdooStore {
         ...(field.relation ? { relation: field.relation } : {}),
         ...(field.selection ? { selection: field.selection(this) } : {}),
       };
-      result[name] = keep ? Object.fromEntries(Object.entries(description).filter(([key]) => keep.has(key))) : description;
+      result[name] = keep
+        ? Object.fromEntries(Object.entries(description).filter(([key]) => keep.has(key)))
+        : description;
     }
     return result;
   }
@@ -238,7 +271,14 @@ export class OdooStore {
 
   private seed(model: string, id: number, values: Record<string, StoredValue>): void {
     const now = odooNow();
-    this.table(model).set(id, { ...this.blank(model, id), ...values, create_uid: 1, create_date: now, write_uid: 1, write_date: now });
+    this.table(model).set(id, {
+      ...this.blank(model, id),
+      ...values,
+      create_uid: 1,
+      create_date: now,
+      write_uid: 1,
+      write_date: now,
+    });
     this.sequences.set(model, Math.max(this.sequences.get(model) ?? 1, id + 1));
   }
 
@@ -259,7 +299,10 @@ export class OdooStore {
     const fields = this.fields(model);
     for (const [name, value] of Object.entries(values)) {
       const field = fields[name];
-      record[name] = field.type === 'many2many' ? this.applyCommands(model, name, field, record[name], value) : this.convert(model, name, field, value);
+      record[name] =
+        field.type === 'many2many'
+          ? this.applyCommands(model, name, field, record[name], value)
+          : this.convert(model, name, field, value);
     }
   }
 
@@ -268,7 +311,13 @@ export class OdooStore {
     switch (field.type) {
       case 'char':
       case 'text':
-        return empty ? false : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : pyRepr(value);
+        return empty
+          ? false
+          : typeof value === 'string'
+            ? value
+            : typeof value === 'number'
+              ? String(value)
+              : pyRepr(value);
       case 'html':
         return empty ? false : sanitizeHtml(typeof value === 'string' ? value : pyRepr(value));
       case 'boolean':
@@ -282,12 +331,14 @@ export class OdooStore {
       case 'datetime':
         if (empty) return false;
         if (value instanceof Date) return toOdooDatetime(value);
-        if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(value)) return value.length === 10 ? `${value} 00:00:00` : value;
+        if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(value))
+          return value.length === 10 ? `${value} 00:00:00` : value;
         throw pythonError(`ValueError: time data ${pyRepr(value)} does not match format '%Y-%m-%d %H:%M:%S'`);
       case 'selection': {
         if (empty) return false;
         const allowed = field.selection?.(this).map(([key]) => key) ?? [];
-        if (typeof value !== 'string' || !allowed.includes(value)) throw pythonError(`ValueError: Wrong value for ${model}.${name}: ${pyRepr(value)}`);
+        if (typeof value !== 'string' || !allowed.includes(value))
+          throw pythonError(`ValueError: Wrong value for ${model}.${name}: ${pyRepr(value)}`);
         return value;
       }
       case 'many2one':
@@ -301,8 +352,10 @@ export class OdooStore {
   private reference(model: string, name: string, field: FieldDef, value: XmlRpcValue): number | false {
     const id = Array.isArray(value) ? value[0] : value;
     if (id === false || id === null || id === 0) return false;
-    if (typeof id !== 'number' || !Number.isInteger(id)) throw pythonError(`ValueError: Wrong value for ${model}.${name}: ${pyRepr(value)}`);
-    if (!this.get(field.relation as string, id)) throw foreignKeyViolation(MODELS[model].description, model, `${model.replace(/\./g, '_')}_${name}_fkey`);
+    if (typeof id !== 'number' || !Number.isInteger(id))
+      throw pythonError(`ValueError: Wrong value for ${model}.${name}: ${pyRepr(value)}`);
+    if (!this.get(field.relation as string, id))
+      throw foreignKeyViolation(MODELS[model].description, model, `${model.replace(/\./g, '_')}_${name}_fkey`);
     return id;
   }
 
@@ -311,14 +364,21 @@ export class OdooStore {
    * [2, id, 0] delete, [3, id, 0] unlink, [4, id, 0] link, [5, 0, 0] clear, [6, 0, ids] replace.
    * A bare id in the list is taken as a link.
    */
-  private applyCommands(model: string, name: string, field: FieldDef, current: StoredValue, value: XmlRpcValue): number[] {
+  private applyCommands(
+    model: string,
+    name: string,
+    field: FieldDef,
+    current: StoredValue,
+    value: XmlRpcValue,
+  ): number[] {
     if (value === false || value === null) return [];
     if (!Array.isArray(value)) throw pythonError(`ValueError: Wrong value for ${model}.${name}: ${pyRepr(value)}`);
     const comodel = field.relation as string;
     const linked = (id: XmlRpcValue): number => {
       const [checked] = toIds(id);
       // The relation table's foreign key: its table is no model, so Odoo names the model "Unknown".
-      if (checked === undefined || !this.get(comodel, checked)) throw foreignKeyViolation('Unknown', 'unknown', `${field.relationTable}_${field.relationColumn}_fkey`);
+      if (checked === undefined || !this.get(comodel, checked))
+        throw foreignKeyViolation('Unknown', 'unknown', `${field.relationTable}_${field.relationColumn}_fkey`);
       return checked;
     };
     let ids = Array.isArray(current) ? [...current] : [];
@@ -388,12 +448,13 @@ export class OdooStore {
         throw userError(
           'The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n' +
             '- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n' +
-            `Model: ${definition.description} (${model})\nField: ${field.string} (${name})\n`
+            `Model: ${definition.description} (${model})\nField: ${field.string} (${name})\n`,
         );
       }
     }
     for (const constraint of definition.constraints ?? []) {
-      if (constraint.violated(record, this)) throw userError(`The operation cannot be completed: ${constraint.message}`);
+      if (constraint.violated(record, this))
+        throw userError(`The operation cannot be completed: ${constraint.message}`);
     }
   }
 
@@ -473,7 +534,9 @@ export class OdooStore {
     const head = left.split('.')[0];
     if (left.includes('.') || operator === 'any' || operator === 'not any') {
       const tree = parseDomain(this.subdomain(leaf));
-      const related = this.relatedIds(record, head).map((id) => this.get(field.relation as string, id)).filter((target): target is StoredRecord => !!target);
+      const related = this.relatedIds(record, head)
+        .map((id) => this.get(field.relation as string, id))
+        .filter((target): target is StoredRecord => !!target);
       const any = related.some((target) => !tree || this.matches(field.relation as string, tree, target));
       return operator === 'not any' ? !any : any;
     }
@@ -485,23 +548,39 @@ export class OdooStore {
     return Array.isArray(value) ? value : typeof value === 'number' ? [value] : [];
   }
 
-  private matchValue(model: string, record: StoredRecord, name: string, field: FieldDef, operatorIn: string, rightIn: XmlRpcValue): boolean {
+  private matchValue(
+    model: string,
+    record: StoredRecord,
+    name: string,
+    field: FieldDef,
+    operatorIn: string,
+    rightIn: XmlRpcValue,
+  ): boolean {
     if (operatorIn === '=?' && (rightIn === false || rightIn === null)) return true;
     const operator = operatorIn === '=?' ? '=' : operatorIn;
-    const right = field.type === 'datetime' ? (Array.isArray(rightIn) ? rightIn.map(datetimeOperand) : datetimeOperand(rightIn)) : rightIn;
+    const right =
+      field.type === 'datetime'
+        ? Array.isArray(rightIn)
+          ? rightIn.map(datetimeOperand)
+          : datetimeOperand(rightIn)
+        : rightIn;
     if (field.type === 'many2many') return this.matchMany(record, name, field, operator, right);
 
-    let left: Scalar = name === 'id' ? record.id : name === 'display_name' ? this.displayName(model, record) : (record[name] as Scalar);
-    const textual = typeof right === 'string' || (Array.isArray(right) && right.some((item) => typeof item === 'string'));
+    let left: Scalar =
+      name === 'id' ? record.id : name === 'display_name' ? this.displayName(model, record) : (record[name] as Scalar);
+    const textual =
+      typeof right === 'string' || (Array.isArray(right) && right.some((item) => typeof item === 'string'));
     // a many2one compared with text compares the target's display name, as Odoo's name_search does
     if (field.type === 'many2one' && (textual || LIKE_OPERATORS.has(operator)) && typeof left === 'number') {
       const target = this.get(field.relation as string, left);
       left = target ? this.displayName(field.relation as string, target) : false;
     }
-    const coerce = (value: XmlRpcValue): XmlRpcValue => (field.type === 'boolean' && value !== null ? pyTruthy(value) : value);
+    const coerce = (value: XmlRpcValue): XmlRpcValue =>
+      field.type === 'boolean' && value !== null ? pyTruthy(value) : value;
     const list = (): XmlRpcValue[] => (Array.isArray(right) ? right : [right]).map(coerce);
 
-    if (LIKE_OPERATORS.has(operator)) return left === false ? operator.startsWith('not ') : matchLike([String(left)], operator, right);
+    if (LIKE_OPERATORS.has(operator))
+      return left === false ? operator.startsWith('not ') : matchLike([String(left)], operator, right);
     switch (operator) {
       case '=':
         return looseEquals(left, coerce(right));
@@ -517,12 +596,27 @@ export class OdooStore {
   }
 
   /** x2many leaves: '='/'in' mean "has one of", false means "has none", text matches names. */
-  private matchMany(record: StoredRecord, name: string, field: FieldDef, operator: string, right: XmlRpcValue): boolean {
+  private matchMany(
+    record: StoredRecord,
+    name: string,
+    field: FieldDef,
+    operator: string,
+    right: XmlRpcValue,
+  ): boolean {
     const ids = this.relatedIds(record, name);
     const comodel = field.relation as string;
-    const names = () => ids.map((id) => this.get(comodel, id)).filter((target): target is StoredRecord => !!target).map((target) => this.displayName(comodel, target));
+    const names = () =>
+      ids
+        .map((id) => this.get(comodel, id))
+        .filter((target): target is StoredRecord => !!target)
+        .map((target) => this.displayName(comodel, target));
     if (LIKE_OPERATORS.has(operator)) return matchLike(names(), operator, right);
-    const hasOne = (item: XmlRpcValue) => (item === false || item === null ? ids.length === 0 : typeof item === 'string' ? names().includes(item) : ids.includes(Number(item)));
+    const hasOne = (item: XmlRpcValue) =>
+      item === false || item === null
+        ? ids.length === 0
+        : typeof item === 'string'
+          ? names().includes(item)
+          : ids.includes(Number(item));
     const items = Array.isArray(right) ? right : [right];
     switch (operator) {
       case '=':
@@ -543,7 +637,8 @@ export class OdooStore {
       const match = /^\s*([a-z0-9_]+)(?:\s+(asc|desc))?(?:\s+nulls\s+(first|last))?\s*$/i.exec(part);
       if (!match) throw pythonError(`ValueError: Invalid order ${pyRepr(order)}`);
       const [, name, direction, nulls] = match;
-      if (!Object.hasOwn(fields, name)) throw pythonError(`ValueError: Invalid field ${pyRepr(name)} on model ${pyRepr(model)}`);
+      if (!Object.hasOwn(fields, name))
+        throw pythonError(`ValueError: Invalid field ${pyRepr(name)} on model ${pyRepr(model)}`);
       const descending = direction?.toLowerCase() === 'desc';
       return { name, descending, nullsFirst: nulls ? nulls.toLowerCase() === 'first' : descending };
     });
@@ -565,7 +660,8 @@ export class OdooStore {
         const [x, y] = [key(a, term.name), key(b, term.name)];
         if (x === y) continue;
         if (x === null || y === null) return (x === null ? -1 : 1) * (term.nullsFirst ? 1 : -1);
-        const difference = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        const difference =
+          typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
         if (difference !== 0) return term.descending ? -difference : difference;
       }
       return a.id - b.id;
@@ -576,6 +672,6 @@ export class OdooStore {
 export function foreignKeyViolation(description: string, model: string, constraint: string): OdooFault {
   return userError(
     'The operation cannot be completed: another model requires the record being deleted. If possible, archive it instead.\n\n' +
-      `Model: ${description} (${model})\nConstraint: ${constraint}\n`
+      `Model: ${description} (${model})\nConstraint: ${constraint}\n`,
   );
 }

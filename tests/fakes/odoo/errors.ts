@@ -1,4 +1,3 @@
-
 // ---------------------------------------------------------------------------------------------
 // Faults, with Odoo's codes and texts.
 // ---------------------------------------------------------------------------------------------
@@ -8,7 +7,7 @@ export type FaultCode = 1 | 2 | 3 | 4;
 export class OdooFault extends Error {
   constructor(
     readonly faultCode: FaultCode,
-    readonly faultString: string
+    readonly faultString: string,
   ) {
     super(faultString);
   }
@@ -35,12 +34,17 @@ export const OBJECT_FRAMES = [
   ['service/model.py', 137, 'retrying', 'result = func()'],
   ['api.py', 468, 'call_kw', 'result = _call_kw_model(method, model, args, kwargs)'],
 ] as const;
-export const COMMON_FRAMES = [...RPC_FRAMES, ['service/common.py', 60, 'dispatch', 'return g[exp_method_name](*params)']] as const;
+export const COMMON_FRAMES = [
+  ...RPC_FRAMES,
+  ['service/common.py', 60, 'dispatch', 'return g[exp_method_name](*params)'],
+] as const;
 
 export type Frame = readonly [string, number, string, string];
 
 /** Any exception Odoo does not classify: code 1, the formatted traceback as the fault string. */
 export function pythonError(exception: string, frames: readonly Frame[] = OBJECT_FRAMES): OdooFault {
-  const lines = frames.map(([file, line, fn, code]) => `  File "${ODOO_PATH}/${file}", line ${line}, in ${fn}\n    ${code}\n`);
+  const lines = frames.map(
+    ([file, line, fn, code]) => `  File "${ODOO_PATH}/${file}", line ${line}, in ${fn}\n    ${code}\n`,
+  );
   return new OdooFault(1, `Traceback (most recent call last):\n${lines.join('')}${exception}\n`);
 }

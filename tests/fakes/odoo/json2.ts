@@ -38,33 +38,76 @@ function exceptionLine(traceback: string): string {
 
 /** How Odoo 19's json2 controller answers an exception, by its class. */
 function errorOf(fault: OdooFault): Json2Error {
-  const debug = fault.faultCode === 1 ? fault.faultString : `Traceback (most recent call last):\n  …\n${fault.faultString}`;
+  const debug =
+    fault.faultCode === 1 ? fault.faultString : `Traceback (most recent call last):\n  …\n${fault.faultString}`;
   switch (fault.faultCode) {
     case 3:
       return { status: 401, name: 'werkzeug.exceptions.Unauthorized', message: 'Invalid apikey', debug };
     case 4:
       return { status: 403, name: 'odoo.exceptions.AccessError', message: fault.faultString, debug };
     case 2:
-      if (/^Object \S+ doesn't exist$/.test(fault.faultString)) return { status: 404, name: 'werkzeug.exceptions.NotFound', message: fault.faultString.replace(/^Object (\S+) doesn't exist$/, "the model '$1' does not exist"), debug };
-      return { status: 422, name: /mandatory field|invalid|constraint/i.test(fault.faultString) ? 'odoo.exceptions.ValidationError' : 'odoo.exceptions.UserError', message: fault.faultString, debug };
+      if (/^Object \S+ doesn't exist$/.test(fault.faultString))
+        return {
+          status: 404,
+          name: 'werkzeug.exceptions.NotFound',
+          message: fault.faultString.replace(/^Object (\S+) doesn't exist$/, "the model '$1' does not exist"),
+          debug,
+        };
+      return {
+        status: 422,
+        name: /mandatory field|invalid|constraint/i.test(fault.faultString)
+          ? 'odoo.exceptions.ValidationError'
+          : 'odoo.exceptions.UserError',
+        message: fault.faultString,
+        debug,
+      };
     default: {
       const line = exceptionLine(fault.faultString);
       const [, exception = 'Exception', message = line] = /^([\w.]+): ([\s\S]*)$/.exec(line) ?? [];
       // bad arguments are the caller's fault (422); a method that does not exist is a 404
-      if (exception === 'TypeError') return { status: 422, name: 'werkzeug.exceptions.UnprocessableEntity', message, debug };
-      if (exception === 'AttributeError' && /does not exist/.test(message)) return { status: 404, name: 'werkzeug.exceptions.NotFound', message, debug };
+      if (exception === 'TypeError')
+        return { status: 422, name: 'werkzeug.exceptions.UnprocessableEntity', message, debug };
+      if (exception === 'AttributeError' && /does not exist/.test(message))
+        return { status: 404, name: 'werkzeug.exceptions.NotFound', message, debug };
       return { status: 500, name: exception.includes('.') ? exception : `builtins.${exception}`, message, debug };
     }
   }
 }
 
-const sendError = (res: http.ServerResponse, error: Json2Error, context: XmlRpcStruct = {}, headers: Record<string, string> = {}) =>
-  sendJson(res, error.status, { name: error.name, message: error.message, arguments: [error.message, error.status], context, debug: error.debug }, headers);
+const sendError = (
+  res: http.ServerResponse,
+  error: Json2Error,
+  context: XmlRpcStruct = {},
+  headers: Record<string, string> = {},
+) =>
+  sendJson(
+    res,
+    error.status,
+    { name: error.name, message: error.message, arguments: [error.message, error.status], context, debug: error.debug },
+    headers,
+  );
 
-const isObject = (value: unknown): value is Record<string, XmlRpcValue> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, XmlRpcValue> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export async function answerJson2(state: FakeOdooState, model: string, method: string, req: http.IncomingMessage, raw: string, res: http.ServerResponse) {
-  const entry: CallRecord = { service: 'json2', method, model, modelMethod: method, ok: false, outcome: 'dropped', applied: false, at: new Date().toISOString() };
+export async function answerJson2(
+  state: FakeOdooState,
+  model: string,
+  method: string,
+  req: http.IncomingMessage,
+  raw: string,
+  res: http.ServerResponse,
+) {
+  const entry: CallRecord = {
+    service: 'json2',
+    method,
+    model,
+    modelMethod: method,
+    ok: false,
+    outcome: 'dropped',
+    applied: false,
+    at: new Date().toISOString(),
+  };
   state.calls.push(entry);
   const { chaos } = state;
   if (chaos.isDown()) return drop(req);
@@ -87,11 +130,22 @@ export async function answerJson2(state: FakeOdooState, model: string, method: s
   // ir.http._auth_method_bearer: the API key names the user; no key, a wrong one or a revoked one is a 401
   const [scheme, key] = (req.headers.authorization ?? '').split(/\s+/, 2);
   if (scheme?.toLowerCase() !== 'bearer' || key !== state.password) {
-    return fail({ status: 401, name: 'werkzeug.exceptions.Unauthorized', message: 'Invalid apikey', debug: 'Traceback (most recent call last):\n  …\nwerkzeug.exceptions.Unauthorized: 401 Unauthorized: Invalid apikey' });
+    return fail({
+      status: 401,
+      name: 'werkzeug.exceptions.Unauthorized',
+      message: 'Invalid apikey',
+      debug:
+        'Traceback (most recent call last):\n  …\nwerkzeug.exceptions.Unauthorized: 401 Unauthorized: Invalid apikey',
+    });
   }
   const database = req.headers['x-odoo-database'];
   if (database !== undefined && database !== state.db) {
-    return fail({ status: 404, name: 'werkzeug.exceptions.NotFound', message: `database ${JSON.stringify(database)} not found`, debug: '' });
+    return fail({
+      status: 404,
+      name: 'werkzeug.exceptions.NotFound',
+      message: `database ${JSON.stringify(database)} not found`,
+      debug: '',
+    });
   }
   let body: unknown;
   try {
@@ -99,23 +153,48 @@ export async function answerJson2(state: FakeOdooState, model: string, method: s
   } catch {
     return fail({ status: 400, name: 'werkzeug.exceptions.BadRequest', message: 'the body is not JSON', debug: '' });
   }
-  if (!isObject(body)) return fail({ status: 400, name: 'werkzeug.exceptions.BadRequest', message: 'the body must be a JSON object', debug: '' });
+  if (!isObject(body))
+    return fail({
+      status: 400,
+      name: 'werkzeug.exceptions.BadRequest',
+      message: 'the body must be a JSON object',
+      debug: '',
+    });
   const { ids, context: contextValue, ...params } = body;
   const context = isObject(contextValue) ? contextValue : {};
 
   const planned = chaos.takeFault(model, method);
   if (planned?.kind === 'rate-limit') {
-    return fail({ status: 429, name: 'werkzeug.exceptions.TooManyRequests', message: planned.message ?? 'Too many requests', debug: '' }, context, { 'Retry-After': String(planned.retryAfter ?? 1) });
+    return fail(
+      {
+        status: 429,
+        name: 'werkzeug.exceptions.TooManyRequests',
+        message: planned.message ?? 'Too many requests',
+        debug: '',
+      },
+      context,
+      { 'Retry-After': String(planned.retryAfter ?? 1) },
+    );
   }
   try {
     if (planned) throw injectedFault(planned, model, method);
     if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => Number.isInteger(id)))) {
-      return fail({ status: 422, name: 'werkzeug.exceptions.UnprocessableEntity', message: 'ids must be a list of integers', debug: '' }, context);
+      return fail(
+        {
+          status: 422,
+          name: 'werkzeug.exceptions.UnprocessableEntity',
+          message: 'ids must be a list of integers',
+          debug: '',
+        },
+        context,
+      );
     }
     // json2 binds `ids` to the recordset and the rest by name: call_kw with the ids as the only positional argument
     const onRecords = Object.hasOwn(METHODS, method) && METHODS[method].onRecords;
     const args: XmlRpcValue[] = onRecords ? [Array.isArray(ids) ? ids : []] : [];
-    const result = state.store.transaction(() => callModelMethod(state.store, model, method, args, { ...params, context }));
+    const result = state.store.transaction(() =>
+      callModelMethod(state.store, model, method, args, { ...params, context }),
+    );
     entry.applied = true;
     entry.outcome = 'result';
     return respond(() => {

@@ -47,7 +47,9 @@ export const METHODS: Record<string, MethodSpec> = {
     params: ['domain', 'limit'],
     required: 1,
     run: (call) => {
-      const count = call.store.search(call.model, call.args.domain, { activeTest: searchOptions(call).activeTest }).length;
+      const count = call.store.search(call.model, call.args.domain, {
+        activeTest: searchOptions(call).activeTest,
+      }).length;
       const limit = optionalInt(call.args.limit);
       return limit ? Math.min(count, limit) : count;
     },
@@ -57,7 +59,13 @@ export const METHODS: Record<string, MethodSpec> = {
     params: ['domain', 'fields', 'offset', 'limit', 'order'],
     required: 0,
     extraKwargs: ['load'],
-    run: (call) => call.store.read(call.model, call.store.search(call.model, call.args.domain, searchOptions(call)), call.args.fields, isClassicLoad(call.args.load)),
+    run: (call) =>
+      call.store.read(
+        call.model,
+        call.store.search(call.model, call.args.domain, searchOptions(call)),
+        call.args.fields,
+        isClassicLoad(call.args.load),
+      ),
   },
   read: {
     onRecords: true,
@@ -69,7 +77,7 @@ export const METHODS: Record<string, MethodSpec> = {
         call.model,
         call.ids.map((id) => call.store.get(call.model, id)).filter((record): record is StoredRecord => !!record),
         call.args.fields,
-        isClassicLoad(call.args.load)
+        isClassicLoad(call.args.load),
       ),
   },
   create: {
@@ -79,7 +87,9 @@ export const METHODS: Record<string, MethodSpec> = {
     // @api.model_create_multi: one dict gives one id, a list of dicts a list of ids
     run: (call) => {
       const vals = call.args.vals_list ?? null;
-      return Array.isArray(vals) ? vals.map((item) => call.store.create(call.model, item)) : call.store.create(call.model, vals);
+      return Array.isArray(vals)
+        ? vals.map((item) => call.store.create(call.model, item))
+        : call.store.create(call.model, vals);
     },
   },
   write: {
@@ -107,9 +117,12 @@ export const METHODS: Record<string, MethodSpec> = {
     run: (call) => {
       const { name, args, operator } = call.args;
       const domain = Array.isArray(args) ? [...args] : [];
-      if (typeof name === 'string' && name !== '') domain.push(['display_name', typeof operator === 'string' ? operator : 'ilike', name]);
+      if (typeof name === 'string' && name !== '')
+        domain.push(['display_name', typeof operator === 'string' ? operator : 'ilike', name]);
       const limit = call.args.limit === undefined ? 100 : optionalInt(call.args.limit);
-      return call.store.search(call.model, domain, { limit, activeTest: searchOptions(call).activeTest }).map((record) => [record.id, call.store.displayName(call.model, record)]);
+      return call.store
+        .search(call.model, domain, { limit, activeTest: searchOptions(call).activeTest })
+        .map((record) => [record.id, call.store.displayName(call.model, record)]);
     },
   },
   // res.users.context_get: what JSON-2 clients ask to learn whose API key they hold
@@ -118,7 +131,8 @@ export const METHODS: Record<string, MethodSpec> = {
     params: [],
     required: 0,
     run: (call) => {
-      if (call.model !== 'res.users') throw pythonError(`AttributeError: The method '${call.model}.context_get' does not exist`);
+      if (call.model !== 'res.users')
+        throw pythonError(`AttributeError: The method '${call.model}.context_get' does not exist`);
       return { lang: 'en_US', tz: 'Europe/Berlin', uid: call.store.uid };
     },
   },
@@ -132,23 +146,37 @@ export const METHODS: Record<string, MethodSpec> = {
 
 export function bindArguments(method: string, spec: MethodSpec, args: XmlRpcValue[], kwargs: XmlRpcStruct): Arguments {
   if (args.length > spec.params.length) {
-    throw pythonError(`TypeError: BaseModel.${method}() takes ${spec.params.length + 1} positional arguments but ${args.length + 1} were given`);
+    throw pythonError(
+      `TypeError: BaseModel.${method}() takes ${spec.params.length + 1} positional arguments but ${args.length + 1} were given`,
+    );
   }
   const bound: Arguments = Object.fromEntries(spec.params.map((name, index) => [name, args[index]]));
   for (const [key, value] of Object.entries(kwargs)) {
-    if (!spec.params.includes(key) && !spec.extraKwargs?.includes(key)) throw pythonError(`TypeError: BaseModel.${method}() got an unexpected keyword argument ${pyRepr(key)}`);
-    if (bound[key] !== undefined) throw pythonError(`TypeError: BaseModel.${method}() got multiple values for argument ${pyRepr(key)}`);
+    if (!spec.params.includes(key) && !spec.extraKwargs?.includes(key))
+      throw pythonError(`TypeError: BaseModel.${method}() got an unexpected keyword argument ${pyRepr(key)}`);
+    if (bound[key] !== undefined)
+      throw pythonError(`TypeError: BaseModel.${method}() got multiple values for argument ${pyRepr(key)}`);
     bound[key] = value;
   }
   const missing = spec.params.slice(0, spec.required).filter((name) => bound[name] === undefined);
-  if (missing.length > 0) throw pythonError(`TypeError: BaseModel.${method}() missing ${missing.length} required positional argument: ${missing.map(pyRepr).join(', ')}`);
+  if (missing.length > 0)
+    throw pythonError(
+      `TypeError: BaseModel.${method}() missing ${missing.length} required positional argument: ${missing.map(pyRepr).join(', ')}`,
+    );
   return bound;
 }
 
 /** odoo.api.call_kw: pops the context, splits the ids off record methods, calls the method. */
-export function callModelMethod(store: OdooStore, model: string, method: string, argsValue: XmlRpcValue | undefined, kwargsValue: XmlRpcValue | undefined): XmlRpcValue {
+export function callModelMethod(
+  store: OdooStore,
+  model: string,
+  method: string,
+  argsValue: XmlRpcValue | undefined,
+  kwargsValue: XmlRpcValue | undefined,
+): XmlRpcValue {
   // check_method_name: private methods are refused with an AccessError
-  if (method.startsWith('_')) throw new OdooFault(4, `Private methods (such as ${model}.${method}) cannot be called remotely.`);
+  if (method.startsWith('_'))
+    throw new OdooFault(4, `Private methods (such as ${model}.${method}) cannot be called remotely.`);
   store.model(model);
   const spec = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
   if (!spec) throw pythonError(`AttributeError: The method '${model}.${method}' does not exist`);

@@ -4,7 +4,8 @@ import type { OdooStore } from './database';
 // The schema: the models and fields the CRM sync uses, as Odoo 17 defines them.
 // ---------------------------------------------------------------------------------------------
 
-export type FieldType = 'char' | 'text' | 'html' | 'boolean' | 'integer' | 'float' | 'selection' | 'datetime' | 'many2one' | 'many2many';
+export type FieldType =
+  'char' | 'text' | 'html' | 'boolean' | 'integer' | 'float' | 'selection' | 'datetime' | 'many2one' | 'many2many';
 
 /** A stored value: many2one as an id, many2many as ids, unset (SQL NULL) as false. */
 export type StoredValue = string | number | boolean | number[];
@@ -55,7 +56,12 @@ export const char = (string: string, extra: Partial<FieldDef> = {}): FieldDef =>
 export const html = (string: string): FieldDef => ({ type: 'html', string });
 export const bool = (string: string, fallback = false): FieldDef => ({ type: 'boolean', string, default: fallback });
 export const many2one = (relation: string, string: string): FieldDef => ({ type: 'many2one', relation, string });
-export const selection = (string: string, options: Array<[string, string]>, fallback: string | false, required = false): FieldDef => ({
+export const selection = (
+  string: string,
+  options: Array<[string, string]>,
+  fallback: string | false,
+  required = false,
+): FieldDef => ({
   type: 'selection',
   string,
   selection: () => options,
@@ -80,12 +86,17 @@ export function unique(name: string, model: string, field: string, message: stri
   return {
     name,
     message,
-    violated: (record, store) => record[field] !== false && store.all(model).some((other) => other.id !== record.id && other[field] === record[field]),
+    violated: (record, store) =>
+      record[field] !== false &&
+      store.all(model).some((other) => other.id !== record.id && other[field] === record[field]),
   };
 }
 
 export const installedLanguages = (store: OdooStore): Array<[string, string]> =>
-  store.all('res.lang').filter((language) => language.active === true).map((language) => [String(language.code), String(language.name)]);
+  store
+    .all('res.lang')
+    .filter((language) => language.active === true)
+    .map((language) => [String(language.code), String(language.name)]);
 
 /** res.partner._get_complete_name: a contact of a company reads "Company, Person". */
 export function partnerDisplayName(record: StoredRecord, store: OdooStore): string {
@@ -110,7 +121,16 @@ export const MODELS: Record<string, ModelDef> = {
       function: char('Job Position'),
       is_company: bool('Is a Company'),
       parent_id: many2one('res.partner', 'Related Company'),
-      type: selection('Address Type', [['contact', 'Contact'], ['invoice', 'Invoice Address'], ['delivery', 'Delivery Address'], ['other', 'Other Address']], 'contact'),
+      type: selection(
+        'Address Type',
+        [
+          ['contact', 'Contact'],
+          ['invoice', 'Invoice Address'],
+          ['delivery', 'Delivery Address'],
+          ['other', 'Other Address'],
+        ],
+        'contact',
+      ),
       ref: char('Reference'),
       lang: { type: 'selection', string: 'Language', selection: installedLanguages, default: 'en_US' },
       comment: html('Notes'),
@@ -132,8 +152,25 @@ export const MODELS: Record<string, ModelDef> = {
     accessGroups: SALES_GROUPS,
     fields: {
       name: nameRequired('Opportunity'),
-      type: selection('Type', [['lead', 'Lead'], ['opportunity', 'Opportunity']], 'lead', true),
-      priority: selection('Priority', [['0', 'Low'], ['1', 'Medium'], ['2', 'High'], ['3', 'Very High']], '0'),
+      type: selection(
+        'Type',
+        [
+          ['lead', 'Lead'],
+          ['opportunity', 'Opportunity'],
+        ],
+        'lead',
+        true,
+      ),
+      priority: selection(
+        'Priority',
+        [
+          ['0', 'Low'],
+          ['1', 'Medium'],
+          ['2', 'High'],
+          ['3', 'Very High'],
+        ],
+        '0',
+      ),
       user_id: many2one('res.users', 'Salesperson'),
       partner_id: many2one('res.partner', 'Customer'),
       contact_name: char('Contact Name'),
@@ -147,7 +184,13 @@ export const MODELS: Record<string, ModelDef> = {
       source_id: many2one('utm.source', 'Source'),
       medium_id: many2one('utm.medium', 'Medium'),
       campaign_id: many2one('utm.campaign', 'Campaign'),
-      tag_ids: { type: 'many2many', relation: 'crm.tag', relationTable: 'crm_tag_rel', relationColumn: 'tag_id', string: 'Tags' },
+      tag_ids: {
+        type: 'many2many',
+        relation: 'crm.tag',
+        relationTable: 'crm_tag_rel',
+        relationColumn: 'tag_id',
+        string: 'Tags',
+      },
       lang_id: many2one('res.lang', 'Language'),
       active: bool('Active', true),
       // a new lead starts in the first stage (crm.lead._default_stage_id); Odoo's own probability
@@ -158,7 +201,8 @@ export const MODELS: Record<string, ModelDef> = {
     // crm.lead._compute_name: a lead without a name is named after its customer
     compute: (record, store) => {
       const partner = typeof record.partner_id === 'number' ? store.get('res.partner', record.partner_id) : undefined;
-      if (record.name === false && partner && typeof partner.name === 'string' && partner.name) record.name = `${partner.name}'s opportunity`;
+      if (record.name === false && partner && typeof partner.name === 'string' && partner.name)
+        record.name = `${partner.name}'s opportunity`;
     },
   },
   'crm.stage': {
@@ -166,7 +210,12 @@ export const MODELS: Record<string, ModelDef> = {
     order: 'sequence, name, id',
     firstId: 1,
     accessGroups: SALES_GROUPS,
-    fields: { name: nameRequired('Stage Name'), sequence: { type: 'integer', string: 'Sequence', default: 1 }, is_won: bool('Is Won Stage?'), fold: bool('Folded in Pipeline') },
+    fields: {
+      name: nameRequired('Stage Name'),
+      sequence: { type: 'integer', string: 'Sequence', default: 1 },
+      is_won: bool('Is Won Stage?'),
+      fold: bool('Folded in Pipeline'),
+    },
   },
   'utm.source': {
     description: 'UTM Source',
@@ -220,10 +269,12 @@ export const MODELS: Record<string, ModelDef> = {
     firstId: 1,
     accessGroups: ['Administration/Access Rights'],
     fields: { name: char('Name'), login: char('Login', { required: true }), active: bool('Active', true) },
-    constraints: [unique('res_users_login_key', 'res.users', 'login', 'You can not have two users with the same login!')],
+    constraints: [
+      unique('res_users_login_key', 'res.users', 'login', 'You can not have two users with the same login!'),
+    ],
   },
 };
 
 export const FIELDS: Record<string, Record<string, FieldDef>> = Object.fromEntries(
-  Object.entries(MODELS).map(([name, model]) => [name, { ...MAGIC_FIELDS, ...model.fields }])
+  Object.entries(MODELS).map(([name, model]) => [name, { ...MAGIC_FIELDS, ...model.fields }]),
 );

@@ -37,9 +37,24 @@ export const FAKE_ODOO_UID = 2;
 
 const JSON2_PATH = /^\/json\/2\/([^/]+)\/([^/]+)$/;
 
-export async function startFakeOdoo({ db = 'magnetiq', login = 'odoo-bot@magnetiq.test', password = 'odoo-api-key', port = 0, version = 17 }: FakeOdooOptions = {}) {
+export async function startFakeOdoo({
+  db = 'magnetiq',
+  login = 'odoo-bot@magnetiq.test',
+  password = 'odoo-api-key',
+  port = 0,
+  version = 17,
+}: FakeOdooOptions = {}) {
   const uid = FAKE_ODOO_UID;
-  const state: FakeOdooState = { db, login, password, uid, version, store: new OdooStore({ uid, login }), chaos: new Chaos(), calls: [] };
+  const state: FakeOdooState = {
+    db,
+    login,
+    password,
+    uid,
+    version,
+    store: new OdooStore({ uid, login }),
+    chaos: new Chaos(),
+    calls: [],
+  };
 
   const server = await listen(async (req, body, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -48,15 +63,24 @@ export async function startFakeOdoo({ db = 'magnetiq', login = 'odoo-bot@magneti
         return control(state, version, req, url, body, res);
       } catch (error) {
         if (error instanceof BadRequest) return sendJson(res, 400, { error: error.message });
-        if (error instanceof OdooFault) return sendJson(res, 400, { error: error.faultString, faultCode: error.faultCode });
+        if (error instanceof OdooFault)
+          return sendJson(res, 400, { error: error.faultString, faultCode: error.faultCode });
         throw error;
       }
     }
     if (url.pathname === '/xmlrpc/2/common' || url.pathname === '/xmlrpc/2/object') {
-      if (req.method === 'POST') return answerXmlRpc(state, url.pathname === '/xmlrpc/2/common' ? 'common' : 'object', req, body, res);
+      if (req.method === 'POST')
+        return answerXmlRpc(state, url.pathname === '/xmlrpc/2/common' ? 'common' : 'object', req, body, res);
     }
     if (url.pathname === '/web/version' && req.method === 'GET') {
-      state.calls.push({ service: 'web', method: 'version', ok: !state.chaos.isDown(), outcome: state.chaos.isDown() ? 'dropped' : 'result', applied: true, at: new Date().toISOString() });
+      state.calls.push({
+        service: 'web',
+        method: 'version',
+        ok: !state.chaos.isDown(),
+        outcome: state.chaos.isDown() ? 'dropped' : 'result',
+        applied: true,
+        at: new Date().toISOString(),
+      });
       if (state.chaos.isDown()) return drop(req);
       return sendJson(res, 200, { version_info: [state.version, 0, 0, 'final', 0, ''], version: `${state.version}.0` });
     }

@@ -32,4 +32,7 @@ export const drop = (req: http.IncomingMessage): void => {
 };
 
 /** A slow Odoo: the call is applied at once, its answer comes late (a client may time out first). */
-export const lateness = (state: FakeOdooState) => (state.chaos.slowMs > 0 ? new Promise((resolve) => setTimeout(resolve, state.chaos.slowMs).unref()) : Promise.resolve());
+export const lateness = (state: FakeOdooState) =>
+  state.chaos.slowMs > 0
+    ? new Promise((resolve) => setTimeout(resolve, state.chaos.slowMs).unref())
+    : Promise.resolve();

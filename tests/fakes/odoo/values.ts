@@ -10,7 +10,11 @@ export interface XmlRpcStruct {
 }
 
 export const isStruct = (value: XmlRpcValue | undefined): value is XmlRpcStruct =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof Date) &&
+  !Buffer.isBuffer(value);
 
 /** Python's truth value, which Odoo applies to booleans and flags (0, '', [], {} are false). */
 export function pyTruthy(value: XmlRpcValue | undefined): boolean {
@@ -27,15 +31,18 @@ export function pyRepr(value: XmlRpcValue | undefined): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-    return quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n') + quote;
+    return (
+      quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n') + quote
+    );
   }
   if (value instanceof Date) return pyRepr(toOdooDatetime(value));
   if (Buffer.isBuffer(value)) return `b'${value.toString('latin1')}'`;
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
-  return `{${Object.entries(value).map(([key, item]) => `${pyRepr(key)}: ${pyRepr(item)}`).join(', ')}}`;
+  return `{${Object.entries(value)
+    .map(([key, item]) => `${pyRepr(key)}: ${pyRepr(item)}`)
+    .join(', ')}}`;
 }
 export const pyTuple = (items: XmlRpcValue[]) => `(${items.map(pyRepr).join(', ')})`;
-
 
 // ---------------------------------------------------------------------------------------------
 // Value conversion.

@@ -10,7 +10,7 @@ import type { XmlRpcValue } from './values';
 export interface XmlRpcDeserializer {
   deserializeMethodCall(
     stream: NodeJS.ReadableStream,
-    callback: (error: Error | null | undefined, methodName?: string, params?: XmlRpcValue[]) => void
+    callback: (error: Error | null | undefined, methodName?: string, params?: XmlRpcValue[]) => void,
   ): void;
 }
 export interface XmlRpcSerializer {

@@ -22,11 +22,19 @@ function common(state: FakeOdooState, method: string, params: XmlRpcValue[]): Xm
     case 'version':
       return versionInfo(state.version);
     case 'authenticate':
-      if (params.length !== 4) throw pythonError(`TypeError: exp_authenticate() takes 4 positional arguments but ${params.length} were given`, COMMON_FRAMES);
+      if (params.length !== 4)
+        throw pythonError(
+          `TypeError: exp_authenticate() takes 4 positional arguments but ${params.length} were given`,
+          COMMON_FRAMES,
+        );
       // res.users.authenticate raises AccessDenied, which exp_authenticate turns into False
       return matches() ? state.uid : false;
     case 'login':
-      if (params.length !== 3) throw pythonError(`TypeError: exp_login() takes 3 positional arguments but ${params.length} were given`, COMMON_FRAMES);
+      if (params.length !== 3)
+        throw pythonError(
+          `TypeError: exp_login() takes 3 positional arguments but ${params.length} were given`,
+          COMMON_FRAMES,
+        );
       return matches() ? state.uid : false;
     default:
       throw pythonError(`KeyError: 'exp_${method}'`, COMMON_FRAMES);
@@ -37,24 +45,42 @@ function object(state: FakeOdooState, method: string, params: XmlRpcValue[]): Xm
   if (method !== 'execute_kw' && method !== 'execute') throw pythonError(`NameError: Method not available ${method}`);
   const [callerDb, callerUid, callerPassword, model, modelMethod, ...rest] = params;
   // security.check: every call carries the credentials, checked before anything else
-  if (callerDb !== state.db || Number(callerUid) !== state.uid || callerPassword !== state.password) throw new OdooFault(3, 'Access Denied');
-  if (typeof model !== 'string' || typeof modelMethod !== 'string') throw pythonError('TypeError: model and method must be strings');
+  if (callerDb !== state.db || Number(callerUid) !== state.uid || callerPassword !== state.password)
+    throw new OdooFault(3, 'Access Denied');
+  if (typeof model !== 'string' || typeof modelMethod !== 'string')
+    throw pythonError('TypeError: model and method must be strings');
   const planned = state.chaos.takeFault(model, modelMethod);
   if (planned) throw injectedFault(planned, model, modelMethod);
   const [args, kwargs] = method === 'execute_kw' ? [rest[0], rest[1]] : [rest, undefined];
-  if (method === 'execute_kw' && !Array.isArray(args)) throw pythonError("TypeError: execute_kw() missing 1 required positional argument: 'args'");
+  if (method === 'execute_kw' && !Array.isArray(args))
+    throw pythonError("TypeError: execute_kw() missing 1 required positional argument: 'args'");
   return state.store.transaction(() => callModelMethod(state.store, model, modelMethod, args, kwargs));
 }
 
-export async function answerXmlRpc(state: FakeOdooState, service: 'common' | 'object', req: http.IncomingMessage, body: string, res: http.ServerResponse) {
-  const entry: CallRecord = { service, method: '?', ok: false, outcome: 'dropped', applied: false, at: new Date().toISOString() };
+export async function answerXmlRpc(
+  state: FakeOdooState,
+  service: 'common' | 'object',
+  req: http.IncomingMessage,
+  body: string,
+  res: http.ServerResponse,
+) {
+  const entry: CallRecord = {
+    service,
+    method: '?',
+    ok: false,
+    outcome: 'dropped',
+    applied: false,
+    at: new Date().toISOString(),
+  };
   state.calls.push(entry);
   let xml: string;
   let parsed: { methodName: string; params: XmlRpcValue[] } | null = null;
   try {
     parsed = await parseMethodCall(body);
   } catch (error) {
-    xml = Serializer.serializeFault(pythonError(`xml.parsers.expat.ExpatError: ${(error as Error).message}`, RPC_FRAMES));
+    xml = Serializer.serializeFault(
+      pythonError(`xml.parsers.expat.ExpatError: ${(error as Error).message}`, RPC_FRAMES),
+    );
   }
   if (parsed) {
     entry.method = parsed.methodName;
@@ -77,7 +103,10 @@ export async function answerXmlRpc(state: FakeOdooState, service: 'common' | 'ob
 
   if (parsed) {
     try {
-      const result = service === 'common' ? common(state, parsed.methodName, parsed.params) : object(state, parsed.methodName, parsed.params);
+      const result =
+        service === 'common'
+          ? common(state, parsed.methodName, parsed.params)
+          : object(state, parsed.methodName, parsed.params);
       xml = Serializer.serializeMethodResponse(result);
       entry.applied = true;
       entry.outcome = 'result';

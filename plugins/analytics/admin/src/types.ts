@@ -6,7 +6,12 @@ export type { AnalyticsColumn, AnalyticsTable } from '../../server/src/domain/ta
 export type { UtmRow } from '../../server/src/domain/figures';
 
 export interface Overview {
-  range: { from: string; to: string; /** `all` or a configured locale code */ locale: string; interval: 'day' | 'week' };
+  range: {
+    from: string;
+    to: string;
+    /** `all` or a configured locale code */ locale: string;
+    interval: 'day' | 'week';
+  };
   timeline: { types: string[]; buckets: Array<{ bucket: string; total: number; counts: Record<string, number> }> };
   funnel: Funnel;
   utm: { source: UtmRow[]; medium: UtmRow[]; campaign: UtmRow[] };

@@ -10,7 +10,8 @@ export default {
   config: {
     default: { cacheSeconds: 60 },
     validator(config: { cacheSeconds: number }) {
-      if (!(config.cacheSeconds >= 0)) throw new Error('analytics: cacheSeconds (ANALYTICS_CACHE_SECONDS) must be 0 or more');
+      if (!(config.cacheSeconds >= 0))
+        throw new Error('analytics: cacheSeconds (ANALYTICS_CACHE_SECONDS) must be 0 or more');
     },
   },
   contentTypes: {},

@@ -10,7 +10,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const email = leads(strapi).email;
   for (const [kind, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
-    email.registerTemplate(template, (locale: string, data: BookingEmailData, kit: EmailKit) => renderBookingEmail(kind, locale, data, kit), BOOKING_EMAIL_LOCALES);
+    email.registerTemplate(
+      template,
+      (locale: string, data: BookingEmailData, kit: EmailKit) => renderBookingEmail(kind, locale, data, kit),
+      BOOKING_EMAIL_LOCALES,
+    );
   }
 
   // GDPR erase in the leads core takes the contact's bookings along (services/erasure.ts)
@@ -21,11 +25,21 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     .plugin('calendar-sync')
     ?.service('owners')
     ?.register('booking', async () =>
-      (await getService(strapi, 'catalog').allHosts()).filter((host) => host.calendarId).map((host) => ({ calendarId: host.calendarId!, kind: 'host' as const, name: host.name, email: host.email }))
+      (await getService(strapi, 'catalog').allHosts())
+        .filter((host) => host.calendarId)
+        .map((host) => ({ calendarId: host.calendarId!, kind: 'host' as const, name: host.name, email: host.email })),
     );
 
-  leads(strapi).outbox.registerHandler(TOPIC.conferenceReady, async ({ payload }: { payload: { booking: string; meetLink?: string | null } }) => getService(strapi, 'bookings').conferenceReady(payload));
-  leads(strapi).outbox.registerHandler(TOPIC.reminder, async ({ payload }: { payload: { booking: string; start: string } }) => getService(strapi, 'bookings').sendReminder(payload));
+  leads(strapi).outbox.registerHandler(
+    TOPIC.conferenceReady,
+    async ({ payload }: { payload: { booking: string; meetLink?: string | null } }) =>
+      getService(strapi, 'bookings').conferenceReady(payload),
+  );
+  leads(strapi).outbox.registerHandler(
+    TOPIC.reminder,
+    async ({ payload }: { payload: { booking: string; start: string } }) =>
+      getService(strapi, 'bookings').sendReminder(payload),
+  );
 
   // any change to hosts or meeting types (admin API, content manager) drops the catalog cache
   const invalidate = () => getService(strapi, 'catalog').invalidate();

@@ -11,8 +11,18 @@ export const ACTIONS = {
 } as const;
 
 export const PERMISSION_ACTIONS = [
-  { section: 'plugins', displayName: 'See hosts and their weekly schedules', uid: 'schedules.read', pluginName: 'booking' },
-  { section: 'plugins', displayName: 'Edit hosts’ weekly schedules and days off', uid: 'schedules.manage', pluginName: 'booking' },
+  {
+    section: 'plugins',
+    displayName: 'See hosts and their weekly schedules',
+    uid: 'schedules.read',
+    pluginName: 'booking',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Edit hosts’ weekly schedules and days off',
+    uid: 'schedules.manage',
+    pluginName: 'booking',
+  },
   { section: 'plugins', displayName: 'See bookings (personal data)', uid: 'bookings.read', pluginName: 'booking' },
   { section: 'plugins', displayName: 'Cancel bookings', uid: 'bookings.manage', pluginName: 'booking' },
 ];

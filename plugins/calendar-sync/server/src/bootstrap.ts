@@ -16,12 +16,23 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   outbox.registerHandler(TOPIC.patchEvent, (message: Delivery) => events.patch(message), options);
   outbox.registerHandler(TOPIC.deleteEvent, (message: Delivery) => events.remove(message), options);
   // a host whose grant Google refused is told once (services/connections.ts)
-  pluginApi<LeadsApi>(strapi, 'leads').email.registerTemplate(DISCONNECTED_TEMPLATE, (_locale: string, data: DisconnectedEmailData, kit: EmailKit) => renderDisconnectedEmail(data, kit), DISCONNECTED_EMAIL_LOCALES);
-  if (config.oauth.clientId && !config.oauth.redirectUri) strapi.log.warn('calendar-sync: GOOGLE_OAUTH_REDIRECT_URI is empty: hosts cannot use "Connect Google Calendar"');
+  pluginApi<LeadsApi>(strapi, 'leads').email.registerTemplate(
+    DISCONNECTED_TEMPLATE,
+    (_locale: string, data: DisconnectedEmailData, kit: EmailKit) => renderDisconnectedEmail(data, kit),
+    DISCONNECTED_EMAIL_LOCALES,
+  );
+  if (config.oauth.clientId && !config.oauth.redirectUri)
+    strapi.log.warn('calendar-sync: GOOGLE_OAUTH_REDIRECT_URI is empty: hosts cannot use "Connect Google Calendar"');
   // refresh tokens at rest: plain ones from before encryption, and ones under the previous key, get the current key
   const rewritten = await getService(strapi, 'connections').encryptStoredTokens();
-  if (rewritten > 0) strapi.log.info(`calendar-sync: encrypted ${rewritten} stored refresh token(s) with the current CALENDAR_TOKEN_KEY`);
-  if (!getService(strapi, 'google').configured()) strapi.log.info('calendar-sync: no Google credentials configured; busy times are empty and calendar events wait in the outbox');
+  if (rewritten > 0)
+    strapi.log.info(
+      `calendar-sync: encrypted ${rewritten} stored refresh token(s) with the current CALENDAR_TOKEN_KEY`,
+    );
+  if (!getService(strapi, 'google').configured())
+    strapi.log.info(
+      'calendar-sync: no Google credentials configured; busy times are empty and calendar events wait in the outbox',
+    );
 
   if (config.refreshCron) {
     strapi.cron.add({

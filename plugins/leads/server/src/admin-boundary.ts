@@ -15,7 +15,17 @@ import { LEADS_UID_PREFIX, refusedSubject, withOwnedFields } from './domain/admi
 export const CONTENT_MANAGER_GUARD = 'plugin::leads.content-manager-guard';
 
 /** Attributes Strapi itself manages; `writable: false` on them is Strapi's business, not ours. */
-const STRAPI_MANAGED = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const STRAPI_MANAGED = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
 /** What this file reads of a content type's schema. */
@@ -44,7 +54,11 @@ interface DocumentContextView {
 const contentTypesOf = (strapi: Core.Strapi) => Object.values(strapi.contentTypes) as unknown as ContentTypeView[];
 
 export const hiddenContentTypes = (strapi: Core.Strapi): Set<string> =>
-  new Set(contentTypesOf(strapi).filter((ct) => ct?.pluginOptions?.['content-manager']?.visible === false).map((ct) => String(ct.uid).toLowerCase()));
+  new Set(
+    contentTypesOf(strapi)
+      .filter((ct) => ct?.pluginOptions?.['content-manager']?.visible === false)
+      .map((ct) => String(ct.uid).toLowerCase()),
+  );
 
 /** Per content type, the fields that only code writes (declared `writable: false` in the schema). */
 export const codeOwnedFields = (strapi: Core.Strapi): Map<string, string[]> => {
@@ -64,13 +78,24 @@ export const contentManagerGuard = (policyContext: unknown, _config: unknown, { 
   // a policy context copies the koa context's own properties: params, request, state (not ctx.query)
   const ctx = policyContext as PolicyContextView;
   const params = (ctx.params ?? {}) as Record<string, unknown>;
-  const model = typeof params.model === 'string' ? (strapi.contentTypes as unknown as Record<string, ContentTypeView | undefined>)[params.model] : undefined;
-  const relationTarget = model && typeof params.targetField === 'string' ? model.attributes?.[params.targetField]?.target ?? null : null;
-  const refused = refusedSubject({ params, query: ctx.request?.query, body: ctx.request?.body, relationTarget }, { hidden: hiddenContentTypes(strapi) });
+  const model =
+    typeof params.model === 'string'
+      ? (strapi.contentTypes as unknown as Record<string, ContentTypeView | undefined>)[params.model]
+      : undefined;
+  const relationTarget =
+    model && typeof params.targetField === 'string' ? (model.attributes?.[params.targetField]?.target ?? null) : null;
+  const refused = refusedSubject(
+    { params, query: ctx.request?.query, body: ctx.request?.body, relationTarget },
+    { hidden: hiddenContentTypes(strapi) },
+  );
   if (!refused) return true;
-  strapi.log.warn(`content-manager: refused ${ctx.request?.method} ${ctx.request?.path} for admin user ${ctx.state?.user?.id ?? 'unknown'}: ${refused} is not served by the Content Manager`);
+  strapi.log.warn(
+    `content-manager: refused ${ctx.request?.method} ${ctx.request?.path} for admin user ${ctx.state?.user?.id ?? 'unknown'}: ${refused} is not served by the Content Manager`,
+  );
   throw new errors.ForbiddenError(
-    refused.startsWith(LEADS_UID_PREFIX) ? 'Lead data is read in the Leads pages, not in the Content Manager' : 'This content type is managed in its plugin’s pages, not in the Content Manager'
+    refused.startsWith(LEADS_UID_PREFIX)
+      ? 'Lead data is read in the Leads pages, not in the Content Manager'
+      : 'This content type is managed in its plugin’s pages, not in the Content Manager',
   );
 };
 
@@ -80,7 +105,8 @@ export const contentManagerGuard = (policyContext: unknown, _config: unknown, { 
  * nor `plugin%3A%3Aleads.consent` gets past it. Runs in register(), before Strapi builds the router.
  */
 export function guardContentManagerRoutes(strapi: Core.Strapi) {
-  const plugin = strapi.plugin('content-manager') as unknown as { routes?: Record<string, RouterView | ((args: unknown) => RouterView)> } | undefined;
+  const plugin = strapi.plugin('content-manager') as unknown as
+    { routes?: Record<string, RouterView | ((args: unknown) => RouterView)> } | undefined;
   if (!plugin?.routes) throw new Error('leads: the content-manager plugin has no routes to guard');
   const withGuard = (router: RouterView) => {
     for (const route of router?.routes ?? []) {
@@ -103,7 +129,9 @@ export function guardDocumentService(strapi: Core.Strapi) {
     const context = middlewareContext as unknown as DocumentContextView;
     const uid = String(context.uid);
     if (uid.startsWith(LEADS_UID_PREFIX)) {
-      throw new errors.ForbiddenError(`${uid} is not available through the Document Service: lead rows are written by the leads plugin and read through its admin routes`);
+      throw new errors.ForbiddenError(
+        `${uid} is not available through the Document Service: lead rows are written by the leads plugin and read through its admin routes`,
+      );
     }
     owned ??= codeOwnedFields(strapi);
     const fields = owned.get(uid);
@@ -111,11 +139,20 @@ export function guardDocumentService(strapi: Core.Strapi) {
     if (!fields || !WRITE_ACTIONS.has(context.action) || !data || typeof data !== 'object') return next();
 
     const documentId = context.params?.documentId;
-    const rows = documentId ? await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId }, select: fields }) : [];
+    const rows = documentId
+      ? await strapi.db.query(uid as UID.Schema).findMany({ where: { documentId }, select: fields })
+      : [];
     const stored: Record<string, unknown> = {};
-    for (const field of fields) stored[field] = rows.map((row: Record<string, unknown>) => row[field]).find((value: unknown) => value !== null && value !== undefined) ?? null;
+    for (const field of fields)
+      stored[field] =
+        rows
+          .map((row: Record<string, unknown>) => row[field])
+          .find((value: unknown) => value !== null && value !== undefined) ?? null;
     const ignored = fields.filter((field) => field in data && data[field] !== stored[field]);
-    if (ignored.length > 0) strapi.log.warn(`${uid}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set by code only; the value sent to ${context.action} was ignored`);
+    if (ignored.length > 0)
+      strapi.log.warn(
+        `${uid}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} set by code only; the value sent to ${context.action} was ignored`,
+      );
     context.params = { ...context.params, data: withOwnedFields(data, fields, stored) };
     return next();
   });

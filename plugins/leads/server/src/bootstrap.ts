@@ -26,11 +26,18 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: localesChanged,
     afterDeleteMany: localesChanged,
   });
-  const defaultLocaleChanged = (event: { result?: { key?: string } | null; params?: { where?: { key?: string }; data?: { key?: string } } }) => {
+  const defaultLocaleChanged = (event: {
+    result?: { key?: string } | null;
+    params?: { where?: { key?: string }; data?: { key?: string } };
+  }) => {
     const key = event.result?.key ?? event.params?.data?.key ?? event.params?.where?.key;
     if (key === DEFAULT_LOCALE_STORE_KEY) localesChanged();
   };
-  strapi.db.lifecycles.subscribe({ models: ['strapi::core-store'], afterCreate: defaultLocaleChanged, afterUpdate: defaultLocaleChanged });
+  strapi.db.lifecycles.subscribe({
+    models: ['strapi::core-store'],
+    afterCreate: defaultLocaleChanged,
+    afterUpdate: defaultLocaleChanged,
+  });
 
   const outbox = getService(strapi, 'outbox');
   // wake on commit: every insert into the outbox notifies the workers of all instances
@@ -40,9 +47,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await cluster.installJobRuns();
   cluster.start();
   // emails are independent of each other: several in flight (outbox.concurrency, OUTBOX_CONCURRENCY)
-  outbox.registerHandler(EMAIL_TOPIC, ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }), {
-    concurrency: getConfig(strapi).outbox.concurrency,
-  });
+  outbox.registerHandler(
+    EMAIL_TOPIC,
+    ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }),
+    {
+      concurrency: getConfig(strapi).outbox.concurrency,
+    },
+  );
 
   strapi.cron.add({
     leadsRetention: {

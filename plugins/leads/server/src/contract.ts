@@ -26,7 +26,13 @@ export interface LeadInput {
   country?: string | null;
   language?: LeadLocale;
   consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: { source?: string | null; medium?: string | null; campaign?: string | null; term?: string | null; content?: string | null } | null;
+  utm?: {
+    source?: string | null;
+    medium?: string | null;
+    campaign?: string | null;
+    term?: string | null;
+    content?: string | null;
+  } | null;
   referrer?: string | null;
   landingPage?: string | null;
   /** the form or plugin that captured the lead, e.g. "contact-form" */
@@ -65,7 +71,10 @@ export interface CaptureApi {
   /** Contact, consents, activity and outbox rows in one transaction; joins the caller's transaction. */
   captureLead(input: LeadInput, context?: CaptureContext): Promise<CapturedLead>;
   /** A later activity of a known contact (no consent given); null for an unknown or erased contact. */
-  recordActivity(contactDocumentId: string, activity: LeadActivityInput & { source: string }): Promise<{ activityDocumentId: string } | null>;
+  recordActivity(
+    contactDocumentId: string,
+    activity: LeadActivityInput & { source: string },
+  ): Promise<{ activityDocumentId: string } | null>;
 }
 
 // ---------------------------------------------------------------- the lead.captured event
@@ -88,7 +97,9 @@ export interface LeadCapturedEvent {
 }
 
 /** A subscriber's outbox messages for one captured lead (the core adds the contact). */
-export type LeadCapturedSubscriber = (event: LeadCapturedEvent) => Array<Pick<OutboxMessage, 'topic' | 'idempotencyKey' | 'payload'>>;
+export type LeadCapturedSubscriber = (
+  event: LeadCapturedEvent,
+) => Array<Pick<OutboxMessage, 'topic' | 'idempotencyKey' | 'payload'>>;
 
 export interface EventsApi {
   onLeadCaptured(subscriber: LeadCapturedSubscriber): void;
@@ -228,7 +239,10 @@ export interface OutboxApi {
   /** Writes messages (in the caller's transaction when there is one); a known idempotency key is skipped. */
   enqueue(messages: OutboxMessage[]): Promise<unknown>;
   stats(): Promise<{ byStatus: Record<string, number>; byTopic: Record<string, Record<string, number>> }>;
-  list(query: { status?: string; topic?: string; page?: number; pageSize?: number }): Promise<{ results: OutboxListItem[]; pagination: { page: number; pageSize: number; total: number; pageCount: number } }>;
+  list(query: { status?: string; topic?: string; page?: number; pageSize?: number }): Promise<{
+    results: OutboxListItem[];
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+  }>;
 }
 
 // ---------------------------------------------------------------- email templates
@@ -272,7 +286,9 @@ export interface EmailPayload {
  * A plugin's own email, rendered when the outbox delivers it in one of the locales it was registered with; `data.siteName` is set.
  * Values from visitors must go through `kit.escapeHtml` or `kit.paragraphs`.
  */
-export type TemplateRenderer = { bivarianceHack(locale: LeadLocale, data: never, kit: EmailKit): RenderedEmail }['bivarianceHack'];
+export type TemplateRenderer = {
+  bivarianceHack(locale: LeadLocale, data: never, kit: EmailKit): RenderedEmail;
+}['bivarianceHack'];
 
 export interface EmailApi {
   /**
@@ -302,7 +318,11 @@ export interface LocalesApi {
 
 export interface DeprecationsApi {
   /** Marks an answer that accepted a deprecated input name (`Deprecation` and `Link` headers, docs/api.md). */
-  mark(ctx: { set: (name: string, value: string) => void; append?: (name: string, value: string) => void }, oldName: string, newName: string): void;
+  mark(
+    ctx: { set: (name: string, value: string) => void; append?: (name: string, value: string) => void },
+    oldName: string,
+    newName: string,
+  ): void;
 }
 
 // ---------------------------------------------------------------- forms, rate limits, audit, links, metrics
@@ -318,12 +338,21 @@ export interface RateLimitApi {
   /** Throws a RateLimitError (429) once a form's limit for the IP or the email is used up. */
   check(form: string, keys: { ip?: string; email?: string }, options?: { ipPointsFactor?: number }): Promise<void>;
   /** `check` for a controller: a 429 also carries the Retry-After header. */
-  checkRequest(ctx: { set(field: string, value: string): void }, form: string, keys: { ip?: string; email?: string }): Promise<void>;
+  checkRequest(
+    ctx: { set(field: string, value: string): void },
+    form: string,
+    keys: { ip?: string; email?: string },
+  ): Promise<void>;
 }
 
 export interface AuditApi {
   /** A read of personal data by an admin user (lists and exports of other plugins). */
-  adminRead(user: { id?: number; email?: string } | undefined, action: string, subject: { type: string; id: string | number }, details?: Record<string, unknown>): Promise<void>;
+  adminRead(
+    user: { id?: number; email?: string } | undefined,
+    action: string,
+    subject: { type: string; id: string | number },
+    details?: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export interface TokensApi {

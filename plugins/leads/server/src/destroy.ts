@@ -16,7 +16,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     getService(strapi, 'outbox').stop({ timeoutMs }),
   ]);
   strapi.log.info(
-    `leads: shutdown after ${Date.now() - started} ms: ${http.inFlight} request(s) in flight${http.timedOut ? ' (deadline passed)' : ' finished'}, outbox ${outbox.released > 0 ? `released ${outbox.released} row(s)` : 'stopped cleanly'}`
+    `leads: shutdown after ${Date.now() - started} ms: ${http.inFlight} request(s) in flight${http.timedOut ? ' (deadline passed)' : ' finished'}, outbox ${outbox.released > 0 ? `released ${outbox.released} row(s)` : 'stopped cleanly'}`,
   );
   await getService(strapi, 'rate-limit').close();
   await getService(strapi, 'cluster').stop();

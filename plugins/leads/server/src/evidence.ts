@@ -17,7 +17,10 @@ export const EVIDENCE_TABLES = ['leads_consents', 'leads_audit_logs'] as const;
  * The link of a consent to its contact: deleting it or re-pointing it would detach the proof from
  * the person. Only the id columns are guarded; Strapi rewrites the order column on its own.
  */
-export const EVIDENCE_LINK_TABLE = { table: 'leads_consents_contact_lnk', columns: ['consent_id', 'contact_id'] } as const;
+export const EVIDENCE_LINK_TABLE = {
+  table: 'leads_consents_contact_lnk',
+  columns: ['consent_id', 'contact_id'],
+} as const;
 
 const FUNCTION = 'magnetiq_refuse_evidence_change';
 const ROW_TRIGGER = 'magnetiq_evidence_append_only';
@@ -55,7 +58,9 @@ $fn$`,
     `create trigger ${TRUNCATE_TRIGGER} before truncate on ${ident(table)} for each statement execute function ${FUNCTION}()`,
   ];
   for (const table of EVIDENCE_TABLES) statements.push(...guard(table, 'update or delete'));
-  statements.push(...guard(EVIDENCE_LINK_TABLE.table, `update of ${EVIDENCE_LINK_TABLE.columns.map(ident).join(', ')} or delete`));
+  statements.push(
+    ...guard(EVIDENCE_LINK_TABLE.table, `update of ${EVIDENCE_LINK_TABLE.columns.map(ident).join(', ')} or delete`),
+  );
   return statements;
 };
 

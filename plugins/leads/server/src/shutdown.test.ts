@@ -26,7 +26,11 @@ describe('trackHttpServer', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
 
-    const response = fetch(`http://127.0.0.1:${port}/`).then(async (r) => ({ status: r.status, body: await r.text(), connection: r.headers.get('connection') }));
+    const response = fetch(`http://127.0.0.1:${port}/`).then(async (r) => ({
+      status: r.status,
+      body: await r.text(),
+      connection: r.headers.get('connection'),
+    }));
     while (tracker.inFlight() === 0) await new Promise((resolve) => setImmediate(resolve));
 
     const drained = tracker.drain(5000);

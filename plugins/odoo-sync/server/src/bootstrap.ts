@@ -11,21 +11,38 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     {
       topic: TOPIC,
       idempotencyKey: `odoo:${event.activity}`,
-      payload: { activity: event.activity, ...(event.contact ? { contact: event.contact } : {}), source: event.source, type: event.type, reference: event.reference, title: event.title },
+      payload: {
+        activity: event.activity,
+        ...(event.contact ? { contact: event.contact } : {}),
+        source: event.source,
+        type: event.type,
+        reference: event.reference,
+        title: event.title,
+      },
     },
   ]);
   // not configured: the outbox parks these rows ("waiting for configuration") until it is
   const ready = () => getService(strapi, 'client').isConfigured();
-  leads(strapi).outbox.registerHandler(TOPIC, (message: { payload: SyncPayload }) => getService(strapi, 'sync').handle(message), {
-    maxAttempts: getConfig(strapi).maxAttempts,
-    ready,
-  });
+  leads(strapi).outbox.registerHandler(
+    TOPIC,
+    (message: { payload: SyncPayload }) => getService(strapi, 'sync').handle(message),
+    {
+      maxAttempts: getConfig(strapi).maxAttempts,
+      ready,
+    },
+  );
   // GDPR erase in the leads core reaches Odoo through the outbox (services/erasure.ts)
-  leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) => getService(strapi, 'erasure').eraseContact(erased));
-  leads(strapi).outbox.registerHandler(ERASE_TOPIC, (message: { payload: ErasePayload }) => getService(strapi, 'erasure').handle(message), {
-    maxAttempts: getConfig(strapi).maxAttempts,
-    ready,
-  });
+  leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) =>
+    getService(strapi, 'erasure').eraseContact(erased),
+  );
+  leads(strapi).outbox.registerHandler(
+    ERASE_TOPIC,
+    (message: { payload: ErasePayload }) => getService(strapi, 'erasure').handle(message),
+    {
+      maxAttempts: getConfig(strapi).maxAttempts,
+      ready,
+    },
+  );
   const { stageReadBack } = getConfig(strapi);
   if (stageReadBack?.enabled) {
     strapi.cron.add({

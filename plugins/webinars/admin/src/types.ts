@@ -1,5 +1,11 @@
 export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled' | 'attended' | 'no-show';
-export const REGISTRATION_STATUSES: RegistrationStatus[] = ['registered', 'waitlisted', 'cancelled', 'attended', 'no-show'];
+export const REGISTRATION_STATUSES: RegistrationStatus[] = [
+  'registered',
+  'waitlisted',
+  'cancelled',
+  'attended',
+  'no-show',
+];
 
 export interface SessionSummary {
   documentId: string;

@@ -28,7 +28,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         `update ?? s set seats_taken = greatest(0, s.seats_taken - x.seats), updated_at = ?
          from (select session_id, count(*) as seats from ?? where contact = ? and status = 'registered' group by session_id) x
          where s.id = x.session_id`,
-        [TABLE.session, now, TABLE.registration, contactDocumentId]
+        [TABLE.session, now, TABLE.registration, contactDocumentId],
       )
       .transacting(trx);
     await knex(TABLE.registration)
@@ -43,8 +43,13 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         utm_term: null,
         utm_content: null,
         status: knex.raw(`case when status in ('registered', 'waitlisted') then 'cancelled' else status end`),
-        cancel_reason: knex.raw(`case when status in ('registered', 'waitlisted') then 'erased' else cancel_reason end`),
-        cancelled_at: knex.raw(`case when status in ('registered', 'waitlisted') then ?::timestamptz else cancelled_at end`, [now]),
+        cancel_reason: knex.raw(
+          `case when status in ('registered', 'waitlisted') then 'erased' else cancel_reason end`,
+        ),
+        cancelled_at: knex.raw(
+          `case when status in ('registered', 'waitlisted') then ?::timestamptz else cancelled_at end`,
+          [now],
+        ),
         updated_at: now,
       });
   });

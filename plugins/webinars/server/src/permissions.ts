@@ -10,7 +10,22 @@ export const ACTIONS = {
 } as const;
 
 export const PERMISSION_ACTIONS = [
-  { section: 'plugins', displayName: 'See webinars and sessions with their seat counts', uid: 'sessions.read', pluginName: 'webinars' },
-  { section: 'plugins', displayName: 'See webinar registrations (personal data), export them', uid: 'registrations.read', pluginName: 'webinars' },
-  { section: 'plugins', displayName: 'Manage sessions: dates, seats, cancellation, recordings, attendance, reminders', uid: 'sessions.manage', pluginName: 'webinars' },
+  {
+    section: 'plugins',
+    displayName: 'See webinars and sessions with their seat counts',
+    uid: 'sessions.read',
+    pluginName: 'webinars',
+  },
+  {
+    section: 'plugins',
+    displayName: 'See webinar registrations (personal data), export them',
+    uid: 'registrations.read',
+    pluginName: 'webinars',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Manage sessions: dates, seats, cancellation, recordings, attendance, reminders',
+    uid: 'sessions.manage',
+    pluginName: 'webinars',
+  },
 ];

@@ -10,7 +10,22 @@ export const ACTIONS = {
 } as const;
 
 export const PERMISSION_ACTIONS = [
-  { section: 'plugins', displayName: 'See whitepapers with their request and download counts', uid: 'stats.read', pluginName: 'whitepapers' },
-  { section: 'plugins', displayName: 'Create whitepapers and upload their files', uid: 'papers.manage', pluginName: 'whitepapers' },
-  { section: 'plugins', displayName: 'Export the leads of a whitepaper (personal data)', uid: 'leads.export', pluginName: 'whitepapers' },
+  {
+    section: 'plugins',
+    displayName: 'See whitepapers with their request and download counts',
+    uid: 'stats.read',
+    pluginName: 'whitepapers',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Create whitepapers and upload their files',
+    uid: 'papers.manage',
+    pluginName: 'whitepapers',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Export the leads of a whitepaper (personal data)',
+    uid: 'leads.export',
+    pluginName: 'whitepapers',
+  },
 ];

@@ -3,8 +3,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { Locale } from '../../consts';
 import { BOOKING_STRINGS, formatDay } from '../../i18n/events';
 
-export interface Slot { start: string; end: string; time: string; hosts?: string[] }
-export interface Day { date: string; slots: Slot[] }
+export interface Slot {
+  start: string;
+  end: string;
+  time: string;
+  hosts?: string[];
+}
+export interface Day {
+  date: string;
+  slots: Slot[];
+}
 export interface Booking {
   id: string;
   status: string;
@@ -33,7 +41,9 @@ export function addDays(date: string, days: number): string {
 /** The 409 answer's fresh slots (`details.days`), when the time was taken. */
 export function takenDays(status: number, payload: unknown): Day[] | undefined {
   const details = (payload as { error?: { details?: { reason?: string; days?: unknown } } } | null)?.error?.details;
-  return status === 409 && details?.reason === 'slot-taken' && Array.isArray(details.days) ? (details.days as Day[]) : undefined;
+  return status === 409 && details?.reason === 'slot-taken' && Array.isArray(details.days)
+    ? (details.days as Day[])
+    : undefined;
 }
 
 /** Loads the free times of the next weeks once the island runs in the browser (its zone is known only there). */
@@ -45,7 +55,13 @@ export function useSlots(cmsUrl: string, type: string, lang: Locale, daysAhead: 
     const tz = browserZone();
     setZone(tz);
     const from = localToday(tz);
-    const query = new URLSearchParams({ type, from, to: addDays(from, Math.max(1, Math.min(daysAhead, 61))), timeZone: tz, locale: lang });
+    const query = new URLSearchParams({
+      type,
+      from,
+      to: addDays(from, Math.max(1, Math.min(daysAhead, 61))),
+      timeZone: tz,
+      locale: lang,
+    });
     if (host) query.set('host', host);
     fetch(`${cmsUrl}/api/booking/slots?${query}`, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))

@@ -4,7 +4,16 @@
  * next to their field, focus on the first field to fix, the honeypot, the consent boxes and the
  * campaign data (UTM, referrer, landing page) sent with every lead.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { Locale } from '../../consts';
 import { FORM_STRINGS, PROBLEM_STRINGS } from '../../i18n/forms';
 import { checkLeadFields, serverFieldProblems, utmFromSearch, type LeadField } from '../../lib/form-rules';
@@ -58,7 +67,11 @@ export function useLeadForm(lang: Locale) {
   const focusFirstProblem = (fields: Record<string, string>) => {
     requestAnimationFrame(() => {
       const form = formRef.current;
-      const invalid = form && Array.from(form.elements).find((element) => (element as HTMLInputElement).name && fields[fieldKey((element as HTMLInputElement).name)]);
+      const invalid =
+        form &&
+        Array.from(form.elements).find(
+          (element) => (element as HTMLInputElement).name && fields[fieldKey((element as HTMLInputElement).name)],
+        );
       if (invalid) (invalid as HTMLElement).focus();
       else alertRef.current?.focus();
     });
@@ -76,7 +89,9 @@ export function useLeadForm(lang: Locale) {
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const values = Object.fromEntries(options.fields.map((field) => [field, value(field)]));
 
-    const found: Record<string, string> = Object.fromEntries(Object.entries(checkLeadFields(values, options.required)).map(([field, problem]) => [field, problems[problem]]));
+    const found: Record<string, string> = Object.fromEntries(
+      Object.entries(checkLeadFields(values, options.required)).map(([field, problem]) => [field, problems[problem]]),
+    );
     if (form.get('dataProcessing') !== 'on') found[CONSENT_FIELD] = problems.consent;
     Object.assign(found, options.check?.(form));
     if (Object.keys(found).length > 0) return fail(t.invalid, found);
@@ -84,7 +99,11 @@ export function useLeadForm(lang: Locale) {
     const body = {
       ...Object.fromEntries(Object.entries(values).filter(([, text]) => text !== '')),
       ...options.extra(form),
-      consent: { dataProcessing: true, marketingEmail: form.get('marketingEmail') === 'on', textVersion: options.consentTextVersion },
+      consent: {
+        dataProcessing: true,
+        marketingEmail: form.get('marketingEmail') === 'on',
+        textVersion: options.consentTextVersion,
+      },
       ...visitContext(),
       website: value('website') || undefined,
     };
@@ -96,11 +115,18 @@ export function useLeadForm(lang: Locale) {
         body: JSON.stringify(body),
       });
       const payload = await response.json().catch(() => null);
-      if (response.status === 201) return setStatus({ kind: 'sent', data: (payload?.data ?? {}) as Record<string, unknown> });
+      if (response.status === 201)
+        return setStatus({ kind: 'sent', data: (payload?.data ?? {}) as Record<string, unknown> });
       const own = options.onError?.(response.status, payload);
       if (own) return fail(own);
       if (response.status === 429) return fail(t.tooMany);
-      if (response.status === 400) return fail(t.invalid, Object.fromEntries(Object.entries(serverFieldProblems(payload)).map(([field, problem]) => [field, problems[problem]])));
+      if (response.status === 400)
+        return fail(
+          t.invalid,
+          Object.fromEntries(
+            Object.entries(serverFieldProblems(payload)).map(([field, problem]) => [field, problems[problem]]),
+          ),
+        );
       if (response.status === 404 && options.notFoundMessage) return fail(options.notFoundMessage);
       fail(t.failed);
     } catch {
@@ -116,7 +142,10 @@ export function useLeadForm(lang: Locale) {
 /** Form control names map to the API's field paths; the consent box is `consent.dataProcessing`. */
 const fieldKey = (name: string) => (name === 'dataProcessing' ? CONSENT_FIELD : name);
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement> & TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'> {
+interface FieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement> & TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'name'
+> {
   name: string;
   label: string;
   error?: string;
@@ -143,7 +172,11 @@ export function Field({ name, label, error, multiline, required, optionalLabel, 
         {label}
         {!required && optionalLabel && <span className="optional"> ({optionalLabel})</span>}
       </label>
-      {multiline ? <textarea {...common} {...(props as TextareaHTMLAttributes<HTMLTextAreaElement>)} /> : <input {...common} {...(props as InputHTMLAttributes<HTMLInputElement>)} />}
+      {multiline ? (
+        <textarea {...common} {...(props as TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+      ) : (
+        <input {...common} {...(props as InputHTMLAttributes<HTMLInputElement>)} />
+      )}
       {error && (
         <span className="field-error" id={errorId}>
           {error}
@@ -165,12 +198,30 @@ export function Honeypot() {
 }
 
 /** The data-processing consent (required) and marketing emails (optional), with the wording's version. */
-export function ConsentBoxes({ dataProcessing, marketingEmail, version, error }: { dataProcessing: string; marketingEmail: string; version: string; error?: string }) {
+export function ConsentBoxes({
+  dataProcessing,
+  marketingEmail,
+  version,
+  error,
+}: {
+  dataProcessing: string;
+  marketingEmail: string;
+  version: string;
+  error?: string;
+}) {
   const id = useId();
   return (
     <fieldset className="consent" data-consent-version={version}>
       <div className="check">
-        <input type="checkbox" id={`${id}-dp`} name="dataProcessing" required aria-required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-dp-error` : undefined} />
+        <input
+          type="checkbox"
+          id={`${id}-dp`}
+          name="dataProcessing"
+          required
+          aria-required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-dp-error` : undefined}
+        />
         <label htmlFor={`${id}-dp`}>{dataProcessing}</label>
       </div>
       {error && (

@@ -10,5 +10,11 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');
   const prefix = `/${context.params.lang}/`;
-  return new Response(sitemapXml((await sitemapUrls()).filter((url) => url.path.startsWith(prefix)), site), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(
+    sitemapXml(
+      (await sitemapUrls()).filter((url) => url.path.startsWith(prefix)),
+      site,
+    ),
+    { headers: { 'Content-Type': 'application/xml; charset=utf-8' } },
+  );
 }

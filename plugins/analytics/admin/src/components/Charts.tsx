@@ -26,7 +26,13 @@ export const TimelineChart = ({ title, timeline }: { title: string; timeline: Ov
           <Tooltip />
           <Legend />
           {timeline.types.map((type, index) => (
-            <Bar key={type} dataKey={type} stackId="leads" fill={PALETTE[index % PALETTE.length]} isAnimationActive={false} />
+            <Bar
+              key={type}
+              dataKey={type}
+              stackId="leads"
+              fill={PALETTE[index % PALETTE.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -34,7 +40,13 @@ export const TimelineChart = ({ title, timeline }: { title: string; timeline: Ov
   );
 };
 
-export const FunnelChart = ({ title, stages }: { title: string; stages: Array<{ stage: string; contacts: number }> }) => (
+export const FunnelChart = ({
+  title,
+  stages,
+}: {
+  title: string;
+  stages: Array<{ stage: string; contacts: number }>;
+}) => (
   <Card title={title}>
     <ResponsiveContainer width="100%" height={300}>
       <BarChart data={stages} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 24 }}>

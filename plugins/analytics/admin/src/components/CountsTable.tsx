@@ -17,8 +17,14 @@ interface CountsTableProps {
 export const CountsTable = ({ table, onExport, isExporting, action }: CountsTableProps) => {
   const { formatMessage, formatNumber } = useIntl();
   const cell = (value: string | number | null | undefined, kind: string | undefined) => {
-    if (value === null || value === undefined || value === '') return kind === 'text' || !kind ? formatMessage({ id: getTranslation('value.none'), defaultMessage: '(none)' }) : '–';
-    if (typeof value === 'number') return kind === 'percent' ? formatNumber(value, { style: 'percent', maximumFractionDigits: 1 }) : formatNumber(value);
+    if (value === null || value === undefined || value === '')
+      return kind === 'text' || !kind
+        ? formatMessage({ id: getTranslation('value.none'), defaultMessage: '(none)' })
+        : '–';
+    if (typeof value === 'number')
+      return kind === 'percent'
+        ? formatNumber(value, { style: 'percent', maximumFractionDigits: 1 })
+        : formatNumber(value);
     return value;
   };
 
@@ -33,12 +39,20 @@ export const CountsTable = ({ table, onExport, isExporting, action }: CountsTabl
             {table.description && <Typography textColor="neutral600">{table.description}</Typography>}
             {action}
           </Flex>
-          <Button variant="tertiary" size="S" startIcon={<Download />} onClick={() => onExport(table.name)} loading={isExporting}>
+          <Button
+            variant="tertiary"
+            size="S"
+            startIcon={<Download />}
+            onClick={() => onExport(table.name)}
+            loading={isExporting}
+          >
             {formatMessage({ id: getTranslation('export.button'), defaultMessage: 'CSV' })}
           </Button>
         </Flex>
         {table.rows.length === 0 ? (
-          <Typography textColor="neutral600">{formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}</Typography>
+          <Typography textColor="neutral600">
+            {formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}
+          </Typography>
         ) : (
           <Table colCount={table.columns.length} rowCount={table.rows.length + 1}>
             <TableHead columns={table.columns.map((column) => column.label)} />

@@ -31,7 +31,12 @@ const initialFilter = (): Filter => {
   };
 };
 
-const utmTable = (dimension: 'source' | 'medium' | 'campaign', title: string, rows: UtmRow[], labels: Record<string, string>): AnalyticsTable => ({
+const utmTable = (
+  dimension: 'source' | 'medium' | 'campaign',
+  title: string,
+  rows: UtmRow[],
+  labels: Record<string, string>,
+): AnalyticsTable => ({
   name: `utm-${dimension}`,
   title,
   columns: [
@@ -53,7 +58,12 @@ export const DashboardPage = () => {
   const localesQuery = useAdminQuery<Array<{ code: string; name: string }>>('/i18n/locales');
   const locales = Array.isArray(localesQuery.data) ? localesQuery.data : [];
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const query = new URLSearchParams({ from: filter.from, to: filter.to, locale: filter.locale, interval: filter.interval }).toString();
+  const query = new URLSearchParams({
+    from: filter.from,
+    to: filter.to,
+    locale: filter.locale,
+    interval: filter.interval,
+  }).toString();
 
   // a new filter keeps the last figures on screen until the new ones arrive
   const overviewQuery = useAdminQuery<{ data: Overview }>('/analytics/overview', { ...filter });
@@ -62,14 +72,23 @@ export const DashboardPage = () => {
 
   React.useEffect(() => {
     if (!overviewQuery.error) return;
-    toggleNotification({ type: 'warning', message: t('filter.invalid', 'These figures could not be loaded: check the dates (at most two years, from before to).') });
+    toggleNotification({
+      type: 'warning',
+      message: t(
+        'filter.invalid',
+        'These figures could not be loaded: check the dates (at most two years, from before to).',
+      ),
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [overviewQuery.error]);
 
   const exportTable = async (name: string) => {
     setExporting(name);
     try {
-      await download(`/analytics/export/${name}?${query}`, `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`);
+      await download(
+        `/analytics/export/${name}?${query}`,
+        `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`,
+      );
     } catch {
       toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
     } finally {
@@ -81,7 +100,11 @@ export const DashboardPage = () => {
   if (!overview) return <Page.Loading />;
 
   const title = t('plugin.name', 'Lead analytics');
-  const labels = { contacts: t('utm.contacts', 'Contacts'), confirmed: t('utm.confirmed', 'Confirmed'), conversion: t('utm.conversion', 'Conversion') };
+  const labels = {
+    contacts: t('utm.contacts', 'Contacts'),
+    confirmed: t('utm.confirmed', 'Confirmed'),
+    conversion: t('utm.conversion', 'Conversion'),
+  };
   const funnel = [
     { stage: t('funnel.submitted', 'Submitted'), contacts: overview.funnel.submitted },
     { stage: t('funnel.confirmed', 'Confirmed'), contacts: overview.funnel.confirmed },
@@ -106,22 +129,42 @@ export const DashboardPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('plugin.subtitle', 'Counts only: where leads come from and what they become')} />
+      <Layouts.Header
+        title={title}
+        subtitle={t('plugin.subtitle', 'Counts only: where leads come from and what they become')}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
             <Flex gap={4} wrap="wrap" alignItems="flex-end">
               <Field.Root name="from">
                 <Field.Label>{t('filter.from', 'From')}</Field.Label>
-                <Field.Input type="date" value={filter.from} max={filter.to} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && set({ from: event.target.value })} />
+                <Field.Input
+                  type="date"
+                  value={filter.from}
+                  max={filter.to}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    event.target.value && set({ from: event.target.value })
+                  }
+                />
               </Field.Root>
               <Field.Root name="to">
                 <Field.Label>{t('filter.to', 'To')}</Field.Label>
-                <Field.Input type="date" value={filter.to} min={filter.from} onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && set({ to: event.target.value })} />
+                <Field.Input
+                  type="date"
+                  value={filter.to}
+                  min={filter.from}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    event.target.value && set({ to: event.target.value })
+                  }
+                />
               </Field.Root>
               <Field.Root name="locale">
                 <Field.Label>{t('filter.locale', 'Locale')}</Field.Label>
-                <SingleSelect value={filter.locale} onChange={(value) => set({ locale: String(value) as Filter['locale'] })}>
+                <SingleSelect
+                  value={filter.locale}
+                  onChange={(value) => set({ locale: String(value) as Filter['locale'] })}
+                >
                   <SingleSelectOption value="all">{t('filter.allLocales', 'All locales')}</SingleSelectOption>
                   {locales.map((locale) => (
                     <SingleSelectOption key={locale.code} value={locale.code}>
@@ -132,7 +175,10 @@ export const DashboardPage = () => {
               </Field.Root>
               <Field.Root name="interval">
                 <Field.Label>{t('filter.interval', 'Per')}</Field.Label>
-                <SingleSelect value={filter.interval} onChange={(value) => set({ interval: String(value) as Filter['interval'] })}>
+                <SingleSelect
+                  value={filter.interval}
+                  onChange={(value) => set({ interval: String(value) as Filter['interval'] })}
+                >
                   <SingleSelectOption value="day">{t('filter.day', 'Day')}</SingleSelectOption>
                   <SingleSelectOption value="week">{t('filter.week', 'Week')}</SingleSelectOption>
                 </SingleSelect>
@@ -148,14 +194,28 @@ export const DashboardPage = () => {
             </Grid.Item>
           </Grid.Root>
           <Flex gap={2} justifyContent="flex-end">
-            <CountsTableExport label={t('export.timeline', 'Leads over time (CSV)')} onClick={() => exportTable('timeline')} />
+            <CountsTableExport
+              label={t('export.timeline', 'Leads over time (CSV)')}
+              onClick={() => exportTable('timeline')}
+            />
             <CountsTableExport label={t('export.funnel', 'Funnel (CSV)')} onClick={() => exportTable('funnel')} />
           </Flex>
           <Grid.Root gap={6}>
             {(['source', 'medium', 'campaign'] as const).map((dimension) => (
-              <Grid.Item key={dimension} col={dimension === 'campaign' ? 12 : 6} s={12} direction="column" alignItems="stretch">
+              <Grid.Item
+                key={dimension}
+                col={dimension === 'campaign' ? 12 : 6}
+                s={12}
+                direction="column"
+                alignItems="stretch"
+              >
                 <CountsTable
-                  table={utmTable(dimension, t(`utm.${dimension}`, `Top UTM ${dimension}s`), overview.utm[dimension], labels)}
+                  table={utmTable(
+                    dimension,
+                    t(`utm.${dimension}`, `Top UTM ${dimension}s`),
+                    overview.utm[dimension],
+                    labels,
+                  )}
                   onExport={exportTable}
                   isExporting={exporting === `utm-${dimension}`}
                 />
@@ -163,7 +223,12 @@ export const DashboardPage = () => {
             ))}
           </Grid.Root>
           {overview.sections.map((section) => (
-            <CountsTable key={section.name} table={section} onExport={exportTable} isExporting={exporting === section.name} />
+            <CountsTable
+              key={section.name}
+              table={section}
+              onExport={exportTable}
+              isExporting={exporting === section.name}
+            />
           ))}
           <CountsTable
             table={outbox}
@@ -179,7 +244,13 @@ export const DashboardPage = () => {
 
 const CountsTableExport = ({ label, onClick }: { label: string; onClick: () => void }) => (
   <Typography variant="pi">
-    <Link href="#" onClick={(event: React.MouseEvent) => { event.preventDefault(); onClick(); }}>
+    <Link
+      href="#"
+      onClick={(event: React.MouseEvent) => {
+        event.preventDefault();
+        onClick();
+      }}
+    >
       {label}
     </Link>
   </Typography>

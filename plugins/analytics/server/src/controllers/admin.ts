@@ -11,7 +11,9 @@ const TABLE_NAME = /^([a-z0-9-]{1,60}\.)?[a-z0-9][a-z0-9-]{0,59}$/;
 
 const rangeOf = async (strapi: Core.Strapi, ctx: RequestContext): Promise<AnalyticsRange> => {
   // the filter lists the locales configured in i18n, read through the leads core (docs/adr/0022)
-  const { codes } = await (strapi.plugin('leads').service('locales') as { list: () => Promise<{ codes: string[] }> }).list();
+  const { codes } = await (
+    strapi.plugin('leads').service('locales') as { list: () => Promise<{ codes: string[] }> }
+  ).list();
   const parsed = parseRange(ctx.query ?? {}, codes);
   if ('issues' in parsed) {
     throw new errors.ValidationError('Invalid analytics filter', {
@@ -40,7 +42,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const table = await getService(strapi, 'tables').table(name, range);
       const locale = range.locale === 'all' ? 'all-locales' : range.locale;
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="analytics-${name.replace('.', '-')}-${range.from}-${range.to}-${locale}.csv"`);
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="analytics-${name.replace('.', '-')}-${range.from}-${range.to}-${locale}.csv"`,
+      );
       ctx.set('Cache-Control', 'no-store');
       ctx.body = stringify(csvRecords(table));
     },

@@ -9,7 +9,7 @@ export class TtlCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 200,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
   ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {

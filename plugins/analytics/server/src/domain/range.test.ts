@@ -16,7 +16,11 @@ describe('parseRange', () => {
   });
 
   it('turns whole days into a half-open UTC instant range', () => {
-    const parsed = parseRange({ from: '2031-01-01', to: '2031-01-31', locale: 'de', interval: 'week' }, configured, today);
+    const parsed = parseRange(
+      { from: '2031-01-01', to: '2031-01-31', locale: 'de', interval: 'week' },
+      configured,
+      today,
+    );
     if (!('range' in parsed)) throw new Error('expected a range');
     expect(parsed.range.start.toISOString()).toBe('2031-01-01T00:00:00.000Z');
     expect(parsed.range.end.toISOString()).toBe('2031-02-01T00:00:00.000Z');
@@ -59,10 +63,19 @@ describe('parseDay and weekStart', () => {
 });
 
 describe('bucketStarts', () => {
-  const range = (from: string, to: string, interval: 'day' | 'week') => ({ start: new Date(`${from}T00:00:00Z`), end: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000), interval });
+  const range = (from: string, to: string, interval: 'day' | 'week') => ({
+    start: new Date(`${from}T00:00:00Z`),
+    end: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000),
+    interval,
+  });
 
   it('lists every day of the range, both ends included', () => {
-    expect(bucketStarts(range('2031-01-30', '2031-02-02', 'day'))).toEqual(['2031-01-30', '2031-01-31', '2031-02-01', '2031-02-02']);
+    expect(bucketStarts(range('2031-01-30', '2031-02-02', 'day'))).toEqual([
+      '2031-01-30',
+      '2031-01-31',
+      '2031-02-01',
+      '2031-02-02',
+    ]);
   });
 
   it('lists the Mondays of every week the range touches', () => {

@@ -46,7 +46,11 @@ const single = (value: unknown): unknown => (Array.isArray(value) ? Symbol('arra
  * Reads from/to/locale/interval from a query string. Defaults: the last 30 days up to `today`,
  * all locales, daily buckets. Returns the issues instead of throwing, so the caller picks the error type.
  */
-export function parseRange(query: Record<string, unknown>, locales: readonly string[], today: Date = new Date()): { range: AnalyticsRange } | { issues: RangeIssue[] } {
+export function parseRange(
+  query: Record<string, unknown>,
+  locales: readonly string[],
+  today: Date = new Date(),
+): { range: AnalyticsRange } | { issues: RangeIssue[] } {
   const issues: RangeIssue[] = [];
   const text = (name: string): string | undefined => {
     const value = single(query[name]);
@@ -64,15 +68,19 @@ export function parseRange(query: Record<string, unknown>, locales: readonly str
 
   const to = toText === undefined ? parseDay(toDay(today)) : parseDay(toText);
   if (!to) issues.push({ path: 'to', message: 'to must be a day as YYYY-MM-DD' });
-  const from = fromText === undefined ? (to ? new Date(to.getTime() - (DEFAULT_DAYS - 1) * DAY_MS) : null) : parseDay(fromText);
+  const from =
+    fromText === undefined ? (to ? new Date(to.getTime() - (DEFAULT_DAYS - 1) * DAY_MS) : null) : parseDay(fromText);
   // a missing from follows a valid to; only a from that was sent can be wrong itself
   if (!from && fromText !== undefined) issues.push({ path: 'from', message: 'from must be a day as YYYY-MM-DD' });
   const allowed = [ALL_LOCALES, ...locales];
-  if (!allowed.includes(localeText)) issues.push({ path: 'locale', message: `locale must be one of ${allowed.join(', ')}` });
-  if (!(INTERVALS as readonly string[]).includes(intervalText)) issues.push({ path: 'interval', message: `interval must be one of ${INTERVALS.join(', ')}` });
+  if (!allowed.includes(localeText))
+    issues.push({ path: 'locale', message: `locale must be one of ${allowed.join(', ')}` });
+  if (!(INTERVALS as readonly string[]).includes(intervalText))
+    issues.push({ path: 'interval', message: `interval must be one of ${INTERVALS.join(', ')}` });
   if (from && to) {
     if (from > to) issues.push({ path: 'from', message: 'from must not be after to' });
-    else if ((to.getTime() - from.getTime()) / DAY_MS + 1 > MAX_DAYS) issues.push({ path: 'to', message: `the range must not be longer than ${MAX_DAYS} days` });
+    else if ((to.getTime() - from.getTime()) / DAY_MS + 1 > MAX_DAYS)
+      issues.push({ path: 'to', message: `the range must not be longer than ${MAX_DAYS} days` });
   }
   if (issues.length > 0 || !from || !to) return { issues };
   return {

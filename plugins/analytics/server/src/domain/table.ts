@@ -14,9 +14,15 @@ export function isAnalyticsTable(value: unknown): value is AnalyticsTable {
   const table = value as Partial<AnalyticsTable>;
   if (typeof table.name !== 'string' || !NAME.test(table.name) || typeof table.title !== 'string') return false;
   if (!Array.isArray(table.columns) || table.columns.length === 0) return false;
-  if (!table.columns.every((column) => column && typeof column.key === 'string' && typeof column.label === 'string')) return false;
+  if (!table.columns.every((column) => column && typeof column.key === 'string' && typeof column.label === 'string'))
+    return false;
   if (!Array.isArray(table.rows)) return false;
-  return table.rows.every((row) => row && typeof row === 'object' && Object.values(row).every((cell) => cell === null || typeof cell === 'string' || typeof cell === 'number'));
+  return table.rows.every(
+    (row) =>
+      row &&
+      typeof row === 'object' &&
+      Object.values(row).every((cell) => cell === null || typeof cell === 'string' || typeof cell === 'number'),
+  );
 }
 
 /** A cell as text, with a leading quote where a spreadsheet would run it as a formula (CSV injection). */
@@ -28,7 +34,10 @@ export function csvCell(value: unknown): string {
 
 /** Header (column keys) and rows in column order, ready for csv-stringify. */
 export function csvRecords(table: Pick<AnalyticsTable, 'columns' | 'rows'>): string[][] {
-  return [table.columns.map((column) => column.key), ...table.rows.map((row) => table.columns.map((column) => csvCell(row[column.key])))];
+  return [
+    table.columns.map((column) => column.key),
+    ...table.rows.map((row) => table.columns.map((column) => csvCell(row[column.key]))),
+  ];
 }
 
 /** confirmed / submitted as a fraction with 4 decimals; 0 when nothing was submitted (the kit's rate). */

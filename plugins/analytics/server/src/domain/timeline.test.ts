@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fillTimeline, orderTypes } from './timeline';
 
-const days = { start: new Date('2031-01-01T00:00:00Z'), end: new Date('2031-01-04T00:00:00Z'), interval: 'day' as const };
+const days = {
+  start: new Date('2031-01-01T00:00:00Z'),
+  end: new Date('2031-01-04T00:00:00Z'),
+  interval: 'day' as const,
+};
 
 describe('fillTimeline', () => {
   it('gives days without leads a zero for every type', () => {
@@ -28,6 +32,11 @@ describe('fillTimeline', () => {
 
 describe('orderTypes', () => {
   it('puts the known types first, in their order, then the others alphabetically', () => {
-    expect(orderTypes(['webinar-attendance', 'booking', 'contact-form', 'a-new-type'])).toEqual(['contact-form', 'booking', 'a-new-type', 'webinar-attendance']);
+    expect(orderTypes(['webinar-attendance', 'booking', 'contact-form', 'a-new-type'])).toEqual([
+      'contact-form',
+      'booking',
+      'a-new-type',
+      'webinar-attendance',
+    ]);
   });
 });

@@ -24,9 +24,17 @@ export function orderTypes(types: Iterable<string>): string[] {
 }
 
 /** Spreads the grouped counts over every bucket of the range, zero where nothing happened. */
-export function fillTimeline(range: Pick<AnalyticsRange, 'start' | 'end' | 'interval'>, counts: TimelineCount[]): Timeline {
+export function fillTimeline(
+  range: Pick<AnalyticsRange, 'start' | 'end' | 'interval'>,
+  counts: TimelineCount[],
+): Timeline {
   const types = orderTypes(counts.map((row) => row.type));
-  const byBucket = new Map(bucketStarts(range).map((bucket) => [bucket, Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number>]));
+  const byBucket = new Map(
+    bucketStarts(range).map((bucket) => [
+      bucket,
+      Object.fromEntries(types.map((type) => [type, 0])) as Record<string, number>,
+    ]),
+  );
   for (const row of counts) {
     const bucket = byBucket.get(row.bucket);
     // a bucket outside the range means the query and the range disagree: fail loudly in tests
@@ -35,6 +43,10 @@ export function fillTimeline(range: Pick<AnalyticsRange, 'start' | 'end' | 'inte
   }
   return {
     types,
-    buckets: [...byBucket].map(([bucket, typeCounts]) => ({ bucket, total: Object.values(typeCounts).reduce((sum, n) => sum + n, 0), counts: typeCounts })),
+    buckets: [...byBucket].map(([bucket, typeCounts]) => ({
+      bucket,
+      total: Object.values(typeCounts).reduce((sum, n) => sum + n, 0),
+      counts: typeCounts,
+    })),
   };
 }

@@ -1,6 +1,8 @@
 import { ACTIONS } from '../permissions';
 
-const guarded = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.read] } }] };
+const guarded = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.read] } }],
+};
 
 export default {
   type: 'admin' as const,

@@ -9,12 +9,17 @@ const range = {
   properties: {
     from: { type: 'string', format: 'date' },
     to: { type: 'string', format: 'date' },
-    locale: { type: 'string', default: 'all', description: "a configured locale code, or all" },
+    locale: { type: 'string', default: 'all', description: 'a configured locale code, or all' },
     interval: { type: 'string', enum: [...INTERVALS], default: 'day' },
   },
 };
 
 export default {
   'admin.overview': { summary: 'The dashboard: every section for a range, locale and interval', query: range },
-  'admin.export': { summary: 'One analytics table as CSV', params: { table: { type: 'string' } }, query: range, produces: 'text/csv' },
+  'admin.export': {
+    summary: 'One analytics table as CSV',
+    params: { table: { type: 'string' } },
+    query: range,
+    produces: 'text/csv',
+  },
 };

@@ -21,7 +21,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Activities in the range (and locale): the base of every lead figure. */
   const activitiesIn = (range: AnalyticsRange) => {
-    const query = knex()('leads_activities as a').where('a.occurred_at', '>=', range.start).andWhere('a.occurred_at', '<', range.end);
+    const query = knex()('leads_activities as a')
+      .where('a.occurred_at', '>=', range.start)
+      .andWhere('a.occurred_at', '<', range.end);
     if (range.locale !== 'all') query.andWhere('a.language', range.locale);
     return query;
   };
@@ -32,7 +34,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select(knex().raw(`to_char(date_trunc(?, a.occurred_at), 'YYYY-MM-DD') as bucket`, [range.interval]), 'a.type')
         .count({ count: '*' })
         .groupBy('bucket', 'a.type');
-      return fillTimeline(range, (rows as unknown as Array<{ bucket: string; type: string; count: unknown }>).map((row) => ({ bucket: row.bucket, type: row.type, count: int(row.count) })));
+      return fillTimeline(
+        range,
+        (rows as unknown as Array<{ bucket: string; type: string; count: unknown }>).map((row) => ({
+          bucket: row.bucket,
+          type: row.type,
+          count: int(row.count),
+        })),
+      );
     },
 
     /**
@@ -40,14 +49,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * opt-in), synced (a crm.lead link), qualified (a read-back outcome qualified or won), won.
      */
     async funnel(range: AnalyticsRange): Promise<Funnel> {
-      const contacts = activitiesIn(range).join('leads_activities_contact_lnk as l', 'l.activity_id', 'a.id').distinct('l.contact_id');
+      const contacts = activitiesIn(range)
+        .join('leads_activities_contact_lnk as l', 'l.activity_id', 'a.id')
+        .distinct('l.contact_id');
       // one grouped pass over the lead links (a hash join), not three correlated subqueries per
       // contact: those made the planner's cost estimate cross PostgreSQL's JIT threshold, and the
       // JIT compile alone took ~200 ms on the benchmark volume
       const leadsByContact = knex()('odoo_sync_links as k')
         .where('k.model', 'crm.lead')
         .groupBy('k.contact_document_id')
-        .select('k.contact_document_id', knex().raw(`bool_or(k.outcome in ('qualified', 'won')) as qualified`), knex().raw(`bool_or(k.outcome = 'won') as won`));
+        .select(
+          'k.contact_document_id',
+          knex().raw(`bool_or(k.outcome in ('qualified', 'won')) as qualified`),
+          knex().raw(`bool_or(k.outcome = 'won') as won`),
+        );
       const [row] = await knex()
         .with('submitted', contacts)
         .with('leads', leadsByContact)
@@ -59,9 +74,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           knex().raw('count(*) filter (where c.confirmed_at is not null) as confirmed'),
           knex().raw('count(k.contact_document_id) as synced'),
           knex().raw('count(*) filter (where k.qualified) as qualified'),
-          knex().raw('count(*) filter (where k.won) as won')
+          knex().raw('count(*) filter (where k.won) as won'),
         );
-      return { submitted: int(row?.submitted), confirmed: int(row?.confirmed), synced: int(row?.synced), qualified: int(row?.qualified), won: int(row?.won) };
+      return {
+        submitted: int(row?.submitted),
+        confirmed: int(row?.confirmed),
+        synced: int(row?.synced),
+        qualified: int(row?.qualified),
+        won: int(row?.won),
+      };
     },
 
     /** Per UTM value: activities, distinct contacts, and how many of those confirmed. */
@@ -71,15 +92,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .join('leads_activities_contact_lnk as l', 'l.activity_id', 'a.id')
         .join('leads_contacts as c', 'c.id', 'l.contact_id')
         .select({ value: column })
-        .select(knex().raw('count(*) as activities'), knex().raw('count(distinct l.contact_id) as contacts'), knex().raw('count(distinct l.contact_id) filter (where c.confirmed_at is not null) as confirmed'))
+        .select(
+          knex().raw('count(*) as activities'),
+          knex().raw('count(distinct l.contact_id) as contacts'),
+          knex().raw('count(distinct l.contact_id) filter (where c.confirmed_at is not null) as confirmed'),
+        )
         .groupBy(column)
-        .orderBy([{ column: 'contacts', order: 'desc' }, { column: 'value', order: 'asc', nulls: 'last' }]);
+        .orderBy([
+          { column: 'contacts', order: 'desc' },
+          { column: 'value', order: 'asc', nulls: 'last' },
+        ]);
       if (limit) query.limit(limit);
       const rows = await query;
-      return (rows as unknown as Array<{ value: string | null; activities: unknown; contacts: unknown; confirmed: unknown }>).map((row) => {
+      return (
+        rows as unknown as Array<{ value: string | null; activities: unknown; contacts: unknown; confirmed: unknown }>
+      ).map((row) => {
         const contactsCount = int(row.contacts);
         const confirmed = int(row.confirmed);
-        return { value: row.value ?? null, activities: int(row.activities), contacts: contactsCount, confirmed, conversion: rate(confirmed, contactsCount) };
+        return {
+          value: row.value ?? null,
+          activities: int(row.activities),
+          contacts: contactsCount,
+          confirmed,
+          conversion: rate(confirmed, contactsCount),
+        };
       });
     },
 
@@ -88,10 +124,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await knex()('leads_outbox')
         .whereIn('status', ['pending', 'processing', 'dead'])
         .select('topic')
-        .select(knex().raw(`count(*) filter (where status = 'pending') as pending`), knex().raw(`count(*) filter (where status = 'processing') as processing`), knex().raw(`count(*) filter (where status = 'dead') as dead`))
+        .select(
+          knex().raw(`count(*) filter (where status = 'pending') as pending`),
+          knex().raw(`count(*) filter (where status = 'processing') as processing`),
+          knex().raw(`count(*) filter (where status = 'dead') as dead`),
+        )
         .groupBy('topic')
         .orderBy('topic');
-      return (rows as unknown as Array<{ topic: string; pending: unknown; processing: unknown; dead: unknown }>).map((row) => ({ topic: row.topic, pending: int(row.pending), processing: int(row.processing), dead: int(row.dead) }));
+      return (rows as unknown as Array<{ topic: string; pending: unknown; processing: unknown; dead: unknown }>).map(
+        (row) => ({
+          topic: row.topic,
+          pending: int(row.pending),
+          processing: int(row.processing),
+          dead: int(row.dead),
+        }),
+      );
     },
 
     /**
@@ -103,7 +150,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const tables: AnalyticsTable[] = [];
       for (const pluginName of Object.keys(strapi.plugins)) {
         if (pluginName === 'analytics') continue;
-        const service = strapi.plugin(pluginName).service('analytics') as { sections?: (filter: unknown) => Promise<unknown> } | undefined;
+        const service = strapi.plugin(pluginName).service('analytics') as
+          { sections?: (filter: unknown) => Promise<unknown> } | undefined;
         if (typeof service?.sections !== 'function') continue;
         try {
           const result = await service.sections(filter);

@@ -49,7 +49,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           name,
           title: 'Leads over time',
-          columns: [{ key: 'bucket', label: range.interval === 'week' ? 'Week' : 'Day', kind: 'text' }, ...timeline.types.map((type) => ({ key: type, label: type, kind: 'count' as const })), { key: 'total', label: 'Total', kind: 'count' }],
+          columns: [
+            { key: 'bucket', label: range.interval === 'week' ? 'Week' : 'Day', kind: 'text' },
+            ...timeline.types.map((type) => ({ key: type, label: type, kind: 'count' as const })),
+            { key: 'total', label: 'Total', kind: 'count' },
+          ],
           rows: timeline.buckets.map((bucket) => ({ bucket: bucket.bucket, ...bucket.counts, total: bucket.total })),
         };
       }
@@ -58,7 +62,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           name,
           title: 'Funnel',
-          columns: [{ key: 'stage', label: 'Stage', kind: 'text' }, { key: 'contacts', label: 'Contacts', kind: 'count' }],
+          columns: [
+            { key: 'stage', label: 'Stage', kind: 'text' },
+            { key: 'contacts', label: 'Contacts', kind: 'count' },
+          ],
           rows: Object.entries(funnel).map(([stage, contacts]) => ({ stage, contacts })),
         };
       }
@@ -68,7 +75,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           name,
           title: 'Outbox health',
-          columns: [{ key: 'topic', label: 'Topic', kind: 'text' }, { key: 'pending', label: 'Pending', kind: 'count' }, { key: 'processing', label: 'Processing', kind: 'count' }, { key: 'dead', label: 'Dead', kind: 'count' }],
+          columns: [
+            { key: 'topic', label: 'Topic', kind: 'text' },
+            { key: 'pending', label: 'Pending', kind: 'count' },
+            { key: 'processing', label: 'Processing', kind: 'count' },
+            { key: 'dead', label: 'Dead', kind: 'count' },
+          ],
           rows: (await overview().outbox()).map((row) => ({ ...row })),
         };
       }
@@ -78,5 +90,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-

@@ -36,7 +36,11 @@ export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking
         <Dialog.Body>
           <Field.Root name="reason" required hint={t('cancel.hint', 'Sent to the visitor and the host.')}>
             <Field.Label>{t('cancel.reason', 'Reason')}</Field.Label>
-            <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} maxLength={1000} />
+            <Textarea
+              value={reason}
+              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
+              maxLength={1000}
+            />
             <Field.Hint />
           </Field.Root>
         </Dialog.Body>

@@ -1,6 +1,19 @@
 import * as React from 'react';
 import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import { Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -10,25 +23,33 @@ import { WEEKDAYS, type AdminBooking, type DataResponse, type HostSchedule } fro
 import { getTranslation } from '../utils/getTranslation';
 import { addDays, mondayOf, partsIn, todayIn } from '../utils/time';
 
-const STATUS_COLOR: Record<AdminBooking['status'], 'success600' | 'neutral600' | 'primary600'> = { confirmed: 'success600', cancelled: 'neutral600', rescheduled: 'primary600' };
+const STATUS_COLOR: Record<AdminBooking['status'], 'success600' | 'neutral600' | 'primary600'> = {
+  confirmed: 'success600',
+  cancelled: 'neutral600',
+  rescheduled: 'primary600',
+};
 
 const visitorName = (booking: AdminBooking) =>
-  booking.visitor ? [booking.visitor.firstName, booking.visitor.lastName].filter(Boolean).join(' ') || booking.visitor.email : '—';
+  booking.visitor
+    ? [booking.visitor.firstName, booking.visitor.lastName].filter(Boolean).join(' ') || booking.visitor.email
+    : '—';
 
 /** Bookings of one host, as a list or as a week, in the host's time zone; cancel with a reason. */
 export const BookingsPage = () => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const hosts = useAdminQuery<DataResponse<HostSchedule[]>>('/booking/hosts');
   // host and view live in the URL, so a view can be linked and survives a reload
   const [params, setParams] = useSearchParams();
   const hostSlug = params.get('host');
   const view: 'list' | 'week' = params.get('view') === 'list' ? 'list' : 'week';
-  const setParam = (key: string, value: string) => setParams((current) => {
-    const next = new URLSearchParams(current);
-    next.set(key, value);
-    return next;
-  });
+  const setParam = (key: string, value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set(key, value);
+      return next;
+    });
   const setHostSlug = (slug: string) => setParam('host', slug);
   const setView = (next: 'list' | 'week') => setParam('view', next);
   const host = hosts.data?.data.find((candidate) => candidate.slug === hostSlug) ?? hosts.data?.data[0];
@@ -38,8 +59,12 @@ export const BookingsPage = () => {
   const setWeekStart = (monday: string) => setParam('week', monday);
   const from = view === 'week' ? weekStart : todayIn(zone);
   const to = view === 'week' ? addDays(weekStart, 6) : addDays(todayIn(zone), 90);
-  const path = host ? `/booking/bookings?host=${encodeURIComponent(host.slug)}&from=${from}&to=${to}&tz=${encodeURIComponent(zone)}` : null;
-  const bookings = useAdminQuery<DataResponse<{ results: AdminBooking[] }>>(path ?? '/booking/bookings?status=confirmed&from=1970-01-01&to=1970-01-01');
+  const path = host
+    ? `/booking/bookings?host=${encodeURIComponent(host.slug)}&from=${from}&to=${to}&tz=${encodeURIComponent(zone)}`
+    : null;
+  const bookings = useAdminQuery<DataResponse<{ results: AdminBooking[] }>>(
+    path ?? '/booking/bookings?status=confirmed&from=1970-01-01&to=1970-01-01',
+  );
   const title = t('bookings.title', 'Bookings');
 
   if (!hosts.data && hosts.error) return <Page.Error />;
@@ -64,12 +89,18 @@ export const BookingsPage = () => {
       />
       <Layouts.Content>
         {hosts.data.data.length === 0 ? (
-          <Typography textColor="neutral600">{t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}</Typography>
+          <Typography textColor="neutral600">
+            {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
+          </Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Flex gap={3} wrap="wrap">
               <Box minWidth="240px">
-                <SingleSelect aria-label={t('bookings.host', 'Host')} value={host?.slug} onChange={(value) => setHostSlug(String(value))}>
+                <SingleSelect
+                  aria-label={t('bookings.host', 'Host')}
+                  value={host?.slug}
+                  onChange={(value) => setHostSlug(String(value))}
+                >
                   {hosts.data.data.map((candidate) => (
                     <SingleSelectOption key={candidate.slug} value={candidate.slug}>
                       {candidate.name}
@@ -85,13 +116,21 @@ export const BookingsPage = () => {
               </Button>
               {view === 'week' && (
                 <Flex gap={2}>
-                  <Button variant="tertiary" startIcon={<ChevronLeft />} onClick={() => setWeekStart(addDays(weekStart, -7))}>
+                  <Button
+                    variant="tertiary"
+                    startIcon={<ChevronLeft />}
+                    onClick={() => setWeekStart(addDays(weekStart, -7))}
+                  >
                     {t('week.previous', 'Previous')}
                   </Button>
                   <Typography variant="omega" fontWeight="bold">
                     {weekStart} – {addDays(weekStart, 6)}
                   </Typography>
-                  <Button variant="tertiary" endIcon={<ChevronRight />} onClick={() => setWeekStart(addDays(weekStart, 7))}>
+                  <Button
+                    variant="tertiary"
+                    endIcon={<ChevronRight />}
+                    onClick={() => setWeekStart(addDays(weekStart, 7))}
+                  >
                     {t('week.next', 'Next')}
                   </Button>
                 </Flex>
@@ -118,25 +157,43 @@ export const BookingsPage = () => {
                       const start = partsIn(booking.start, zone);
                       return (
                         <Tr key={booking.id}>
-                          <Td><Typography>{start.date} {start.time}–{partsIn(booking.end, zone).time}</Typography></Td>
+                          <Td>
+                            <Typography>
+                              {start.date} {start.time}–{partsIn(booking.end, zone).time}
+                            </Typography>
+                          </Td>
                           <Td>
                             <Typography>{visitorName(booking)}</Typography>
-                            <Typography variant="pi" textColor="neutral600"> {booking.visitor?.email}</Typography>
+                            <Typography variant="pi" textColor="neutral600">
+                              {' '}
+                              {booking.visitor?.email}
+                            </Typography>
                           </Td>
-                          <Td><Typography>{booking.visitor?.company ?? '—'}</Typography></Td>
+                          <Td>
+                            <Typography>{booking.visitor?.company ?? '—'}</Typography>
+                          </Td>
                           <Td>
                             <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
                             {booking.meetLink && (
                               <Typography variant="pi" tag="p">
-                                <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">{booking.meetLink}</a>
+                                <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">
+                                  {booking.meetLink}
+                                </a>
                               </Typography>
                             )}
                           </Td>
                           <Td>
                             {statusBadge(booking)}
-                            {booking.cancelReason && <Typography variant="pi" textColor="neutral600"> {booking.cancelReason}</Typography>}
+                            {booking.cancelReason && (
+                              <Typography variant="pi" textColor="neutral600">
+                                {' '}
+                                {booking.cancelReason}
+                              </Typography>
+                            )}
                           </Td>
-                          <Td>{booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}</Td>
+                          <Td>
+                            {booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}
+                          </Td>
                         </Tr>
                       );
                     })}
@@ -150,22 +207,44 @@ export const BookingsPage = () => {
                   const ofDay = rows.filter((booking) => partsIn(booking.start, zone).date === date);
                   return (
                     <Grid.Item key={weekday} col={1} direction="column" alignItems="stretch">
-                      <Box background="neutral0" hasRadius shadow="tableShadow" padding={2} minHeight="200px" width="100%">
+                      <Box
+                        background="neutral0"
+                        hasRadius
+                        shadow="tableShadow"
+                        padding={2}
+                        minHeight="200px"
+                        width="100%"
+                      >
                         <Typography variant="sigma" textColor="neutral600">
                           {t(`weekday.${weekday}`, weekday)} {date.slice(5)}
                         </Typography>
                         <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
-                          {ofDay.length === 0 && <Typography variant="pi" textColor="neutral500">—</Typography>}
+                          {ofDay.length === 0 && (
+                            <Typography variant="pi" textColor="neutral500">
+                              —
+                            </Typography>
+                          )}
                           {ofDay.map((booking) => (
-                            <Box key={booking.id} padding={2} hasRadius background={booking.status === 'cancelled' ? 'neutral100' : 'primary100'}>
+                            <Box
+                              key={booking.id}
+                              padding={2}
+                              hasRadius
+                              background={booking.status === 'cancelled' ? 'neutral100' : 'primary100'}
+                            >
                               <Typography variant="omega" fontWeight="bold">
                                 {partsIn(booking.start, zone).time}–{partsIn(booking.end, zone).time}
                               </Typography>
-                              <Typography variant="pi" tag="p">{visitorName(booking)}</Typography>
-                              <Typography variant="pi" tag="p" textColor="neutral600">{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
+                              <Typography variant="pi" tag="p">
+                                {visitorName(booking)}
+                              </Typography>
+                              <Typography variant="pi" tag="p" textColor="neutral600">
+                                {booking.meetingType.title ?? booking.meetingType.slug}
+                              </Typography>
                               <Flex gap={1} paddingTop={1} wrap="wrap">
                                 {statusBadge(booking)}
-                                {booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}
+                                {booking.changeable && (
+                                  <CancelBookingButton booking={booking} onDone={bookings.refetch} />
+                                )}
                               </Flex>
                             </Box>
                           ))}

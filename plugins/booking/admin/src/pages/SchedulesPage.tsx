@@ -1,6 +1,16 @@
 import * as React from 'react';
 import { useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Field, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  IconButton,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -8,23 +18,79 @@ import { Link } from 'react-router-dom';
 import { WEEKDAYS, type DataResponse, type HostSchedule, type TimeRange, type Weekday } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
-const ZONES: string[] = typeof (Intl as any).supportedValuesOf === 'function' ? (Intl as any).supportedValuesOf('timeZone') : ['Europe/Berlin', 'Europe/London', 'America/New_York', 'UTC'];
+const ZONES: string[] =
+  typeof (Intl as any).supportedValuesOf === 'function'
+    ? (Intl as any).supportedValuesOf('timeZone')
+    : ['Europe/Berlin', 'Europe/London', 'America/New_York', 'UTC'];
 
 /** One day's intervals: start/end as HH:mm inputs, add and remove. */
-const Intervals = ({ ranges, onChange, label, removeLabel, addLabel, emptyLabel }: { ranges: TimeRange[]; onChange: (next: TimeRange[]) => void; label: string; removeLabel: string; addLabel: string; emptyLabel: string }) => (
+const Intervals = ({
+  ranges,
+  onChange,
+  label,
+  removeLabel,
+  addLabel,
+  emptyLabel,
+}: {
+  ranges: TimeRange[];
+  onChange: (next: TimeRange[]) => void;
+  label: string;
+  removeLabel: string;
+  addLabel: string;
+  emptyLabel: string;
+}) => (
   <Flex gap={2} wrap="wrap" alignItems="center">
     {ranges.length === 0 && <Typography textColor="neutral500">{emptyLabel}</Typography>}
     {ranges.map((range, index) => (
       <Flex key={index} gap={1} alignItems="center" background="neutral100" hasRadius padding={1}>
-        <TextInput type="time" aria-label={`${label} ${index + 1} start`} size="S" value={range.start} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(ranges.map((item, at) => (at === index ? { ...item, start: event.target.value } : item)))} />
+        <TextInput
+          type="time"
+          aria-label={`${label} ${index + 1} start`}
+          size="S"
+          value={range.start}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+            onChange(ranges.map((item, at) => (at === index ? { ...item, start: event.target.value } : item)))
+          }
+        />
         <Typography>–</Typography>
-        <TextInput type="time" aria-label={`${label} ${index + 1} end`} size="S" value={range.end === '24:00' ? '23:59' : range.end} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(ranges.map((item, at) => (at === index ? { ...item, end: event.target.value === '23:59' ? '24:00' : event.target.value } : item)))} />
-        <IconButton label={removeLabel} variant="ghost" onClick={() => onChange(ranges.filter((_, at) => at !== index))}>
+        <TextInput
+          type="time"
+          aria-label={`${label} ${index + 1} end`}
+          size="S"
+          value={range.end === '24:00' ? '23:59' : range.end}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+            onChange(
+              ranges.map((item, at) =>
+                at === index ? { ...item, end: event.target.value === '23:59' ? '24:00' : event.target.value } : item,
+              ),
+            )
+          }
+        />
+        <IconButton
+          label={removeLabel}
+          variant="ghost"
+          onClick={() => onChange(ranges.filter((_, at) => at !== index))}
+        >
           <Trash />
         </IconButton>
       </Flex>
     ))}
-    <Button size="S" variant="tertiary" startIcon={<Plus />} onClick={() => onChange([...ranges, ranges.length ? { start: ranges[ranges.length - 1].end === '24:00' ? '23:00' : ranges[ranges.length - 1].end, end: '24:00' } : { start: '09:00', end: '17:00' }])}>
+    <Button
+      size="S"
+      variant="tertiary"
+      startIcon={<Plus />}
+      onClick={() =>
+        onChange([
+          ...ranges,
+          ranges.length
+            ? {
+                start: ranges[ranges.length - 1].end === '24:00' ? '23:00' : ranges[ranges.length - 1].end,
+                end: '24:00',
+              }
+            : { start: '09:00', end: '17:00' },
+        ])
+      }
+    >
       {addLabel}
     </Button>
   </Flex>
@@ -52,24 +118,37 @@ export const SchedulesPage = () => {
   if (!hosts.data) return <Page.Loading />;
   const title = t('schedules.title', 'Schedules');
 
-  const setDay = (weekday: Weekday, ranges: TimeRange[]) => draft && setDraft({ ...draft, weeklyHours: { ...draft.weeklyHours, [weekday]: ranges } });
+  const setDay = (weekday: Weekday, ranges: TimeRange[]) =>
+    draft && setDraft({ ...draft, weeklyHours: { ...draft.weeklyHours, [weekday]: ranges } });
   const save = async () => {
     if (!draft) return;
     setSaving(true);
     setProblems([]);
     try {
-      await put(`/booking/hosts/${draft.documentId}/schedule`, { timeZone: draft.timeZone, weeklyHours: draft.weeklyHours, dateOverrides: draft.dateOverrides });
+      await put(`/booking/hosts/${draft.documentId}/schedule`, {
+        timeZone: draft.timeZone,
+        weeklyHours: draft.weeklyHours,
+        dateOverrides: draft.dateOverrides,
+      });
       toggleNotification({ type: 'success', message: t('schedules.saved', 'Schedule saved; slots follow at once.') });
       hosts.refetch();
     } catch (error: any) {
       const details = error?.response?.data?.error?.details?.errors as Array<{ message: string }> | undefined;
-      setProblems(details?.map((detail) => detail.message) ?? [error?.response?.data?.error?.message ?? t('schedules.failed', 'Saving failed')]);
+      setProblems(
+        details?.map((detail) => detail.message) ?? [
+          error?.response?.data?.error?.message ?? t('schedules.failed', 'Saving failed'),
+        ],
+      );
     } finally {
       setSaving(false);
     }
   };
 
-  const labels = { remove: t('schedules.remove', 'Remove interval'), add: t('schedules.add', 'Add interval'), off: t('schedules.off', 'Unavailable') };
+  const labels = {
+    remove: t('schedules.remove', 'Remove interval'),
+    add: t('schedules.add', 'Add interval'),
+    off: t('schedules.off', 'Unavailable'),
+  };
 
   return (
     <Page.Main>
@@ -90,7 +169,9 @@ export const SchedulesPage = () => {
       />
       <Layouts.Content>
         {!draft ? (
-          <Typography textColor="neutral600">{t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}</Typography>
+          <Typography textColor="neutral600">
+            {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
+          </Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Flex gap={4} wrap="wrap">
@@ -109,7 +190,10 @@ export const SchedulesPage = () => {
               <Box minWidth="280px">
                 <Field.Root name="timeZone">
                   <Field.Label>{t('schedules.zone', 'Time zone')}</Field.Label>
-                  <SingleSelect value={draft.timeZone} onChange={(value) => setDraft({ ...draft, timeZone: String(value) })}>
+                  <SingleSelect
+                    value={draft.timeZone}
+                    onChange={(value) => setDraft({ ...draft, timeZone: String(value) })}
+                  >
                     {ZONES.map((zone) => (
                       <SingleSelectOption key={zone} value={zone}>
                         {zone}
@@ -123,42 +207,102 @@ export const SchedulesPage = () => {
             {problems.length > 0 && (
               <Box background="danger100" padding={3} hasRadius>
                 {problems.map((problem) => (
-                  <Typography key={problem} tag="p" textColor="danger700">{problem}</Typography>
+                  <Typography key={problem} tag="p" textColor="danger700">
+                    {problem}
+                  </Typography>
                 ))}
               </Box>
             )}
 
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
-              <Typography variant="delta" tag="h2">{t('schedules.weekly', 'Weekly hours')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {t('schedules.weekly', 'Weekly hours')}
+              </Typography>
               <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
                 {WEEKDAYS.map((weekday) => (
                   <Flex key={weekday} gap={4} alignItems="center">
                     <Box width="120px">
                       <Typography fontWeight="bold">{t(`weekday.${weekday}`, weekday)}</Typography>
                     </Box>
-                    <Intervals label={weekday} ranges={draft.weeklyHours[weekday] ?? []} onChange={(ranges) => setDay(weekday, ranges)} removeLabel={labels.remove} addLabel={labels.add} emptyLabel={labels.off} />
+                    <Intervals
+                      label={weekday}
+                      ranges={draft.weeklyHours[weekday] ?? []}
+                      onChange={(ranges) => setDay(weekday, ranges)}
+                      removeLabel={labels.remove}
+                      addLabel={labels.add}
+                      emptyLabel={labels.off}
+                    />
                   </Flex>
                 ))}
               </Flex>
             </Box>
 
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
-              <Typography variant="delta" tag="h2">{t('schedules.overrides', 'Date overrides and days off')}</Typography>
-              <Typography tag="p" variant="pi" textColor="neutral600">{t('schedules.overridesHint', 'Other hours on one date; no interval means the day off.')}</Typography>
+              <Typography variant="delta" tag="h2">
+                {t('schedules.overrides', 'Date overrides and days off')}
+              </Typography>
+              <Typography tag="p" variant="pi" textColor="neutral600">
+                {t('schedules.overridesHint', 'Other hours on one date; no interval means the day off.')}
+              </Typography>
               <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
                 {draft.dateOverrides.map((override, index) => (
                   <Flex key={index} gap={4} alignItems="center">
                     <Box width="180px">
-                      <TextInput type="date" aria-label={t('schedules.date', 'Date')} size="S" value={override.date} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, dateOverrides: draft.dateOverrides.map((item, at) => (at === index ? { ...item, date: event.target.value } : item)) })} />
+                      <TextInput
+                        type="date"
+                        aria-label={t('schedules.date', 'Date')}
+                        size="S"
+                        value={override.date}
+                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                          setDraft({
+                            ...draft,
+                            dateOverrides: draft.dateOverrides.map((item, at) =>
+                              at === index ? { ...item, date: event.target.value } : item,
+                            ),
+                          })
+                        }
+                      />
                     </Box>
-                    <Intervals label={override.date} ranges={override.intervals} onChange={(intervals) => setDraft({ ...draft, dateOverrides: draft.dateOverrides.map((item, at) => (at === index ? { ...item, intervals } : item)) })} removeLabel={labels.remove} addLabel={labels.add} emptyLabel={t('schedules.dayOff', 'Day off')} />
-                    <IconButton label={t('schedules.removeDate', 'Remove date')} variant="ghost" onClick={() => setDraft({ ...draft, dateOverrides: draft.dateOverrides.filter((_, at) => at !== index) })}>
+                    <Intervals
+                      label={override.date}
+                      ranges={override.intervals}
+                      onChange={(intervals) =>
+                        setDraft({
+                          ...draft,
+                          dateOverrides: draft.dateOverrides.map((item, at) =>
+                            at === index ? { ...item, intervals } : item,
+                          ),
+                        })
+                      }
+                      removeLabel={labels.remove}
+                      addLabel={labels.add}
+                      emptyLabel={t('schedules.dayOff', 'Day off')}
+                    />
+                    <IconButton
+                      label={t('schedules.removeDate', 'Remove date')}
+                      variant="ghost"
+                      onClick={() =>
+                        setDraft({ ...draft, dateOverrides: draft.dateOverrides.filter((_, at) => at !== index) })
+                      }
+                    >
                       <Trash />
                     </IconButton>
                   </Flex>
                 ))}
                 <Box>
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => setDraft({ ...draft, dateOverrides: [...draft.dateOverrides, { date: new Date().toISOString().slice(0, 10), intervals: [] }] })}>
+                  <Button
+                    variant="secondary"
+                    startIcon={<Plus />}
+                    onClick={() =>
+                      setDraft({
+                        ...draft,
+                        dateOverrides: [
+                          ...draft.dateOverrides,
+                          { date: new Date().toISOString().slice(0, 10), intervals: [] },
+                        ],
+                      })
+                    }
+                  >
                     {t('schedules.addDate', 'Add a date')}
                   </Button>
                 </Box>

@@ -39,8 +39,10 @@ const defaults: BookingConfig = {
 export default {
   default: defaults,
   validator(config: BookingConfig) {
-    if (config.tokenSecret && config.tokenSecret.length < 16) throw new Error('booking: tokenSecret (BOOKING_TOKEN_SECRET) must be at least 16 characters when set');
-    if (!(config.maxRangeDays >= 1 && config.maxRangeDays <= 366)) throw new Error('booking: maxRangeDays must be between 1 and 366');
+    if (config.tokenSecret && config.tokenSecret.length < 16)
+      throw new Error('booking: tokenSecret (BOOKING_TOKEN_SECRET) must be at least 16 characters when set');
+    if (!(config.maxRangeDays >= 1 && config.maxRangeDays <= 366))
+      throw new Error('booking: maxRangeDays must be between 1 and 366');
     if (!(config.busyTimeoutMs >= 0)) throw new Error('booking: busyTimeoutMs must not be negative');
     if (!(config.reminderHoursBefore > 0)) throw new Error('booking: reminderHoursBefore must be positive');
   },

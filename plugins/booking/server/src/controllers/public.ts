@@ -12,7 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const bookings = () => getService(strapi, 'bookings');
   let validators: BookingValidators | null = null;
   const validate = () => (validators ??= bookingValidators(leads(strapi).forms.strictValidator));
-  const limit = (ctx: PublicFormRequest, form: string, key: { ip?: string; email?: string }) => leads(strapi).rateLimit.checkRequest(ctx, form, key);
+  const limit = (ctx: PublicFormRequest, form: string, key: { ip?: string; email?: string }) =>
+    leads(strapi).rateLimit.checkRequest(ctx, form, key);
 
   return {
     /** GET /api/booking/meeting-types?locale=en */
@@ -42,24 +43,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hosts = hosts.filter((host) => host.slug === query.host);
         if (hosts.length === 0) throw new errors.NotFoundError('This host does not offer this meeting type');
       }
-      const { days, busy } = await getService(strapi, 'availability').slots({ type, hosts, from: query.from, to: query.to, timeZone: query.timeZone });
+      const { days, busy } = await getService(strapi, 'availability').slots({
+        type,
+        hosts,
+        from: query.from,
+        to: query.to,
+        timeZone: query.timeZone,
+      });
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: days,
-        meta: { type: type.slug, timeZone: query.timeZone, from: query.from, to: query.to, durationMinutes: type.durationMinutes, busy, generatedAt: DateTime.utc().toISO() },
+        meta: {
+          type: type.slug,
+          timeZone: query.timeZone,
+          from: query.from,
+          to: query.to,
+          durationMinutes: type.durationMinutes,
+          busy,
+          generatedAt: DateTime.utc().toISO(),
+        },
       };
     },
 
     /** POST /api/booking/bookings */
     async book(ctx: RequestContext) {
-      const { input: body, honeypot } = await acceptPublicForm(ctx, { name: 'booking', rateLimit: limit, validate: validate().booking });
+      const { input: body, honeypot } = await acceptPublicForm(ctx, {
+        name: 'booking',
+        rateLimit: limit,
+        validate: validate().booking,
+      });
       body.locale = await leads(strapi).locales.resolve(body.locale);
       if (honeypot) {
         // The same answer as a real booking, so a bot learns nothing; nothing is written.
         strapi.log.info('booking: honeypot filled, request dropped');
         const start = new Date(Date.parse(body.start));
         ctx.status = 201;
-        ctx.body = { data: { id: 'x'.repeat(24), status: 'confirmed', start: start.toISOString(), end: start.toISOString(), timeZone: body.timeZone, meetingType: { slug: body.type, title: null }, host: { slug: body.host ?? '', name: null }, location: null, changeable: true } };
+        ctx.body = {
+          data: {
+            id: 'x'.repeat(24),
+            status: 'confirmed',
+            start: start.toISOString(),
+            end: start.toISOString(),
+            timeZone: body.timeZone,
+            meetingType: { slug: body.type, title: null },
+            host: { slug: body.host ?? '', name: null },
+            location: null,
+            changeable: true,
+          },
+        };
         return;
       }
       const booking = await bookings().book(body, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });

@@ -108,17 +108,33 @@ export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmai
   const [subject, intro, greetName] = (() => {
     switch (kind) {
       case 'confirmed':
-        return [text.confirmedSubject(data.meetingTitle), text.confirmedIntro(data.meetingTitle, data.hostName), data.firstName];
+        return [
+          text.confirmedSubject(data.meetingTitle),
+          text.confirmedIntro(data.meetingTitle, data.hostName),
+          data.firstName,
+        ];
       case 'hostNew':
-        return [text.hostSubject(data.meetingTitle, visitor), text.hostIntro(data.meetingTitle, visitor), data.hostName];
+        return [
+          text.hostSubject(data.meetingTitle, visitor),
+          text.hostIntro(data.meetingTitle, visitor),
+          data.hostName,
+        ];
       case 'rescheduled':
         return [text.rescheduledSubject(data.meetingTitle), text.rescheduledIntro(data.meetingTitle), data.firstName];
       case 'cancelled':
         return [text.cancelledSubject(data.meetingTitle), text.cancelledIntro(data.meetingTitle), data.firstName];
       case 'reminder':
-        return [text.reminderSubject(data.meetingTitle), text.reminderIntro(data.meetingTitle, data.hostName), data.firstName];
+        return [
+          text.reminderSubject(data.meetingTitle),
+          text.reminderIntro(data.meetingTitle, data.hostName),
+          data.firstName,
+        ];
       case 'details':
-        return [text.detailsSubject(data.meetingTitle), text.detailsIntro(data.meetingTitle, data.hostName), data.firstName];
+        return [
+          text.detailsSubject(data.meetingTitle),
+          text.detailsIntro(data.meetingTitle, data.hostName),
+          data.firstName,
+        ];
     }
   })();
   const when = formatWhen(data.start, data.end, data.timeZone, locale);
@@ -131,7 +147,17 @@ export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmai
   const manage = data.manageUrl && kind !== 'cancelled' && kind !== 'hostNew' ? data.manageUrl : undefined;
 
   const follows = !meetLink && data.meetLinkFollows && kind !== 'cancelled' ? text.meetLinkFollows : undefined;
-  const plain = [text.hello(greetName), '', intro, '', ...lines.map(([label, value]) => `${label}: ${value}`), '', ...(follows ? [follows, ''] : []), ...(manage ? [text.manage, manage, ''] : []), ...(kind === 'cancelled' || kind === 'reminder' ? [] : [text.calendar])].join('\n');
+  const plain = [
+    text.hello(greetName),
+    '',
+    intro,
+    '',
+    ...lines.map(([label, value]) => `${label}: ${value}`),
+    '',
+    ...(follows ? [follows, ''] : []),
+    ...(manage ? [text.manage, manage, ''] : []),
+    ...(kind === 'cancelled' || kind === 'reminder' ? [] : [text.calendar]),
+  ].join('\n');
   const html = kit.layout(
     [
       `<h1 style="font-size:20px">${kit.escapeHtml(subject)}</h1>`,
@@ -139,9 +165,11 @@ export function renderBookingEmail(kind: Kind, locale: Locale, data: BookingEmai
       `<p>${kit.escapeHtml(intro)}</p>`,
       `<table role="presentation">${lines.map(([label, value]) => `<tr><th align="left" style="padding-right:12px">${kit.escapeHtml(label)}</th><td>${value === meetLink ? `<a href="${kit.escapeHtml(value)}">${kit.escapeHtml(value)}</a>` : kit.escapeHtml(value)}</td></tr>`).join('')}</table>`,
       follows ? `<p>${kit.escapeHtml(follows)}</p>` : '',
-      manage ? `<p>${kit.escapeHtml(text.manage)}<br><a href="${kit.escapeHtml(manage)}">${kit.escapeHtml(manage)}</a></p>` : '',
+      manage
+        ? `<p>${kit.escapeHtml(text.manage)}<br><a href="${kit.escapeHtml(manage)}">${kit.escapeHtml(manage)}</a></p>`
+        : '',
       kind === 'cancelled' || kind === 'reminder' ? '' : `<p>${kit.escapeHtml(text.calendar)}</p>`,
-    ].join('\n')
+    ].join('\n'),
   );
   return { subject, text: plain, html, marketing: false };
 }

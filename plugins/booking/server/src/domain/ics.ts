@@ -19,7 +19,10 @@ export interface InvitationInput {
 
 /** An iTIP invitation (RFC 5546) as an .ics file: METHOD:REQUEST to book or move, CANCEL to cancel. */
 export function invitationIcs(input: InvitationInput): string {
-  const calendar = ical({ prodId: { company: 'Magnetiq', product: 'booking', language: 'EN' }, method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const calendar = ical({
+    prodId: { company: 'Magnetiq', product: 'booking', language: 'EN' },
+    method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
   calendar.createEvent({
     id: input.uid,
     sequence: input.sequence,
@@ -32,7 +35,15 @@ export function invitationIcs(input: InvitationInput): string {
     url: input.url,
     status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: input.organizer.name, email: input.organizer.email },
-    attendees: [{ name: input.attendee.name, email: input.attendee.email, role: ICalAttendeeRole.REQ, status: input.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED, rsvp: false }],
+    attendees: [
+      {
+        name: input.attendee.name,
+        email: input.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: input.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+        rsvp: false,
+      },
+    ],
   });
   return calendar.toString();
 }

@@ -17,11 +17,27 @@ describe('isTimeZone', () => {
 describe('weekly hours', () => {
   it.each([
     [{ mon: [{ start: '09:00', end: '17:00' }], fri: [] }, []],
-    [{ mon: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '24:00' }] }, []],
+    [
+      {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '24:00' },
+        ],
+      },
+      [],
+    ],
     [{ funday: [] }, ['weeklyHours.funday is not a weekday (mon..sun)']],
     [{ mon: [{ start: '9:00', end: '12:00' }] }, ['weeklyHours.mon[0] needs start and end as HH:mm']],
     [{ mon: [{ start: '12:00', end: '09:00' }] }, ['weeklyHours.mon[0] ends before it starts']],
-    [{ mon: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }, ['weeklyHours.mon has overlapping intervals']],
+    [
+      {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '11:00', end: '13:00' },
+        ],
+      },
+      ['weeklyHours.mon has overlapping intervals'],
+    ],
     [[], ['weeklyHours must be an object with keys mon..sun']],
   ])('%j → %j', (weekly, problems) => expect(weeklyHoursProblems(weekly)).toEqual(problems));
 });
@@ -30,7 +46,13 @@ describe('date overrides', () => {
   it.each([
     [[{ date: '2026-12-24', intervals: [] }], []],
     [[{ date: '2026-02-30', intervals: [] }], ['dateOverrides[0].date must be YYYY-MM-DD']],
-    [[{ date: '2026-12-24', intervals: [] }, { date: '2026-12-24', intervals: [] }], ['dateOverrides has 2026-12-24 twice']],
+    [
+      [
+        { date: '2026-12-24', intervals: [] },
+        { date: '2026-12-24', intervals: [] },
+      ],
+      ['dateOverrides has 2026-12-24 twice'],
+    ],
     [{}, ['dateOverrides must be a list']],
   ])('%j → %j', (overrides, problems) => expect(overridesProblems(overrides)).toEqual(problems));
 });

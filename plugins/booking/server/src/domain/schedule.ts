@@ -42,7 +42,14 @@ function rangeProblems(ranges: unknown, where: string): string[] {
   const valid: Array<[number, number]> = [];
   ranges.forEach((item: unknown, index) => {
     const range = item as { start?: unknown; end?: unknown } | null | undefined;
-    if (!range || typeof range.start !== 'string' || typeof range.end !== 'string' || !TIME.test(range.start) || !TIME.test(range.end) || range.start === '24:00') {
+    if (
+      !range ||
+      typeof range.start !== 'string' ||
+      typeof range.end !== 'string' ||
+      !TIME.test(range.start) ||
+      !TIME.test(range.end) ||
+      range.start === '24:00'
+    ) {
       problems.push(`${where}[${index}] needs start and end as HH:mm`);
       return;
     }
@@ -53,12 +60,14 @@ function rangeProblems(ranges: unknown, where: string): string[] {
     valid.push([minutesOf(range.start), minutesOf(range.end)]);
   });
   valid.sort((a, b) => a[0] - b[0]);
-  for (let i = 1; i < valid.length; i++) if (valid[i][0] < valid[i - 1][1]) problems.push(`${where} has overlapping intervals`);
+  for (let i = 1; i < valid.length; i++)
+    if (valid[i][0] < valid[i - 1][1]) problems.push(`${where} has overlapping intervals`);
   return problems;
 }
 
 export function weeklyHoursProblems(weekly: unknown): string[] {
-  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly)) return ['weeklyHours must be an object with keys mon..sun'];
+  if (weekly === null || typeof weekly !== 'object' || Array.isArray(weekly))
+    return ['weeklyHours must be an object with keys mon..sun'];
   const problems: string[] = [];
   for (const key of Object.keys(weekly)) {
     if (!(WEEKDAYS as readonly string[]).includes(key)) problems.push(`weeklyHours.${key} is not a weekday (mon..sun)`);

@@ -118,7 +118,13 @@ export function localDay(zone: string, date: string): LocalDay {
   if (known) return known;
   const start = DateTime.fromISO(date, { zone }).startOf('day');
   const next = start.plus({ days: 1 });
-  const info: LocalDay = { date, weekday: start.weekday, start: start.toMillis(), end: next.toMillis(), offsetMs: start.offset === next.offset ? start.offset * MINUTE : null };
+  const info: LocalDay = {
+    date,
+    weekday: start.weekday,
+    start: start.toMillis(),
+    end: next.toMillis(),
+    offsetMs: start.offset === next.offset ? start.offset * MINUTE : null,
+  };
   if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
   dayCache.set(key, info);
   return info;
@@ -156,7 +162,9 @@ function localInstant(day: LocalDay, zone: string, time: string): number {
   if (minutes >= 1440) return day.end;
   if (day.offsetMs !== null) return day.start + minutes * MINUTE;
   // a DST day: luxon resolves the wall clock (a time inside a spring gap moves forward)
-  return DateTime.fromISO(day.date, { zone }).set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+  return DateTime.fromISO(day.date, { zone })
+    .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+    .toMillis();
 }
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -177,7 +185,13 @@ function countIn(sorted: number[], from: number, to: number): number {
 }
 
 /** One host's free starts in [windowStart, windowEnd). */
-export function freeStartsOfHost(host: SlotHost, rules: SlotRules, windowStart: number, windowEnd: number, now: number): number[] {
+export function freeStartsOfHost(
+  host: SlotHost,
+  rules: SlotRules,
+  windowStart: number,
+  windowEnd: number,
+  now: number,
+): number[] {
   const zone = host.timeZone;
   const duration = rules.durationMinutes * MINUTE;
   const step = Math.max(5, rules.slotStepMinutes || rules.durationMinutes) * MINUTE;
@@ -186,13 +200,19 @@ export function freeStartsOfHost(host: SlotHost, rules: SlotRules, windowStart: 
   const earliest = now + rules.minimumNoticeMinutes * MINUTE;
   const lastDate = addDays(dateIn(now, zone), rules.maxDaysAhead);
   const busy = mergeIntervals(host.busy);
-  const overrides = new Map<string, TimeRange[]>(host.dateOverrides.map((override) => [override.date, override.intervals]));
+  const overrides = new Map<string, TimeRange[]>(
+    host.dateOverrides.map((override) => [override.date, override.intervals]),
+  );
   const booked = rules.dailyLimitPerHost > 0 ? [...host.bookedStarts].sort((a, b) => a - b) : [];
 
   const starts: number[] = [];
   // a day of the host can reach into the window from either side of the visitor's day
   const stopDate = addDays(dateIn(windowEnd, zone), 1);
-  for (let date = addDays(dateIn(windowStart, zone), -1); date <= stopDate && date <= lastDate; date = addDays(date, 1)) {
+  for (
+    let date = addDays(dateIn(windowStart, zone), -1);
+    date <= stopDate && date <= lastDate;
+    date = addDays(date, 1)
+  ) {
     const day = localDay(zone, date);
     if (rules.dailyLimitPerHost > 0 && countIn(booked, day.start, day.end) >= rules.dailyLimitPerHost) continue;
     const ranges = overrides.get(date) ?? host.weeklyHours[WEEKDAY_KEYS[day.weekday - 1]] ?? [];
@@ -229,7 +249,8 @@ export function freeSlots(hosts: SlotHost[], rules: SlotRules, query: SlotQuery)
   }
 
   const days: Array<DaySlots & { info: LocalDay }> = [];
-  for (let date = query.from; date <= query.to; date = addDays(date, 1)) days.push({ date, slots: [], info: localDay(query.timeZone, date) });
+  for (let date = query.from; date <= query.to; date = addDays(date, 1))
+    days.push({ date, slots: [], info: localDay(query.timeZone, date) });
   let index = 0;
   for (const start of [...byStart.keys()].sort((a, b) => a - b)) {
     while (index < days.length && days[index].info.end <= start) index++;
@@ -242,7 +263,12 @@ export function freeSlots(hosts: SlotHost[], rules: SlotRules, query: SlotQuery)
       time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
     } else time = DateTime.fromMillis(start, { zone: query.timeZone }).toFormat('HH:mm');
     const free = byStart.get(start)!.sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
-    day.slots.push({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString(), time, hosts: free.map((host) => host.id) });
+    day.slots.push({
+      start: new Date(start).toISOString(),
+      end: new Date(start + duration).toISOString(),
+      time,
+      hosts: free.map((host) => host.id),
+    });
   }
   return days.map(({ date, slots }) => ({ date, slots }));
 }

@@ -16,11 +16,20 @@ describe('manage tokens', () => {
   });
   it('still open with a link signed in the format from before the kit', () => {
     const claims = Buffer.from(JSON.stringify({ p: 'booking-manage', b: 'booking123', n: 'x' })).toString('base64url');
-    expect(verifyManageToken(`${claims}.${createHmac('sha256', SECRET).update(claims).digest('base64url')}`, SECRET)).toBe('booking123');
+    expect(
+      verifyManageToken(`${claims}.${createHmac('sha256', SECRET).update(claims).digest('base64url')}`, SECRET),
+    ).toBe('booking123');
   });
   it.each([
     ['another secret', (token: string) => verifyManageToken(token, 'another-secret-long-enough')],
-    ['a changed claim', (token: string) => verifyManageToken(`${Buffer.from(JSON.stringify({ p: 'booking-manage', b: 'other', n: 'x' })).toString('base64url')}.${token.split('.')[1]}`, SECRET)],
+    [
+      'a changed claim',
+      (token: string) =>
+        verifyManageToken(
+          `${Buffer.from(JSON.stringify({ p: 'booking-manage', b: 'other', n: 'x' })).toString('base64url')}.${token.split('.')[1]}`,
+          SECRET,
+        ),
+    ],
     ['garbage', () => verifyManageToken('not-a-token', SECRET)],
     ['a number', () => verifyManageToken(42, SECRET)],
   ])('refuse %s', (_name, check) => expect(check(signManageToken('booking123', SECRET))).toBeNull());

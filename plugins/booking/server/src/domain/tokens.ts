@@ -10,11 +10,15 @@ import { signToken, verifyToken, type TokenClaims } from '@magnetiq/plugin-kit/s
 export const MANAGE_PURPOSE = 'booking-manage';
 
 /** Links sent before the kit carried { p, b: booking, n } (valid until the meeting): read as kit claims. */
-const legacy = (claims: Record<string, unknown>): TokenClaims | null => (typeof claims.p === 'string' && typeof claims.b === 'string' ? { p: claims.p, s: claims.b } : null);
+const legacy = (claims: Record<string, unknown>): TokenClaims | null =>
+  typeof claims.p === 'string' && typeof claims.b === 'string' ? { p: claims.p, s: claims.b } : null;
 
 export function signManageToken(bookingDocumentId: string, secret: string): string {
   if (!secret) throw new Error('booking: token secret is empty');
-  return signToken({ purpose: MANAGE_PURPOSE, subject: bookingDocumentId, extra: { n: randomBytes(9).toString('base64url') } }, secret);
+  return signToken(
+    { purpose: MANAGE_PURPOSE, subject: bookingDocumentId, extra: { n: randomBytes(9).toString('base64url') } },
+    secret,
+  );
 }
 
 /** The booking's document id, or null for anything not signed by us for this purpose. */

@@ -1,4 +1,11 @@
-import { adminCancelSchema, bookingSchema, cancelSchema, manageSchema, rescheduleSchema, SLUG } from '../validation/booking';
+import {
+  adminCancelSchema,
+  bookingSchema,
+  cancelSchema,
+  manageSchema,
+  rescheduleSchema,
+  SLUG,
+} from '../validation/booking';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -9,7 +16,11 @@ import { adminCancelSchema, bookingSchema, cancelSchema, manageSchema, reschedul
 const nullableString = { type: ['string', 'null'] };
 /** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
 const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
-const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
+const locale = {
+  type: 'string',
+  maxLength: 35,
+  description: 'a configured locale code, e.g. en or de; the default locale when missing',
+};
 const date = { type: 'string', format: 'date', description: 'a calendar day, YYYY-MM-DD' };
 const slug = { type: 'string', maxLength: 80, pattern: SLUG.source };
 
@@ -24,10 +35,21 @@ const publicBooking = {
     start: { type: 'string', format: 'date-time' },
     end: { type: 'string', format: 'date-time' },
     timeZone: { type: 'string' },
-    meetingType: { type: 'object', properties: { slug: { type: 'string' }, title: nullableString }, additionalProperties: false },
-    host: { type: 'object', properties: { slug: { type: 'string' }, name: nullableString }, additionalProperties: false },
+    meetingType: {
+      type: 'object',
+      properties: { slug: { type: 'string' }, title: nullableString },
+      additionalProperties: false,
+    },
+    host: {
+      type: 'object',
+      properties: { slug: { type: 'string' }, name: nullableString },
+      additionalProperties: false,
+    },
     location: nullableString,
-    meetLink: { ...nullableString, description: 'the Google Meet link, once the calendar event exists (meeting types with conferencing google-meet)' },
+    meetLink: {
+      ...nullableString,
+      description: 'the Google Meet link, once the calendar event exists (meeting types with conferencing google-meet)',
+    },
     changeable: { type: 'boolean', description: 'the visitor may still cancel or reschedule (active and not begun)' },
   },
 };
@@ -49,11 +71,30 @@ const publicMeetingType = {
     maxDaysAhead: { type: ['integer', 'null'] },
     questions: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, label: { type: 'string' }, type: { enum: ['text', 'textarea'] }, required: { type: 'boolean' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string' },
+          label: { type: 'string' },
+          type: { enum: ['text', 'textarea'] },
+          required: { type: 'boolean' },
+        },
+      },
     },
     hosts: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, properties: { slug: { type: 'string' }, name: { type: 'string' }, timeZone: { type: 'string' }, bio: nullableString, photo: media } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          slug: { type: 'string' },
+          name: { type: 'string' },
+          timeZone: { type: 'string' },
+          bio: nullableString,
+          photo: media,
+        },
+      },
     },
   },
 };
@@ -68,7 +109,12 @@ const daySlots = {
       items: {
         type: 'object',
         required: ['start', 'end', 'time', 'hosts'],
-        properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' }, hosts: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          start: { type: 'string', format: 'date-time' },
+          end: { type: 'string', format: 'date-time' },
+          time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
+          hosts: { type: 'array', items: { type: 'string' } },
+        },
       },
     },
   },
@@ -78,8 +124,17 @@ const timeOfDay = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
 const interval = { type: 'object', required: ['start', 'end'], properties: { start: timeOfDay, end: timeOfDay } };
 
 export default {
-  'public.meetingTypes': { summary: 'Published meeting types of a locale', query: { type: 'object', properties: { locale } }, data: { type: 'array', items: publicMeetingType } },
-  'public.meetingType': { summary: 'One meeting type', params: { slug }, query: { type: 'object', properties: { locale } }, data: publicMeetingType },
+  'public.meetingTypes': {
+    summary: 'Published meeting types of a locale',
+    query: { type: 'object', properties: { locale } },
+    data: { type: 'array', items: publicMeetingType },
+  },
+  'public.meetingType': {
+    summary: 'One meeting type',
+    params: { slug },
+    query: { type: 'object', properties: { locale } },
+    data: publicMeetingType,
+  },
   'public.slots': {
     summary: 'Free slots of a meeting type, per day of the visitor',
     query: {
@@ -89,16 +144,39 @@ export default {
         type: slug,
         from: date,
         to: date,
-        timeZone: { type: 'string', description: 'the IANA time zone of the visitor, e.g. Europe/Berlin (required; `tz` is its old name)' },
-        tz: { type: 'string', deprecated: true, description: 'old name of timeZone, accepted for one release with a Deprecation header' },
+        timeZone: {
+          type: 'string',
+          description: 'the IANA time zone of the visitor, e.g. Europe/Berlin (required; `tz` is its old name)',
+        },
+        tz: {
+          type: 'string',
+          deprecated: true,
+          description: 'old name of timeZone, accepted for one release with a Deprecation header',
+        },
         host: slug,
         locale,
       },
     },
     data: { type: 'array', items: daySlots },
-    meta: { type: 'object', properties: { type: { type: 'string' }, timeZone: { type: 'string' }, from: date, to: date, durationMinutes: { type: 'integer' }, busy: {}, generatedAt: { type: 'string', format: 'date-time' } } },
+    meta: {
+      type: 'object',
+      properties: {
+        type: { type: 'string' },
+        timeZone: { type: 'string' },
+        from: date,
+        to: date,
+        durationMinutes: { type: 'integer' },
+        busy: {},
+        generatedAt: { type: 'string', format: 'date-time' },
+      },
+    },
   },
-  'public.book': { summary: 'Books a slot (the slot is re-checked in the database; 409 with fresh slots when taken)', body: bookingSchema, status: 201, data: publicBooking },
+  'public.book': {
+    summary: 'Books a slot (the slot is re-checked in the database; 409 with fresh slots when taken)',
+    body: bookingSchema,
+    status: 201,
+    data: publicBooking,
+  },
   'public.manage': { summary: 'The booking a manage link opens', body: manageSchema, data: publicBooking },
   'public.cancel': { summary: 'Cancels a booking with its manage link', body: cancelSchema, data: publicBooking },
   'public.reschedule': { summary: 'Moves a booking with its manage link', body: rescheduleSchema, data: publicBooking },
@@ -111,14 +189,35 @@ export default {
       additionalProperties: false,
       properties: {
         timeZone: { type: 'string', description: 'IANA time zone' },
-        weeklyHours: { type: 'object', description: 'intervals per weekday (mon..sun), not overlapping', additionalProperties: { type: 'array', items: interval } },
-        dateOverrides: { type: 'array', items: { type: 'object', required: ['date'], properties: { date, intervals: { type: 'array', items: interval } } } },
+        weeklyHours: {
+          type: 'object',
+          description: 'intervals per weekday (mon..sun), not overlapping',
+          additionalProperties: { type: 'array', items: interval },
+        },
+        dateOverrides: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['date'],
+            properties: { date, intervals: { type: 'array', items: interval } },
+          },
+        },
       },
     },
   },
   'admin.bookings': {
     summary: 'Bookings, filtered and paged (audited)',
-    query: { type: 'object', properties: { host: { type: 'string' }, from: date, to: date, tz: { type: 'string' }, status: { type: 'string' }, page: { type: 'integer', minimum: 1 } } },
+    query: {
+      type: 'object',
+      properties: {
+        host: { type: 'string' },
+        from: date,
+        to: date,
+        tz: { type: 'string' },
+        status: { type: 'string' },
+        page: { type: 'integer', minimum: 1 },
+      },
+    },
   },
   'admin.cancel': { summary: 'Cancels a booking for the host', body: adminCancelSchema },
 };

@@ -20,7 +20,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = strapi.db.connection;
     const rows: BookingCounts[] = await inRange(knex('booking_bookings'), filter, 'created_at', 'language')
       .select('meeting_type_slug', knex.raw('max(meeting_type_title) as title'))
-      .select(knex.raw('count(*) as bookings'), knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`), knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled'))
+      .select(
+        knex.raw('count(*) as bookings'),
+        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
+        knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled'),
+      )
       .groupBy('meeting_type_slug')
       .orderBy([{ column: 'bookings', order: 'desc' }, { column: 'meeting_type_slug' }]);
     return [

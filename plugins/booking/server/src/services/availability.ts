@@ -73,7 +73,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hosts: HostRecord[],
       window: Interval,
       now: number,
-      options: { trx?: Knex.Transaction; exclude?: string; busy?: Record<string, Array<{ start: string; end: string }>> } = {}
+      options: {
+        trx?: Knex.Transaction;
+        exclude?: string;
+        busy?: Record<string, Array<{ start: string; end: string }>>;
+      } = {},
     ): Promise<SlotHost[]> {
       if (hosts.length === 0) return [];
       const ids = hosts.map((host) => host.documentId);
@@ -84,11 +88,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           knex()(TABLE.booking)
             // times as epoch milliseconds (float8 → a JS number): parsing four timestamps per row
             // in postgres-date cost as much CPU as the slot computation itself (ADR 0025)
-            .select('document_id', 'host', 'meeting_type', ...EPOCH_COLUMNS.map((column) => knex().raw(`(extract(epoch from ??) * 1000)::float8 as ??`, [column, column])))
+            .select(
+              'document_id',
+              'host',
+              'meeting_type',
+              ...EPOCH_COLUMNS.map((column) =>
+                knex().raw(`(extract(epoch from ??) * 1000)::float8 as ??`, [column, column]),
+              ),
+            )
             .whereIn('host', ids)
             .whereIn('status', [...ACTIVE_STATUSES])
             .where('blocked_until', '>', new Date(window.start - DAY))
-            .where('blocked_from', '<', new Date(window.end + DAY))
+            .where('blocked_from', '<', new Date(window.end + DAY)),
         );
       const loadsQuery = () =>
         query(
@@ -99,17 +110,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .whereIn('status', [...ACTIVE_STATUSES])
             .where('starts_at', '>=', new Date(now))
             .where('starts_at', '<', new Date(now + LOAD_WINDOW_DAYS * DAY))
-            .groupBy('host')
+            .groupBy('host'),
         );
       // one connection cannot run two queries at once: inside the transaction they go one after the other
-      const [rows, loads] = options.trx ? [await bookingsQuery(), await loadsQuery()] : await Promise.all([bookingsQuery(), loadsQuery()]);
-      const loadOf = new Map<string, number>((loads as Array<{ host: string; count: unknown }>).map((row) => [row.host, Number(row.count)]));
+      const [rows, loads] = options.trx
+        ? [await bookingsQuery(), await loadsQuery()]
+        : await Promise.all([bookingsQuery(), loadsQuery()]);
+      const loadOf = new Map<string, number>(
+        (loads as Array<{ host: string; count: unknown }>).map((row) => [row.host, Number(row.count)]),
+      );
       return hosts.map((host) => {
-        const own = (rows as BookingTimes[]).filter((row) => row.host === host.documentId && row.document_id !== options.exclude);
+        const own = (rows as BookingTimes[]).filter(
+          (row) => row.host === host.documentId && row.document_id !== options.exclude,
+        );
         // the booking being moved is busy in Google too (its own event): that interval does not count
         const moving = (rows as BookingTimes[]).find((row) => row.document_id === options.exclude);
         const calendarBusy = ((host.calendarId && options.busy?.[host.calendarId]) || []).filter(
-          (interval) => !moving || Date.parse(interval.start) !== moving.starts_at || Date.parse(interval.end) !== moving.ends_at
+          (interval) =>
+            !moving || Date.parse(interval.start) !== moving.starts_at || Date.parse(interval.end) !== moving.ends_at,
         );
         return {
           id: host.slug,
@@ -127,7 +145,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Google busy times of the hosts, never waiting longer than the configured timeout. */
-    async calendarBusy(hosts: HostRecord[], window: Interval, timeoutMs = getConfig(strapi).busyTimeoutMs): Promise<{ busy: Record<string, Array<{ start: string; end: string }>>; meta: BusyMeta }> {
+    async calendarBusy(
+      hosts: HostRecord[],
+      window: Interval,
+      timeoutMs = getConfig(strapi).busyTimeoutMs,
+    ): Promise<{ busy: Record<string, Array<{ start: string; end: string }>>; meta: BusyMeta }> {
       const calendars = [...new Set(hosts.map((host) => host.calendarId).filter((id): id is string => !!id))];
       const service = busyService(strapi);
       if (!service || calendars.length === 0) return { busy: {}, meta: { source: 'none' } };
@@ -140,9 +162,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async slots({ type, hosts, from, to, timeZone, now }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now?: number }): Promise<SlotsAnswer> {
+    async slots({
+      type,
+      hosts,
+      from,
+      to,
+      timeZone,
+      now,
+    }: {
+      type: MeetingTypeRecord;
+      hosts: HostRecord[];
+      from: string;
+      to: string;
+      timeZone: string;
+      now?: number;
+    }): Promise<SlotsAnswer> {
       const ttl = getConfig(strapi).slotsCacheMs;
-      if (now !== undefined || ttl <= 0) return this.computeSlots({ type, hosts, from, to, timeZone, now: now ?? Date.now() });
+      if (now !== undefined || ttl <= 0)
+        return this.computeSlots({ type, hosts, from, to, timeZone, now: now ?? Date.now() });
       const key = `${type.documentId}|${type.locale}|${hosts.map((host) => host.slug).join(',')}|${from}|${to}|${timeZone}`;
       const known = answers.get(key);
       if (known && Date.now() - known.at < ttl) return known.value;
@@ -153,18 +190,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return value;
     },
 
-    async computeSlots({ type, hosts, from, to, timeZone, now }: { type: MeetingTypeRecord; hosts: HostRecord[]; from: string; to: string; timeZone: string; now: number }): Promise<SlotsAnswer> {
+    async computeSlots({
+      type,
+      hosts,
+      from,
+      to,
+      timeZone,
+      now,
+    }: {
+      type: MeetingTypeRecord;
+      hosts: HostRecord[];
+      from: string;
+      to: string;
+      timeZone: string;
+      now: number;
+    }): Promise<SlotsAnswer> {
       const window = visitorWindow({ from, to, timeZone });
       // no reason to ask Google about the past or beyond the horizon
       const horizonEnd = now + (type.maxDaysAhead + 2) * DAY;
       const busyWindow = { start: Math.max(window.start, now), end: Math.min(window.end, horizonEnd) };
       const [calendar, slotHosts] = await Promise.all([
-        busyWindow.end > busyWindow.start ? this.calendarBusy(hosts, busyWindow) : Promise.resolve({ busy: {} as Record<string, Array<{ start: string; end: string }>>, meta: { source: 'none' as const } as BusyMeta }),
+        busyWindow.end > busyWindow.start
+          ? this.calendarBusy(hosts, busyWindow)
+          : Promise.resolve({
+              busy: {} as Record<string, Array<{ start: string; end: string }>>,
+              meta: { source: 'none' as const } as BusyMeta,
+            }),
         this.slotHosts(type, hosts, window, now),
       ]);
       for (const host of slotHosts) {
         const record = hosts.find((candidate) => candidate.slug === host.id)!;
-        for (const interval of (record.calendarId && calendar.busy[record.calendarId]) || []) host.busy.push({ start: Date.parse(interval.start), end: Date.parse(interval.end) });
+        for (const interval of (record.calendarId && calendar.busy[record.calendarId]) || [])
+          host.busy.push({ start: Date.parse(interval.start), end: Date.parse(interval.end) });
       }
       return { days: freeSlots(slotHosts, rulesOf(type), { from, to, timeZone, now }), busy: calendar.meta };
     },

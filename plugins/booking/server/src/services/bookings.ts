@@ -68,7 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Per-host lock rows: the host's own rows, locked in id order so two bookings never deadlock. */
   const lockHosts = (trx: Knex.Transaction, hostDocumentIds: string[]) =>
-    knex().raw(`select id from ${TABLE.host} where document_id = any(?) order by id for update`, [hostDocumentIds]).transacting(trx);
+    knex()
+      .raw(`select id from ${TABLE.host} where document_id = any(?) order by id for update`, [hostDocumentIds])
+      .transacting(trx);
 
   const toPublic = (row: BookingRecord, host?: HostRecord | null, type?: MeetingTypeRecord | null): PublicBooking => ({
     id: row.documentId,
@@ -80,7 +82,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     host: { slug: row.hostSlug, name: host?.name ?? null },
     location: type?.location ?? null,
     meetLink: row.meetLink ?? row.meet_link ?? null,
-    changeable: (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.startsAt).getTime() > Date.now(),
+    changeable:
+      (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.startsAt).getTime() > Date.now(),
   });
 
   /** Free slots of the visitor's day around `start`, for the 409 answer. */
@@ -93,7 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return days;
   };
 
-  const conflict = (days: unknown) => createHttpError(409, 'This time has just been booked. Please choose another one.', { details: { reason: 'slot-taken', days } });
+  const conflict = (days: unknown) =>
+    createHttpError(409, 'This time has just been booked. Please choose another one.', {
+      details: { reason: 'slot-taken', days },
+    });
 
   const loadType = async (slugOrRow: string, locale: string) => {
     const type = await catalog().meetingType(slugOrRow, locale);
@@ -101,7 +107,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return type;
   };
 
-  const factsOf = async (row: BookingRecord, type: MeetingTypeRecord, host: HostRecord, extra: Partial<BookingFacts> = {}): Promise<BookingFacts | null> => {
+  const factsOf = async (
+    row: BookingRecord,
+    type: MeetingTypeRecord,
+    host: HostRecord,
+    extra: Partial<BookingFacts> = {},
+  ): Promise<BookingFacts | null> => {
     const contact = await leads(strapi).contacts.get(row.contact);
     if (!contact || contact.erasedAt) return null;
     return {
@@ -113,7 +124,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sequence: row.rescheduleCount ?? 0,
       type,
       host,
-      visitor: { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, contactId: contact.id, contactDocumentId: contact.documentId },
+      visitor: {
+        email: contact.email,
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        contactId: contact.id,
+        contactDocumentId: contact.documentId,
+      },
       answers: (row.answers ?? {}) as Record<string, string>,
       calendarEventId: row.calendarEventId ?? null,
       meetLink: row.meetLink ?? null,
@@ -122,7 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const typeAndHostOf = async (row: BookingRecord) => {
-    const type = await catalog().meetingType(row.meetingTypeSlug, row.language ?? (await leads(strapi).locales.defaultLocale()));
+    const type = await catalog().meetingType(
+      row.meetingTypeSlug,
+      row.language ?? (await leads(strapi).locales.defaultLocale()),
+    );
     const host = await catalog().hostBySlug(row.hostSlug);
     if (!type || !host) throw new errors.ApplicationError('The meeting type or host of this booking no longer exists');
     return { type, host };
@@ -143,7 +163,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
       if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
       const start = Date.parse(request.start);
-      if (!Number.isFinite(start) || start % MINUTE !== 0) throw new errors.ValidationError('start must be a whole minute', { errors: [{ path: ['start'], message: 'start must be a whole minute', name: 'ValidationError', value: null }] });
+      if (!Number.isFinite(start) || start % MINUTE !== 0)
+        throw new errors.ValidationError('start must be a whole minute', {
+          errors: [{ path: ['start'], message: 'start must be a whole minute', name: 'ValidationError', value: null }],
+        });
       const end = start + type.durationMinutes * MINUTE;
       const rules = rulesOf(type);
       // Google is asked before the lock is taken (from the cache if it is slow): never hold a row lock across a third-party call
@@ -154,20 +177,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // the controller resolved it against the configured locales (leads `locales` service)
       const locale = request.locale as string;
       const email = request.email.trim().toLowerCase();
-      const answers = Object.fromEntries(type.questions.filter((question) => request.answers?.[question.id]).map((question) => [question.id, String(request.answers![question.id]).trim()]));
+      const answers = Object.fromEntries(
+        type.questions
+          .filter((question) => request.answers?.[question.id])
+          .map((question) => [question.id, String(request.answers![question.id]).trim()]),
+      );
       const missing = type.questions.filter((question) => question.required && !answers[question.id]);
       if (missing.length > 0) {
         throw new errors.ValidationError(`Please answer: ${missing.map((question) => question.label).join(', ')}`, {
-          errors: missing.map((question) => ({ path: ['answers', question.id], message: `${question.label} is required`, name: 'ValidationError', value: null, code: 'required' })),
+          errors: missing.map((question) => ({
+            path: ['answers', question.id],
+            message: `${question.label} is required`,
+            name: 'ValidationError',
+            value: null,
+            code: 'required',
+          })),
         });
       }
 
       let chosen: HostRecord | null = null;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          await lockHosts(trx, hosts.map((host) => host.documentId));
-          const slotHosts = await availability().slotHosts(type, hosts, { start: start - 1, end: start + 1 }, now, { trx, busy });
-          const free = slotHosts.filter((host) => isFreeStart(host, rules, start, now)).sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
+          await lockHosts(
+            trx,
+            hosts.map((host) => host.documentId),
+          );
+          const slotHosts = await availability().slotHosts(type, hosts, { start: start - 1, end: start + 1 }, now, {
+            trx,
+            busy,
+          });
+          const free = slotHosts
+            .filter((host) => isFreeStart(host, rules, start, now))
+            .sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
           if (free.length === 0) throw new SlotTakenError();
           const host = hosts.find((candidate) => candidate.slug === free[0].id)!;
           chosen = host;
@@ -182,12 +223,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               jobTitle: request.jobTitle,
               phone: request.phone,
               language: locale,
-              consent: { dataProcessing: request.consent.dataProcessing, marketingEmail: request.consent.marketingEmail, textVersion: request.consent.textVersion },
+              consent: {
+                dataProcessing: request.consent.dataProcessing,
+                marketingEmail: request.consent.marketingEmail,
+                textVersion: request.consent.textVersion,
+              },
               utm: request.utm ?? null,
               referrer: request.referrer,
               landingPage: request.landingPage,
               source: 'booking',
-              activity: { type: ACTIVITY_TYPE, reference: documentId, title: type.title, details: { meetingType: type.slug, host: host.slug, start: new Date(start).toISOString() } },
+              activity: {
+                type: ACTIVITY_TYPE,
+                reference: documentId,
+                title: type.title,
+                details: { meetingType: type.slug, host: host.slug, start: new Date(start).toISOString() },
+              },
             },
             {
               ip: meta.ip,
@@ -202,12 +252,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   sequence: 0,
                   type,
                   host,
-                  visitor: { email, firstName: request.firstName, lastName: request.lastName, contactId: captured.contactId, contactDocumentId: captured.contactDocumentId },
+                  visitor: {
+                    email,
+                    firstName: request.firstName,
+                    lastName: request.lastName,
+                    contactId: captured.contactId,
+                    contactDocumentId: captured.contactDocumentId,
+                  },
                   answers,
                   calendarEventId,
                   manageToken: token,
                 }),
-            }
+            },
           );
 
           await strapi.db.query(UID.booking).create({
@@ -264,7 +320,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Moves the booking (same id, same host) to a free start; the old time is free at once. */
     async reschedule(token: string, input: { start: string; timeZone?: string }, now = Date.now()) {
       const row = await service.byToken(token);
-      if (!toPublic(row).changeable) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
+      if (!toPublic(row).changeable)
+        throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
       const { type, host } = await typeAndHostOf(row);
       const start = Date.parse(input.start);
       const end = start + type.durationMinutes * MINUTE;
@@ -275,8 +332,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.transaction(async ({ trx }) => {
           await lockHosts(trx, [host.documentId]);
           const current = await knex()(TABLE.booking).where({ document_id: row.documentId }).first().transacting(trx);
-          if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status)) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
-          const [slotHost] = await availability().slotHosts(type, [host], { start: start - 1, end: start + 1 }, now, { trx, busy, exclude: row.documentId });
+          if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status))
+            throw createHttpError(409, 'This booking can no longer be changed', {
+              details: { reason: 'not-changeable' },
+            });
+          const [slotHost] = await availability().slotHosts(type, [host], { start: start - 1, end: start + 1 }, now, {
+            trx,
+            busy,
+            exclude: row.documentId,
+          });
           if (!isFreeStart(slotHost, rulesOf(type), start, now)) throw new SlotTakenError();
           const sequence = (current.reschedule_count ?? 0) + 1;
           await strapi.db.query(UID.booking).update({
@@ -293,7 +357,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               tokenHash: tokenHash(newToken),
             },
           });
-          const facts = await factsOf({ ...row, startsAt: new Date(start), endsAt: new Date(end), visitorTimeZone: timeZone, rescheduleCount: sequence }, type, host, { manageToken: newToken });
+          const facts = await factsOf(
+            {
+              ...row,
+              startsAt: new Date(start),
+              endsAt: new Date(end),
+              visitorTimeZone: timeZone,
+              rescheduleCount: sequence,
+            },
+            type,
+            host,
+            { manageToken: newToken },
+          );
           if (facts) await leads(strapi).outbox.enqueue(notifications().rescheduled(facts));
         });
       } catch (error) {
@@ -301,7 +376,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       availability().invalidate();
-      return toPublic(await strapi.db.query(UID.booking).findOne({ where: { documentId: row.documentId } }), host, type);
+      return toPublic(
+        await strapi.db.query(UID.booking).findOne({ where: { documentId: row.documentId } }),
+        host,
+        type,
+      );
     },
 
     /** Cancels (visitor by link, or an admin with a reason): the slot is free at once, the event is deleted. */
@@ -310,9 +389,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) throw new errors.NotFoundError('Booking not found');
       const { type, host } = await typeAndHostOf(row);
       await strapi.db.transaction(async ({ trx }) => {
-        const current = await knex()(TABLE.booking).where({ document_id: documentId }).forUpdate().first().transacting(trx);
-        if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status)) throw createHttpError(409, 'This booking is already cancelled', { details: { reason: 'already-cancelled' } });
-        await strapi.db.query(UID.booking).update({ where: { documentId }, data: { status: 'cancelled', cancelledAt: new Date(), cancelledBy: by, cancelReason: reason ?? null } });
+        const current = await knex()(TABLE.booking)
+          .where({ document_id: documentId })
+          .forUpdate()
+          .first()
+          .transacting(trx);
+        if (!(ACTIVE_STATUSES as readonly string[]).includes(current.status))
+          throw createHttpError(409, 'This booking is already cancelled', { details: { reason: 'already-cancelled' } });
+        await strapi.db.query(UID.booking).update({
+          where: { documentId },
+          data: { status: 'cancelled', cancelledAt: new Date(), cancelledBy: by, cancelReason: reason ?? null },
+        });
         const facts = await factsOf(row, type, host);
         if (facts) await leads(strapi).outbox.enqueue(notifications().cancelled(facts, reason ?? null, by));
       });
@@ -322,14 +409,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async cancelByToken(token: string, reason?: string | null) {
       const row = await service.byToken(token);
-      if (new Date(row.startsAt).getTime() <= Date.now()) throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
+      if (new Date(row.startsAt).getTime() <= Date.now())
+        throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
       return service.cancel(row.documentId, { reason, by: 'visitor' });
     },
 
     /** Outbox handler of booking.reminder: only for a booking that is still on at that time. */
     async sendReminder(payload: { booking: string; start: string }) {
       const row = await strapi.db.query(UID.booking).findOne({ where: { documentId: payload.booking } });
-      if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status) || new Date(row.startsAt).toISOString() !== payload.start) return { skipped: 'booking changed' };
+      if (
+        !row ||
+        !(ACTIVE_STATUSES as readonly string[]).includes(row.status) ||
+        new Date(row.startsAt).toISOString() !== payload.start
+      )
+        return { skipped: 'booking changed' };
       const { type, host } = await typeAndHostOf(row);
       const facts = await factsOf(row, type, host);
       if (!facts) return { skipped: 'contact erased' };
@@ -343,12 +436,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * on gets it by email with an updated invitation. A link that did not change sends nothing.
      */
     async conferenceReady(payload: { booking: string; meetLink?: string | null }) {
-      const meetLink = typeof payload.meetLink === 'string' && /^https:\/\//.test(payload.meetLink) ? payload.meetLink.slice(0, 1000) : null;
+      const meetLink =
+        typeof payload.meetLink === 'string' && /^https:\/\//.test(payload.meetLink)
+          ? payload.meetLink.slice(0, 1000)
+          : null;
       if (!meetLink) return { skipped: 'no link' };
-      const changed = await knex()(TABLE.booking).where({ document_id: payload.booking }).whereRaw('meet_link is distinct from ?', [meetLink]).update({ meet_link: meetLink, updated_at: new Date() });
+      const changed = await knex()(TABLE.booking)
+        .where({ document_id: payload.booking })
+        .whereRaw('meet_link is distinct from ?', [meetLink])
+        .update({ meet_link: meetLink, updated_at: new Date() });
       if (changed === 0) return { skipped: 'known link or no booking' };
       const row = await strapi.db.query(UID.booking).findOne({ where: { documentId: payload.booking } });
-      if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status) || new Date(row.startsAt).getTime() <= Date.now()) return { stored: true, emailed: false };
+      if (
+        !row ||
+        !(ACTIVE_STATUSES as readonly string[]).includes(row.status) ||
+        new Date(row.startsAt).getTime() <= Date.now()
+      )
+        return { stored: true, emailed: false };
       const { type, host } = await typeAndHostOf(row);
       const facts = await factsOf(row, type, host);
       if (!facts) return { stored: true, emailed: false };
@@ -357,12 +461,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Admin list: bookings with the visitor's name and email (admins may see them). */
-    async list({ host, from, to, status, page = 1, pageSize = 50 }: { host?: string; from?: Date; to?: Date; status?: string; page?: number; pageSize?: number }) {
+    async list({
+      host,
+      from,
+      to,
+      status,
+      page = 1,
+      pageSize = 50,
+    }: {
+      host?: string;
+      from?: Date;
+      to?: Date;
+      status?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
       const where: Record<string, unknown> = {};
       if (host) where.hostSlug = host;
       if (status) where.status = status;
       if (from || to) where.startsAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
-      const result = await strapi.db.query(UID.booking).findPage({ where, orderBy: { startsAt: 'asc' }, page, pageSize });
+      const result = await strapi.db
+        .query(UID.booking)
+        .findPage({ where, orderBy: { startsAt: 'asc' }, page, pageSize });
       const contacts = leads(strapi).contacts;
       const results = await Promise.all(
         (result.results as BookingRecord[]).map(async (row) => {
@@ -370,7 +490,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return {
             ...toPublic(row),
             hostSlug: row.hostSlug,
-            visitor: contact ? { email: contact.email, firstName: contact.firstName, lastName: contact.lastName, company: contact.company, contact: contact.documentId } : null,
+            visitor: contact
+              ? {
+                  email: contact.email,
+                  firstName: contact.firstName,
+                  lastName: contact.lastName,
+                  company: contact.company,
+                  contact: contact.documentId,
+                }
+              : null,
             answers: row.answers ?? {},
             cancelReason: row.cancelReason ?? null,
             cancelledBy: row.cancelledBy ?? null,
@@ -379,7 +507,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             meetLink: row.meetLink ?? null,
             createdAt: row.createdAt,
           };
-        })
+        }),
       );
       return { results, pagination: result.pagination };
     },

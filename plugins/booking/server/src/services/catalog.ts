@@ -95,7 +95,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (): Promise<Catalog> => {
     const [hostRows, typeRows] = await Promise.all([
-      strapi.db.query(UID.host).findMany({ populate: { photo: { select: ['url', 'alternativeText', 'width', 'height'] } } }),
+      strapi.db
+        .query(UID.host)
+        .findMany({ populate: { photo: { select: ['url', 'alternativeText', 'width', 'height'] } } }),
       strapi.db.query(UID.meetingType).findMany({}),
     ]);
     const hosts = new Map<string, HostRecord>();
@@ -116,32 +118,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         dateOverrides: asArray<DateOverride>(row.dateOverrides),
         calendarId: row.calendarId || null,
         active: row.active !== false,
-        photo: row.photo ? { url: row.photo.url, alternativeText: row.photo.alternativeText ?? null, width: row.photo.width ?? null, height: row.photo.height ?? null } : null,
+        photo: row.photo
+          ? {
+              url: row.photo.url,
+              alternativeText: row.photo.alternativeText ?? null,
+              width: row.photo.width ?? null,
+              height: row.photo.height ?? null,
+            }
+          : null,
         bio: { [row.locale ?? 'en']: row.bio ?? null },
       });
     }
-    const types = (typeRows as MeetingTypeRow[]).map(
-      (row): MeetingTypeRecord => ({
-        documentId: row.documentId,
-        locale: row.locale ?? 'en',
-        slug: row.slug,
-        title: row.title,
-        description: row.description ?? null,
-        durationMinutes: row.durationMinutes,
-        bufferBeforeMinutes: row.bufferBeforeMinutes ?? 0,
-        bufferAfterMinutes: row.bufferAfterMinutes ?? 0,
-        minimumNoticeMinutes: row.minimumNoticeMinutes ?? 0,
-        maxDaysAhead: row.maxDaysAhead ?? 60,
-        slotStepMinutes: row.slotStepMinutes ?? row.durationMinutes,
-        dailyLimitPerHost: row.dailyLimitPerHost ?? 0,
-        hosts: asArray<string>(row.hosts).filter((slug) => typeof slug === 'string'),
-        location: row.location ?? 'video',
-        conferencing: row.conferencing === 'none' ? 'none' : 'google-meet',
-        locationDetails: row.locationDetails ?? null,
-        questions: asArray<BookingQuestion | null>(row.questions).filter((question): question is BookingQuestion => !!question && typeof question.id === 'string' && typeof question.label === 'string'),
-        active: row.active !== false,
-      })
-    );
+    const types = (typeRows as MeetingTypeRow[]).map((row): MeetingTypeRecord => ({
+      documentId: row.documentId,
+      locale: row.locale ?? 'en',
+      slug: row.slug,
+      title: row.title,
+      description: row.description ?? null,
+      durationMinutes: row.durationMinutes,
+      bufferBeforeMinutes: row.bufferBeforeMinutes ?? 0,
+      bufferAfterMinutes: row.bufferAfterMinutes ?? 0,
+      minimumNoticeMinutes: row.minimumNoticeMinutes ?? 0,
+      maxDaysAhead: row.maxDaysAhead ?? 60,
+      slotStepMinutes: row.slotStepMinutes ?? row.durationMinutes,
+      dailyLimitPerHost: row.dailyLimitPerHost ?? 0,
+      hosts: asArray<string>(row.hosts).filter((slug) => typeof slug === 'string'),
+      location: row.location ?? 'video',
+      conferencing: row.conferencing === 'none' ? 'none' : 'google-meet',
+      locationDetails: row.locationDetails ?? null,
+      questions: asArray<BookingQuestion | null>(row.questions).filter(
+        (question): question is BookingQuestion =>
+          !!question && typeof question.id === 'string' && typeof question.label === 'string',
+      ),
+      active: row.active !== false,
+    }));
     return { at: Date.now(), hosts, types };
   };
 
@@ -174,8 +184,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { types } = await current();
       const fallback = await leads(strapi).locales.defaultLocale();
       const byDocument = new Map<string, MeetingTypeRecord[]>();
-      for (const type of types) if (type.active) byDocument.set(type.documentId, [...(byDocument.get(type.documentId) ?? []), type]);
-      const chosen = [...byDocument.values()].map((versions) => versions.find((type) => type.locale === locale) ?? versions.find((type) => type.locale === fallback) ?? versions[0]);
+      for (const type of types)
+        if (type.active) byDocument.set(type.documentId, [...(byDocument.get(type.documentId) ?? []), type]);
+      const chosen = [...byDocument.values()].map(
+        (versions) =>
+          versions.find((type) => type.locale === locale) ??
+          versions.find((type) => type.locale === fallback) ??
+          versions[0],
+      );
       return chosen.sort((a, b) => a.title.localeCompare(b.title));
     },
 
@@ -210,8 +226,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locationDetails: type.locationDetails,
         minimumNoticeMinutes: type.minimumNoticeMinutes,
         maxDaysAhead: type.maxDaysAhead,
-        questions: type.questions.map((question) => ({ id: question.id, label: question.label, type: question.type === 'textarea' ? 'textarea' : 'text', required: question.required === true })),
-        hosts: hosts.map((host) => ({ slug: host.slug, name: host.name, timeZone: host.timeZone, bio: host.bio[locale] ?? host.bio.en ?? null, photo: host.photo })),
+        questions: type.questions.map((question) => ({
+          id: question.id,
+          label: question.label,
+          type: question.type === 'textarea' ? 'textarea' : 'text',
+          required: question.required === true,
+        })),
+        hosts: hosts.map((host) => ({
+          slug: host.slug,
+          name: host.name,
+          timeZone: host.timeZone,
+          bio: host.bio[locale] ?? host.bio.en ?? null,
+          photo: host.photo,
+        })),
       };
     },
   };

@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import type { ErasedContact, OutboxMessage } from '@magnetiq/plugin-leads/contract';
 import { ACTIVE_STATUSES, getService, leads, TABLE, TOPIC } from '../utils';
 
-
 const ERASED_NAME = 'Erased contact';
 const ERASE_REASON = 'The contact asked for their personal data to be erased.';
 
@@ -15,7 +14,11 @@ const ERASE_REASON = 'The contact asked for their personal data to be erased.';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async eraseContact({ contactDocumentId, placeholderEmail, trx, now, scrubDeliveries }: ErasedContact) {
     const knex = strapi.db.connection;
-    const rows = await knex(TABLE.booking).transacting(trx).where({ contact: contactDocumentId }).forUpdate().select('*');
+    const rows = await knex(TABLE.booking)
+      .transacting(trx)
+      .where({ contact: contactDocumentId })
+      .forUpdate()
+      .select('*');
     if (rows.length === 0) return;
     // Host emails (name, answers, an ICS with the address) and calendar events carry no contact
     // id: their keys name the booking.
@@ -24,7 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const catalog = getService(strapi, 'catalog');
     const messages: OutboxMessage[] = [];
     for (const row of rows) {
-      const upcoming = (ACTIVE_STATUSES as readonly string[]).includes(row.status) && new Date(row.starts_at).getTime() > now.getTime();
+      const upcoming =
+        (ACTIVE_STATUSES as readonly string[]).includes(row.status) &&
+        new Date(row.starts_at).getTime() > now.getTime();
       await knex(TABLE.booking)
         .transacting(trx)
         .where({ id: row.id })
@@ -42,14 +47,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const type = await catalog.meetingType(row.meeting_type_slug, row.language ?? 'en');
       const title = type?.title ?? row.meeting_type_title ?? 'Meeting';
       if (host?.calendarId && row.calendar_event_id) {
-        const base = { calendarId: host.calendarId, eventId: row.calendar_event_id, reference: `booking:${row.document_id}` };
+        const base = {
+          calendarId: host.calendarId,
+          eventId: row.calendar_event_id,
+          reference: `booking:${row.document_id}`,
+        };
         const anonymous = { summary: `${title}: ${ERASED_NAME}`, description: '', attendees: [] };
         messages.push(
           upcoming || row.status === 'cancelled'
             ? // the event's text goes before the event: Google keeps a cancelled event readable
-              { topic: TOPIC.deleteEvent, idempotencyKey: `calendar:erase:${row.document_id}`, payload: { ...base, scrub: true, event: anonymous } }
+              {
+                topic: TOPIC.deleteEvent,
+                idempotencyKey: `calendar:erase:${row.document_id}`,
+                payload: { ...base, scrub: true, event: anonymous },
+              }
             : // the meeting took place: the host's calendar keeps it, without the person
-              { topic: TOPIC.patchEvent, idempotencyKey: `calendar:erase:${row.document_id}`, payload: { ...base, anonymise: true, event: anonymous } }
+              {
+                topic: TOPIC.patchEvent,
+                idempotencyKey: `calendar:erase:${row.document_id}`,
+                payload: { ...base, anonymise: true, event: anonymous },
+              },
         );
       }
       if (upcoming && host && type) {

@@ -15,7 +15,13 @@ export interface BookingFacts {
   sequence: number;
   type: MeetingTypeRecord;
   host: HostRecord;
-  visitor: { email: string; firstName?: string | null; lastName?: string | null; contactId?: number; contactDocumentId?: string };
+  visitor: {
+    email: string;
+    firstName?: string | null;
+    lastName?: string | null;
+    contactId?: number;
+    contactDocumentId?: string;
+  };
   answers: Record<string, string>;
   calendarEventId: string | null;
   /** the Google Meet link of the host's event, once calendar-sync has created it */
@@ -23,29 +29,58 @@ export interface BookingFacts {
   manageToken?: string;
 }
 
-type Message = { topic: string; idempotencyKey: string; payload: Record<string, unknown>; contactId?: number; notBefore?: Date };
+type Message = {
+  topic: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown>;
+  contactId?: number;
+  notBefore?: Date;
+};
 
-const fullName = (visitor: BookingFacts['visitor']) => [visitor.firstName, visitor.lastName].filter(Boolean).join(' ') || visitor.email;
-const LOCATION_LABEL = { video: { en: 'Video call', de: 'Videocall' }, phone: { en: 'Phone call', de: 'Telefonat' }, 'on-site': { en: 'On site', de: 'Vor Ort' } } as const;
+const fullName = (visitor: BookingFacts['visitor']) =>
+  [visitor.firstName, visitor.lastName].filter(Boolean).join(' ') || visitor.email;
+const LOCATION_LABEL = {
+  video: { en: 'Video call', de: 'Videocall' },
+  phone: { en: 'Phone call', de: 'Telefonat' },
+  'on-site': { en: 'On site', de: 'Vor Ort' },
+} as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getConfig(strapi);
 
-  const manageUrl = (facts: BookingFacts) => (facts.manageToken ? `${config().siteUrl}/${facts.language}${config().managePath}?token=${encodeURIComponent(facts.manageToken)}` : undefined);
+  const manageUrl = (facts: BookingFacts) =>
+    facts.manageToken
+      ? `${config().siteUrl}/${facts.language}${config().managePath}?token=${encodeURIComponent(facts.manageToken)}`
+      : undefined;
 
-  const locationText = (facts: BookingFacts, locale: string) => [(LOCATION_LABEL[facts.type.location] as Record<string, string> | undefined)?.[locale] ?? LOCATION_LABEL[facts.type.location]?.en, facts.type.locationDetails].filter(Boolean).join(': ');
+  const locationText = (facts: BookingFacts, locale: string) =>
+    [
+      (LOCATION_LABEL[facts.type.location] as Record<string, string> | undefined)?.[locale] ??
+        LOCATION_LABEL[facts.type.location]?.en,
+      facts.type.locationDetails,
+    ]
+      .filter(Boolean)
+      .join(': ');
 
   const answerList = (facts: BookingFacts) =>
-    facts.type.questions.filter((question) => facts.answers[question.id]).map((question) => ({ label: question.label, answer: facts.answers[question.id] }));
+    facts.type.questions
+      .filter((question) => facts.answers[question.id])
+      .map((question) => ({ label: question.label, answer: facts.answers[question.id] }));
 
   /**
    * A Meet link is asked for on the host's calendar event. Google makes it when the event is
    * created (through the outbox, after this transaction): the confirmation says it follows, and
    * calendar-sync reports it back (`booking.conference-ready`), which sends the "details" email.
    */
-  const meetRequested = (facts: BookingFacts) => facts.type.location === 'video' && facts.type.conferencing === 'google-meet' && config().createMeetLinks && Boolean(facts.host.calendarId && facts.calendarEventId);
+  const meetRequested = (facts: BookingFacts) =>
+    facts.type.location === 'video' &&
+    facts.type.conferencing === 'google-meet' &&
+    config().createMeetLinks &&
+    Boolean(facts.host.calendarId && facts.calendarEventId);
 
-  const icsDescription = (facts: BookingFacts) => [facts.meetLink ? `Google Meet: ${facts.meetLink}` : null, manageUrl(facts)].filter(Boolean).join('\n\n') || undefined;
+  const icsDescription = (facts: BookingFacts) =>
+    [facts.meetLink ? `Google Meet: ${facts.meetLink}` : null, manageUrl(facts)].filter(Boolean).join('\n\n') ||
+    undefined;
 
   const ics = (facts: BookingFacts, method: 'REQUEST' | 'CANCEL', sequence: number) => ({
     filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
@@ -63,16 +98,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         url: facts.meetLink ?? undefined,
         organizer: { name: facts.host.name, email: facts.host.email },
         attendee: { name: fullName(facts.visitor), email: facts.visitor.email },
-      })
+      }),
     ).toString('base64'),
   });
 
-  const email = (facts: BookingFacts, template: string, key: string, to: 'visitor' | 'host', extra: Partial<BookingEmailData>, attachments: unknown[]): Message => {
+  const email = (
+    facts: BookingFacts,
+    template: string,
+    key: string,
+    to: 'visitor' | 'host',
+    extra: Partial<BookingEmailData>,
+    attachments: unknown[],
+  ): Message => {
     const forHost = to === 'host';
     const locale = forHost ? 'en' : facts.language;
     const data: BookingEmailData = {
       // the visitor's address is unverified: their emails greet no typed name (a phishing line fits in one)
-      firstName: forHost ? facts.visitor.firstName ?? undefined : undefined,
+      firstName: forHost ? (facts.visitor.firstName ?? undefined) : undefined,
       visitorName: fullName(facts.visitor),
       meetingTitle: facts.type.title,
       hostName: facts.host.name,
@@ -90,7 +132,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       topic: 'email.send',
       idempotencyKey: `email:${template}:${to}:${key}`,
       ...(forHost ? {} : { contactId: facts.visitor.contactId }),
-      payload: { template, locale, to: forHost ? facts.host.email : facts.visitor.email, ...(forHost ? {} : { contact: facts.visitor.contactDocumentId }), data, attachments },
+      payload: {
+        template,
+        locale,
+        to: forHost ? facts.host.email : facts.visitor.email,
+        ...(forHost ? {} : { contact: facts.visitor.contactDocumentId }),
+        data,
+        attachments,
+      },
     };
   };
 
@@ -106,7 +155,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     attendees: [{ email: facts.visitor.email, displayName: fullName(facts.visitor) }],
     ...(facts.type.locationDetails ? { location: facts.type.locationDetails } : {}),
     extendedProperties: { private: { magnetiqBooking: facts.documentId } },
-    ...(meetRequested(facts) ? { conferenceData: { createRequest: { requestId: facts.calendarEventId, conferenceSolutionKey: { type: 'hangoutsMeet' } } } } : {}),
+    ...(meetRequested(facts)
+      ? {
+          conferenceData: {
+            createRequest: { requestId: facts.calendarEventId, conferenceSolutionKey: { type: 'hangoutsMeet' } },
+          },
+        }
+      : {}),
   });
 
   const calendarMessage = (facts: BookingFacts, topic: string, key: string, withEvent: boolean): Message[] =>
@@ -120,7 +175,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               eventId: facts.calendarEventId,
               reference: `booking:${facts.documentId}`,
               ...(withEvent ? { event: calendarEvent(facts) } : {}),
-              ...(withEvent && meetRequested(facts) ? { onConference: { topic: TOPIC.conferenceReady, payload: { booking: facts.documentId } } } : {}),
+              ...(withEvent && meetRequested(facts)
+                ? { onConference: { topic: TOPIC.conferenceReady, payload: { booking: facts.documentId } } }
+                : {}),
             },
           },
         ]
@@ -130,7 +187,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reminder = (facts: BookingFacts): Message[] => {
     const at = new Date(facts.start.getTime() - config().reminderHoursBefore * 3600 * 1000);
     if (at.getTime() <= Date.now()) return [];
-    return [{ topic: TOPIC.reminder, idempotencyKey: `booking:reminder:${facts.documentId}:${facts.start.toISOString()}`, notBefore: at, payload: { booking: facts.documentId, start: facts.start.toISOString() } }];
+    return [
+      {
+        topic: TOPIC.reminder,
+        idempotencyKey: `booking:reminder:${facts.documentId}:${facts.start.toISOString()}`,
+        notBefore: at,
+        payload: { booking: facts.documentId, start: facts.start.toISOString() },
+      },
+    ];
   };
 
   return {
@@ -160,7 +224,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [
         // The visitor's own reason is never mailed back to the visitor's (unverified) address: that
         // would relay any text from our domain (issue 17). The host reads it; a staff reason is ours.
-        email(facts, TEMPLATES.cancelled, key, 'visitor', { reason: by === 'admin' ? reason : null }, [ics(facts, 'CANCEL', sequence)]),
+        email(facts, TEMPLATES.cancelled, key, 'visitor', { reason: by === 'admin' ? reason : null }, [
+          ics(facts, 'CANCEL', sequence),
+        ]),
         email(facts, TEMPLATES.cancelled, key, 'host', { reason }, [ics(facts, 'CANCEL', sequence)]),
         ...calendarMessage(facts, TOPIC.deleteEvent, `calendar:delete:${facts.documentId}`, false),
       ];
@@ -168,7 +234,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The Meet link reached the booking after the confirmation: the visitor gets it with an updated invitation (same UID). */
     detailsEmail(facts: BookingFacts): Message {
-      return email(facts, TEMPLATES.details, `${facts.documentId}:${facts.meetLink}`, 'visitor', {}, [ics(facts, 'REQUEST', facts.sequence)]);
+      return email(facts, TEMPLATES.details, `${facts.documentId}:${facts.meetLink}`, 'visitor', {}, [
+        ics(facts, 'REQUEST', facts.sequence),
+      ]);
     },
 
     reminderEmail(facts: BookingFacts): Message {

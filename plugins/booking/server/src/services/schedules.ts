@@ -23,7 +23,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The schedule fields are not localized: every locale row of the host gets the same values. */
-  async update(documentId: string, schedule: { timeZone: string; weeklyHours: WeeklyHours; dateOverrides: DateOverride[] }) {
+  async update(
+    documentId: string,
+    schedule: { timeZone: string; weeklyHours: WeeklyHours; dateOverrides: DateOverride[] },
+  ) {
     const updated = await strapi.db.query(UID.host).updateMany({ where: { documentId }, data: schedule });
     if (!updated?.count) throw new errors.NotFoundError('Host not found');
     getService(strapi, 'catalog').invalidate();

@@ -13,7 +13,11 @@ export const UID = {
   meetingType: 'plugin::booking.meeting-type',
   booking: 'plugin::booking.booking',
 } as const;
-export const TABLE = { host: 'booking_hosts', meetingType: 'booking_meeting_types', booking: 'booking_bookings' } as const;
+export const TABLE = {
+  host: 'booking_hosts',
+  meetingType: 'booking_meeting_types',
+  booking: 'booking_bookings',
+} as const;
 export const ACTIVITY_TYPE = 'booking';
 /** bookings that hold their time */
 export const ACTIVE_STATUSES = ['confirmed', 'rescheduled'] as const;
@@ -39,7 +43,16 @@ export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads
 
 /** What booking uses of calendar-sync's busy service. */
 export interface BusyService {
-  busyTimes(calendarIds: string[], from: Date, to: Date, options?: { timeoutMs?: number }): Promise<{ busy: Record<string, Array<{ start: string; end: string }>>; source: 'live' | 'cache' | 'none'; stale?: boolean }>;
+  busyTimes(
+    calendarIds: string[],
+    from: Date,
+    to: Date,
+    options?: { timeoutMs?: number },
+  ): Promise<{
+    busy: Record<string, Array<{ start: string; end: string }>>;
+    source: 'live' | 'cache' | 'none';
+    stale?: boolean;
+  }>;
 }
 
 /** calendar-sync's busy service, or null when that plugin is not installed. */

@@ -26,11 +26,18 @@ const pathsOf = async (work: () => unknown) => {
 describe('validateSlotQuery', () => {
   const base = { type: 'consultation', from: '2026-03-01', to: '2026-03-30', timeZone: 'America/New_York' };
   it('accepts a 30-day range in a real zone', () => {
-    expect(validateSlotQuery(base, 62)).toMatchObject({ type: 'consultation', timeZone: 'America/New_York', usedTz: false });
+    expect(validateSlotQuery(base, 62)).toMatchObject({
+      type: 'consultation',
+      timeZone: 'America/New_York',
+      usedTz: false,
+    });
   });
   it('still takes the deprecated tz and says so (the controller marks the answer)', () => {
     const { timeZone: _timeZone, ...old } = base;
-    expect(validateSlotQuery({ ...old, tz: 'Europe/Paris' }, 62)).toMatchObject({ timeZone: 'Europe/Paris', usedTz: true });
+    expect(validateSlotQuery({ ...old, tz: 'Europe/Paris' }, 62)).toMatchObject({
+      timeZone: 'Europe/Paris',
+      usedTz: true,
+    });
   });
   it('leaves the locale to the controller, which knows the configured ones', () => {
     expect(validateSlotQuery({ ...base, locale: 'fr' }, 62).locale).toBe('fr');
@@ -71,7 +78,13 @@ describe('validateBooking', () => {
 
 describe('validateSchedule', () => {
   it('passes a valid schedule through and names every problem of a bad one', async () => {
-    expect(validateSchedule({ timeZone: 'Europe/Berlin', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] } })).toMatchObject({ dateOverrides: [] });
-    expect(await pathsOf(() => validateSchedule({ timeZone: 'Nowhere', weeklyHours: { mon: [{ start: '10:00', end: '09:00' }] }, extra: 1 }))).toEqual(['extra', 'timeZone', 'weeklyHours']);
+    expect(
+      validateSchedule({ timeZone: 'Europe/Berlin', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] } }),
+    ).toMatchObject({ dateOverrides: [] });
+    expect(
+      await pathsOf(() =>
+        validateSchedule({ timeZone: 'Nowhere', weeklyHours: { mon: [{ start: '10:00', end: '09:00' }] }, extra: 1 }),
+      ),
+    ).toEqual(['extra', 'timeZone', 'weeklyHours']);
   });
 });

@@ -1,6 +1,19 @@
 import * as React from 'react';
 import { TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, TextInput, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Dialog,
+  Field,
+  Flex,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
@@ -41,7 +54,15 @@ const ConnectGoogleButton = ({ calendarId, label }: { calendarId: string; label:
       window.location.assign(data.data.url);
     } catch (error: unknown) {
       setBusy(false);
-      toggleNotification({ type: 'danger', message: errorMessage(error) ?? formatMessage({ id: getTranslation('oauth.startFailed'), defaultMessage: 'Could not start the Google sign-in' }) });
+      toggleNotification({
+        type: 'danger',
+        message:
+          errorMessage(error) ??
+          formatMessage({
+            id: getTranslation('oauth.startFailed'),
+            defaultMessage: 'Could not start the Google sign-in',
+          }),
+      });
     }
   };
   return (
@@ -54,34 +75,51 @@ const ConnectGoogleButton = ({ calendarId, label }: { calendarId: string; label:
 /** "Disconnect": the grant is revoked at Google, then the token is deleted. */
 const DisconnectButton = ({ calendarId, onDone }: { calendarId: string; onDone: () => void }) => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const disconnect = async () => {
     try {
       await post('/calendar-sync/connections/disconnect', { calendarId });
-      toggleNotification({ type: 'success', message: t('oauth.disconnected', 'Disconnected: Google access for {calendarId} is revoked.', { calendarId }) });
+      toggleNotification({
+        type: 'success',
+        message: t('oauth.disconnected', 'Disconnected: Google access for {calendarId} is revoked.', { calendarId }),
+      });
       onDone();
     } catch (error: unknown) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) ?? t('oauth.disconnectFailed', 'Disconnecting failed') });
+      toggleNotification({
+        type: 'danger',
+        message: errorMessage(error) ?? t('oauth.disconnectFailed', 'Disconnecting failed'),
+      });
     }
   };
   return (
     <Dialog.Root>
       <Dialog.Trigger>
-        <Button size="S" variant="danger-light">{t('oauth.disconnect', 'Disconnect')}</Button>
+        <Button size="S" variant="danger-light">
+          {t('oauth.disconnect', 'Disconnect')}
+        </Button>
       </Dialog.Trigger>
       <Dialog.Content>
         <Dialog.Header>{t('oauth.disconnect', 'Disconnect')}</Dialog.Header>
         <Dialog.Body>
-          <Typography>{t('oauth.disconnectConfirm', 'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.', { calendarId })}</Typography>
+          <Typography>
+            {t(
+              'oauth.disconnectConfirm',
+              'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.',
+              { calendarId },
+            )}
+          </Typography>
         </Dialog.Body>
         <Dialog.Footer>
           <Dialog.Cancel>
             <Button variant="tertiary">{t('connect.cancel', 'Cancel')}</Button>
           </Dialog.Cancel>
           <Dialog.Action>
-            <Button variant="danger" onClick={disconnect}>{t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}</Button>
+            <Button variant="danger" onClick={disconnect}>
+              {t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}
+            </Button>
           </Dialog.Action>
         </Dialog.Footer>
       </Dialog.Content>
@@ -109,7 +147,9 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
-        <Button size="S" variant={calendarId ? 'secondary' : 'default'}>{label}</Button>
+        <Button size="S" variant={calendarId ? 'secondary' : 'default'}>
+          {label}
+        </Button>
       </Dialog.Trigger>
       <Dialog.Content>
         <Dialog.Header>{t('connect.title', 'Service account: act as a Workspace user')}</Dialog.Header>
@@ -117,11 +157,28 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
           <Flex direction="column" alignItems="stretch" gap={4} width="100%">
             <Field.Root name="calendarId" required>
               <Field.Label>{t('connect.calendarId', 'Calendar id (usually the host’s email)')}</Field.Label>
-              <TextInput value={form.calendarId} disabled={!!calendarId} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, calendarId: event.target.value })} />
+              <TextInput
+                value={form.calendarId}
+                disabled={!!calendarId}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  setForm({ ...form, calendarId: event.target.value })
+                }
+              />
             </Field.Root>
-            <Field.Root name="subject" hint={t('connect.subjectHint', 'Service account only: the Workspace user to act as, if not the calendar id.')}>
+            <Field.Root
+              name="subject"
+              hint={t(
+                'connect.subjectHint',
+                'Service account only: the Workspace user to act as, if not the calendar id.',
+              )}
+            >
               <Field.Label>{t('connect.subject', 'Delegation subject')}</Field.Label>
-              <TextInput value={form.subject} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, subject: event.target.value })} />
+              <TextInput
+                value={form.subject}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  setForm({ ...form, subject: event.target.value })
+                }
+              />
               <Field.Hint />
             </Field.Root>
           </Flex>
@@ -143,7 +200,9 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
 export const ConnectionsPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const connections = useAdminQuery<{ data: Connection[]; meta: { configured: boolean; oauth: boolean } }>('/calendar-sync/connections');
+  const connections = useAdminQuery<{ data: Connection[]; meta: { configured: boolean; oauth: boolean } }>(
+    '/calendar-sync/connections',
+  );
   const title = t('page.title', 'Calendar sync');
   if (!connections.data && connections.error) return <Page.Error />;
   if (!connections.data) return <Page.Loading />;
@@ -152,44 +211,117 @@ export const ConnectionsPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')} primaryAction={<ConnectDialog label={t('connect.new', 'Service account subject')} onDone={connections.refetch} />} />
+      <Layouts.Header
+        title={title}
+        subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')}
+        primaryAction={
+          <ConnectDialog label={t('connect.new', 'Service account subject')} onDone={connections.refetch} />
+        }
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {!connections.data.meta.configured && (
             <Box background="warning100" padding={3} hasRadius>
               <Typography textColor="warning700">
-                {t('notConfigured', 'No Google credentials are configured (GOOGLE_SERVICE_ACCOUNT_* or GOOGLE_OAUTH_*). Bookings work without busy times; calendar events wait until credentials exist.')}
+                {t(
+                  'notConfigured',
+                  'No Google credentials are configured (GOOGLE_SERVICE_ACCOUNT_* or GOOGLE_OAUTH_*). Bookings work without busy times; calendar events wait until credentials exist.',
+                )}
               </Typography>
             </Box>
           )}
           {rows.some((row) => row.needsReconnect) && (
             <Box background="danger100" padding={3} hasRadius>
-              <Typography textColor="danger700">{t('reconnect.banner', 'Google refused the credentials of a calendar: reconnect the calendar. Its events wait until then.')}</Typography>
+              <Typography textColor="danger700">
+                {t(
+                  'reconnect.banner',
+                  'Google refused the credentials of a calendar: reconnect the calendar. Its events wait until then.',
+                )}
+              </Typography>
             </Box>
           )}
           {rows.length === 0 ? (
-            <Typography textColor="neutral600">{t('list.empty', 'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.')}</Typography>
+            <Typography textColor="neutral600">
+              {t(
+                'list.empty',
+                'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.',
+              )}
+            </Typography>
           ) : (
             <Table colCount={6} rowCount={rows.length + 1}>
-              <TableHead columns={[t('list.calendar', 'Calendar'), t('list.owners', 'Used by'), t('list.method', 'Access'), t('list.status', 'Status'), t('list.checked', 'Last checked'), t('list.actions', 'Actions')]} />
+              <TableHead
+                columns={[
+                  t('list.calendar', 'Calendar'),
+                  t('list.owners', 'Used by'),
+                  t('list.method', 'Access'),
+                  t('list.status', 'Status'),
+                  t('list.checked', 'Last checked'),
+                  t('list.actions', 'Actions'),
+                ]}
+              />
               <Tbody>
                 {rows.map((row) => (
                   <Tr key={row.calendarId}>
-                    <Td><Typography>{row.calendarId}</Typography></Td>
-                    <Td><Typography>{row.owners.map((owner) => (owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`)).join(', ') || '—'}</Typography></Td>
-                    <Td><Typography>{row.method === 'oauth' ? t('method.oauth', 'Host’s own account') : t('method.sa', 'Service account')}</Typography></Td>
                     <Td>
-                      <Badge textColor={STATUS_COLOR[row.status]}>{row.needsReconnect ? t('status.disconnected', 'Disconnected: connect again') : t(`status.${row.status}`, row.status)}</Badge>
-                      {row.lastError && <Typography variant="pi" tag="p" textColor="neutral600">{row.lastError}</Typography>}
+                      <Typography>{row.calendarId}</Typography>
                     </Td>
-                    <Td><Typography>{row.lastCheckedAt ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Typography></Td>
+                    <Td>
+                      <Typography>
+                        {row.owners
+                          .map((owner) =>
+                            owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`,
+                          )
+                          .join(', ') || '—'}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography>
+                        {row.method === 'oauth'
+                          ? t('method.oauth', 'Host’s own account')
+                          : t('method.sa', 'Service account')}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Badge textColor={STATUS_COLOR[row.status]}>
+                        {row.needsReconnect
+                          ? t('status.disconnected', 'Disconnected: connect again')
+                          : t(`status.${row.status}`, row.status)}
+                      </Badge>
+                      {row.lastError && (
+                        <Typography variant="pi" tag="p" textColor="neutral600">
+                          {row.lastError}
+                        </Typography>
+                      )}
+                    </Td>
+                    <Td>
+                      <Typography>
+                        {row.lastCheckedAt
+                          ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' })
+                          : '—'}
+                      </Typography>
+                    </Td>
                     <Td>
                       <Flex gap={2}>
                         {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
-                          <ConnectGoogleButton calendarId={row.calendarId} label={row.method === 'oauth' ? t('oauth.reconnect', 'Reconnect Google Calendar') : t('oauth.connect', 'Connect Google Calendar')} />
+                          <ConnectGoogleButton
+                            calendarId={row.calendarId}
+                            label={
+                              row.method === 'oauth'
+                                ? t('oauth.reconnect', 'Reconnect Google Calendar')
+                                : t('oauth.connect', 'Connect Google Calendar')
+                            }
+                          />
                         )}
-                        {row.method === 'oauth' && <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />}
-                        {row.method !== 'oauth' && <ConnectDialog calendarId={row.calendarId} label={t('connect.subjectButton', 'Subject')} onDone={connections.refetch} />}
+                        {row.method === 'oauth' && (
+                          <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />
+                        )}
+                        {row.method !== 'oauth' && (
+                          <ConnectDialog
+                            calendarId={row.calendarId}
+                            label={t('connect.subjectButton', 'Subject')}
+                            onDone={connections.refetch}
+                          />
+                        )}
                       </Flex>
                     </Td>
                   </Tr>

@@ -15,7 +15,8 @@ type Outcome = { state: 'working' } | { state: 'connected'; calendarId: string }
  */
 export const OAuthCallbackPage = () => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { post } = useFetchClient();
   const { search } = useLocation();
   const navigate = useNavigate();
@@ -27,13 +28,18 @@ export const OAuthCallbackPage = () => {
     if (posted.current) return;
     posted.current = true;
     const params = new URLSearchParams(search);
-    const body = { state: params.get('state') ?? '', ...(params.get('code') ? { code: params.get('code')! } : {}), ...(params.get('error') ? { error: params.get('error')! } : {}) };
+    const body = {
+      state: params.get('state') ?? '',
+      ...(params.get('code') ? { code: params.get('code')! } : {}),
+      ...(params.get('error') ? { error: params.get('error')! } : {}),
+    };
     // the code and state leave the address bar (and the browser history) at once
     window.history.replaceState(null, '', window.location.pathname);
     post<{ data: { calendarId: string } }>('/calendar-sync/oauth/callback', body)
       .then(({ data }) => setOutcome({ state: 'connected', calendarId: data.data.calendarId }))
       .catch((error: unknown) => {
-        const message = (error as { response?: { data?: { error?: { message?: unknown } } } } | null)?.response?.data?.error?.message;
+        const message = (error as { response?: { data?: { error?: { message?: unknown } } } } | null)?.response?.data
+          ?.error?.message;
         setOutcome({ state: 'failed', message: typeof message === 'string' ? message : 'Connecting failed' });
       });
   }, [post, search]);
@@ -45,10 +51,18 @@ export const OAuthCallbackPage = () => {
       <Layouts.Header title={title} />
       <Layouts.Content>
         <Flex direction="column" alignItems="flex-start" gap={4}>
-          {outcome.state === 'working' && <Typography>{t('oauth.working', 'Finishing the Google sign-in…')}</Typography>}
+          {outcome.state === 'working' && (
+            <Typography>{t('oauth.working', 'Finishing the Google sign-in…')}</Typography>
+          )}
           {outcome.state === 'connected' && (
             <Box background="success100" padding={3} hasRadius>
-              <Typography textColor="success700">{t('oauth.connected', 'Connected: {calendarId} now gets the booking events and its busy times are checked.', { calendarId: outcome.calendarId })}</Typography>
+              <Typography textColor="success700">
+                {t(
+                  'oauth.connected',
+                  'Connected: {calendarId} now gets the booking events and its busy times are checked.',
+                  { calendarId: outcome.calendarId },
+                )}
+              </Typography>
             </Box>
           )}
           {outcome.state === 'failed' && (

@@ -40,13 +40,21 @@ const adminUserId = (ctx: AdminContext) => {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /calendar-sync/connections */
   async list(ctx: AdminContext) {
-    ctx.body = { data: await getService(strapi, 'connections').list(), meta: { configured: getService(strapi, 'google').configured(), oauth: getService(strapi, 'oauth').configured() } };
+    ctx.body = {
+      data: await getService(strapi, 'connections').list(),
+      meta: { configured: getService(strapi, 'google').configured(), oauth: getService(strapi, 'oauth').configured() },
+    };
   },
 
   /** PUT /calendar-sync/connections { calendarId, subject?, refreshToken? } */
   async save(ctx: AdminContext) {
-    const body = (await validateSave(ctx.request.body ?? {})) as { calendarId: string; subject?: string | null; refreshToken?: string | null };
-    if (body.subject === undefined && body.refreshToken === undefined) throw new errors.ValidationError('Give a subject or a refresh token');
+    const body = (await validateSave(ctx.request.body ?? {})) as {
+      calendarId: string;
+      subject?: string | null;
+      refreshToken?: string | null;
+    };
+    if (body.subject === undefined && body.refreshToken === undefined)
+      throw new errors.ValidationError('Give a subject or a refresh token');
     ctx.body = { data: await getService(strapi, 'connections').save(body.calendarId, body) };
   },
 

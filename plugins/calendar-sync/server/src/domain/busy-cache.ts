@@ -18,10 +18,15 @@ interface Entry {
 export class BusyCache {
   private entries = new Map<string, Entry>();
 
-  constructor(private ttlMs: number, private clock: () => number = Date.now, private maxEntries = 5000) {}
+  constructor(
+    private ttlMs: number,
+    private clock: () => number = Date.now,
+    private maxEntries = 5000,
+  ) {}
 
   set(calendarId: string, from: number, to: number, busy: BusyInterval[]) {
-    if (this.entries.size >= this.maxEntries && !this.entries.has(calendarId)) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries && !this.entries.has(calendarId))
+      this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(calendarId, { from, to, at: this.clock(), busy });
   }
 

@@ -3,7 +3,13 @@ import { BusyCache } from './busy-cache';
 import { eventIdForReference } from './event-id';
 import { classifyGoogleError, rateLimitDelayMs } from './google-errors';
 
-const apiError = (status: number, reason: string, message = 'x') => ({ status, response: { status, data: { error: { code: status, message, errors: [{ domain: 'usageLimits', reason, message }] } } } });
+const apiError = (status: number, reason: string, message = 'x') => ({
+  status,
+  response: {
+    status,
+    data: { error: { code: status, message, errors: [{ domain: 'usageLimits', reason, message }] } },
+  },
+});
 
 describe('classifyGoogleError', () => {
   it.each([
@@ -12,7 +18,17 @@ describe('classifyGoogleError', () => {
     ['403 userRateLimitExceeded', apiError(403, 'userRateLimitExceeded'), 'rate-limited'],
     ['403 forbidden (no access) is permanent', apiError(403, 'forbidden'), 'permanent'],
     ['401 authError', apiError(401, 'authError'), 'reconnect'],
-    ['token endpoint invalid_grant', { status: 400, response: { status: 400, data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } } }, 'reconnect'],
+    [
+      'token endpoint invalid_grant',
+      {
+        status: 400,
+        response: {
+          status: 400,
+          data: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
+        },
+      },
+      'reconnect',
+    ],
     ['404 notFound', apiError(404, 'notFound'), 'not-found'],
     ['410 deleted', apiError(410, 'deleted'), 'gone'],
     ['409 duplicate', apiError(409, 'duplicate'), 'duplicate'],
@@ -23,7 +39,9 @@ describe('classifyGoogleError', () => {
   ])('%s → %s', (_name, error, kind) => expect(classifyGoogleError(error).kind).toBe(kind));
 
   it('keeps the reason and message for the admin', () => {
-    expect(classifyGoogleError(apiError(403, 'rateLimitExceeded', 'Rate Limit Exceeded')).message).toBe('Google 403 rateLimitExceeded: Rate Limit Exceeded');
+    expect(classifyGoogleError(apiError(403, 'rateLimitExceeded', 'Rate Limit Exceeded')).message).toBe(
+      'Google 403 rateLimitExceeded: Rate Limit Exceeded',
+    );
   });
 });
 
@@ -34,7 +52,9 @@ describe('rateLimitDelayMs', () => {
     [3, 0, 2000],
     [3, 1, 4000],
     [30, 1, 300_000],
-  ])('attempt %i with jitter %d waits %i ms', (attempt, jitter, expected) => expect(rateLimitDelayMs(attempt, 1000, () => jitter)).toBe(expected));
+  ])('attempt %i with jitter %d waits %i ms', (attempt, jitter, expected) =>
+    expect(rateLimitDelayMs(attempt, 1000, () => jitter)).toBe(expected),
+  );
 });
 
 describe('eventIdForReference', () => {
@@ -51,8 +71,14 @@ describe('BusyCache', () => {
   it('answers inside its window while fresh, then as stale, and never outside the window', () => {
     let now = 0;
     const cache = new BusyCache(1000, () => now);
-    cache.set('anna', day(1), day(10), [{ start: '2026-02-03T09:00:00.000Z', end: '2026-02-03T10:00:00.000Z' }, { start: '2026-02-08T09:00:00.000Z', end: '2026-02-08T10:00:00.000Z' }]);
-    expect(cache.get('anna', day(2), day(4))).toEqual({ busy: [{ start: '2026-02-03T09:00:00.000Z', end: '2026-02-03T10:00:00.000Z' }], fresh: true });
+    cache.set('anna', day(1), day(10), [
+      { start: '2026-02-03T09:00:00.000Z', end: '2026-02-03T10:00:00.000Z' },
+      { start: '2026-02-08T09:00:00.000Z', end: '2026-02-08T10:00:00.000Z' },
+    ]);
+    expect(cache.get('anna', day(2), day(4))).toEqual({
+      busy: [{ start: '2026-02-03T09:00:00.000Z', end: '2026-02-03T10:00:00.000Z' }],
+      fresh: true,
+    });
     now = 1000;
     expect(cache.get('anna', day(2), day(4))?.fresh).toBe(false);
     expect(cache.get('anna', day(2), day(12))).toBeNull();

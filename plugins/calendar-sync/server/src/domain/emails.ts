@@ -24,7 +24,9 @@ export function renderDisconnectedEmail(data: DisconnectedEmailData, kit: Kit) {
     `Google no longer accepts Magnetiq's access to the calendar ${data.calendarId} (the access was revoked or has expired).`,
     'New bookings no longer appear in this calendar, and its busy times are not checked, until it is connected again.',
   ];
-  const action = data.reconnectUrl ? `Connect it again in the admin (Calendar sync, "Connect Google Calendar"):` : 'Connect it again in the admin under Calendar sync ("Connect Google Calendar").';
+  const action = data.reconnectUrl
+    ? `Connect it again in the admin (Calendar sync, "Connect Google Calendar"):`
+    : 'Connect it again in the admin under Calendar sync ("Connect Google Calendar").';
   const text = [greeting, '', ...lines, '', action, ...(data.reconnectUrl ? [data.reconnectUrl] : [])].join('\n');
   const html = kit.layout(
     [
@@ -32,7 +34,7 @@ export function renderDisconnectedEmail(data: DisconnectedEmailData, kit: Kit) {
       `<p>${kit.escapeHtml(greeting)}</p>`,
       ...lines.map((line) => `<p>${kit.escapeHtml(line)}</p>`),
       `<p>${kit.escapeHtml(action)}${data.reconnectUrl ? `<br><a href="${kit.escapeHtml(data.reconnectUrl)}">${kit.escapeHtml(data.reconnectUrl)}</a>` : ''}</p>`,
-    ].join('\n')
+    ].join('\n'),
   );
   return { subject, text, html, marketing: false };
 }

@@ -5,7 +5,8 @@
  * transport failures without a response.
  * https://developers.google.com/workspace/calendar/api/guides/errors
  */
-export type FailureKind = 'rate-limited' | 'reconnect' | 'not-found' | 'gone' | 'duplicate' | 'unavailable' | 'permanent';
+export type FailureKind =
+  'rate-limited' | 'reconnect' | 'not-found' | 'gone' | 'duplicate' | 'unavailable' | 'permanent';
 
 export interface Failure {
   kind: FailureKind;
@@ -37,16 +38,34 @@ export function classifyGoogleError(caught: unknown): Failure {
   const errorStatus = error?.status;
   const responseStatus = response?.status;
   const code = error?.code;
-  const status: number | undefined = typeof errorStatus === 'number' ? errorStatus : typeof responseStatus === 'number' ? responseStatus : typeof code === 'number' ? code : undefined;
+  const status: number | undefined =
+    typeof errorStatus === 'number'
+      ? errorStatus
+      : typeof responseStatus === 'number'
+        ? responseStatus
+        : typeof code === 'number'
+          ? code
+          : undefined;
   const body = response?.data;
   const apiError = body && typeof body.error === 'object' ? (body.error as ApiErrorBody | null) : undefined;
   const oauthError = body && typeof body.error === 'string' ? body.error : undefined;
   const reason: string | undefined = apiError?.errors?.[0]?.reason ?? error?.errors?.[0]?.reason ?? oauthError;
-  const message = `Google ${status ?? 'request failed'}${reason ? ` ${reason}` : ''}: ${apiError?.message ?? body?.error_description ?? error?.message ?? 'unknown error'}`.slice(0, 500);
+  const message =
+    `Google ${status ?? 'request failed'}${reason ? ` ${reason}` : ''}: ${apiError?.message ?? body?.error_description ?? error?.message ?? 'unknown error'}`.slice(
+      0,
+      500,
+    );
 
   if (status === undefined) return { kind: 'unavailable', message };
-  if (status === 429 || (status === 403 && reason && RATE_REASONS.has(reason))) return { kind: 'rate-limited', status, reason, message };
-  if (status === 401 || oauthError === 'invalid_grant' || oauthError === 'unauthorized_client' || oauthError === 'invalid_client') return { kind: 'reconnect', status, reason, message };
+  if (status === 429 || (status === 403 && reason && RATE_REASONS.has(reason)))
+    return { kind: 'rate-limited', status, reason, message };
+  if (
+    status === 401 ||
+    oauthError === 'invalid_grant' ||
+    oauthError === 'unauthorized_client' ||
+    oauthError === 'invalid_client'
+  )
+    return { kind: 'reconnect', status, reason, message };
   if (status === 404) return { kind: 'not-found', status, reason, message };
   if (status === 410) return { kind: 'gone', status, reason, message };
   if (status === 409) return { kind: 'duplicate', status, reason, message };

@@ -4,7 +4,12 @@ import { missingScopes, signState, stateSecret, verifyState, type OAuthStateClai
 
 const secret = stateSecret(randomBytes(32));
 const NOW = Date.UTC(2026, 11, 7, 8, 0, 0);
-const claims: OAuthStateClaims = { nonce: 'n0nce-abc', adminUserId: 7, calendarId: 'anna@example.com', expiresAt: NOW + 10 * 60_000 };
+const claims: OAuthStateClaims = {
+  nonce: 'n0nce-abc',
+  adminUserId: 7,
+  calendarId: 'anna@example.com',
+  expiresAt: NOW + 10 * 60_000,
+};
 
 const swapPayload = (state: string, changed: Partial<Record<'n' | 'u' | 'c' | 'e', unknown>>) => {
   const [payload, signature] = state.split('.');
@@ -38,7 +43,10 @@ describe('OAuth state', () => {
 });
 
 describe('missingScopes', () => {
-  const required = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
+  const required = [
+    'https://www.googleapis.com/auth/calendar.events',
+    'https://www.googleapis.com/auth/calendar.freebusy',
+  ];
   it.each([
     ['both granted', `${required[0]} ${required[1]}`, []],
     ['in another order, with extra ones', `openid ${required[1]}  ${required[0]}`, []],

@@ -17,7 +17,8 @@ export interface OAuthStateClaims {
   expiresAt: number;
 }
 
-export type StateVerdict = { ok: true; claims: OAuthStateClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type StateVerdict =
+  { ok: true; claims: OAuthStateClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 const PURPOSE = 'magnetiq:calendar-oauth-state';
 
@@ -29,7 +30,10 @@ export function stateSecret(tokenKey: Buffer): Buffer {
 const mac = (payload: string, secret: Buffer) => createHmac('sha256', secret).update(payload).digest('base64url');
 
 export function signState(claims: OAuthStateClaims, secret: Buffer): string {
-  const payload = Buffer.from(JSON.stringify({ n: claims.nonce, u: claims.adminUserId, c: claims.calendarId, e: claims.expiresAt }), 'utf8').toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ n: claims.nonce, u: claims.adminUserId, c: claims.calendarId, e: claims.expiresAt }),
+    'utf8',
+  ).toString('base64url');
   return `${payload}.${mac(payload, secret)}`;
 }
 
@@ -48,7 +52,8 @@ export function verifyState(state: string, secret: Buffer, now: number): StateVe
   }
   if (!decoded || typeof decoded !== 'object') return { ok: false, reason: 'malformed' };
   const { n, u, c, e } = decoded as Record<string, unknown>;
-  if (typeof n !== 'string' || typeof u !== 'number' || typeof c !== 'string' || typeof e !== 'number') return { ok: false, reason: 'malformed' };
+  if (typeof n !== 'string' || typeof u !== 'number' || typeof c !== 'string' || typeof e !== 'number')
+    return { ok: false, reason: 'malformed' };
   if (e <= now) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { nonce: n, adminUserId: u, calendarId: c, expiresAt: e } };
 }

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptToken, encryptToken, isEncryptedToken, keyringFrom, parseTokenKey, TokenKeyError } from './token-crypto';
+import {
+  decryptToken,
+  encryptToken,
+  isEncryptedToken,
+  keyringFrom,
+  parseTokenKey,
+  TokenKeyError,
+} from './token-crypto';
 
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64url');
@@ -36,8 +43,20 @@ describe('refresh token encryption', () => {
 
   it.each([
     ['an unknown key', (stored: string) => stored, keyringFrom(keyB), CALENDAR, /neither CALENDAR_TOKEN_KEY/],
-    ['another calendar (associated data)', (stored: string) => stored, keyringFrom(keyA), 'ben@example.com', /does not decrypt/],
-    ['a changed ciphertext', (stored: string) => stored.slice(0, -2) + (stored.endsWith('AA') ? 'BB' : 'AA'), keyringFrom(keyA), CALENDAR, /does not decrypt/],
+    [
+      'another calendar (associated data)',
+      (stored: string) => stored,
+      keyringFrom(keyA),
+      'ben@example.com',
+      /does not decrypt/,
+    ],
+    [
+      'a changed ciphertext',
+      (stored: string) => stored.slice(0, -2) + (stored.endsWith('AA') ? 'BB' : 'AA'),
+      keyringFrom(keyA),
+      CALENDAR,
+      /does not decrypt/,
+    ],
   ])('refuses %s', (_name, tamper, keyring, calendar, message) => {
     const stored = tamper(encryptToken(TOKEN, keyringFrom(keyA), CALENDAR));
     expect(() => decryptToken(stored, keyring, calendar)).toThrow(message);

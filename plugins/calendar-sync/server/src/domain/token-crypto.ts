@@ -30,13 +30,22 @@ export function parseTokenKey(text: string, name = 'CALENDAR_TOKEN_KEY'): TokenK
   const trimmed = text.trim();
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) throw new TokenKeyError(`${name} must be 32 bytes in base64`);
   const key = Buffer.from(trimmed, 'base64');
-  if (key.length !== KEY_BYTES) throw new TokenKeyError(`${name} must be ${KEY_BYTES} bytes in base64 (it is ${key.length}); generate one with: openssl rand -base64 32`);
+  if (key.length !== KEY_BYTES)
+    throw new TokenKeyError(
+      `${name} must be ${KEY_BYTES} bytes in base64 (it is ${key.length}); generate one with: openssl rand -base64 32`,
+    );
   return { id: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
 }
 
 export function keyringFrom(current: string, previous?: string | null): TokenKeyring {
-  if (!current) throw new TokenKeyError('CALENDAR_TOKEN_KEY is not set: refresh tokens of calendar connections cannot be stored or read');
-  return { current: parseTokenKey(current), ...(previous ? { previous: parseTokenKey(previous, 'CALENDAR_TOKEN_KEY_PREVIOUS') } : {}) };
+  if (!current)
+    throw new TokenKeyError(
+      'CALENDAR_TOKEN_KEY is not set: refresh tokens of calendar connections cannot be stored or read',
+    );
+  return {
+    current: parseTokenKey(current),
+    ...(previous ? { previous: parseTokenKey(previous, 'CALENDAR_TOKEN_KEY_PREVIOUS') } : {}),
+  };
 }
 
 export const isEncryptedToken = (stored: string) => stored.startsWith(`${VERSION}.`) && stored.split('.').length === 5;
@@ -46,7 +55,13 @@ export function encryptToken(plain: string, keyring: TokenKeyring, associatedDat
   const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [VERSION, keyring.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [
+    VERSION,
+    keyring.current.id,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
 }
 
 /**
@@ -54,16 +69,25 @@ export function encryptToken(plain: string, keyring: TokenKeyring, associatedDat
  * (plain text) or with the previous key. Throws when no key of the ring wrote it, or it was
  * changed (GCM's tag).
  */
-export function decryptToken(stored: string, keyring: TokenKeyring, associatedData: string): { token: string; rewrite: boolean } {
+export function decryptToken(
+  stored: string,
+  keyring: TokenKeyring,
+  associatedData: string,
+): { token: string; rewrite: boolean } {
   if (!isEncryptedToken(stored)) return { token: stored, rewrite: true };
   const [, keyId, iv, tag, ciphertext] = stored.split('.');
   const key = [keyring.current, keyring.previous].find((candidate) => candidate?.id === keyId);
-  if (!key) throw new TokenKeyError(`refresh token encrypted with key ${keyId}, which is neither CALENDAR_TOKEN_KEY nor CALENDAR_TOKEN_KEY_PREVIOUS`);
+  if (!key)
+    throw new TokenKeyError(
+      `refresh token encrypted with key ${keyId}, which is neither CALENDAR_TOKEN_KEY nor CALENDAR_TOKEN_KEY_PREVIOUS`,
+    );
   const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   try {
-    const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
     return { token, rewrite: key !== keyring.current };
   } catch {
     throw new TokenKeyError('refresh token does not decrypt: it was changed or belongs to another calendar');

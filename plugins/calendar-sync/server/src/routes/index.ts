@@ -1,7 +1,9 @@
 import { ACTIONS } from '../permissions';
 import openapi from './openapi';
 
-const guarded = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.manage] } }] };
+const guarded = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.manage] } }],
+};
 
 export default {
   admin: {

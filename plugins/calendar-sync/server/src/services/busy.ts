@@ -40,23 +40,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const promise = (async () => {
       const connections = getService(strapi, 'connections');
       try {
-        const busy = await getService(strapi, 'google').freeBusy(calendarId, new Date(window.from), new Date(window.to));
+        const busy = await getService(strapi, 'google').freeBusy(
+          calendarId,
+          new Date(window.from),
+          new Date(window.to),
+        );
         cache.set(calendarId, window.from, window.to, busy);
         await connections.record(calendarId, 'ok');
       } catch (error) {
         const failure = classifyGoogleError(error);
-        await connections.record(calendarId, failure.kind === 'reconnect' ? 'reconnect' : 'error', failure.message).catch(() => undefined);
+        await connections
+          .record(calendarId, failure.kind === 'reconnect' ? 'reconnect' : 'error', failure.message)
+          .catch(() => undefined);
         throw error;
       }
     })().finally(() => inFlight.delete(calendarId));
     // a background fetch that nobody awaits any more must not become an unhandled rejection
-    promise.catch((error) => strapi.log.warn(`calendar-sync: free/busy for ${calendarId} failed: ${classifyGoogleError(error).message}`));
+    promise.catch((error) =>
+      strapi.log.warn(`calendar-sync: free/busy for ${calendarId} failed: ${classifyGoogleError(error).message}`),
+    );
     inFlight.set(calendarId, promise);
     return promise;
   };
 
   const service = {
-    async busyTimes(calendarIds: string[], from: Date, to: Date, { timeoutMs = 800 }: { timeoutMs?: number } = {}): Promise<BusyResult> {
+    async busyTimes(
+      calendarIds: string[],
+      from: Date,
+      to: Date,
+      { timeoutMs = 800 }: { timeoutMs?: number } = {},
+    ): Promise<BusyResult> {
       const ids = [...new Set(calendarIds)];
       const now = Date.now();
       for (const id of ids) recent.set(id, now);
@@ -68,7 +81,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else missing.push(id);
       }
       if (missing.length === 0) return { busy, source: ids.length ? 'cache' : 'none' };
-      if (!getService(strapi, 'google').configured()) return { busy, source: Object.keys(busy).length ? 'cache' : 'none' };
+      if (!getService(strapi, 'google').configured())
+        return { busy, source: Object.keys(busy).length ? 'cache' : 'none' };
 
       const window = fetchWindow(from, to);
       const all = Promise.allSettled(missing.map((id) => refreshOne(id, window)));

@@ -55,12 +55,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The calendar's credentials with the refresh token decrypted; one stored in an old form is rewritten on the way. */
   async credentials(calendarId: string): Promise<{ subject: string | null; refreshToken: string | null } | null> {
-    const row = await strapi.db.query(UID.connection).findOne({ where: { calendarId }, select: ['id', 'subject', 'refreshToken'] });
+    const row = await strapi.db
+      .query(UID.connection)
+      .findOne({ where: { calendarId }, select: ['id', 'subject', 'refreshToken'] });
     if (!row) return null;
     if (!row.refreshToken) return { subject: row.subject ?? null, refreshToken: null };
     const keyring = this.keyring();
     const { token, rewrite } = decryptToken(row.refreshToken, keyring, calendarId);
-    if (rewrite) await strapi.db.query(UID.connection).update({ where: { id: row.id }, data: { refreshToken: encryptToken(token, keyring, calendarId) } });
+    if (rewrite)
+      await strapi.db
+        .query(UID.connection)
+        .update({ where: { id: row.id }, data: { refreshToken: encryptToken(token, keyring, calendarId) } });
     return { subject: row.subject ?? null, refreshToken: token };
   },
 
@@ -69,7 +74,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * previous key is rewritten with the current key. Idempotent; returns how many were rewritten.
    */
   async encryptStoredTokens(): Promise<number> {
-    const rows = await strapi.db.query(UID.connection).findMany({ where: { refreshToken: { $notNull: true } }, select: ['id', 'calendarId', 'refreshToken'] });
+    const rows = await strapi.db
+      .query(UID.connection)
+      .findMany({ where: { refreshToken: { $notNull: true } }, select: ['id', 'calendarId', 'refreshToken'] });
     if (rows.length === 0) return 0;
     const keyring = this.keyring();
     let rewritten = 0;
@@ -81,7 +88,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         // a lost key must not stop the CMS: that host reconnects the calendar, as after a revoked grant
         if (!(error instanceof TokenKeyError)) throw error;
         strapi.log.error(`calendar-sync: ${row.calendarId}: ${error.message}; the calendar must be reconnected`);
-        await this.record(row.calendarId, 'reconnect', 'the stored refresh token cannot be read with the configured keys: reconnect the calendar');
+        await this.record(
+          row.calendarId,
+          'reconnect',
+          'the stored refresh token cannot be read with the configured keys: reconnect the calendar',
+        );
         continue;
       }
       const { token, rewrite } = opened;
@@ -98,7 +109,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async record(calendarId: string, status: 'ok' | 'reconnect' | 'error', lastError: string | null = null) {
     const now = new Date();
-    const existing = await strapi.db.query(UID.connection).findOne({ where: { calendarId }, select: ['id', 'status', 'lastError'] });
+    const existing = await strapi.db
+      .query(UID.connection)
+      .findOne({ where: { calendarId }, select: ['id', 'status', 'lastError'] });
     if (existing) {
       // a success after a success is not worth a write per request
       if (existing.status === status && existing.lastError === lastError && status === 'ok') return;
@@ -110,11 +123,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           .where({ id: existing.id })
           .whereNot({ status: 'reconnect' })
           .update({ status, last_error: lastError, last_checked_at: now, disconnected_at: now, updated_at: now })
-          .returning(['refresh_token', 'connected_at', 'connected_by'])) as Array<{ refresh_token: string | null; connected_at: Date | null; connected_by: number | null }>;
-        if (changed.length > 0 && changed[0].refresh_token) await this.notifyDisconnected(calendarId, changed[0].connected_at, changed[0].connected_by);
+          .returning(['refresh_token', 'connected_at', 'connected_by'])) as Array<{
+          refresh_token: string | null;
+          connected_at: Date | null;
+          connected_by: number | null;
+        }>;
+        if (changed.length > 0 && changed[0].refresh_token)
+          await this.notifyDisconnected(calendarId, changed[0].connected_at, changed[0].connected_by);
         return;
       }
-      await strapi.db.query(UID.connection).update({ where: { id: existing.id }, data: { status, lastError, lastCheckedAt: now } });
+      await strapi.db
+        .query(UID.connection)
+        .update({ where: { id: existing.id }, data: { status, lastError, lastCheckedAt: now } });
     } else {
       await strapi.db.query(UID.connection).create({ data: { calendarId, status, lastError, lastCheckedAt: now } });
     }
@@ -132,7 +152,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const recipients = new Map<string, string | null>();
     for (const owner of owners) if (owner.email) recipients.set(owner.email.toLowerCase(), owner.name);
     if (recipients.size === 0 && connectedBy) {
-      const admin = (await strapi.db.query('admin::user').findOne({ where: { id: connectedBy }, select: ['email', 'firstname'] })) as { email?: string; firstname?: string | null } | null;
+      const admin = (await strapi.db
+        .query('admin::user')
+        .findOne({ where: { id: connectedBy }, select: ['email', 'firstname'] })) as {
+        email?: string;
+        firstname?: string | null;
+      } | null;
       if (admin?.email) recipients.set(admin.email.toLowerCase(), admin.firstname ?? null);
     }
     if (recipients.size === 0) {
@@ -147,13 +172,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         topic: 'email.send',
         idempotencyKey: `email:${DISCONNECTED_TEMPLATE}:${calendarId}:${grant}:${to}`,
         payload: { template: DISCONNECTED_TEMPLATE, locale: 'en', to, data: { calendarId, ownerName, reconnectUrl } },
-      }))
+      })),
     );
   },
 
   /** After "Connect Google Calendar": the host's refresh token, encrypted; the calendar is usable at once. */
   async connectOAuth(calendarId: string, refreshToken: string, adminUserId: number) {
-    const data = { refreshToken: encryptToken(refreshToken, this.keyring(), calendarId), status: 'ok', lastError: null, lastCheckedAt: new Date(), connectedBy: adminUserId, connectedAt: new Date(), disconnectedAt: null };
+    const data = {
+      refreshToken: encryptToken(refreshToken, this.keyring(), calendarId),
+      status: 'ok',
+      lastError: null,
+      lastCheckedAt: new Date(),
+      connectedBy: adminUserId,
+      connectedAt: new Date(),
+      disconnectedAt: null,
+    };
     const existing = await strapi.db.query(UID.connection).findOne({ where: { calendarId }, select: ['id'] });
     if (existing) await strapi.db.query(UID.connection).update({ where: { id: existing.id }, data });
     else await strapi.db.query(UID.connection).create({ data: { calendarId, ...data } });
@@ -163,7 +196,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** After "Disconnect" (the grant is revoked at Google): the token is gone; a service account may still reach the calendar. */
   async forgetOAuth(calendarId: string) {
-    await strapi.db.query(UID.connection).update({ where: { calendarId }, data: { refreshToken: null, status: 'unknown', lastError: null, connectedBy: null, connectedAt: null, disconnectedAt: new Date() } });
+    await strapi.db.query(UID.connection).update({
+      where: { calendarId },
+      data: {
+        refreshToken: null,
+        status: 'unknown',
+        lastError: null,
+        connectedBy: null,
+        connectedAt: null,
+        disconnectedAt: new Date(),
+      },
+    });
     this.afterChange(calendarId);
     return this.view(calendarId);
   },
@@ -181,19 +224,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(): Promise<ConnectionView[]> {
     const rows = (await strapi.db.query(UID.connection).findMany({
       orderBy: { calendarId: 'asc' },
-      select: ['calendarId', 'subject', 'refreshToken', 'status', 'lastError', 'lastCheckedAt', 'connectedAt', 'disconnectedAt'],
+      select: [
+        'calendarId',
+        'subject',
+        'refreshToken',
+        'status',
+        'lastError',
+        'lastCheckedAt',
+        'connectedAt',
+        'disconnectedAt',
+      ],
     })) as ConnectionRow[];
     const owners = await getService(strapi, 'owners').all();
     const known = new Set(rows.map((row) => row.calendarId));
-    const unused = [...new Set(owners.map((owner) => owner.calendarId))].filter((id) => !known.has(id)).map((calendarId): ConnectionRow => ({ calendarId, status: 'unknown' }));
-    return [...rows, ...unused].sort((a, b) => a.calendarId.localeCompare(b.calendarId)).map((row) => toView(row, owners));
+    const unused = [...new Set(owners.map((owner) => owner.calendarId))]
+      .filter((id) => !known.has(id))
+      .map((calendarId): ConnectionRow => ({ calendarId, status: 'unknown' }));
+    return [...rows, ...unused]
+      .sort((a, b) => a.calendarId.localeCompare(b.calendarId))
+      .map((row) => toView(row, owners));
   },
 
   /** Admin: (re)connect a calendar with a new refresh token or delegation subject; clears the error. */
   async save(calendarId: string, input: { subject?: string | null; refreshToken?: string | null }) {
     const data: Record<string, unknown> = { status: 'unknown', lastError: null };
     if (input.subject !== undefined) data.subject = input.subject || null;
-    if (input.refreshToken !== undefined) data.refreshToken = input.refreshToken ? encryptToken(input.refreshToken, this.keyring(), calendarId) : null;
+    if (input.refreshToken !== undefined)
+      data.refreshToken = input.refreshToken ? encryptToken(input.refreshToken, this.keyring(), calendarId) : null;
     const existing = await strapi.db.query(UID.connection).findOne({ where: { calendarId }, select: ['id'] });
     if (existing) await strapi.db.query(UID.connection).update({ where: { id: existing.id }, data });
     else await strapi.db.query(UID.connection).create({ data: { calendarId, ...data } });

@@ -51,9 +51,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const google = () => getService(strapi, 'google');
   const connections = () => getService(strapi, 'connections');
 
-  const state = (eventId: string) => strapi.db.query(UID.event).findOne({ where: { eventId }, select: ['id', 'state'] });
+  const state = (eventId: string) =>
+    strapi.db.query(UID.event).findOne({ where: { eventId }, select: ['id', 'state'] });
 
-  const remember = async (message: EventMessage, fields: { state: 'created' | 'deleted'; htmlLink?: string | null; meetLink?: string | null }) => {
+  const remember = async (
+    message: EventMessage,
+    fields: { state: 'created' | 'deleted'; htmlLink?: string | null; meetLink?: string | null },
+  ) => {
     const existing = await state(message.eventId);
     const data = { calendarId: message.calendarId, reference: message.reference ?? null, ...fields };
     if (existing) await strapi.db.query(UID.event).update({ where: { id: existing.id }, data });
@@ -68,7 +72,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw deliveryErrors.retryLater(failure.message, rateLimitDelayMs(attempt, config.rateLimitBaseDelayMs));
       case 'reconnect':
         await connections().record(message.calendarId, 'reconnect', failure.message);
-        throw deliveryErrors.defer(`${failure.message} (reconnect the calendar ${message.calendarId} in the admin)`, config.notConfiguredDelayMs);
+        throw deliveryErrors.defer(
+          `${failure.message} (reconnect the calendar ${message.calendarId} in the admin)`,
+          config.notConfiguredDelayMs,
+        );
       case 'unavailable':
         throw new Error(failure.message);
       default:
@@ -81,12 +88,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       return await google().client(message.calendarId);
     } catch (error) {
-      if (error instanceof NotConfiguredError) throw deliveryErrors.defer(error.message, getConfig(strapi).notConfiguredDelayMs);
+      if (error instanceof NotConfiguredError)
+        throw deliveryErrors.defer(error.message, getConfig(strapi).notConfiguredDelayMs);
       throw error;
     }
   };
 
-  const meetLinkOf = (event: calendar_v3.Schema$Event | undefined) => event?.hangoutLink ?? event?.conferenceData?.entryPoints?.find((entry) => entry.entryPointType === 'video')?.uri ?? null;
+  const meetLinkOf = (event: calendar_v3.Schema$Event | undefined) =>
+    event?.hangoutLink ??
+    event?.conferenceData?.entryPoints?.find((entry) => entry.entryPointType === 'video')?.uri ??
+    null;
 
   /** Tells the event's owner its Meet link (once per link: the idempotency key holds it). */
   const reportConference = async (message: EventMessage, event: calendar_v3.Schema$Event | undefined) => {
@@ -95,7 +106,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi
       .plugin('leads')
       .service('outbox')
-      .enqueue([{ topic: message.onConference.topic, idempotencyKey: `${message.onConference.topic}:${message.eventId}:${meetLink}`, payload: { ...message.onConference.payload, meetLink, htmlLink: event?.htmlLink ?? null } }]);
+      .enqueue([
+        {
+          topic: message.onConference.topic,
+          idempotencyKey: `${message.onConference.topic}:${message.eventId}:${meetLink}`,
+          payload: { ...message.onConference.payload, meetLink, htmlLink: event?.htmlLink ?? null },
+        },
+      ]);
   };
 
   const insert = async (message: EventMessage, attempt: number) => {
@@ -107,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           conferenceDataVersion: message.event?.conferenceData ? 1 : 0,
           sendUpdates: 'none',
           requestBody: { ...message.event, id: message.eventId },
-        })
+        }),
       );
       await remember(message, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
       await reportConference(message, data);
@@ -121,7 +138,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await remember(message, { state: 'created' });
         // the lost answer carried the Meet link: read the event once to report it
         if (message.onConference) {
-          const existing = await timedGoogleCall(strapi, 'events.get', () => calendar.events.get({ calendarId: message.calendarId, eventId: message.eventId })).catch(() => null);
+          const existing = await timedGoogleCall(strapi, 'events.get', () =>
+            calendar.events.get({ calendarId: message.calendarId, eventId: message.eventId }),
+          ).catch(() => null);
           if (existing) await reportConference(message, existing.data);
         }
         return { eventId: message.eventId, created: false, reason: 'already exists' };
@@ -145,7 +164,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const calendar = await api(payload);
       try {
         const { data } = await timedGoogleCall(strapi, 'events.patch', () =>
-          calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { start: payload.event?.start, end: payload.event?.end, summary: payload.event?.summary, description: payload.event?.description, attendees: payload.event?.attendees } })
+          calendar.events.patch({
+            calendarId: payload.calendarId,
+            eventId: payload.eventId,
+            sendUpdates: 'none',
+            requestBody: {
+              start: payload.event?.start,
+              end: payload.event?.end,
+              summary: payload.event?.summary,
+              description: payload.event?.description,
+              attendees: payload.event?.attendees,
+            },
+          }),
         );
         await remember(payload, { state: 'created', htmlLink: data.htmlLink ?? null, meetLink: meetLinkOf(data) });
         await reportConference(payload, data);
@@ -153,7 +183,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { eventId: payload.eventId, patched: true };
       } catch (error) {
         const failure = classifyGoogleError(error);
-        if (payload.anonymise && (failure.kind === 'not-found' || failure.kind === 'gone')) return { eventId: payload.eventId, patched: false, reason: failure.kind };
+        if (payload.anonymise && (failure.kind === 'not-found' || failure.kind === 'gone'))
+          return { eventId: payload.eventId, patched: false, reason: failure.kind };
         // the create never got through (or the host deleted the event): make it with the new times
         if (failure.kind === 'not-found') return insert(payload, attempt);
         return fail(payload, failure, attempt);
@@ -169,7 +200,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (payload.scrub) {
           try {
             await timedGoogleCall(strapi, 'events.patch', () =>
-              calendar.events.patch({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none', requestBody: { summary: payload.event?.summary ?? '', description: '', location: '', attendees: [] } })
+              calendar.events.patch({
+                calendarId: payload.calendarId,
+                eventId: payload.eventId,
+                sendUpdates: 'none',
+                requestBody: { summary: payload.event?.summary ?? '', description: '', location: '', attendees: [] },
+              }),
             );
           } catch (error) {
             const failure = classifyGoogleError(error);
@@ -177,12 +213,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (failure.kind !== 'not-found' && failure.kind !== 'gone') throw error;
           }
         }
-        await timedGoogleCall(strapi, 'events.delete', () => calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' }));
+        await timedGoogleCall(strapi, 'events.delete', () =>
+          calendar.events.delete({ calendarId: payload.calendarId, eventId: payload.eventId, sendUpdates: 'none' }),
+        );
         getService(strapi, 'busy').forget(payload.calendarId);
         return { eventId: payload.eventId, deleted: true };
       } catch (error) {
         const failure = classifyGoogleError(error);
-        if (failure.kind === 'not-found' || failure.kind === 'gone') return { eventId: payload.eventId, deleted: false, reason: failure.kind };
+        if (failure.kind === 'not-found' || failure.kind === 'gone')
+          return { eventId: payload.eventId, deleted: false, reason: failure.kind };
         return fail(payload, failure, attempt);
       }
     },

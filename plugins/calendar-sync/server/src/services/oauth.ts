@@ -12,7 +12,9 @@ const OAUTH_STATES_TABLE = 'calendar_sync_oauth_states';
 /** The OAuth error code (RFC 6749 5.2) of a failed token or revoke request, if Google sent one. */
 const oauthErrorOf = (error: unknown): string | undefined => {
   const data = (error as { response?: { data?: unknown } } | null)?.response?.data;
-  return data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string' ? (data as { error: string }).error : undefined;
+  return data && typeof data === 'object' && typeof (data as { error?: unknown }).error === 'string'
+    ? (data as { error: string }).error
+    : undefined;
 };
 
 /**
@@ -32,14 +34,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const client = (): Auth.OAuth2Client => {
     const { clientId, clientSecret, authUrl, revokeUrl, redirectUri } = config();
-    return new google.auth.OAuth2({ clientId, clientSecret, redirectUri, endpoints: { oauth2AuthBaseUrl: authUrl, oauth2TokenUrl: getConfig(strapi).tokenUrl, oauth2RevokeUrl: revokeUrl } });
+    return new google.auth.OAuth2({
+      clientId,
+      clientSecret,
+      redirectUri,
+      endpoints: { oauth2AuthBaseUrl: authUrl, oauth2TokenUrl: getConfig(strapi).tokenUrl, oauth2RevokeUrl: revokeUrl },
+    });
   };
 
   const secret = () => stateSecret(connections().keyring().current.key);
 
   const requireConfigured = () => {
-    if (!config().clientId) throw new errors.ApplicationError('No Google OAuth client is configured (GOOGLE_OAUTH_CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET): see docs/google-calendar.md');
-    if (!config().redirectUri) throw new errors.ApplicationError('GOOGLE_OAUTH_REDIRECT_URI is not set: see docs/google-calendar.md');
+    if (!config().clientId)
+      throw new errors.ApplicationError(
+        'No Google OAuth client is configured (GOOGLE_OAUTH_CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET): see docs/google-calendar.md',
+      );
+    if (!config().redirectUri)
+      throw new errors.ApplicationError('GOOGLE_OAUTH_REDIRECT_URI is not set: see docs/google-calendar.md');
   };
 
   // a 403 with our message: Strapi answers any other ForbiddenError thrown behind a route as a
@@ -76,7 +87,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const nonce = randomBytes(24).toString('base64url');
       const expiresAt = now + config().stateTtlMs;
       await strapi.db.query(UID.oauthState).create({
-        data: { nonce, adminUserId, calendarId, codeVerifier: encryptToken(codeVerifier, connections().keyring(), `oauth-state:${nonce}`), expiresAt: new Date(expiresAt) },
+        data: {
+          nonce,
+          adminUserId,
+          calendarId,
+          codeVerifier: encryptToken(codeVerifier, connections().keyring(), `oauth-state:${nonce}`),
+          expiresAt: new Date(expiresAt),
+        },
       });
       const state = signState({ nonce, adminUserId, calendarId, expiresAt }, secret());
       const url = oauth.generateAuthUrl({
@@ -96,35 +113,77 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async complete(adminUserId: number, input: { state: string; code?: string; error?: string }) {
       requireConfigured();
       const verdict = verifyState(input.state, secret(), Date.now());
-      if (!verdict.ok) return refused(verdict.reason === 'expired' ? 'The Google sign-in took too long: start "Connect Google Calendar" again' : 'This answer from Google was not started here: start "Connect Google Calendar" again');
+      if (!verdict.ok)
+        return refused(
+          verdict.reason === 'expired'
+            ? 'The Google sign-in took too long: start "Connect Google Calendar" again'
+            : 'This answer from Google was not started here: start "Connect Google Calendar" again',
+        );
       const { claims } = verdict;
       if (claims.adminUserId !== adminUserId) return refused('This Google sign-in was started by another admin user');
       // single use: whoever deletes the row owns the flow; a replayed state finds nothing
-      const [pending] = (await knex()(OAUTH_STATES_TABLE).where({ nonce: claims.nonce }).delete().returning(['admin_user_id', 'calendar_id', 'code_verifier', 'expires_at'])) as Array<{ admin_user_id: number; calendar_id: string; code_verifier: string; expires_at: Date }>;
-      if (!pending || pending.admin_user_id !== adminUserId || pending.calendar_id !== claims.calendarId || new Date(pending.expires_at).getTime() <= Date.now()) {
+      const [pending] = (await knex()(OAUTH_STATES_TABLE)
+        .where({ nonce: claims.nonce })
+        .delete()
+        .returning(['admin_user_id', 'calendar_id', 'code_verifier', 'expires_at'])) as Array<{
+        admin_user_id: number;
+        calendar_id: string;
+        code_verifier: string;
+        expires_at: Date;
+      }>;
+      if (
+        !pending ||
+        pending.admin_user_id !== adminUserId ||
+        pending.calendar_id !== claims.calendarId ||
+        new Date(pending.expires_at).getTime() <= Date.now()
+      ) {
         return refused('This Google sign-in was already used or has expired: start "Connect Google Calendar" again');
       }
-      if (input.error) throw new errors.ValidationError(input.error === 'access_denied' ? 'Access to the Google calendar was not granted' : `Google answered: ${input.error.slice(0, 100)}`);
+      if (input.error)
+        throw new errors.ValidationError(
+          input.error === 'access_denied'
+            ? 'Access to the Google calendar was not granted'
+            : `Google answered: ${input.error.slice(0, 100)}`,
+        );
       if (!input.code) throw new errors.ValidationError('Google sent no authorization code');
 
-      const { token: codeVerifier } = decryptToken(pending.code_verifier, connections().keyring(), `oauth-state:${claims.nonce}`);
+      const { token: codeVerifier } = decryptToken(
+        pending.code_verifier,
+        connections().keyring(),
+        `oauth-state:${claims.nonce}`,
+      );
       let tokens: Auth.Credentials;
       try {
-        ({ tokens } = await timedGoogleCall(strapi, 'oauth.token', () => client().getToken({ code: input.code!, codeVerifier, redirect_uri: config().redirectUri })));
+        ({ tokens } = await timedGoogleCall(strapi, 'oauth.token', () =>
+          client().getToken({ code: input.code!, codeVerifier, redirect_uri: config().redirectUri }),
+        ));
       } catch (error) {
         const code = oauthErrorOf(error);
-        if (code === 'invalid_grant') throw new errors.ValidationError('Google refused the authorization code (expired, used, or the PKCE verifier does not match): connect again');
-        if (code === 'invalid_client' || code === 'unauthorized_client') throw new errors.ApplicationError('Google refused the OAuth client: check GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET');
+        if (code === 'invalid_grant')
+          throw new errors.ValidationError(
+            'Google refused the authorization code (expired, used, or the PKCE verifier does not match): connect again',
+          );
+        if (code === 'invalid_client' || code === 'unauthorized_client')
+          throw new errors.ApplicationError(
+            'Google refused the OAuth client: check GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET',
+          );
         throw new errors.ApplicationError(`Google's token endpoint failed: ${classifyGoogleError(error).message}`);
       }
-      if (!tokens.refresh_token) throw new errors.ApplicationError('Google sent no refresh token (access_type=offline was not honoured): connect again');
+      if (!tokens.refresh_token)
+        throw new errors.ApplicationError(
+          'Google sent no refresh token (access_type=offline was not honoured): connect again',
+        );
       const missing = missingScopes(tokens.scope, CALENDAR_SCOPES);
       if (missing.length > 0) {
         // the host unticked a permission on Google's page: without it bookings cannot work, so the grant is given back
         await revoke(tokens.refresh_token);
-        throw new errors.ValidationError(`Google did not grant every permission we need (${missing.map((scope) => scope.replace('https://www.googleapis.com/auth/', '')).join(', ')}): connect again and leave them ticked`);
+        throw new errors.ValidationError(
+          `Google did not grant every permission we need (${missing.map((scope) => scope.replace('https://www.googleapis.com/auth/', '')).join(', ')}): connect again and leave them ticked`,
+        );
       }
-      const previous = await connections().credentials(claims.calendarId).catch(() => null);
+      const previous = await connections()
+        .credentials(claims.calendarId)
+        .catch(() => null);
       const connection = await connections().connectOAuth(claims.calendarId, tokens.refresh_token, adminUserId);
       // a reconnect replaces the old grant: give it back instead of leaving it live at Google
       if (previous?.refreshToken && previous.refreshToken !== tokens.refresh_token) await revoke(previous.refreshToken);
@@ -134,9 +193,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** "Disconnect": the grant is revoked at Google, then the token is deleted here. */
     async disconnect(calendarId: string) {
       const credentials = await connections().credentials(calendarId);
-      if (!credentials?.refreshToken) throw new errors.NotFoundError('This calendar is not connected with a Google account');
+      if (!credentials?.refreshToken)
+        throw new errors.NotFoundError('This calendar is not connected with a Google account');
       if (!(await revoke(credentials.refreshToken))) {
-        throw new errors.ApplicationError('Google did not confirm the revocation (not reachable): the connection is kept, try again');
+        throw new errors.ApplicationError(
+          'Google did not confirm the revocation (not reachable): the connection is kept, try again',
+        );
       }
       return connections().forgetOAuth(calendarId);
     },

@@ -31,8 +31,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           source().catch((error: unknown) => {
             strapi.log.warn(`calendar-sync: calendar owners from ${name} failed: ${(error as Error).message}`);
             return [] as CalendarOwner[];
-          })
-        )
+          }),
+        ),
       );
       return lists.flat().filter((owner) => owner.calendarId);
     },

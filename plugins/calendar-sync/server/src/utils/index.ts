@@ -19,7 +19,10 @@ export const DISCONNECTED_EMAIL_LOCALES: readonly string[] = ['en'];
 export { CALENDAR_TOPIC as TOPIC, deliveryErrors } from '@magnetiq/plugin-kit/server';
 /** Google's token endpoint as google-auth-library hard-codes it for service accounts */
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
-export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
+export const CALENDAR_SCOPES = [
+  'https://www.googleapis.com/auth/calendar.events',
+  'https://www.googleapis.com/auth/calendar.freebusy',
+];
 
 export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
   return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;

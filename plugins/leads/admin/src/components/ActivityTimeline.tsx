@@ -36,10 +36,15 @@ const Campaign = ({ activity }: { activity: Activity }) => {
 /** Everything the contact did, across plugins, newest first. */
 export const ActivityTimeline = ({ activities }: { activities: Activity[] }) => {
   const { formatMessage } = useIntl();
-  const column = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`activities.table.${key}`), defaultMessage });
+  const column = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`activities.table.${key}`), defaultMessage });
 
   if (activities.length === 0) {
-    return <EmptyList content={formatMessage({ id: getTranslation('activities.empty'), defaultMessage: 'No activity recorded.' })} />;
+    return (
+      <EmptyList
+        content={formatMessage({ id: getTranslation('activities.empty'), defaultMessage: 'No activity recorded.' })}
+      />
+    );
   }
 
   return (

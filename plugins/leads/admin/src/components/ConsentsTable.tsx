@@ -24,10 +24,15 @@ const PURPOSE_LABELS: Record<string, MessageDescriptor> = {
 /** The consent records of a contact: the proof of what they agreed to, when and where. */
 export const ConsentsTable = ({ consents }: { consents: Consent[] }) => {
   const { formatMessage } = useIntl();
-  const column = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`consents.table.${key}`), defaultMessage });
+  const column = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`consents.table.${key}`), defaultMessage });
 
   if (consents.length === 0) {
-    return <EmptyList content={formatMessage({ id: getTranslation('consents.empty'), defaultMessage: 'No consent recorded.' })} />;
+    return (
+      <EmptyList
+        content={formatMessage({ id: getTranslation('consents.empty'), defaultMessage: 'No consent recorded.' })}
+      />
+    );
   }
 
   return (
@@ -51,7 +56,9 @@ export const ConsentsTable = ({ consents }: { consents: Consent[] }) => {
                 <Typography textColor="neutral800">{purpose ? formatMessage(purpose) : consent.purpose}</Typography>
               </Td>
               <Td>
-                <Badge variant={ACTION_VARIANTS[consent.action] ?? 'neutral'}>{action ? formatMessage(action) : consent.action}</Badge>
+                <Badge variant={ACTION_VARIANTS[consent.action] ?? 'neutral'}>
+                  {action ? formatMessage(action) : consent.action}
+                </Badge>
               </Td>
               <Td>
                 <Typography textColor="neutral800">{consent.textVersion}</Typography>

@@ -7,7 +7,8 @@ import { ContactStatusBadge } from './StatusBadge';
 
 export const ContactFields = ({ contact }: { contact: Contact }) => {
   const { formatMessage } = useIntl();
-  const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`contact.field.${key}`), defaultMessage });
+  const label = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`contact.field.${key}`), defaultMessage });
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>

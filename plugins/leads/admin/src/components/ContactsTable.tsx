@@ -12,7 +12,8 @@ const fullName = (contact: Contact) => [contact.firstName, contact.lastName].fil
 export const ContactsTable = ({ contacts }: { contacts: Contact[] }) => {
   const { formatMessage } = useIntl();
   const navigate = useNavigate();
-  const column = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`contacts.table.${key}`), defaultMessage });
+  const column = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`contacts.table.${key}`), defaultMessage });
 
   return (
     <Table colCount={5} rowCount={contacts.length + 1}>
@@ -27,7 +28,11 @@ export const ContactsTable = ({ contacts }: { contacts: Contact[] }) => {
       />
       <Tbody>
         {contacts.map((contact) => (
-          <Tr key={contact.documentId} onClick={() => navigate(paths.contact(contact.documentId))} style={{ cursor: 'pointer' }}>
+          <Tr
+            key={contact.documentId}
+            onClick={() => navigate(paths.contact(contact.documentId))}
+            style={{ cursor: 'pointer' }}
+          >
             <Td>
               <Typography fontWeight="semiBold" textColor="neutral800">
                 {contact.email}

@@ -24,18 +24,29 @@ export const EmailBodyModal = ({ email, onClose }: EmailBodyModalProps) => {
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Flex gap={2} wrap="wrap">
                 <Typography variant="pi" textColor="neutral600">
-                  {formatMessage({ id: getTranslation('emails.modal.to'), defaultMessage: 'To: {to}' }, { to: email.to })}
+                  {formatMessage(
+                    { id: getTranslation('emails.modal.to'), defaultMessage: 'To: {to}' },
+                    { to: email.to },
+                  )}
                 </Typography>
                 <DateTime value={email.sentAt} variant="pi" textColor="neutral600" />
               </Flex>
               <Box background="neutral100" hasRadius padding={4}>
                 {email.text ? (
-                  <Typography tag="pre" variant="omega" textColor="neutral800" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}>
+                  <Typography
+                    tag="pre"
+                    variant="omega"
+                    textColor="neutral800"
+                    style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
+                  >
                     {email.text}
                   </Typography>
                 ) : (
                   <Typography textColor="neutral500">
-                    {formatMessage({ id: getTranslation('emails.modal.noText'), defaultMessage: 'No text body was stored for this email.' })}
+                    {formatMessage({
+                      id: getTranslation('emails.modal.noText'),
+                      defaultMessage: 'No text body was stored for this email.',
+                    })}
                   </Typography>
                 )}
               </Box>
@@ -44,7 +55,9 @@ export const EmailBodyModal = ({ email, onClose }: EmailBodyModalProps) => {
         </Modal.Body>
         <Modal.Footer>
           <Modal.Close>
-            <Button variant="tertiary">{formatMessage({ id: getTranslation('emails.modal.close'), defaultMessage: 'Close' })}</Button>
+            <Button variant="tertiary">
+              {formatMessage({ id: getTranslation('emails.modal.close'), defaultMessage: 'Close' })}
+            </Button>
           </Modal.Close>
         </Modal.Footer>
       </Modal.Content>

@@ -17,7 +17,8 @@ interface EmailsTableProps {
 
 export const EmailsTable = ({ emails, onOpen }: EmailsTableProps) => {
   const { formatMessage } = useIntl();
-  const column = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`emails.table.${key}`), defaultMessage });
+  const column = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`emails.table.${key}`), defaultMessage });
   const viewLabel = formatMessage({ id: getTranslation('emails.view'), defaultMessage: 'Show email text' });
 
   return (

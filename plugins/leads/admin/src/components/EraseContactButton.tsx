@@ -23,7 +23,10 @@ export const EraseContactButton = ({ documentId, email, onErased }: EraseContact
       await post(`/leads/contacts/${encodeURIComponent(documentId)}/erase`);
       toggleNotification({
         type: 'success',
-        message: formatMessage({ id: getTranslation('contact.erase.success'), defaultMessage: 'The contact has been erased.' }),
+        message: formatMessage({
+          id: getTranslation('contact.erase.success'),
+          defaultMessage: 'The contact has been erased.',
+        }),
       });
       onErased();
     } catch (error) {
@@ -49,9 +52,10 @@ export const EraseContactButton = ({ documentId, email, onErased }: EraseContact
             {formatMessage(
               {
                 id: getTranslation('contact.erase.body'),
-                defaultMessage: 'The personal data of {email} will be anonymised, tracking details and email texts removed, and pending messages cancelled.',
+                defaultMessage:
+                  'The personal data of {email} will be anonymised, tracking details and email texts removed, and pending messages cancelled.',
               },
-              { email }
+              { email },
             )}
           </Typography>
           <Typography textAlign="center" fontWeight="semiBold">

@@ -23,8 +23,16 @@ const useNavLinks = () => {
   ];
   if (canReadOutbox) {
     links.push(
-      { to: paths.outbox, label: formatMessage({ id: getTranslation('nav.outbox'), defaultMessage: 'Outbox' }), forceActive: false },
-      { to: paths.emails, label: formatMessage({ id: getTranslation('nav.emails'), defaultMessage: 'Emails' }), forceActive: false }
+      {
+        to: paths.outbox,
+        label: formatMessage({ id: getTranslation('nav.outbox'), defaultMessage: 'Outbox' }),
+        forceActive: false,
+      },
+      {
+        to: paths.emails,
+        label: formatMessage({ id: getTranslation('nav.emails'), defaultMessage: 'Emails' }),
+        forceActive: false,
+      },
     );
   }
   return links;

@@ -23,7 +23,11 @@ export const OutboxCounts = ({ stats }: { stats: OutboxStats }) => {
             <Typography tag="dt" variant="sigma" textColor="neutral600">
               {formatMessage(OUTBOX_STATUS_LABELS[status])}
             </Typography>
-            <Typography tag="dd" variant="alpha" textColor={status === 'dead' && stats.byStatus.dead > 0 ? 'danger600' : 'neutral800'}>
+            <Typography
+              tag="dd"
+              variant="alpha"
+              textColor={status === 'dead' && stats.byStatus.dead > 0 ? 'danger600' : 'neutral800'}
+            >
               {formatNumber(stats.byStatus[status] ?? 0)}
             </Typography>
           </Flex>

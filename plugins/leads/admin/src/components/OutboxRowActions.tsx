@@ -34,7 +34,10 @@ export const OutboxRowActions = ({ message, onDone }: OutboxRowActionsProps) => 
     setIsReplaying(true);
     await run(
       'replay',
-      formatMessage({ id: getTranslation('outbox.replay.success'), defaultMessage: 'Message {id} will be delivered again.' }, { id: message.id })
+      formatMessage(
+        { id: getTranslation('outbox.replay.success'), defaultMessage: 'Message {id} will be delivered again.' },
+        { id: message.id },
+      ),
     );
     setIsReplaying(false);
   };
@@ -42,7 +45,10 @@ export const OutboxRowActions = ({ message, onDone }: OutboxRowActionsProps) => 
   const discard = () =>
     run(
       'discard',
-      formatMessage({ id: getTranslation('outbox.discard.success'), defaultMessage: 'Message {id} has been discarded.' }, { id: message.id })
+      formatMessage(
+        { id: getTranslation('outbox.discard.success'), defaultMessage: 'Message {id} has been discarded.' },
+        { id: message.id },
+      ),
     );
 
   return (
@@ -67,7 +73,7 @@ export const OutboxRowActions = ({ message, onDone }: OutboxRowActionsProps) => 
               id: getTranslation('outbox.discard.body'),
               defaultMessage: 'Message {id} ({topic}) will be marked as done without being delivered.',
             },
-            { id: message.id, topic: message.topic }
+            { id: message.id, topic: message.topic },
           )}
         </ConfirmDialog>
       </Dialog.Root>

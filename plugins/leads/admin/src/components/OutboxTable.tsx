@@ -14,7 +14,8 @@ interface OutboxTableProps {
 
 export const OutboxTable = ({ messages, canManage, onChanged }: OutboxTableProps) => {
   const { formatMessage } = useIntl();
-  const column = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`outbox.table.${key}`), defaultMessage });
+  const column = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`outbox.table.${key}`), defaultMessage });
 
   return (
     <Table colCount={8} rowCount={messages.length + 1}>
@@ -51,14 +52,22 @@ export const OutboxTable = ({ messages, canManage, onChanged }: OutboxTableProps
               <DateTime value={message.status === 'pending' ? message.nextAttemptAt : null} />
             </Td>
             <Td maxWidth="32rem">
-              <Typography textColor={message.lastError ? 'danger600' : 'neutral500'} ellipsis title={message.lastError ?? undefined}>
+              <Typography
+                textColor={message.lastError ? 'danger600' : 'neutral500'}
+                ellipsis
+                title={message.lastError ?? undefined}
+              >
                 {message.lastError || '–'}
               </Typography>
             </Td>
             <Td>
               <DateTime value={message.updatedAt} />
             </Td>
-            <Td>{canManage && message.status === 'dead' ? <OutboxRowActions message={message} onDone={onChanged} /> : null}</Td>
+            <Td>
+              {canManage && message.status === 'dead' ? (
+                <OutboxRowActions message={message} onDone={onChanged} />
+              ) : null}
+            </Td>
           </Tr>
         ))}
       </Tbody>

@@ -15,13 +15,14 @@ import { getTranslation } from '../utils/getTranslation';
 
 const GDPR_PERMISSIONS = [...PERMISSIONS.contactsExport, ...PERMISSIONS.contactsErase];
 
-const displayName = (contact: Contact) => [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
+const displayName = (contact: Contact) =>
+  [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
 
 export const ContactDetailPage = () => {
   const { formatMessage } = useIntl();
   const { documentId = '' } = useParams<{ documentId: string }>();
   const { data, error, isLoading, refetch } = useAdminQuery<DataResponse<ContactTimeline>>(
-    `/leads/contacts/${encodeURIComponent(documentId)}`
+    `/leads/contacts/${encodeURIComponent(documentId)}`,
   );
   // The buttons are hidden without permission; the server enforces the same permissions.
   const {
@@ -31,7 +32,14 @@ export const ContactDetailPage = () => {
 
   if (error) {
     if (isFetchError(error) && error.status === 404) {
-      return <Page.Error content={formatMessage({ id: getTranslation('contact.notFound'), defaultMessage: 'This contact does not exist.' })} />;
+      return (
+        <Page.Error
+          content={formatMessage({
+            id: getTranslation('contact.notFound'),
+            defaultMessage: 'This contact does not exist.',
+          })}
+        />
+      );
     }
     return <Page.Error />;
   }
@@ -61,10 +69,14 @@ export const ContactDetailPage = () => {
           <Section title={formatMessage({ id: getTranslation('contact.section.details'), defaultMessage: 'Details' })}>
             <ContactFields contact={contact} />
           </Section>
-          <Section title={formatMessage({ id: getTranslation('contact.section.consents'), defaultMessage: 'Consents' })}>
+          <Section
+            title={formatMessage({ id: getTranslation('contact.section.consents'), defaultMessage: 'Consents' })}
+          >
             <ConsentsTable consents={consents} />
           </Section>
-          <Section title={formatMessage({ id: getTranslation('contact.section.activities'), defaultMessage: 'Activity' })}>
+          <Section
+            title={formatMessage({ id: getTranslation('contact.section.activities'), defaultMessage: 'Activity' })}
+          >
             <ActivityTimeline activities={activities} />
           </Section>
         </Flex>

@@ -34,8 +34,11 @@ export const ContactsListPage = () => {
       <Layouts.Header
         title={title}
         subtitle={formatMessage(
-          { id: getTranslation('contacts.subtitle'), defaultMessage: '{total, plural, one {# contact} other {# contacts}} found' },
-          { total }
+          {
+            id: getTranslation('contacts.subtitle'),
+            defaultMessage: '{total, plural, one {# contact} other {# contacts}} found',
+          },
+          { total },
         )}
       />
       <Layouts.Action startActions={<ContactFilters />} />
@@ -44,8 +47,14 @@ export const ContactsListPage = () => {
           <EmptyList
             content={
               isFiltered
-                ? formatMessage({ id: getTranslation('contacts.empty.filtered'), defaultMessage: 'No contact matches these filters.' })
-                : formatMessage({ id: getTranslation('contacts.empty'), defaultMessage: 'No contacts yet. They appear here when someone fills in a form.' })
+                ? formatMessage({
+                    id: getTranslation('contacts.empty.filtered'),
+                    defaultMessage: 'No contact matches these filters.',
+                  })
+                : formatMessage({
+                    id: getTranslation('contacts.empty'),
+                    defaultMessage: 'No contacts yet. They appear here when someone fills in a form.',
+                  })
             }
           />
         ) : (

@@ -34,7 +34,12 @@ export const EmailsPage = () => {
       />
       <Layouts.Content>
         {data.data.length === 0 ? (
-          <EmptyList content={formatMessage({ id: getTranslation('emails.empty'), defaultMessage: 'No email has been sent yet.' })} />
+          <EmptyList
+            content={formatMessage({
+              id: getTranslation('emails.empty'),
+              defaultMessage: 'No email has been sent yet.',
+            })}
+          />
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             <EmailsTable emails={data.data} onOpen={setOpenEmail} />

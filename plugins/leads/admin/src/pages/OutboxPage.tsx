@@ -16,7 +16,9 @@ import { getTranslation } from '../utils/getTranslation';
 const DEFAULT_STATUS: OutboxStatusChoice = 'dead';
 
 const toStatusChoice = (value: string | undefined): OutboxStatusChoice =>
-  value === 'all' || OUTBOX_STATUSES.some((status) => status === value) ? (value as OutboxStatusChoice) : DEFAULT_STATUS;
+  value === 'all' || OUTBOX_STATUSES.some((status) => status === value)
+    ? (value as OutboxStatusChoice)
+    : DEFAULT_STATUS;
 
 export const OutboxPage = () => {
   const { formatMessage } = useIntl();
@@ -59,13 +61,18 @@ export const OutboxPage = () => {
           </Button>
         }
       />
-      <Layouts.Action startActions={<OutboxStatusFilter value={status} onChange={(next) => setFilter('status', next)} />} />
+      <Layouts.Action
+        startActions={<OutboxStatusFilter value={status} onChange={(next) => setFilter('status', next)} />}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <OutboxCounts stats={stats.data.data} />
           {messages.data.data.length === 0 ? (
             <EmptyList
-              content={formatMessage({ id: getTranslation('outbox.empty'), defaultMessage: 'No message with this status.' })}
+              content={formatMessage({
+                id: getTranslation('outbox.empty'),
+                defaultMessage: 'No message with this status.',
+              })}
             />
           ) : (
             <Flex direction="column" alignItems="stretch" gap={4}>

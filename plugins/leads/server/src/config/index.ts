@@ -48,7 +48,12 @@ const defaults: LeadsConfig = {
   siteOrigins: ['http://localhost:4321'],
   siteName: 'Magnetiq',
   confirmationTtlHours: 24 * 7,
-  sendgrid: { apiKey: '', baseUrl: 'https://api.sendgrid.com', from: 'Magnetiq <hello@magnetiq.local>', salesNotify: '' },
+  sendgrid: {
+    apiKey: '',
+    baseUrl: 'https://api.sendgrid.com',
+    from: 'Magnetiq <hello@magnetiq.local>',
+    salesNotify: '',
+  },
   rateLimit: { perIpPoints: 10, perEmailPoints: 5, durationSeconds: 600, redisUrl: '', redisPrefix: 'magnetiq' },
   outbox: {
     pollMs: 2000,
@@ -75,10 +80,13 @@ export default {
     if (!config.tokenSecret || config.tokenSecret.length < 16) {
       throw new Error('leads: tokenSecret (LEADS_TOKEN_SECRET) must be set to at least 16 characters');
     }
-    if (!(config.deliveryRetentionDays >= 1)) throw new Error('leads: deliveryRetentionDays (DELIVERY_RETENTION_DAYS) must be at least 1 day');
+    if (!(config.deliveryRetentionDays >= 1))
+      throw new Error('leads: deliveryRetentionDays (DELIVERY_RETENTION_DAYS) must be at least 1 day');
     if (config.outbox.maxAttempts < 1) throw new Error('leads: outbox.maxAttempts must be at least 1');
-    if (!(config.outbox.leaseMs >= 1000)) throw new Error('leads: outbox.leaseMs (OUTBOX_LEASE_MS) must be at least 1000');
-    if (!(config.outbox.concurrency >= 1) || !(config.outbox.batchSize >= 1)) throw new Error('leads: OUTBOX_CONCURRENCY and OUTBOX_BATCH_SIZE must be at least 1');
+    if (!(config.outbox.leaseMs >= 1000))
+      throw new Error('leads: outbox.leaseMs (OUTBOX_LEASE_MS) must be at least 1000');
+    if (!(config.outbox.concurrency >= 1) || !(config.outbox.batchSize >= 1))
+      throw new Error('leads: OUTBOX_CONCURRENCY and OUTBOX_BATCH_SIZE must be at least 1');
     if (config.rateLimit.perIpPoints < 1 || config.rateLimit.perEmailPoints < 1) {
       throw new Error('leads: rate limits must allow at least one request');
     }

@@ -15,14 +15,27 @@ const paging = {
 };
 
 export const contactListQuerySchema = yup
-  .object({ q: yup.string().trim().max(200), status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']), source: yup.string().trim().max(60), ...paging })
+  .object({
+    q: yup.string().trim().max(200),
+    status: yup.string().oneOf(['new', 'confirmed', 'unsubscribed', 'erased']),
+    source: yup.string().trim().max(60),
+    ...paging,
+  })
   .noUnknown();
-const listQuery = validateYupSchema(contactListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
+const listQuery = validateYupSchema(contactListQuerySchema, { strict: false }) as (
+  query: unknown,
+) => Promise<PageQuery & { q?: string; status?: string; source?: string }>;
 
 export const outboxListQuerySchema = yup
-  .object({ status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']), topic: yup.string().trim().max(100), ...paging })
+  .object({
+    status: yup.string().oneOf(['pending', 'processing', 'done', 'dead']),
+    topic: yup.string().trim().max(100),
+    ...paging,
+  })
   .noUnknown();
-const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false }) as (query: unknown) => Promise<PageQuery & { status?: string; topic?: string }>;
+const outboxQuery = validateYupSchema(outboxListQuerySchema, { strict: false }) as (
+  query: unknown,
+) => Promise<PageQuery & { status?: string; topic?: string }>;
 
 const actorOf = (ctx: RequestContext) => ({ id: ctx.state.user?.id, email: ctx.state.user?.email });
 
@@ -42,7 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getContact(ctx: RequestContext) {
     const timeline = await getService(strapi, 'contacts').timeline(ctx.params.documentId);
     if (!timeline) throw new errors.NotFoundError('Contact not found');
-    await getService(strapi, 'audit').record(actorOf(ctx), 'contact.view', { type: 'contact', id: ctx.params.documentId });
+    await getService(strapi, 'audit').record(actorOf(ctx), 'contact.view', {
+      type: 'contact',
+      id: ctx.params.documentId,
+    });
     ctx.body = { data: timeline };
   },
 
@@ -78,7 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async replayOutbox(ctx: RequestContext) {
     const id = idParam(ctx);
-    if (!(await getService(strapi, 'outbox').replay(id))) throw new errors.NotFoundError('No dead outbox message with this id');
+    if (!(await getService(strapi, 'outbox').replay(id)))
+      throw new errors.NotFoundError('No dead outbox message with this id');
     await getService(strapi, 'audit').record(actorOf(ctx), 'outbox.replay', { type: 'outbox', id });
     ctx.body = { data: { id, status: 'pending' } };
   },
@@ -95,9 +112,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async listEmails(ctx: RequestContext) {
     const page = Math.max(1, Number(ctx.query.page) || 1);
-    const { results, pagination } = await strapi.db
-      .query('plugin::leads.email')
-      .findPage({ orderBy: { sentAt: 'desc' }, page, pageSize: 25, select: ['id', 'to', 'subject', 'template', 'transport', 'providerMessageId', 'sentAt', 'text'] });
+    const { results, pagination } = await strapi.db.query('plugin::leads.email').findPage({
+      orderBy: { sentAt: 'desc' },
+      page,
+      pageSize: 25,
+      select: ['id', 'to', 'subject', 'template', 'transport', 'providerMessageId', 'sentAt', 'text'],
+    });
     ctx.body = { data: results, meta: { pagination } };
   },
 });

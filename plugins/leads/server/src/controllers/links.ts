@@ -17,7 +17,10 @@ const MESSAGES: Record<string, string> = {
 const ACTION_PAGES = { confirm: 'confirm-subscription', unsubscribe: 'unsubscribe' } as const;
 const DONE = { confirm: 'subscription-confirmed', unsubscribe: 'unsubscribed' } as const;
 
-export const tokenBodySchema = yup.object({ token: yup.string().required().max(2048) }).noUnknown().required();
+export const tokenBodySchema = yup
+  .object({ token: yup.string().required().max(2048) })
+  .noUnknown()
+  .required();
 const validateTokenBody = strictValidator<{ token: string }>(tokenBodySchema);
 
 type Outcome = { ok: true; language: string } | { ok: false; reason: string };
@@ -32,7 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const wantsJson = (ctx: RequestContext) => ctx.accepts('html', 'json') === 'json';
 
   const invalid = (ctx: RequestContext, reason: string) => {
-    if (wantsJson(ctx) || ctx.method === 'POST') throw new errors.ValidationError(MESSAGES[reason] ?? MESSAGES.malformed, { reason });
+    if (wantsJson(ctx) || ctx.method === 'POST')
+      throw new errors.ValidationError(MESSAGES[reason] ?? MESSAGES.malformed, { reason });
     ctx.redirect(`${getConfig(strapi).siteUrl}/en/link-invalid/?reason=${encodeURIComponent(reason)}`);
   };
 
@@ -46,7 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { status: 'pending', method: 'POST' } };
       return;
     }
-    ctx.redirect(`${getConfig(strapi).siteUrl}/${outcome.language}/${ACTION_PAGES[action]}/?token=${encodeURIComponent(token)}`);
+    ctx.redirect(
+      `${getConfig(strapi).siteUrl}/${outcome.language}/${ACTION_PAGES[action]}/?token=${encodeURIComponent(token)}`,
+    );
   };
 
   const done = (ctx: RequestContext, outcome: Outcome, action: keyof typeof DONE) => {
@@ -56,7 +62,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Links are clicked by people (and mail scanners), a few per email: a generous per-IP budget
   // still stops anyone from trying tokens in bulk.
-  const limit = (ctx: RequestContext) => withRateLimitHeader(ctx, () => getService(strapi, 'rate-limit').check('email-links', { ip: ctx.request.ip }, { ipPointsFactor: 6 }));
+  const limit = (ctx: RequestContext) =>
+    withRateLimitHeader(ctx, () =>
+      getService(strapi, 'rate-limit').check('email-links', { ip: ctx.request.ip }, { ipPointsFactor: 6 }),
+    );
 
   const tokenFrom = (token: unknown) => {
     if (typeof token !== 'string' || token.length === 0 || token.length > 2048) {
@@ -75,7 +84,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirm(ctx: RequestContext) {
       await limit(ctx);
       const { token } = await validateTokenBody(ctx.request.body ?? {});
-      const outcome = await getService(strapi, 'contacts').confirm(token, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+      const outcome = await getService(strapi, 'contacts').confirm(token, {
+        ip: ctx.request.ip,
+        userAgent: ctx.get('User-Agent'),
+      });
       done(ctx, outcome, 'confirm');
     },
 
@@ -91,7 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async unsubscribe(ctx: RequestContext) {
       await limit(ctx);
       const fromQuery = ctx.query.token;
-      const token = fromQuery !== undefined ? tokenFrom(fromQuery) : (await validateTokenBody(ctx.is('application/json') ? (ctx.request.body ?? {}) : {})).token;
+      const token =
+        fromQuery !== undefined
+          ? tokenFrom(fromQuery)
+          : (await validateTokenBody(ctx.is('application/json') ? (ctx.request.body ?? {}) : {})).token;
       const outcome = await getService(strapi, 'contacts').unsubscribe(token);
       done(ctx, outcome, 'unsubscribe');
     },

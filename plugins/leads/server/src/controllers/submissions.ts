@@ -26,7 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       normaliseEmail,
     });
     if (body.language !== undefined) getService(strapi, 'deprecations').mark(ctx, 'language', 'locale');
-    const locale = await getService(strapi, 'locales').resolve(body.locale ?? body.language, body.locale === undefined && body.language !== undefined ? 'language' : 'locale');
+    const locale = await getService(strapi, 'locales').resolve(
+      body.locale ?? body.language,
+      body.locale === undefined && body.language !== undefined ? 'language' : 'locale',
+    );
 
     // The same answer whether the email is new, known, or the honeypot caught a bot.
     ctx.status = 201;
@@ -45,7 +48,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         phone: body.phone,
         country: body.country,
         language: locale,
-        consent: { dataProcessing: body.consent.dataProcessing, marketingEmail: body.consent.marketingEmail, textVersion: body.consent.textVersion },
+        consent: {
+          dataProcessing: body.consent.dataProcessing,
+          marketingEmail: body.consent.marketingEmail,
+          textVersion: body.consent.textVersion,
+        },
         utm: body.utm ?? null,
         referrer: body.referrer,
         landingPage: body.landingPage,
@@ -53,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         activity: { type: 'contact-form', title: 'Contact form' },
         message: body.message,
       },
-      { ip: ctx.request.ip, userAgent: ctx.get('User-Agent'), sendReceipt: true }
+      { ip: ctx.request.ip, userAgent: ctx.get('User-Agent'), sendReceipt: true },
     );
   },
 });

@@ -29,10 +29,22 @@ describe('refusedSubject', () => {
     ['a lead type in upper case', { params: { model: 'PLUGIN::LEADS.AUDIT-LOG' } }, 'plugin::leads.audit-log'],
     ['a lead type percent-encoded twice', { params: { model: 'plugin%253A%253Aleads.email' } }, 'plugin::leads.email'],
     ['a lead type as :uid (configuration)', { params: { uid: 'plugin::leads.outbox' } }, 'plugin::leads.outbox'],
-    ['a lead type in the body (uid generation)', { body: { contentTypeUID: 'plugin::leads.contact' } }, 'plugin::leads.contact'],
-    ['a lead type in the query (history)', { query: { contentType: 'plugin::leads.activity' } }, 'plugin::leads.activity'],
+    [
+      'a lead type in the body (uid generation)',
+      { body: { contentTypeUID: 'plugin::leads.contact' } },
+      'plugin::leads.contact',
+    ],
+    [
+      'a lead type in the query (history)',
+      { query: { contentType: 'plugin::leads.activity' } },
+      'plugin::leads.activity',
+    ],
     ['a hidden type of another plugin', { params: { model: 'plugin::booking.booking' } }, 'plugin::booking.booking'],
-    ['a relation whose target is a lead type', { params: { model: 'api::page.page', targetField: 'x' }, relationTarget: 'plugin::leads.contact' }, 'plugin::leads.contact'],
+    [
+      'a relation whose target is a lead type',
+      { params: { model: 'api::page.page', targetField: 'x' }, relationTarget: 'plugin::leads.contact' },
+      'plugin::leads.contact',
+    ],
   ])('refuses %s', (_name, request, expected) => {
     expect(refusedSubject(request, rules)).toBe(expected);
   });
@@ -40,7 +52,13 @@ describe('refusedSubject', () => {
   it.each([
     ['a visible content type', { params: { model: 'api::page.page', id: 'abc' } }],
     ['a plugin type that is visible', { params: { model: 'plugin::whitepapers.whitepaper' } }],
-    ['a relation to a hidden type of Strapi (a user role)', { params: { model: 'plugin::users-permissions.user', targetField: 'role' }, relationTarget: 'plugin::users-permissions.role' }],
+    [
+      'a relation to a hidden type of Strapi (a user role)',
+      {
+        params: { model: 'plugin::users-permissions.user', targetField: 'role' },
+        relationTarget: 'plugin::users-permissions.role',
+      },
+    ],
     ['a body that is an array', { body: ['plugin::leads.contact'] }],
     ['no subject at all', {}],
   ])('lets through %s', (_name, request) => {
@@ -60,7 +78,11 @@ describe('withOwnedFields', () => {
   });
 
   it('keeps the stored value instead of the editor’s', () => {
-    expect(withOwnedFields({ title: 'T', fileKey: '../../.env' }, owned, { fileKey: 'a.pdf', fileSize: 12 })).toEqual({ title: 'T', fileKey: 'a.pdf', fileSize: 12 });
+    expect(withOwnedFields({ title: 'T', fileKey: '../../.env' }, owned, { fileKey: 'a.pdf', fileSize: 12 })).toEqual({
+      title: 'T',
+      fileKey: 'a.pdf',
+      fileSize: 12,
+    });
   });
 
   it('does not write empty stored values', () => {

@@ -51,7 +51,10 @@ export function subjectsOf(request: ContentManagerRequest): string[] {
   if (request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
     for (const key of BODY_KEYS) raw.push((request.body as Record<string, unknown>)[key]);
   }
-  return raw.flatMap((value) => (Array.isArray(value) ? value : [value])).map(normaliseUid).filter((uid): uid is string => uid !== null);
+  return raw
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .map(normaliseUid)
+    .filter((uid): uid is string => uid !== null);
 }
 
 /** Content types that hold lead data: never served by the Content Manager, whatever a role says. */
@@ -81,7 +84,11 @@ export function refusedSubject(request: ContentManagerRequest, rules: RefusalRul
  * an editor's value for such a field is dropped, and the stored value is written back, so every
  * locale row of the document keeps the same one (i18n syncs non-localized fields across locales).
  */
-export function withOwnedFields(data: Record<string, unknown>, owned: readonly string[], stored: Record<string, unknown> | null): Record<string, unknown> {
+export function withOwnedFields(
+  data: Record<string, unknown>,
+  owned: readonly string[],
+  stored: Record<string, unknown> | null,
+): Record<string, unknown> {
   const result = { ...data };
   for (const field of owned) {
     delete result[field];

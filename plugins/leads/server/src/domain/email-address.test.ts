@@ -22,6 +22,7 @@ describe('emailDomain', () => {
 });
 
 describe('maskEmail', () => {
-  it('keeps the first letter and the domain only', () => expect(maskEmail('jane@example.com')).toBe('j***@example.com'));
+  it('keeps the first letter and the domain only', () =>
+    expect(maskEmail('jane@example.com')).toBe('j***@example.com'));
   it('hides garbage entirely', () => expect(maskEmail('garbage')).toBe('***'));
 });

@@ -27,11 +27,22 @@ export interface TemplateData {
   /** the site's home page in the email's language, linked from visitor receipts */
   siteUrl?: string;
   /** for the sales notification */
-  lead?: { email: string; name?: string; company?: string; jobTitle?: string; phone?: string; source?: string; utm?: string };
+  lead?: {
+    email: string;
+    name?: string;
+    company?: string;
+    jobTitle?: string;
+    phone?: string;
+    source?: string;
+    utm?: string;
+  };
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  return value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 const copy = {
@@ -42,7 +53,8 @@ const copy = {
     confirmButton: 'Confirm my subscription',
     ignore: 'If you did not ask for this, ignore this email: nothing happens without your click.',
     receiptSubject: (site: string) => `We received your message – ${site}`,
-    receiptBody: 'thank you for contacting us. We received your message sent with the contact form on our website and will get back to you within one business day.',
+    receiptBody:
+      'thank you for contacting us. We received your message sent with the contact form on our website and will get back to you within one business day.',
     receiptSite: 'Our website:',
     receiptNotYou: 'If you did not write to us, ignore this email: someone may have entered your address by mistake.',
     unsubscribe: 'Unsubscribe',
@@ -55,9 +67,11 @@ const copy = {
     confirmButton: 'Abonnement bestätigen',
     ignore: 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne Ihren Klick passiert nichts.',
     receiptSubject: (site: string) => `Wir haben Ihre Nachricht erhalten – ${site}`,
-    receiptBody: 'vielen Dank für Ihre Anfrage. Wir haben Ihre Nachricht aus dem Kontaktformular unserer Website erhalten und melden uns innerhalb eines Werktags.',
+    receiptBody:
+      'vielen Dank für Ihre Anfrage. Wir haben Ihre Nachricht aus dem Kontaktformular unserer Website erhalten und melden uns innerhalb eines Werktags.',
     receiptSite: 'Unsere Website:',
-    receiptNotYou: 'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
+    receiptNotYou:
+      'Wenn Sie uns nicht geschrieben haben, ignorieren Sie diese E-Mail: Jemand hat Ihre Adresse vielleicht versehentlich eingegeben.',
     unsubscribe: 'Abmelden',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
   },
@@ -68,9 +82,11 @@ const copy = {
     confirmButton: 'Confirmer mon abonnement',
     ignore: "Si vous n'avez rien demandé, ignorez cet e-mail : rien ne se passe sans votre clic.",
     receiptSubject: (site: string) => `Nous avons bien reçu votre message – ${site}`,
-    receiptBody: 'merci de nous avoir contactés. Nous avons bien reçu le message envoyé avec le formulaire de contact de notre site et vous répondrons sous un jour ouvré.',
+    receiptBody:
+      'merci de nous avoir contactés. Nous avons bien reçu le message envoyé avec le formulaire de contact de notre site et vous répondrons sous un jour ouvré.',
     receiptSite: 'Notre site :',
-    receiptNotYou: "Si vous ne nous avez pas écrit, ignorez cet e-mail : quelqu'un a peut-être saisi votre adresse par erreur.",
+    receiptNotYou:
+      "Si vous ne nous avez pas écrit, ignorez cet e-mail : quelqu'un a peut-être saisi votre adresse par erreur.",
     unsubscribe: 'Se désabonner',
     regards: (site: string) => `Cordialement,\nL'équipe ${site}`,
   },
@@ -90,7 +106,11 @@ export const layout = (bodyHtml: string, footerHtml = '') =>
   `<!doctype html><html><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2933">${bodyHtml}${footerHtml}</body></html>`;
 
 /** Plain text to escaped HTML paragraphs (blank line = new paragraph). */
-export const paragraphs = (text: string) => text.split('\n\n').map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+export const paragraphs = (text: string) =>
+  text
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 
 /** `locale` is one of `builtInLocales(template)`: the email service resolved the fallback. */
 export function renderEmail(template: TemplateName, locale: EmailLocale, data: TemplateData): RenderedEmail {
@@ -100,9 +120,11 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
     case 'confirm-subscription': {
       if (!data.confirmUrl) throw new Error('confirm-subscription needs confirmUrl');
       // to an address nobody has verified yet: no name the visitor typed (a phishing line fits in one)
-      const text = [t.hello(), t.confirmBody, `${t.confirmButton}: ${data.confirmUrl}`, t.ignore, t.regards(site)].join('\n\n');
+      const text = [t.hello(), t.confirmBody, `${t.confirmButton}: ${data.confirmUrl}`, t.ignore, t.regards(site)].join(
+        '\n\n',
+      );
       const html = layout(
-        `${paragraphs(t.hello())}${paragraphs(t.confirmBody)}<p><a href="${escapeHtml(data.confirmUrl)}">${escapeHtml(t.confirmButton)}</a></p>${paragraphs(t.ignore)}${paragraphs(t.regards(site))}`
+        `${paragraphs(t.hello())}${paragraphs(t.confirmBody)}<p><a href="${escapeHtml(data.confirmUrl)}">${escapeHtml(t.confirmButton)}</a></p>${paragraphs(t.ignore)}${paragraphs(t.regards(site))}`,
       );
       return { subject: t.confirmSubject(site), text, html, marketing: false };
     }
@@ -113,7 +135,7 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
       const siteLink = data.siteUrl ? `${t.receiptSite} ${data.siteUrl}` : '';
       const text = [t.hello(), t.receiptBody, siteLink, t.receiptNotYou, t.regards(site)].filter(Boolean).join('\n\n');
       const html = layout(
-        `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`
+        `${paragraphs(t.hello())}${paragraphs(t.receiptBody)}${data.siteUrl ? `<p>${escapeHtml(t.receiptSite)} <a href="${escapeHtml(data.siteUrl)}">${escapeHtml(data.siteUrl)}</a></p>` : ''}${paragraphs(t.receiptNotYou)}${paragraphs(t.regards(site))}`,
       );
       return { subject: t.receiptSubject(site), text, html, marketing: false };
     }
@@ -132,9 +154,14 @@ export function renderEmail(template: TemplateName, locale: EmailLocale, data: T
       const present = rows.filter(([, value]) => value);
       const text = [...present.map(([label, value]) => `${label}: ${value}`), '', data.message ?? ''].join('\n');
       const html = layout(
-        `<table>${present.map(([label, value]) => `<tr><th align="left">${label}</th><td>${escapeHtml(value!)}</td></tr>`).join('')}</table>${paragraphs(data.message ?? '')}`
+        `<table>${present.map(([label, value]) => `<tr><th align="left">${label}</th><td>${escapeHtml(value!)}</td></tr>`).join('')}</table>${paragraphs(data.message ?? '')}`,
       );
-      return { subject: `New lead: ${lead.name || lead.email}${lead.company ? ` (${lead.company})` : ''}`, text, html, marketing: false };
+      return {
+        subject: `New lead: ${lead.name || lead.email}${lead.company ? ` (${lead.company})` : ''}`,
+        text,
+        html,
+        marketing: false,
+      };
     }
   }
 }

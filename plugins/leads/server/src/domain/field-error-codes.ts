@@ -34,4 +34,5 @@ const FROM_YUP: Record<string, FieldErrorCode> = {
 };
 
 /** The code of a failed yup rule; rules without a code of their own are `invalid`. */
-export const codeForYupRule = (type: string | undefined): FieldErrorCode => (type && Object.hasOwn(FROM_YUP, type) ? FROM_YUP[type] : 'invalid');
+export const codeForYupRule = (type: string | undefined): FieldErrorCode =>
+  type && Object.hasOwn(FROM_YUP, type) ? FROM_YUP[type] : 'invalid';

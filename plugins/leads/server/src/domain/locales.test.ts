@@ -3,7 +3,12 @@ import { fallbackLocale, isConfigured, LOCALE_CODE, localeSet } from './locales'
 
 describe('localeSet', () => {
   it.each([
-    { rows: [{ code: 'de' }, { code: 'en' }, { code: 'fr' }], def: 'en', codes: ['en', 'de', 'fr'], defaultLocale: 'en' },
+    {
+      rows: [{ code: 'de' }, { code: 'en' }, { code: 'fr' }],
+      def: 'en',
+      codes: ['en', 'de', 'fr'],
+      defaultLocale: 'en',
+    },
     { rows: [{ code: 'en' }, { code: 'fr' }], def: 'fr', codes: ['fr', 'en'], defaultLocale: 'fr' },
     // a default that no row has (deleted meanwhile): the first configured code
     { rows: [{ code: 'nl' }, { code: 'de' }], def: 'en', codes: ['de', 'nl'], defaultLocale: 'de' },
@@ -28,8 +33,12 @@ describe('fallbackLocale', () => {
 });
 
 describe('locale codes', () => {
-  it.each(['en', 'fr', 'pt-BR', 'zh-Hans', 'es-419'])('%s is a code', (code) => expect(LOCALE_CODE.test(code)).toBe(true));
-  it.each(['', 'e', 'english!', 'en_US', '../en', 'en-'])('%j is not', (code) => expect(LOCALE_CODE.test(code)).toBe(false));
+  it.each(['en', 'fr', 'pt-BR', 'zh-Hans', 'es-419'])('%s is a code', (code) =>
+    expect(LOCALE_CODE.test(code)).toBe(true),
+  );
+  it.each(['', 'e', 'english!', 'en_US', '../en', 'en-'])('%j is not', (code) =>
+    expect(LOCALE_CODE.test(code)).toBe(false),
+  );
   it('is configured only when listed', () => {
     const set = localeSet([{ code: 'en' }, { code: 'fr' }], 'en');
     expect(isConfigured(set, 'fr')).toBe(true);

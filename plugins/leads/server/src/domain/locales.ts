@@ -15,16 +15,25 @@ export interface LocaleSet {
 
 /** The configured set from i18n's rows and its default; the default comes first, the rest sorted. */
 export function localeSet(rows: ReadonlyArray<{ code: string }>, defaultCode: string | null | undefined): LocaleSet {
-  const codes = [...new Set(rows.map((row) => row.code).filter((code) => typeof code === 'string' && code.length > 0))].sort();
+  const codes = [
+    ...new Set(rows.map((row) => row.code).filter((code) => typeof code === 'string' && code.length > 0)),
+  ].sort();
   const defaultLocale = defaultCode && codes.includes(defaultCode) ? defaultCode : (codes[0] ?? defaultCode ?? '');
-  return { codes: defaultLocale ? [defaultLocale, ...codes.filter((code) => code !== defaultLocale)] : codes, defaultLocale };
+  return {
+    codes: defaultLocale ? [defaultLocale, ...codes.filter((code) => code !== defaultLocale)] : codes,
+    defaultLocale,
+  };
 }
 
 /**
  * The language a message is written in: the requested one when it exists, else the default
  * locale, else the first available (the template's own source language).
  */
-export function fallbackLocale(requested: string | null | undefined, available: readonly string[], defaultLocale: string): string {
+export function fallbackLocale(
+  requested: string | null | undefined,
+  available: readonly string[],
+  defaultLocale: string,
+): string {
   if (requested && available.includes(requested)) return requested;
   // pt-BR asked, pt available: the language without its region before the default
   const language = requested?.split('-')[0];
@@ -34,4 +43,5 @@ export function fallbackLocale(requested: string | null | undefined, available: 
 }
 
 /** Whether a code is one of the configured ones (exact, as i18n compares them). */
-export const isConfigured = (set: LocaleSet, code: unknown): code is string => typeof code === 'string' && set.codes.includes(code);
+export const isConfigured = (set: LocaleSet, code: unknown): code is string =>
+  typeof code === 'string' && set.codes.includes(code);

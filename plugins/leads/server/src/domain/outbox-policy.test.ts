@@ -1,19 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { failureOutcome, leaseExpired, leasePolicy, leaseUntil, marksOf, rateLimitPauseMs, TopicGate, type DeliveryErrorMarks } from './outbox-policy';
+import {
+  failureOutcome,
+  leaseExpired,
+  leasePolicy,
+  leaseUntil,
+  marksOf,
+  rateLimitPauseMs,
+  TopicGate,
+  type DeliveryErrorMarks,
+} from './outbox-policy';
 
 const policy = { baseDelayMs: 1000, maxDelayMs: 60_000 };
 const midway = () => 0.5;
 
 describe('failure outcome', () => {
-  it.each<[string, DeliveryErrorMarks, number, number, { kind: string; delayMs: number; refundAttempt: boolean; status: string }]>([
+  it.each<
+    [
+      string,
+      DeliveryErrorMarks,
+      number,
+      number,
+      { kind: string; delayMs: number; refundAttempt: boolean; status: string },
+    ]
+  >([
     ['a plain error backs off', {}, 1, 4, { kind: 'retry', status: 'pending', delayMs: 750, refundAttempt: false }],
     ['the last attempt dead-letters', {}, 4, 4, { kind: 'dead', status: 'dead', delayMs: 4250, refundAttempt: false }],
-    ['a permanent error dead-letters at once', { permanent: true }, 1, 4, { kind: 'dead', status: 'dead', delayMs: 750, refundAttempt: false }],
-    ['a Retry-After longer than the backoff wins', { retryAfterMs: 9000 }, 1, 4, { kind: 'retry', status: 'pending', delayMs: 9000, refundAttempt: false }],
-    ['a Retry-After shorter than the backoff does not shorten it', { retryAfterMs: 10 }, 3, 4, { kind: 'retry', status: 'pending', delayMs: 2250, refundAttempt: false }],
-    ['a deferral uses no attempt, even the last', { deferMs: 5000 }, 4, 4, { kind: 'deferred', status: 'pending', delayMs: 5000, refundAttempt: true }],
-    ['a topic pause uses no attempt, even the last', { pauseTopicMs: 3000 }, 4, 4, { kind: 'paused', status: 'pending', delayMs: 3000, refundAttempt: true }],
-    ['a topic pause wins over permanent marks', { pauseTopicMs: 0, permanent: true }, 1, 4, { kind: 'paused', status: 'pending', delayMs: 0, refundAttempt: true }],
+    [
+      'a permanent error dead-letters at once',
+      { permanent: true },
+      1,
+      4,
+      { kind: 'dead', status: 'dead', delayMs: 750, refundAttempt: false },
+    ],
+    [
+      'a Retry-After longer than the backoff wins',
+      { retryAfterMs: 9000 },
+      1,
+      4,
+      { kind: 'retry', status: 'pending', delayMs: 9000, refundAttempt: false },
+    ],
+    [
+      'a Retry-After shorter than the backoff does not shorten it',
+      { retryAfterMs: 10 },
+      3,
+      4,
+      { kind: 'retry', status: 'pending', delayMs: 2250, refundAttempt: false },
+    ],
+    [
+      'a deferral uses no attempt, even the last',
+      { deferMs: 5000 },
+      4,
+      4,
+      { kind: 'deferred', status: 'pending', delayMs: 5000, refundAttempt: true },
+    ],
+    [
+      'a topic pause uses no attempt, even the last',
+      { pauseTopicMs: 3000 },
+      4,
+      4,
+      { kind: 'paused', status: 'pending', delayMs: 3000, refundAttempt: true },
+    ],
+    [
+      'a topic pause wins over permanent marks',
+      { pauseTopicMs: 0, permanent: true },
+      1,
+      4,
+      { kind: 'paused', status: 'pending', delayMs: 0, refundAttempt: true },
+    ],
   ])('%s', (_name, marks, attempt, maxAttempts, expected) => {
     expect(failureOutcome(marks, attempt, maxAttempts, policy, midway)).toMatchObject(expected);
   });
@@ -22,9 +75,17 @@ describe('failure outcome', () => {
     ['nothing on a plain Error', new Error('x'), {}],
     ['nothing on a string', 'boom', {}],
     ['nothing on null', null, {}],
-    ['the marks of a duck-typed error', Object.assign(new Error('x'), { deferMs: 10, permanent: true }), { deferMs: 10, permanent: true }],
+    [
+      'the marks of a duck-typed error',
+      Object.assign(new Error('x'), { deferMs: 10, permanent: true }),
+      { deferMs: 10, permanent: true },
+    ],
     ['a topic pause', { pauseTopicMs: 1500 }, { pauseTopicMs: 1500 }],
-    ['not a negative or non-numeric delay', { retryAfterMs: -1, deferMs: 'soon', pauseTopicMs: Number.NaN, permanent: 'yes' }, {}],
+    [
+      'not a negative or non-numeric delay',
+      { retryAfterMs: -1, deferMs: 'soon', pauseTopicMs: Number.NaN, permanent: 'yes' },
+      {},
+    ],
   ])('reads %s', (_name, error, expected) => {
     expect(marksOf(error)).toEqual(expected);
   });

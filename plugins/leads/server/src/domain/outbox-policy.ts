@@ -27,7 +27,8 @@ export type FailureOutcome =
   | { kind: 'retry'; status: 'pending'; delayMs: number; refundAttempt: false }
   | { kind: 'dead'; status: 'dead'; delayMs: number; refundAttempt: false };
 
-const finiteNonNegative = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const finiteNonNegative = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /** Reads the marks off anything a handler threw. */
 export function marksOf(error: unknown): DeliveryErrorMarks {
@@ -46,11 +47,26 @@ export function marksOf(error: unknown): DeliveryErrorMarks {
  * Order: a topic pause and a deferral never use an attempt; a permanent error or the last attempt
  * dead-letters; anything else backs off (at least as long as the provider asked).
  */
-export function failureOutcome(marks: DeliveryErrorMarks, attempt: number, maxAttempts: number, policy: BackoffPolicy, random: () => number = Math.random): FailureOutcome {
-  if (marks.pauseTopicMs !== undefined) return { kind: 'paused', status: 'pending', delayMs: marks.pauseTopicMs, refundAttempt: true, pauseTopicMs: marks.pauseTopicMs };
-  if (marks.deferMs !== undefined) return { kind: 'deferred', status: 'pending', delayMs: marks.deferMs, refundAttempt: true };
+export function failureOutcome(
+  marks: DeliveryErrorMarks,
+  attempt: number,
+  maxAttempts: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): FailureOutcome {
+  if (marks.pauseTopicMs !== undefined)
+    return {
+      kind: 'paused',
+      status: 'pending',
+      delayMs: marks.pauseTopicMs,
+      refundAttempt: true,
+      pauseTopicMs: marks.pauseTopicMs,
+    };
+  if (marks.deferMs !== undefined)
+    return { kind: 'deferred', status: 'pending', delayMs: marks.deferMs, refundAttempt: true };
   const delayMs = Math.max(nextDelayMs(attempt, policy, random), marks.retryAfterMs ?? 0);
-  if (marks.permanent === true || attempt >= maxAttempts) return { kind: 'dead', status: 'dead', delayMs, refundAttempt: false };
+  if (marks.permanent === true || attempt >= maxAttempts)
+    return { kind: 'dead', status: 'dead', delayMs, refundAttempt: false };
   return { kind: 'retry', status: 'pending', delayMs, refundAttempt: false };
 }
 
@@ -138,7 +154,10 @@ export class TopicGate {
  * SendGrid's 429: `X-RateLimit-Reset` is the Unix time (seconds) the limit resets; Retry-After
  * when that is missing. Returns how long to pause, never negative, null without either header.
  */
-export function rateLimitPauseMs(headers: { reset?: string | null; retryAfterMs?: number | null }, now: number): number | null {
+export function rateLimitPauseMs(
+  headers: { reset?: string | null; retryAfterMs?: number | null },
+  now: number,
+): number | null {
   const reset = Number(headers.reset);
   if (headers.reset && Number.isFinite(reset)) return Math.max(0, reset * 1000 - now);
   if (headers.retryAfterMs !== undefined && headers.retryAfterMs !== null) return Math.max(0, headers.retryAfterMs);

@@ -21,13 +21,23 @@ describe('textFault', () => {
 describe('cleanTexts', () => {
   it('normalises every string to NFC, nested ones too', () => {
     const decomposed = 'Jose\u0301';
-    const { value, problems } = cleanTexts({ firstName: decomposed, utm: { source: decomposed }, answers: { q1: decomposed }, list: [decomposed] });
+    const { value, problems } = cleanTexts({
+      firstName: decomposed,
+      utm: { source: decomposed },
+      answers: { q1: decomposed },
+      list: [decomposed],
+    });
     expect(problems).toEqual([]);
     expect(value).toEqual({ firstName: 'José', utm: { source: 'José' }, answers: { q1: 'José' }, list: ['José'] });
   });
 
   it('names every field with a control character or a lone surrogate', () => {
-    const { problems } = cleanTexts({ company: 'a\u0000b', utm: { source: 'x\u0001' }, message: 'ok', answers: { q1: '\ud800' } });
+    const { problems } = cleanTexts({
+      company: 'a\u0000b',
+      utm: { source: 'x\u0001' },
+      message: 'ok',
+      answers: { q1: '\ud800' },
+    });
     expect(problems.map((problem) => problem.path)).toEqual([['company'], ['utm', 'source'], ['answers', 'q1']]);
     expect(problems[0].message).toBe('company must not contain control characters');
     expect(problems[2].message).toBe('answers.q1 must be valid Unicode text');

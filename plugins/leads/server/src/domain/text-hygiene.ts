@@ -44,7 +44,9 @@ export const textProblemMessage = (fault: TextFault, path: string[]) => MESSAGES
 export function cleanTexts(value: unknown, path: string[] = []): { value: unknown; problems: TextProblem[] } {
   if (typeof value === 'string') {
     const fault = textFault(value);
-    return fault ? { value, problems: [{ path, message: textProblemMessage(fault, path) }] } : { value: value.normalize('NFC'), problems: [] };
+    return fault
+      ? { value, problems: [{ path, message: textProblemMessage(fault, path) }] }
+      : { value: value.normalize('NFC'), problems: [] };
   }
   if (Array.isArray(value)) {
     const items = value.map((item, index) => cleanTexts(item, [...path, String(index)]));

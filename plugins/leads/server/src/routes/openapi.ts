@@ -7,7 +7,11 @@ import { contactListQuerySchema, outboxListQuerySchema } from '../controllers/ad
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema.
  */
-const token = { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } } };
+const token = {
+  type: 'object',
+  required: ['token'],
+  properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+};
 
 export default {
   'submissions.create': {
@@ -15,40 +19,90 @@ export default {
     description: 'The same 201 answer whether the email is new, known or the honeypot caught a bot.',
     body: contactSubmissionSchema,
     status: 201,
-    data: { type: 'object', required: ['received'], properties: { received: { const: true } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['received'],
+      properties: { received: { const: true } },
+      additionalProperties: false,
+    },
   },
   'links.confirmPage': {
-    summary: 'The double opt-in link: a browser is sent to the site page that asks for one click; JSON clients learn whether the link is good',
+    summary:
+      'The double opt-in link: a browser is sent to the site page that asks for one click; JSON clients learn whether the link is good',
     query: token,
     redirect: true,
-    data: { type: 'object', required: ['status', 'method'], properties: { status: { const: 'pending' }, method: { const: 'POST' } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['status', 'method'],
+      properties: { status: { const: 'pending' }, method: { const: 'POST' } },
+      additionalProperties: false,
+    },
   },
   'links.confirm': {
     summary: 'Confirms a subscription (double opt-in)',
     body: tokenBodySchema,
-    data: { type: 'object', required: ['status'], properties: { status: { const: 'subscription-confirmed' }, language: { type: 'string' }, locale: { type: 'string' } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: { const: 'subscription-confirmed' },
+        language: { type: 'string' },
+        locale: { type: 'string' },
+      },
+      additionalProperties: false,
+    },
   },
   'links.unsubscribePage': {
     summary: 'The List-Unsubscribe link opened in a browser: sent to the site page that asks for one click',
     query: token,
     redirect: true,
-    data: { type: 'object', required: ['status', 'method'], properties: { status: { const: 'pending' }, method: { const: 'POST' } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['status', 'method'],
+      properties: { status: { const: 'pending' }, method: { const: 'POST' } },
+      additionalProperties: false,
+    },
   },
   'links.unsubscribe': {
     summary: 'Unsubscribes: RFC 8058 one-click (form body, token in the query) or the site page (JSON { token })',
     query: { type: 'object', properties: { token: token.properties.token } },
     body: tokenBodySchema,
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
-    data: { type: 'object', required: ['status'], properties: { status: { const: 'unsubscribed' }, language: { type: 'string' }, locale: { type: 'string' } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { const: 'unsubscribed' }, language: { type: 'string' }, locale: { type: 'string' } },
+      additionalProperties: false,
+    },
   },
-  'admin.listContacts': { summary: 'Contacts, searched and paged', query: contactListQuerySchema, data: { type: 'array', items: { type: 'object' } } },
+  'admin.listContacts': {
+    summary: 'Contacts, searched and paged',
+    query: contactListQuerySchema,
+    data: { type: 'array', items: { type: 'object' } },
+  },
   'admin.getContact': { summary: 'One contact with consents and timeline (audited)' },
   'admin.exportContact': { summary: "A contact's data export (GDPR, audited)" },
   'admin.eraseContact': { summary: 'Erases a contact and what refers to it (GDPR)' },
-  'admin.auditLog': { summary: 'The audit log, paged', query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 }, subjectId: { type: 'string' } } } },
+  'admin.auditLog': {
+    summary: 'The audit log, paged',
+    query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 }, subjectId: { type: 'string' } } },
+  },
   'admin.outboxStats': { summary: 'Outbox counts per status and topic' },
-  'admin.listOutbox': { summary: 'Outbox messages, filtered and paged', query: outboxListQuerySchema, data: { type: 'array', items: { type: 'object' } } },
-  'admin.replayOutbox': { summary: 'Sends a dead-letter message again', params: { id: { type: 'integer', minimum: 1 } } },
-  'admin.discardOutbox': { summary: 'Discards a pending or dead-letter message', params: { id: { type: 'integer', minimum: 1 } } },
-  'admin.listEmails': { summary: 'Sent emails and their delivery events, paged', query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } } },
+  'admin.listOutbox': {
+    summary: 'Outbox messages, filtered and paged',
+    query: outboxListQuerySchema,
+    data: { type: 'array', items: { type: 'object' } },
+  },
+  'admin.replayOutbox': {
+    summary: 'Sends a dead-letter message again',
+    params: { id: { type: 'integer', minimum: 1 } },
+  },
+  'admin.discardOutbox': {
+    summary: 'Discards a pending or dead-letter message',
+    params: { id: { type: 'integer', minimum: 1 } },
+  },
+  'admin.listEmails': {
+    summary: 'Sent emails and their delivery events, paged',
+    query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } },
+  },
 };

@@ -8,7 +8,12 @@ export interface Actor {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Who did what to which subject, for GDPR accountability. Never stores the contact's email. */
-  const record = async (actor: Actor | null, action: string, subject: { type: string; id: string | number }, details: Record<string, unknown> = {}) => {
+  const record = async (
+    actor: Actor | null,
+    action: string,
+    subject: { type: string; id: string | number },
+    details: Record<string, unknown> = {},
+  ) => {
     await strapi.db.query(UID.auditLog).create({
       data: {
         actorId: actor?.id ?? null,
@@ -29,7 +34,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * A read of personal data by an admin user (lists and exports of other plugins: registrations,
      * whitepaper leads, bookings), so every such read is accountable like a contact's detail.
      */
-    async adminRead(user: { id?: number; email?: string } | undefined, action: string, subject: { type: string; id: string | number }, details: Record<string, unknown> = {}) {
+    async adminRead(
+      user: { id?: number; email?: string } | undefined,
+      action: string,
+      subject: { type: string; id: string | number },
+      details: Record<string, unknown> = {},
+    ) {
       await record({ id: user?.id, email: user?.email }, action, subject, details);
     },
 

@@ -46,7 +46,9 @@ const CONTACT_MERGE_COLUMNS = ['first_name', 'last_name', 'company', 'job_title'
 export function captureStatement(strapi: Core.Strapi, rows: CaptureRows) {
   const knex = strapi.db.connection;
   const link = (uid: string): JoinTable => {
-    const joinTable = (strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, { joinTable?: JoinTable } | undefined> }).attributes.contact?.joinTable;
+    const joinTable = (
+      strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, { joinTable?: JoinTable } | undefined> }
+    ).attributes.contact?.joinTable;
     if (!joinTable) throw new Error(`${uid}.contact has no join table`);
     return joinTable;
   };
@@ -102,7 +104,7 @@ export function captureStatement(strapi: Core.Strapi, rows: CaptureRows) {
     from contact, (values ${rows.consents
       .map(
         (consent) =>
-          `(${bind(newId())}, ${bind(consent.purpose)}, ${bind(consent.action)}, ${bind(consent.text_version)}::varchar, ${bind(consent.source)}::varchar, ${bind(consent.ip_hash)}::varchar, ${bind(consent.user_agent)}::varchar, ${bind(consent.grantedIfConfirmed === true)}::boolean)`
+          `(${bind(newId())}, ${bind(consent.purpose)}, ${bind(consent.action)}, ${bind(consent.text_version)}::varchar, ${bind(consent.source)}::varchar, ${bind(consent.ip_hash)}::varchar, ${bind(consent.user_agent)}::varchar, ${bind(consent.grantedIfConfirmed === true)}::boolean)`,
       )
       .join(', ')}) as v(document_id, purpose, action, text_version, source, ip_hash, user_agent, granted_if_confirmed)
     returning id)`;
@@ -121,18 +123,23 @@ export function captureStatement(strapi: Core.Strapi, rows: CaptureRows) {
     from contact, (values ${rows.messages
       .map(
         (message) =>
-          `(${bind(newId())}, ${bind(message.topic)}, ${bind(JSON.stringify(message.payload))}::jsonb, ${bind(message.idempotencyKey)}, ${bind(message.withContact === true)}::boolean, ${bind(message.unlessConfirmed === true)}::boolean, ${bind(message.notBefore ?? null)}::timestamptz)`
+          `(${bind(newId())}, ${bind(message.topic)}, ${bind(JSON.stringify(message.payload))}::jsonb, ${bind(message.idempotencyKey)}, ${bind(message.withContact === true)}::boolean, ${bind(message.unlessConfirmed === true)}::boolean, ${bind(message.notBefore ?? null)}::timestamptz)`,
       )
       .join(', ')}) as v(document_id, topic, payload, idempotency_key, with_contact, unless_confirmed, not_before)
     where not v.unless_confirmed or contact.status <> 'confirmed'
     on conflict (idempotency_key) do nothing)`;
 
   // Placeholders are bound in the order the text is built: build the parts in statement order.
-  const parts = [contactSql(), consentsSql(), linkSql('consent_links', UID.consent, 'consents'), activitySql(), linkSql('activity_link', UID.activity, 'activity')];
+  const parts = [
+    contactSql(),
+    consentsSql(),
+    linkSql('consent_links', UID.consent, 'consents'),
+    activitySql(),
+    linkSql('activity_link', UID.activity, 'activity'),
+  ];
   if (rows.messages.length > 0) parts.push(outboxSql());
   const sql = `with ${parts.join(',\n  ')}
   select contact.id as contact_id, contact.document_id as contact_document_id, contact.status as contact_status, activity.id as activity_id
   from contact, activity`;
   return knex.raw(sql, bindings);
 }
-

@@ -5,13 +5,13 @@ import { getConfig, getService, newDocumentId, UID } from '../utils';
 import { captureStatement, type CaptureRow, type PlannedMessage } from './capture-statement';
 import { EMAIL_TOPIC, type EmailPayload } from './email';
 
-
 import type { CaptureContext, CapturedLead, LeadInput } from '../contract';
 
 /** The capture's types are the leads contract's (contract.ts). */
 export type { CaptureContext, CapturedLead, LeadInput };
 
-const clean = (value?: string | null) => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
+const clean = (value?: string | null) =>
+  value === undefined || value === null || value.trim() === '' ? null : value.trim();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -37,20 +37,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const activityDocumentId = newDocumentId();
     // What the visitor typed, kept on the activity: a confirmed contact's own fields are not
     // overwritten by a public form (docs/adr/0014-contact-identity.md), so this is where sales see it.
-    const typedEntries = Object.entries({ firstName: fields.first_name, lastName: fields.last_name, company: fields.company, jobTitle: fields.job_title, phone: fields.phone, country: fields.country }).filter(
-      ([, value]) => value !== null
-    );
+    const typedEntries = Object.entries({
+      firstName: fields.first_name,
+      lastName: fields.last_name,
+      company: fields.company,
+      jobTitle: fields.job_title,
+      phone: fields.phone,
+      country: fields.country,
+    }).filter(([, value]) => value !== null);
     const typed = typedEntries.length > 0 ? Object.fromEntries(typedEntries) : null;
 
     // Outbox rows are known before the contact is: the ones that name the contact get its
     // document id filled in by the statement; the confirmation is dropped if already confirmed.
     const messages: PlannedMessage[] = [];
-    const addEmail = (template: EmailPayload['template'], payload: Omit<EmailPayload, 'template'>, options: Partial<PlannedMessage> = {}) =>
-      messages.push({ topic: EMAIL_TOPIC, idempotencyKey: `email:${template}:${activityDocumentId}`, payload: { template, ...payload }, ...options });
+    const addEmail = (
+      template: EmailPayload['template'],
+      payload: Omit<EmailPayload, 'template'>,
+      options: Partial<PlannedMessage> = {},
+    ) =>
+      messages.push({
+        topic: EMAIL_TOPIC,
+        idempotencyKey: `email:${template}:${activityDocumentId}`,
+        payload: { template, ...payload },
+        ...options,
+      });
     const wantsMarketing = input.consent.marketingEmail === true;
     if (wantsMarketing) {
       // the link is signed when the email is sent (email service), so its lifetime starts then
-      addEmail('confirm-subscription', { locale: language, to: email, data: { firstName: fields.first_name ?? undefined } }, { withContact: true, unlessConfirmed: true });
+      addEmail(
+        'confirm-subscription',
+        { locale: language, to: email, data: { firstName: fields.first_name ?? undefined } },
+        { withContact: true, unlessConfirmed: true },
+      );
     }
     if (context.sendReceipt) {
       // to an unverified address: none of the visitor's text (see the template)
@@ -78,8 +96,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     // lead.captured: the subscribers' messages (e.g. a CRM sync) go into the same statement
-    const event = { activity: activityDocumentId, source: input.source, type: input.activity.type, reference: input.activity.reference ?? null, title: input.activity.title ?? null };
-    for (const message of getService(strapi, 'events').leadCaptured(event)) messages.push({ ...message, withContact: true });
+    const event = {
+      activity: activityDocumentId,
+      source: input.source,
+      type: input.activity.type,
+      reference: input.activity.reference ?? null,
+      title: input.activity.title ?? null,
+    };
+    for (const message of getService(strapi, 'events').leadCaptured(event))
+      messages.push({ ...message, withContact: true });
 
     const statement = captureStatement(strapi, {
       now,
@@ -99,7 +124,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         type: input.activity.type,
         reference: input.activity.reference ?? null,
         title: input.activity.title ?? null,
-        details: JSON.stringify({ ...(input.activity.details ?? {}), ...(input.message ? { message: input.message } : {}), ...(typed ? { submitted: typed } : {}) }),
+        details: JSON.stringify({
+          ...(input.activity.details ?? {}),
+          ...(input.message ? { message: input.message } : {}),
+          ...(typed ? { submitted: typed } : {}),
+        }),
         utm_source: clean(input.utm?.source),
         utm_medium: clean(input.utm?.medium),
         utm_campaign: clean(input.utm?.campaign),
@@ -135,9 +164,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * webinar attendance an editor marks. Writes the activity and publishes lead.captured, so
    * odoo-sync updates the contact's lead. Joins the caller's transaction. Null for an unknown or erased contact.
    */
-  async recordActivity(contactDocumentId: string, activity: LeadInput['activity'] & { source: string }): Promise<{ activityDocumentId: string } | null> {
+  async recordActivity(
+    contactDocumentId: string,
+    activity: LeadInput['activity'] & { source: string },
+  ): Promise<{ activityDocumentId: string } | null> {
     return strapi.db.transaction(async () => {
-      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: contactDocumentId }, select: ['id', 'documentId', 'status', 'language'] });
+      const contact = await strapi.db
+        .query(UID.contact)
+        .findOne({ where: { documentId: contactDocumentId }, select: ['id', 'documentId', 'status', 'language'] });
       if (!contact || contact.status === 'erased') return null;
       const now = new Date();
       const created = await strapi.db.query(UID.activity).create({
@@ -152,8 +186,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
       await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { lastActivityAt: now } });
-      const event = { activity: created.documentId, contact: contact.documentId, source: activity.source, type: activity.type, reference: activity.reference ?? null, title: activity.title ?? null };
-      await getService(strapi, 'outbox').enqueue(getService(strapi, 'events').leadCaptured(event).map((message) => ({ ...message, contactId: contact.id })));
+      const event = {
+        activity: created.documentId,
+        contact: contact.documentId,
+        source: activity.source,
+        type: activity.type,
+        reference: activity.reference ?? null,
+        title: activity.title ?? null,
+      };
+      await getService(strapi, 'outbox').enqueue(
+        getService(strapi, 'events')
+          .leadCaptured(event)
+          .map((message) => ({ ...message, contactId: contact.id })),
+      );
       return { activityDocumentId: created.documentId as string };
     });
   },

@@ -26,7 +26,10 @@ interface ClusterMessage {
 }
 
 const isClusterMessage = (value: unknown): value is ClusterMessage =>
-  typeof value === 'object' && value !== null && typeof (value as ClusterMessage).from === 'string' && typeof (value as ClusterMessage).topic === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ClusterMessage).from === 'string' &&
+  typeof (value as ClusterMessage).topic === 'string';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const instanceId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -65,7 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await knex().raw('select pg_notify(?, ?)', [CLUSTER_CHANNEL, JSON.stringify(message)]);
       } catch (error) {
-        strapi.log.warn(`cluster: could not tell the other instances that ${topic} changed: ${(error as Error).message}`);
+        strapi.log.warn(
+          `cluster: could not tell the other instances that ${topic} changed: ${(error as Error).message}`,
+        );
       }
     },
 
@@ -104,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
              fire_date timestamptz not null,
              instance varchar(200) not null,
              started_at timestamptz not null default now(),
-             primary key (job, fire_date))`
+             primary key (job, fire_date))`,
         );
       });
     },
@@ -114,10 +119,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * scheduled fire date, the same on every instance).
      */
     async claimRun(job: string, fireDate: Date): Promise<boolean> {
-      const result = await knex().raw(`insert into ${JOB_RUNS_TABLE} (job, fire_date, instance) values (?, ?, ?) on conflict do nothing`, [job, fireDate, instanceId]);
+      const result = await knex().raw(
+        `insert into ${JOB_RUNS_TABLE} (job, fire_date, instance) values (?, ?, ?) on conflict do nothing`,
+        [job, fireDate, instanceId],
+      );
       const claimed = (result.rowCount as number) === 1;
       if (claimed && Math.random() < 0.01) {
-        await knex().raw(`delete from ${JOB_RUNS_TABLE} where fire_date < now() - (? * interval '1 day')`, [JOB_RUN_KEEP_DAYS]);
+        await knex().raw(`delete from ${JOB_RUNS_TABLE} where fire_date < now() - (? * interval '1 day')`, [
+          JOB_RUN_KEEP_DAYS,
+        ]);
       }
       return claimed;
     },

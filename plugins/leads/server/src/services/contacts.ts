@@ -5,12 +5,30 @@ import type { Actor } from './audit';
 import { allowEvidenceErase } from '../evidence';
 import type { ContactEraser, ErasedContact } from './erasure';
 
-type Outcome = { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
+type Outcome =
+  { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
 
-const CONTACT_FIELDS = ['id', 'documentId', 'email', 'firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country', 'language', 'status', 'confirmedAt', 'unsubscribedAt', 'erasedAt', 'lastActivityAt', 'createdAt', 'updatedAt'];
+const CONTACT_FIELDS = [
+  'id',
+  'documentId',
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'country',
+  'language',
+  'status',
+  'confirmedAt',
+  'unsubscribedAt',
+  'erasedAt',
+  'lastActivityAt',
+  'createdAt',
+  'updatedAt',
+];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-
   /** What other plugins keep about a contact (registrations, bookings, CRM links) is erased with it, in the same transaction. */
   const erasers: ContactEraser[] = [];
 
@@ -27,7 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async checkLink(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<Outcome> {
       const verified = verifyToken(token, purpose, getConfig(strapi).tokenSecret);
       if (!verified.ok) return { ok: false, reason: verified.reason };
-      const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['status', 'language'] });
+      const contact = await strapi.db
+        .query(UID.contact)
+        .findOne({ where: { documentId: verified.payload.s }, select: ['status', 'language'] });
       if (!contact || contact.status === 'erased') return { ok: false, reason: 'unknown' };
       return { ok: true, language: contact.language ?? 'en' };
     },
@@ -38,11 +58,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const verified = verifyToken(token, 'confirm', config.tokenSecret);
       if (!verified.ok) return { ok: false, reason: verified.reason };
       return strapi.db.transaction(async () => {
-        const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
+        const contact = await strapi.db
+          .query(UID.contact)
+          .findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
         if (!contact || contact.status === 'erased') return { ok: false as const, reason: 'unknown' as const };
         if (contact.status === 'confirmed') return { ok: true as const, language: contact.language ?? 'en' };
         const now = new Date();
-        await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { status: 'confirmed', confirmedAt: now, unsubscribedAt: null } });
+        await strapi.db
+          .query(UID.contact)
+          .update({ where: { id: contact.id }, data: { status: 'confirmed', confirmedAt: now, unsubscribedAt: null } });
         const requested = await strapi.db.query(UID.consent).findOne({
           where: { contact: contact.id, purpose: 'marketing-email', action: 'requested' },
           orderBy: { recordedAt: 'desc' },
@@ -73,15 +97,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const verified = verifyToken(token, 'unsubscribe', config.tokenSecret);
       if (!verified.ok) return { ok: false, reason: verified.reason };
       return strapi.db.transaction(async () => {
-        const contact = await strapi.db.query(UID.contact).findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
+        const contact = await strapi.db
+          .query(UID.contact)
+          .findOne({ where: { documentId: verified.payload.s }, select: ['id', 'status', 'language'] });
         if (!contact || contact.status === 'erased') return { ok: false as const, reason: 'unknown' as const };
         if (contact.status === 'unsubscribed') return { ok: true as const, language: contact.language ?? 'en' };
         const now = new Date();
-        await strapi.db.query(UID.contact).update({ where: { id: contact.id }, data: { status: 'unsubscribed', unsubscribedAt: now } });
+        await strapi.db
+          .query(UID.contact)
+          .update({ where: { id: contact.id }, data: { status: 'unsubscribed', unsubscribedAt: now } });
         await strapi.db.query(UID.consent).create({
-          data: { contact: contact.id, purpose: 'marketing-email', action: 'withdrawn', textVersion: 'unsubscribe-link', source: 'unsubscribe-link', recordedAt: now },
+          data: {
+            contact: contact.id,
+            purpose: 'marketing-email',
+            action: 'withdrawn',
+            textVersion: 'unsubscribe-link',
+            source: 'unsubscribe-link',
+            recordedAt: now,
+          },
         });
-        await strapi.db.query(UID.activity).create({ data: { contact: contact.id, type: 'email-unsubscribed', occurredAt: now, language: contact.language } });
+        await strapi.db.query(UID.activity).create({
+          data: { contact: contact.id, type: 'email-unsubscribed', occurredAt: now, language: contact.language },
+        });
         return { ok: true as const, language: contact.language ?? 'en' };
       });
     },
@@ -91,14 +128,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(UID.contact).findOne({ where: { documentId }, select: CONTACT_FIELDS });
     },
 
-    async list({ q, status, source, page = 1, pageSize = 25 }: { q?: string; status?: string; source?: string; page?: number; pageSize?: number }) {
+    async list({
+      q,
+      status,
+      source,
+      page = 1,
+      pageSize = 25,
+    }: {
+      q?: string;
+      status?: string;
+      source?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
       const where: Record<string, unknown> = {};
       if (status) where.status = status;
       if (q) {
         where.$or = ['email', 'firstName', 'lastName', 'company'].map((field) => ({ [field]: { $containsi: q } }));
       }
       if (source) where.activities = { type: source };
-      return strapi.db.query(UID.contact).findPage({ where, select: CONTACT_FIELDS, orderBy: { lastActivityAt: 'desc' }, page, pageSize });
+      return strapi.db
+        .query(UID.contact)
+        .findPage({ where, select: CONTACT_FIELDS, orderBy: { lastActivityAt: 'desc' }, page, pageSize });
     },
 
     /** The contact with every consent and activity, newest first: the timeline across plugins. */
@@ -117,8 +168,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const timeline = await service.timeline(documentId);
       if (!timeline) return null;
       const knex = strapi.db.connection;
-      const outbox = await knex(TABLE.outbox).where({ contact_id: timeline.contact.id }).select('topic', 'status', 'payload', 'created_at', 'done_at');
-      const emails = await strapi.db.query(UID.email).findMany({ where: { to: timeline.contact.email }, select: ['subject', 'template', 'sentAt'] });
+      const outbox = await knex(TABLE.outbox)
+        .where({ contact_id: timeline.contact.id })
+        .select('topic', 'status', 'payload', 'created_at', 'done_at');
+      const emails = await strapi.db
+        .query(UID.email)
+        .findMany({ where: { to: timeline.contact.email }, select: ['subject', 'template', 'sentAt'] });
       await getService(strapi, 'audit').record(actor, 'contact.export', { type: 'contact', id: documentId });
       return {
         exportedAt: new Date().toISOString(),
@@ -126,7 +181,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         consents: timeline.consents,
         activities: timeline.activities,
         emails,
-        deliveries: outbox.map((row: { topic: string; status: string; payload: unknown; created_at: Date; done_at: Date | null }) => ({ topic: row.topic, status: row.status, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, createdAt: row.created_at, doneAt: row.done_at })),
+        deliveries: outbox.map(
+          (row: { topic: string; status: string; payload: unknown; created_at: Date; done_at: Date | null }) => ({
+            topic: row.topic,
+            status: row.status,
+            payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+            createdAt: row.created_at,
+            doneAt: row.done_at,
+          }),
+        ),
       };
     },
 
@@ -143,7 +206,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // first statement of the transaction: consents and audit log accept this erase's writes
         await allowEvidenceErase(trx);
         // locked until commit: a second erase (or a capture of the same address) waits for this one
-        const contact = await trx(TABLE.contact).where({ document_id: documentId }).forUpdate().first('id', 'email', 'status');
+        const contact = await trx(TABLE.contact)
+          .where({ document_id: documentId })
+          .forUpdate()
+          .first('id', 'email', 'status');
         if (!contact) return false;
         if (contact.status === 'erased') return true;
         const email = String(contact.email).toLowerCase();
@@ -165,16 +231,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         const knex = strapi.db.connection;
-        const consentIds = (await strapi.db.query(UID.consent).findMany({ where: { contact: contact.id }, select: ['id'] })).map((c: { id: number }) => c.id);
+        const consentIds = (
+          await strapi.db.query(UID.consent).findMany({ where: { contact: contact.id }, select: ['id'] })
+        ).map((c: { id: number }) => c.id);
         if (consentIds.length) {
-          await knex('leads_consents').transacting(trx).whereIn('id', consentIds).update({ ip_hash: null, user_agent: null, proof_hash: proofHash });
+          await knex('leads_consents')
+            .transacting(trx)
+            .whereIn('id', consentIds)
+            .update({ ip_hash: null, user_agent: null, proof_hash: proofHash });
         }
-        const activityIds = (await strapi.db.query(UID.activity).findMany({ where: { contact: contact.id }, select: ['id'] })).map((a: { id: number }) => a.id);
+        const activityIds = (
+          await strapi.db.query(UID.activity).findMany({ where: { contact: contact.id }, select: ['id'] })
+        ).map((a: { id: number }) => a.id);
         if (activityIds.length) {
           await knex('leads_activities')
             .transacting(trx)
             .whereIn('id', activityIds)
-            .update({ details: JSON.stringify({ erased: true }), referrer: null, landing_page: null, utm_term: null, utm_content: null });
+            .update({
+              details: JSON.stringify({ erased: true }),
+              referrer: null,
+              landing_page: null,
+              utm_term: null,
+              utm_content: null,
+            });
         }
         const deliveries = getService(strapi, 'outbox');
         await deliveries.scrub(trx, { contactId: contact.id, email, placeholderEmail });
@@ -188,7 +267,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           scrubDeliveries: (references: string[]) => deliveries.scrub(trx, { references, email, placeholderEmail }),
         };
         for (const eraser of erasers) await eraser(erased);
-        await getService(strapi, 'audit').record(actor, 'contact.erase', { type: 'contact', id: documentId }, { reason });
+        await getService(strapi, 'audit').record(
+          actor,
+          'contact.erase',
+          { type: 'contact', id: documentId },
+          { reason },
+        );
         return true;
       });
     },
@@ -201,7 +285,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId'],
         limit: 500,
       });
-      for (const contact of stale) await service.erase(contact.documentId, null, `retention: no confirmation within ${days} days`);
+      for (const contact of stale)
+        await service.erase(contact.documentId, null, `retention: no confirmation within ${days} days`);
       if (stale.length) strapi.log.info(`leads: retention erased ${stale.length} unconfirmed contact(s)`);
       return stale.length;
     },

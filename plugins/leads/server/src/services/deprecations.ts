@@ -13,14 +13,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const logged = new Set<string>();
   return {
     /** Marks the answer of a request that used `oldName` instead of `newName`. */
-    mark(ctx: { set: (name: string, value: string) => void; append?: (name: string, value: string) => void }, oldName: string, newName: string) {
+    mark(
+      ctx: { set: (name: string, value: string) => void; append?: (name: string, value: string) => void },
+      oldName: string,
+      newName: string,
+    ) {
       ctx.set('Deprecation', `@${Math.floor(Date.parse(DEPRECATED_SINCE) / 1000)}`);
       const link = `<${getConfig(strapi).deprecationDocsUrl}>; rel="deprecation"; type="text/html"`;
       if (ctx.append) ctx.append('Link', link);
       else ctx.set('Link', link);
       if (!logged.has(oldName)) {
         logged.add(oldName);
-        strapi.log.warn(`api: a client sent the deprecated parameter ${oldName}, now called ${newName} (docs/api.md); logged once per name`);
+        strapi.log.warn(
+          `api: a client sent the deprecated parameter ${oldName}, now called ${newName} (docs/api.md); logged once per name`,
+        );
       }
     },
   };

@@ -2,7 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { retryAfterMs } from '../domain/backoff';
-import { BUILT_IN_TEMPLATES, builtInLocales, escapeHtml, layout, paragraphs, renderEmail, type EmailLocale, type RenderedEmail, type TemplateData, type TemplateName } from '../domain/email-templates';
+import {
+  BUILT_IN_TEMPLATES,
+  builtInLocales,
+  escapeHtml,
+  layout,
+  paragraphs,
+  renderEmail,
+  type EmailLocale,
+  type RenderedEmail,
+  type TemplateData,
+  type TemplateName,
+} from '../domain/email-templates';
 import { EMAIL_TOPIC, signToken } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import { rateLimitPauseMs } from '../domain/outbox-policy';
@@ -36,7 +47,9 @@ export type EmailKit = typeof EMAIL_KIT;
  * registered with (the email service picks the fallback); `data.siteName` is set.
  * Values from visitors must go through `kit.escapeHtml` or `kit.paragraphs`.
  */
-export type TemplateRenderer = { bivarianceHack(locale: EmailLocale, data: Record<string, unknown>, kit: EmailKit): RenderedEmail }['bivarianceHack'];
+export type TemplateRenderer = {
+  bivarianceHack(locale: EmailLocale, data: Record<string, unknown>, kit: EmailKit): RenderedEmail;
+}['bivarianceHack'];
 
 /** What a failed SendGrid call carries (@sendgrid/helpers ResponseError), read defensively. */
 interface SendGridFailure {
@@ -62,14 +75,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const key = `${template}:${requested}`;
     if (locale !== requested && !fallbacksLogged.has(key)) {
       fallbacksLogged.add(key);
-      strapi.log.warn(`email: no ${requested} translation of the ${template} email, sent in ${locale} (the default locale or the template's first language; logged once per template and locale)`);
+      strapi.log.warn(
+        `email: no ${requested} translation of the ${template} email, sent in ${locale} (the default locale or the template's first language; logged once per template and locale)`,
+      );
     }
     return locale;
   };
 
-  const render = async (payload: EmailPayload, data: TemplateData & Record<string, unknown>): Promise<RenderedEmail> => {
+  const render = async (
+    payload: EmailPayload,
+    data: TemplateData & Record<string, unknown>,
+  ): Promise<RenderedEmail> => {
     const registered = templates.get(payload.template);
-    if (registered) return registered.renderer(await writtenIn(payload.template, payload.locale, registered.locales), data, EMAIL_KIT);
+    if (registered)
+      return registered.renderer(
+        await writtenIn(payload.template, payload.locale, registered.locales),
+        data,
+        EMAIL_KIT,
+      );
     if ((BUILT_IN_TEMPLATES as readonly string[]).includes(payload.template)) {
       const template = payload.template as TemplateName;
       return renderEmail(template, await writtenIn(template, payload.locale, builtInLocales(template)), data);
@@ -95,7 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Plugins register their templates in `register` or `bootstrap`, before the outbox starts. */
     /** `locales`: the languages the template is written in (the keys of its copy); others fall back (docs/adr/0022). */
     registerTemplate(name: string, renderer: TemplateRenderer, locales: readonly string[]) {
-      if (templates.has(name) || (BUILT_IN_TEMPLATES as readonly string[]).includes(name)) throw new Error(`email: template ${name} is already registered`);
+      if (templates.has(name) || (BUILT_IN_TEMPLATES as readonly string[]).includes(name))
+        throw new Error(`email: template ${name} is already registered`);
       if (locales.length === 0) throw new Error(`email: template ${name} names no language`);
       templates.set(name, { renderer, locales });
     },
@@ -104,10 +128,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deliver({ payload, idempotencyKey }: { payload: EmailPayload; idempotencyKey: string }) {
       const config = getConfig(strapi);
       // Our log is checked first: a replayed or recovered row whose email already went out is not sent again.
-      const already = await strapi.db.query(UID.email).findOne({ where: { idempotencyKey }, select: ['id', 'providerMessageId'] });
+      const already = await strapi.db
+        .query(UID.email)
+        .findOne({ where: { idempotencyKey }, select: ['id', 'providerMessageId'] });
       if (already) return { skipped: 'already-sent', providerMessageId: already.providerMessageId };
 
-      const data: TemplateData & Record<string, unknown> = { siteName: config.siteName, siteUrl: `${config.siteUrl}/${payload.locale}/`, ...payload.data };
+      const data: TemplateData & Record<string, unknown> = {
+        siteName: config.siteName,
+        siteUrl: `${config.siteUrl}/${payload.locale}/`,
+        ...payload.data,
+      };
       if (payload.template === 'confirm-subscription') {
         // Signed now, not at capture: the link's lifetime starts when the email leaves.
         if (!payload.contact) throw new PermanentDeliveryError('confirmation email without a contact');
@@ -132,15 +162,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           const [response] = await getService(strapi, 'metrics').timeExternal('sendgrid', 'mail.send', () =>
             sendgrid().send({
-            to: payload.to,
-            from: config.sendgrid.from,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
-            headers,
-            ...(payload.attachments?.length ? { attachments: payload.attachments.map((file) => ({ disposition: 'attachment', ...file })) } : {}),
-            customArgs: { idempotency_key: idempotencyKey, template: payload.template },
-            })
+              to: payload.to,
+              from: config.sendgrid.from,
+              subject: rendered.subject,
+              text: rendered.text,
+              html: rendered.html,
+              headers,
+              ...(payload.attachments?.length
+                ? { attachments: payload.attachments.map((file) => ({ disposition: 'attachment', ...file })) }
+                : {}),
+              customArgs: { idempotency_key: idempotencyKey, template: payload.template },
+            }),
           );
           providerMessageId = (response.headers as Record<string, string>)['x-message-id'] ?? null;
           getService(strapi, 'metrics').emails.inc({ transport, outcome: 'sent' });
@@ -154,7 +186,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (status === 429) {
             // the account's limit, not this message's fault: every email waits until the reset (no attempt used)
             const headers = error?.response?.headers ?? {};
-            const wait = rateLimitPauseMs({ reset: headers['x-ratelimit-reset'], retryAfterMs: retryAfterMs(headers['retry-after']) }, Date.now());
+            const wait = rateLimitPauseMs(
+              { reset: headers['x-ratelimit-reset'], retryAfterMs: retryAfterMs(headers['retry-after']) },
+              Date.now(),
+            );
             throw new RateLimitedError(message, wait ?? RATE_LIMIT_DEFAULT_PAUSE_MS);
           }
           if (status && isPermanentStatus(status)) throw new PermanentDeliveryError(message);
@@ -166,9 +201,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       // erased while this delivery was under way: the log keeps that it went out, not to whom or what
-      const scrubbed = await strapi.db.connection(TABLE.outbox).where({ idempotency_key: idempotencyKey }).whereRaw(`payload = '{"erased":true}'::jsonb`).first('id');
+      const scrubbed = await strapi.db
+        .connection(TABLE.outbox)
+        .where({ idempotency_key: idempotencyKey })
+        .whereRaw(`payload = '{"erased":true}'::jsonb`)
+        .first('id');
       if (scrubbed) {
-        await strapi.db.query(UID.email).create({ data: { to: 'erased@erased.invalid', subject: '(erased)', template: payload.template, transport, providerMessageId, idempotencyKey, text: null, sentAt: new Date() } });
+        await strapi.db.query(UID.email).create({
+          data: {
+            to: 'erased@erased.invalid',
+            subject: '(erased)',
+            template: payload.template,
+            transport,
+            providerMessageId,
+            idempotencyKey,
+            text: null,
+            sentAt: new Date(),
+          },
+        });
         return { transport, providerMessageId };
       }
       await strapi.db.query(UID.email).create({
@@ -180,7 +230,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           providerMessageId,
           idempotencyKey,
           // the log is for people reading the admin: links with tokens are capabilities, never stored
-          text: rendered.text.replace(/token=[^\s&"'<>]+/g, 'token=[redacted]').replace(/(\/download\/)[^\s?#"'<>]+/g, '$1[redacted]'),
+          text: rendered.text
+            .replace(/token=[^\s&"'<>]+/g, 'token=[redacted]')
+            .replace(/(\/download\/)[^\s?#"'<>]+/g, '$1[redacted]'),
           sentAt: new Date(),
         },
       });

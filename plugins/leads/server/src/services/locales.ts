@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fallbackLocale, isConfigured, LOCALE_CODE, localeSet, MAX_LOCALE_LENGTH, type LocaleSet } from '../domain/locales';
+import {
+  fallbackLocale,
+  isConfigured,
+  LOCALE_CODE,
+  localeSet,
+  MAX_LOCALE_LENGTH,
+  type LocaleSet,
+} from '../domain/locales';
 import { getConfig } from '../utils';
 
 export const I18N_LOCALE_UID = 'plugin::i18n.locale';
@@ -15,7 +22,9 @@ interface I18nLocales {
 }
 
 const localeError = (field: string, message: string, value: unknown) =>
-  new errors.ValidationError(message, { errors: [{ path: [field], message, name: 'ValidationError', value: typeof value === 'string' ? value : null }] });
+  new errors.ValidationError(message, {
+    errors: [{ path: [field], message, name: 'ValidationError', value: typeof value === 'string' ? value : null }],
+  });
 
 /**
  * The one source of truth for languages (docs/adr/0022-locales-as-data.md): the locales an
@@ -79,7 +88,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resolve(value: unknown, field = 'locale'): Promise<string> {
       const set = await service.list();
       if (value === undefined || value === null || value === '') return set.defaultLocale;
-      if (typeof value !== 'string' || value.length > MAX_LOCALE_LENGTH || !LOCALE_CODE.test(value)) throw localeError(field, `${field} must be a locale code such as ${set.defaultLocale}`, value);
+      if (typeof value !== 'string' || value.length > MAX_LOCALE_LENGTH || !LOCALE_CODE.test(value))
+        throw localeError(field, `${field} must be a locale code such as ${set.defaultLocale}`, value);
       if (!isConfigured(set, value)) throw localeError(field, `${field} must be one of ${set.codes.join(', ')}`, value);
       return value;
     },

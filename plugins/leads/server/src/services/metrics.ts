@@ -33,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .count('* as count')
         .whereIn('status', ['pending', 'processing', 'dead', 'parked'])
         .groupBy('topic', 'status');
-      for (const row of rows as Array<{ topic: string; status: string; count: string }>) this.set({ topic: row.topic, status: row.status }, Number(row.count));
+      for (const row of rows as Array<{ topic: string; status: string; count: string }>)
+        this.set({ topic: row.topic, status: row.status }, Number(row.count));
     },
   });
 

@@ -42,13 +42,29 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
   const admin = {
     /** What is waiting, for readiness and metrics: open rows only, so it stays cheap on a long history. */
     async backlog() {
-      const rows = (await knex()(TABLE.outbox).select('status').count('* as count').whereIn('status', ['pending', 'processing', 'dead', 'parked']).groupBy('status')) as Array<{ status: string; count: string }>;
+      const rows = (await knex()(TABLE.outbox)
+        .select('status')
+        .count('* as count')
+        .whereIn('status', ['pending', 'processing', 'dead', 'parked'])
+        .groupBy('status')) as Array<{ status: string; count: string }>;
       const counts: Record<string, number> = { pending: 0, processing: 0, dead: 0, parked: 0 };
       for (const row of rows) counts[row.status] = Number(row.count);
-      const oldest = await knex()(TABLE.outbox).where({ status: 'pending' }).andWhere('next_attempt_at', '<=', new Date()).min('created_at as at').first();
-      const oldestDueSeconds = oldest?.at ? Math.max(0, Math.round((Date.now() - new Date(oldest.at).getTime()) / 1000)) : 0;
+      const oldest = await knex()(TABLE.outbox)
+        .where({ status: 'pending' })
+        .andWhere('next_attempt_at', '<=', new Date())
+        .min('created_at as at')
+        .first();
+      const oldestDueSeconds = oldest?.at
+        ? Math.max(0, Math.round((Date.now() - new Date(oldest.at).getTime()) / 1000))
+        : 0;
       // parked: waiting for a receiver to be configured, apart from the backlog
-      return { pending: counts.pending, processing: counts.processing, dead: counts.dead, parked: counts.parked, oldestDueSeconds };
+      return {
+        pending: counts.pending,
+        processing: counts.processing,
+        dead: counts.dead,
+        parked: counts.parked,
+        oldestDueSeconds,
+      };
     },
 
     async stats() {
@@ -63,7 +79,17 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
       return { byStatus, byTopic };
     },
 
-    async list({ status, topic, page = 1, pageSize = 25 }: { status?: string; topic?: string; page?: number; pageSize?: number }) {
+    async list({
+      status,
+      topic,
+      page = 1,
+      pageSize = 25,
+    }: {
+      status?: string;
+      topic?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
       const base = knex()(TABLE.outbox).modify((query) => {
         if (status) query.where({ status });
         if (topic) query.where({ topic });
@@ -71,7 +97,19 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
       const [{ count }] = await base.clone().count('* as count');
       const rows: ListedRow[] = await base
         .clone()
-        .select('id', 'topic', 'idempotency_key', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'updated_at', 'done_at', 'locked_by')
+        .select(
+          'id',
+          'topic',
+          'idempotency_key',
+          'status',
+          'attempts',
+          'next_attempt_at',
+          'last_error',
+          'created_at',
+          'updated_at',
+          'done_at',
+          'locked_by',
+        )
         .orderBy('updated_at', 'desc')
         .limit(pageSize)
         .offset((page - 1) * pageSize);
@@ -120,7 +158,9 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
         }
       }
       if (references.length) {
-        conditions.push(`exists (select 1 from unnest(?::text[]) as reference where strpos(idempotency_key, reference) > 0)`);
+        conditions.push(
+          `exists (select 1 from unnest(?::text[]) as reference where strpos(idempotency_key, reference) > 0)`,
+        );
         bindings.push(references);
       }
       if (!conditions.length) return 0;
@@ -132,7 +172,7 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
            last_error = null, updated_at = now()
          where (${conditions.join(') or (')}) and payload <> '{"erased":true}'::jsonb
          returning idempotency_key`,
-        bindings
+        bindings,
       );
       const keys = (matched.rows as Array<{ idempotency_key: string }>).map((row) => row.idempotency_key);
       await trx.raw(
@@ -140,7 +180,7 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
          where (idempotency_key = any(?::text[]) or lower("to") = ?
              or (strpos(lower(subject), ?) > 0 and subject ~* ?) or (strpos(lower(coalesce(text, '')), ?) > 0 and text ~* ?))
            and subject <> '(erased)'`,
-        [target.email, target.placeholderEmail, keys, target.email, target.email, address, target.email, address]
+        [target.email, target.placeholderEmail, keys, target.email, target.email, address, target.email, address],
       );
       return keys.length;
     },
@@ -157,7 +197,7 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
         for (;;) {
           const result = await knex().raw(
             `delete from ${table} where id in (select id from ${table} where ${condition} limit ${PURGE_BATCH} for update skip locked)`,
-            [cutoff]
+            [cutoff],
           );
           total += result.rowCount as number;
           if ((result.rowCount as number) < PURGE_BATCH) return total;
@@ -165,15 +205,22 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
       };
       const outbox = await purge(TABLE.outbox, `status = 'done' and coalesce(done_at, updated_at) < ?`);
       const emails = await purge(EMAIL_LOG_TABLE, `sent_at < ?`);
-      if (outbox || emails) strapi.log.info(`outbox: retention purged ${outbox} finished deliveries and ${emails} email-log rows older than ${days} days`);
+      if (outbox || emails)
+        strapi.log.info(
+          `outbox: retention purged ${outbox} finished deliveries and ${emails} email-log rows older than ${days} days`,
+        );
       return { outbox, emails };
     },
 
     /** Dead row back to pending with a fresh attempt budget. */
     async replay(id: number) {
-      const updated = await knex()(TABLE.outbox)
-        .where({ id, status: 'dead' })
-        .update({ status: 'pending', attempts: 0, next_attempt_at: new Date(), locked_by: null, updated_at: new Date() });
+      const updated = await knex()(TABLE.outbox).where({ id, status: 'dead' }).update({
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: new Date(),
+        locked_by: null,
+        updated_at: new Date(),
+      });
       return updated > 0;
     },
 
@@ -181,7 +228,12 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
     async discard(id: number, by: string) {
       const updated = await knex()(TABLE.outbox)
         .where({ id, status: 'dead' })
-        .update({ status: 'done', done_at: new Date(), result: JSON.stringify({ discardedBy: by }), updated_at: new Date() });
+        .update({
+          status: 'done',
+          done_at: new Date(),
+          result: JSON.stringify({ discardedBy: by }),
+          updated_at: new Date(),
+        });
       return updated > 0;
     },
   };

@@ -69,7 +69,8 @@ export function startListener(strapi: Core.Strapi, options: ListenerOptions): Li
       if (lost) return;
       lost = true;
       isConnected = false;
-      if (!stopped) strapi.log.warn(`outbox: LISTEN connection lost (${error?.message ?? 'closed'}); polling until it is back`);
+      if (!stopped)
+        strapi.log.warn(`outbox: LISTEN connection lost (${error?.message ?? 'closed'}); polling until it is back`);
       next.removeAllListeners('notification');
       void next.end().catch(() => undefined);
       scheduleReconnect();

@@ -69,7 +69,8 @@ export interface WorkerClock {
   now: () => number;
 }
 
-const parsePayload = (payload: unknown): Record<string, unknown> => (typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : (payload as Record<string, unknown>));
+const parsePayload = (payload: unknown): Record<string, unknown> =>
+  typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : (payload as Record<string, unknown>);
 
 export const notifyTriggerSql = (): string[] => [
   `create or replace function ${NOTIFY_FUNCTION}() returns trigger language plpgsql as $fn$
@@ -89,7 +90,11 @@ $fn$`,
  * insert trigger notifies), with polling as the fallback. Rows whose lease ran out (their
  * instance died) are taken back by any live instance within a lease.
  */
-export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, RegisteredHandler>, clock: WorkerClock = { now: Date.now }) {
+export function createOutboxWorker(
+  strapi: Core.Strapi,
+  handlers: Map<string, RegisteredHandler>,
+  clock: WorkerClock = { now: Date.now },
+) {
   const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const knex = (): Knex => strapi.db.connection;
   const config = () => getConfig(strapi).outbox;
@@ -135,11 +140,14 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
     if (stopped || at >= dueAt) return;
     if (dueTimer) clearTimeout(dueTimer);
     dueAt = at;
-    dueTimer = setTimeout(() => {
-      dueTimer = null;
-      dueAt = Number.POSITIVE_INFINITY;
-      worker.wake();
-    }, Math.max(0, at - clock.now()) + 5);
+    dueTimer = setTimeout(
+      () => {
+        dueTimer = null;
+        dueAt = Number.POSITIVE_INFINITY;
+        worker.wake();
+      },
+      Math.max(0, at - clock.now()) + 5,
+    );
   };
 
   const finish = (id: number, fields: Record<string, unknown>) =>
@@ -173,7 +181,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
            order by next_attempt_at, id
            limit ? for update skip locked)
          returning id, topic, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at`,
-        [workerId, lease().leaseMs, excludeTopics, limit]
+        [workerId, lease().leaseMs, excludeTopics, limit],
       );
       return (result.rows as OutboxRow[]).map((row) => ({ ...row, payload: parsePayload(row.payload) }));
     },
@@ -184,7 +192,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       const result = await knex().raw(
         `update ${TABLE.outbox} set lease_until = now() + (? * interval '1 millisecond')
          where status = 'processing' and locked_by = ? and id = any(?::int[])`,
-        [lease().leaseMs, workerId, [...held.keys()]]
+        [lease().leaseMs, workerId, [...held.keys()]],
       );
       return result.rowCount as number;
     },
@@ -201,7 +209,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
            last_error = coalesce(last_error, '') || case when last_error is null then '' else E'\\n' end || 'recovered: the instance ' || coalesce(locked_by, 'unknown') || ' stopped mid-delivery',
            updated_at = now()
          where status = 'processing' and (lease_until < now() or (lease_until is null and locked_at < now() - (? * interval '1 millisecond')))`,
-        [config().processingTimeoutMs]
+        [config().processingTimeoutMs],
       );
       const count = result.rowCount as number;
       if (count > 0) strapi.log.warn(`outbox: recovered ${count} row(s) whose claim's lease ran out`);
@@ -218,10 +226,16 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       let parkedCount = 0;
       let resumed = 0;
       if (parked.length) {
-        parkedCount = await knex()(TABLE.outbox).where({ status: 'pending' }).whereIn('topic', parked).update({ status: 'parked', last_error: 'waiting for configuration', updated_at: now() });
+        parkedCount = await knex()(TABLE.outbox)
+          .where({ status: 'pending' })
+          .whereIn('topic', parked)
+          .update({ status: 'parked', last_error: 'waiting for configuration', updated_at: now() });
       }
       if (ready.length) {
-        resumed = await knex()(TABLE.outbox).where({ status: 'parked' }).whereIn('topic', ready).update({ status: 'pending', next_attempt_at: now(), last_error: null, updated_at: now() });
+        resumed = await knex()(TABLE.outbox)
+          .where({ status: 'parked' })
+          .whereIn('topic', ready)
+          .update({ status: 'pending', next_attempt_at: now(), last_error: null, updated_at: now() });
         if (resumed > 0) strapi.log.info(`outbox: ${resumed} parked row(s) resume: their receiver is configured now`);
       }
       return { parked: parkedCount, resumed };
@@ -234,7 +248,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       return knex()(TABLE.outbox)
         .whereIn(
           'id',
-          rows.map((row) => row.id)
+          rows.map((row) => row.id),
         )
         .andWhere({ status: 'processing', locked_by: workerId })
         .update({
@@ -253,22 +267,50 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       const handler = handlers.get(row.topic);
       if (!handler) {
         // No plugin handles this topic (yet): keep the row, do not burn an attempt.
-        await finish(row.id, { status: 'pending', attempts: Math.max(0, row.attempts - 1), next_attempt_at: new Date(clock.now() + NO_HANDLER_DELAY_MS), last_error: `no handler registered for ${row.topic}`, locked_by: null });
+        await finish(row.id, {
+          status: 'pending',
+          attempts: Math.max(0, row.attempts - 1),
+          next_attempt_at: new Date(clock.now() + NO_HANDLER_DELAY_MS),
+          last_error: `no handler registered for ${row.topic}`,
+          locked_by: null,
+        });
         return;
       }
       try {
-        const result = await handler.handle({ id: row.id, topic: row.topic, payload: row.payload, idempotencyKey: row.idempotency_key, attempt: row.attempts });
+        const result = await handler.handle({
+          id: row.id,
+          topic: row.topic,
+          payload: row.payload,
+          idempotencyKey: row.idempotency_key,
+          attempt: row.attempts,
+        });
         metrics().deliveries.inc({ topic: row.topic, outcome: 'done' });
-        if (row.created_at) metrics().deliveryLatency.observe({ topic: row.topic }, (clock.now() - new Date(row.created_at).getTime()) / 1000);
+        if (row.created_at)
+          metrics().deliveryLatency.observe(
+            { topic: row.topic },
+            (clock.now() - new Date(row.created_at).getTime()) / 1000,
+          );
         // locked_by stays on a done row: which instance delivered it
-        await finish(row.id, { status: 'done', done_at: now(), result: result === undefined ? null : JSON.stringify(result), last_error: null });
+        await finish(row.id, {
+          status: 'done',
+          done_at: now(),
+          result: result === undefined ? null : JSON.stringify(result),
+          last_error: null,
+        });
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-        const outcome = failureOutcome(marksOf(error), row.attempts, handler.options.maxAttempts ?? config().maxAttempts, config());
+        const outcome = failureOutcome(
+          marksOf(error),
+          row.attempts,
+          handler.options.maxAttempts ?? config().maxAttempts,
+          config(),
+        );
         metrics().deliveries.inc({ topic: row.topic, outcome: outcome.kind === 'paused' ? 'deferred' : outcome.kind });
         if (outcome.kind === 'paused') {
           gate.pause(row.topic, clock.now() + outcome.pauseTopicMs);
-          strapi.log.warn(`outbox: ${row.topic} paused for ${outcome.pauseTopicMs} ms (provider rate limit): ${message}`);
+          strapi.log.warn(
+            `outbox: ${row.topic} paused for ${outcome.pauseTopicMs} ms (provider rate limit): ${message}`,
+          );
         }
         if (outcome.status === 'pending') wakeAt(clock.now() + outcome.delayMs);
         await finish(row.id, {
@@ -280,7 +322,9 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
         });
         if (outcome.kind === 'retry' || outcome.kind === 'dead') {
           const dead = outcome.kind === 'dead';
-          strapi.log[dead ? 'error' : 'warn'](`outbox: ${row.topic} #${row.id} attempt ${row.attempts} failed${dead ? ', moved to dead-letter' : ''}: ${message}`);
+          strapi.log[dead ? 'error' : 'warn'](
+            `outbox: ${row.topic} #${row.id} attempt ${row.attempts} failed${dead ? ', moved to dead-letter' : ''}: ${message}`,
+          );
         }
       }
     },
@@ -288,7 +332,7 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
     /** Starts deliveries of waiting rows whose topic has a free slot; releases rows of paused topics. */
     async dispatch() {
       const paused: OutboxRow[] = [];
-      for (let index = 0; index < waiting.length; ) {
+      for (let index = 0; index < waiting.length;) {
         const row = waiting[index];
         if (gate.isPaused(row.topic, clock.now())) {
           paused.push(row);
@@ -311,7 +355,9 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
             deliveries.delete(delivery);
             if (stopped) return;
             // the rows this instance already holds first; claim more when half the batch is used up
-            void worker.dispatch().catch((error: Error) => strapi.log.error(`outbox: dispatch failed: ${error.message}`));
+            void worker
+              .dispatch()
+              .catch((error: Error) => strapi.log.error(`outbox: dispatch failed: ${error.message}`));
             if (held.size <= config().batchSize / 2) worker.wake();
           });
         deliveries.add(delivery);
@@ -342,7 +388,9 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
       // a topic that holds twice its concurrency has enough to do: leave the room to the others
       const heldByTopic = new Map<string, number>();
       for (const row of held.values()) heldByTopic.set(row.topic, (heldByTopic.get(row.topic) ?? 0) + 1);
-      const full = [...heldByTopic].filter(([topic, count]) => count >= 2 * (handlers.get(topic)?.options.concurrency ?? 1)).map(([topic]) => topic);
+      const full = [...heldByTopic]
+        .filter(([topic, count]) => count >= 2 * (handlers.get(topic)?.options.concurrency ?? 1))
+        .map(([topic]) => topic);
       const excluded = [...new Set([...gate.blocked(current), ...readiness().parked, ...full])];
       const rows = await worker.claim(room, excluded);
       for (const row of rows) {
@@ -452,17 +500,28 @@ export function createOutboxWorker(strapi: Core.Strapi, handlers: Map<string, Re
         return { waited: true, released };
       }
       let deadline: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([all, new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), timeoutMs)))]);
+      const finished = await Promise.race([
+        all,
+        new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
       clearTimeout(deadline);
       if (finished) return { waited: true, released };
       released += await worker.release([...held.values()]);
-      strapi.log.warn(`outbox: deliveries were still running after ${timeoutMs} ms of shutdown; released ${released} claimed row(s) to pending`);
+      strapi.log.warn(
+        `outbox: deliveries were still running after ${timeoutMs} ms of shutdown; released ${released} claimed row(s) to pending`,
+      );
       return { waited: true, released };
     },
 
     /** What this instance holds now (for metrics and tests). */
     state() {
-      return { workerId, held: held.size, waiting: waiting.length, delivering: gate.running(), listening: listener?.connected() ?? false };
+      return {
+        workerId,
+        held: held.size,
+        waiting: waiting.length,
+        delivering: gate.running(),
+        listening: listener?.connected() ?? false,
+      };
     },
   };
   return worker;

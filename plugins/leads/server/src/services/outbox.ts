@@ -34,7 +34,7 @@ export class PermanentDeliveryError extends Error {
 export class RetryLaterError extends Error {
   constructor(
     message: string,
-    public retryAfterMs: number
+    public retryAfterMs: number,
   ) {
     super(message);
   }
@@ -43,7 +43,7 @@ export class RetryLaterError extends Error {
 export class DeferDeliveryError extends Error {
   constructor(
     message: string,
-    public deferMs: number
+    public deferMs: number,
   ) {
     super(message);
   }
@@ -52,7 +52,7 @@ export class DeferDeliveryError extends Error {
 export class RateLimitedError extends Error {
   constructor(
     message: string,
-    public pauseTopicMs: number
+    public pauseTopicMs: number,
   ) {
     super(message);
   }

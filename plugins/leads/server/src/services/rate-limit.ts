@@ -31,7 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       redis.on('error', (error) => {
         if (!healthy) return;
         healthy = false;
-        strapi.log.warn(`rate limits: Redis unreachable (${error.message}); counting in memory per instance until it is back`);
+        strapi.log.warn(
+          `rate limits: Redis unreachable (${error.message}); counting in memory per instance until it is back`,
+        );
       });
       redis.on('ready', () => {
         if (!healthy) strapi.log.info('rate limits: Redis is back; limits are shared again');
@@ -49,7 +51,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const keyPrefix = `${redisPrefix || 'magnetiq'}:${scope}`;
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });
       found = redisUrl
-        ? new RateLimiterRedis({ storeClient: redisClient(redisUrl), keyPrefix, points, duration, insuranceLimiter: memory })
+        ? new RateLimiterRedis({
+            storeClient: redisClient(redisUrl),
+            keyPrefix,
+            points,
+            duration,
+            insuranceLimiter: memory,
+          })
         : memory;
       limiters.set(key, found);
     }
@@ -63,7 +71,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (rejection instanceof RateLimiterRes) {
         getService(strapi, 'metrics').rateLimited.inc({ form: scope, key: kind });
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw Object.assign(new errors.RateLimitError('Too many requests, please try again later.', { retryAfter }), { retryAfter });
+        throw Object.assign(new errors.RateLimitError('Too many requests, please try again later.', { retryAfter }), {
+          retryAfter,
+        });
       }
       throw rejection;
     }
@@ -74,14 +84,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Throws RateLimitError (429, details.retryAfter) when the IP or the email is over its limit.
      * Called with the IP before validation (garbage counts too) and with the email after it.
      */
-    async check(form: string, { ip, email }: { ip?: string; email?: string }, { ipPointsFactor = 1 }: { ipPointsFactor?: number } = {}) {
+    async check(
+      form: string,
+      { ip, email }: { ip?: string; email?: string },
+      { ipPointsFactor = 1 }: { ipPointsFactor?: number } = {},
+    ) {
       const { perIpPoints, perEmailPoints, durationSeconds } = getConfig(strapi).rateLimit;
       if (ip) await consume(form, 'ip', ip, perIpPoints * ipPointsFactor, durationSeconds);
       if (email) await consume(form, 'email', email, perEmailPoints, durationSeconds);
     },
 
     /** One key against a limit of its own (e.g. admin logins per IP), on the same store as the forms. */
-    async consumeKey(scope: string, kind: 'ip' | 'email', key: string, { points, durationSeconds }: { points: number; durationSeconds: number }) {
+    async consumeKey(
+      scope: string,
+      kind: 'ip' | 'email',
+      key: string,
+      { points, durationSeconds }: { points: number; durationSeconds: number },
+    ) {
       await consume(scope, kind, key, points, durationSeconds);
     },
 
@@ -99,7 +118,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** `check` for a controller: a 429 also carries the Retry-After header (set before Strapi formats the error). */
-    async checkRequest(ctx: { set: (name: string, value: string) => void }, form: string, keys: { ip?: string; email?: string }) {
+    async checkRequest(
+      ctx: { set: (name: string, value: string) => void },
+      form: string,
+      keys: { ip?: string; email?: string },
+    ) {
       try {
         await service.check(form, keys);
       } catch (error) {

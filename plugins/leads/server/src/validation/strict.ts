@@ -23,7 +23,9 @@ const safeKey = safePathSegment;
  */
 export function shapeProblems(schema: AnySchema, value: unknown, path: string[] = []): ShapeProblem[] {
   if (schema?.type === 'string') {
-    return value === null || value === undefined || typeof value === 'string' ? [] : [{ path, message: `${at(path)} must be a string`, code: 'invalid_type' }];
+    return value === null || value === undefined || typeof value === 'string'
+      ? []
+      : [{ path, message: `${at(path)} must be a string`, code: 'invalid_type' }];
   }
   if (!schema?.fields || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
@@ -48,7 +50,8 @@ const refuse = (problems: ShapeProblem[]) =>
 export function strictValidator<T>(schema: AnySchema) {
   return async (body: unknown): Promise<T> => {
     const cleaned = cleanTexts(body);
-    if (cleaned.problems.length > 0) throw refuse(cleaned.problems.map((problem) => ({ ...problem, code: 'invalid_text' as const })));
+    if (cleaned.problems.length > 0)
+      throw refuse(cleaned.problems.map((problem) => ({ ...problem, code: 'invalid_text' as const })));
     const problems = shapeProblems(schema, cleaned.value);
     if (problems.length > 0) throw refuse(problems);
     try {

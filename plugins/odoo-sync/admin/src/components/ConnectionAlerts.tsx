@@ -17,11 +17,15 @@ export const ConnectionAlerts = ({ connection }: { connection: OdooConnection })
       {!configured && (
         <DismissibleAlert
           variant="warning"
-          title={formatMessage({ id: getTranslation('connection.notConfigured.title'), defaultMessage: 'Odoo is not configured' })}
+          title={formatMessage({
+            id: getTranslation('connection.notConfigured.title'),
+            defaultMessage: 'Odoo is not configured',
+          })}
         >
           {formatMessage({
             id: getTranslation('connection.notConfigured.body'),
-            defaultMessage: 'Lead events wait in the outbox until ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_API_KEY are set.',
+            defaultMessage:
+              'Lead events wait in the outbox until ODOO_URL, ODOO_DB, ODOO_USERNAME and ODOO_API_KEY are set.',
           })}
         </DismissibleAlert>
       )}
@@ -31,7 +35,7 @@ export const ConnectionAlerts = ({ connection }: { connection: OdooConnection })
           variant="danger"
           title={formatMessage(
             { id: getTranslation('connection.unreachable.title'), defaultMessage: 'Odoo unreachable since {since}' },
-            { since: formatDate(unreachableSince, DATE_TIME_FORMAT) }
+            { since: formatDate(unreachableSince, DATE_TIME_FORMAT) },
           )}
         >
           {formatMessage({
@@ -45,8 +49,11 @@ export const ConnectionAlerts = ({ connection }: { connection: OdooConnection })
           key={credentialsRejectedAt}
           variant="warning"
           title={formatMessage(
-            { id: getTranslation('connection.credentialsRejected.title'), defaultMessage: 'Odoo rejected the credentials on {at}' },
-            { at: formatDate(credentialsRejectedAt, DATE_TIME_FORMAT) }
+            {
+              id: getTranslation('connection.credentialsRejected.title'),
+              defaultMessage: 'Odoo rejected the credentials on {at}',
+            },
+            { at: formatDate(credentialsRejectedAt, DATE_TIME_FORMAT) },
           )}
         >
           {formatMessage({

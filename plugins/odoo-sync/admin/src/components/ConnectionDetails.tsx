@@ -8,7 +8,8 @@ import { CircuitBadge } from './CircuitBadge';
 /** The configured Odoo instance and the health of the connection to it. */
 export const ConnectionDetails = ({ connection }: { connection: OdooConnection }) => {
   const { formatMessage } = useIntl();
-  const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`connection.${key}`), defaultMessage });
+  const label = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`connection.${key}`), defaultMessage });
 
   return (
     <Grid.Root gap={5}>

@@ -20,7 +20,7 @@ const DESCRIPTIONS: Record<string, MessageDescriptor> = Object.fromEntries(
     'crm.lead.source_id / medium_id / campaign_id',
     'crm.lead.tag_ids',
     'crm.lead.lang_id, res.partner.lang',
-  ].map((odoo) => [odoo, { id: getTranslation(`mapping.${odoo}`) }])
+  ].map((odoo) => [odoo, { id: getTranslation(`mapping.${odoo}`) }]),
 );
 
 /** Which Odoo field receives which Magnetiq data; read-only, the mapping lives in the server code. */

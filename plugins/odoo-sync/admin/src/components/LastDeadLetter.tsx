@@ -17,11 +17,14 @@ export const LastDeadLetter = ({ deadLetter }: { deadLetter: DeadLetter }) => {
       variant="danger"
       title={formatMessage(
         { id: getTranslation('lastDead.title'), defaultMessage: 'Last dead event: message {id}, {at}' },
-        { id: deadLetter.id, at: formatDate(deadLetter.at, DATE_TIME_FORMAT) }
+        { id: deadLetter.id, at: formatDate(deadLetter.at, DATE_TIME_FORMAT) },
       )}
       action={
         <Link tag={NavLink} to={LEADS_OUTBOX_PATH}>
-          {formatMessage({ id: getTranslation('lastDead.replay'), defaultMessage: 'Replay dead events in the leads outbox' })}
+          {formatMessage({
+            id: getTranslation('lastDead.replay'),
+            defaultMessage: 'Replay dead events in the leads outbox',
+          })}
         </Link>
       }
     >

@@ -22,7 +22,9 @@ export const ResyncContactForm = ({ onQueued }: { onQueued: () => void }) => {
     if (!trimmedId) return;
     setIsSending(true);
     try {
-      const { data } = await post<DataResponse<ResyncResult>>(`/odoo-sync/contacts/${encodeURIComponent(trimmedId)}/resync`);
+      const { data } = await post<DataResponse<ResyncResult>>(
+        `/odoo-sync/contacts/${encodeURIComponent(trimmedId)}/resync`,
+      );
       toggleNotification({
         type: 'success',
         message: formatMessage(
@@ -30,7 +32,7 @@ export const ResyncContactForm = ({ onQueued }: { onQueued: () => void }) => {
             id: getTranslation('resync.success'),
             defaultMessage: '{count, plural, =0 {No event to queue} one {# event queued} other {# events queued}}',
           },
-          { count: data.data.queued }
+          { count: data.data.queued },
         ),
       });
       setDocumentId('');
@@ -53,18 +55,29 @@ export const ResyncContactForm = ({ onQueued }: { onQueued: () => void }) => {
               defaultMessage: 'The document id shown in the address of the contact page in Leads.',
             })}
           >
-            <Field.Label>{formatMessage({ id: getTranslation('resync.label'), defaultMessage: 'Contact document id' })}</Field.Label>
+            <Field.Label>
+              {formatMessage({ id: getTranslation('resync.label'), defaultMessage: 'Contact document id' })}
+            </Field.Label>
             <Field.Input
               value={documentId}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDocumentId(event.target.value)}
-              placeholder={formatMessage({ id: getTranslation('resync.placeholder'), defaultMessage: 'e.g. k3v9x2m1q8h7c4d6e5f0a1b2' })}
+              placeholder={formatMessage({
+                id: getTranslation('resync.placeholder'),
+                defaultMessage: 'e.g. k3v9x2m1q8h7c4d6e5f0a1b2',
+              })}
             />
             <Field.Hint />
           </Field.Root>
         </Box>
         {/* The top margin lines the button up with the input below the label. */}
         <Box paddingTop={6}>
-          <Button type="submit" variant="secondary" startIcon={<ArrowClockwise />} loading={isSending} disabled={!trimmedId}>
+          <Button
+            type="submit"
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            loading={isSending}
+            disabled={!trimmedId}
+          >
             {formatMessage({ id: getTranslation('resync.button'), defaultMessage: 'Re-sync' })}
           </Button>
         </Box>

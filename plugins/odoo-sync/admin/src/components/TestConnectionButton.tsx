@@ -32,17 +32,23 @@ export const TestConnectionButton = ({ disabled = false, onTested }: TestConnect
       return {
         ok: true,
         message: formatMessage(
-          { id: getTranslation('test.success'), defaultMessage: 'Connected to Odoo {version} over {protocol} as {user}' },
-          { version: result.version, protocol: result.protocol === 'json2' ? 'JSON-2' : 'XML-RPC', user: result.user }
+          {
+            id: getTranslation('test.success'),
+            defaultMessage: 'Connected to Odoo {version} over {protocol} as {user}',
+          },
+          { version: result.version, protocol: result.protocol === 'json2' ? 'JSON-2' : 'XML-RPC', user: result.user },
         ),
       };
     }
     const message = result.version
       ? formatMessage(
           { id: getTranslation('test.failedWithVersion'), defaultMessage: 'Odoo {version} answered, but: {error}' },
-          { version: result.version, error: result.error }
+          { version: result.version, error: result.error },
         )
-      : formatMessage({ id: getTranslation('test.failed'), defaultMessage: 'Connection failed: {error}' }, { error: result.error });
+      : formatMessage(
+          { id: getTranslation('test.failed'), defaultMessage: 'Connection failed: {error}' },
+          { error: result.error },
+        );
     return { ok: false, message };
   };
 

@@ -77,7 +77,10 @@ export const StatusPage = () => {
           {canManage && (
             <Section
               title={t('resync.title', 'Re-sync a contact')}
-              description={t('resync.description', 'Sends every activity of the contact to Odoo again; partner and leads are updated, not duplicated.')}
+              description={t(
+                'resync.description',
+                'Sends every activity of the contact to Odoo again; partner and leads are updated, not duplicated.',
+              )}
             >
               <ResyncContactForm onQueued={status.refetch} />
             </Section>

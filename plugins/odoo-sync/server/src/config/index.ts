@@ -64,7 +64,13 @@ const defaults: OdooSyncConfig = {
   createFromUnconfirmed: false,
   waitWhenUnavailableMs: 5 * 60_000,
   eraseMode: 'anonymise',
-  stageReadBack: { enabled: true, cron: '*/15 * * * *', batchSize: 200, qualifiedProbability: 50, qualifiedStages: ['Qualified', 'Proposition'] },
+  stageReadBack: {
+    enabled: true,
+    cron: '*/15 * * * *',
+    batchSize: 200,
+    qualifiedProbability: 50,
+    qualifiedStages: ['Qualified', 'Proposition'],
+  },
 };
 
 /** JSON-2 needs the URL and an API key (the database is optional); XML-RPC (and auto, which may fall back to it) also the database and login. */
@@ -74,13 +80,19 @@ export const isConfigured = (config: OdooSyncConfig) =>
 export default {
   default: defaults,
   validator(config: OdooSyncConfig) {
-    if (config.url && !/^https?:\/\//.test(config.url)) throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
-    if (config.eraseMode !== 'anonymise' && config.eraseMode !== 'unlink') throw new Error(`odoo-sync: ODOO_ERASE_MODE must be anonymise or unlink, not ${config.eraseMode}`);
-    if (config.protocol !== undefined && !PROTOCOL_SETTINGS.includes(config.protocol)) throw new Error(`odoo-sync: ODOO_PROTOCOL must be xmlrpc, json2 or auto, not ${config.protocol}`);
-    if (config.maxCallsPerSecond !== undefined && !(config.maxCallsPerSecond >= 0)) throw new Error('odoo-sync: ODOO_MAX_CALLS_PER_SECOND must be 0 (no limit) or more');
+    if (config.url && !/^https?:\/\//.test(config.url))
+      throw new Error('odoo-sync: ODOO_URL must start with http:// or https://');
+    if (config.eraseMode !== 'anonymise' && config.eraseMode !== 'unlink')
+      throw new Error(`odoo-sync: ODOO_ERASE_MODE must be anonymise or unlink, not ${config.eraseMode}`);
+    if (config.protocol !== undefined && !PROTOCOL_SETTINGS.includes(config.protocol))
+      throw new Error(`odoo-sync: ODOO_PROTOCOL must be xmlrpc, json2 or auto, not ${config.protocol}`);
+    if (config.maxCallsPerSecond !== undefined && !(config.maxCallsPerSecond >= 0))
+      throw new Error('odoo-sync: ODOO_MAX_CALLS_PER_SECOND must be 0 (no limit) or more');
     if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
     const readBack = config.stageReadBack;
-    if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000)) throw new Error('odoo-sync: stageReadBack.batchSize must be between 1 and 1000');
-    if (readBack && !(readBack.qualifiedProbability >= 0 && readBack.qualifiedProbability <= 100)) throw new Error('odoo-sync: ODOO_QUALIFIED_PROBABILITY must be between 0 and 100');
+    if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000))
+      throw new Error('odoo-sync: stageReadBack.batchSize must be between 1 and 1000');
+    if (readBack && !(readBack.qualifiedProbability >= 0 && readBack.qualifiedProbability <= 100))
+      throw new Error('odoo-sync: ODOO_QUALIFIED_PROBABILITY must be between 0 and 100');
   },
 };

@@ -9,7 +9,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async status(ctx: RequestContext) {
     const { byTopic } = await leads(strapi).outbox.stats();
     const counts = { pending: 0, processing: 0, done: 0, dead: 0, ...(byTopic[TOPIC] ?? {}) };
-    const { results: failing } = await leads(strapi).outbox.list({ topic: TOPIC, status: 'dead', page: 1, pageSize: 1 });
+    const { results: failing } = await leads(strapi).outbox.list({
+      topic: TOPIC,
+      status: 'dead',
+      page: 1,
+      pageSize: 1,
+    });
     const [lastDead] = failing;
     const linked = await strapi.db.connection('odoo_sync_links').select('model').count('* as count').groupBy('model');
     ctx.body = {
@@ -17,7 +22,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         connection: getService(strapi, 'client').status(),
         counts,
         lastDead: lastDead ? { id: lastDead.id, error: lastDead.lastError, at: lastDead.updatedAt } : null,
-        linked: Object.fromEntries((linked as Array<{ model: string; count: string }>).map((row) => [row.model, Number(row.count)])),
+        linked: Object.fromEntries(
+          (linked as Array<{ model: string; count: string }>).map((row) => [row.model, Number(row.count)]),
+        ),
         mapping: FIELD_MAPPING,
       },
     };

@@ -11,15 +11,50 @@ ValueError: Invalid field 'x_foo' on model 'crm.lead'
 
 describe('classifyOdooError', () => {
   it.each([
-    ['a ValidationError fault (2)', { faultCode: 2, faultString: 'The email address is invalid.' }, 'permanent', /rejected the data: The email address is invalid/],
-    ['an AccessError fault (4)', { faultCode: 4, faultString: "You are not allowed to create 'Lead/Opportunity' (crm.lead) records." }, 'permanent', /access error: You are not allowed/],
+    [
+      'a ValidationError fault (2)',
+      { faultCode: 2, faultString: 'The email address is invalid.' },
+      'permanent',
+      /rejected the data: The email address is invalid/,
+    ],
+    [
+      'an AccessError fault (4)',
+      { faultCode: 4, faultString: "You are not allowed to create 'Lead/Opportunity' (crm.lead) records." },
+      'permanent',
+      /access error: You are not allowed/,
+    ],
     ['an AccessDenied fault (3)', { faultCode: 3, faultString: 'Access Denied' }, 'credentials', /denied access/],
-    ['an application fault (1)', { faultCode: 1, faultString: traceback }, 'transient', /server error: ValueError: Invalid field 'x_foo'/],
-    ['authenticate answering false', 'Error connecting to database. This is probably due to invalid credentials.', 'credentials', /rejected the credentials/],
-    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8069'), { code: 'ECONNREFUSED' }), 'transient', /unreachable: ECONNREFUSED/],
-    ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'transient', /unreachable/],
-    ['a timeout', Object.assign(new Error('Timed out after 10000 ms'), { code: 'ETIMEDOUT' }), 'transient', /unreachable/],
-    ['an unexpected answer', new Error('Unknown XML-RPC tag \'html\''), 'transient', /call failed: Unknown XML-RPC tag/],
+    [
+      'an application fault (1)',
+      { faultCode: 1, faultString: traceback },
+      'transient',
+      /server error: ValueError: Invalid field 'x_foo'/,
+    ],
+    [
+      'authenticate answering false',
+      'Error connecting to database. This is probably due to invalid credentials.',
+      'credentials',
+      /rejected the credentials/,
+    ],
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8069'), { code: 'ECONNREFUSED' }),
+      'transient',
+      /unreachable: ECONNREFUSED/,
+    ],
+    [
+      'a reset connection',
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      'transient',
+      /unreachable/,
+    ],
+    [
+      'a timeout',
+      Object.assign(new Error('Timed out after 10000 ms'), { code: 'ETIMEDOUT' }),
+      'transient',
+      /unreachable/,
+    ],
+    ['an unexpected answer', new Error("Unknown XML-RPC tag 'html'"), 'transient', /call failed: Unknown XML-RPC tag/],
   ])('treats %s as %s', (_label, error, kind, message) => {
     const failure = classifyOdooError(error);
     expect(failure.kind).toBe(kind);
@@ -39,19 +74,72 @@ describe('faultSummary', () => {
 });
 
 describe('classifyOdooError for JSON-2 (Odoo 19+)', () => {
-  const body = (name: string, message: string) => ({ name, message, arguments: [message], context: {}, debug: `Traceback (most recent call last):\n  …\n${name}: ${message}` });
+  const body = (name: string, message: string) => ({
+    name,
+    message,
+    arguments: [message],
+    context: {},
+    debug: `Traceback (most recent call last):\n  …\n${name}: ${message}`,
+  });
   it.each([
-    ['401 Invalid apikey', new OdooHttpError(401, body('werkzeug.exceptions.Unauthorized', 'Invalid apikey')), 'credentials', /rejected the API key: Invalid apikey/],
-    ['403 AccessError', new OdooHttpError(403, body('odoo.exceptions.AccessError', "You are not allowed to create 'Lead' (crm.lead) records.")), 'permanent', /access error: You are not allowed/],
-    ['404 unknown model', new OdooHttpError(404, body('werkzeug.exceptions.NotFound', "the model 'x.y' does not exist")), 'permanent', /no such model or method/],
+    [
+      '401 Invalid apikey',
+      new OdooHttpError(401, body('werkzeug.exceptions.Unauthorized', 'Invalid apikey')),
+      'credentials',
+      /rejected the API key: Invalid apikey/,
+    ],
+    [
+      '403 AccessError',
+      new OdooHttpError(
+        403,
+        body('odoo.exceptions.AccessError', "You are not allowed to create 'Lead' (crm.lead) records."),
+      ),
+      'permanent',
+      /access error: You are not allowed/,
+    ],
+    [
+      '404 unknown model',
+      new OdooHttpError(404, body('werkzeug.exceptions.NotFound', "the model 'x.y' does not exist")),
+      'permanent',
+      /no such model or method/,
+    ],
     ['404 without a JSON body (Odoo before 19)', new OdooHttpError(404, null), 'unavailable', /ODOO_PROTOCOL=xmlrpc/],
-    ['422 ValidationError', new OdooHttpError(422, body('odoo.exceptions.ValidationError', 'The email address is invalid.')), 'permanent', /rejected the data: The email address is invalid/],
-    ['500 server error', new OdooHttpError(500, body('psycopg2.OperationalError', 'server closed the connection unexpectedly')), 'transient', /server error \(HTTP 500\)/],
+    [
+      '422 ValidationError',
+      new OdooHttpError(422, body('odoo.exceptions.ValidationError', 'The email address is invalid.')),
+      'permanent',
+      /rejected the data: The email address is invalid/,
+    ],
+    [
+      '500 server error',
+      new OdooHttpError(500, body('psycopg2.OperationalError', 'server closed the connection unexpectedly')),
+      'transient',
+      /server error \(HTTP 500\)/,
+    ],
     ['502 from a proxy', new OdooHttpError(502, null), 'transient', /HTTP 502/],
     ['503 during an upgrade', new OdooHttpError(503, null), 'transient', /HTTP 503/],
-    ['a refused fetch', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), 'transient', /unreachable: ECONNREFUSED/],
-    ['a socket fetch closed', Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), 'transient', /unreachable: UND_ERR_SOCKET/],
-    ['a fetch timeout', Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), 'transient', /unreachable/],
+    [
+      'a refused fetch',
+      Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+      'transient',
+      /unreachable: ECONNREFUSED/,
+    ],
+    [
+      'a socket fetch closed',
+      Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+      }),
+      'transient',
+      /unreachable: UND_ERR_SOCKET/,
+    ],
+    [
+      'a fetch timeout',
+      Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+      'transient',
+      /unreachable/,
+    ],
   ])('%s', (_, error, kind, message) => {
     const failure = classifyOdooError(error);
     expect(failure.kind).toBe(kind);
@@ -61,9 +149,18 @@ describe('classifyOdooError for JSON-2 (Odoo 19+)', () => {
 
   it('keeps Retry-After of a 429 in seconds or as a date', () => {
     const now = Date.parse('2026-12-07T08:00:00Z');
-    expect(classifyJson2Error(new OdooHttpError(429, null, '7'), now)).toEqual({ kind: 'rate-limited', message: 'Odoo rate limit: HTTP 429', retryAfterMs: 7000 });
-    expect(classifyJson2Error(new OdooHttpError(429, null, 'Mon, 07 Dec 2026 08:00:30 GMT'), now)).toMatchObject({ retryAfterMs: 30_000 });
-    expect(classifyJson2Error(new OdooHttpError(429, null), now)).toMatchObject({ kind: 'rate-limited', retryAfterMs: null });
+    expect(classifyJson2Error(new OdooHttpError(429, null, '7'), now)).toEqual({
+      kind: 'rate-limited',
+      message: 'Odoo rate limit: HTTP 429',
+      retryAfterMs: 7000,
+    });
+    expect(classifyJson2Error(new OdooHttpError(429, null, 'Mon, 07 Dec 2026 08:00:30 GMT'), now)).toMatchObject({
+      retryAfterMs: 30_000,
+    });
+    expect(classifyJson2Error(new OdooHttpError(429, null), now)).toMatchObject({
+      kind: 'rate-limited',
+      retryAfterMs: null,
+    });
   });
 });
 

@@ -27,7 +27,7 @@ export class OdooHttpError extends Error {
   constructor(
     public readonly status: number,
     public readonly body: { name?: string; message?: string } | null,
-    public readonly retryAfter: string | null = null
+    public readonly retryAfter: string | null = null,
   ) {
     super(body?.message ?? `HTTP ${status}`);
     this.name = 'OdooHttpError';
@@ -49,32 +49,62 @@ const shortName = (name: string | undefined) => (name ? name.split('.').pop() : 
 export function classifyJson2Error(error: OdooHttpError, now = Date.now()): OdooFailure {
   const text = faultSummary(error.body?.message ?? '') || shortName(error.body?.name) || `HTTP ${error.status}`;
   const { status } = error;
-  if (status === 401) return { kind: 'credentials', message: `Odoo rejected the API key: ${text} (check ODOO_API_KEY; JSON-2 API keys expire)` };
+  if (status === 401)
+    return {
+      kind: 'credentials',
+      message: `Odoo rejected the API key: ${text} (check ODOO_API_KEY; JSON-2 API keys expire)`,
+    };
   if (status === 403) return { kind: 'permanent', message: `Odoo access error: ${text}` };
   if (status === 404) {
     // Odoo's own 404 names the model or method; a bare 404 means there is no /json/2 here at all
     return error.body?.name
       ? { kind: 'permanent', message: `Odoo has no such model or method: ${text}` }
-      : { kind: 'unavailable', message: 'Odoo has no JSON-2 API at this URL (it needs Odoo 19 or later): set ODOO_PROTOCOL=xmlrpc or auto' };
+      : {
+          kind: 'unavailable',
+          message: 'Odoo has no JSON-2 API at this URL (it needs Odoo 19 or later): set ODOO_PROTOCOL=xmlrpc or auto',
+        };
   }
   if (status === 422 || status === 400) return { kind: 'permanent', message: `Odoo rejected the data: ${text}` };
-  if (status === 429) return { kind: 'rate-limited', message: `Odoo rate limit: ${text}`, retryAfterMs: parseRetryAfter(error.retryAfter, now) };
-  if (status === 408 || status >= 500) return { kind: 'transient', message: `Odoo server error (HTTP ${status}): ${text}` };
+  if (status === 429)
+    return {
+      kind: 'rate-limited',
+      message: `Odoo rate limit: ${text}`,
+      retryAfterMs: parseRetryAfter(error.retryAfter, now),
+    };
+  if (status === 408 || status >= 500)
+    return { kind: 'transient', message: `Odoo server error (HTTP ${status}): ${text}` };
   return { kind: 'permanent', message: `Odoo answered HTTP ${status}: ${text}` };
 }
 
 export const FAULT = { application: 1, warning: 2, accessDenied: 3, accessError: 4 } as const;
 
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
   // fetch (undici): the other side closed the socket, or it timed out
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 
 /** Odoo's fault strings can be long tracebacks: the admin needs the last meaningful line. */
 export function faultSummary(faultString: string, max = 500): string {
-  const lines = faultString.split('\n').map((line) => line.trim()).filter(Boolean);
-  const exceptionLine = [...lines].reverse().find((line) => /^(odoo\.exceptions\.|[A-Za-z_.]*(Error|Exception|Warning)\b)/.test(line));
+  const lines = faultString
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const exceptionLine = [...lines]
+    .reverse()
+    .find((line) => /^(odoo\.exceptions\.|[A-Za-z_.]*(Error|Exception|Warning)\b)/.test(line));
   const summary = lines.length > 3 && exceptionLine ? exceptionLine : lines.join(' ');
   return summary.length > max ? `${summary.slice(0, max - 1)}…` : summary;
 }
@@ -90,7 +120,10 @@ export function classifyOdooError(error: unknown): OdooFailure {
       case FAULT.accessError:
         return { kind: 'permanent', message: `Odoo access error: ${text}` };
       case FAULT.accessDenied:
-        return { kind: 'credentials', message: `Odoo denied access: ${text || 'check ODOO_USERNAME and ODOO_API_KEY'}` };
+        return {
+          kind: 'credentials',
+          message: `Odoo denied access: ${text || 'check ODOO_USERNAME and ODOO_API_KEY'}`,
+        };
       default:
         return { kind: 'transient', message: `Odoo server error: ${text}` };
     }
@@ -105,7 +138,8 @@ export function classifyOdooError(error: unknown): OdooFailure {
   const cause = (value as { cause?: { code?: unknown } }).cause;
   const code = typeof value.code === 'string' ? value.code : typeof cause?.code === 'string' ? cause.code : '';
   const message = typeof value.message === 'string' ? value.message : String(error);
-  if ((error as { name?: unknown })?.name === 'TimeoutError') return { kind: 'transient', message: `Odoo unreachable: ${message}` };
+  if ((error as { name?: unknown })?.name === 'TimeoutError')
+    return { kind: 'transient', message: `Odoo unreachable: ${message}` };
   if (NETWORK_CODES.has(code) || /socket hang up|timed out|^fetch failed$/i.test(message)) {
     return { kind: 'transient', message: `Odoo unreachable: ${code || message}` };
   }

@@ -16,7 +16,9 @@ import {
   type LeadEvent,
 } from './mapping';
 
-const event = (overrides: { contact?: Partial<LeadEvent['contact']>; activity?: Partial<LeadEvent['activity']> } = {}): LeadEvent => ({
+const event = (
+  overrides: { contact?: Partial<LeadEvent['contact']>; activity?: Partial<LeadEvent['activity']> } = {},
+): LeadEvent => ({
   contact: {
     documentId: 'c1',
     email: 'ada@example.com',
@@ -39,18 +41,35 @@ const event = (overrides: { contact?: Partial<LeadEvent['contact']>; activity?: 
     occurredAt: '2026-11-25T09:59:00.000Z',
     ...overrides.activity,
   },
-  consents: [{ purpose: 'data-processing', action: 'granted', textVersion: 'v1', recordedAt: '2026-11-25T09:59:00.000Z' }],
+  consents: [
+    { purpose: 'data-processing', action: 'granted', textVersion: 'v1', recordedAt: '2026-11-25T09:59:00.000Z' },
+  ],
 });
 
 describe('leadName', () => {
   it.each([
     ['a contact form names the company', { type: 'contact-form', title: null }, {}, 'Contact form: Engines Ltd'],
-    ['a webinar registration names the webinar', { type: 'webinar-registration', title: 'Pipeline basics' }, {}, 'Webinar: Pipeline basics'],
+    [
+      'a webinar registration names the webinar',
+      { type: 'webinar-registration', title: 'Pipeline basics' },
+      {},
+      'Webinar: Pipeline basics',
+    ],
     ['a whitepaper names the paper', { type: 'whitepaper-download', title: 'B2B guide' }, {}, 'Whitepaper: B2B guide'],
     ['a booking names the meeting', { type: 'booking', title: 'Intro call' }, {}, 'Consultation: Intro call'],
     ['an unknown type is humanised', { type: 'trade-show_scan', title: 'Expo' }, {}, 'Trade show scan: Expo'],
-    ['without company the person is named', { type: 'contact-form', title: null }, { company: null }, 'Contact form: Ada Lovelace'],
-    ['without anything the email is used', { type: 'contact-form', title: null }, { company: null, firstName: null, lastName: ' ' }, 'Contact form: ada@example.com'],
+    [
+      'without company the person is named',
+      { type: 'contact-form', title: null },
+      { company: null },
+      'Contact form: Ada Lovelace',
+    ],
+    [
+      'without anything the email is used',
+      { type: 'contact-form', title: null },
+      { company: null, firstName: null, lastName: ' ' },
+      'Contact form: ada@example.com',
+    ],
   ])('%s', (_label, activity, contact, expected) => {
     expect(leadName(event({ activity, contact }))).toBe(expected);
   });
@@ -86,17 +105,31 @@ describe('partners', () => {
     });
   });
 
-  const partner = { id: 3, ref: 'magnetiq:c1', name: 'Ada L.', phone: false as const, function: 'Engineer', parent_id: false as const, write_date: '2026-11-25 09:00:00' };
+  const partner = {
+    id: 3,
+    ref: 'magnetiq:c1',
+    name: 'Ada L.',
+    phone: false as const,
+    function: 'Engineer',
+    parent_id: false as const,
+    write_date: '2026-11-25 09:00:00',
+  };
 
   it.each([
-    ['ours is newer: name, phone and job title are updated, the company set', '2026-11-25T10:00:00Z', { name: 'Ada Lovelace', phone: '+44 20 1234', function: 'CTO', parent_id: 9 }],
+    [
+      'ours is newer: name, phone and job title are updated, the company set',
+      '2026-11-25T10:00:00Z',
+      { name: 'Ada Lovelace', phone: '+44 20 1234', function: 'CTO', parent_id: 9 },
+    ],
     ['Odoo is newer: only the missing company is set', '2026-11-25T08:00:00Z', { parent_id: 9 }],
   ])('%s', (_label, updatedAt, expected) => {
     expect(partnerUpdates(partner, event({ contact: { updatedAt } }).contact, { companyId: 9 })).toEqual(expected);
   });
 
   it('never overwrites with an empty value', () => {
-    expect(partnerUpdates({ ...partner, phone: '+1 555' }, event({ contact: { phone: null, jobTitle: '' } }).contact, {})).toEqual({ name: 'Ada Lovelace' });
+    expect(
+      partnerUpdates({ ...partner, phone: '+1 555' }, event({ contact: { phone: null, jobTitle: '' } }).contact, {}),
+    ).toEqual({ name: 'Ada Lovelace' });
   });
 });
 
@@ -122,12 +155,26 @@ describe('leads', () => {
 
   it('puts a new event first and keeps the earlier ones, once each', () => {
     const first = leadDescription(event(), 'k1');
-    const second = leadDescription(event({ activity: { documentId: 'a2', details: { message: 'Still interested.' }, occurredAt: '2026-11-26T08:00:00Z' } }), 'k1', first);
+    const second = leadDescription(
+      event({
+        activity: { documentId: 'a2', details: { message: 'Still interested.' }, occurredAt: '2026-11-26T08:00:00Z' },
+      }),
+      'k1',
+      first,
+    );
     expect(second.indexOf('Still interested.')).toBeLessThan(second.indexOf('Please call me.'));
     expect(second.match(/\[magnetiq-lead:k1\]/g)).toHaveLength(1);
     expect(second.match(/Consent:/g)).toHaveLength(1);
     // a replay of the second event changes nothing
-    expect(leadDescription(event({ activity: { documentId: 'a2', details: { message: 'Still interested.' }, occurredAt: '2026-11-26T08:00:00Z' } }), 'k1', second)).toBe(second);
+    expect(
+      leadDescription(
+        event({
+          activity: { documentId: 'a2', details: { message: 'Still interested.' }, occurredAt: '2026-11-26T08:00:00Z' },
+        }),
+        'k1',
+        second,
+      ),
+    ).toBe(second);
   });
 });
 
@@ -166,13 +213,25 @@ describe('contact identity (docs/adr/0014-contact-identity.md)', () => {
 
   it('notes the foreign partner and what the form said, quoted', () => {
     expect(foreignPartnerNote(17, { firstName: 'Mallory', company: 'Evil Corp', phone: '+1 555' })).toBe(
-      'Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change. The form said: name "Mallory", company "Evil Corp", phone "+1 555".'
+      'Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change. The form said: name "Mallory", company "Evil Corp", phone "+1 555".',
     );
-    expect(foreignPartnerNote(17, null)).toBe('Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change.');
+    expect(foreignPartnerNote(17, null)).toBe(
+      'Note: linked to the existing Odoo partner #17, which Magnetiq did not create and did not change.',
+    );
   });
 
   it('puts notes between the header and the message of an activity block', () => {
-    const block = activityBlock({ activity: { documentId: 'a1', type: 'contact-form', occurredAt: '2026-12-01T10:00:00Z', details: { message: 'Hi' } } }, ['Note: x']);
+    const block = activityBlock(
+      {
+        activity: {
+          documentId: 'a1',
+          type: 'contact-form',
+          occurredAt: '2026-12-01T10:00:00Z',
+          details: { message: 'Hi' },
+        },
+      },
+      ['Note: x'],
+    );
     expect(block).toBe('Contact form on 2026-12-01 (ref a1)\nNote: x\nHi');
   });
 });

@@ -85,7 +85,8 @@ export const partnerRef = (contactDocumentId: string) => `magnetiq:${contactDocu
  * Only partners we created are ours to write (docs/adr/0014-contact-identity.md): any other one
  * with the same email may be a customer CRM staff keep, and a public form is no authority over it.
  */
-export const createdByMagnetiq = (partner: Pick<OdooPartner, 'ref'>) => typeof partner.ref === 'string' && partner.ref.startsWith('magnetiq:');
+export const createdByMagnetiq = (partner: Pick<OdooPartner, 'ref'>) =>
+  typeof partner.ref === 'string' && partner.ref.startsWith('magnetiq:');
 
 /** A contact who confirmed the address: only then may its input create Odoo records by default. */
 export const isConfirmed = (contact: Pick<LeadContact, 'confirmedAt'>) => Boolean(contact.confirmedAt);
@@ -120,7 +121,8 @@ export const odooLanguage = (language?: string | null) => (language === 'de' ? '
 
 const present = (value?: string | null) => (value && value.trim() !== '' ? value.trim() : undefined);
 
-export const fullName = (contact: LeadContact) => [present(contact.firstName), present(contact.lastName)].filter(Boolean).join(' ') || undefined;
+export const fullName = (contact: LeadContact) =>
+  [present(contact.firstName), present(contact.lastName)].filter(Boolean).join(' ') || undefined;
 
 export function leadName({ contact, activity }: Pick<LeadEvent, 'contact' | 'activity'>): string {
   const label = activityLabel(activity.type);
@@ -135,7 +137,8 @@ export function leadName({ contact, activity }: Pick<LeadEvent, 'contact' | 'act
 export function tagNames(activity: LeadActivity): string[] {
   const label = activityLabel(activity.type);
   const title = present(activity.title);
-  const item = (title && title.toLowerCase() !== label.toLowerCase() ? title : undefined) ?? present(activity.reference);
+  const item =
+    (title && title.toLowerCase() !== label.toLowerCase() ? title : undefined) ?? present(activity.reference);
   return item ? [label, `${label}: ${item}`] : [label];
 }
 
@@ -143,7 +146,9 @@ const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10)
 
 export function consentSummary(consents: LeadConsent[]): string {
   if (consents.length === 0) return 'Consent: none recorded';
-  const lines = consents.map((consent) => `- ${consent.purpose}: ${consent.action} (${day(consent.recordedAt)}, text ${consent.textVersion})`);
+  const lines = consents.map(
+    (consent) => `- ${consent.purpose}: ${consent.action} (${day(consent.recordedAt)}, text ${consent.textVersion})`,
+  );
   return ['Consent:', ...lines].join('\n');
 }
 
@@ -158,13 +163,20 @@ export function activityBlock({ activity }: Pick<LeadEvent, 'activity'>, notes: 
  * The lead description: newest event first, then older ones, then the consent summary and the
  * marker. An event already in the description (a replay) is not added again.
  */
-export function leadDescription(event: LeadEvent, key: string, existing?: string | false | null, notes: string[] = []): string {
+export function leadDescription(
+  event: LeadEvent,
+  key: string,
+  existing?: string | false | null,
+  notes: string[] = [],
+): string {
   const marker = leadMarker(key);
   const withoutMarker = existing ? existing.replace(marker, '') : '';
   const consentAt = withoutMarker.lastIndexOf('Consent:');
   const previousBlocks = (consentAt >= 0 ? withoutMarker.slice(0, consentAt) : withoutMarker).trim();
   const block = activityBlock(event, notes);
-  const blocks = previousBlocks.includes(`(ref ${event.activity.documentId})`) ? previousBlocks : [block, previousBlocks].filter(Boolean).join('\n\n');
+  const blocks = previousBlocks.includes(`(ref ${event.activity.documentId})`)
+    ? previousBlocks
+    : [block, previousBlocks].filter(Boolean).join('\n\n');
   return [blocks, consentSummary(event.consents), marker].join('\n\n');
 }
 
@@ -210,7 +222,13 @@ export interface LeadIds {
   langId?: number;
 }
 
-export function leadValues(event: LeadEvent, key: string, ids: LeadIds, existingDescription?: string | false | null, notes: string[] = []) {
+export function leadValues(
+  event: LeadEvent,
+  key: string,
+  ids: LeadIds,
+  existingDescription?: string | false | null,
+  notes: string[] = [],
+) {
   const { contact } = event;
   return compact({
     type: 'lead',
@@ -235,14 +253,26 @@ export const ilikeExact = (value: string) => value.replace(/[\\%_]/g, (char) => 
 
 /** The mapping as the admin shows it (read-only). */
 export const FIELD_MAPPING = [
-  { odoo: 'res.partner.email', ours: 'contact email (normalised: trimmed, lowercase); partners are deduplicated on it' },
-  { odoo: 'res.partner.name / phone / function', ours: 'first + last name / phone / job title, on partners Magnetiq created only (updated when ours is newer and not empty); a partner with the same email that Magnetiq did not create is linked, never changed' },
-  { odoo: 'res.partner.parent_id', ours: 'company, as a company partner (is_company); from a confirmed contact only, unless ODOO_CREATE_FROM_UNCONFIRMED' },
+  {
+    odoo: 'res.partner.email',
+    ours: 'contact email (normalised: trimmed, lowercase); partners are deduplicated on it',
+  },
+  {
+    odoo: 'res.partner.name / phone / function',
+    ours: 'first + last name / phone / job title, on partners Magnetiq created only (updated when ours is newer and not empty); a partner with the same email that Magnetiq did not create is linked, never changed',
+  },
+  {
+    odoo: 'res.partner.parent_id',
+    ours: 'company, as a company partner (is_company); from a confirmed contact only, unless ODOO_CREATE_FROM_UNCONFIRMED',
+  },
   { odoo: 'res.partner.ref', ours: '"magnetiq:<contact id>" on partners we create' },
   { odoo: 'crm.lead.name', ours: 'activity label and item, e.g. "Webinar: <title>"' },
   { odoo: 'crm.lead.contact_name / partner_name / email_from / phone', ours: 'name / company / email / phone' },
   { odoo: 'crm.lead.description', ours: 'messages (newest first), consent summary, reference marker' },
-  { odoo: 'crm.lead.source_id / medium_id / campaign_id', ours: 'utm_source / utm_medium / utm_campaign (found; created only for a confirmed contact, unless ODOO_CREATE_FROM_UNCONFIRMED)' },
+  {
+    odoo: 'crm.lead.source_id / medium_id / campaign_id',
+    ours: 'utm_source / utm_medium / utm_campaign (found; created only for a confirmed contact, unless ODOO_CREATE_FROM_UNCONFIRMED)',
+  },
   { odoo: 'crm.lead.tag_ids', ours: 'the plugin ("Webinar") and the item ("Webinar: <title>")' },
   { odoo: 'crm.lead.lang_id, res.partner.lang', ours: 'contact language (en → en_US, de → de_DE)' },
 ];

@@ -11,7 +11,11 @@ describe('leadOutcome', () => {
     ['a lead in a configured stage is qualified', { ...open, stageName: ' qualified ' }, 'qualified'],
     ['a lead at the probability threshold is qualified', { ...open, probability: 50 }, 'qualified'],
     ['a lead below the threshold in another stage is open', { ...open, probability: 49.9 }, 'open'],
-    ['a lead without probability or stage is open', { active: true, probability: null, stageName: null, stageIsWon: false }, 'open'],
+    [
+      'a lead without probability or stage is open',
+      { active: true, probability: null, stageName: null, stageIsWon: false },
+      'open',
+    ],
   ])('%s', (_name, state, expected) => {
     expect(leadOutcome(state, rules)).toBe(expected);
   });

@@ -26,7 +26,11 @@ export function parseWebVersion(body: unknown): OdooVersion | null {
   if (typeof body !== 'object' || body === null) return null;
   const { version, version_info: info } = body as { version?: unknown; version_info?: unknown };
   if (Array.isArray(info) && typeof info[0] === 'number') {
-    return { version: typeof version === 'string' ? version : `${info[0]}.${info[1] ?? 0}`, major: info[0], minor: typeof info[1] === 'number' ? info[1] : 0 };
+    return {
+      version: typeof version === 'string' ? version : `${info[0]}.${info[1] ?? 0}`,
+      major: info[0],
+      minor: typeof info[1] === 'number' ? info[1] : 0,
+    };
   }
   // "saas~18.4", "19.0", "19.0+e": the numbers after any prefix
   const match = typeof version === 'string' ? /(\d+)\.(\d+)/.exec(version) : null;

@@ -22,7 +22,7 @@ export class TokenBucket {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number = Math.max(1, Math.ceil(ratePerSecond)),
-    private readonly clock: Clock = systemClock
+    private readonly clock: Clock = systemClock,
   ) {
     this.tokens = burst;
     this.last = clock.now();

@@ -2,6 +2,13 @@
 export default {
   'admin.status': { summary: 'Whether Odoo is configured and reachable, with the sync backlog' },
   'admin.testConnection': { summary: 'Logs in to Odoo and reports the outcome' },
-  'admin.readBackStages': { summary: "Reads the CRM stages back from Odoo" },
-  'admin.resync': { summary: 'Queues a contact for another sync', params: { documentId: { type: 'string' } }, data: { type: 'object', properties: { queued: { type: 'integer', minimum: 0, description: 'how many messages were queued' } } } },
+  'admin.readBackStages': { summary: 'Reads the CRM stages back from Odoo' },
+  'admin.resync': {
+    summary: 'Queues a contact for another sync',
+    params: { documentId: { type: 'string' } },
+    data: {
+      type: 'object',
+      properties: { queued: { type: 'integer', minimum: 0, description: 'how many messages were queued' } },
+    },
+  },
 };

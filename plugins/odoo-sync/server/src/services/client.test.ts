@@ -17,7 +17,13 @@ describe('odoo client when Odoo is not configured', () => {
       deferMs: config.default.waitWhenUnavailableMs,
       message: expect.stringContaining('not configured'),
     });
-    expect(client.status()).toMatchObject({ configured: false, url: null, circuit: 'closed', protocolSetting: 'auto', protocol: null });
+    expect(client.status()).toMatchObject({
+      configured: false,
+      url: null,
+      circuit: 'closed',
+      protocolSetting: 'auto',
+      protocol: null,
+    });
   });
 
   it('answers the connection test with what to set', async () => {
@@ -31,7 +37,11 @@ describe('isConfigured', () => {
   it.each([
     ['json2 with URL and API key', { ...base, protocol: 'json2' as const }, true],
     ['xmlrpc without database and login', { ...base, protocol: 'xmlrpc' as const }, false],
-    ['xmlrpc with database and login', { ...base, protocol: 'xmlrpc' as const, db: 'acme', username: 'bot@acme.com' }, true],
+    [
+      'xmlrpc with database and login',
+      { ...base, protocol: 'xmlrpc' as const, db: 'acme', username: 'bot@acme.com' },
+      true,
+    ],
     ['auto without login (may need XML-RPC)', { ...base, protocol: 'auto' as const, db: 'acme' }, false],
     ['json2 without API key', { ...base, apiKey: '', protocol: 'json2' as const }, false],
   ])('%s', (_, settings, expected) => {

@@ -18,7 +18,8 @@ interface Connection {
   version: OdooVersion | null;
 }
 
-const NOT_CONFIGURED = 'Odoo is not configured (set ODOO_URL and ODOO_API_KEY, and ODOO_DB and ODOO_USERNAME for XML-RPC)';
+const NOT_CONFIGURED =
+  'Odoo is not configured (set ODOO_URL and ODOO_API_KEY, and ODOO_DB and ODOO_USERNAME for XML-RPC)';
 
 const retryAfter = (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs });
 
@@ -76,7 +77,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const protocol: OdooProtocol = setting === 'auto' ? protocolFor(version) : setting;
       const options = { url, db, username, apiKey, timeoutMs };
       const transport = protocol === 'json2' ? json2Transport(options) : xmlrpcTransport(options);
-      if (setting === 'auto') strapi.log.info(`odoo-sync: Odoo ${version?.version ?? '(version unknown)'} found, speaking ${protocol}`);
+      if (setting === 'auto')
+        strapi.log.info(`odoo-sync: Odoo ${version?.version ?? '(version unknown)'} found, speaking ${protocol}`);
       current = { transport, version };
       return current;
     })().catch((error: unknown) => {
@@ -90,7 +92,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     connection = null;
   };
 
-  const unreachable = () => deliveryError.defer(`Odoo unreachable since ${(unreachableSince ?? new Date()).toISOString()}: waiting`, config().breaker.resetTimeoutMs);
+  const unreachable = () =>
+    deliveryError.defer(
+      `Odoo unreachable since ${(unreachableSince ?? new Date()).toISOString()}: waiting`,
+      config().breaker.resetTimeoutMs,
+    );
 
   /**
    * One ORM call. Throws errors the leads outbox understands: deferred while Odoo is not
@@ -106,7 +112,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const result = (await circuit.fire(async () => {
         const { transport } = await connect();
-        return strapi.plugin('leads').service('metrics').timeExternal('odoo', label, () => work(transport));
+        return strapi
+          .plugin('leads')
+          .service('metrics')
+          .timeExternal('odoo', label, () => work(transport));
       })) as T;
       credentialsRejectedAt = null;
       return result;
@@ -125,7 +134,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'permanent':
           throw deliveryError.permanent(failure.message);
         case 'rate-limited':
-          throw failure.retryAfterMs === null ? new Error(failure.message) : retryAfter(failure.message, failure.retryAfterMs);
+          throw failure.retryAfterMs === null
+            ? new Error(failure.message)
+            : retryAfter(failure.message, failure.retryAfterMs);
         default:
           throw new Error(failure.message, { cause: error });
       }
@@ -137,15 +148,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Not configured is not a failure: the event waits in the outbox (no attempt used). */
     assertConfigured() {
-      if (!service.isConfigured()) throw deliveryError.defer(`${NOT_CONFIGURED}: waiting`, config().waitWhenUnavailableMs);
+      if (!service.isConfigured())
+        throw deliveryError.defer(`${NOT_CONFIGURED}: waiting`, config().waitWhenUnavailableMs);
     },
 
-    search: (model: string, domain: Domain, options?: SearchOptions) => run(`${model}.search`, (odoo) => odoo.search(model, domain, options)),
+    search: (model: string, domain: Domain, options?: SearchOptions) =>
+      run(`${model}.search`, (odoo) => odoo.search(model, domain, options)),
     searchRead: <T extends { id: number }>(model: string, domain: Domain, fields: string[], options?: SearchOptions) =>
       run(`${model}.search_read`, (odoo) => odoo.searchRead<T>(model, domain, fields, options)),
-    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) => run(`${model}.read`, (odoo) => odoo.read<T>(model, ids, fields)),
+    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
+      run(`${model}.read`, (odoo) => odoo.read<T>(model, ids, fields)),
     create: (model: string, values: Values) => run(`${model}.create`, (odoo) => odoo.create(model, values)),
-    write: (model: string, ids: number[], values: Values) => run(`${model}.write`, (odoo) => odoo.write(model, ids, values)),
+    write: (model: string, ids: number[], values: Values) =>
+      run(`${model}.write`, (odoo) => odoo.write(model, ids, values)),
     unlink: (model: string, ids: number[]) => run(`${model}.unlink`, (odoo) => odoo.unlink(model, ids)),
 
     /**
@@ -162,12 +177,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { transport } = await connect();
         const user = await transport.identity();
         credentialsRejectedAt = null;
-        return { ok: true as const, protocol: transport.protocol, version: version?.version ?? 'unknown', userId: user.uid, user: user.name || user.login };
+        return {
+          ok: true as const,
+          protocol: transport.protocol,
+          version: version?.version ?? 'unknown',
+          userId: user.uid,
+          user: user.name || user.login,
+        };
       } catch (error) {
         const failure = classifyOdooError(error);
         if (failure.kind === 'credentials') credentialsRejectedAt ??= new Date();
         lastError = { at: new Date(), message: failure.message };
-        return { ok: false as const, ...(current ? { protocol: current.transport.protocol } : {}), ...(version ? { version: version.version } : {}), error: failure.message };
+        return {
+          ok: false as const,
+          ...(current ? { protocol: current.transport.protocol } : {}),
+          ...(version ? { version: version.version } : {}),
+          error: failure.message,
+        };
       }
     },
 

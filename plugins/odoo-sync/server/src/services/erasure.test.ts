@@ -4,7 +4,11 @@ import erasure, { ERASED_LEAD_VALUES, ERASED_PARTNER_VALUES } from './erasure';
 const CONTACT = 'c0ntactdocumentid0000001';
 
 /** A strapi with our links table, and an Odoo client that records calls and answers searches. */
-function setup(mode: 'anonymise' | 'unlink', links: Array<{ model: string; odooId: number }>, odoo: { markedLeads: number[]; ourPartners: number[] }) {
+function setup(
+  mode: 'anonymise' | 'unlink',
+  links: Array<{ model: string; odooId: number }>,
+  odoo: { markedLeads: number[]; ourPartners: number[] },
+) {
   const calls: Array<[string, string, unknown[]]> = [];
   const deleted: unknown[] = [];
   const client = {
@@ -35,19 +39,32 @@ describe('odoo-sync erase delivery', () => {
   it.each([
     ['anonymise', 'write', [ERASED_LEAD_VALUES], [ERASED_PARTNER_VALUES]],
     ['unlink', 'unlink', [], []],
-  ] as const)('%s: every lead of the contact and the partner we created, found by link, payload or marker', async (mode, method, leadArgs, partnerArgs) => {
-    const { service, calls } = setup(mode, [{ model: 'crm.lead', odooId: 11 }, { model: 'res.partner', odooId: 7 }], { markedLeads: [13, 11], ourPartners: [7] });
-    const result = await service.handle({ payload: { contact: CONTACT, leads: [12, 11], partners: [7] } });
-    expect(result).toEqual({ mode, leads: 3, partners: 1 });
-    const changes = calls.filter(([, name]) => name === method);
-    expect(changes).toEqual([
-      ['crm.lead', method, [[12, 11, 13], ...leadArgs]],
-      ['res.partner', method, [[7], ...partnerArgs]],
-    ]);
-  });
+  ] as const)(
+    '%s: every lead of the contact and the partner we created, found by link, payload or marker',
+    async (mode, method, leadArgs, partnerArgs) => {
+      const { service, calls } = setup(
+        mode,
+        [
+          { model: 'crm.lead', odooId: 11 },
+          { model: 'res.partner', odooId: 7 },
+        ],
+        { markedLeads: [13, 11], ourPartners: [7] },
+      );
+      const result = await service.handle({ payload: { contact: CONTACT, leads: [12, 11], partners: [7] } });
+      expect(result).toEqual({ mode, leads: 3, partners: 1 });
+      const changes = calls.filter(([, name]) => name === method);
+      expect(changes).toEqual([
+        ['crm.lead', method, [[12, 11, 13], ...leadArgs]],
+        ['res.partner', method, [[7], ...partnerArgs]],
+      ]);
+    },
+  );
 
   it('never changes a partner Magnetiq did not create: only our link to it goes', async () => {
-    const { service, calls, deleted } = setup('anonymise', [{ model: 'res.partner', odooId: 9 }], { markedLeads: [], ourPartners: [] });
+    const { service, calls, deleted } = setup('anonymise', [{ model: 'res.partner', odooId: 9 }], {
+      markedLeads: [],
+      ourPartners: [],
+    });
     const result = await service.handle({ payload: { contact: CONTACT, leads: [], partners: [9] } });
     expect(result).toEqual({ mode: 'anonymise', leads: 0, partners: 0 });
     expect(calls.filter(([, name]) => name !== 'search')).toEqual([]);
@@ -59,7 +76,10 @@ describe('odoo-sync erase delivery', () => {
     await service.handle({ payload: { contact: CONTACT, leads: [], partners: [] } });
     const searches = calls.filter(([, name]) => name === 'search').map(([model, , args]) => [model, args[0]]);
     expect(searches).toEqual([
-      ['crm.lead', [['description', 'ilike', `[magnetiq-lead:${CONTACT}:`], '|', ['active', '=', true], ['active', '=', false]]],
+      [
+        'crm.lead',
+        [['description', 'ilike', `[magnetiq-lead:${CONTACT}:`], '|', ['active', '=', true], ['active', '=', false]],
+      ],
       ['res.partner', [['ref', '=', `magnetiq:${CONTACT}`], '|', ['active', '=', true], ['active', '=', false]]],
     ]);
   });

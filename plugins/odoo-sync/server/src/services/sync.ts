@@ -44,7 +44,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       await strapi.db
         .connection('odoo_sync_links')
-        .insert({ document_id: randomUUID().replace(/-/g, '').slice(0, 24), key, model, odoo_id: odooId, contact_document_id: contactDocumentId ?? null, synced_at: now, created_at: now, updated_at: now, published_at: now })
+        .insert({
+          document_id: randomUUID().replace(/-/g, '').slice(0, 24),
+          key,
+          model,
+          odoo_id: odooId,
+          contact_document_id: contactDocumentId ?? null,
+          synced_at: now,
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        })
         .onConflict('key')
         .merge({ odoo_id: odooId, synced_at: now, updated_at: now });
     },
@@ -58,12 +68,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const id = await links.get(key);
     if (!id) return null;
     // archived records count too: CRM staff archive leads they lost, we must not recreate them
-    const [record] = await odoo().searchRead<T>(model, [['id', '=', id], '|', ['active', '=', true], ['active', '=', false]], fields, { limit: 1 });
+    const [record] = await odoo().searchRead<T>(
+      model,
+      [['id', '=', id], '|', ['active', '=', true], ['active', '=', false]],
+      fields,
+      { limit: 1 },
+    );
     if (!record) await links.forget(key);
     return record ?? null;
   };
 
-  const findOrCreateByName = async (model: string, name: string, extra: Record<string, unknown> = {}, domain: Domain = []) => {
+  const findOrCreateByName = async (
+    model: string,
+    name: string,
+    extra: Record<string, unknown> = {},
+    domain: Domain = [],
+  ) => {
     const cacheKey = `${model}:${name.toLowerCase()}`;
     if (idCache.has(cacheKey)) return idCache.get(cacheKey)!;
     const [found] = await odoo().search(model, [['name', '=ilike', ilikeExact(name)], ...domain], { limit: 1 });
@@ -82,7 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Whether this event's input may create Odoo records (company partners, UTM records). */
-  const mayCreateFrom = (event: LeadEvent) => isConfirmed(event.contact) || getConfig(strapi).createFromUnconfirmed === true;
+  const mayCreateFrom = (event: LeadEvent) =>
+    isConfirmed(event.contact) || getConfig(strapi).createFromUnconfirmed === true;
 
   const languageId = async (code: string) => {
     const cacheKey = `res.lang:${code}`;
@@ -96,7 +117,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const key = `company:${company.trim().toLowerCase()}`;
     const known = await links.get(key);
     if (known) return known;
-    const id = await findOrCreateByName('res.partner', company.trim(), { is_company: true }, [['is_company', '=', true]]);
+    const id = await findOrCreateByName('res.partner', company.trim(), { is_company: true }, [
+      ['is_company', '=', true],
+    ]);
     await links.set(key, 'res.partner', id);
     return id;
   };
@@ -110,11 +133,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ensurePartner = async (event: LeadEvent): Promise<{ partnerId: number; notes: string[] }> => {
     const { contact } = event;
     const key = `partner:${contact.documentId}`;
-    const company = () => (contact.company && mayCreateFrom(event) ? ensureCompany(contact.company) : Promise.resolve(undefined));
+    const company = () =>
+      contact.company && mayCreateFrom(event) ? ensureCompany(contact.company) : Promise.resolve(undefined);
     const lang = odooLanguage(contact.language);
     const partner =
       (await linked<OdooPartner>(key, 'res.partner', PARTNER_FIELDS)) ??
-      (await odoo().searchRead<OdooPartner>('res.partner', [['email', '=ilike', ilikeExact(contact.email)], ['is_company', '=', false]], PARTNER_FIELDS, { limit: 1, order: 'id asc' }))[0] ??
+      (
+        await odoo().searchRead<OdooPartner>(
+          'res.partner',
+          [
+            ['email', '=ilike', ilikeExact(contact.email)],
+            ['is_company', '=', false],
+          ],
+          PARTNER_FIELDS,
+          { limit: 1, order: 'id asc' },
+        )
+      )[0] ??
       null;
     if (!partner) {
       const id = await odoo().create('res.partner', newPartnerValues(contact, { companyId: await company(), lang }));
@@ -122,7 +156,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { partnerId: id, notes: [] };
     }
     await links.set(key, 'res.partner', partner.id, contact.documentId);
-    if (!createdByMagnetiq(partner)) return { partnerId: partner.id, notes: [foreignPartnerNote(partner.id, event.activity.details?.submitted)] };
+    if (!createdByMagnetiq(partner))
+      return { partnerId: partner.id, notes: [foreignPartnerNote(partner.id, event.activity.details?.submitted)] };
     const updates = partnerUpdates(partner, contact, { companyId: partner.parent_id ? undefined : await company() });
     if (Object.keys(updates).length > 0) await odoo().write('res.partner', [partner.id], updates);
     return { partnerId: partner.id, notes: [] };
@@ -141,12 +176,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       languageId(odooLanguage(event.contact.language)),
       ...tagNames(activity).map((name) => findOrCreateByName('crm.tag', name)),
     ]);
-    const ids = { partnerId, sourceId: sourceId ?? undefined, mediumId: mediumId ?? undefined, campaignId: campaignId ?? undefined, langId: langId ?? undefined, tagIds: tagIds as number[] };
+    const ids = {
+      partnerId,
+      sourceId: sourceId ?? undefined,
+      mediumId: mediumId ?? undefined,
+      campaignId: campaignId ?? undefined,
+      langId: langId ?? undefined,
+      tagIds: tagIds as number[],
+    };
 
     type OdooLead = { id: number; description: string | false };
     const existing =
       (await linked<OdooLead>(linkKey, 'crm.lead', ['id', 'description'])) ??
-      (await odoo().searchRead<OdooLead>('crm.lead', [['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]], ['id', 'description'], { limit: 1 }))[0] ??
+      (
+        await odoo().searchRead<OdooLead>(
+          'crm.lead',
+          [['description', 'ilike', leadMarker(key)], '|', ['active', '=', true], ['active', '=', false]],
+          ['id', 'description'],
+          { limit: 1 },
+        )
+      )[0] ??
       null;
     if (!existing) {
       const id = await odoo().create('crm.lead', leadValues(event, key, ids, undefined, notes));
@@ -166,8 +215,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       odoo().assertConfigured();
       const timeline = await leads(strapi).contacts.timeline(payload.contact);
       if (!timeline || timeline.contact.status === 'erased') return { skipped: 'contact erased' };
-      const activity = timeline.activities.find((candidate: { documentId: string }) => candidate.documentId === payload.activity);
-      if (!activity) throw deliveryError.permanent(`activity ${payload.activity} of contact ${payload.contact} not found`);
+      const activity = timeline.activities.find(
+        (candidate: { documentId: string }) => candidate.documentId === payload.activity,
+      );
+      if (!activity)
+        throw deliveryError.permanent(`activity ${payload.activity} of contact ${payload.contact} not found`);
       const event: LeadEvent = { contact: timeline.contact, activity, consents: timeline.consents };
       const { partnerId, notes } = await ensurePartner(event);
       const lead = await upsertLead(event, partnerId, notes);
@@ -179,12 +231,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const timeline = await leads(strapi).contacts.timeline(contactDocumentId);
       if (!timeline || timeline.contact.status === 'erased') return null;
       const stamp = Date.now().toString(36);
-      const messages = timeline.activities.map((activity: { documentId: string; type: string; reference: string | null; title: string | null }) => ({
-        topic: ODOO_TOPIC.upsertLead,
-        idempotencyKey: `odoo:resync:${activity.documentId}:${stamp}`,
-        contactId: timeline.contact.id,
-        payload: { contact: contactDocumentId, activity: activity.documentId, type: activity.type, reference: activity.reference, title: activity.title },
-      }));
+      const messages = timeline.activities.map(
+        (activity: { documentId: string; type: string; reference: string | null; title: string | null }) => ({
+          topic: ODOO_TOPIC.upsertLead,
+          idempotencyKey: `odoo:resync:${activity.documentId}:${stamp}`,
+          contactId: timeline.contact.id,
+          payload: {
+            contact: contactDocumentId,
+            activity: activity.documentId,
+            type: activity.type,
+            reference: activity.reference,
+            title: activity.title,
+          },
+        }),
+      );
       await leads(strapi).outbox.enqueue(messages);
       return messages.length;
     },

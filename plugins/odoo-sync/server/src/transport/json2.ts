@@ -38,7 +38,8 @@ export function json2Transport(options: TransportOptions, fetchImpl: Fetch = fet
       let error: { name?: string; message?: string } | null = null;
       try {
         const parsed: unknown = JSON.parse(text);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) error = parsed as { name?: string; message?: string };
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+          error = parsed as { name?: string; message?: string };
       } catch {
         // a proxy's HTML page or an Odoo without /json/2: no error object
       }
@@ -49,10 +50,12 @@ export function json2Transport(options: TransportOptions, fetchImpl: Fetch = fet
 
   return {
     protocol: 'json2',
-    search: (model: string, domain: Domain, opts?: SearchOptions) => call<number[]>(model, 'search', { domain, ...searchParams(opts) }),
+    search: (model: string, domain: Domain, opts?: SearchOptions) =>
+      call<number[]>(model, 'search', { domain, ...searchParams(opts) }),
     searchRead: <T extends { id: number }>(model: string, domain: Domain, fields: string[], opts?: SearchOptions) =>
       call<T[]>(model, 'search_read', { domain, fields, ...searchParams(opts) }),
-    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) => call<T[]>(model, 'read', { ids, fields }),
+    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
+      call<T[]>(model, 'read', { ids, fields }),
     async create(model: string, values: Values) {
       // create is @api.model_create_multi: a list of values in, the new records' ids out
       const ids = await call<number[] | number>(model, 'create', { vals_list: [values] });
@@ -66,7 +69,10 @@ export function json2Transport(options: TransportOptions, fetchImpl: Fetch = fet
       // the API key names the user: context_get answers its uid, read its name and login
       const context = await call<{ uid?: number }>('res.users', 'context_get', {});
       if (typeof context.uid !== 'number') throw new Error('Odoo answered context_get without a uid');
-      const [user] = await call<Array<{ id: number; name: string; login: string }>>('res.users', 'read', { ids: [context.uid], fields: ['name', 'login'] });
+      const [user] = await call<Array<{ id: number; name: string; login: string }>>('res.users', 'read', {
+        ids: [context.uid],
+        fields: ['name', 'login'],
+      });
       return { uid: context.uid, name: user?.name ?? '', login: user?.login ?? '' };
     },
   };

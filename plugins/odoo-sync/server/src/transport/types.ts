@@ -29,7 +29,12 @@ export interface OdooIdentity {
 export interface OdooTransport {
   readonly protocol: OdooProtocol;
   search(model: string, domain: Domain, options?: SearchOptions): Promise<number[]>;
-  searchRead<T extends { id: number }>(model: string, domain: Domain, fields: string[], options?: SearchOptions): Promise<T[]>;
+  searchRead<T extends { id: number }>(
+    model: string,
+    domain: Domain,
+    fields: string[],
+    options?: SearchOptions,
+  ): Promise<T[]>;
   read<T extends { id: number }>(model: string, ids: number[], fields: string[]): Promise<T[]>;
   create(model: string, values: Values): Promise<number>;
   write(model: string, ids: number[], values: Values): Promise<boolean>;

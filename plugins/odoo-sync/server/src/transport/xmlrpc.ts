@@ -34,7 +34,12 @@ export function xmlrpcTransport(options: TransportOptions): OdooTransport {
     return uid;
   };
 
-  const execute = async <T>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<T> => {
+  const execute = async <T>(
+    model: string,
+    method: string,
+    args: unknown[],
+    kwargs: Record<string, unknown> = {},
+  ): Promise<T> => {
     await authenticate();
     // odoo-await prepends db, uid and password to this array: give it a fresh one
     return (await odoo.execute_kw(model, method, [args, kwargs])) as T;
@@ -43,20 +48,29 @@ export function xmlrpcTransport(options: TransportOptions): OdooTransport {
   /** `common` calls straight through the xmlrpc package (odoo-await has no version()). */
   const common = <T>(method: string, params: unknown[]) => {
     const target = new URL(options.url);
-    const clientOptions = { host: target.hostname, port: Number(target.port) || (target.protocol === 'https:' ? 443 : 80), path: '/xmlrpc/2/common' };
-    const client = target.protocol === 'https:' ? xmlrpc.createSecureClient(clientOptions) : xmlrpc.createClient(clientOptions);
+    const clientOptions = {
+      host: target.hostname,
+      port: Number(target.port) || (target.protocol === 'https:' ? 443 : 80),
+      path: '/xmlrpc/2/common',
+    };
+    const client =
+      target.protocol === 'https:' ? xmlrpc.createSecureClient(clientOptions) : xmlrpc.createClient(clientOptions);
     return withTimeout(
-      new Promise<T>((resolve, reject) => client.methodCall(method, params, (error: unknown, value: T) => (error ? reject(error) : resolve(value)))),
-      options.timeoutMs
+      new Promise<T>((resolve, reject) =>
+        client.methodCall(method, params, (error: unknown, value: T) => (error ? reject(error) : resolve(value))),
+      ),
+      options.timeoutMs,
     );
   };
 
   return {
     protocol: 'xmlrpc',
-    search: (model: string, domain: Domain, opts?: SearchOptions) => execute<number[]>(model, 'search', [domain], searchKwargs(opts)),
+    search: (model: string, domain: Domain, opts?: SearchOptions) =>
+      execute<number[]>(model, 'search', [domain], searchKwargs(opts)),
     searchRead: <T extends { id: number }>(model: string, domain: Domain, fields: string[], opts?: SearchOptions) =>
       execute<T[]>(model, 'search_read', [domain], { fields, ...searchKwargs(opts) }),
-    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) => execute<T[]>(model, 'read', [ids], { fields }),
+    read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
+      execute<T[]>(model, 'read', [ids], { fields }),
     create: (model: string, values: Values) => execute<number>(model, 'create', [values]),
     write: (model: string, ids: number[], values: Values) => execute<boolean>(model, 'write', [ids, values]),
     unlink: (model: string, ids: number[]) => execute<boolean>(model, 'unlink', [ids]),
@@ -67,7 +81,12 @@ export function xmlrpcTransport(options: TransportOptions): OdooTransport {
       // odoo-await sends its own uid with every execute_kw: the one authenticate just answered
       (odoo as unknown as { uid: number }).uid = userId;
       uid = Promise.resolve(userId);
-      const [user] = await execute<Array<{ id: number; name: string; login: string }>>('res.users', 'read', [[userId]], { fields: ['name', 'login'] });
+      const [user] = await execute<Array<{ id: number; name: string; login: string }>>(
+        'res.users',
+        'read',
+        [[userId]],
+        { fields: ['name', 'login'] },
+      );
       return { uid: userId, name: user?.name ?? options.username, login: user?.login ?? options.username };
     },
   };

@@ -14,9 +14,17 @@ export const NewSessionForm = ({ webinar, onCreated }: { webinar: string; onCrea
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const [values, setValues] = React.useState({ start: '', minutes: '60', timeZone: browserZone(), capacity: '100', joinUrl: '', joinInstructions: '' });
+  const [values, setValues] = React.useState({
+    start: '',
+    minutes: '60',
+    timeZone: browserZone(),
+    capacity: '100',
+    joinUrl: '',
+    joinInstructions: '',
+  });
   const action = useAdminAction(t('session.createFailed', 'The session could not be added'));
-  const set = (name: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((previous) => ({ ...previous, [name]: event.target.value }));
+  const set = (name: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues((previous) => ({ ...previous, [name]: event.target.value }));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,17 @@
 import * as React from 'react';
 import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import { Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import {
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { REGISTRATION_STATUSES, type Page, type RegistrationItem } from '../types';
@@ -10,16 +21,30 @@ import { STATUS_LABELS, StatusBadge } from './StatusBadge';
 const PAGE_SIZE = 50;
 
 /** The registrations of a session: status filter, search, pages, and attended / no-show marks. */
-export const RegistrationsTable = ({ session, canManage, onChanged }: { session: string; canManage: boolean; onChanged: () => void }) => {
+export const RegistrationsTable = ({
+  session,
+  canManage,
+  onChanged,
+}: {
+  session: string;
+  canManage: boolean;
+  onChanged: () => void;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const [status, setStatus] = React.useState<string | null>(null);
   const [search, setSearch] = React.useState('');
   const [q, setQ] = React.useState('');
   const [page, setPage] = React.useState(1);
-  const list = useAdminQuery<{ data: Page<RegistrationItem> }>(`/webinars/sessions/${session}/registrations`, { page, pageSize: PAGE_SIZE, status: status ?? undefined, q });
+  const list = useAdminQuery<{ data: Page<RegistrationItem> }>(`/webinars/sessions/${session}/registrations`, {
+    page,
+    pageSize: PAGE_SIZE,
+    status: status ?? undefined,
+    q,
+  });
 
   const mark = async (registration: string, next: 'attended' | 'no-show') => {
     try {
@@ -46,7 +71,11 @@ export const RegistrationsTable = ({ session, canManage, onChanged }: { session:
         >
           <Field.Root name="q">
             <Field.Label>{t('registrations.search', 'Search')}</Field.Label>
-            <Field.Input value={search} placeholder={t('registrations.searchPlaceholder', 'Email, name or company')} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)} />
+            <Field.Input
+              value={search}
+              placeholder={t('registrations.searchPlaceholder', 'Email, name or company')}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+            />
           </Field.Root>
         </form>
         <SingleSelect
@@ -67,7 +96,9 @@ export const RegistrationsTable = ({ session, canManage, onChanged }: { session:
         </SingleSelect>
       </Flex>
       {results.length === 0 ? (
-        <Typography textColor="neutral600">{list.data ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}</Typography>
+        <Typography textColor="neutral600">
+          {list.data ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}
+        </Typography>
       ) : (
         <Table colCount={canManage ? 6 : 5} rowCount={results.length + 1}>
           <TableHead
@@ -83,19 +114,37 @@ export const RegistrationsTable = ({ session, canManage, onChanged }: { session:
           <Tbody>
             {results.map((row) => (
               <Tr key={row.documentId}>
-                <Td><Typography>{[row.firstName, row.lastName].filter(Boolean).join(' ') || '—'}</Typography></Td>
-                <Td><Typography>{row.email}</Typography></Td>
-                <Td><Typography>{row.company ?? '—'}</Typography></Td>
-                <Td><StatusBadge status={row.status} /></Td>
-                <Td><Typography>{formatDate(row.registeredAt, { dateStyle: 'short', timeStyle: 'short' })}</Typography></Td>
+                <Td>
+                  <Typography>{[row.firstName, row.lastName].filter(Boolean).join(' ') || '—'}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{row.email}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{row.company ?? '—'}</Typography>
+                </Td>
+                <Td>
+                  <StatusBadge status={row.status} />
+                </Td>
+                <Td>
+                  <Typography>{formatDate(row.registeredAt, { dateStyle: 'short', timeStyle: 'short' })}</Typography>
+                </Td>
                 {canManage ? (
                   <Td>
                     {['registered', 'attended', 'no-show'].includes(row.status) ? (
                       <Flex gap={1}>
-                        <Button size="S" variant={row.status === 'attended' ? 'success' : 'tertiary'} onClick={() => mark(row.documentId, 'attended')}>
+                        <Button
+                          size="S"
+                          variant={row.status === 'attended' ? 'success' : 'tertiary'}
+                          onClick={() => mark(row.documentId, 'attended')}
+                        >
                           {formatMessage(STATUS_LABELS.attended)}
                         </Button>
-                        <Button size="S" variant={row.status === 'no-show' ? 'danger' : 'tertiary'} onClick={() => mark(row.documentId, 'no-show')}>
+                        <Button
+                          size="S"
+                          variant={row.status === 'no-show' ? 'danger' : 'tertiary'}
+                          onClick={() => mark(row.documentId, 'no-show')}
+                        >
                           {formatMessage(STATUS_LABELS['no-show'])}
                         </Button>
                       </Flex>

@@ -20,7 +20,8 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
   const { formatMessage } = useIntl();
   const { post, put } = useFetchClient();
   const download = useSaveDownload();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const [recordingUrl, setRecordingUrl] = React.useState(session.recordingUrl ?? '');
   const [capacity, setCapacity] = React.useState(String(session.capacity));
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -42,7 +43,10 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
 
   const importAttendance = (file: File) =>
     run('import', async () => {
-      const { data } = await post<{ data: { changed: number; unmatched: string[]; skipped: unknown[] } }>(`${base}/attendance/import`, { csv: await file.text() });
+      const { data } = await post<{ data: { changed: number; unmatched: string[]; skipped: unknown[] } }>(
+        `${base}/attendance/import`,
+        { csv: await file.text() },
+      );
       return t('attendance.imported', '{changed} marked; {unmatched} not registered; {skipped} lines skipped', {
         changed: data.data.changed,
         unmatched: data.data.unmatched.length,
@@ -90,25 +94,52 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
           />
           {/* matching a report's emails to registrations reveals who registered: registrations.read too */}
           {canExport ? (
-            <Button variant="secondary" startIcon={<Upload />} onClick={() => fileInput.current?.click()} loading={busy === 'import'} disabled={session.status === 'cancelled'}>
+            <Button
+              variant="secondary"
+              startIcon={<Upload />}
+              onClick={() => fileInput.current?.click()}
+              loading={busy === 'import'}
+              disabled={session.status === 'cancelled'}
+            >
               {t('attendance.import', 'Import attendance report (CSV)')}
             </Button>
           ) : null}
           <Flex gap={2} alignItems="flex-end">
             <Field.Root name="capacity">
               <Field.Label>{t('session.capacity', 'Seats')}</Field.Label>
-              <Field.Input type="number" min={0} value={capacity} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setCapacity(event.target.value)} />
+              <Field.Input
+                type="number"
+                min={0}
+                value={capacity}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setCapacity(event.target.value)}
+              />
             </Field.Root>
-            <Button variant="secondary" onClick={saveCapacity} loading={busy === 'capacity'} disabled={session.status === 'cancelled' || capacity === String(session.capacity) || !/^\d+$/.test(capacity)}>
+            <Button
+              variant="secondary"
+              onClick={saveCapacity}
+              loading={busy === 'capacity'}
+              disabled={
+                session.status === 'cancelled' || capacity === String(session.capacity) || !/^\d+$/.test(capacity)
+              }
+            >
               {t('capacity.save', 'Save seats')}
             </Button>
           </Flex>
           <Flex gap={2} alignItems="flex-end">
             <Field.Root name="recordingUrl">
               <Field.Label>{t('recording.label', 'Recording link')}</Field.Label>
-              <Field.Input type="url" value={recordingUrl} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRecordingUrl(event.target.value)} />
+              <Field.Input
+                type="url"
+                value={recordingUrl}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRecordingUrl(event.target.value)}
+              />
             </Field.Root>
-            <Button variant="secondary" onClick={saveRecording} loading={busy === 'recording'} disabled={!/^https?:\/\//.test(recordingUrl) || session.status === 'cancelled'}>
+            <Button
+              variant="secondary"
+              onClick={saveRecording}
+              loading={busy === 'recording'}
+              disabled={!/^https?:\/\//.test(recordingUrl) || session.status === 'cancelled'}
+            >
               {t('recording.save', 'Save and email it')}
             </Button>
           </Flex>
@@ -121,7 +152,12 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
             <Dialog.Content>
               <Dialog.Header>{t('cancel.title', 'Cancel this session?')}</Dialog.Header>
               <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                <Typography>{t('cancel.body', 'Everyone registered or waiting is emailed, with an update that removes the calendar entry. This cannot be undone.')}</Typography>
+                <Typography>
+                  {t(
+                    'cancel.body',
+                    'Everyone registered or waiting is emailed, with an update that removes the calendar entry. This cannot be undone.',
+                  )}
+                </Typography>
               </Dialog.Body>
               <Dialog.Footer>
                 <Dialog.Cancel>

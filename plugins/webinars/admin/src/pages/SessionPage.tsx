@@ -33,7 +33,11 @@ export const SessionPage = () => {
       <Layouts.Header
         navigationAction={<BackButton />}
         title={title}
-        subtitle={data.status === 'cancelled' ? t('sessions.cancelled', 'Cancelled') : t('session.subtitle', 'Registrations, attendance and follow-up')}
+        subtitle={
+          data.status === 'cancelled'
+            ? t('sessions.cancelled', 'Cancelled')
+            : t('session.subtitle', 'Registrations, attendance and follow-up')
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
@@ -47,12 +51,21 @@ export const SessionPage = () => {
                   </Typography>
                 ))}
               </Flex>
-              <SessionActions session={data} canManage={Boolean(allowedActions.canManage)} canExport={canReadRegistrations} onChanged={session.refetch} />
+              <SessionActions
+                session={data}
+                canManage={Boolean(allowedActions.canManage)}
+                canExport={canReadRegistrations}
+                onChanged={session.refetch}
+              />
             </Flex>
           </Box>
           {canReadRegistrations ? (
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-              <RegistrationsTable session={documentId} canManage={Boolean(allowedActions.canManage)} onChanged={session.refetch} />
+              <RegistrationsTable
+                session={documentId}
+                canManage={Boolean(allowedActions.canManage)}
+                onChanged={session.refetch}
+              />
             </Box>
           ) : null}
         </Flex>

@@ -23,15 +23,24 @@ export const WebinarsPage = () => {
   if (!webinars.data) return <Page.Loading />;
   // the draft side has a row per locale: show each webinar once, with its titles
   const byDocument = new Map<string, WebinarRow[]>();
-  for (const row of webinars.data.data) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
+  for (const row of webinars.data.data)
+    byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
 
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Sessions, seats and registrations. Write the webinars themselves in the Content Manager.')} />
+      <Layouts.Header
+        title={title}
+        subtitle={t(
+          'page.subtitle',
+          'Sessions, seats and registrations. Write the webinars themselves in the Content Manager.',
+        )}
+      />
       <Layouts.Content>
         {byDocument.size === 0 ? (
-          <Typography textColor="neutral600">{t('list.empty', 'No webinars yet. Create one in the Content Manager, then add its sessions here.')}</Typography>
+          <Typography textColor="neutral600">
+            {t('list.empty', 'No webinars yet. Create one in the Content Manager, then add its sessions here.')}
+          </Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={6}>
             {[...byDocument.entries()].map(([documentId, locales]) => {
@@ -44,7 +53,10 @@ export const WebinarsPage = () => {
                         {locales.map((row) => `${row.title} (${row.locale})`).join(' · ')}
                       </Typography>
                       {allowedActions.canManage ? (
-                        <Button variant="secondary" onClick={() => setAdding(adding === documentId ? null : documentId)}>
+                        <Button
+                          variant="secondary"
+                          onClick={() => setAdding(adding === documentId ? null : documentId)}
+                        >
                           {t('session.new', 'New session')}
                         </Button>
                       ) : null}
@@ -62,20 +74,35 @@ export const WebinarsPage = () => {
                       <Typography textColor="neutral600">{t('sessions.empty', 'No sessions yet.')}</Typography>
                     ) : (
                       <Table colCount={3} rowCount={sessions.length + 1}>
-                        <TableHead columns={[t('sessions.when', 'When'), t('sessions.seats', 'Seats'), t('sessions.status', 'Status')]} />
+                        <TableHead
+                          columns={[
+                            t('sessions.when', 'When'),
+                            t('sessions.seats', 'Seats'),
+                            t('sessions.status', 'Status'),
+                          ]}
+                        />
                         <Tbody>
                           {sessions.map((session) => (
                             <Tr key={session.documentId}>
                               <Td>
                                 <Link to={`sessions/${session.documentId}`}>
-                                  {formatDate(session.startsAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: session.timeZone })} ({session.timeZone})
+                                  {formatDate(session.startsAt, {
+                                    dateStyle: 'medium',
+                                    timeStyle: 'short',
+                                    timeZone: session.timeZone,
+                                  })}{' '}
+                                  ({session.timeZone})
                                 </Link>
                               </Td>
                               <Td>
                                 <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />
                               </Td>
                               <Td>
-                                <Typography>{session.status === 'cancelled' ? t('sessions.cancelled', 'Cancelled') : t('sessions.scheduled', 'Scheduled')}</Typography>
+                                <Typography>
+                                  {session.status === 'cancelled'
+                                    ? t('sessions.cancelled', 'Cancelled')
+                                    : t('sessions.scheduled', 'Scheduled')}
+                                </Typography>
                               </Td>
                             </Tr>
                           ))}

@@ -32,10 +32,14 @@ export default {
   default: defaults,
   validator(config: WebinarsConfig) {
     if (!config.tokenSecret || config.tokenSecret.length < 16) {
-      throw new Error('webinars: tokenSecret (WEBINARS_TOKEN_SECRET or LEADS_TOKEN_SECRET) must be set to at least 16 characters');
+      throw new Error(
+        'webinars: tokenSecret (WEBINARS_TOKEN_SECRET or LEADS_TOKEN_SECRET) must be set to at least 16 characters',
+      );
     }
     if (!(config.reminderIntervalMs >= 0)) throw new Error('webinars: reminderIntervalMs must be 0 or positive');
-    if (config.testClock && process.env.NODE_ENV === 'production') throw new Error('webinars: testClock (WEBINARS_TEST_CLOCK) must not be set in production');
-    if (!/^[^\s@<>]+@[^\s@<>]+$/.test(config.organizer?.email ?? '')) throw new Error('webinars: organizer.email must be an email address');
+    if (config.testClock && process.env.NODE_ENV === 'production')
+      throw new Error('webinars: testClock (WEBINARS_TEST_CLOCK) must not be set in production');
+    if (!/^[^\s@<>]+@[^\s@<>]+$/.test(config.organizer?.email ?? ''))
+      throw new Error('webinars: organizer.email must be an email address');
   },
 };

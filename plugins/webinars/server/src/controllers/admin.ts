@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { validateAttendance, validateRecording, validateSessionCreate, validateSessionUpdate, validateWebinarInput } from '../validation/registration';
+import {
+  validateAttendance,
+  validateRecording,
+  validateSessionCreate,
+  validateSessionUpdate,
+  validateWebinarInput,
+} from '../validation/registration';
 import { adminSession } from '../services/sessions';
 import { DOCUMENT_ID, getConfig, getService, leads } from '../utils';
 import type { RequestContext } from '@magnetiq/plugin-kit/server';
@@ -19,7 +25,9 @@ export const registrationListQuerySchema = yup
     pageSize: yup.number().integer().min(1).max(200).default(50),
   })
   .noUnknown();
-const listQuery = validateYupSchema(registrationListQuerySchema, { strict: false, abortEarly: false }) as (query: unknown) => Promise<{ status?: string; q?: string; page: number; pageSize: number }>;
+const listQuery = validateYupSchema(registrationListQuerySchema, { strict: false, abortEarly: false }) as (
+  query: unknown,
+) => Promise<{ status?: string; q?: string; page: number; pageSize: number }>;
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
@@ -69,14 +77,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async setRecording(ctx: RequestContext) {
       const input = await validateRecording(ctx.request.body ?? {});
-      ctx.body = { data: await sessions().setRecording(idParam(ctx, 'documentId', 'Session'), input.recordingUrl, input.notify) };
+      ctx.body = {
+        data: await sessions().setRecording(idParam(ctx, 'documentId', 'Session'), input.recordingUrl, input.notify),
+      };
     },
 
     async registrations(ctx: RequestContext) {
       const session = await sessions().byDocumentId(idParam(ctx, 'documentId', 'Session'));
       const query = await listQuery(ctx.query ?? {});
       ctx.body = { data: await registrations().list(session.id, query) };
-      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.view', { type: 'webinar-session', id: session.document_id });
+      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.view', {
+        type: 'webinar-session',
+        id: session.document_id,
+      });
     },
 
     async exportCsv(ctx: RequestContext) {
@@ -85,7 +98,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Content-Disposition', `attachment; filename="webinar-session-${session.document_id}-registrations.csv"`);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = await registrations().csv(session.id);
-      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.export', { type: 'webinar-session', id: session.document_id });
+      await leads(strapi).audit.adminRead(ctx.state.user, 'webinar.registrations.export', {
+        type: 'webinar-session',
+        id: session.document_id,
+      });
     },
 
     /** { marks: [{ registration, status: attended | no-show }] } */
@@ -99,10 +115,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async importAttendance(ctx: RequestContext) {
       const session = await sessions().byDocumentId(idParam(ctx, 'documentId', 'Session'));
       const body = ctx.request.body ?? {};
-      if (typeof body.csv !== 'string' || body.csv.length === 0) throw new errors.ValidationError('csv must be the text of the attendance report', { errors: [{ path: ['csv'], message: 'csv is required', name: 'ValidationError', value: null }] });
-      if (Buffer.byteLength(body.csv) > MAX_CSV_BYTES) throw new errors.PayloadTooLargeError(`The report is larger than ${MAX_CSV_BYTES} bytes`);
-      if (body.absentAreNoShow !== undefined && typeof body.absentAreNoShow !== 'boolean') throw new errors.ValidationError('absentAreNoShow must be a boolean');
-      ctx.body = { data: await registrations().importAttendance(session, body.csv, { absentAreNoShow: body.absentAreNoShow !== false }) };
+      if (typeof body.csv !== 'string' || body.csv.length === 0)
+        throw new errors.ValidationError('csv must be the text of the attendance report', {
+          errors: [{ path: ['csv'], message: 'csv is required', name: 'ValidationError', value: null }],
+        });
+      if (Buffer.byteLength(body.csv) > MAX_CSV_BYTES)
+        throw new errors.PayloadTooLargeError(`The report is larger than ${MAX_CSV_BYTES} bytes`);
+      if (body.absentAreNoShow !== undefined && typeof body.absentAreNoShow !== 'boolean')
+        throw new errors.ValidationError('absentAreNoShow must be a boolean');
+      ctx.body = {
+        data: await registrations().importAttendance(session, body.csv, {
+          absentAreNoShow: body.absentAreNoShow !== false,
+        }),
+      };
     },
 
     /**
@@ -113,9 +138,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const requested = ctx.request.body?.now;
       let now = new Date();
       if (requested !== undefined) {
-        if (!getConfig(strapi).testClock) throw new errors.ForbiddenError('now is only accepted with the test clock (WEBINARS_TEST_CLOCK)');
+        if (!getConfig(strapi).testClock)
+          throw new errors.ForbiddenError('now is only accepted with the test clock (WEBINARS_TEST_CLOCK)');
         now = new Date(requested);
-        if (typeof requested !== 'string' || Number.isNaN(now.getTime())) throw new errors.ValidationError('now must be an ISO 8601 date-time');
+        if (typeof requested !== 'string' || Number.isNaN(now.getTime()))
+          throw new errors.ValidationError('now must be an ISO 8601 date-time');
       }
       ctx.body = { data: await getService(strapi, 'reminders').runReminders(now) };
     },

@@ -13,7 +13,11 @@ export interface CalendarEvent {
   location: string;
 }
 
-const compactUtc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const compactUtc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const isoUtc = (date: Date) => date.toISOString().replace(/\.\d{3}/, '');
 
 export function googleCalendarUrl(event: CalendarEvent): string {

@@ -19,7 +19,19 @@ const row = {
 describe('registrations CSV', () => {
   it('quotes commas, quotes and line breaks so the file reads back to the same values', () => {
     const [header, line] = parse(registrationsCsv([row]));
-    expect(header).toEqual(['email', 'firstName', 'lastName', 'company', 'status', 'registeredAt', 'cancelledAt', 'utmSource', 'utmMedium', 'utmCampaign', 'answers']);
+    expect(header).toEqual([
+      'email',
+      'firstName',
+      'lastName',
+      'company',
+      'status',
+      'registeredAt',
+      'cancelledAt',
+      'utmSource',
+      'utmMedium',
+      'utmCampaign',
+      'answers',
+    ]);
     expect(line[1]).toBe('Ada, "the first"');
     expect(line[5]).toBe('2026-12-01T10:00:00.000Z');
     expect(JSON.parse(line[10])).toEqual({ role: 'CTO\nand founder' });
@@ -52,7 +64,9 @@ describe('attendance report import', () => {
   });
 
   it('counts someone who joined twice as attended once, and lists lines it could not read', () => {
-    const report = parseAttendanceCsv('email,attended\nada@example.com,no\nada@example.com,yes\nnot-an-email,yes\nbob@example.com,maybe\n');
+    const report = parseAttendanceCsv(
+      'email,attended\nada@example.com,no\nada@example.com,yes\nnot-an-email,yes\nbob@example.com,maybe\n',
+    );
     expect(report.marks).toEqual([{ email: 'ada@example.com', attended: true }]);
     expect(report.skipped).toEqual([
       { line: 4, reason: 'no valid email' },
@@ -61,7 +75,9 @@ describe('attendance report import', () => {
   });
 
   it('treats a plain list of emails as the people who attended', () => {
-    expect(parseAttendanceCsv('email\nada@example.com\n').marks).toEqual([{ email: 'ada@example.com', attended: true }]);
+    expect(parseAttendanceCsv('email\nada@example.com\n').marks).toEqual([
+      { email: 'ada@example.com', attended: true },
+    ]);
   });
 
   it('refuses a file without an email column', () => {

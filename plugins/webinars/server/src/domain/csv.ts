@@ -15,7 +15,19 @@ export interface RegistrationRow {
   answers: Record<string, unknown> | null;
 }
 
-const COLUMNS = ['email', 'firstName', 'lastName', 'company', 'status', 'registeredAt', 'cancelledAt', 'utmSource', 'utmMedium', 'utmCampaign', 'answers'] as const;
+const COLUMNS = [
+  'email',
+  'firstName',
+  'lastName',
+  'company',
+  'status',
+  'registeredAt',
+  'cancelledAt',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+  'answers',
+] as const;
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : '');
 
@@ -29,12 +41,14 @@ export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${val
 export function registrationsCsv(rows: readonly RegistrationRow[]): string {
   return stringify(
     rows.map((row) => ({
-      ...Object.fromEntries(COLUMNS.map((column) => [column, typeof row[column] === 'string' ? safeCell(row[column] as string) : ''])),
+      ...Object.fromEntries(
+        COLUMNS.map((column) => [column, typeof row[column] === 'string' ? safeCell(row[column] as string) : '']),
+      ),
       registeredAt: iso(row.registeredAt),
       cancelledAt: iso(row.cancelledAt),
       answers: row.answers && Object.keys(row.answers).length > 0 ? safeCell(JSON.stringify(row.answers)) : '',
     })),
-    { header: true, columns: [...COLUMNS] }
+    { header: true, columns: [...COLUMNS] },
   );
 }
 
@@ -49,13 +63,25 @@ export interface AttendanceReport {
   skipped: Array<{ line: number; reason: string }>;
 }
 
-const EMAIL_HEADERS = ['email', 'e-mail', 'email address', 'e-mail-adresse', 'attendee email', 'user email', 'teilnehmer e-mail'];
+const EMAIL_HEADERS = [
+  'email',
+  'e-mail',
+  'email address',
+  'e-mail-adresse',
+  'attendee email',
+  'user email',
+  'teilnehmer e-mail',
+];
 const ATTENDED_HEADERS = ['attended', 'attendance', 'teilgenommen', 'status'];
 const MINUTES_HEADERS = ['duration', 'duration (minutes)', 'time in session (minutes)', 'minutes', 'dauer (minuten)'];
 const YES = ['yes', 'y', 'true', '1', 'attended', 'present', 'ja', 'x', 'teilgenommen'];
 const NO = ['no', 'n', 'false', '0', 'no-show', 'absent', 'nein', 'not attended'];
 
-const normalise = (header: string) => header.replace(/^\ufeff/, '').trim().toLowerCase();
+const normalise = (header: string) =>
+  header
+    .replace(/^\ufeff/, '')
+    .trim()
+    .toLowerCase();
 
 /**
  * Reads an attendance report exported from a webinar tool (Zoom, Teams, GoToWebinar all give
@@ -64,8 +90,17 @@ const normalise = (header: string) => header.replace(/^\ufeff/, '').trim().toLow
  * as attended (a report lists who was there) unless its duration is 0.
  */
 export function parseAttendanceCsv(text: string): AttendanceReport {
-  const delimiter = (text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = parse(text, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  const delimiter =
+    (text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0)
+      ? ';'
+      : ',';
+  const records: string[][] = parse(text, {
+    delimiter,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  });
   if (records.length === 0) throw new Error('The file is empty');
   const headers = records[0].map(normalise);
   const emailColumn = headers.findIndex((header) => EMAIL_HEADERS.includes(header));

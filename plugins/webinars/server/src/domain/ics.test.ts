@@ -3,7 +3,13 @@ import ical from 'node-ical';
 import { buildIcs, sessionUid } from './ics';
 
 const input = {
-  session: { documentId: 'k3v9q2m7x1c8b4n6z0p5r2t8', startsAt: new Date('2026-03-29T08:00:00Z'), endsAt: new Date('2026-03-29T09:00:00Z'), timeZone: 'Europe/Berlin', sequence: 0 },
+  session: {
+    documentId: 'k3v9q2m7x1c8b4n6z0p5r2t8',
+    startsAt: new Date('2026-03-29T08:00:00Z'),
+    endsAt: new Date('2026-03-29T09:00:00Z'),
+    timeZone: 'Europe/Berlin',
+    sequence: 0,
+  },
   title: 'Pipeline basics, with "quotes", commas; and semicolons',
   description: 'What a B2B pipeline needs.\nSecond line.',
   url: 'https://example.com/en/webinars/pipeline-basics',
@@ -39,7 +45,13 @@ describe('ICS of a session', () => {
   });
 
   it('keeps the UID across the public file and an invitation, and lists the attendee there', () => {
-    const invitation = onlyEvent(buildIcs({ ...input, attendee: { email: 'ada@example.com', name: 'Ada' }, location: 'https://meet.example/secret' }));
+    const invitation = onlyEvent(
+      buildIcs({
+        ...input,
+        attendee: { email: 'ada@example.com', name: 'Ada' },
+        location: 'https://meet.example/secret',
+      }),
+    );
     const publicFile = onlyEvent(buildIcs({ ...input, method: 'PUBLISH' }));
     expect(invitation.uid).toBe(publicFile.uid);
     const attendee = Array.isArray(invitation.attendee) ? invitation.attendee[0] : invitation.attendee;
@@ -57,7 +69,15 @@ describe('ICS of a session', () => {
   });
 
   it('writes the local time of another zone, e.g. New York in summer', () => {
-    const text = buildIcs({ ...input, session: { ...input.session, startsAt: new Date('2026-07-01T14:00:00Z'), endsAt: new Date('2026-07-01T15:30:00Z'), timeZone: 'America/New_York' } });
+    const text = buildIcs({
+      ...input,
+      session: {
+        ...input.session,
+        startsAt: new Date('2026-07-01T14:00:00Z'),
+        endsAt: new Date('2026-07-01T15:30:00Z'),
+        timeZone: 'America/New_York',
+      },
+    });
     expect(text).toMatch(/DTSTART;TZID=America\/New_York:20260701T100000/);
     expect(new Date(onlyEvent(text).start).toISOString()).toBe('2026-07-01T14:00:00.000Z');
   });

@@ -30,7 +30,8 @@ export interface IcsInput {
 }
 
 /** One UID per session: a registrant's invitation and the public file describe the same event. */
-export const sessionUid = (sessionDocumentId: string, domain: string) => `webinar-session-${sessionDocumentId}@${domain}`;
+export const sessionUid = (sessionDocumentId: string, domain: string) =>
+  `webinar-session-${sessionDocumentId}@${domain}`;
 
 /**
  * An RFC 5545 calendar with one event, in the session's time zone (TZID with its VTIMEZONE),
@@ -41,7 +42,12 @@ export function buildIcs(input: IcsInput): string {
   const method = input.method ?? 'REQUEST';
   const calendar = ical({
     prodId: { company: 'Magnetiq', product: input.productName ?? 'Webinars', language: 'EN' },
-    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : method === 'PUBLISH' ? ICalCalendarMethod.PUBLISH : ICalCalendarMethod.REQUEST,
+    method:
+      method === 'CANCEL'
+        ? ICalCalendarMethod.CANCEL
+        : method === 'PUBLISH'
+          ? ICalCalendarMethod.PUBLISH
+          : ICalCalendarMethod.REQUEST,
     timezone: { name: input.session.timeZone, generator: getVtimezoneComponent },
   });
   calendar.createEvent({
@@ -58,7 +64,15 @@ export function buildIcs(input: IcsInput): string {
     organizer: { name: input.organizer.name, email: input.organizer.email },
     status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     attendees: input.attendee
-      ? [{ email: input.attendee.email, name: input.attendee.name, role: ICalAttendeeRole.REQ, status: method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED, rsvp: false }]
+      ? [
+          {
+            email: input.attendee.email,
+            name: input.attendee.name,
+            role: ICalAttendeeRole.REQ,
+            status: method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+            rsvp: false,
+          },
+        ]
       : [],
   });
   return calendar.toString();

@@ -3,7 +3,13 @@ import { cancelPage } from './pages';
 
 describe('cancel pages', () => {
   it('asks before cancelling, with a form that posts the token back', () => {
-    const html = cancelPage('confirm', { locale: 'en', webinarTitle: 'A <b>webinar</b>', token: 'abc"def', actionUrl: '/api/webinars/registrations/cancel', backUrl: 'https://site.test/en/webinars' });
+    const html = cancelPage('confirm', {
+      locale: 'en',
+      webinarTitle: 'A <b>webinar</b>',
+      token: 'abc"def',
+      actionUrl: '/api/webinars/registrations/cancel',
+      backUrl: 'https://site.test/en/webinars',
+    });
     expect(html).toContain('<form method="post" action="/api/webinars/registrations/cancel">');
     expect(html).toContain('value="abc&quot;def"');
     expect(html).toContain('A &lt;b&gt;webinar&lt;/b&gt;');

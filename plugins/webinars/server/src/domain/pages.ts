@@ -4,14 +4,16 @@
  */
 export type CancelPageState = 'confirm' | 'cancelled' | 'invalid' | 'closed';
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 const copy = {
   en: {
     title: 'Webinar registration',
     confirm: (title: string) => `Do you want to cancel your registration for “${title}”?`,
     button: 'Yes, cancel my registration',
-    cancelled: (title: string) => `Your registration for “${title}” is cancelled. Thank you for letting us know: your seat goes to the next person on the waitlist.`,
+    cancelled: (title: string) =>
+      `Your registration for “${title}” is cancelled. Thank you for letting us know: your seat goes to the next person on the waitlist.`,
     invalid: 'This link is not valid. Please use the link from your most recent email.',
     closed: 'This registration can no longer be changed: it is already cancelled or the session has started.',
     back: 'Back to the webinars',
@@ -20,7 +22,8 @@ const copy = {
     title: 'Webinar-Anmeldung',
     confirm: (title: string) => `Möchten Sie Ihre Anmeldung zu „${title}“ stornieren?`,
     button: 'Ja, Anmeldung stornieren',
-    cancelled: (title: string) => `Ihre Anmeldung zu „${title}“ ist storniert. Danke für die Nachricht: Ihr Platz geht an die nächste Person auf der Warteliste.`,
+    cancelled: (title: string) =>
+      `Ihre Anmeldung zu „${title}“ ist storniert. Danke für die Nachricht: Ihr Platz geht an die nächste Person auf der Warteliste.`,
     invalid: 'Dieser Link ist ungültig. Bitte verwenden Sie den Link aus Ihrer neuesten E-Mail.',
     closed: 'Diese Anmeldung kann nicht mehr geändert werden: Sie ist bereits storniert oder der Termin hat begonnen.',
     back: 'Zurück zu den Webinaren',
@@ -30,7 +33,14 @@ const copies: Record<string, (typeof copy)[keyof typeof copy]> = copy;
 
 export function cancelPage(
   state: CancelPageState,
-  options: { locale: string; webinarTitle?: string; when?: string; token?: string; actionUrl?: string; backUrl: string }
+  options: {
+    locale: string;
+    webinarTitle?: string;
+    when?: string;
+    token?: string;
+    actionUrl?: string;
+    backUrl: string;
+  },
 ): string {
   const t = copies[options.locale] ?? copy.en;
   const title = options.webinarTitle ?? '';

@@ -20,7 +20,9 @@ describe('reminder due times', () => {
   });
 
   it('keeps the 1 h reminder at 60 elapsed minutes, even in the hour after a DST change', () => {
-    expect(reminderDueAt('1h', iso('2026-03-29T01:30:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(reminderDueAt('1h', iso('2026-03-29T01:30:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T00:30:00.000Z',
+    );
   });
 
   it('rejects an unknown time zone', () => {
@@ -57,7 +59,11 @@ describe('session time for people', () => {
   it('shows the time in the session zone, in English and German', () => {
     const start = iso('2026-12-08T09:00:00Z');
     const end = iso('2026-12-08T10:00:00Z');
-    expect(formatSessionTime(start, end, 'Europe/Berlin', 'en')).toBe('Tuesday, December 8, 2026, 10:00–11:00 GMT+1 (Europe/Berlin)');
-    expect(formatSessionTime(start, end, 'Europe/Berlin', 'de')).toBe('Dienstag, 8. Dezember 2026, 10:00–11:00 MEZ (Europe/Berlin)');
+    expect(formatSessionTime(start, end, 'Europe/Berlin', 'en')).toBe(
+      'Tuesday, December 8, 2026, 10:00–11:00 GMT+1 (Europe/Berlin)',
+    );
+    expect(formatSessionTime(start, end, 'Europe/Berlin', 'de')).toBe(
+      'Dienstag, 8. Dezember 2026, 10:00–11:00 MEZ (Europe/Berlin)',
+    );
   });
 });

@@ -27,9 +27,16 @@ export interface ReminderPlan {
  * start; when the 1 h reminder is due, a 24 h one not sent yet (the job was down) is skipped,
  * so nobody gets two reminders in the same minute.
  */
-export function dueReminders(session: { startsAt: Date; timeZone: string }, now: Date, done: readonly ReminderKind[]): ReminderPlan {
+export function dueReminders(
+  session: { startsAt: Date; timeZone: string },
+  now: Date,
+  done: readonly ReminderKind[],
+): ReminderPlan {
   if (now.getTime() >= session.startsAt.getTime()) return { send: [], skip: [] };
-  const due = REMINDER_KINDS.filter((kind) => !done.includes(kind) && reminderDueAt(kind, session.startsAt, session.timeZone).getTime() <= now.getTime());
+  const due = REMINDER_KINDS.filter(
+    (kind) =>
+      !done.includes(kind) && reminderDueAt(kind, session.startsAt, session.timeZone).getTime() <= now.getTime(),
+  );
   if (due.includes('1h')) return { send: ['1h'], skip: due.filter((kind) => kind !== '1h') };
   return { send: due, skip: [] };
 }

@@ -37,15 +37,24 @@ describe('waitlist promotion', () => {
   });
 
   it('gives the seat back when nobody is waiting', () => {
-    expect(afterCancellation('registered', { capacity: 10, seatsTaken: 10 }, [])).toEqual({ promote: [], seatsTaken: 9 });
+    expect(afterCancellation('registered', { capacity: 10, seatsTaken: 10 }, [])).toEqual({
+      promote: [],
+      seatsTaken: 9,
+    });
   });
 
   it('frees no seat when a waitlisted person cancels', () => {
-    expect(afterCancellation('waitlisted', { capacity: 10, seatsTaken: 10 }, waiting)).toEqual({ promote: [], seatsTaken: 10 });
+    expect(afterCancellation('waitlisted', { capacity: 10, seatsTaken: 10 }, waiting)).toEqual({
+      promote: [],
+      seatsTaken: 10,
+    });
   });
 
   it('promotes nobody while the session is over capacity (capacity was lowered)', () => {
-    expect(afterCancellation('registered', { capacity: 8, seatsTaken: 10 }, waiting)).toEqual({ promote: [], seatsTaken: 9 });
+    expect(afterCancellation('registered', { capacity: 8, seatsTaken: 10 }, waiting)).toEqual({
+      promote: [],
+      seatsTaken: 9,
+    });
   });
 
   it('fills every seat a larger capacity frees, in waitlist order', () => {

@@ -35,14 +35,17 @@ export interface SeatChange<T extends WaitlistEntry = WaitlistEntry> {
 export function afterCancellation<T extends WaitlistEntry>(
   cancelled: RegistrationStatus,
   session: { capacity: number; seatsTaken: number },
-  waitlist: readonly T[]
+  waitlist: readonly T[],
 ): SeatChange<T> {
   if (!SEAT_HOLDING.includes(cancelled)) return { promote: [], seatsTaken: session.seatsTaken };
   return fillSeats({ capacity: session.capacity, seatsTaken: Math.max(0, session.seatsTaken - 1) }, waitlist);
 }
 
 /** Gives every free seat to the waitlist, in order (after a cancellation or a larger capacity). */
-export function fillSeats<T extends WaitlistEntry>(session: { capacity: number; seatsTaken: number }, waitlist: readonly T[]): SeatChange<T> {
+export function fillSeats<T extends WaitlistEntry>(
+  session: { capacity: number; seatsTaken: number },
+  waitlist: readonly T[],
+): SeatChange<T> {
   const promote = waitlistOrder(waitlist).slice(0, seatsLeft(session.capacity, session.seatsTaken));
   return { promote, seatsTaken: session.seatsTaken + promote.length };
 }
@@ -52,4 +55,5 @@ export const admission = (session: { capacity: number; seatsTaken: number }): 'r
   seatsLeft(session.capacity, session.seatsTaken) > 0 ? 'registered' : 'waitlisted';
 
 /** Whether a visitor may still cancel (or register): not after the session has started. */
-export const isOpen = (session: { status: string; startsAt: Date }, now: Date) => session.status === 'scheduled' && session.startsAt.getTime() > now.getTime();
+export const isOpen = (session: { status: string; startsAt: Date }, now: Date) =>
+  session.status === 'scheduled' && session.startsAt.getTime() > now.getTime();

@@ -5,7 +5,12 @@ export default {
     { method: 'GET', path: '/webinars/:slug', handler: 'public.detail', config: { auth: false } },
     { method: 'GET', path: '/sessions/:documentId/ics', handler: 'public.sessionIcs', config: { auth: false } },
     // the leads core's guard: JSON only, allowed Origin, small bodies
-    { method: 'POST', path: '/registrations', handler: 'public.register', config: { auth: false, middlewares: ['plugin::leads.form-guard'] } },
+    {
+      method: 'POST',
+      path: '/registrations',
+      handler: 'public.register',
+      config: { auth: false, middlewares: ['plugin::leads.form-guard'] },
+    },
     { method: 'GET', path: '/registrations/cancel', handler: 'public.cancelPage', config: { auth: false } },
     { method: 'POST', path: '/registrations/cancel', handler: 'public.cancel', config: { auth: false } },
     { method: 'GET', path: '/registrations/ics', handler: 'public.registrationIcs', config: { auth: false } },

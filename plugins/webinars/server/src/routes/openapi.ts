@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { attendanceSchema, recordingSchema, registrationSchema, sessionCreateSchema, sessionUpdateSchema, webinarInputSchema } from '../validation/registration';
+import {
+  attendanceSchema,
+  recordingSchema,
+  registrationSchema,
+  sessionCreateSchema,
+  sessionUpdateSchema,
+  webinarInputSchema,
+} from '../validation/registration';
 import { registrationListQuerySchema } from '../controllers/admin';
 import { DOCUMENT_ID } from '../utils';
 
@@ -11,14 +18,29 @@ import { DOCUMENT_ID } from '../utils';
 const nullableString = { type: ['string', 'null'] };
 /** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
 const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
-const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
+const locale = {
+  type: 'string',
+  maxLength: 35,
+  description: 'a configured locale code, e.g. en or de; the default locale when missing',
+};
 const documentId = { type: 'string', pattern: DOCUMENT_ID.source };
 const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } };
 
 const publicSession = {
   type: 'object',
   additionalProperties: false,
-  required: ['documentId', 'startsAt', 'endsAt', 'timeZone', 'status', 'seatsLeft', 'full', 'registrationOpen', 'recordingUrl', 'icsUrl'],
+  required: [
+    'documentId',
+    'startsAt',
+    'endsAt',
+    'timeZone',
+    'status',
+    'seatsLeft',
+    'full',
+    'registrationOpen',
+    'recordingUrl',
+    'icsUrl',
+  ],
   properties: {
     documentId: { type: 'string' },
     startsAt: { type: 'string', format: 'date-time' },
@@ -44,7 +66,14 @@ const publicWebinar = {
     topics: { type: 'array', items: { type: 'string' } },
     language: nullableString,
     status: nullableString,
-    speakers: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media } } },
+    speakers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media },
+      },
+    },
     url: { type: 'string' },
     sessions: { type: 'array', items: publicSession },
     nextSession: { oneOf: [{ type: 'null' }, publicSession] },
@@ -56,41 +85,118 @@ const created = { type: 'object', required: ['documentId'], properties: { docume
 export default {
   'public.list': {
     summary: 'Published webinars of a locale, upcoming or past',
-    query: { type: 'object', properties: { locale, when: { type: 'string', enum: ['upcoming', 'past'], default: 'upcoming' } } },
+    query: {
+      type: 'object',
+      properties: { locale, when: { type: 'string', enum: ['upcoming', 'past'], default: 'upcoming' } },
+    },
     data: { type: 'array', items: publicWebinar },
   },
-  'public.detail': { summary: 'One published webinar with its sessions', params: { slug: { type: 'string', maxLength: 200 } }, query: { type: 'object', properties: { locale } }, data: publicWebinar },
-  'public.sessionIcs': { summary: 'The public calendar file of a session (no join link)', params: { documentId }, query: { type: 'object', properties: { locale } }, produces: 'text/calendar' },
+  'public.detail': {
+    summary: 'One published webinar with its sessions',
+    params: { slug: { type: 'string', maxLength: 200 } },
+    query: { type: 'object', properties: { locale } },
+    data: publicWebinar,
+  },
+  'public.sessionIcs': {
+    summary: 'The public calendar file of a session (no join link)',
+    params: { documentId },
+    query: { type: 'object', properties: { locale } },
+    produces: 'text/calendar',
+  },
   'public.register': {
-    summary: 'Registers for a session (waitlist when full); the answer is the same for a new, a known and a repeated registration',
+    summary:
+      'Registers for a session (waitlist when full); the answer is the same for a new, a known and a repeated registration',
     body: ({ strapi }: { strapi: Core.Strapi }) => registrationSchema(strapi),
     status: 201,
-    data: { type: 'object', required: ['received'], properties: { received: { const: true } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['received'],
+      properties: { received: { const: true } },
+      additionalProperties: false,
+    },
   },
-  'public.cancelPage': { summary: 'The cancel link in the emails: an HTML page that asks before it cancels', query: tokenQuery, produces: 'text/html', htmlErrors: true },
-  'public.cancel': {
-    summary: 'Cancels a registration: JSON from the site, or the form of the cancel page (then the answer is HTML)',
-    body: { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 200 } } },
-    bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
-    data: { type: 'object', required: ['cancelled'], properties: { cancelled: { const: true } }, additionalProperties: false },
+  'public.cancelPage': {
+    summary: 'The cancel link in the emails: an HTML page that asks before it cancels',
+    query: tokenQuery,
+    produces: 'text/html',
     htmlErrors: true,
   },
-  'public.registrationIcs': { summary: "The registrant's own calendar file", query: tokenQuery, produces: 'text/calendar' },
-  'admin.webinars': { summary: 'Webinars with their session counts', data: { type: 'array', items: { type: 'object' } } },
-  'admin.createWebinar': { summary: 'Creates a webinar (or another locale of one)', body: webinarInputSchema, status: 201, data: created },
-  'admin.sessions': { summary: 'Sessions of a webinar', params: { documentId }, data: { type: 'array', items: { type: 'object' } } },
-  'admin.createSession': { summary: 'Adds a session to a webinar', params: { documentId }, body: sessionCreateSchema, status: 201 },
+  'public.cancel': {
+    summary: 'Cancels a registration: JSON from the site, or the form of the cancel page (then the answer is HTML)',
+    body: {
+      type: 'object',
+      required: ['token'],
+      properties: { token: { type: 'string', minLength: 1, maxLength: 200 } },
+    },
+    bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
+    data: {
+      type: 'object',
+      required: ['cancelled'],
+      properties: { cancelled: { const: true } },
+      additionalProperties: false,
+    },
+    htmlErrors: true,
+  },
+  'public.registrationIcs': {
+    summary: "The registrant's own calendar file",
+    query: tokenQuery,
+    produces: 'text/calendar',
+  },
+  'admin.webinars': {
+    summary: 'Webinars with their session counts',
+    data: { type: 'array', items: { type: 'object' } },
+  },
+  'admin.createWebinar': {
+    summary: 'Creates a webinar (or another locale of one)',
+    body: webinarInputSchema,
+    status: 201,
+    data: created,
+  },
+  'admin.sessions': {
+    summary: 'Sessions of a webinar',
+    params: { documentId },
+    data: { type: 'array', items: { type: 'object' } },
+  },
+  'admin.createSession': {
+    summary: 'Adds a session to a webinar',
+    params: { documentId },
+    body: sessionCreateSchema,
+    status: 201,
+  },
   'admin.session': { summary: 'One session with its registration counts', params: { documentId } },
-  'admin.updateSession': { summary: 'Changes a session (registrants are told of a new time)', params: { documentId }, body: sessionUpdateSchema },
+  'admin.updateSession': {
+    summary: 'Changes a session (registrants are told of a new time)',
+    params: { documentId },
+    body: sessionUpdateSchema,
+  },
   'admin.cancelSession': { summary: 'Cancels a session and tells its registrants', params: { documentId } },
-  'admin.setRecording': { summary: 'Sets the recording link (and optionally emails it)', params: { documentId }, body: recordingSchema },
-  'admin.registrations': { summary: 'Registrations of a session, filtered and paged', params: { documentId }, query: registrationListQuerySchema },
+  'admin.setRecording': {
+    summary: 'Sets the recording link (and optionally emails it)',
+    params: { documentId },
+    body: recordingSchema,
+  },
+  'admin.registrations': {
+    summary: 'Registrations of a session, filtered and paged',
+    params: { documentId },
+    query: registrationListQuerySchema,
+  },
   'admin.exportCsv': { summary: 'Registrations of a session as CSV', params: { documentId }, produces: 'text/csv' },
-  'admin.markAttendance': { summary: 'Marks registrations attended or no-show', params: { documentId }, body: attendanceSchema },
+  'admin.markAttendance': {
+    summary: 'Marks registrations attended or no-show',
+    params: { documentId },
+    body: attendanceSchema,
+  },
   'admin.importAttendance': {
     summary: "Imports attendance from a webinar tool's CSV",
     params: { documentId },
-    body: { type: 'object', required: ['csv'], properties: { csv: { type: 'string' }, absentAreNoShow: { type: 'boolean', default: true } } },
+    body: {
+      type: 'object',
+      required: ['csv'],
+      properties: { csv: { type: 'string' }, absentAreNoShow: { type: 'boolean', default: true } },
+    },
   },
-  'admin.runReminders': { summary: 'Sends the reminders that are due now', body: { type: 'object', properties: { now: { type: 'string', format: 'date-time' } } } },
+  'admin.runReminders': {
+    summary: 'Sends the reminders that are due now',
+    body: { type: 'object', properties: { now: { type: 'string', format: 'date-time' } } },
+  },
 };

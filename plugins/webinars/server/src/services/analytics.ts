@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         knex.raw(`count(*) filter (where status = 'waitlisted') as waitlisted`),
         knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
         knex.raw(`count(*) filter (where status = 'attended') as attended`),
-        knex.raw(`count(*) filter (where status = 'no-show') as no_show`)
+        knex.raw(`count(*) filter (where status = 'no-show') as no_show`),
       )
       .groupBy('webinar')
       .orderBy([{ column: 'registrations', order: 'desc' }, { column: 'webinar' }]);
@@ -35,7 +35,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const titles = new Map<string, string>();
     if (ids.length > 0) {
       const preferred = filter.locale === 'all' ? 'en' : filter.locale;
-      const found = await knex('webinars_webinars').whereIn('document_id', ids).select('document_id', 'locale', 'title');
+      const found = await knex('webinars_webinars')
+        .whereIn('document_id', ids)
+        .select('document_id', 'locale', 'title');
       for (const row of found as Array<{ document_id: string; locale: string; title: string }>) {
         if (!titles.has(row.document_id) || row.locale === preferred) titles.set(row.document_id, row.title);
       }

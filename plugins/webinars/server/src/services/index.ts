@@ -6,4 +6,12 @@ import sessions from './sessions';
 import teamCalendar from './team-calendar';
 import webinars from './webinars';
 
-export default { analytics, webinars, sessions, registrations, notifications, reminders, 'team-calendar': teamCalendar };
+export default {
+  analytics,
+  webinars,
+  sessions,
+  registrations,
+  notifications,
+  reminders,
+  'team-calendar': teamCalendar,
+};

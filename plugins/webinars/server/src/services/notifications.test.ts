@@ -30,7 +30,13 @@ const session: SessionRow = {
   recording_url: null,
   sequence: 0,
 };
-const webinar = { documentId: session.webinar, locale: 'de', title: 'Pipeline-Grundlagen', slug: 'pipeline-grundlagen', summary: 'Was eine Pipeline braucht.' };
+const webinar = {
+  documentId: session.webinar,
+  locale: 'de',
+  title: 'Pipeline-Grundlagen',
+  slug: 'pipeline-grundlagen',
+  summary: 'Was eine Pipeline braucht.',
+};
 const registration: RegistrationRow = {
   id: 7,
   document_id: 'r0123456789abcdefghijklm',
@@ -47,16 +53,23 @@ const registration: RegistrationRow = {
 const icsOf = (message: any) => Buffer.from(message.payload.attachments[0].content, 'base64').toString('utf8');
 
 describe('webinar email messages', () => {
-  it('confirms in the registrant\'s language with the join link, an invitation and a working cancel link', () => {
+  it("confirms in the registrant's language with the join link, an invitation and a working cancel link", () => {
     const message = service.message('confirmation', session, webinar, registration, { round: 1 });
     expect(message.idempotencyKey).toBe('email:webinar-confirmation:r0123456789abcdefghijklm:1');
-    expect(message.payload).toMatchObject({ template: 'webinar-confirmation', locale: 'de', to: 'ada@example.com', contact: registration.contact });
+    expect(message.payload).toMatchObject({
+      template: 'webinar-confirmation',
+      locale: 'de',
+      to: 'ada@example.com',
+      contact: registration.contact,
+    });
     expect(message.payload.data.joinUrl).toBe(session.join_url);
     expect(message.payload.data.webinar.url).toBe('https://www.example.test/de/webinars/pipeline-grundlagen');
     expect(message.payload.data.when).toBe('Dienstag, 8. Dezember 2026, 10:00–11:00 MEZ (Europe/Berlin)');
     const token = new URL(message.payload.data.cancelUrl!).searchParams.get('token');
     expect(verifyRegistrationToken(token, config.tokenSecret)).toBe(registration.document_id);
-    const [event] = Object.values(ical.sync.parseICS(icsOf(message))).filter((item: any) => item.type === 'VEVENT') as any[];
+    const [event] = Object.values(ical.sync.parseICS(icsOf(message))).filter(
+      (item: any) => item.type === 'VEVENT',
+    ) as any[];
     expect(event.location).toBe(session.join_url);
     expect(message.payload.attachments![0].type).toContain('method=REQUEST');
   });
@@ -69,12 +82,21 @@ describe('webinar email messages', () => {
   });
 
   it('keys reminders by kind and registration only, so a repeated run sends nothing new', () => {
-    expect(service.message('reminder', session, webinar, registration, { reminder: '24h' }).idempotencyKey).toBe('email:webinar-reminder-24h:r0123456789abcdefghijklm');
-    expect(service.message('reminder', session, webinar, registration, { reminder: '1h' }).idempotencyKey).toBe('email:webinar-reminder-1h:r0123456789abcdefghijklm');
+    expect(service.message('reminder', session, webinar, registration, { reminder: '24h' }).idempotencyKey).toBe(
+      'email:webinar-reminder-24h:r0123456789abcdefghijklm',
+    );
+    expect(service.message('reminder', session, webinar, registration, { reminder: '1h' }).idempotencyKey).toBe(
+      'email:webinar-reminder-1h:r0123456789abcdefghijklm',
+    );
   });
 
   it('cancels the calendar entry when the session is called off', () => {
-    const message = service.message('sessionCancelled', { ...session, status: 'cancelled', sequence: 1 }, webinar, registration);
+    const message = service.message(
+      'sessionCancelled',
+      { ...session, status: 'cancelled', sequence: 1 },
+      webinar,
+      registration,
+    );
     const ics = icsOf(message);
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('SEQUENCE:1');

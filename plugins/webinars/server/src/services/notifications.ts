@@ -38,10 +38,18 @@ export interface RegistrationRow {
   seat_at: Date | null;
 }
 
-export type WebinarSummary = { documentId: string; locale: string; title: string; slug: string; summary: string | null };
+export type WebinarSummary = {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string | null;
+};
 
-export const cancelUrl = (publicUrl: string, token: string) => `${publicUrl}/api/webinars/registrations/cancel?token=${encodeURIComponent(token)}`;
-export const registrationIcsUrl = (publicUrl: string, token: string) => `${publicUrl}/api/webinars/registrations/ics?token=${encodeURIComponent(token)}`;
+export const cancelUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/api/webinars/registrations/cancel?token=${encodeURIComponent(token)}`;
+export const registrationIcsUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/api/webinars/registrations/ics?token=${encodeURIComponent(token)}`;
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -53,14 +61,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => getConfig(strapi);
   const host = () => new URL(config().publicUrl).hostname;
 
-  const icsFor = (session: SessionRow, webinar: WebinarSummary, registration: RegistrationRow | null, method: 'REQUEST' | 'PUBLISH' | 'CANCEL') => {
+  const icsFor = (
+    session: SessionRow,
+    webinar: WebinarSummary,
+    registration: RegistrationRow | null,
+    method: 'REQUEST' | 'PUBLISH' | 'CANCEL',
+  ) => {
     const { organizer } = config();
     const url = pageUrl(config(), webinar.locale, webinar.slug);
     const registered = registration && method === 'REQUEST';
     return buildIcs({
-      session: { documentId: session.document_id, startsAt: new Date(session.starts_at), endsAt: new Date(session.ends_at), timeZone: session.time_zone, sequence: session.sequence ?? 0 },
+      session: {
+        documentId: session.document_id,
+        startsAt: new Date(session.starts_at),
+        endsAt: new Date(session.ends_at),
+        timeZone: session.time_zone,
+        sequence: session.sequence ?? 0,
+      },
       title: webinar.title,
-      description: [webinar.summary ?? '', registered && session.join_url ? `Join: ${session.join_url}` : '', registered && session.join_instructions ? session.join_instructions : '', url].filter(Boolean).join('\n\n'),
+      description: [
+        webinar.summary ?? '',
+        registered && session.join_url ? `Join: ${session.join_url}` : '',
+        registered && session.join_instructions ? session.join_instructions : '',
+        url,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       url,
       organizer,
       domain: host(),
@@ -84,7 +110,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * One email to one registration. `round` makes the key unique per occasion where the same
      * kind can rightly be sent again (a second registration after a cancellation).
      */
-    message(kind: TemplateKey, session: SessionRow, webinar: WebinarSummary, registration: RegistrationRow, options: { round?: string | number; reminder?: '24h' | '1h' } = {}) {
+    message(
+      kind: TemplateKey,
+      session: SessionRow,
+      webinar: WebinarSummary,
+      registration: RegistrationRow,
+      options: { round?: string | number; reminder?: '24h' | '1h' } = {},
+    ) {
       const { publicUrl } = config();
       const locale = asLocale(registration.locale);
       const token = signRegistrationToken(registration.document_id, config().tokenSecret);
@@ -92,11 +124,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const endsAt = new Date(session.ends_at);
       const url = pageUrl(config(), webinar.locale, webinar.slug);
       const seated = kind === 'confirmation' || kind === 'promoted' || kind === 'reminder';
-      const attachment = kind === 'confirmation' || kind === 'promoted' ? icsFor(session, webinar, registration, 'REQUEST') : kind === 'sessionCancelled' ? icsFor(session, webinar, registration, 'CANCEL') : null;
+      const attachment =
+        kind === 'confirmation' || kind === 'promoted'
+          ? icsFor(session, webinar, registration, 'REQUEST')
+          : kind === 'sessionCancelled'
+            ? icsFor(session, webinar, registration, 'CANCEL')
+            : null;
       const template = kind === 'reminder' ? `${TEMPLATES.reminder}-${options.reminder ?? '24h'}` : TEMPLATES[kind];
       return {
         topic: 'email.send',
-        idempotencyKey: ['email', template, registration.document_id, ...(options.round !== undefined ? [String(options.round)] : [])].join(':'),
+        idempotencyKey: [
+          'email',
+          template,
+          registration.document_id,
+          ...(options.round !== undefined ? [String(options.round)] : []),
+        ].join(':'),
         contactId: registration.contact_id,
         payload: {
           template: TEMPLATES[kind],
@@ -109,18 +151,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             when: formatSessionTime(startsAt, endsAt, session.time_zone, locale),
             ...(seated && session.join_url ? { joinUrl: session.join_url } : {}),
             ...(seated && session.join_instructions ? { joinInstructions: session.join_instructions } : {}),
-            ...(kind === 'confirmation' || kind === 'promoted' || kind === 'waitlisted' || kind === 'reminder' ? { cancelUrl: cancelUrl(publicUrl, token) } : {}),
+            ...(kind === 'confirmation' || kind === 'promoted' || kind === 'waitlisted' || kind === 'reminder'
+              ? { cancelUrl: cancelUrl(publicUrl, token) }
+              : {}),
             ...(kind === 'confirmation' || kind === 'promoted'
               ? {
                   icsUrl: registrationIcsUrl(publicUrl, token),
-                  calendar: calendarLinks({ title: webinar.title, description: webinar.summary ?? '', startsAt, endsAt, timeZone: session.time_zone, location: url }),
+                  calendar: calendarLinks({
+                    title: webinar.title,
+                    description: webinar.summary ?? '',
+                    startsAt,
+                    endsAt,
+                    timeZone: session.time_zone,
+                    location: url,
+                  }),
                 }
               : {}),
             ...(kind === 'recording' && session.recording_url ? { recordingUrl: session.recording_url } : {}),
             ...(options.reminder ? { reminder: options.reminder } : {}),
           },
           ...(attachment
-            ? { attachments: [{ filename: 'invite.ics', type: `text/calendar; charset=utf-8; method=${kind === 'sessionCancelled' ? 'CANCEL' : 'REQUEST'}`, content: base64(attachment) }] }
+            ? {
+                attachments: [
+                  {
+                    filename: 'invite.ics',
+                    type: `text/calendar; charset=utf-8; method=${kind === 'sessionCancelled' ? 'CANCEL' : 'REQUEST'}`,
+                    content: base64(attachment),
+                  },
+                ],
+              }
             : {}),
         },
       };

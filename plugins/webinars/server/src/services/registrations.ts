@@ -11,11 +11,26 @@ import type { RegistrationRow, SessionRow } from './notifications';
 /** Thrown inside the transaction to undo a repeated registration (contact, consent, activity, Odoo event). */
 class AlreadyRegistered extends Error {}
 
-
 const closed = () =>
-  new errors.ValidationError('Registration for this session is closed', { errors: [{ path: ['session'], message: 'Registration for this session is closed', name: 'ValidationError', value: null }] });
+  new errors.ValidationError('Registration for this session is closed', {
+    errors: [
+      { path: ['session'], message: 'Registration for this session is closed', name: 'ValidationError', value: null },
+    ],
+  });
 
-const REGISTRATION_COLUMNS = ['id', 'document_id', 'session_id', 'contact', 'contact_id', 'email', 'first_name', 'status', 'locale', 'registered_at', 'seat_at'];
+const REGISTRATION_COLUMNS = [
+  'id',
+  'document_id',
+  'session_id',
+  'contact',
+  'contact_id',
+  'email',
+  'first_name',
+  'status',
+  'locale',
+  'registered_at',
+  'seat_at',
+];
 
 export type CancelOutcome =
   | { outcome: 'cancelled'; locale: string; webinarTitle: string; when: Date }
@@ -70,7 +85,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return promoted;
   };
 
-  const waitlist = (trx: Knex.Transaction, sessionId: number, limit: number): Promise<Array<{ id: number; registered_at: Date | string }>> =>
+  const waitlist = (
+    trx: Knex.Transaction,
+    sessionId: number,
+    limit: number,
+  ): Promise<Array<{ id: number; registered_at: Date | string }>> =>
     knex()(TABLE.registration)
       .transacting(trx)
       .forUpdate()
@@ -91,7 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * for the last seat queue and exactly `capacity` win), and the email. A repeated
      * registration rolls all of it back and answers the same: no second row, no second email.
      */
-    async register(input: RegistrationInput, meta: { ip?: string; userAgent?: string }, now = new Date()): Promise<{ status: 'registered' | 'waitlisted' | 'unchanged' }> {
+    async register(
+      input: RegistrationInput,
+      meta: { ip?: string; userAgent?: string },
+      now = new Date(),
+    ): Promise<{ status: 'registered' | 'waitlisted' | 'unchanged' }> {
       const session: SessionRow | undefined = await knex()(TABLE.session).where({ document_id: input.session }).first();
       if (!session) throw new errors.NotFoundError('Session not found');
       const locale = asLocale(input.locale);
@@ -99,7 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!webinar) throw new errors.NotFoundError('Session not found');
       // a webinar called off or ended as a whole closes its sessions too
       const webinarClosed = webinar.eventStatus === 'cancelled' || webinar.eventStatus === 'ended';
-      if (webinarClosed || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) throw closed();
+      if (webinarClosed || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now))
+        throw closed();
       const email = input.email.trim().toLowerCase();
 
       try {
@@ -113,9 +137,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               language: locale,
               utm: input.utm ?? null,
               source: 'webinar',
-              activity: { type: ACTIVITY_TYPE, reference: webinar.documentId, title: webinar.title, details: { session: session.document_id, startsAt: new Date(session.starts_at).toISOString(), locale } },
+              activity: {
+                type: ACTIVITY_TYPE,
+                reference: webinar.documentId,
+                title: webinar.title,
+                details: { session: session.document_id, startsAt: new Date(session.starts_at).toISOString(), locale },
+              },
             },
-            { ip: meta.ip, userAgent: meta.userAgent }
+            { ip: meta.ip, userAgent: meta.userAgent },
           );
 
           const values = {
@@ -158,7 +187,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
 
           const seat = await knex()
-            .raw(`update ?? set seats_taken = seats_taken + 1, updated_at = ? where id = ? and status = 'scheduled' and seats_taken < capacity returning id`, [TABLE.session, now, session.id])
+            .raw(
+              `update ?? set seats_taken = seats_taken + 1, updated_at = ? where id = ? and status = 'scheduled' and seats_taken < capacity returning id`,
+              [TABLE.session, now, session.id],
+            )
             .transacting(trx);
           if (seat.rows.length === 0) {
             // No seat: full, or called off while this request ran (the UPDATE waited for that
@@ -168,9 +200,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           const status: 'registered' | 'waitlisted' = seat.rows.length > 0 ? 'registered' : 'waitlisted';
           if (status === 'registered') {
-            [registration] = await knex()(TABLE.registration).transacting(trx).where({ id: registration.id }).update({ status, seat_at: now }).returning(REGISTRATION_COLUMNS);
+            [registration] = await knex()(TABLE.registration)
+              .transacting(trx)
+              .where({ id: registration.id })
+              .update({ status, seat_at: now })
+              .returning(REGISTRATION_COLUMNS);
           }
-          await leads(strapi).outbox.enqueue([notifications().message(status === 'registered' ? 'confirmation' : 'waitlisted', session, webinar, registration, { round: now.getTime() })]);
+          await leads(strapi).outbox.enqueue([
+            notifications().message(
+              status === 'registered' ? 'confirmation' : 'waitlisted',
+              session,
+              webinar,
+              registration,
+              { round: now.getTime() },
+            ),
+          ]);
           return { status };
         });
       } catch (error) {
@@ -185,7 +229,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async byToken(token: unknown): Promise<{ registration: RegistrationRow; session: SessionRow } | null> {
       const documentId = verifyRegistrationToken(token, getConfig(strapi).tokenSecret);
       if (!documentId) return null;
-      const registration = await knex()(TABLE.registration).where({ document_id: documentId }).first(REGISTRATION_COLUMNS);
+      const registration = await knex()(TABLE.registration)
+        .where({ document_id: documentId })
+        .first(REGISTRATION_COLUMNS);
       if (!registration) return null;
       const session = await knex()(TABLE.session).where({ id: registration.session_id }).first();
       return session ? { registration, session } : null;
@@ -202,17 +248,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const webinar = await notifications().webinarFor(found.session, locale);
       return strapi.db.transaction(async ({ trx }) => {
         const session = (await lockSession(trx, found.session.id))!;
-        const registration: RegistrationRow | undefined = await knex()(TABLE.registration).transacting(trx).forUpdate().where({ id: found.registration.id }).first(REGISTRATION_COLUMNS);
+        const registration: RegistrationRow | undefined = await knex()(TABLE.registration)
+          .transacting(trx)
+          .forUpdate()
+          .where({ id: found.registration.id })
+          .first(REGISTRATION_COLUMNS);
         const status = registration?.status as RegistrationStatus | undefined;
-        if (!registration || (status !== 'registered' && status !== 'waitlisted') || !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)) {
+        if (
+          !registration ||
+          (status !== 'registered' && status !== 'waitlisted') ||
+          !isOpen({ status: session.status, startsAt: new Date(session.starts_at) }, now)
+        ) {
           return { outcome: 'closed' as const, locale, webinarTitle: webinar.title };
         }
-        await knex()(TABLE.registration).transacting(trx).where({ id: registration.id }).update({ status: 'cancelled', cancelled_at: now, cancel_reason: 'self-service', updated_at: now });
+        await knex()(TABLE.registration)
+          .transacting(trx)
+          .where({ id: registration.id })
+          .update({ status: 'cancelled', cancelled_at: now, cancel_reason: 'self-service', updated_at: now });
         const queue = SEAT_HOLDING.includes(status) ? await waitlist(trx, session.id, session.capacity) : [];
-        const change = afterCancellation(status, { capacity: session.capacity, seatsTaken: session.seats_taken }, queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
-        await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update({ seats_taken: change.seatsTaken, updated_at: now });
-        await promote(trx, session, change.promote.map((entry) => entry.id), now);
-        return { outcome: 'cancelled' as const, locale, webinarTitle: webinar.title, when: new Date(session.starts_at) };
+        const change = afterCancellation(
+          status,
+          { capacity: session.capacity, seatsTaken: session.seats_taken },
+          queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })),
+        );
+        await knex()(TABLE.session)
+          .transacting(trx)
+          .where({ id: session.id })
+          .update({ seats_taken: change.seatsTaken, updated_at: now });
+        await promote(
+          trx,
+          session,
+          change.promote.map((entry) => entry.id),
+          now,
+        );
+        return {
+          outcome: 'cancelled' as const,
+          locale,
+          webinarTitle: webinar.title,
+          when: new Date(session.starts_at),
+        };
       });
     },
 
@@ -221,25 +295,60 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await service.byToken(token);
       if (!found) return null;
       const webinar = await notifications().webinarFor(found.session, asLocale(found.registration.locale));
-      const seated = SEAT_HOLDING.includes(found.registration.status as RegistrationStatus) && found.session.status === 'scheduled';
-      return notifications().icsFor(found.session, webinar, found.registration, seated ? 'REQUEST' : found.session.status === 'cancelled' || found.registration.status === 'cancelled' ? 'CANCEL' : 'PUBLISH');
+      const seated =
+        SEAT_HOLDING.includes(found.registration.status as RegistrationStatus) && found.session.status === 'scheduled';
+      return notifications().icsFor(
+        found.session,
+        webinar,
+        found.registration,
+        seated
+          ? 'REQUEST'
+          : found.session.status === 'cancelled' || found.registration.status === 'cancelled'
+            ? 'CANCEL'
+            : 'PUBLISH',
+      );
     },
 
     /** Admin: the registrations of a session, filtered by status and a search over name, email, company. */
-    async list(sessionId: number, { status, q, page = 1, pageSize = 50 }: { status?: string; q?: string; page?: number; pageSize?: number }) {
+    async list(
+      sessionId: number,
+      { status, q, page = 1, pageSize = 50 }: { status?: string; q?: string; page?: number; pageSize?: number },
+    ) {
       const base = knex()(TABLE.registration)
         .where({ session_id: sessionId })
         .modify((query) => {
           if (status) query.andWhere({ status });
           if (q) {
             const like = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-            query.andWhere((inner) => inner.whereILike('email', like).orWhereILike('first_name', like).orWhereILike('last_name', like).orWhereILike('company', like));
+            query.andWhere((inner) =>
+              inner
+                .whereILike('email', like)
+                .orWhereILike('first_name', like)
+                .orWhereILike('last_name', like)
+                .orWhereILike('company', like),
+            );
           }
         });
       const [{ count }] = await base.clone().count('* as count');
       const rows = await base
         .clone()
-        .select('document_id', 'email', 'first_name', 'last_name', 'company', 'status', 'locale', 'answers', 'utm_source', 'utm_medium', 'utm_campaign', 'registered_at', 'seat_at', 'cancelled_at', 'attendance_at')
+        .select(
+          'document_id',
+          'email',
+          'first_name',
+          'last_name',
+          'company',
+          'status',
+          'locale',
+          'answers',
+          'utm_source',
+          'utm_medium',
+          'utm_campaign',
+          'registered_at',
+          'seat_at',
+          'cancelled_at',
+          'attendance_at',
+        )
         .orderBy([{ column: 'registered_at' }, { column: 'id' }])
         .limit(pageSize)
         .offset((page - 1) * pageSize);
@@ -265,14 +374,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async counts(sessionId: number): Promise<Record<RegistrationStatus, number>> {
-      const rows = await knex()(TABLE.registration).where({ session_id: sessionId }).select('status').count('* as count').groupBy('status');
+      const rows = await knex()(TABLE.registration)
+        .where({ session_id: sessionId })
+        .select('status')
+        .count('* as count')
+        .groupBy('status');
       const counts: Record<string, number> = { registered: 0, waitlisted: 0, cancelled: 0, attended: 0, 'no-show': 0 };
       for (const row of rows as Array<{ status: string; count: string }>) counts[row.status] = Number(row.count);
       return counts as Record<RegistrationStatus, number>;
     },
 
     async csv(sessionId: number): Promise<string> {
-      const rows = await knex()(TABLE.registration).where({ session_id: sessionId }).orderBy([{ column: 'registered_at' }, { column: 'id' }]).select('*');
+      const rows = await knex()(TABLE.registration)
+        .where({ session_id: sessionId })
+        .orderBy([{ column: 'registered_at' }, { column: 'id' }])
+        .select('*');
       return registrationsCsv(
         rows.map((row: AdminRegistrationRow) => ({
           email: row.email,
@@ -286,7 +402,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           utmMedium: row.utm_medium,
           utmCampaign: row.utm_campaign,
           answers: typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers,
-        }))
+        })),
       );
     },
 
@@ -295,7 +411,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * activity to the contact, which odoo-sync writes onto the webinar's lead (same contact,
      * type and reference: the same crm.lead). Marking the same way again changes nothing.
      */
-    async markAttendance(session: SessionRow, marks: Array<{ registration?: string; email?: string; status: 'attended' | 'no-show' }>, now = new Date()) {
+    async markAttendance(
+      session: SessionRow,
+      marks: Array<{ registration?: string; email?: string; status: 'attended' | 'no-show' }>,
+      now = new Date(),
+    ) {
       const webinar = await notifications().webinarFor(session, 'en');
       let changed = 0;
       const unmatched: string[] = [];
@@ -310,7 +430,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .update({ status: mark.status, attendance_at: now, updated_at: now })
             .returning(['contact']);
           if (!updated) {
-            const exists = await knex()(TABLE.registration).transacting(trx).where({ session_id: session.id, ...where }).first('id');
+            const exists = await knex()(TABLE.registration)
+              .transacting(trx)
+              .where({ session_id: session.id, ...where })
+              .first('id');
             if (!exists) unmatched.push(mark.registration ?? mark.email!);
             continue;
           }
@@ -342,10 +465,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         throw new errors.ValidationError((error as Error).message);
       }
-      const marks = report.marks.map((mark) => ({ email: mark.email, status: mark.attended ? ('attended' as const) : ('no-show' as const) }));
+      const marks = report.marks.map((mark) => ({
+        email: mark.email,
+        status: mark.attended ? ('attended' as const) : ('no-show' as const),
+      }));
       if (absentAreNoShow) {
         const listed = new Set(report.marks.map((mark) => mark.email));
-        const seated = await knex()(TABLE.registration).where({ session_id: session.id, status: 'registered' }).select('email');
+        const seated = await knex()(TABLE.registration)
+          .where({ session_id: session.id, status: 'registered' })
+          .select('email');
         for (const row of seated) if (!listed.has(row.email)) marks.push({ email: row.email, status: 'no-show' });
       }
       const result = await service.markAttendance(session, marks);

@@ -3,7 +3,10 @@ import { dueReminders, REMINDER_HORIZON_MS, wantsReminder, type ReminderKind } f
 import { asLocale, getConfig, getService, leads, TABLE } from '../utils';
 import type { RegistrationRow, SessionRow } from './notifications';
 
-const COLUMN: Record<ReminderKind, 'reminder_day_at' | 'reminder_hour_at'> = { '24h': 'reminder_day_at', '1h': 'reminder_hour_at' };
+const COLUMN: Record<ReminderKind, 'reminder_day_at' | 'reminder_hour_at'> = {
+  '24h': 'reminder_day_at',
+  '1h': 'reminder_hour_at',
+};
 
 /**
  * The reminder job. Each run finds sessions whose reminder is due at `now`, and per session, in
@@ -29,14 +32,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let enqueued = 0;
       for (const candidate of candidates) {
         await strapi.db.transaction(async ({ trx }) => {
-          const session = await knex()(TABLE.session).transacting(trx).forUpdate().skipLocked().where({ id: candidate.id, status: 'scheduled' }).first();
+          const session = await knex()(TABLE.session)
+            .transacting(trx)
+            .forUpdate()
+            .skipLocked()
+            .where({ id: candidate.id, status: 'scheduled' })
+            .first();
           if (!session) return;
           const timing = { startsAt: new Date(session.starts_at), timeZone: session.time_zone };
           const done = (Object.keys(COLUMN) as ReminderKind[]).filter((kind) => session[COLUMN[kind]]);
           const plan = dueReminders(timing, now, done);
           if (plan.send.length === 0 && plan.skip.length === 0) return;
           const notifications = getService(strapi, 'notifications');
-          const registered: RegistrationRow[] = await knex()(TABLE.registration).transacting(trx).where({ session_id: session.id, status: 'registered' }).select('*');
+          const registered: RegistrationRow[] = await knex()(TABLE.registration)
+            .transacting(trx)
+            .where({ session_id: session.id, status: 'registered' })
+            .select('*');
           const webinars = new Map<string, Awaited<ReturnType<typeof notifications.webinarFor>>>();
           const messages = [];
           for (const kind of plan.send) {
@@ -44,7 +55,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               if (!wantsReminder(kind, timing, new Date(registration.seat_at ?? registration.registered_at))) continue;
               const locale = asLocale(registration.locale);
               if (!webinars.has(locale)) webinars.set(locale, await notifications.webinarFor(session, locale));
-              messages.push(notifications.message('reminder', session, webinars.get(locale)!, registration, { reminder: kind }));
+              messages.push(
+                notifications.message('reminder', session, webinars.get(locale)!, registration, { reminder: kind }),
+              );
             }
           }
           await leads(strapi).outbox.enqueue(messages);

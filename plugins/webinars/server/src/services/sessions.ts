@@ -6,10 +6,33 @@ import type { SessionInput } from '../validation/registration';
 import { asLocale, getService, leads, newDocumentId, TABLE, UID } from '../utils';
 import type { RegistrationRow, SessionRow } from './notifications';
 
-const ADMIN_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'join_url', 'join_instructions', 'recording_url', 'sequence', 'reminder_day_at', 'reminder_hour_at', 'recording_notified_at', 'cancelled_at'];
+const ADMIN_COLUMNS = [
+  'id',
+  'document_id',
+  'webinar',
+  'starts_at',
+  'ends_at',
+  'time_zone',
+  'capacity',
+  'seats_taken',
+  'status',
+  'join_url',
+  'join_instructions',
+  'recording_url',
+  'sequence',
+  'reminder_day_at',
+  'reminder_hour_at',
+  'recording_notified_at',
+  'cancelled_at',
+];
 
 /** A session row with the admin columns beyond SessionRow (byDocumentId selects them all). */
-export type AdminSessionRow = SessionRow & { reminder_day_at?: Date | null; reminder_hour_at?: Date | null; recording_notified_at?: Date | null; cancelled_at?: Date | null };
+export type AdminSessionRow = SessionRow & {
+  reminder_day_at?: Date | null;
+  reminder_hour_at?: Date | null;
+  recording_notified_at?: Date | null;
+  cancelled_at?: Date | null;
+};
 
 export const adminSession = (row: AdminSessionRow) => ({
   documentId: row.document_id,
@@ -35,8 +58,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const teamCalendar = () => getService(strapi, 'team-calendar');
 
   /** Emails one kind to the registrations of a session in the given statuses (in the caller's transaction). */
-  const notifyAll = async (trx: Knex.Transaction, session: SessionRow, statuses: string[], kind: 'sessionCancelled' | 'recording', rows?: RegistrationRow[]) => {
-    const targets: RegistrationRow[] = rows ?? (await knex()(TABLE.registration).transacting(trx).where({ session_id: session.id }).whereIn('status', statuses).select('*'));
+  const notifyAll = async (
+    trx: Knex.Transaction,
+    session: SessionRow,
+    statuses: string[],
+    kind: 'sessionCancelled' | 'recording',
+    rows?: RegistrationRow[],
+  ) => {
+    const targets: RegistrationRow[] =
+      rows ??
+      (await knex()(TABLE.registration)
+        .transacting(trx)
+        .where({ session_id: session.id })
+        .whereIn('status', statuses)
+        .select('*'));
     const byLocale = new Map<string, Awaited<ReturnType<ReturnType<typeof notifications>['webinarFor']>>>();
     const messages = [];
     for (const registration of targets) {
@@ -56,12 +91,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async forWebinar(webinarDocumentId: string) {
-      const rows = await knex()(TABLE.session).where({ webinar: webinarDocumentId }).orderBy('starts_at', 'asc').select(ADMIN_COLUMNS);
+      const rows = await knex()(TABLE.session)
+        .where({ webinar: webinarDocumentId })
+        .orderBy('starts_at', 'asc')
+        .select(ADMIN_COLUMNS);
       return rows.map(adminSession);
     },
 
     async create(webinarDocumentId: string, input: SessionInput) {
-      const webinar = await strapi.db.query(UID.webinar).findOne({ where: { documentId: webinarDocumentId }, select: ['id'] });
+      const webinar = await strapi.db
+        .query(UID.webinar)
+        .findOne({ where: { documentId: webinarDocumentId }, select: ['id'] });
       if (!webinar) throw new errors.NotFoundError('Webinar not found');
       const now = new Date();
       return strapi.db.transaction(async ({ trx }) => {
@@ -103,7 +143,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const startsAt = input.startsAt ?? new Date(session.starts_at);
         const endsAt = input.endsAt ?? new Date(session.ends_at);
         if (endsAt.getTime() <= startsAt.getTime()) throw new errors.ValidationError('endsAt must be after startsAt');
-        const moved = startsAt.getTime() !== new Date(session.starts_at).getTime() || endsAt.getTime() !== new Date(session.ends_at).getTime() || (input.timeZone !== undefined && input.timeZone !== session.time_zone);
+        const moved =
+          startsAt.getTime() !== new Date(session.starts_at).getTime() ||
+          endsAt.getTime() !== new Date(session.ends_at).getTime() ||
+          (input.timeZone !== undefined && input.timeZone !== session.time_zone);
         const patch: Record<string, unknown> = { updated_at: now };
         if (input.startsAt) patch.starts_at = input.startsAt;
         if (input.endsAt) patch.ends_at = input.endsAt;
@@ -111,15 +154,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.capacity !== undefined) patch.capacity = input.capacity;
         if (input.joinUrl !== undefined) patch.join_url = input.joinUrl || null;
         if (input.joinInstructions !== undefined) patch.join_instructions = input.joinInstructions || null;
-        if (moved) Object.assign(patch, { sequence: session.sequence + 1, reminder_day_at: null, reminder_hour_at: null });
-        const [updated] = await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update(patch).returning(ADMIN_COLUMNS);
+        if (moved)
+          Object.assign(patch, { sequence: session.sequence + 1, reminder_day_at: null, reminder_hour_at: null });
+        const [updated] = await knex()(TABLE.session)
+          .transacting(trx)
+          .where({ id: session.id })
+          .update(patch)
+          .returning(ADMIN_COLUMNS);
         if (moved) await leads(strapi).outbox.enqueue(await teamCalendar().moved(updated));
         if (updated.capacity > session.seats_taken) {
           const queue = await registrations().waitlist(trx, session.id, updated.capacity - session.seats_taken);
-          const change = fillSeats({ capacity: updated.capacity, seatsTaken: session.seats_taken }, queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })));
+          const change = fillSeats(
+            { capacity: updated.capacity, seatsTaken: session.seats_taken },
+            queue.map((row) => ({ id: row.id, createdAt: new Date(row.registered_at) })),
+          );
           if (change.promote.length > 0) {
-            await knex()(TABLE.session).transacting(trx).where({ id: session.id }).update({ seats_taken: change.seatsTaken });
-            await registrations().promote(trx, updated, change.promote.map((entry) => entry.id), now);
+            await knex()(TABLE.session)
+              .transacting(trx)
+              .where({ id: session.id })
+              .update({ seats_taken: change.seatsTaken });
+            await registrations().promote(
+              trx,
+              updated,
+              change.promote.map((entry) => entry.id),
+              now,
+            );
             updated.seats_taken = change.seatsTaken;
           }
         }
@@ -134,7 +193,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         const locked = (await registrations().lockSession(trx, existing.id))!;
         if (locked.status === 'cancelled') return { notified: 0, alreadyCancelled: true };
-        const [session] = await knex()(TABLE.session).transacting(trx).where({ id: locked.id }).update({ status: 'cancelled', cancelled_at: now, sequence: locked.sequence + 1, updated_at: now }).returning('*');
+        const [session] = await knex()(TABLE.session)
+          .transacting(trx)
+          .where({ id: locked.id })
+          .update({ status: 'cancelled', cancelled_at: now, sequence: locked.sequence + 1, updated_at: now })
+          .returning('*');
         const affected: RegistrationRow[] = await knex()(TABLE.registration)
           .transacting(trx)
           .where({ session_id: session.id })

@@ -4,7 +4,11 @@ import type { SessionRow } from './notifications';
 import { pageUrl } from './webinars';
 
 /** The outbox topics of calendar-sync (ADR 0008): webinars use them like booking does. */
-const TOPIC = { create: 'calendar.create-event', patch: 'calendar.patch-event', remove: 'calendar.delete-event' } as const;
+const TOPIC = {
+  create: 'calendar.create-event',
+  patch: 'calendar.patch-event',
+  remove: 'calendar.delete-event',
+} as const;
 
 type CalendarMessage = { topic: string; idempotencyKey: string; payload: Record<string, unknown> };
 type SessionTimes = Pick<SessionRow, 'document_id' | 'webinar' | 'starts_at' | 'ends_at' | 'time_zone' | 'sequence'>;
@@ -18,7 +22,10 @@ type SessionTimes = Pick<SessionRow, 'document_id' | 'webinar' | 'starts_at' | '
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const webinarOf = async (documentId: string) =>
-    (await strapi.db.query(UID.webinar).findOne({ where: { documentId, calendarId: { $notNull: true, $ne: '' } }, select: ['calendarId', 'title', 'slug', 'locale'] })) as { calendarId: string; title: string; slug: string; locale: string } | null;
+    (await strapi.db.query(UID.webinar).findOne({
+      where: { documentId, calendarId: { $notNull: true, $ne: '' } },
+      select: ['calendarId', 'title', 'slug', 'locale'],
+    })) as { calendarId: string; title: string; slug: string; locale: string } | null;
 
   const event = (session: SessionTimes, webinar: { title: string; slug: string; locale: string }) => {
     return {
@@ -34,8 +41,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const webinar = await webinarOf(session.webinar);
     if (!webinar) return [];
     const reference = `webinar-session:${session.document_id}`;
-    const key = change === 'patch' ? `calendar:patch:${reference}:${session.sequence}` : `calendar:${change}:${reference}`;
-    return [{ topic: TOPIC[change], idempotencyKey: key, payload: { calendarId: webinar.calendarId, eventId: '', reference, ...(change === 'remove' ? {} : { event: event(session, webinar) }) } }];
+    const key =
+      change === 'patch' ? `calendar:patch:${reference}:${session.sequence}` : `calendar:${change}:${reference}`;
+    return [
+      {
+        topic: TOPIC[change],
+        idempotencyKey: key,
+        payload: {
+          calendarId: webinar.calendarId,
+          eventId: '',
+          reference,
+          ...(change === 'remove' ? {} : { event: event(session, webinar) }),
+        },
+      },
+    ];
   };
 
   return {
@@ -45,9 +64,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** For calendar-sync's admin list: the team calendars webinars use. */
     async owners() {
-      const rows = (await strapi.db.query(UID.webinar).findMany({ where: { calendarId: { $notNull: true, $ne: '' } }, select: ['calendarId', 'title', 'documentId'] })) as Array<{ calendarId: string; title: string; documentId: string }>;
+      const rows = (await strapi.db.query(UID.webinar).findMany({
+        where: { calendarId: { $notNull: true, $ne: '' } },
+        select: ['calendarId', 'title', 'documentId'],
+      })) as Array<{ calendarId: string; title: string; documentId: string }>;
       const byDocument = new Map(rows.map((row) => [row.documentId, row]));
-      return [...byDocument.values()].map((row) => ({ calendarId: row.calendarId, kind: 'team' as const, name: row.title, email: null }));
+      return [...byDocument.values()].map((row) => ({
+        calendarId: row.calendarId,
+        kind: 'team' as const,
+        name: row.title,
+        email: null,
+      }));
     },
   };
 };

@@ -41,13 +41,42 @@ export interface PublicWebinar {
 type Media = { url: string; alternativeText: string | null; width: number | null; height: number | null };
 
 /** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
-const SESSION_COLUMNS = ['id', 'document_id', 'webinar', 'starts_at', 'ends_at', 'time_zone', 'capacity', 'seats_taken', 'status', 'recording_url'];
+const SESSION_COLUMNS = [
+  'id',
+  'document_id',
+  'webinar',
+  'starts_at',
+  'ends_at',
+  'time_zone',
+  'capacity',
+  'seats_taken',
+  'status',
+  'recording_url',
+];
 /** The fields a public webinar is built from: an allow-list, never the raw entry (strapi#26182). */
-const WEBINAR_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'description', 'topics', 'language', 'eventStatus', 'seoTitle', 'seoDescription', 'calendarId', 'publishedAt'] as const;
+const WEBINAR_FIELDS = [
+  'documentId',
+  'locale',
+  'title',
+  'slug',
+  'summary',
+  'description',
+  'topics',
+  'language',
+  'eventStatus',
+  'seoTitle',
+  'seoDescription',
+  'calendarId',
+  'publishedAt',
+] as const;
 const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
-const POPULATE = { cover: { fields: MEDIA_FIELDS }, speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } } };
+const POPULATE = {
+  cover: { fields: MEDIA_FIELDS },
+  speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } },
+};
 
-type MediaEntry = { url?: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null | undefined;
+type MediaEntry =
+  { url?: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null | undefined;
 /** A webinar entry as the public answer reads it (WEBINAR_FIELDS + POPULATE). */
 interface WebinarEntry {
   documentId: string;
@@ -66,13 +95,47 @@ interface WebinarEntry {
   speakers?: Array<{ name: string; role?: string | null; company?: string | null; photo?: MediaEntry }> | null;
 }
 /** The session columns of SESSION_COLUMNS. */
-type PublicSessionRow = Pick<SessionRow, 'id' | 'document_id' | 'webinar' | 'starts_at' | 'ends_at' | 'time_zone' | 'capacity' | 'seats_taken' | 'recording_url'> & { status: PublicSession['status'] };
+type PublicSessionRow = Pick<
+  SessionRow,
+  | 'id'
+  | 'document_id'
+  | 'webinar'
+  | 'starts_at'
+  | 'ends_at'
+  | 'time_zone'
+  | 'capacity'
+  | 'seats_taken'
+  | 'recording_url'
+> & { status: PublicSession['status'] };
 /** The admin overview's columns of a webinar. */
-type AdminWebinarRow = { documentId: string; locale: string; title: string; slug: string; eventStatus: string; updatedAt: string };
-type WebinarPublished = { documentId: string; locale: string; title: string; slug: string; summary: string | null; eventStatus?: string };
+type AdminWebinarRow = {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  eventStatus: string;
+  updatedAt: string;
+};
+type WebinarPublished = {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string | null;
+  eventStatus?: string;
+};
 
-const media = (value: MediaEntry): Media | null => (value?.url ? { url: value.url, alternativeText: value.alternativeText ?? null, width: value.width ?? null, height: value.height ?? null } : null);
-const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const media = (value: MediaEntry): Media | null =>
+  value?.url
+    ? {
+        url: value.url,
+        alternativeText: value.alternativeText ?? null,
+        width: value.width ?? null,
+        height: value.height ?? null,
+      }
+    : null;
+const asStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 export const pageUrl = (config: { siteUrl: string; pagePath: string }, locale: string, slug: string) =>
   `${config.siteUrl.replace(/\/$/, '')}${config.pagePath.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug))}`;
@@ -94,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       seatsLeft: left,
       full: left === 0,
       registrationOpen: row.status === 'scheduled' && new Date(row.starts_at).getTime() > now.getTime(),
-      recordingUrl: ended && row.status === 'scheduled' ? row.recording_url ?? null : null,
+      recordingUrl: ended && row.status === 'scheduled' ? (row.recording_url ?? null) : null,
       icsUrl: `${publicUrl}/api/webinars/sessions/${row.document_id}/ics`,
     };
   };
@@ -112,7 +175,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       topics: asStrings(entry.topics),
       language: entry.language,
       status: entry.eventStatus,
-      speakers: (entry.speakers ?? []).map((speaker) => ({ name: speaker.name, role: speaker.role ?? null, company: speaker.company ?? null, photo: media(speaker.photo) })),
+      speakers: (entry.speakers ?? []).map((speaker) => ({
+        name: speaker.name,
+        role: speaker.role ?? null,
+        company: speaker.company ?? null,
+        photo: media(speaker.photo),
+      })),
       seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
       url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
       sessions,
@@ -123,7 +191,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const sessionsOf = async (webinarDocumentIds: string[]) => {
     if (webinarDocumentIds.length === 0) return new Map<string, PublicSessionRow[]>();
-    const rows: PublicSessionRow[] = await knex()(TABLE.session).whereIn('webinar', webinarDocumentIds).select(SESSION_COLUMNS).orderBy('starts_at', 'asc');
+    const rows: PublicSessionRow[] = await knex()(TABLE.session)
+      .whereIn('webinar', webinarDocumentIds)
+      .select(SESSION_COLUMNS)
+      .orderBy('starts_at', 'asc');
     const byWebinar = new Map<string, PublicSessionRow[]>();
     for (const row of rows) byWebinar.set(row.webinar, [...(byWebinar.get(row.webinar) ?? []), row]);
     return byWebinar;
@@ -137,21 +208,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * first). Past: it has sessions and none is still ahead (most recent first).
      */
     async list(locale: Locale, when: 'upcoming' | 'past', now = new Date()): Promise<PublicWebinar[]> {
-      const entries = (await documents().findMany({ status: 'published', locale, fields: [...WEBINAR_FIELDS], populate: POPULATE, limit: 500 })) as unknown as WebinarEntry[];
+      const entries = (await documents().findMany({
+        status: 'published',
+        locale,
+        fields: [...WEBINAR_FIELDS],
+        populate: POPULATE,
+        limit: 500,
+      })) as unknown as WebinarEntry[];
       const sessions = await sessionsOf(entries.map((entry) => entry.documentId));
       const withSessions = entries.map((entry) => toPublic(entry, sessions.get(entry.documentId) ?? [], now));
-      const ahead = (webinar: PublicWebinar) => webinar.sessions.filter((session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime());
+      const ahead = (webinar: PublicWebinar) =>
+        webinar.sessions.filter(
+          (session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime(),
+        );
       const startOf = (session?: PublicSession) => (session ? new Date(session.startsAt).getTime() : 0);
       if (when === 'upcoming') {
-        return withSessions.filter((webinar) => webinar.status !== 'cancelled' && ahead(webinar).length > 0).sort((a, b) => startOf(ahead(a)[0]) - startOf(ahead(b)[0]));
+        return withSessions
+          .filter((webinar) => webinar.status !== 'cancelled' && ahead(webinar).length > 0)
+          .sort((a, b) => startOf(ahead(a)[0]) - startOf(ahead(b)[0]));
       }
       return withSessions
-        .filter((webinar) => webinar.sessions.length > 0 && (ahead(webinar).length === 0 || webinar.status === 'cancelled'))
+        .filter(
+          (webinar) => webinar.sessions.length > 0 && (ahead(webinar).length === 0 || webinar.status === 'cancelled'),
+        )
         .sort((a, b) => startOf(b.sessions[b.sessions.length - 1]) - startOf(a.sessions[a.sessions.length - 1]));
     },
 
     async bySlug(slug: string, locale: Locale, now = new Date()): Promise<PublicWebinar | null> {
-      const entry = (await documents().findFirst({ status: 'published', locale, filters: { slug }, fields: [...WEBINAR_FIELDS], populate: POPULATE })) as unknown as WebinarEntry | null;
+      const entry = (await documents().findFirst({
+        status: 'published',
+        locale,
+        filters: { slug },
+        fields: [...WEBINAR_FIELDS],
+        populate: POPULATE,
+      })) as unknown as WebinarEntry | null;
       if (!entry) return null;
       const sessions = await sessionsOf([entry.documentId]);
       return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
@@ -162,16 +252,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = ['documentId', 'locale', 'title', 'slug', 'summary', 'eventStatus'];
       const inLocale = await documents().findFirst({ status: 'published', locale, filters: { documentId }, fields });
       if (inLocale) return inLocale as unknown as WebinarPublished;
-      const other = await strapi.db.query(UID.webinar).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
-      return other ? ((await documents().findFirst({ status: 'published', locale: other.locale, filters: { documentId }, fields })) as unknown as WebinarPublished | null) : null;
+      const other = await strapi.db
+        .query(UID.webinar)
+        .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+      return other
+        ? ((await documents().findFirst({
+            status: 'published',
+            locale: other.locale,
+            filters: { documentId },
+            fields,
+          })) as unknown as WebinarPublished | null)
+        : null;
     },
 
     async create(input: WebinarInput): Promise<string> {
       const { locale, publish, documentId, status, ...data } = input;
       // `status` is reserved by draft & publish: the attribute is eventStatus
       // the input is validated (validation/registration.ts); Strapi has no generated types for plugin schemas
-      const values = { ...data, eventStatus: status, topics: data.topics ?? [] } as unknown as Modules.Documents.Params.Data.Input<typeof UID.webinar>;
-      const saved = documentId ? await documents().update({ documentId, locale, data: values }) : await documents().create({ locale, data: values });
+      const values = {
+        ...data,
+        eventStatus: status,
+        topics: data.topics ?? [],
+      } as unknown as Modules.Documents.Params.Data.Input<typeof UID.webinar>;
+      const saved = documentId
+        ? await documents().update({ documentId, locale, data: values })
+        : await documents().create({ locale, data: values });
       if (!saved) throw new Error('webinar not found');
       if (publish) await documents().publish({ documentId: saved.documentId, locale });
       return saved.documentId as string;
@@ -188,7 +293,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sessions = await sessionsOf([...new Set(entries.map((entry: AdminWebinarRow) => entry.documentId))]);
       return entries.map((entry: AdminWebinarRow) => ({
         ...entry,
-        sessions: (sessions.get(entry.documentId) ?? []).map((row) => ({ documentId: row.document_id, startsAt: row.starts_at, endsAt: row.ends_at, timeZone: row.time_zone, capacity: row.capacity, seatsTaken: row.seats_taken, status: row.status })),
+        sessions: (sessions.get(entry.documentId) ?? []).map((row) => ({
+          documentId: row.document_id,
+          startsAt: row.starts_at,
+          endsAt: row.ends_at,
+          timeZone: row.time_zone,
+          capacity: row.capacity,
+          seatsTaken: row.seats_taken,
+          status: row.status,
+        })),
       }));
     },
   };

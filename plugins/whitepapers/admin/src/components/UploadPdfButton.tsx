@@ -10,11 +10,20 @@ import { getTranslation } from '../utils/getTranslation';
  * Uploads (or replaces) a paper's PDF through the plugin's own route, which stores it outside the
  * public uploads and sets the file fields itself: editors never type a file key.
  */
-export const UploadPdfButton = ({ documentId, title, onUploaded }: { documentId: string; title: string; onUploaded: () => void }) => {
+export const UploadPdfButton = ({
+  documentId,
+  title,
+  onUploaded,
+}: {
+  documentId: string;
+  title: string;
+  onUploaded: () => void;
+}) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const input = React.useRef<HTMLInputElement>(null);
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const action = useAdminAction(t('upload.failed', 'The upload failed. Please try again.'));
 
   const upload = (file: File) =>
@@ -40,7 +49,13 @@ export const UploadPdfButton = ({ documentId, title, onUploaded }: { documentId:
           if (file) void upload(file);
         }}
       />
-      <Button size="S" variant="secondary" startIcon={<Upload />} loading={action.isBusy} onClick={() => input.current?.click()}>
+      <Button
+        size="S"
+        variant="secondary"
+        startIcon={<Upload />}
+        loading={action.isBusy}
+        onClick={() => input.current?.click()}
+      >
         {t('upload.button', 'Upload PDF')}
       </Button>
     </>

@@ -23,10 +23,15 @@ export const PapersPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('page.subtitle', 'Requests, downloads and conversion per whitepaper')} />
+      <Layouts.Header
+        title={title}
+        subtitle={t('page.subtitle', 'Requests, downloads and conversion per whitepaper')}
+      />
       <Layouts.Content>
         {rows.length === 0 ? (
-          <Typography textColor="neutral600">{t('list.empty', 'No whitepapers yet. Create one in the Content Manager and upload its PDF.')}</Typography>
+          <Typography textColor="neutral600">
+            {t('list.empty', 'No whitepapers yet. Create one in the Content Manager and upload its PDF.')}
+          </Typography>
         ) : (
           <Table colCount={7} rowCount={rows.length + 1}>
             <TableHead
@@ -46,21 +51,38 @@ export const PapersPage = () => {
                   <Td>
                     <Link to={row.documentId}>{row.title}</Link>
                   </Td>
-                  <Td><Typography>{row.locale}</Typography></Td>
+                  <Td>
+                    <Typography>{row.locale}</Typography>
+                  </Td>
                   <Td>
                     <Badge active={row.gated}>{row.gated ? t('list.gated', 'Gated') : t('list.open', 'Open')}</Badge>
                   </Td>
                   <Td>
                     <Flex gap={2}>
-                      <Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>{row.fileName ?? t('list.noFile', 'no file yet')}</Typography>
-                      {allowedActions.canManage ? <UploadPdfButton documentId={row.documentId} title={`${row.title} (${row.locale})`} onUploaded={papers.refetch} /> : null}
+                      <Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>
+                        {row.fileName ?? t('list.noFile', 'no file yet')}
+                      </Typography>
+                      {allowedActions.canManage ? (
+                        <UploadPdfButton
+                          documentId={row.documentId}
+                          title={`${row.title} (${row.locale})`}
+                          onUploaded={papers.refetch}
+                        />
+                      ) : null}
                     </Flex>
                   </Td>
-                  <Td><Typography>{formatNumber(row.totals.requests)}</Typography></Td>
-                  <Td><Typography>{formatNumber(row.totals.downloads)}</Typography></Td>
+                  <Td>
+                    <Typography>{formatNumber(row.totals.requests)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{formatNumber(row.totals.downloads)}</Typography>
+                  </Td>
                   <Td>
                     <Typography>
-                      {formatNumber(row.totals.requests === 0 ? 0 : row.totals.converted / row.totals.requests, { style: 'percent', maximumFractionDigits: 1 })}
+                      {formatNumber(row.totals.requests === 0 ? 0 : row.totals.converted / row.totals.requests, {
+                        style: 'percent',
+                        maximumFractionDigits: 1,
+                      })}
                     </Typography>
                   </Td>
                 </Tr>

@@ -6,16 +6,23 @@ import { getService, leads } from '../utils';
 
 const documentIdOf = (ctx: RequestContext) => {
   const { documentId } = ctx.params;
-  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.NotFoundError('Whitepaper not found');
+  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId))
+    throw new errors.NotFoundError('Whitepaper not found');
   return documentId;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every paper (draft side, one line per locale) with request and download totals. */
   async list(ctx: RequestContext) {
-    const [papers, totals] = await Promise.all([getService(strapi, 'papers').adminList(), getService(strapi, 'stats').totals()]);
+    const [papers, totals] = await Promise.all([
+      getService(strapi, 'papers').adminList(),
+      getService(strapi, 'stats').totals(),
+    ]);
     ctx.body = {
-      data: papers.map((paper) => ({ ...paper, totals: totals[paper.documentId] ?? { requests: 0, converted: 0, downloads: 0 } })),
+      data: papers.map((paper) => ({
+        ...paper,
+        totals: totals[paper.documentId] ?? { requests: 0, converted: 0, downloads: 0 },
+      })),
     };
   },
 
@@ -49,6 +56,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Disposition', `attachment; filename="whitepaper-${documentId}-leads.csv"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = csv;
-    await leads(strapi).audit.adminRead(ctx.state.user, 'whitepaper.leads.export', { type: 'whitepaper', id: documentId });
+    await leads(strapi).audit.adminRead(ctx.state.user, 'whitepaper.leads.export', {
+      type: 'whitepaper',
+      id: documentId,
+    });
   },
 });

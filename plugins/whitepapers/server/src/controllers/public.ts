@@ -8,13 +8,14 @@ import { linkProblemPage } from '../domain/pages';
 import { requestValidator } from '../validation/request';
 import { getService, leads } from '../utils';
 
-
 /** one of the configured locales (the default when missing), else a 400 */
-const localeOf = (strapi: Core.Strapi, ctx: RequestContext): Promise<string> => leads(strapi).locales.resolve(ctx.query?.locale);
+const localeOf = (strapi: Core.Strapi, ctx: RequestContext): Promise<string> =>
+  leads(strapi).locales.resolve(ctx.query?.locale);
 
 const slugOf = (ctx: RequestContext) => {
   const slug = ctx.params.slug;
-  if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug)) throw new errors.NotFoundError('Whitepaper not found');
+  if (typeof slug !== 'string' || slug.length > 200 || !SLUG_PATTERN.test(slug))
+    throw new errors.NotFoundError('Whitepaper not found');
   return slug;
 };
 
@@ -48,7 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const papers = getService(strapi, 'papers');
     const entry = await papers.bySlug(slugOf(ctx), await localeOf(strapi, ctx));
     if (!entry) throw new errors.NotFoundError('Whitepaper not found');
-    if (entry.gated !== false) throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
+    if (entry.gated !== false)
+      throw new errors.ForbiddenError('This whitepaper is sent by email: request it with the form');
     const file = await papers.storedFile(entry.documentId);
     if (!file) throw new errors.NotFoundError('Whitepaper not found');
     sendPdf(ctx, file);
@@ -56,7 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /api/whitepapers/requests: the whitepaper form. */
   async request(ctx: RequestContext) {
-    const { input, honeypot } = await acceptPublicForm(ctx, { name: 'whitepaper', rateLimit: leads(strapi).rateLimit.checkRequest, validate: requestValidator(leads(strapi).forms.strictValidator) });
+    const { input, honeypot } = await acceptPublicForm(ctx, {
+      name: 'whitepaper',
+      rateLimit: leads(strapi).rateLimit.checkRequest,
+      validate: requestValidator(leads(strapi).forms.strictValidator),
+    });
     input.locale = await leads(strapi).locales.resolve(input.locale);
 
     // The same answer for a new email, a known one and a bot caught by the honeypot.
@@ -66,7 +72,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: { received: true } };
       return;
     }
-    const result = await getService(strapi, 'requests').request(input, { ip: ctx.request.ip, userAgent: ctx.get('User-Agent') });
+    const result = await getService(strapi, 'requests').request(input, {
+      ip: ctx.request.ip,
+      userAgent: ctx.get('User-Agent'),
+    });
     ctx.status = 201;
     ctx.body = { data: { received: true, ...(result.downloadUrl ? { downloadUrl: result.downloadUrl } : {}) } };
   },
@@ -81,7 +90,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const status = result.problem === 'invalid' ? 403 : 410;
     const message =
-      result.problem === 'expired' ? 'This download link has expired' : result.problem === 'invalid' ? 'This download link is not valid' : 'This whitepaper is no longer available';
+      result.problem === 'expired'
+        ? 'This download link has expired'
+        : result.problem === 'invalid'
+          ? 'This download link is not valid'
+          : 'This whitepaper is no longer available';
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');
     if (ctx.accepts('json', 'html') === 'html') {

@@ -14,7 +14,8 @@ const copy = {
   en: {
     hello: 'Hello,',
     subject: (title: string) => `Your download: ${title}`,
-    body: (title: string, hours: number) => `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
+    body: (title: string, hours: number) =>
+      `thank you for your interest in "${title}". Download it with the link below; it is personal and valid for ${hours} hours.`,
     button: 'Download the PDF',
     expired: 'If the link has expired, request the whitepaper again on our website.',
     regards: (site: string) => `Best regards,\nThe ${site} team`,
@@ -22,7 +23,8 @@ const copy = {
   de: {
     hello: 'Hallo,',
     subject: (title: string) => `Ihr Download: ${title}`,
-    body: (title: string, hours: number) => `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
+    body: (title: string, hours: number) =>
+      `vielen Dank für Ihr Interesse an „${title}“. Laden Sie es über den folgenden Link herunter; er ist persönlich und ${hours} Stunden gültig.`,
     button: 'PDF herunterladen',
     expired: 'Ist der Link abgelaufen, fordern Sie das Whitepaper einfach erneut auf unserer Website an.',
     regards: (site: string) => `Viele Grüße\nIhr ${site}-Team`,
@@ -30,7 +32,8 @@ const copy = {
   fr: {
     hello: 'Bonjour,',
     subject: (title: string) => `Votre téléchargement : ${title}`,
-    body: (title: string, hours: number) => `merci de votre intérêt pour « ${title} ». Téléchargez-le avec le lien ci-dessous ; il est personnel et valable ${hours} heures.`,
+    body: (title: string, hours: number) =>
+      `merci de votre intérêt pour « ${title} ». Téléchargez-le avec le lien ci-dessous ; il est personnel et valable ${hours} heures.`,
     button: 'Télécharger le PDF',
     expired: 'Si le lien a expiré, demandez à nouveau le livre blanc sur notre site.',
     regards: (site: string) => `Cordialement,\nL'équipe ${site}`,
@@ -51,7 +54,7 @@ export function renderWhitepaperEmail(locale: LeadLocale, data: WhitepaperEmailD
   const body = t.body(paper.title, paper.validHours);
   const text = [t.hello, body, `${t.button}: ${paper.downloadUrl}`, t.expired, t.regards(site)].join('\n\n');
   const html = kit.layout(
-    `${kit.paragraphs(t.hello)}${kit.paragraphs(body)}<p><a href="${kit.escapeHtml(paper.downloadUrl)}">${kit.escapeHtml(t.button)}</a></p>${kit.paragraphs(t.expired)}${kit.paragraphs(t.regards(site))}`
+    `${kit.paragraphs(t.hello)}${kit.paragraphs(body)}<p><a href="${kit.escapeHtml(paper.downloadUrl)}">${kit.escapeHtml(t.button)}</a></p>${kit.paragraphs(t.expired)}${kit.paragraphs(t.regards(site))}`,
   );
   return { subject: t.subject(paper.title), text, html, marketing: false };
 }

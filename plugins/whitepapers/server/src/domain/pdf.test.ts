@@ -16,7 +16,7 @@ describe('isPdf', () => {
 describe('contentDisposition', () => {
   it('is an attachment with an ASCII and a UTF-8 file name', () => {
     expect(contentDisposition('Pipeline Grundlagen für Größen.pdf')).toBe(
-      `attachment; filename="Pipeline Grundlagen fur Groen.pdf"; filename*=UTF-8''Pipeline%20Grundlagen%20f%C3%BCr%20Gr%C3%B6%C3%9Fen.pdf`
+      `attachment; filename="Pipeline Grundlagen fur Groen.pdf"; filename*=UTF-8''Pipeline%20Grundlagen%20f%C3%BCr%20Gr%C3%B6%C3%9Fen.pdf`,
     );
   });
 

@@ -13,7 +13,14 @@ export function isPdf(head: Buffer): boolean {
 export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const base = fileName.replace(/[\r\n"\\/]/g, '').trim() || 'whitepaper.pdf';
   const withExtension = /\.pdf$/i.test(base) ? base : `${base}.pdf`;
-  const ascii = withExtension.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[%;]/g, '') || 'whitepaper.pdf';
-  const encoded = encodeURIComponent(withExtension).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii =
+    withExtension
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/[%;]/g, '') || 'whitepaper.pdf';
+  const encoded = encodeURIComponent(withExtension).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -59,6 +59,8 @@ export function whitepaperStats(records: DownloadRecord[], { topSources = 10 } =
     conversionRate: records.length === 0 ? 0 : converted / records.length,
     downloads,
     days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    topSources: [...sources.values()].sort((a, b) => b.requests - a.requests || a.source.localeCompare(b.source)).slice(0, topSources),
+    topSources: [...sources.values()]
+      .sort((a, b) => b.requests - a.requests || a.source.localeCompare(b.source))
+      .slice(0, topSources),
   };
 }

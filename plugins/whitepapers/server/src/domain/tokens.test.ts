@@ -5,14 +5,22 @@ import { signDownloadToken, verifyDownloadToken } from './tokens';
 
 const SECRET = 'a-test-secret-of-enough-length';
 const NOW = new Date('2026-03-01T12:00:00Z');
-const link = { contact: 'contactdoc1', whitepaper: 'paperdoc1', download: 'downloaddoc1', expiresAt: new Date('2026-03-04T12:00:00Z') };
+const link = {
+  contact: 'contactdoc1',
+  whitepaper: 'paperdoc1',
+  download: 'downloaddoc1',
+  expiresAt: new Date('2026-03-04T12:00:00Z'),
+};
 
 const flip = (char: string) => (char === 'A' ? 'B' : 'A');
 
 describe('download tokens', () => {
   it('verifies a token it signed and returns its claims', () => {
     const verdict = verifyDownloadToken(signDownloadToken(link, SECRET), SECRET, NOW);
-    expect(verdict).toEqual({ ok: true, claims: { c: 'contactdoc1', w: 'paperdoc1', d: 'downloaddoc1', e: link.expiresAt.getTime() / 1000 } });
+    expect(verdict).toEqual({
+      ok: true,
+      claims: { c: 'contactdoc1', w: 'paperdoc1', d: 'downloaddoc1', e: link.expiresAt.getTime() / 1000 },
+    });
   });
 
   it.each([
@@ -26,14 +34,23 @@ describe('download tokens', () => {
   });
 
   it('rejects a token signed with another secret', () => {
-    expect(verifyDownloadToken(signDownloadToken(link, 'another-secret-entirely'), SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyDownloadToken(signDownloadToken(link, 'another-secret-entirely'), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('rejects a token whose claims were changed (another contact, longer expiry)', () => {
     const [, signature] = signDownloadToken(link, SECRET).split('.');
-    for (const changed of [{ ...link, contact: 'someoneelse' }, { ...link, expiresAt: new Date('2030-01-01T00:00:00Z') }]) {
+    for (const changed of [
+      { ...link, contact: 'someoneelse' },
+      { ...link, expiresAt: new Date('2030-01-01T00:00:00Z') },
+    ]) {
       const [claims] = signDownloadToken(changed, SECRET).split('.');
-      expect(verifyDownloadToken(`${claims}.${signature}`, SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+      expect(verifyDownloadToken(`${claims}.${signature}`, SECRET, NOW)).toEqual({
+        ok: false,
+        reason: 'bad-signature',
+      });
     }
   });
 
@@ -48,14 +65,27 @@ describe('download tokens', () => {
   });
 
   it('still opens a link signed in the format from before the kit until it expires', () => {
-    const encoded = Buffer.from(JSON.stringify({ p: 'whitepaper-download', c: 'contactdoc1', w: 'paperdoc1', d: 'downloaddoc1', e: link.expiresAt.getTime() / 1000 })).toString('base64url');
+    const encoded = Buffer.from(
+      JSON.stringify({
+        p: 'whitepaper-download',
+        c: 'contactdoc1',
+        w: 'paperdoc1',
+        d: 'downloaddoc1',
+        e: link.expiresAt.getTime() / 1000,
+      }),
+    ).toString('base64url');
     const token = `${encoded}.${createHmac('sha256', SECRET).update(encoded).digest('base64url')}`;
-    expect(verifyDownloadToken(token, SECRET, NOW)).toEqual({ ok: true, claims: { c: 'contactdoc1', w: 'paperdoc1', d: 'downloaddoc1', e: link.expiresAt.getTime() / 1000 } });
+    expect(verifyDownloadToken(token, SECRET, NOW)).toEqual({
+      ok: true,
+      claims: { c: 'contactdoc1', w: 'paperdoc1', d: 'downloaddoc1', e: link.expiresAt.getTime() / 1000 },
+    });
     expect(verifyDownloadToken(token, SECRET, link.expiresAt)).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('rejects a correctly signed token made for another purpose', () => {
-    const encoded = Buffer.from(JSON.stringify({ p: 'confirm', c: 'c', w: 'w', d: 'd', e: 2_000_000_000 })).toString('base64url');
+    const encoded = Buffer.from(JSON.stringify({ p: 'confirm', c: 'c', w: 'w', d: 'd', e: 2_000_000_000 })).toString(
+      'base64url',
+    );
     const token = `${encoded}.${createHmac('sha256', SECRET).update(encoded).digest('base64url')}`;
     expect(verifyDownloadToken(token, SECRET, NOW)).toEqual({ ok: false, reason: 'wrong-purpose' });
   });

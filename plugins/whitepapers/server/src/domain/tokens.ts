@@ -29,14 +29,29 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 
 /** Links sent before the kit carried { p, c, w, d, e } (valid until their expiry): read as kit claims. */
 const legacy = (claims: Record<string, unknown>): TokenClaims | null =>
-  typeof claims.p === 'string' && isText(claims.d) && isText(claims.c) && isText(claims.w) && Number.isInteger(claims.e) ? { p: claims.p, s: claims.d, e: claims.e as number, x: { c: claims.c, w: claims.w } } : null;
+  typeof claims.p === 'string' && isText(claims.d) && isText(claims.c) && isText(claims.w) && Number.isInteger(claims.e)
+    ? { p: claims.p, s: claims.d, e: claims.e as number, x: { c: claims.c, w: claims.w } }
+    : null;
 
 const asDownload = (claims: TokenClaims): DownloadClaims | null =>
-  isText(claims.s) && isText(claims.x?.c) && isText(claims.x?.w) && Number.isInteger(claims.e) ? { c: claims.x.c, w: claims.x.w, d: claims.s, e: claims.e as number } : null;
+  isText(claims.s) && isText(claims.x?.c) && isText(claims.x?.w) && Number.isInteger(claims.e)
+    ? { c: claims.x.c, w: claims.x.w, d: claims.s, e: claims.e as number }
+    : null;
 
-export function signDownloadToken(link: { contact: string; whitepaper: string; download: string; expiresAt: Date }, secret: string): string {
+export function signDownloadToken(
+  link: { contact: string; whitepaper: string; download: string; expiresAt: Date },
+  secret: string,
+): string {
   if (!secret) throw new Error('whitepapers: token secret is empty');
-  return signToken({ purpose: DOWNLOAD_PURPOSE, subject: link.download, expiresAt: link.expiresAt, extra: { c: link.contact, w: link.whitepaper } }, secret);
+  return signToken(
+    {
+      purpose: DOWNLOAD_PURPOSE,
+      subject: link.download,
+      expiresAt: link.expiresAt,
+      extra: { c: link.contact, w: link.whitepaper },
+    },
+    secret,
+  );
 }
 
 /** Signature first (constant time), then the claims, then the expiry. */

@@ -11,6 +11,11 @@ export default {
     { method: 'POST', path: '/papers', handler: 'admin.create', config: guarded(ACTIONS.manage) },
     { method: 'POST', path: '/papers/:documentId/file', handler: 'admin.uploadFile', config: guarded(ACTIONS.manage) },
     { method: 'GET', path: '/papers/:documentId/stats', handler: 'admin.stats', config: guarded(ACTIONS.read) },
-    { method: 'GET', path: '/papers/:documentId/leads.csv', handler: 'admin.exportLeads', config: guarded(ACTIONS.exportLeads) },
+    {
+      method: 'GET',
+      path: '/papers/:documentId/leads.csv',
+      handler: 'admin.exportLeads',
+      config: guarded(ACTIONS.exportLeads),
+    },
   ],
 };

@@ -5,7 +5,12 @@ export default {
     { method: 'GET', path: '/papers/:slug', handler: 'public.detail', config: { auth: false } },
     { method: 'GET', path: '/papers/:slug/file', handler: 'public.openFile', config: { auth: false } },
     // the leads core's guard: JSON only, allowed Origin, small bodies
-    { method: 'POST', path: '/requests', handler: 'public.request', config: { auth: false, middlewares: ['plugin::leads.form-guard'] } },
+    {
+      method: 'POST',
+      path: '/requests',
+      handler: 'public.request',
+      config: { auth: false, middlewares: ['plugin::leads.form-guard'] },
+    },
     { method: 'GET', path: '/download/:token', handler: 'public.download', config: { auth: false } },
   ],
 };

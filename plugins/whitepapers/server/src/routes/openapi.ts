@@ -5,7 +5,11 @@ import { requestSchema, whitepaperInputSchema } from '../validation/request';
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema (papers service `toPublic`).
  */
-const locale = { type: 'string', maxLength: 35, description: 'a configured locale code, e.g. en or de; the default locale when missing' };
+const locale = {
+  type: 'string',
+  maxLength: 35,
+  description: 'a configured locale code, e.g. en or de; the default locale when missing',
+};
 const slug = { type: 'string', maxLength: 200 };
 
 /** papers service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
@@ -25,25 +29,66 @@ const publicWhitepaper = {
 };
 
 export default {
-  'public.list': { summary: 'Published whitepapers of a locale', query: { type: 'object', properties: { locale } }, data: { type: 'array', items: publicWhitepaper } },
-  'public.detail': { summary: 'One published whitepaper', params: { slug }, query: { type: 'object', properties: { locale } }, data: publicWhitepaper },
-  'public.openFile': { summary: 'The PDF of a paper that is not gated', params: { slug }, query: { type: 'object', properties: { locale } }, produces: 'application/pdf' },
+  'public.list': {
+    summary: 'Published whitepapers of a locale',
+    query: { type: 'object', properties: { locale } },
+    data: { type: 'array', items: publicWhitepaper },
+  },
+  'public.detail': {
+    summary: 'One published whitepaper',
+    params: { slug },
+    query: { type: 'object', properties: { locale } },
+    data: publicWhitepaper,
+  },
+  'public.openFile': {
+    summary: 'The PDF of a paper that is not gated',
+    params: { slug },
+    query: { type: 'object', properties: { locale } },
+    produces: 'application/pdf',
+  },
   'public.request': {
-    summary: 'The whitepaper form: the download link is sent by email (or answered at once when the paper is not gated)',
+    summary:
+      'The whitepaper form: the download link is sent by email (or answered at once when the paper is not gated)',
     body: requestSchema,
     status: 201,
-    data: { type: 'object', required: ['received'], properties: { received: { const: true }, downloadUrl: { type: 'string' } }, additionalProperties: false },
+    data: {
+      type: 'object',
+      required: ['received'],
+      properties: { received: { const: true }, downloadUrl: { type: 'string' } },
+      additionalProperties: false,
+    },
   },
-  'public.download': { summary: 'The signed download link from the email (403 invalid, 410 expired)', params: { token: { type: 'string' } }, produces: 'application/pdf', htmlErrors: true },
-  'admin.list': { summary: 'Whitepapers with their request counts', data: { type: 'array', items: { type: 'object' } } },
-  'admin.create': { summary: 'Creates a whitepaper (the file is uploaded separately)', body: whitepaperInputSchema, status: 201, data: { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } } },
+  'public.download': {
+    summary: 'The signed download link from the email (403 invalid, 410 expired)',
+    params: { token: { type: 'string' } },
+    produces: 'application/pdf',
+    htmlErrors: true,
+  },
+  'admin.list': {
+    summary: 'Whitepapers with their request counts',
+    data: { type: 'array', items: { type: 'object' } },
+  },
+  'admin.create': {
+    summary: 'Creates a whitepaper (the file is uploaded separately)',
+    body: whitepaperInputSchema,
+    status: 201,
+    data: { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } },
+  },
   'admin.uploadFile': {
     summary: "Stores a whitepaper's PDF (checked by content)",
     params: { documentId: { type: 'string' } },
-    body: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/pdf' } } },
+    body: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', contentMediaType: 'application/pdf' } },
+    },
     bodyTypes: ['multipart/form-data'],
     data: { type: 'object', properties: { fileName: { type: 'string' }, fileSize: { type: 'integer' } } },
   },
   'admin.stats': { summary: 'Requests and downloads of a whitepaper', params: { documentId: { type: 'string' } } },
-  'admin.exportLeads': { summary: "A whitepaper's leads as CSV", params: { documentId: { type: 'string' } }, produces: 'text/csv' },
+  'admin.exportLeads': {
+    summary: "A whitepaper's leads as CSV",
+    params: { documentId: { type: 'string' } },
+    produces: 'text/csv',
+  },
 };

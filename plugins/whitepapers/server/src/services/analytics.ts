@@ -18,7 +18,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = strapi.db.connection;
     const rows: RequestCounts[] = await inRange(knex('whitepapers_downloads'), filter, 'requested_at', 'language')
       .select('whitepaper', knex.raw('max(whitepaper_title) as title'))
-      .select(knex.raw('count(*) as requests'), knex.raw('count(first_downloaded_at) as downloaded'), knex.raw('coalesce(sum(download_count), 0) as downloads'))
+      .select(
+        knex.raw('count(*) as requests'),
+        knex.raw('count(first_downloaded_at) as downloaded'),
+        knex.raw('coalesce(sum(download_count), 0) as downloads'),
+      )
       .groupBy('whitepaper')
       .orderBy([{ column: 'requests', order: 'desc' }, { column: 'whitepaper' }]);
     return [

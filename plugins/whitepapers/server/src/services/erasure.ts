@@ -10,10 +10,13 @@ import { UID } from '../utils';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async eraseContact({ contactDocumentId, trx, now }: { contactDocumentId: string; trx: Knex.Transaction; now: Date }) {
     const meta = strapi.db.metadata.get(UID.download);
-    await strapi.db
-      .connection(meta.tableName)
-      .transacting(trx)
-      .where({ contact: contactDocumentId })
-      .update({ token_hash: null, ip_hash: null, user_agent: null, utm_term: null, utm_content: null, updated_at: now });
+    await strapi.db.connection(meta.tableName).transacting(trx).where({ contact: contactDocumentId }).update({
+      token_hash: null,
+      ip_hash: null,
+      user_agent: null,
+      utm_term: null,
+      utm_content: null,
+      updated_at: now,
+    });
   },
 });

@@ -27,7 +27,22 @@ export interface PublicWhitepaper {
 }
 
 /** The fields a public answer is built from: an allow-list, never the raw entry (strapi#26182). */
-const PUBLIC_FIELDS = ['documentId', 'locale', 'title', 'slug', 'summary', 'pageCount', 'topics', 'gated', 'requiredFields', 'seoTitle', 'seoDescription', 'publishedAt', 'fileKey', 'fileName'] as const;
+const PUBLIC_FIELDS = [
+  'documentId',
+  'locale',
+  'title',
+  'slug',
+  'summary',
+  'pageCount',
+  'topics',
+  'gated',
+  'requiredFields',
+  'seoTitle',
+  'seoDescription',
+  'publishedAt',
+  'fileKey',
+  'fileName',
+] as const;
 
 /** A whitepaper entry as the public answer and the request flow read it (PUBLIC_FIELDS + cover). */
 export interface WhitepaperEntry {
@@ -62,7 +77,8 @@ export interface AdminWhitepaperRow {
 
 const COVER = { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } };
 
-const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const asStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(UID.whitepaper);
@@ -75,19 +91,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       title: entry.title,
       slug: entry.slug,
       summary: entry.summary ?? null,
-      cover: entry.cover ? { url: entry.cover.url, alternativeText: entry.cover.alternativeText ?? null, width: entry.cover.width ?? null, height: entry.cover.height ?? null } : null,
+      cover: entry.cover
+        ? {
+            url: entry.cover.url,
+            alternativeText: entry.cover.alternativeText ?? null,
+            width: entry.cover.width ?? null,
+            height: entry.cover.height ?? null,
+          }
+        : null,
       pageCount: entry.pageCount ?? null,
       topics: asStrings(entry.topics),
       gated: entry.gated !== false,
       requiredFields: asStrings(entry.requiredFields),
       seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
       publishedAt: entry.publishedAt,
-      fileUrl: entry.gated === false && entry.fileKey ? `${publicUrl}/api/whitepapers/papers/${encodeURIComponent(entry.slug)}/file?locale=${entry.locale}` : null,
+      fileUrl:
+        entry.gated === false && entry.fileKey
+          ? `${publicUrl}/api/whitepapers/papers/${encodeURIComponent(entry.slug)}/file?locale=${entry.locale}`
+          : null,
     };
   };
 
   const findPublished = async (filters: { slug: string } | { documentId: string }, locale: string) =>
-    (await documents().findFirst({ status: 'published', locale, filters, fields: [...PUBLIC_FIELDS], populate: COVER })) as unknown as WhitepaperEntry | null;
+    (await documents().findFirst({
+      status: 'published',
+      locale,
+      filters,
+      fields: [...PUBLIC_FIELDS],
+      populate: COVER,
+    })) as unknown as WhitepaperEntry | null;
 
   return {
     toPublic,
@@ -112,7 +144,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publishedById(documentId: string, locale: string) {
       const inLocale = await findPublished({ documentId }, locale);
       if (inLocale) return inLocale;
-      const anyLocale = await strapi.db.query(UID.whitepaper).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+      const anyLocale = await strapi.db
+        .query(UID.whitepaper)
+        .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
       return anyLocale ? findPublished({ documentId }, anyLocale.locale) : null;
     },
 
@@ -128,7 +162,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // let the open-file route serve any file the CMS can read (ADR 0017).
       const filePath = resolveStoredFile(filesDir(strapi), entry.fileKey);
       if (!filePath) {
-        strapi.log.warn(`whitepapers: whitepaper ${documentId} has a stored file key that is not one the upload makes; not served`);
+        strapi.log.warn(
+          `whitepapers: whitepaper ${documentId} has a stored file key that is not one the upload makes; not served`,
+        );
         return null;
       }
       const stat = await fsp.stat(filePath).catch(() => null);
@@ -142,7 +178,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: WhitepaperInput) {
       const { locale, publish, ...data } = input;
-      const created = await documents().create({ locale, data: { ...data, topics: data.topics ?? [], requiredFields: data.requiredFields ?? [] } });
+      const created = await documents().create({
+        locale,
+        data: { ...data, topics: data.topics ?? [], requiredFields: data.requiredFields ?? [] },
+      });
       if (publish) await documents().publish({ documentId: created.documentId, locale });
       return created.documentId as string;
     },
@@ -159,7 +198,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const exists = await strapi.db.query(UID.whitepaper).findOne({ where: { documentId }, select: ['id'] });
       if (!exists) throw new errors.NotFoundError('Whitepaper not found');
       const { maxFileBytes } = getConfig(strapi);
-      if (upload.size > maxFileBytes) throw new errors.PayloadTooLargeError(`The file is larger than ${maxFileBytes} bytes`);
+      if (upload.size > maxFileBytes)
+        throw new errors.PayloadTooLargeError(`The file is larger than ${maxFileBytes} bytes`);
       const handle = await fsp.open(upload.filepath, 'r');
       const head = Buffer.alloc(8);
       try {
@@ -172,7 +212,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const dir = filesDir(strapi);
       await fsp.mkdir(dir, { recursive: true, mode: 0o750 });
       const hash = createHash('sha256');
-      await new Promise<void>((resolve, reject) => fs.createReadStream(upload.filepath).on('data', (chunk) => hash.update(chunk)).on('end', resolve).on('error', reject));
+      await new Promise<void>((resolve, reject) =>
+        fs
+          .createReadStream(upload.filepath)
+          .on('data', (chunk) => hash.update(chunk))
+          .on('end', resolve)
+          .on('error', reject),
+      );
       const sha256 = hash.digest('hex');
       const fileKey = storedFileKey(sha256);
       const target = path.join(dir, fileKey);
@@ -182,7 +228,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await fsp.chmod(target, 0o640);
 
       const fileName = (upload.originalFilename || 'whitepaper.pdf').replace(/[\\/\r\n]/g, '').slice(0, 200);
-      await strapi.db.query(UID.whitepaper).updateMany({ where: { documentId }, data: { fileKey, fileName, fileSize: upload.size, fileSha256: sha256 } });
+      await strapi.db
+        .query(UID.whitepaper)
+        .updateMany({ where: { documentId }, data: { fileKey, fileName, fileSize: upload.size, fileSha256: sha256 } });
       return { fileName, fileSize: upload.size, sha256 };
     },
 

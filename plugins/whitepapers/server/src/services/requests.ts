@@ -5,7 +5,8 @@ import { signDownloadToken } from '../domain/tokens';
 import { assertRequiredFields, type WhitepaperRequest } from '../validation/request';
 import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, UID } from '../utils';
 
-export const downloadUrl = (publicUrl: string, token: string) => `${publicUrl}/api/whitepapers/download/${encodeURIComponent(token)}`;
+export const downloadUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/api/whitepapers/download/${encodeURIComponent(token)}`;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -39,18 +40,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           phone: request.phone,
           country: request.country,
           language: locale,
-          consent: { dataProcessing: request.consent.dataProcessing, marketingEmail: request.consent.marketingEmail, textVersion: request.consent.textVersion },
+          consent: {
+            dataProcessing: request.consent.dataProcessing,
+            marketingEmail: request.consent.marketingEmail,
+            textVersion: request.consent.textVersion,
+          },
           utm: request.utm ?? null,
           referrer: request.referrer,
           landingPage: request.landingPage,
           source: 'whitepaper',
-          activity: { type: ACTIVITY_TYPE, reference: paper.documentId, title: paper.title, details: { locale: paper.locale, slug: paper.slug } },
+          activity: {
+            type: ACTIVITY_TYPE,
+            reference: paper.documentId,
+            title: paper.title,
+            details: { locale: paper.locale, slug: paper.slug },
+          },
         },
         {
           ip: meta.ip,
           userAgent: meta.userAgent,
           outbox: (captured: { contactId: number; contactDocumentId: string; activityDocumentId: string }) => {
-            token = signDownloadToken({ contact: captured.contactDocumentId, whitepaper: paper.documentId, download: downloadDocumentId, expiresAt }, config.tokenSecret);
+            token = signDownloadToken(
+              {
+                contact: captured.contactDocumentId,
+                whitepaper: paper.documentId,
+                download: downloadDocumentId,
+                expiresAt,
+              },
+              config.tokenSecret,
+            );
             return [
               {
                 topic: 'email.send',
@@ -63,13 +81,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
                   contact: captured.contactDocumentId,
                   data: {
                     firstName: request.firstName ?? undefined,
-                    whitepaper: { title: paper.title, downloadUrl: downloadUrl(config.publicUrl, token), validHours: config.linkTtlHours },
+                    whitepaper: {
+                      title: paper.title,
+                      downloadUrl: downloadUrl(config.publicUrl, token),
+                      validHours: config.linkTtlHours,
+                    },
                   },
                 },
               },
             ];
           },
-        }
+        },
       );
       await strapi.db.query(UID.download).create({
         data: {

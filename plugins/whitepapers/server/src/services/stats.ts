@@ -3,7 +3,19 @@ import { stringify } from 'csv-stringify/sync';
 import { whitepaperStats } from '../domain/stats';
 import { leads, UID } from '../utils';
 
-const RECORD_FIELDS = ['documentId', 'contact', 'requestedAt', 'expiresAt', 'firstDownloadedAt', 'lastDownloadedAt', 'downloadCount', 'language', 'utmSource', 'utmMedium', 'utmCampaign'];
+const RECORD_FIELDS = [
+  'documentId',
+  'contact',
+  'requestedAt',
+  'expiresAt',
+  'firstDownloadedAt',
+  'lastDownloadedAt',
+  'downloadCount',
+  'language',
+  'utmSource',
+  'utmMedium',
+  'utmCampaign',
+];
 
 /** A download record with the RECORD_FIELDS columns. */
 interface DownloadRow {
@@ -29,19 +41,37 @@ const cell = (value: unknown) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const records = (whitepaper: string) =>
-    strapi.db.query(UID.download).findMany({ where: { whitepaper }, select: RECORD_FIELDS, orderBy: { requestedAt: 'asc' }, limit: 100_000 }) as Promise<DownloadRow[]>;
+    strapi.db.query(UID.download).findMany({
+      where: { whitepaper },
+      select: RECORD_FIELDS,
+      orderBy: { requestedAt: 'asc' },
+      limit: 100_000,
+    }) as Promise<DownloadRow[]>;
 
   return {
     async forWhitepaper(whitepaper: string) {
       const rows = await records(whitepaper);
-      return whitepaperStats(rows.map((row) => ({ requestedAt: row.requestedAt, firstDownloadedAt: row.firstDownloadedAt ?? null, downloadCount: row.downloadCount ?? 0, utmSource: row.utmSource ?? null })));
+      return whitepaperStats(
+        rows.map((row) => ({
+          requestedAt: row.requestedAt,
+          firstDownloadedAt: row.firstDownloadedAt ?? null,
+          downloadCount: row.downloadCount ?? 0,
+          utmSource: row.utmSource ?? null,
+        })),
+      );
     },
 
     /** Totals of every paper, for the list page. */
     async totals() {
-      const rows = await strapi.db.query(UID.download).findMany({ select: ['whitepaper', 'downloadCount', 'firstDownloadedAt'], limit: 1_000_000 });
+      const rows = await strapi.db
+        .query(UID.download)
+        .findMany({ select: ['whitepaper', 'downloadCount', 'firstDownloadedAt'], limit: 1_000_000 });
       const byPaper: Record<string, { requests: number; converted: number; downloads: number }> = {};
-      for (const row of rows as Array<{ whitepaper: string; downloadCount: number | null; firstDownloadedAt: Date | string | null }>) {
+      for (const row of rows as Array<{
+        whitepaper: string;
+        downloadCount: number | null;
+        firstDownloadedAt: Date | string | null;
+      }>) {
         const entry = (byPaper[row.whitepaper] ??= { requests: 0, converted: 0, downloads: 0 });
         entry.requests += 1;
         if ((row.downloadCount ?? 0) > 0) entry.converted += 1;
@@ -76,12 +106,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             row.utmSource,
             row.utmMedium,
             row.utmCampaign,
-          ].map(cell)
+          ].map(cell),
         );
       }
       return stringify(lines, {
         header: true,
-        columns: ['requested_at', 'email', 'first_name', 'last_name', 'company', 'job_title', 'country', 'contact_status', 'language', 'downloads', 'first_downloaded_at', 'last_downloaded_at', 'utm_source', 'utm_medium', 'utm_campaign'],
+        columns: [
+          'requested_at',
+          'email',
+          'first_name',
+          'last_name',
+          'company',
+          'job_title',
+          'country',
+          'contact_status',
+          'language',
+          'downloads',
+          'first_downloaded_at',
+          'last_downloaded_at',
+          'utm_source',
+          'utm_medium',
+          'utm_campaign',
+        ],
       });
     },
   };

@@ -27,7 +27,9 @@ export function getConfig(strapi: Core.Strapi): WhitepapersConfig {
 /** The private folder of whitepaper files: configured, or <app>/private/whitepapers (not public/). */
 export function filesDir(strapi: Core.Strapi): string {
   const configured = getConfig(strapi).filesDir;
-  return configured ? path.resolve(strapi.dirs.app.root, configured) : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
+  return configured
+    ? path.resolve(strapi.dirs.app.root, configured)
+    : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
 }
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */

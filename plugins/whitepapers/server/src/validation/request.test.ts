@@ -22,10 +22,18 @@ describe('validateRequest', () => {
 
   it.each([
     ['an unknown top-level field', { ...valid, role: 'admin' }, /role is not a known field/],
-    ['an object where the paper id belongs (was a 500: found by fuzzing)', { ...valid, whitepaper: {} }, /whitepaper must be a string/],
+    [
+      'an object where the paper id belongs (was a 500: found by fuzzing)',
+      { ...valid, whitepaper: {} },
+      /whitepaper must be a string/,
+    ],
     ['an array where the email belongs', { ...valid, email: ['a@b.de'] }, /email must be a string/],
     ['an unknown nested field', { ...valid, consent: { ...valid.consent, extra: 1 } }, /consent.extra/],
-    ['consent not given', { ...valid, consent: { dataProcessing: false, textVersion: 'v1' } }, /consent.dataProcessing/],
+    [
+      'consent not given',
+      { ...valid, consent: { dataProcessing: false, textVersion: 'v1' } },
+      /consent.dataProcessing/,
+    ],
     ['a paper id with markup', { ...valid, whitepaper: '<script>' }, /document id/],
     ['a locale longer than any code', { ...valid, locale: 'x'.repeat(40) }, /locale/],
   ])('rejects %s', async (_label, body, message) => {
@@ -35,10 +43,12 @@ describe('validateRequest', () => {
 
 describe('assertRequiredFields', () => {
   it('passes when every field the paper requires is filled', async () => {
-    expect(() => assertRequiredFields(({ ...valid, jobTitle: 'CTO' }) as any, ['company', 'jobTitle'])).not.toThrow();
+    expect(() => assertRequiredFields({ ...valid, jobTitle: 'CTO' } as any, ['company', 'jobTitle'])).not.toThrow();
   });
 
   it('names every missing field, blank ones included', () => {
-    expect(() => assertRequiredFields(({ ...valid, company: '  ' }) as any, ['company', 'jobTitle'])).toThrow('Missing required fields: company, jobTitle');
+    expect(() => assertRequiredFields({ ...valid, company: '  ' } as any, ['company', 'jobTitle'])).toThrow(
+      'Missing required fields: company, jobTitle',
+    );
   });
 });

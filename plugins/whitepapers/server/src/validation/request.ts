@@ -27,10 +27,20 @@ export const requestValidator = (strict: (schema: typeof requestSchema) => (body
 
 /** The whitepaper's own required fields, checked after the shape. */
 export function assertRequiredFields(request: WhitepaperRequest, required: readonly string[]) {
-  const missing = required.filter((field): field is RequirableField => (REQUIRABLE_FIELDS as readonly string[]).includes(field) && !String(request[field as RequirableField] ?? '').trim());
+  const missing = required.filter(
+    (field): field is RequirableField =>
+      (REQUIRABLE_FIELDS as readonly string[]).includes(field) &&
+      !String(request[field as RequirableField] ?? '').trim(),
+  );
   if (missing.length > 0) {
     throw new errors.ValidationError(`Missing required field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, {
-      errors: missing.map((field) => ({ path: [field], message: `${field} is required for this whitepaper`, name: 'ValidationError', value: null, code: 'required' })),
+      errors: missing.map((field) => ({
+        path: [field],
+        message: `${field} is required for this whitepaper`,
+        name: 'ValidationError',
+        value: null,
+        code: 'required',
+      })),
     });
   }
 }
@@ -40,12 +50,24 @@ export const whitepaperInputSchema = yup
   .object({
     locale: localeCode(),
     title: yup.string().trim().required().max(300),
-    slug: yup.string().trim().required().max(200).matches(SLUG_PATTERN, 'slug must be lowercase words joined by hyphens'),
+    slug: yup
+      .string()
+      .trim()
+      .required()
+      .max(200)
+      .matches(SLUG_PATTERN, 'slug must be lowercase words joined by hyphens'),
     summary: optionalText(2000),
     pageCount: yup.number().integer().min(1).nullable().optional(),
     topics: yup.array(yup.string().trim().max(60).required()).max(20).optional(),
     gated: yup.boolean().default(true),
-    requiredFields: yup.array(yup.string().oneOf([...REQUIRABLE_FIELDS]).required()).optional(),
+    requiredFields: yup
+      .array(
+        yup
+          .string()
+          .oneOf([...REQUIRABLE_FIELDS])
+          .required(),
+      )
+      .optional(),
     seoTitle: optionalText(70),
     seoDescription: optionalText(200),
     publish: yup.boolean().default(false),
@@ -53,4 +75,7 @@ export const whitepaperInputSchema = yup
   .noUnknown();
 
 export type WhitepaperInput = yup.InferType<typeof whitepaperInputSchema>;
-export const validateWhitepaperInput = validateYupSchema(whitepaperInputSchema, { strict: false, abortEarly: false }) as (body: unknown) => Promise<WhitepaperInput>;
+export const validateWhitepaperInput = validateYupSchema(whitepaperInputSchema, {
+  strict: false,
+  abortEarly: false,
+}) as (body: unknown) => Promise<WhitepaperInput>;
