@@ -169,6 +169,22 @@ describe('attack 4: the Editor does marketing’s work, Sales does CRM work', ()
     for (const row of after) expect(row).toEqual(before);
   });
 
+  it('lets an Editor edit a webinar, but not move its events to another team calendar', async () => {
+    // a webinar's team calendar decides where its sessions' events go, like a host's calendar id: Admin's
+    const [webinar] = await rows<{ document_id: string; calendar_id: string | null }>(
+      "select document_id, calendar_id from webinars_webinars where locale = 'en' order by id limit 1",
+    );
+    const updated = await contentManager(editor.token).update('plugin::webinars.webinar', webinar.document_id, {
+      calendarId: 'ceo@evil.example',
+    });
+    expect(updated.status, JSON.stringify(updated.body)).toBeLessThan(500);
+    const after = await rows<{ calendar_id: string | null }>(
+      'select calendar_id from webinars_webinars where document_id = $1',
+      [webinar.document_id],
+    );
+    for (const row of after) expect(row.calendar_id).toBe(webinar.calendar_id);
+  });
+
   it('keeps an Editor out of contacts', async () => {
     expect((await api('/leads/contacts', as(editor))).status).toBe(403);
     expect((await contentManager(editor.token).list('plugin::leads.contact')).status).toBe(403);

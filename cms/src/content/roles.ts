@@ -100,10 +100,13 @@ const PERSONAL_DATA_PREFIX = 'plugin::leads.';
 /** End users of the site are "users" too: only Super Admin manages them. */
 const USERS_SUBJECTS = ['plugin::users-permissions.user'];
 /**
- * Fields below Admin: a host's email and calendar id decide where booking invitations and calendar
- * events go (and are a staff member's address); only Admin sets them.
+ * Fields below Admin: a host's email and calendar id, and a webinar's team calendar, decide where
+ * booking invitations and calendar events go (and are a staff member's address); only Admin sets them.
  */
-const ADMIN_ONLY_FIELDS: Record<string, string[]> = { 'plugin::booking.host': ['email', 'calendarId'] };
+const ADMIN_ONLY_FIELDS: Record<string, string[]> = {
+  'plugin::booking.host': ['email', 'calendarId'],
+  'plugin::webinars.webinar': ['calendarId'],
+};
 /** Fields that code owns (set by the upload action): no editor writes them through the Content Manager. */
 const CODE_OWNED_FIELDS: Record<string, string[]> = {
   'plugin::whitepapers.whitepaper': ['fileKey', 'fileSha256', 'fileSize', 'fileName'],
