@@ -87,7 +87,23 @@ function javascriptOf(dist: string, pagePath: string) {
 
 type Scores = Record<(typeof CATEGORIES)[number], number>;
 
-async function audit(url: string, port: number, preset: 'mobile' | 'desktop') {
+/** Lighthouse asks to be run again when Chromium's trace missed the navigation (NO_NAVSTART, NO_FCP): so do we, twice. */
+async function audit(
+  url: string,
+  port: number,
+  preset: 'mobile' | 'desktop',
+  attempt = 1,
+): ReturnType<typeof auditOnce> {
+  try {
+    return await auditOnce(url, port, preset);
+  } catch (error) {
+    if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|PROTOCOL_TIMEOUT/.test(String(error))) throw error;
+    log(`${url} (${preset}): ${String(error)}; running it again`);
+    return audit(url, port, preset, attempt + 1);
+  }
+}
+
+async function auditOnce(url: string, port: number, preset: 'mobile' | 'desktop') {
   const result = await lighthouse(
     url,
     { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
