@@ -148,7 +148,7 @@ try {
   }
 
   console.log(`[magnetiq] CMS   ${cms.url.replace('127.0.0.1', 'localhost')}/admin`);
-  console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/en/`);
+  console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/`);
   console.log('[magnetiq] Ctrl+C stops everything.');
 } catch (error) {
   console.error(`[magnetiq] ${error.message}`);

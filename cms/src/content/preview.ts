@@ -10,6 +10,8 @@ export function sitePath(uid: string, locale: string, slug: string | null | unde
   if (!slug) return null;
   if (uid === 'api::page.page') return slug === HOME_SLUG ? `/${locale}/` : `/${locale}/${slug}/`;
   if (uid === 'api::article.article') return `/${locale}/insights/${slug}/`;
+  if (uid === 'plugin::webinars.webinar') return `/${locale}/webinars/${slug}/`;
+  if (uid === 'plugin::whitepapers.whitepaper') return `/${locale}/whitepapers/${slug}/`;
   return null;
 }
 
