@@ -24,7 +24,7 @@ import {
 export type { Section } from './lib/schemas';
 
 /** One populate fragment per section type: every media and nested component of each. */
-const SECTION_POPULATE = {
+export const SECTION_POPULATE = {
   'populate[sections][on][sections.hero][populate]': '*',
   'populate[sections][on][sections.rich-text][populate]': '*',
   'populate[sections][on][sections.call-to-action][populate]': '*',

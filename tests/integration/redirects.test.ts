@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../helpers/http';
-import { contentManager, superAdminToken, uniqueSlug } from '../helpers/content';
+import { auth, contentManager, superAdminToken, uniqueSlug } from '../helpers/content';
 import { createAdminUser } from '../helpers/admin-users';
 
 const PAGE = 'api::page.page';
@@ -24,10 +24,12 @@ async function redirectsFrom(...froms: string[]) {
 
 let admin: ReturnType<typeof contentManager>;
 let editor: ReturnType<typeof contentManager>;
+let editorToken: string;
 
 beforeAll(async () => {
   admin = contentManager(await superAdminToken());
-  editor = contentManager((await createAdminUser('Editor')).token);
+  editorToken = (await createAdminUser('Editor')).token;
+  editor = contentManager(editorToken);
 });
 
 async function publishedPage(slug: string, locale = 'en', documentId?: string) {
@@ -114,7 +116,12 @@ describe('redirects an editor makes', () => {
     expect((await editor.update(REDIRECT, first.body.data.documentId, { to: `${v}/` })).status).toBe(200);
     expect(await redirectsFrom(`${x}/`, `${y}/`)).toEqual({ [`${x}/`]: `${w}/`, [`${y}/`]: `${v}/` });
 
-    expect((await editor.remove(REDIRECT, second.body.data.documentId)).status).toBe(200);
+    // not localized: no locale in the Content Manager's delete
+    const removed = await api(`/content-manager/collection-types/${REDIRECT}/${second.body.data.documentId}`, {
+      method: 'DELETE',
+      headers: auth(editorToken),
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(await redirectsFrom(`${x}/`)).toEqual({});
   });
 
