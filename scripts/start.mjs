@@ -159,19 +159,24 @@ try {
   }
 
   if (localPreview) {
-    await buildPreviewServer({ cmsUrl: cms.url });
-    const preview = await startPreviewServer({
-      port: previewPort,
-      env: {
-        CMS_URL: cms.url,
-        CMS_API_TOKEN_FILE: env.PREVIEW_API_TOKEN_FILE,
-        PREVIEW_SECRET: env.PREVIEW_SECRET,
-        // the admin as the browser may name it: the panel's frame and its save messages
-        PREVIEW_ADMIN_ORIGIN: `http://localhost:${port},http://127.0.0.1:${port}`,
-      },
-    });
-    cleanups.push(() => preview.stop());
-    console.log(`[magnetiq] drafts preview in the admin's side panel (preview server ${env.PREVIEW_URL})`);
+    // a broken preview must not keep the CMS and the site from starting
+    try {
+      await buildPreviewServer({ cmsUrl: cms.url });
+      const preview = await startPreviewServer({
+        port: previewPort,
+        env: {
+          CMS_URL: cms.url,
+          CMS_API_TOKEN_FILE: env.PREVIEW_API_TOKEN_FILE,
+          PREVIEW_SECRET: env.PREVIEW_SECRET,
+          // the admin as the browser may name it: the panel's frame and its save messages
+          PREVIEW_ADMIN_ORIGIN: `http://localhost:${port},http://127.0.0.1:${port}`,
+        },
+      });
+      cleanups.push(() => preview.stop());
+      console.log(`[magnetiq] drafts preview in the admin's side panel (preview server ${env.PREVIEW_URL})`);
+    } catch (error) {
+      console.error(`[magnetiq] the preview server did not start, the admin's preview is off: ${error.message}`);
+    }
   }
 
   console.log(`[magnetiq] CMS   ${cms.url.replace('127.0.0.1', 'localhost')}/admin`);

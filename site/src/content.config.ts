@@ -49,16 +49,18 @@ const pages = defineCollection({
   }),
 });
 
+/** An article with its cover, author, category and SEO (also the preview server's query). */
+export const ARTICLE_POPULATE = {
+  'populate[cover]': true,
+  'populate[author][populate]': '*',
+  'populate[category]': true,
+  'populate[seo][populate]': '*',
+};
+
 const articles = defineCollection({
   loader: strapiCollection({
     resource: 'articles',
-    query: {
-      'populate[cover]': true,
-      'populate[author][populate]': '*',
-      'populate[category]': true,
-      'populate[seo][populate]': '*',
-      sort: 'publishedDate:desc',
-    },
+    query: { ...ARTICLE_POPULATE, sort: 'publishedDate:desc' },
   }),
   schema: z.object({
     ...localized,

@@ -92,6 +92,20 @@ describe('a published slug that changes', () => {
     await renameAndPublish(ARTICLE, id, fresh);
     expect(await redirectsFrom(`/en/insights/${old}/`)).toEqual({ [`/en/insights/${old}/`]: `/en/insights/${fresh}/` });
   });
+
+  it('records a whitepaper’s old path (plugin content too)', async () => {
+    const [old, fresh] = [uniqueSlug('red-paper'), uniqueSlug('red-paper-new')];
+    const created = await api('/whitepapers/papers', {
+      method: 'POST',
+      headers: auth(await superAdminToken()),
+      json: { title: `Redirect paper ${old}`, slug: old, summary: 'Moves.', publish: true },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+    await renameAndPublish('plugin::whitepapers.whitepaper', created.body.data.documentId, fresh);
+    expect(await redirectsFrom(`/en/whitepapers/${old}/`)).toEqual({
+      [`/en/whitepapers/${old}/`]: `/en/whitepapers/${fresh}/`,
+    });
+  });
 });
 
 describe('redirects an editor makes', () => {

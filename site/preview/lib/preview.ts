@@ -4,7 +4,7 @@
  * browser gets rendered HTML only.
  */
 import crypto from 'node:crypto';
-import { collections, SECTION_POPULATE } from '../../src/content.config';
+import { ARTICLE_POPULATE, collections, SECTION_POPULATE } from '../../src/content.config';
 import { cmsGet } from '../../src/loaders/strapi';
 
 export const PREVIEW_TYPES = ['page', 'article'] as const;
@@ -34,15 +34,7 @@ export function previewUrlProblem(
 
 const QUERIES: Record<PreviewType, { resource: string; query: Record<string, string | boolean> }> = {
   page: { resource: 'pages', query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' } },
-  article: {
-    resource: 'articles',
-    query: {
-      'populate[cover]': true,
-      'populate[author][populate]': '*',
-      'populate[category]': true,
-      'populate[seo][populate]': '*',
-    },
-  },
+  article: { resource: 'articles', query: ARTICLE_POPULATE },
 };
 
 /** The entry in the given status and locale, checked by the same schema the static build uses; null when there is none. */
