@@ -39,8 +39,13 @@ export function nginxSecurityHeaders({
  */
 export function readRedirects(folder) {
   const file = path.join(folder, '.redirects', 'redirects.json');
-  if (!fs.existsSync(file)) return { redirects: new Map(), defaultLocale: null };
-  const { redirects = [], defaultLocale = null } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let parsed;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return { redirects: new Map(), defaultLocale: null };
+  }
+  const { redirects = [], defaultLocale = null } = parsed;
   const map = new Map();
   for (const { from, to } of redirects) {
     map.set(from, to);

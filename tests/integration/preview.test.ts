@@ -7,11 +7,8 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
-import { buildPreviewServer, startPreviewServer } from '../../scripts/lib/preview-server.mjs';
+import { startTestPreviewServer } from '../helpers/preview-server';
 import { api } from '../helpers/http';
 import { auth, contentManager, uniqueSlug } from '../helpers/content';
 import { createAdminUser } from '../helpers/admin-users';
@@ -20,37 +17,21 @@ const PAGE = 'api::page.page';
 const ARTICLE = 'api::article.article';
 
 let server: { url: string; stop: () => Promise<void> };
-let outDir: string;
 let editorToken: string;
 let editor: ReturnType<typeof contentManager>;
 
 beforeAll(async () => {
-  const preview = inject('preview');
-  outDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-preview-dist-'));
-  const logFile = fs.openSync(path.join(DATA_DIR, 'test-logs', 'preview-server.log'), 'w');
-  const started = Date.now();
-  await buildPreviewServer({ cmsUrl: inject('cmsUrl'), outDir });
-  console.log(`preview server built in ${Date.now() - started} ms`);
+  const started = await startTestPreviewServer();
+  console.log(`preview server built in ${started.builtInMs} ms`);
+  server = started;
   // the CMS wrote its preview token at boot (PREVIEW_API_TOKEN_FILE), readable by this user only
-  expect(fs.statSync(preview.tokenFile).mode & 0o077).toBe(0);
-  server = await startPreviewServer({
-    port: preview.port,
-    dir: outDir,
-    // its log beside the CMS's (.data/test-logs/)
-    stdio: ['ignore', logFile, logFile],
-    env: {
-      CMS_URL: inject('cmsUrl'),
-      CMS_API_TOKEN_FILE: preview.tokenFile,
-      PREVIEW_SECRET: preview.secret,
-    },
-  });
+  expect(fs.statSync(inject('preview').tokenFile).mode & 0o077).toBe(0);
   editorToken = (await createAdminUser('Editor')).token;
   editor = contentManager(editorToken);
 }, 300_000);
 
 afterAll(async () => {
   await server?.stop();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 /** What the admin's preview panel asks for (Strapi's route calls config/admin.ts `preview.config.handler`). */

@@ -96,7 +96,7 @@ describe('scripts/site-builder.mjs', () => {
     const body = delivery();
     const answer = await post(body, sign(body));
     expect(answer.status).toBe(202);
-    const first = await eventually(() => current(), { timeoutMs: 240_000, intervalMs: 500, what: 'the swap' });
+    const first = await eventually(async () => current(), { timeoutMs: 240_000, intervalMs: 500, what: 'the swap' });
     const served = path.join(out, first);
     expect(path.dirname(first)).toBe('builds');
     expect(fs.existsSync(path.join(served, 'en', 'index.html'))).toBe(true);
@@ -113,7 +113,7 @@ describe('scripts/site-builder.mjs', () => {
     // a second delivery: a new folder, the link moves in one rename, the replaced build stays for now
     const again = delivery();
     expect((await post(again, sign(again))).status).toBe(202);
-    const second = await eventually(() => current() !== first && current(), {
+    const second = await eventually(async () => current() !== first && current(), {
       timeoutMs: 240_000,
       intervalMs: 500,
       what: 'the second swap',
