@@ -1,12 +1,13 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { searchIndex } from './src/integrations/search-index.mjs';
+import redirects from './integrations/redirects.mjs';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [react(), searchIndex()],
+  integrations: [react(), redirects(), searchIndex()],
   // the one stylesheet in every page's head: no render-blocking request (Lighthouse performance)
   build: { inlineStylesheets: 'always' },
   vite: {
