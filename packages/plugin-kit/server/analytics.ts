@@ -13,6 +13,8 @@ export interface AnalyticsFilter {
   /** the range as instants, [start, end) */
   start: Date;
   end: Date;
+  /** the dashboard's bucket size for time series (`day` when absent) */
+  interval?: 'day' | 'week';
 }
 
 export interface AnalyticsColumn {
