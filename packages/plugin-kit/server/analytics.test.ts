@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, rate } from './analytics';
+import { count, rate, Snapshot } from './analytics';
 
 describe('analytics figures', () => {
   it.each([
@@ -15,4 +15,33 @@ describe('analytics figures', () => {
     [null, 0],
     [undefined, 0],
   ])('count(%j) = %d', (value, expected) => expect(count(value)).toBe(expected));
+});
+
+describe('Snapshot', () => {
+  it('reuses a load while it is younger than allowed, shares one in flight, and reloads when older', async () => {
+    let time = 1_000;
+    let loads = 0;
+    const snapshot = new Snapshot(
+      async () => ++loads,
+      () => time,
+    );
+    const [a, b] = await Promise.all([snapshot.get(60), snapshot.get(60)]);
+    expect([a, b, loads]).toEqual([1, 1, 1]);
+    time += 59_999;
+    expect(await snapshot.get(60)).toBe(1);
+    expect(await snapshot.get(0)).toBe(2); // 0 = read now
+    time += 60_000;
+    expect(await snapshot.get(60)).toBe(3);
+  });
+
+  it('does not keep a failed load', async () => {
+    let fail = true;
+    const snapshot = new Snapshot(async () => {
+      if (fail) throw new Error('down');
+      return 'up';
+    });
+    await expect(snapshot.get(60)).rejects.toThrow('down');
+    fail = false;
+    expect(await snapshot.get(60)).toBe('up');
+  });
 });

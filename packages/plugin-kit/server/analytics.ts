@@ -15,6 +15,36 @@ export interface AnalyticsFilter {
   end: Date;
   /** the dashboard's bucket size for time series (`day` when absent) */
   interval?: 'day' | 'week';
+  /**
+   * How old the data behind the answer may be, in seconds (the dashboard's answer cache time; absent
+   * or 0 = read now). A plugin that counts from a snapshot (`Snapshot`) rebuilds it when it is older.
+   */
+  maxAgeSeconds?: number;
+}
+
+/**
+ * A value loaded from the database and reused while it is younger than the caller allows (by the
+ * time its load started), with single flight: callers during a load share it. A failed load is
+ * not kept. For figures counted in memory from a compact copy of a plugin's rows.
+ */
+export class Snapshot<T> {
+  private current: { startedAt: number; value: Promise<T> } | undefined;
+
+  constructor(
+    private readonly load: () => Promise<T>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(maxAgeSeconds = 0): Promise<T> {
+    const time = this.now();
+    if (this.current && time - this.current.startedAt < maxAgeSeconds * 1000) return this.current.value;
+    const entry = { startedAt: time, value: this.load() };
+    this.current = entry;
+    entry.value.catch(() => {
+      if (this.current === entry) this.current = undefined;
+    });
+    return entry.value;
+  }
 }
 
 export interface AnalyticsColumn {

@@ -368,15 +368,18 @@ export interface MetricsApi {
 
 // ---------------------------------------------------------------- analytics
 
+/** The contacts with an activity in a range: asked one by one, never listed. */
+export interface ActiveContacts {
+  size: number;
+  has(contactDocumentId: string): boolean;
+}
+
 /** The leads core's part of the lead analytics dashboard (docs/adr/0011-lead-analytics.md). */
 export interface LeadsAnalyticsApi {
   /** `timeline`, `funnel` (submitted, confirmed), `utm-source|medium|campaign`, `outbox`, like every plugin's sections. */
   sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]>;
-  /**
-   * The contacts with an activity in the filter's range and locale as a subquery with one column,
-   * `document_id`, for another plugin's counts (odoo-sync's funnel): it never names the leads tables.
-   */
-  activeContacts(filter: AnalyticsFilter): Knex.QueryBuilder;
+  /** The contacts with an activity in the filter's range and locale, for another plugin's counts (odoo-sync's funnel). */
+  activeContacts(filter: AnalyticsFilter): Promise<ActiveContacts>;
 }
 
 /**

@@ -11,9 +11,10 @@ import { isAnalyticsTable, type AnalyticsTable } from '../domain/table';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Every plugin's sections for the range, side by side, each name prefixed `<plugin>.`. A failing
-   * plugin is logged and left out: one broken section must not hide the dashboard.
+   * plugin is logged and left out: one broken section must not hide the dashboard. `maxAgeSeconds`:
+   * how old the data behind a section may be (plugins that count from a snapshot reuse it that long).
    */
-  async sections(range: AnalyticsRange): Promise<AnalyticsTable[]> {
+  async sections(range: AnalyticsRange, maxAgeSeconds = 0): Promise<AnalyticsTable[]> {
     const filter: AnalyticsFilter = {
       from: range.from,
       to: range.to,
@@ -21,6 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       start: range.start,
       end: range.end,
       interval: range.interval,
+      maxAgeSeconds,
     };
     const plugins = Object.keys(strapi.plugins).filter((name) => name !== 'analytics');
     const answers = await Promise.all(

@@ -3,21 +3,24 @@ import { errors } from '@strapi/utils';
 import type { AnalyticsRange } from '../domain/range';
 import type { AnalyticsTable } from '../domain/table';
 import { composeDashboard, exportTable } from '../domain/compose';
-import { getService } from '../utils';
+import { getConfig, getService } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const overview = () => getService(strapi, 'overview');
 
   return {
-    /** Everything the dashboard shows, in one answer (every plugin's sections run side by side). */
+    /**
+     * Everything the dashboard shows, in one answer (every plugin's sections run side by side), from
+     * data at most the answer cache's time old: counts for marketing, not a live feed.
+     */
     async dashboard(range: AnalyticsRange) {
       return {
         range: { from: range.from, to: range.to, locale: range.locale, interval: range.interval },
-        ...composeDashboard(await overview().sections(range)),
+        ...composeDashboard(await overview().sections(range, getConfig(strapi).cacheSeconds)),
       };
     },
 
-    /** One table by name, complete (UTM without the top-10 cut), for the CSV export. */
+    /** One table by name, complete (UTM without the top-10 cut), for the CSV export: from the data as it is now. */
     async table(name: string, range: AnalyticsRange): Promise<AnalyticsTable> {
       const table = exportTable(name, await overview().sections(range));
       if (!table) throw new errors.NotFoundError(`No analytics table named ${name}`);
