@@ -37,7 +37,8 @@ export class Snapshot<T> {
 
   get(maxAgeSeconds = 0): Promise<T> {
     const time = this.now();
-    if (this.current && time - this.current.startedAt < maxAgeSeconds * 1000) return this.current.value;
+    // a load started this millisecond is as fresh as one started now (its query is sent after this call)
+    if (this.current && time - this.current.startedAt <= maxAgeSeconds * 1000) return this.current.value;
     const entry = { startedAt: time, value: this.load() };
     this.current = entry;
     entry.value.catch(() => {

@@ -15,7 +15,7 @@ const pick = random(7);
 const contacts = Array.from({ length: 60 }, (_, i) => ({ id: 100 + i, confirmed: i % 3 !== 0 }));
 const rows: IndexRow[] = contacts
   .flatMap((contact) =>
-    Array.from({ length: pick(5) }, () => ({
+    Array.from({ length: pick(5) }, (): IndexRow => ({
       day: DAY0 + pick(40),
       contact: contact.id,
       documentId: `doc-${contact.id}`,
@@ -29,7 +29,7 @@ const rows: IndexRow[] = contacts
   )
   // activities without a contact count in the timeline only
   .concat(
-    Array.from({ length: 8 }, (_, i) => ({
+    Array.from({ length: 8 }, (_, i): IndexRow => ({
       day: DAY0 + i * 5,
       contact: null,
       documentId: null,
