@@ -27,12 +27,42 @@ describe('Snapshot', () => {
     );
     const [a, b] = await Promise.all([snapshot.get(60), snapshot.get(60)]);
     expect([a, b, loads]).toEqual([1, 1, 1]);
-    time += 59_999;
+    time += 60_000;
     expect(await snapshot.get(60)).toBe(1);
-    expect(await snapshot.get(0)).toBe(2); // 0 = read now
+    expect(await snapshot.get(0)).toBe(2); // 0 = a load started after the call
     expect(await snapshot.get(0)).toBe(2); // the same millisecond: that load is as fresh
-    time += 60_001;
-    expect(await snapshot.get(60)).toBe(3);
+    time += 120_001;
+    expect(await snapshot.get(60)).toBe(3); // more than twice as old: waits for the new load
+  });
+
+  it('answers from the previous value, not twice as old, while one new load runs', async () => {
+    let time = 0;
+    let release: (value: number) => void = () => {};
+    let loads = 0;
+    const snapshot = new Snapshot(
+      () => {
+        loads += 1;
+        return loads === 1 ? Promise.resolve(1) : new Promise<number>((resolve) => (release = resolve));
+      },
+      () => time,
+    );
+    expect(await snapshot.get(30)).toBe(1);
+    time = 45_000;
+    expect(await snapshot.get(30)).toBe(1); // stale, a new load started
+    expect(await snapshot.get(30)).toBe(1); // still stale, the same load
+    expect(loads).toBe(2);
+    release(2);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await snapshot.get(30)).toBe(2);
+    time = 200_000;
+    const waiting = snapshot.get(30); // far too old: waits
+    release(3);
+    expect(await waiting).toBe(3);
+    time += 1;
+    const now = snapshot.get(0); // 0 never answers from a load started before the call
+    release(4);
+    expect(await now).toBe(4);
   });
 
   it('does not keep a failed load', async () => {

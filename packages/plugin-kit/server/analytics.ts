@@ -24,11 +24,14 @@ export interface AnalyticsFilter {
 
 /**
  * A value loaded from the database and reused while it is younger than the caller allows (by the
- * time its load started), with single flight: callers during a load share it. A failed load is
- * not kept. For figures counted in memory from a compact copy of a plugin's rows.
+ * time its load started), with single flight: callers during a load share it; a failed load is not
+ * kept. When the value is older than allowed but not twice as old, it still answers while a new
+ * load runs (so no caller waits for a rebuild); with `maxAgeSeconds` 0 every caller gets a load
+ * started after it asked. For figures counted in memory from a compact copy of a plugin's rows.
  */
 export class Snapshot<T> {
-  private current: { startedAt: number; value: Promise<T> } | undefined;
+  private latest: { startedAt: number; value: T } | undefined;
+  private pending: { startedAt: number; value: Promise<T> } | undefined;
 
   constructor(
     private readonly load: () => Promise<T>,
@@ -37,14 +40,30 @@ export class Snapshot<T> {
 
   get(maxAgeSeconds = 0): Promise<T> {
     const time = this.now();
+    const maxAge = maxAgeSeconds * 1000;
     // a load started this millisecond is as fresh as one started now (its query is sent after this call)
-    if (this.current && time - this.current.startedAt <= maxAgeSeconds * 1000) return this.current.value;
+    if (this.latest && time - this.latest.startedAt <= maxAge) return Promise.resolve(this.latest.value);
+    const pending = this.pending && time - this.pending.startedAt <= maxAge ? this.pending : this.start(time);
+    // older than allowed, not twice as old: it answers while the new load runs
+    if (maxAge > 0 && this.latest && time - this.latest.startedAt <= 2 * maxAge)
+      return Promise.resolve(this.latest.value);
+    return pending.value;
+  }
+
+  private start(time: number) {
     const entry = { startedAt: time, value: this.load() };
-    this.current = entry;
-    entry.value.catch(() => {
-      if (this.current === entry) this.current = undefined;
-    });
-    return entry.value;
+    this.pending = entry;
+    entry.value.then(
+      (value) => {
+        if (!this.latest || this.latest.startedAt < entry.startedAt)
+          this.latest = { startedAt: entry.startedAt, value };
+        if (this.pending === entry) this.pending = undefined;
+      },
+      () => {
+        if (this.pending === entry) this.pending = undefined;
+      },
+    );
+    return entry;
   }
 }
 
@@ -62,6 +81,24 @@ export interface AnalyticsTable {
   description?: string;
   columns: AnalyticsColumn[];
   rows: Array<Record<string, string | number | null>>;
+}
+
+/**
+ * A funnel section: one row per stage with its distinct contacts, in order. The dashboard draws
+ * the stages of the leads core's and odoo-sync's `funnel` sections as one funnel.
+ */
+export function stagesTable(
+  head: Pick<AnalyticsTable, 'name' | 'title' | 'description'>,
+  stages: Record<string, number>,
+): AnalyticsTable {
+  return {
+    ...head,
+    columns: [
+      { key: 'stage', label: 'Stage', kind: 'text' },
+      { key: 'contacts', label: 'Contacts', kind: 'count' },
+    ],
+    rows: Object.entries(stages).map(([stage, contacts]) => ({ stage, contacts })),
+  };
 }
 
 /** part / whole as a fraction with 4 decimals; 0 when the whole is 0. */

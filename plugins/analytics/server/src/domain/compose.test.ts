@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeDashboard, exportTable, TOP_UTM } from './compose';
 import type { AnalyticsTable } from './table';
+import { stagesTable } from '@magnetiq/plugin-kit/server';
 
-const stageTable = (name: string, stages: Record<string, number>): AnalyticsTable => ({
-  name,
-  title: 'Funnel',
-  columns: [
-    { key: 'stage', label: 'Stage', kind: 'text' },
-    { key: 'contacts', label: 'Contacts', kind: 'count' },
-  ],
-  rows: Object.entries(stages).map(([stage, contacts]) => ({ stage, contacts })),
-});
+const stageTable = (name: string, stages: Record<string, number>) => stagesTable({ name, title: 'Funnel' }, stages);
 
 const timeline: AnalyticsTable = {
   name: 'leads.timeline',

@@ -6,7 +6,7 @@
  */
 import type { AnalyticsTable } from './table';
 import type { Funnel, OutboxTopic, UtmRow } from './figures';
-import type { Timeline } from '@magnetiq/plugin-kit/server';
+import { stagesTable, type Timeline } from '@magnetiq/plugin-kit/server';
 
 export const UTM_DIMENSIONS = ['source', 'medium', 'campaign'] as const;
 export type UtmDimension = (typeof UTM_DIMENSIONS)[number];
@@ -93,18 +93,7 @@ export function composeDashboard(tables: AnalyticsTable[]) {
  * `utm-<dimension>` (all rows), `outbox`, or a section's `<plugin>.<name>`; undefined when none.
  */
 export function exportTable(name: string, tables: AnalyticsTable[]): AnalyticsTable | undefined {
-  if (name === 'funnel') {
-    const funnel = funnelOf(tables);
-    return {
-      name,
-      title: 'Funnel',
-      columns: [
-        { key: 'stage', label: 'Stage', kind: 'text' },
-        { key: 'contacts', label: 'Contacts', kind: 'count' },
-      ],
-      rows: FUNNEL_STAGES.map((stage) => ({ stage, contacts: funnel[stage] })),
-    };
-  }
+  if (name === 'funnel') return stagesTable({ name, title: 'Funnel' }, { ...funnelOf(tables) });
   const figure =
     name === 'timeline' || name === 'outbox' || UTM_DIMENSIONS.some((dimension) => name === `utm-${dimension}`)
       ? find(tables, `leads.${name}`)

@@ -188,12 +188,15 @@ export class ActivityIndex {
       confirmed += this.confirmedContact[contact];
     }
     const counts: TimelineCount[] = [];
-    for (let bucket = 0; bucket < buckets; bucket++)
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      let label: string | undefined;
       for (let type = 0; type < typeCount; type++) {
         const count = timeline[bucket * typeCount + type];
-        if (count > 0)
-          counts.push({ bucket: isoDay(first + bucket * step), type: this.types.values[type] as string, count });
+        if (count === 0) continue;
+        label ??= isoDay(first + bucket * step);
+        counts.push({ bucket: label, type: this.types.values[type] as string, count });
       }
+    }
     const utm = {} as Record<UtmDimension, UtmCount[]>;
     for (const dimension of UTM_DIMENSIONS) {
       utm[dimension] = this.utmValues[dimension].values

@@ -4,6 +4,7 @@ import {
   fillTimeline,
   rate,
   Snapshot,
+  stagesTable,
   type AnalyticsFilter,
   type AnalyticsTable,
 } from '@magnetiq/plugin-kit/server';
@@ -120,19 +121,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ],
         rows: timeline.buckets.map((bucket) => ({ bucket: bucket.bucket, ...bucket.counts, total: bucket.total })),
       },
-      {
-        name: 'funnel',
-        title: 'Funnel: submitted and confirmed',
-        description: 'Distinct contacts with an activity in the range; confirmed = double opt-in done (at any time)',
-        columns: [
-          { key: 'stage', label: 'Stage', kind: 'text' },
-          { key: 'contacts', label: 'Contacts', kind: 'count' },
-        ],
-        rows: [
-          { stage: 'submitted', contacts: answer.submitted },
-          { stage: 'confirmed', contacts: answer.confirmed },
-        ],
-      },
+      stagesTable(
+        {
+          name: 'funnel',
+          title: 'Funnel: submitted and confirmed',
+          description: 'Distinct contacts with an activity in the range; confirmed = double opt-in done (at any time)',
+        },
+        { submitted: answer.submitted, confirmed: answer.confirmed },
+      ),
       ...UTM_DIMENSIONS.map((dimension): AnalyticsTable => ({
         name: `utm-${dimension}`,
         title: `UTM ${dimension}`,

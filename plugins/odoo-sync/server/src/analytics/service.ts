@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { Snapshot, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { Snapshot, stagesTable, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
 import { leads } from '../utils';
 
 /**
@@ -49,20 +49,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (link.won) won += 1;
       }
       return [
-        {
-          name: 'funnel',
-          title: 'Funnel: in Odoo, qualified, won',
-          description: 'Of the contacts with an activity in the range: a crm.lead in Odoo, qualified (or won), won',
-          columns: [
-            { key: 'stage', label: 'Stage', kind: 'text' },
-            { key: 'contacts', label: 'Contacts', kind: 'count' },
-          ],
-          rows: [
-            { stage: 'synced', contacts: synced },
-            { stage: 'qualified', contacts: qualified },
-            { stage: 'won', contacts: won },
-          ],
-        },
+        stagesTable(
+          {
+            name: 'funnel',
+            title: 'Funnel: in Odoo, qualified, won',
+            description: 'Of the contacts with an activity in the range: a crm.lead in Odoo, qualified (or won), won',
+          },
+          { synced, qualified, won },
+        ),
       ];
     },
   };
