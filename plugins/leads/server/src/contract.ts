@@ -368,18 +368,16 @@ export interface MetricsApi {
 
 // ---------------------------------------------------------------- analytics
 
-/** The contacts with an activity in a range: asked one by one, never listed. */
-export interface ActiveContacts {
-  size: number;
-  has(contactDocumentId: string): boolean;
-}
-
 /** The leads core's part of the lead analytics dashboard (docs/adr/0011-lead-analytics.md). */
 export interface LeadsAnalyticsApi {
   /** `timeline`, `funnel` (submitted, confirmed), `utm-source|medium|campaign`, `outbox`, like every plugin's sections. */
   sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]>;
-  /** The contacts with an activity in the filter's range and locale, for another plugin's counts (odoo-sync's funnel). */
-  activeContacts(filter: AnalyticsFilter): Promise<ActiveContacts>;
+  /**
+   * How many contacts of each group (contact document ids, e.g. odoo-sync's contacts with a lead)
+   * had an activity in the filter's range and locale: counts only. Pass the same arrays on every
+   * call (from the caller's own snapshot): their resolution is kept per array.
+   */
+  countActive(filter: AnalyticsFilter, groups: Record<string, readonly string[]>): Promise<Record<string, number>>;
 }
 
 /**

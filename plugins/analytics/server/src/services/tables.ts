@@ -16,7 +16,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async dashboard(range: AnalyticsRange) {
       return {
         range: { from: range.from, to: range.to, locale: range.locale, interval: range.interval },
-        ...composeDashboard(await overview().sections(range, getConfig(strapi).cacheSeconds)),
+        // half the cache time: a snapshot older than that answers at most once more while it is rebuilt
+        ...composeDashboard(await overview().sections(range, Math.ceil(getConfig(strapi).cacheSeconds / 2))),
       };
     },
 

@@ -108,17 +108,30 @@ describe('ActivityIndex', () => {
       );
   });
 
-  it('tells which contacts were active in a range, by document id', () => {
-    const query: IndexQuery = { startDay: DAY0 + 10, endDay: DAY0 + 20, locale: 'de', interval: 'day' };
-    const active = index.activeContacts(query);
+  it('counts the contacts of groups of document ids active in a range, and reuses their resolution', () => {
+    const query: IndexQuery = { startDay: DAY0 + 5, endDay: DAY0 + 25, locale: 'all', interval: 'day' };
     const want = new Set(
       rows
-        .filter((row) => row.contact !== null && row.day >= DAY0 + 10 && row.day < DAY0 + 20 && row.language === 'de')
+        .filter((row) => row.contact !== null && row.day >= DAY0 + 5 && row.day < DAY0 + 25)
         .map((row) => row.documentId),
     );
-    expect(active.size).toBe(want.size);
-    for (const contact of contacts) expect(active.has(`doc-${contact.id}`)).toBe(want.has(`doc-${contact.id}`));
-    expect(active.has('unknown')).toBe(false);
+    const everyone = contacts.map((contact) => `doc-${contact.id}`).concat('unknown');
+    const even = contacts.filter((contact) => contact.id % 2 === 0).map((contact) => `doc-${contact.id}`);
+    const groups = { everyone, even };
+    const expectedCounts = {
+      everyone: everyone.filter((id) => want.has(id)).length,
+      even: even.filter((id) => want.has(id)).length,
+    };
+    expect(expectedCounts.everyone).toBeGreaterThan(0);
+    expect(index.countActive(query, groups)).toEqual(expectedCounts);
+    expect(index.countActive(query, groups)).toEqual(expectedCounts);
+    // after answer() for the same filter (the marks are shared) and for another one
+    index.answer(query);
+    expect(index.countActive(query, groups)).toEqual(expectedCounts);
+    expect(index.countActive({ ...query, locale: 'all', startDay: DAY0 - 10, endDay: DAY0 - 1 }, groups)).toEqual({
+      everyone: 0,
+      even: 0,
+    });
   });
 
   it('answers an empty database with zeros', () => {

@@ -70,6 +70,24 @@ class Dictionary {
   }
 }
 
+/** Counts one row into one UTM dimension: its activities, and its contact once per value. */
+function tally(
+  value: number,
+  contact: number,
+  confirmed: boolean,
+  counts: { activities: Int32Array; contacts: Int32Array; confirmed: Int32Array; last: Int32Array },
+) {
+  counts.activities[value] += 1;
+  // rows of one contact are adjacent: a value counts the contact once
+  if (counts.last[value] === contact) return;
+  counts.last[value] = contact;
+  counts.contacts[value] += 1;
+  if (confirmed) counts.confirmed[value] += 1;
+}
+
+/** The marks of the last queries' active contacts, so the funnel of another plugin reuses the pass. */
+const ACTIVE_MEMO = 32;
+
 export class ActivityIndex {
   readonly size: number;
   private readonly day: Int32Array;
@@ -79,6 +97,9 @@ export class ActivityIndex {
   /** runs of one contact: rows [runStart[i], runStart[i + 1]); runContact[i] is -1 for activities without one */
   private readonly runStart: Int32Array;
   private readonly runContact: Int32Array;
+  /** first and last day of a run, so a run outside the range is skipped whole */
+  private readonly runFirstDay: Int32Array;
+  private readonly runLastDay: Int32Array;
   private readonly confirmedContact: Uint8Array;
   private readonly contactByDocument = new Map<string, number>();
   private readonly languages = new Dictionary();
@@ -88,6 +109,9 @@ export class ActivityIndex {
     medium: new Dictionary(),
     campaign: new Dictionary(),
   };
+  private readonly activeMemo = new Map<string, Uint8Array>();
+  /** another plugin's groups of contact document ids as positions here, resolved once per index */
+  private readonly groupPositions = new WeakMap<readonly string[], Int32Array>();
 
   constructor(rows: IndexRow[]) {
     this.size = rows.length;
@@ -101,11 +125,15 @@ export class ActivityIndex {
     };
     const runStarts: number[] = [];
     const runContacts: number[] = [];
+    const firstDays: number[] = [];
+    const lastDays: number[] = [];
     const confirmed: number[] = [];
     let previous: number | null | undefined;
     rows.forEach((row, i) => {
       if (i === 0 || row.contact !== previous) {
         runStarts.push(i);
+        firstDays.push(row.day);
+        lastDays.push(row.day);
         if (row.contact === null) runContacts.push(-1);
         else {
           const contact = confirmed.length;
@@ -115,6 +143,9 @@ export class ActivityIndex {
         }
         previous = row.contact;
       }
+      const run = runStarts.length - 1;
+      firstDays[run] = Math.min(firstDays[run], row.day);
+      lastDays[run] = Math.max(lastDays[run], row.day);
       this.day[i] = row.day;
       this.language[i] = this.languages.id(row.language);
       this.type[i] = this.types.id(row.type);
@@ -123,62 +154,81 @@ export class ActivityIndex {
     runStarts.push(rows.length);
     this.runStart = Int32Array.from(runStarts);
     this.runContact = Int32Array.from(runContacts);
+    this.runFirstDay = Int32Array.from(firstDays);
+    this.runLastDay = Int32Array.from(lastDays);
     this.confirmedContact = Uint8Array.from(confirmed);
   }
 
-  /** Distinct contacts (index positions) with an activity in the range and locale, as a mark per contact. */
-  private select(query: IndexQuery, visit?: (row: number, contact: number) => void): Uint8Array {
+  private localeId(query: IndexQuery): number {
+    return query.locale === 'all' ? -1 : (this.languages.find(query.locale) ?? -2);
+  }
+
+  private remember(query: IndexQuery, active: Uint8Array) {
+    if (this.activeMemo.size >= ACTIVE_MEMO) this.activeMemo.delete(this.activeMemo.keys().next().value as string);
+    this.activeMemo.set(`${query.startDay}|${query.endDay}|${query.locale}`, active);
+  }
+
+  /** Which contacts (by position) have an activity in the range and locale: a mark per contact. */
+  private active(query: IndexQuery): Uint8Array {
+    const memo = this.activeMemo.get(`${query.startDay}|${query.endDay}|${query.locale}`);
+    if (memo) return memo;
     const active = new Uint8Array(this.confirmedContact.length);
-    const locale = query.locale === 'all' ? -1 : (this.languages.find(query.locale) ?? -2);
-    for (let run = 0; run + 1 < this.runStart.length; run++) {
+    const locale = this.localeId(query);
+    for (let run = 0; run < this.runContact.length; run++) {
       const contact = this.runContact[run];
+      if (contact < 0 || this.runLastDay[run] < query.startDay || this.runFirstDay[run] >= query.endDay) continue;
       for (let row = this.runStart[run]; row < this.runStart[run + 1]; row++) {
         const day = this.day[row];
-        if (day < query.startDay || day >= query.endDay) continue;
-        if (locale !== -1 && this.language[row] !== locale) continue;
-        visit?.(row, contact);
-        if (contact >= 0) active[contact] = 1;
+        if (day < query.startDay || day >= query.endDay || (locale !== -1 && this.language[row] !== locale)) continue;
+        active[contact] = 1;
+        break;
       }
     }
+    this.remember(query, active);
     return active;
   }
 
-  /** Every figure of the leads core for one filter. */
+  /** Every figure of the leads core for one filter: one pass over the runs that touch the range. */
   answer(query: IndexQuery): IndexAnswer {
     const first = query.interval === 'week' ? weekStartDay(query.startDay) : query.startDay;
     const step = query.interval === 'week' ? 7 : 1;
-    const buckets = Math.ceil((query.endDay - first) / step);
+    const buckets = Math.max(Math.ceil((query.endDay - first) / step), 0);
     const typeCount = this.types.values.length;
-    const timeline = new Int32Array(Math.max(buckets, 0) * typeCount);
-    const utmActivities = {} as Record<UtmDimension, Int32Array>;
-    const utmContacts = {} as Record<UtmDimension, Int32Array>;
-    const utmConfirmed = {} as Record<UtmDimension, Int32Array>;
-    /** the UTM value seen last for a (dimension, value), by contact: counts each contact once per value */
-    const lastContact = {} as Record<UtmDimension, Int32Array>;
+    const timeline = new Int32Array(buckets * typeCount);
+    const counts = {} as Record<
+      UtmDimension,
+      { activities: Int32Array; contacts: Int32Array; confirmed: Int32Array; last: Int32Array }
+    >;
     for (const dimension of UTM_DIMENSIONS) {
       const values = this.utmValues[dimension].values.length;
-      utmActivities[dimension] = new Int32Array(values);
-      utmContacts[dimension] = new Int32Array(values);
-      utmConfirmed[dimension] = new Int32Array(values);
-      lastContact[dimension] = new Int32Array(values).fill(-1);
+      counts[dimension] = {
+        activities: new Int32Array(values),
+        contacts: new Int32Array(values),
+        confirmed: new Int32Array(values),
+        last: new Int32Array(values).fill(-1),
+      };
     }
-
-    const active = this.select(query, (row, contact) => {
-      const bucket = Math.floor((this.day[row] - first) / step);
-      timeline[bucket * typeCount + this.type[row]] += 1;
-      if (contact < 0) return;
-      const confirmed = this.confirmedContact[contact] === 1;
-      for (const dimension of UTM_DIMENSIONS) {
-        const value = this.utm[dimension][row];
-        utmActivities[dimension][value] += 1;
-        // rows of one contact are adjacent: a value counts the contact once
-        if (lastContact[dimension][value] !== contact) {
-          lastContact[dimension][value] = contact;
-          utmContacts[dimension][value] += 1;
-          if (confirmed) utmConfirmed[dimension][value] += 1;
-        }
+    const active = new Uint8Array(this.confirmedContact.length);
+    const locale = this.localeId(query);
+    const { startDay, endDay } = query;
+    const { day: days, language, type, runStart } = this;
+    const { source, medium, campaign } = this.utm;
+    for (let run = 0; run < this.runContact.length; run++) {
+      if (this.runLastDay[run] < startDay || this.runFirstDay[run] >= endDay) continue;
+      const contact = this.runContact[run];
+      const confirmed = contact >= 0 && this.confirmedContact[contact] === 1;
+      for (let row = runStart[run]; row < runStart[run + 1]; row++) {
+        const day = days[row];
+        if (day < startDay || day >= endDay || (locale !== -1 && language[row] !== locale)) continue;
+        timeline[Math.floor((day - first) / step) * typeCount + type[row]] += 1;
+        if (contact < 0) continue;
+        active[contact] = 1;
+        tally(source[row], contact, confirmed, counts.source);
+        tally(medium[row], contact, confirmed, counts.medium);
+        tally(campaign[row], contact, confirmed, counts.campaign);
       }
-    });
+    }
+    this.remember(query, active);
 
     let submitted = 0;
     let confirmed = 0;
@@ -187,41 +237,49 @@ export class ActivityIndex {
       submitted += 1;
       confirmed += this.confirmedContact[contact];
     }
-    const counts: TimelineCount[] = [];
+    const timelineCounts: TimelineCount[] = [];
     for (let bucket = 0; bucket < buckets; bucket++) {
       let label: string | undefined;
-      for (let type = 0; type < typeCount; type++) {
-        const count = timeline[bucket * typeCount + type];
+      for (let typeId = 0; typeId < typeCount; typeId++) {
+        const count = timeline[bucket * typeCount + typeId];
         if (count === 0) continue;
         label ??= isoDay(first + bucket * step);
-        counts.push({ bucket: label, type: this.types.values[type] as string, count });
+        timelineCounts.push({ bucket: label, type: this.types.values[typeId] as string, count });
       }
     }
     const utm = {} as Record<UtmDimension, UtmCount[]>;
     for (const dimension of UTM_DIMENSIONS) {
+      const { activities, contacts, confirmed: confirmedByValue } = counts[dimension];
       utm[dimension] = this.utmValues[dimension].values
         .map((value, id) => ({
           value,
-          activities: utmActivities[dimension][id],
-          contacts: utmContacts[dimension][id],
-          confirmed: utmConfirmed[dimension][id],
+          activities: activities[id],
+          contacts: contacts[id],
+          confirmed: confirmedByValue[id],
         }))
         .filter((row) => row.activities > 0);
     }
-    return { timeline: counts, submitted, confirmed, utm };
+    return { timeline: timelineCounts, submitted, confirmed, utm };
   }
 
-  /** The contacts with an activity in the range and locale, by document id (for another plugin's counts). */
-  activeContacts(query: IndexQuery): { size: number; has(contactDocumentId: string): boolean } {
-    const active = this.select(query);
-    const size = active.reduce((sum, mark) => sum + mark, 0);
-    return {
-      size,
-      has: (documentId: string) => {
-        const contact = this.contactByDocument.get(documentId);
-        return contact !== undefined && active[contact] === 1;
-      },
-    };
+  /**
+   * How many contacts of each group (contact document ids, e.g. another plugin's linked contacts)
+   * had an activity in the range and locale. Pass the same arrays again to reuse their resolution.
+   */
+  countActive(query: IndexQuery, groups: Record<string, readonly string[]>): Record<string, number> {
+    const active = this.active(query);
+    const result: Record<string, number> = {};
+    for (const [name, documentIds] of Object.entries(groups)) {
+      let positions = this.groupPositions.get(documentIds);
+      if (!positions) {
+        positions = Int32Array.from(documentIds, (documentId) => this.contactByDocument.get(documentId) ?? -1);
+        this.groupPositions.set(documentIds, positions);
+      }
+      let count = 0;
+      for (let i = 0; i < positions.length; i++) if (positions[i] >= 0 && active[positions[i]] === 1) count += 1;
+      result[name] = count;
+    }
+    return result;
   }
 }
 

@@ -8,7 +8,6 @@ import {
   type AnalyticsFilter,
   type AnalyticsTable,
 } from '@magnetiq/plugin-kit/server';
-import type { ActiveContacts } from '../contract';
 import { ActivityIndex, dayNumber, UTM_DIMENSIONS, type IndexQuery, type IndexRow } from './activity-index';
 
 /**
@@ -20,7 +19,7 @@ import { ActivityIndex, dayNumber, UTM_DIMENSIONS, type IndexQuery, type IndexRo
  * by contact) rebuilt from the tables when it is older than the filter's `maxAgeSeconds` (the
  * dashboard's cache time; 0 = now): every filter is then one pass over typed arrays, exact, instead
  * of a scan and a sort per figure in PostgreSQL. Erased or expired activities are gone from the
- * next build. `activeContacts` gives other plugins (odoo-sync's funnel) the contacts of a range.
+ * next build. `countActive` counts other plugins' groups of contacts (odoo-sync's funnel) in a range.
  */
 interface OutboxCounts {
   topic: string;
@@ -153,9 +152,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...tables, outboxTable];
     },
 
-    /** The contacts with an activity in the filter's range and locale (for another plugin's counts). */
-    async activeContacts(filter: AnalyticsFilter): Promise<ActiveContacts> {
-      return (await index.get(filter.maxAgeSeconds)).activeContacts(queryOf(filter));
+    /** How many contacts of each group had an activity in the filter's range and locale. */
+    async countActive(
+      filter: AnalyticsFilter,
+      groups: Record<string, readonly string[]>,
+    ): Promise<Record<string, number>> {
+      return (await index.get(filter.maxAgeSeconds)).countActive(queryOf(filter), groups);
     },
   };
 };
