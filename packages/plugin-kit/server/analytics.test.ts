@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, rate } from './analytics';
+import { count, rate, Snapshot } from './analytics';
 
 describe('analytics figures', () => {
   it.each([
@@ -15,4 +15,64 @@ describe('analytics figures', () => {
     [null, 0],
     [undefined, 0],
   ])('count(%j) = %d', (value, expected) => expect(count(value)).toBe(expected));
+});
+
+describe('Snapshot', () => {
+  it('reuses a load while it is younger than allowed, shares one in flight, and reloads when older', async () => {
+    let time = 1_000;
+    let loads = 0;
+    const snapshot = new Snapshot(
+      async () => ++loads,
+      () => time,
+    );
+    const [a, b] = await Promise.all([snapshot.get(60), snapshot.get(60)]);
+    expect([a, b, loads]).toEqual([1, 1, 1]);
+    time += 60_000;
+    expect(await snapshot.get(60)).toBe(1);
+    expect(await snapshot.get(0)).toBe(2); // 0 = a load started after the call
+    expect(await snapshot.get(0)).toBe(2); // the same millisecond: that load is as fresh
+    time += 120_001;
+    expect(await snapshot.get(60)).toBe(3); // more than twice as old: waits for the new load
+  });
+
+  it('answers from the previous value, not twice as old, while one new load runs', async () => {
+    let time = 0;
+    let release: (value: number) => void = () => {};
+    let loads = 0;
+    const snapshot = new Snapshot(
+      () => {
+        loads += 1;
+        return loads === 1 ? Promise.resolve(1) : new Promise<number>((resolve) => (release = resolve));
+      },
+      () => time,
+    );
+    expect(await snapshot.get(30)).toBe(1);
+    time = 45_000;
+    expect(await snapshot.get(30)).toBe(1); // stale, a new load started
+    expect(await snapshot.get(30)).toBe(1); // still stale, the same load
+    expect(loads).toBe(2);
+    release(2);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await snapshot.get(30)).toBe(2);
+    time = 200_000;
+    const waiting = snapshot.get(30); // far too old: waits
+    release(3);
+    expect(await waiting).toBe(3);
+    time += 1;
+    const now = snapshot.get(0); // 0 never answers from a load started before the call
+    release(4);
+    expect(await now).toBe(4);
+  });
+
+  it('does not keep a failed load', async () => {
+    let fail = true;
+    const snapshot = new Snapshot(async () => {
+      if (fail) throw new Error('down');
+      return 'up';
+    });
+    await expect(snapshot.get(60)).rejects.toThrow('down');
+    fail = false;
+    expect(await snapshot.get(60)).toBe('up');
+  });
 });

@@ -13,6 +13,58 @@ export interface AnalyticsFilter {
   /** the range as instants, [start, end) */
   start: Date;
   end: Date;
+  /** the dashboard's bucket size for time series (`day` when absent) */
+  interval?: 'day' | 'week';
+  /**
+   * How old the data behind the answer may be, in seconds (the dashboard's answer cache time; absent
+   * or 0 = read now). A plugin that counts from a snapshot (`Snapshot`) rebuilds it when it is older.
+   */
+  maxAgeSeconds?: number;
+}
+
+/**
+ * A value loaded from the database and reused while it is younger than the caller allows (by the
+ * time its load started), with single flight: callers during a load share it; a failed load is not
+ * kept. When the value is older than allowed but not twice as old, it still answers while a new
+ * load runs (so no caller waits for a rebuild); with `maxAgeSeconds` 0 every caller gets a load
+ * started after it asked. For figures counted in memory from a compact copy of a plugin's rows.
+ */
+export class Snapshot<T> {
+  private latest: { startedAt: number; value: T } | undefined;
+  private pending: { startedAt: number; value: Promise<T> } | undefined;
+
+  constructor(
+    private readonly load: () => Promise<T>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(maxAgeSeconds = 0): Promise<T> {
+    const time = this.now();
+    const maxAge = maxAgeSeconds * 1000;
+    // a load started this millisecond is as fresh as one started now (its query is sent after this call)
+    if (this.latest && time - this.latest.startedAt <= maxAge) return Promise.resolve(this.latest.value);
+    const pending = this.pending && time - this.pending.startedAt <= maxAge ? this.pending : this.start(time);
+    // older than allowed, not twice as old: it answers while the new load runs
+    if (maxAge > 0 && this.latest && time - this.latest.startedAt <= 2 * maxAge)
+      return Promise.resolve(this.latest.value);
+    return pending.value;
+  }
+
+  private start(time: number) {
+    const entry = { startedAt: time, value: this.load() };
+    this.pending = entry;
+    entry.value.then(
+      (value) => {
+        if (!this.latest || this.latest.startedAt < entry.startedAt)
+          this.latest = { startedAt: entry.startedAt, value };
+        if (this.pending === entry) this.pending = undefined;
+      },
+      () => {
+        if (this.pending === entry) this.pending = undefined;
+      },
+    );
+    return entry;
+  }
 }
 
 export interface AnalyticsColumn {
@@ -29,6 +81,24 @@ export interface AnalyticsTable {
   description?: string;
   columns: AnalyticsColumn[];
   rows: Array<Record<string, string | number | null>>;
+}
+
+/**
+ * A funnel section: one row per stage with its distinct contacts, in order. The dashboard draws
+ * the stages of the leads core's and odoo-sync's `funnel` sections as one funnel.
+ */
+export function stagesTable(
+  head: Pick<AnalyticsTable, 'name' | 'title' | 'description'>,
+  stages: Record<string, number>,
+): AnalyticsTable {
+  return {
+    ...head,
+    columns: [
+      { key: 'stage', label: 'Stage', kind: 'text' },
+      { key: 'contacts', label: 'Contacts', kind: 'count' },
+    ],
+    rows: Object.entries(stages).map(([stage, contacts]) => ({ stage, contacts })),
+  };
 }
 
 /** part / whole as a fraction with 4 decimals; 0 when the whole is 0. */

@@ -9,3 +9,4 @@ export * from './lead-form';
 export * from '../validation/lead-fields';
 export * from './plugin-api';
 export * from './http';
+export * from './analytics-timeline';

@@ -10,6 +10,7 @@
  */
 import type { Knex } from 'knex';
 import type { validateYupSchema, yup } from '@strapi/utils';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /** A locale code configured in Strapi's i18n (the `locales` service checks it), e.g. `fr` or `pt-BR`. */
 export type LeadLocale = string;
@@ -365,6 +366,20 @@ export interface MetricsApi {
   timeExternal<T>(service: string, operation: string, call: () => Promise<T>): Promise<T>;
 }
 
+// ---------------------------------------------------------------- analytics
+
+/** The leads core's part of the lead analytics dashboard (docs/adr/0011-lead-analytics.md). */
+export interface LeadsAnalyticsApi {
+  /** `timeline`, `funnel` (submitted, confirmed), `utm-source|medium|campaign`, `outbox`, like every plugin's sections. */
+  sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]>;
+  /**
+   * How many contacts of each group (contact document ids, e.g. odoo-sync's contacts with a lead)
+   * had an activity in the filter's range and locale: counts only. Pass the same arrays on every
+   * call (from the caller's own snapshot): their resolution is kept per array.
+   */
+  countActive(filter: AnalyticsFilter, groups: Record<string, readonly string[]>): Promise<Record<string, number>>;
+}
+
 /**
  * The leads core as the other plugins see it, one key per service (camelCase of the service
  * name: `rateLimit` is the `rate-limit` service); reach it with the kit's `pluginApi`.
@@ -382,6 +397,7 @@ export interface LeadsApi {
   metrics: MetricsApi;
   locales: LocalesApi;
   deprecations: DeprecationsApi;
+  analytics: LeadsAnalyticsApi;
 }
 
 export type LeadsServiceName = keyof LeadsApi;

@@ -95,17 +95,5 @@ export function parseRange(
   };
 }
 
-/** Monday of the ISO week of a day (what PostgreSQL's date_trunc('week', ...) returns). */
-export function weekStart(day: Date): Date {
-  const weekday = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - weekday * DAY_MS);
-}
-
-/** Every bucket start of the range, so days or weeks without leads show as zero, not as a gap. */
-export function bucketStarts(range: Pick<AnalyticsRange, 'start' | 'end' | 'interval'>): string[] {
-  const step = range.interval === 'week' ? 7 * DAY_MS : DAY_MS;
-  const first = range.interval === 'week' ? weekStart(range.start) : range.start;
-  const starts: string[] = [];
-  for (let time = first.getTime(); time < range.end.getTime(); time += step) starts.push(toDay(new Date(time)));
-  return starts;
-}
+/** The bucket helpers live in the kit, beside the time series they fill. */
+export { bucketStarts, weekStart } from '@magnetiq/plugin-kit/server';

@@ -1,3 +1,4 @@
+import analytics from '../analytics/service';
 import audit from './audit';
 import capture from './capture';
 import cluster from './cluster';
@@ -13,6 +14,7 @@ import rateLimit from './rate-limit';
 import tokens from './tokens';
 
 export default {
+  analytics,
   audit,
   capture,
   cluster,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTimeline, orderTypes } from './timeline';
+import { fillTimeline, orderTypes } from './analytics-timeline';
 
 const days = {
   start: new Date('2031-01-01T00:00:00Z'),

@@ -1,4 +1,35 @@
-import { bucketStarts, type AnalyticsRange } from './range';
+/**
+ * The time series of the lead analytics dashboard: buckets of whole UTC days or ISO weeks, every
+ * bucket of the range present (zero where nothing happened). Pure, shared by the plugin that counts
+ * (the leads core's `sections()`) and the dashboard that shows it (plugins/analytics).
+ */
+const DAY_MS = 86_400_000;
+
+export type AnalyticsInterval = 'day' | 'week';
+
+/** The part of a filter a time series needs: the half-open instant range and the bucket size. */
+export interface BucketRange {
+  start: Date;
+  end: Date;
+  interval: AnalyticsInterval;
+}
+
+const toDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Monday of the ISO week of a day (what PostgreSQL's date_trunc('week', ...) returns). */
+export function weekStart(day: Date): Date {
+  const weekday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - weekday * DAY_MS);
+}
+
+/** Every bucket start of the range, so days or weeks without leads show as zero, not as a gap. */
+export function bucketStarts(range: BucketRange): string[] {
+  const step = range.interval === 'week' ? 7 * DAY_MS : DAY_MS;
+  const first = range.interval === 'week' ? weekStart(range.start) : range.start;
+  const starts: string[] = [];
+  for (let time = first.getTime(); time < range.end.getTime(); time += step) starts.push(toDay(new Date(time)));
+  return starts;
+}
 
 /** One row of the grouped query: a bucket start (YYYY-MM-DD), an activity type and its count. */
 export interface TimelineCount {
@@ -24,10 +55,7 @@ export function orderTypes(types: Iterable<string>): string[] {
 }
 
 /** Spreads the grouped counts over every bucket of the range, zero where nothing happened. */
-export function fillTimeline(
-  range: Pick<AnalyticsRange, 'start' | 'end' | 'interval'>,
-  counts: TimelineCount[],
-): Timeline {
+export function fillTimeline(range: BucketRange, counts: TimelineCount[]): Timeline {
   const types = orderTypes(counts.map((row) => row.type));
   const byBucket = new Map(
     bucketStarts(range).map((bucket) => [
