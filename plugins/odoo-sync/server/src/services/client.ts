@@ -159,6 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
       run(`${model}.read`, (odoo) => odoo.read<T>(model, ids, fields)),
     create: (model: string, values: Values) => run(`${model}.create`, (odoo) => odoo.create(model, values)),
+    createMany: (model: string, valuesList: Values[]) =>
+      run(`${model}.create`, (odoo) => odoo.createMany(model, valuesList)),
     write: (model: string, ids: number[], values: Values) =>
       run(`${model}.write`, (odoo) => odoo.write(model, ids, values)),
     unlink: (model: string, ids: number[]) => run(`${model}.unlink`, (odoo) => odoo.unlink(model, ids)),
