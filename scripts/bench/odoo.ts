@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { benchSubmission, load, log, machine, percentile, startBenchCms, writeResult } from './lib/harness.ts';
+import { benchSubmission, load, log, machine, outboxLag, startBenchCms, writeResult } from './lib/harness.ts';
 import { startSendGridSink } from './lib/sendgrid-sink.ts';
 import { startBenchFakeOdoo } from './lib/fake-odoo.ts';
 
@@ -131,24 +131,11 @@ async function main() {
       }
       await sleep(250);
     }
-    const lags = (
-      await sql<{ lag: number }>(
-        `select extract(epoch from (done_at - created_at)) * 1000 as lag from leads_outbox
-         where topic = 'odoo.upsert-lead' and status = 'done' and created_at between $1 and $2`,
-        [fixedStart, fixedEnd],
-      )
-    )
-      .map((row) => Number(row.lag))
-      .sort((a, b) => a - b);
+    const { count: events, ...lag } = await outboxLag(sql, 'odoo.upsert-lead', fixedStart, fixedEnd);
     const statuses = await sql<{ status: string; count: number }>(
       `select status, count(*)::int as count from leads_outbox where topic = 'odoo.upsert-lead' group by status order by status`,
     );
-    const odooLag = {
-      events: lags.length,
-      p50: Math.round(percentile(lags, 50)),
-      p95: Math.round(percentile(lags, 95)),
-      max: Math.round(lags[lags.length - 1] ?? 0),
-    };
+    const odooLag = { events, ...lag };
     log(
       `Odoo lag p50 ${odooLag.p50} ms, p95 ${odooLag.p95} ms, max ${odooLag.max} ms over ${odooLag.events} events; drained ${drainMs} ms after the stop`,
     );
