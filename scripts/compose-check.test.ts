@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 // @ts-expect-error plain ESM helper
 import { checkCompose } from './lib/compose-check.mjs';
 
@@ -67,5 +68,18 @@ describe('docker-compose.yml', () => {
   ])('catches %s', (_label, edit, problem) => {
     const problems = checkCompose(variant(edit), {});
     expect(problems.join('\n')).toMatch(problem);
+  });
+
+  it('wires the site-builder: the cms posts to it, it and nginx share the build volume', () => {
+    const compose = YAML.parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'));
+    const { cms, site, 'site-builder': builder } = compose.services;
+    expect(builder.build).toMatchObject({ dockerfile: 'site/Dockerfile', target: 'builder' });
+    expect(fs.readFileSync(path.join(ROOT, 'site/Dockerfile'), 'utf8')).toMatch(/^FROM deps AS builder$/m);
+    const port = builder.environment.SITE_BUILDER_PORT;
+    expect(cms.environment.SITE_REBUILD_WEBHOOK_URL).toContain(`http://site-builder:${port}/hooks/site-rebuild`);
+    expect(builder.environment.SITE_REBUILD_WEBHOOK_SECRET).toBe(cms.environment.SITE_REBUILD_WEBHOOK_SECRET);
+    expect(builder.volumes).toContain(`site:${builder.environment.SITE_BUILDER_DIR}`);
+    expect(site.volumes).toContain('site:/srv/site');
+    expect(fs.readFileSync(path.join(ROOT, 'config/nginx/site.conf'), 'utf8')).toMatch(/root \/srv\/site\/current;/);
   });
 });

@@ -28,6 +28,8 @@ import { startStrapi } from './lib/strapi.mjs';
 import { nginxSecurityHeaders, serveSite } from './lib/site-server.mjs';
 import { buildsIn, HOOK_PATH, newestBuild, startSiteRebuilder } from './lib/site-rebuild.mjs';
 import { withLocalSiteOrigins } from './lib/site-origins.mjs';
+import { DEFAULT_PORTS } from './lib/ports.mjs';
+import { buildPreviewServer, startPreviewServer } from './lib/preview-server.mjs';
 
 const fail = (line) => {
   console.error(`[magnetiq] ${line}`);
@@ -57,9 +59,10 @@ if (production) {
   Object.assign(env, ensureDevelopmentSecrets(env));
 }
 
-const port = Number(env.PORT || 1337);
-const sitePort = Number(env.SITE_PORT || 4321);
-const rebuildPort = Number(env.SITE_REBUILD_PORT || 4322);
+const port = Number(env.PORT || DEFAULT_PORTS.cms);
+const sitePort = Number(env.SITE_PORT || DEFAULT_PORTS.site);
+const rebuildPort = Number(env.SITE_REBUILD_PORT || DEFAULT_PORTS.rebuild);
+const previewPort = Number(env.PREVIEW_PORT || DEFAULT_PORTS.preview);
 // We serve the site on this port: whether the browser says localhost or 127.0.0.1, its booking
 // widget and forms must reach the CMS (CORS and the forms' Origin check), next to any configured origin.
 env.CORS_ORIGINS = withLocalSiteOrigins(env.CORS_ORIGINS, sitePort);
@@ -69,6 +72,14 @@ const localRebuilds = env.SITE_REBUILD !== 'off' && !env.SITE_REBUILD_WEBHOOK_UR
 if (localRebuilds) {
   env.SITE_REBUILD_WEBHOOK_SECRET ||= crypto.randomBytes(32).toString('base64url');
   env.SITE_REBUILD_WEBHOOK_URL = `http://127.0.0.1:${rebuildPort}${HOOK_PATH}`;
+}
+// Live draft preview (site/astro.preview.config.mjs): the admin's preview panel opens signed URLs
+// of our preview server; the CMS writes the server's read-only API token into a file of .data/.
+const localPreview = env.PREVIEW !== 'off' && !env.PREVIEW_URL;
+if (localPreview) {
+  env.PREVIEW_URL = `http://localhost:${previewPort}`;
+  env.PREVIEW_SECRET ||= crypto.randomBytes(32).toString('base64url');
+  env.PREVIEW_API_TOKEN_FILE ||= path.join(DATA_DIR, 'preview-api-token');
 }
 const cleanups = [];
 let stopping = false;
@@ -147,8 +158,29 @@ try {
     console.log(`[magnetiq] the site rebuilds when content is published (webhook receiver ${rebuilder.hookUrl})`);
   }
 
+  if (localPreview) {
+    // a broken preview must not keep the CMS and the site from starting
+    try {
+      await buildPreviewServer({ cmsUrl: cms.url });
+      const preview = await startPreviewServer({
+        port: previewPort,
+        env: {
+          CMS_URL: cms.url,
+          CMS_API_TOKEN_FILE: env.PREVIEW_API_TOKEN_FILE,
+          PREVIEW_SECRET: env.PREVIEW_SECRET,
+          // the admin as the browser may name it: the panel's frame and its save messages
+          PREVIEW_ADMIN_ORIGIN: `http://localhost:${port},http://127.0.0.1:${port}`,
+        },
+      });
+      cleanups.push(() => preview.stop());
+      console.log(`[magnetiq] drafts preview in the admin's side panel (preview server ${env.PREVIEW_URL})`);
+    } catch (error) {
+      console.error(`[magnetiq] the preview server did not start, the admin's preview is off: ${error.message}`);
+    }
+  }
+
   console.log(`[magnetiq] CMS   ${cms.url.replace('127.0.0.1', 'localhost')}/admin`);
-  console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/en/`);
+  console.log(`[magnetiq] Site  ${site.url.replace('127.0.0.1', 'localhost')}/`);
   console.log('[magnetiq] Ctrl+C stops everything.');
 } catch (error) {
   console.error(`[magnetiq] ${error.message}`);

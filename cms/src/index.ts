@@ -11,6 +11,7 @@ import { contentChanged } from './content/response-cache';
 import { syncAdminRoles } from './content/roles';
 import { registerScheduler } from './content/scheduler';
 import { registerSiteRebuild } from './content/site-rebuild';
+import { provisionPreviewToken } from './content/preview-token';
 import { ensureSeedLocales, isSiteEmpty, seedDemoContent, shouldSeedOnBoot, summarise } from './seed';
 import { guardUploadService } from './uploads/allow-list';
 
@@ -33,6 +34,7 @@ export default {
     await syncPublicPermissions(strapi);
     registerClusterCaches(strapi);
     registerSiteRebuild(strapi);
+    await provisionPreviewToken(strapi);
     watchLocales(strapi, () => syncAdminRoles(strapi));
     registerScheduler(strapi);
     // answers embed media URLs and alt texts: a media edit must not be served stale

@@ -11,3 +11,9 @@ export function freePort() {
     });
   });
 }
+
+/**
+ * The ports `npm start` uses unless the environment names others (PORT, SITE_PORT,
+ * SITE_REBUILD_PORT, PREVIEW_PORT).
+ */
+export const DEFAULT_PORTS = Object.freeze({ cms: 1337, site: 4321, rebuild: 4322, preview: 4323 });

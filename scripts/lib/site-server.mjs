@@ -34,6 +34,38 @@ export function nginxSecurityHeaders({
 }
 
 /**
+ * The build's redirects (site/integrations/redirects.mjs writes `.redirects/redirects.json`): a map
+ * of old path → new path, with each folder path also without its slash, as the nginx map has it.
+ */
+export function readRedirects(folder) {
+  const file = path.join(folder, '.redirects', 'redirects.json');
+  let parsed;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return { redirects: new Map(), defaultLocale: null };
+  }
+  const { redirects = [], defaultLocale = null } = parsed;
+  const map = new Map();
+  for (const { from, to } of redirects) {
+    map.set(from, to);
+    if (from.endsWith('/') && from.length > 1) map.set(from.slice(0, -1), to);
+  }
+  return { redirects: map, defaultLocale };
+}
+
+function redirectFor(redirects, pathname) {
+  if (redirects.size === 0) return null;
+  if (redirects.has(pathname)) return redirects.get(pathname);
+  try {
+    const decoded = decodeURI(pathname);
+    return redirects.get(decoded) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Serves the built static site (site/dist) with the headers nginx sets in production (`headers`,
  * see nginxSecurityHeaders; a basic set without), and the build's precompressed .br/.gz copies
  * to browsers that accept them.
@@ -50,10 +82,11 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
   const open = (folder) => ({
     folder,
     assets: sirv(folder, { etag: true, extensions: ['html'], dev: false, gzip: true, brotli: true, setHeaders }),
+    ...readRedirects(folder),
   });
   let current = open(dir);
   const server = http.createServer((req, res) => {
-    const { folder, assets } = current;
+    const { folder, assets, redirects, defaultLocale } = current;
     for (const [name, value] of Object.entries(
       headers ?? {
         'X-Content-Type-Options': 'nosniff',
@@ -62,8 +95,16 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
       },
     ))
       res.setHeader(name, value);
-    if (req.url === '/' || req.url === '') {
-      res.writeHead(302, { Location: '/en/' });
+    const { pathname, search } = new URL(req.url ?? '/', 'http://site');
+    // as config/nginx/site.conf: the root goes to the default locale (the build's), an old path to its new one
+    if (pathname === '/' && defaultLocale) {
+      res.writeHead(302, { Location: `/${defaultLocale}/`, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
+    const target = redirectFor(redirects, pathname);
+    if (target) {
+      res.writeHead(301, { Location: `${target}${search}`, 'Cache-Control': 'no-cache' });
       res.end();
       return;
     }
@@ -74,7 +115,7 @@ export function serveSite({ port, host = '127.0.0.1', dir = path.join(SITE_DIR, 
       res.end(
         fs.existsSync(page)
           ? fs.readFileSync(page)
-          : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/en/">Home</a></p>',
+          : '<!doctype html><title>Not found</title><h1>Page not found</h1><p><a href="/">Home</a></p>',
       );
     });
   });

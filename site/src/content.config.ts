@@ -24,7 +24,7 @@ import {
 export type { Section } from './lib/schemas';
 
 /** One populate fragment per section type: every media and nested component of each. */
-const SECTION_POPULATE = {
+export const SECTION_POPULATE = {
   'populate[sections][on][sections.hero][populate]': '*',
   'populate[sections][on][sections.rich-text][populate]': '*',
   'populate[sections][on][sections.call-to-action][populate]': '*',
@@ -49,16 +49,18 @@ const pages = defineCollection({
   }),
 });
 
+/** An article with its cover, author, category and SEO (also the preview server's query). */
+export const ARTICLE_POPULATE = {
+  'populate[cover]': true,
+  'populate[author][populate]': '*',
+  'populate[category]': true,
+  'populate[seo][populate]': '*',
+};
+
 const articles = defineCollection({
   loader: strapiCollection({
     resource: 'articles',
-    query: {
-      'populate[cover]': true,
-      'populate[author][populate]': '*',
-      'populate[category]': true,
-      'populate[seo][populate]': '*',
-      sort: 'publishedDate:desc',
-    },
+    query: { ...ARTICLE_POPULATE, sort: 'publishedDate:desc' },
   }),
   schema: z.object({
     ...localized,

@@ -35,5 +35,7 @@ declare module 'vitest' {
     siteRebuildSecret: string;
     /** the fake Google Calendar + token endpoint (tests/fakes/google-calendar.ts) with /__fake controls */
     googleUrl: string;
+    /** the preview server's port (PREVIEW_URL of the CMS), PREVIEW_SECRET and the file the CMS writes its API token to */
+    preview: { port: number; secret: string; tokenFile: string };
   }
 }

@@ -83,6 +83,14 @@ export default async function setup(project: TestProject) {
     const sitePort = await freePort();
     const siteOrigin = `http://127.0.0.1:${sitePort}`;
     const secrets = generateSecrets();
+    // the preview server (tests/integration/preview.test.ts builds and starts it): its address and
+    // secret are the CMS's settings; the CMS writes the preview API token into a file of this run
+    const preview = {
+      port: await freePort(),
+      secret: crypto.randomBytes(24).toString('base64url'),
+      tokenFile: path.join(fs.mkdtempSync(path.join(DATA_DIR, 'test-preview-')), 'preview-api-token'),
+    };
+    cleanups.push(async () => fs.rmSync(path.dirname(preview.tokenFile), { recursive: true, force: true }));
     const metricsToken = crypto.randomBytes(24).toString('base64url');
     // the CMS's whole environment: a second instance on the same database (scale-out test) takes it too
     const cmsEnv: Record<string, string> = {
@@ -125,6 +133,9 @@ export default async function setup(project: TestProject) {
       SITE_URL: siteOrigin,
       // both local names of the site, as npm start configures them (tests/integration/cors.test.ts)
       CORS_ORIGINS: withLocalSiteOrigins('', sitePort),
+      PREVIEW_URL: `http://127.0.0.1:${preview.port}`,
+      PREVIEW_SECRET: preview.secret,
+      PREVIEW_API_TOKEN_FILE: preview.tokenFile,
       // content: a scheduler tick every 2 s, rebuild webhook to the local receiver, short debounce
       SCHEDULER_CRON: '*/2 * * * * *',
       SITE_REBUILD_WEBHOOK_URL: rebuildReceiver.hookUrl,
@@ -219,6 +230,7 @@ export default async function setup(project: TestProject) {
     project.provide('siteRebuildStatusUrl', `${siteRebuilder.url}/status`);
     project.provide('siteRebuildSecret', siteRebuildSecret);
     project.provide('googleUrl', google.url);
+    project.provide('preview', preview);
   } catch (error) {
     await teardown();
     throw error;

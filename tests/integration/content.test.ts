@@ -222,31 +222,7 @@ describe('public REST API', () => {
   });
 });
 
-describe('preview', () => {
-  it('points the Preview button at the entry on the site', async () => {
-    const created = await editor.create(PAGE, pageData('Preview me', { slug: uniqueSlug('preview') }));
-    const { documentId, slug } = created.body.data;
-    const response = await api(`/content-manager/preview/url/${PAGE}?documentId=${documentId}&locale=en&status=draft`, {
-      headers: auth(editorToken),
-    });
-    expect(response.status).toBe(200);
-    const url = new URL(response.body.data.url);
-    expect(url.origin).toBe(new URL(inject('siteUrl')).origin);
-    expect(url.pathname).toBe(`/en/${slug}/`);
-    expect(url.searchParams.get('preview')).toBe('draft');
-  });
-
-  it('puts articles under /insights/', async () => {
-    const created = await editor.create(ARTICLE, { title: 'Preview article', excerpt: 'Short' });
-    expect(created.status).toBe(201);
-    const response = await api(
-      `/content-manager/preview/url/${ARTICLE}?documentId=${created.body.data.documentId}&locale=en&status=draft`,
-      { headers: auth(editorToken) },
-    );
-    expect(response.status).toBe(200);
-    expect(new URL(response.body.data.url).pathname).toBe(`/en/insights/${created.body.data.slug}/`);
-  });
-});
+// the Preview button (signed preview-server URLs): tests/integration/preview.test.ts
 
 describe('scheduled publishing', () => {
   it('publishes a page at its publishAt time', async () => {

@@ -103,6 +103,7 @@ const CONTENT_TYPES: Record<string, RoleName[]> = {
   'api::category.category': CONTENT_READERS,
   'api::global.global': CONTENT_READERS,
   'api::page.page': CONTENT_READERS,
+  'api::redirect.redirect': CONTENT_READERS,
   'plugin::webinars.webinar': CONTENT_READERS,
   'plugin::webinars.speaker': CONTENT_READERS,
   'plugin::whitepapers.whitepaper': CONTENT_READERS,

@@ -3,6 +3,14 @@ import { errors } from '@strapi/utils';
 import { defaultLocale } from './locales';
 import { contentChanged } from './response-cache';
 import { requestSiteRebuild } from './site-rebuild';
+import {
+  collapseOnto,
+  prepareRedirect,
+  publishedSlugs,
+  recordSlugChanges,
+  REDIRECT_UID,
+  REDIRECTED_UIDS,
+} from './redirects';
 import { slugFromTitle, slugProblem } from './slugs';
 import { SCHEDULED_UIDS, SLUG_SOURCE, triggersSiteRebuild } from './uids';
 
@@ -17,6 +25,7 @@ const fieldError = (path: string, message: string, value?: unknown) =>
  * - slugs: generated from the title/name when empty, validated (lowercase, hyphens) and unique
  *   per locale across documents; a bad or taken slug is a 400 ValidationError.
  * - schedule: unpublishAt must be after publishAt.
+ * - redirects: src/content/redirects.ts (editors' checked, slug changes recorded on publish).
  * - publish / unpublish / delete (any write, for types without drafts such as booking's meeting
  *   types) clear the public response cache, and for what the site renders queue a (debounced)
  *   site rebuild.
@@ -29,7 +38,19 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
       if (SLUG_SOURCE[uid]) await prepareSlug(strapi, uid, action, params);
       if ((SCHEDULED_UIDS as readonly string[]).includes(uid)) checkSchedule(params.data);
     }
+    // redirects: an editor's is checked (paths, loops) and collapsed; a published slug change records one
+    const redirect =
+      uid === REDIRECT_UID && (action === 'create' || action === 'update') && params?.data
+        ? await prepareRedirect(strapi, action, params)
+        : null;
+    const slugsBefore =
+      action === 'publish' && params?.documentId && (REDIRECTED_UIDS as readonly string[]).includes(uid)
+        ? await publishedSlugs(strapi, uid, params.documentId)
+        : null;
     const result = await next();
+    if (redirect) await collapseOnto(strapi, redirect.from, redirect.target);
+    if (slugsBefore && slugsBefore.size > 0)
+      await recordSlugChanges(strapi, uid, slugsBefore, await publishedSlugs(strapi, uid, params.documentId));
     const draftAndPublish = Boolean((strapi.getModel(uid as any) as any)?.options?.draftAndPublish);
     const changed = draftAndPublish
       ? changesTheSite(action, result)

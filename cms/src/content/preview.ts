@@ -1,15 +1,73 @@
+import crypto from 'node:crypto';
+
 /**
- * The admin's Preview button: the site page of the entry. Pages live at /{locale}/{slug}/ (the
- * home page at /{locale}/), articles at /{locale}/insights/{slug}/. Drafts add ?preview=draft,
- * which a preview deployment of the site can use to fetch draft content with its API token.
+ * The admin's Preview side panel (config/admin.ts `preview`). With a preview server configured
+ * (PREVIEW_URL + PREVIEW_SECRET, site/preview/, docs/adr/0028-preview-redirects-builder.md) a page or
+ * an article opens there, in the status and locale shown, through a signed URL that expires
+ * (PREVIEW_URL_TTL_SECONDS): the preview server renders the draft with the site's components and
+ * fetches it with an API token of its own. Without one, the entry's page on the static site.
+ * Pages live at /{locale}/{slug}/ (the home page at /{locale}/), articles at /{locale}/insights/{slug}/.
  */
 export const HOME_SLUG = 'home';
+
+/** Content types the preview server renders, by the name its URLs use. */
+export const PREVIEW_TYPES: Record<string, string> = {
+  'api::page.page': 'page',
+  'api::article.article': 'article',
+};
+
+export interface PreviewSettings {
+  url: string;
+  secret: string;
+  ttlSeconds: number;
+}
+
+export function previewSettings(env: NodeJS.ProcessEnv = process.env): PreviewSettings | null {
+  const url = env.PREVIEW_URL?.trim() ?? '';
+  const secret = env.PREVIEW_SECRET ?? '';
+  if (!url || !secret) return null;
+  const ttl = Number(env.PREVIEW_URL_TTL_SECONDS ?? 3600);
+  return { url, secret, ttlSeconds: Number.isFinite(ttl) && ttl > 0 ? ttl : 3600 };
+}
+
+/** What the signature covers: one document, locale and status, until `expires` (unix seconds). */
+export const previewSigningInput = (
+  type: string,
+  documentId: string,
+  locale: string,
+  status: string,
+  expires: number,
+) => [type, documentId, locale, status, String(expires)].join('\n');
+
+/** `<PREVIEW_URL>/preview/<locale>/<type>/<documentId>/?status=…&expires=…&signature=<hex HMAC-SHA256>` */
+export function signedPreviewUrl(
+  settings: PreviewSettings,
+  { type, documentId, locale, status }: { type: string; documentId: string; locale: string; status: string },
+  nowMs = Date.now(),
+): string {
+  const expires = Math.floor(nowMs / 1000) + settings.ttlSeconds;
+  const signature = crypto
+    .createHmac('sha256', settings.secret)
+    .update(previewSigningInput(type, documentId, locale, status, expires))
+    .digest('hex');
+  const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
+  const url = new URL(
+    `preview/${encodeURIComponent(locale)}/${encodeURIComponent(type)}/${encodeURIComponent(documentId)}/`,
+    base,
+  );
+  url.searchParams.set('status', status);
+  url.searchParams.set('expires', String(expires));
+  url.searchParams.set('signature', signature);
+  return url.toString();
+}
 
 export function sitePath(uid: string, locale: string, slug: string | null | undefined): string | null {
   if (uid === 'api::global.global') return `/${locale}/`;
   if (!slug) return null;
   if (uid === 'api::page.page') return slug === HOME_SLUG ? `/${locale}/` : `/${locale}/${slug}/`;
   if (uid === 'api::article.article') return `/${locale}/insights/${slug}/`;
+  if (uid === 'plugin::webinars.webinar') return `/${locale}/webinars/${slug}/`;
+  if (uid === 'plugin::whitepapers.whitepaper') return `/${locale}/whitepapers/${slug}/`;
   return null;
 }
 
@@ -29,13 +87,20 @@ export function previewUrl(
 
 /** The `handler` of config/admin.ts `preview.config`. */
 export const createPreviewHandler =
-  (siteUrl: string) =>
+  (siteUrl: string, preview: PreviewSettings | null = previewSettings()) =>
   async (
     uid: string,
     { documentId, locale, status }: { documentId: string; locale?: string; status?: 'draft' | 'published' },
   ) => {
     const strapi = (globalThis as any).strapi;
     const resolvedLocale = locale || (await strapi.plugin('i18n').service('locales').getDefaultLocale()) || 'en';
+    if (preview && PREVIEW_TYPES[uid] && documentId)
+      return signedPreviewUrl(preview, {
+        type: PREVIEW_TYPES[uid],
+        documentId,
+        locale: resolvedLocale,
+        status: status ?? 'draft',
+      });
     if (!['api::page.page', 'api::article.article', 'api::global.global'].includes(uid)) return null;
     let slug: string | null = null;
     if (uid !== 'api::global.global') {

@@ -7,7 +7,8 @@ import { errors } from '@strapi/utils';
  */
 export const publishedOnly = async (ctx: any, next: () => Promise<unknown>) => {
   const status = ctx.query?.status;
-  const byToken = ctx.state?.auth?.strategy?.name === 'api-token';
+  // Strapi 5.54 names the content API token strategy 'content-api-token' (earlier 5.x: 'api-token')
+  const byToken = ['content-api-token', 'api-token'].includes(ctx.state?.auth?.strategy?.name);
   if (status !== undefined && status !== 'published' && !byToken) {
     // PolicyError: the one 403 whose message Strapi passes through to the client
     throw new errors.PolicyError('Only published content is available without an API token', { status });

@@ -16,6 +16,8 @@ export const SITE_CONTENT_UIDS = [
   'api::author.author',
   'api::category.category',
   'api::global.global',
+  // old paths → new ones (src/content/redirects.ts): the build writes them as 301s
+  'api::redirect.redirect',
 ] as const;
 
 export const isSiteContent = (uid: string) => (SITE_CONTENT_UIDS as readonly string[]).includes(uid);

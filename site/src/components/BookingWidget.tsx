@@ -4,6 +4,7 @@ import { BOOKING_CONSENT_TEXT_VERSION, BOOKING_STRINGS, formatInZone } from '../
 import { PROBLEM_STRINGS } from '../i18n/forms';
 import type { LeadField } from '../lib/form-rules';
 import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
+import { LeadFields } from './forms/LeadFields';
 import { SlotPicker, takenDays, useSlots, type Booking, type Slot } from './booking/slots';
 
 interface Props {
@@ -139,39 +140,7 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
           })
         }
       >
-        <Field
-          name="email"
-          label={ft.email}
-          error={fieldError('email')}
-          required
-          type="email"
-          autoComplete="email"
-          maxLength={254}
-        />
-        <Field
-          name="firstName"
-          label={ft.firstName}
-          error={fieldError('firstName')}
-          required
-          autoComplete="given-name"
-          maxLength={100}
-        />
-        <Field
-          name="lastName"
-          label={ft.lastName}
-          error={fieldError('lastName')}
-          optionalLabel={ft.optional}
-          autoComplete="family-name"
-          maxLength={100}
-        />
-        <Field
-          name="company"
-          label={ft.company}
-          error={fieldError('company')}
-          optionalLabel={ft.optional}
-          autoComplete="organization"
-          maxLength={150}
-        />
+        <LeadFields form={form} fields={FIELDS} required={REQUIRED} />
         {questions.map((question) => (
           <Field
             key={question.id}

@@ -1,6 +1,7 @@
 import { CONSENT_TEXT_VERSION } from '../i18n/forms';
 import type { Locale } from '../consts';
-import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
+import { ConsentBoxes, LeadForm, useLeadForm } from './forms/kit';
+import { LeadFields } from './forms/LeadFields';
 
 interface Props {
   lang: Locale;
@@ -37,48 +38,7 @@ export function ContactForm({ lang, cmsUrl }: Props) {
         })
       }
     >
-      <Field
-        name="email"
-        label={t.email}
-        error={fieldError('email')}
-        type="email"
-        required
-        autoComplete="email"
-        maxLength={254}
-      />
-      <Field
-        name="firstName"
-        label={t.firstName}
-        error={fieldError('firstName')}
-        optionalLabel={t.optional}
-        autoComplete="given-name"
-        maxLength={100}
-      />
-      <Field
-        name="lastName"
-        label={t.lastName}
-        error={fieldError('lastName')}
-        optionalLabel={t.optional}
-        autoComplete="family-name"
-        maxLength={100}
-      />
-      <Field
-        name="company"
-        label={t.company}
-        error={fieldError('company')}
-        optionalLabel={t.optional}
-        autoComplete="organization"
-        maxLength={150}
-      />
-      <Field
-        name="message"
-        label={t.message}
-        error={fieldError('message')}
-        multiline
-        required
-        maxLength={5000}
-        rows={5}
-      />
+      <LeadFields form={form} fields={FIELDS} required={REQUIRED} />
       <ConsentBoxes
         dataProcessing={t.dataProcessing}
         marketingEmail={t.marketingEmail}

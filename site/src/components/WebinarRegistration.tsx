@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Locale } from '../consts';
 import { WEBINAR_CONSENT_TEXT_VERSION, WEBINAR_STRINGS, seatsWording } from '../i18n/events';
 import type { LeadField } from '../lib/form-rules';
-import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
+import { ConsentBoxes, FieldError, LeadForm, useLeadForm } from './forms/kit';
+import { LeadFields } from './forms/LeadFields';
 
 export interface SessionChoice {
   documentId: string;
@@ -92,45 +93,9 @@ export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built }: Pro
             </label>
           </div>
         ))}
-        {sessionError && (
-          <span className="field-error" id="session-error">
-            {sessionError}
-          </span>
-        )}
+        <FieldError id="session-error" error={sessionError} />
       </fieldset>
-      <Field
-        name="email"
-        label={t.email}
-        error={fieldError('email')}
-        required
-        type="email"
-        autoComplete="email"
-        maxLength={254}
-      />
-      <Field
-        name="firstName"
-        label={t.firstName}
-        error={fieldError('firstName')}
-        optionalLabel={t.optional}
-        autoComplete="given-name"
-        maxLength={100}
-      />
-      <Field
-        name="lastName"
-        label={t.lastName}
-        error={fieldError('lastName')}
-        optionalLabel={t.optional}
-        autoComplete="family-name"
-        maxLength={100}
-      />
-      <Field
-        name="company"
-        label={t.company}
-        error={fieldError('company')}
-        optionalLabel={t.optional}
-        autoComplete="organization"
-        maxLength={150}
-      />
+      <LeadFields form={form} fields={FIELDS} required={REQUIRED} />
       <ConsentBoxes
         dataProcessing={w.dataProcessing}
         marketingEmail={t.marketingEmail}

@@ -1,7 +1,8 @@
 import type { Locale } from '../consts';
 import { WHITEPAPER_CONSENT_TEXT_VERSION, WHITEPAPER_FORM_STRINGS } from '../i18n/forms';
 import { requirableFields, type LeadField } from '../lib/form-rules';
-import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
+import { ConsentBoxes, LeadForm, useLeadForm } from './forms/kit';
+import { LeadFields } from './forms/LeadFields';
 
 interface Props {
   lang: Locale;
@@ -22,7 +23,6 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
   const w = WHITEPAPER_FORM_STRINGS[lang];
   const required: LeadField[] = ['email', ...requirableFields(requiredFields)];
   const fields: LeadField[] = [...ALWAYS, ...ON_REQUEST.filter((field) => required.includes(field))];
-  const isRequired = (field: LeadField) => required.includes(field);
 
   if (status.kind === 'sent') {
     const downloadUrl = typeof status.data.downloadUrl === 'string' ? status.data.downloadUrl : undefined;
@@ -40,17 +40,6 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
     );
   }
 
-  const field = (name: LeadField, label: string, props: Record<string, unknown>) => (
-    <Field
-      name={name}
-      label={label}
-      error={fieldError(name)}
-      required={isRequired(name)}
-      optionalLabel={t.optional}
-      {...props}
-    />
-  );
-
   return (
     <LeadForm
       form={form}
@@ -66,14 +55,7 @@ export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Pro
         })
       }
     >
-      {field('email', t.email, { type: 'email', autoComplete: 'email', maxLength: 254 })}
-      {field('firstName', t.firstName, { autoComplete: 'given-name', maxLength: 100 })}
-      {field('lastName', t.lastName, { autoComplete: 'family-name', maxLength: 100 })}
-      {field('company', t.company, { autoComplete: 'organization', maxLength: 150 })}
-      {fields.includes('jobTitle') &&
-        field('jobTitle', t.jobTitle, { autoComplete: 'organization-title', maxLength: 150 })}
-      {fields.includes('phone') && field('phone', t.phone, { type: 'tel', autoComplete: 'tel', maxLength: 40 })}
-      {fields.includes('country') && field('country', t.country, { autoComplete: 'country', maxLength: 2, size: 2 })}
+      <LeadFields form={form} fields={fields} required={required} />
       <ConsentBoxes
         dataProcessing={w.dataProcessing}
         marketingEmail={t.marketingEmail}

@@ -169,6 +169,20 @@ const messages: MessageFile = {
     failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es später erneut.',
     back: 'Zurück',
   },
+  search: {
+    title: 'Suche',
+    intro: 'Durchsuchen Sie die Artikel, Seiten, Webinare und Whitepaper dieser Website.',
+    label: 'Suchbegriff',
+    submit: 'Suchen',
+    type: 'Zeigen',
+    all: 'Alles',
+    types: { article: 'Artikel', page: 'Seiten', webinar: 'Webinare', whitepaper: 'Whitepaper' },
+    results: { one: '{n} Treffer', other: '{n} Treffer' },
+    none: 'Nichts gefunden. Versuchen Sie ein anderes Wort.',
+    loading: 'Suche läuft…',
+    failed: 'Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.',
+    needsScript: 'Die Suche braucht JavaScript. Sie können auch die Insights, Webinare und Whitepaper durchblättern.',
+  },
   layout: {
     skipLink: 'Zum Inhalt springen',
     mainNavigation: 'Hauptnavigation',
@@ -181,6 +195,7 @@ const messages: MessageFile = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundBody: 'Die gesuchte Seite gibt es nicht oder sie ist umgezogen.',
     homeLink: 'Zur Startseite',
+    search: 'Suche',
   },
 };
 

@@ -165,6 +165,24 @@ const messages = {
     failed: 'Something went wrong. Please try again later.',
     back: 'Back',
   },
+  search: {
+    title: 'Search',
+    intro: 'Search the articles, pages, webinars and whitepapers of this site.',
+    label: 'Search for',
+    submit: 'Search',
+    type: 'Show',
+    all: 'Everything',
+    types: { article: 'Articles', page: 'Pages', webinar: 'Webinars', whitepaper: 'Whitepapers' } as Record<
+      string,
+      string
+    >,
+    // {n}: the count; `one` where the locale's plural rules say so (Intl.PluralRules)
+    results: { one: '{n} result', other: '{n} results' } as Record<string, string>,
+    none: 'Nothing found. Try another word.',
+    loading: 'Searching…',
+    failed: 'The search is not available right now. Please try again later.',
+    needsScript: 'The search needs JavaScript. You can also browse the insights, webinars and whitepapers.',
+  },
   layout: {
     skipLink: 'Skip to content',
     mainNavigation: 'Main navigation',
@@ -177,6 +195,7 @@ const messages = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'The page you are looking for does not exist or has moved.',
     homeLink: 'Go to the home page',
+    search: 'Search',
   },
 };
 

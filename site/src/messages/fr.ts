@@ -164,6 +164,21 @@ const messages: MessageFile = {
     failed: 'Une erreur est survenue. Veuillez réessayer plus tard.',
     back: 'Retour',
   },
+  search: {
+    title: 'Recherche',
+    intro: 'Cherchez dans les articles, pages, webinaires et livres blancs de ce site.',
+    label: 'Rechercher',
+    submit: 'Rechercher',
+    type: 'Afficher',
+    all: 'Tout',
+    types: { article: 'Articles', page: 'Pages', webinar: 'Webinaires', whitepaper: 'Livres blancs' },
+    results: { one: '{n} résultat', other: '{n} résultats' },
+    none: 'Aucun résultat. Essayez un autre mot.',
+    loading: 'Recherche…',
+    failed: 'La recherche n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+    needsScript:
+      'La recherche nécessite JavaScript. Vous pouvez aussi parcourir les articles, webinaires et livres blancs.',
+  },
   layout: {
     skipLink: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
@@ -176,6 +191,7 @@ const messages: MessageFile = {
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'La page que vous cherchez n’existe pas ou a été déplacée.',
     homeLink: 'Aller à l’accueil',
+    search: 'Recherche',
   },
 };
 

@@ -177,13 +177,18 @@ export function Field({ name, label, error, multiline, required, optionalLabel, 
       ) : (
         <input {...common} {...(props as InputHTMLAttributes<HTMLInputElement>)} />
       )}
-      {error && (
-        <span className="field-error" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
+}
+
+/** A field's problem, next to it; the control names it with aria-describedby={id}. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span className="field-error" id={id}>
+      {error}
+    </span>
+  ) : null;
 }
 
 /** Invisible to people, filled in by bots; the server drops such requests quietly. */
@@ -224,11 +229,7 @@ export function ConsentBoxes({
         />
         <label htmlFor={`${id}-dp`}>{dataProcessing}</label>
       </div>
-      {error && (
-        <span className="field-error" id={`${id}-dp-error`}>
-          {error}
-        </span>
-      )}
+      <FieldError id={`${id}-dp-error`} error={error} />
       <div className="check">
         <input type="checkbox" id={`${id}-me`} name="marketingEmail" />
         <label htmlFor={`${id}-me`}>{marketingEmail}</label>

@@ -1,0 +1,55 @@
+/**
+ * The preview server's side of the signed preview URL (cms/src/content/preview.ts signs it) and
+ * the draft fetch. The API token (CMS_API_TOKEN / CMS_API_TOKEN_FILE) stays in this process: the
+ * browser gets rendered HTML only.
+ */
+import crypto from 'node:crypto';
+import { ARTICLE_POPULATE, collections, SECTION_POPULATE } from '../../src/content.config';
+import { cmsGet } from '../../src/loaders/strapi';
+
+export const PREVIEW_TYPES = ['page', 'article'] as const;
+export type PreviewType = (typeof PREVIEW_TYPES)[number];
+export const STATUSES = ['draft', 'published'] as const;
+
+/** Why a preview URL is refused (null: it is valid now). */
+export function previewUrlProblem(
+  { type, documentId, locale, status, expires, signature }: Record<string, string | null | undefined>,
+  secret: string | undefined,
+  nowMs = Date.now(),
+): string | null {
+  if (!secret) return 'the preview server has no PREVIEW_SECRET';
+  if (!type || !documentId || !locale || !status || !expires || !signature) return 'incomplete preview link';
+  const expiresAt = Number(expires);
+  if (!Number.isInteger(expiresAt)) return 'incomplete preview link';
+  const expected = crypto
+    .createHmac('sha256', secret)
+    .update([type, documentId, locale, status, expires].join('\n'))
+    .digest('hex');
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, Buffer.from(expected)))
+    return 'this preview link is not signed by the CMS';
+  if (expiresAt * 1000 < nowMs) return 'this preview link has expired: open the preview from the admin again';
+  return null;
+}
+
+const QUERIES: Record<PreviewType, { resource: string; query: Record<string, string | boolean> }> = {
+  page: { resource: 'pages', query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' } },
+  article: { resource: 'articles', query: ARTICLE_POPULATE },
+};
+
+/** The entry in the given status and locale, checked by the same schema the static build uses; null when there is none. */
+export async function fetchEntry(type: PreviewType, documentId: string, locale: string, status: string) {
+  const { resource, query } = QUERIES[type];
+  let answer: { data: Record<string, unknown> | null };
+  try {
+    answer = await cmsGet(`/api/${resource}/${encodeURIComponent(documentId)}`, { ...query, locale, status });
+  } catch (error) {
+    if (/answered 404/.test((error as Error).message)) return null;
+    throw error;
+  }
+  if (!answer.data) return null;
+  const schema = (type === 'page' ? collections.pages : collections.articles).schema as {
+    parse: (data: unknown) => unknown;
+  };
+  return schema.parse({ ...answer.data, locale });
+}
