@@ -62,6 +62,7 @@ export default ({ env }: { env: any }) => ({
       // xmlrpc | json2 (Odoo 19+) | auto (docs/odoo.md)
       protocol: env('ODOO_PROTOCOL', 'auto'),
       maxCallsPerSecond: env.float('ODOO_MAX_CALLS_PER_SECOND', 0),
+      batchSize: env.int('ODOO_BATCH_SIZE', 100),
       timeoutMs: env.int('ODOO_TIMEOUT_MS', 10000),
       maxAttempts: env.int('ODOO_MAX_ATTEMPTS', 20),
       breaker: {

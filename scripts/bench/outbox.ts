@@ -13,16 +13,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DATA_DIR } from '../lib/paths.mjs';
-import {
-  benchSubmission,
-  load,
-  log,
-  machine,
-  percentile,
-  startBenchCms,
-  writeResult,
-  type Run,
-} from './lib/harness.ts';
+import { benchSubmission, load, log, machine, outboxLag, startBenchCms, writeResult, type Run } from './lib/harness.ts';
 import { startSendGridSink } from './lib/sendgrid-sink.ts';
 
 const { values: options } = parseArgs({
@@ -112,21 +103,8 @@ async function main() {
     const fixedEnd = new Date();
     const backlogAtStop = await openEmails();
     const drainMs = await drain(120_000);
-    const lags = (
-      await sql<{ lag: number }>(
-        `select extract(epoch from (done_at - created_at)) * 1000 as lag from leads_outbox
-         where topic = 'email.send' and status = 'done' and created_at between $1 and $2`,
-        [fixedStart, fixedEnd],
-      )
-    )
-      .map((row) => Number(row.lag))
-      .sort((a, b) => a - b);
-    const emailLag = {
-      emails: lags.length,
-      p50: Math.round(percentile(lags, 50)),
-      p95: Math.round(percentile(lags, 95)),
-      max: Math.round(lags[lags.length - 1] ?? 0),
-    };
+    const { count: emails, ...lag } = await outboxLag(sql, 'email.send', fixedStart, fixedEnd);
+    const emailLag = { emails, ...lag };
     log(
       `fixed ${rate}/s for ${durationSeconds} s: ${fixed.rps} req/s, p97.5 ${fixed.p97_5} ms; email lag p50 ${emailLag.p50} ms, p95 ${emailLag.p95} ms, max ${emailLag.max} ms over ${emailLag.emails} emails; backlog at stop ${backlogAtStop}, drained in ${drainMs} ms`,
     );

@@ -17,6 +17,8 @@ export interface FaultOptions {
   message?: string;
   /** rate-limit: the Retry-After seconds (default 1) */
   retryAfter?: number;
+  /** only calls whose arguments contain this text (e.g. one record's email: a record Odoo refuses) */
+  contains?: string;
 }
 
 export interface FlakyOptions {
@@ -66,6 +68,10 @@ export function fakeOdooAt(baseUrl: string | (() => string)) {
     },
     async up() {
       await request('POST', '/__fake/up');
+    },
+    /** At most `perSecond` ORM calls per second (a token bucket); more are answered 429 with Retry-After 1; 0 ends it. */
+    async maxCalls(perSecond: number) {
+      await request('POST', '/__fake/max-calls', { perSecond });
     },
     /** Every answer comes `ms` late (the call itself is applied at once); 0 stops. */
     async slow(ms: number) {

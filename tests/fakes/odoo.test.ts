@@ -146,6 +146,10 @@ describe('records', () => {
   it('accepts a list of values in create and answers a list of ids', async () => {
     const ids = await odoo.execute_kw('crm.tag', 'create', [[[{ name: 'A' }, { name: 'B' }]]]);
     expect(ids).toEqual([1, 2]);
+    // the record of calls says which records each create made (tests of batching)
+    expect(await controls.calls({ model: 'crm.tag', modelMethod: 'create' })).toEqual([
+      expect.objectContaining({ created: [1, 2] }),
+    ]);
   });
 
   it('writes many2many with command lists', async () => {
@@ -261,6 +265,19 @@ describe('errors Odoo sends', () => {
     expect(await odoo.create('crm.lead', { name: 'Allowed' })).toBeGreaterThan(0);
   });
 
+  it('a fault planned for calls whose arguments contain a text fails only those (a record Odoo refuses)', async () => {
+    await controls.fault({ kind: 'validation', model: 'res.partner', method: 'create', times: -1, contains: 'bad@' });
+    const refused = odoo.execute_kw('res.partner', 'create', [
+      [[{ name: 'Good' }, { name: 'Bad', email: 'bad@x.test' }]],
+    ]);
+    await expect(refused).rejects.toMatchObject({ faultCode: 2 });
+    expect(await controls.records('res.partner')).toEqual([]); // the whole create is refused, as in Odoo
+    expect(await odoo.create('res.partner', { name: 'Good', email: 'good@x.test' })).toBeGreaterThan(0);
+    await expect(odoo.create('res.partner', { name: 'Bad', email: 'bad@x.test' })).rejects.toMatchObject({
+      faultCode: 2,
+    });
+  });
+
   it('validation and server faults, until cleared with times: -1', async () => {
     await controls.fault({ kind: 'server', times: -1 });
     await controls.fault({ kind: 'validation', model: 'res.partner' }); // the first matching plan wins
@@ -336,6 +353,22 @@ describe('network faults', () => {
     expect(lost).toBeGreaterThan(0);
     expect(lost).toBeLessThan(failed);
     expect(await controls.records('crm.tag')).toHaveLength(40 - failed + lost);
+  });
+
+  it('max-calls answers 429 to ORM calls beyond the rate (a token bucket) until it refills', async () => {
+    await controls.clearCalls();
+    await controls.maxCalls(2);
+    await odoo.search('res.partner', []);
+    await odoo.search('res.partner', []);
+    await expect(
+      rawCall('object', 'execute_kw', [fake.db, 2, fake.password, 'res.partner', 'search', [[]]]),
+    ).rejects.toThrow();
+    const outcomes = (await controls.calls({ modelMethod: 'search' })).map((call) => call.outcome);
+    expect(outcomes).toEqual(['result', 'result', 'fault']);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // half a second: one call's token back
+    expect(await odoo.search('res.partner', [])).toEqual([]);
+    await controls.maxCalls(0);
+    for (let call = 0; call < 5; call++) await odoo.search('res.partner', []);
   });
 
   it('slow holds every answer back', async () => {

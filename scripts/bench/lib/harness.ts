@@ -176,3 +176,30 @@ export function benchSubmission(
     }),
   };
 }
+
+/**
+ * Outbox lag (created → done, ms) of a topic's rows created in [from, to]: how many, p50, p95,
+ * max. `query` runs SQL on the bench database.
+ */
+export async function outboxLag(
+  query: (text: string, params: unknown[]) => Promise<Array<{ lag: unknown }>>,
+  topic: string,
+  from: Date,
+  to: Date,
+) {
+  const lags = (
+    await query(
+      `select extract(epoch from (done_at - created_at)) * 1000 as lag from leads_outbox
+       where topic = $1 and status = 'done' and created_at between $2 and $3`,
+      [topic, from, to],
+    )
+  )
+    .map((row) => Number(row.lag))
+    .sort((a, b) => a - b);
+  return {
+    count: lags.length,
+    p50: Math.round(percentile(lags, 50)),
+    p95: Math.round(percentile(lags, 95)),
+    max: Math.round(lags[lags.length - 1] ?? 0),
+  };
+}

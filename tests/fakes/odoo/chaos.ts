@@ -24,6 +24,8 @@ export interface FaultPlan {
   message?: string;
   /** rate-limit: the Retry-After seconds (default 1) */
   retryAfter?: number;
+  /** only calls whose arguments contain this text (e.g. one record's email: a record Odoo refuses) */
+  contains?: string;
 }
 
 export interface CallRecord {
@@ -38,6 +40,8 @@ export interface CallRecord {
   /** the call ran to completion on the server (true for the "answer lost" half of flaky) */
   applied: boolean;
   at: string;
+  /** create: the ids it answered (one per record of its list) */
+  created?: number[];
 }
 
 export interface FlakyPlan {
@@ -102,10 +106,19 @@ export function injectedFault(plan: FaultPlan, model: string, method: string): O
   }
 }
 
+const matches = (plan: FaultPlan, model: string, method: string, args: string) =>
+  (!plan.model || plan.model === model) &&
+  (!plan.method || plan.method === method) &&
+  (!plan.contains || args.includes(plan.contains));
+
 export class Chaos {
   downUntil = 0;
   slowMs = 0;
   faults: FaultPlan[] = [];
+  /** ORM calls per second the fake takes (0: no limit); more are answered 429 as a proxy in front of Odoo does */
+  maxCallsPerSecond = 0;
+  private tokens = 0;
+  private tokensAt = 0;
   private flaky: { rate: number; random: () => number; when?: 'before' | 'after' } | null = null;
 
   clear(): void {
@@ -113,6 +126,25 @@ export class Chaos {
     this.slowMs = 0;
     this.faults = [];
     this.flaky = null;
+    this.maxCallsPerSecond = 0;
+  }
+
+  /** Limits ORM calls to `perSecond` (a token bucket, burst = the rate rounded up, like the plugin's); 0 ends it. */
+  setMaxCallsPerSecond(perSecond: number, now = Date.now()): void {
+    this.maxCallsPerSecond = perSecond;
+    this.tokens = Math.max(1, Math.ceil(perSecond));
+    this.tokensAt = now;
+  }
+
+  /** Takes a token for an ORM call; false when the call is over the limit (answer 429). */
+  takeCallToken(now = Date.now()): boolean {
+    const rate = this.maxCallsPerSecond;
+    if (rate <= 0) return true;
+    this.tokens = Math.min(Math.max(1, Math.ceil(rate)), this.tokens + ((now - this.tokensAt) * rate) / 1000);
+    this.tokensAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 
   isDown(): boolean {
@@ -130,18 +162,13 @@ export class Chaos {
   }
 
   /** Whether the first planned fault that matches this call is a rate limit (answered before Odoo runs it). */
-  peekRateLimit(model: string, method: string): boolean {
-    return (
-      this.faults.find((plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method))
-        ?.kind === 'rate-limit'
-    );
+  peekRateLimit(model: string, method: string, args = ''): boolean {
+    return this.faults.find((plan) => matches(plan, model, method, args))?.kind === 'rate-limit';
   }
 
-  /** The first planned fault that matches this call, used up by one. */
-  takeFault(model: string, method: string): FaultPlan | undefined {
-    const index = this.faults.findIndex(
-      (plan) => (!plan.model || plan.model === model) && (!plan.method || plan.method === method),
-    );
+  /** The first planned fault that matches this call (`args`: its arguments as text), used up by one. */
+  takeFault(model: string, method: string, args = ''): FaultPlan | undefined {
+    const index = this.faults.findIndex((plan) => matches(plan, model, method, args));
     if (index < 0) return undefined;
     const plan = this.faults[index];
     if (plan.times > 0 && --plan.times === 0) this.faults.splice(index, 1);

@@ -1,6 +1,6 @@
 /**
  * The /__fake/* controls (JSON) through which tests in other processes steer the fake:
- * down/up, slow, fault, flaky, version, clear, reset, records, move-lead, calls.
+ * down/up, slow, max-calls, fault, flaky, version, clear, reset, records, move-lead, calls.
  * See tests/fakes/odoo-client.ts.
  */
 import type http from 'node:http';
@@ -51,6 +51,12 @@ export function control(
     case 'POST /__fake/up':
       chaos.downUntil = 0;
       return sendJson(res, 200, { ok: true });
+    case 'POST /__fake/max-calls': {
+      const perSecond = numberField(readJson(raw), 'perSecond');
+      if (perSecond < 0) throw new BadRequest('perSecond must be 0 (no limit) or more');
+      chaos.setMaxCallsPerSecond(perSecond);
+      return sendJson(res, 200, { ok: true });
+    }
     case 'POST /__fake/slow':
       chaos.slowMs = Math.max(0, numberField(readJson(raw), 'ms'));
       return sendJson(res, 200, { ok: true });
@@ -69,6 +75,7 @@ export function control(
         method: text('method'),
         message: text('message'),
         retryAfter,
+        contains: text('contains'),
       });
       return sendJson(res, 200, { ok: true });
     }

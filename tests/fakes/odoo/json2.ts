@@ -163,17 +163,18 @@ export async function answerJson2(
   const { ids, context: contextValue, ...params } = body;
   const context = isObject(contextValue) ? contextValue : {};
 
-  const planned = chaos.takeFault(model, method);
-  if (planned?.kind === 'rate-limit') {
+  const overLimit = !chaos.takeCallToken();
+  const planned = overLimit ? undefined : chaos.takeFault(model, method, raw);
+  if (overLimit || planned?.kind === 'rate-limit') {
     return fail(
       {
         status: 429,
         name: 'werkzeug.exceptions.TooManyRequests',
-        message: planned.message ?? 'Too many requests',
+        message: planned?.message ?? 'Too many requests',
         debug: '',
       },
       context,
-      { 'Retry-After': String(planned.retryAfter ?? 1) },
+      { 'Retry-After': String(planned?.retryAfter ?? 1) },
     );
   }
   try {
@@ -195,6 +196,7 @@ export async function answerJson2(
     const result = state.store.transaction(() =>
       callModelMethod(state.store, model, method, args, { ...params, context }),
     );
+    if (method === 'create') entry.created = (Array.isArray(result) ? result : [result]) as number[];
     entry.applied = true;
     entry.outcome = 'result';
     return respond(() => {

@@ -49,7 +49,7 @@ function object(state: FakeOdooState, method: string, params: XmlRpcValue[]): Xm
     throw new OdooFault(3, 'Access Denied');
   if (typeof model !== 'string' || typeof modelMethod !== 'string')
     throw pythonError('TypeError: model and method must be strings');
-  const planned = state.chaos.takeFault(model, modelMethod);
+  const planned = state.chaos.takeFault(model, modelMethod, JSON.stringify(rest));
   if (planned) throw injectedFault(planned, model, modelMethod);
   const [args, kwargs] = method === 'execute_kw' ? [rest[0], rest[1]] : [rest, undefined];
   if (method === 'execute_kw' && !Array.isArray(args))
@@ -93,10 +93,17 @@ export async function answerXmlRpc(
   const flaky = chaos.flakyDrop();
   if (flaky === 'before') return drop(req);
   // a rate limit is the proxy's answer, before Odoo sees the call
-  if (service === 'object' && entry.model && entry.modelMethod && chaos.peekRateLimit(entry.model, entry.modelMethod)) {
-    const plan = chaos.takeFault(entry.model, entry.modelMethod)!;
+  const overLimit = service === 'object' && !chaos.takeCallToken();
+  if (
+    overLimit ||
+    (service === 'object' &&
+      entry.model &&
+      entry.modelMethod &&
+      chaos.peekRateLimit(entry.model, entry.modelMethod, body))
+  ) {
+    const plan = overLimit ? null : chaos.takeFault(entry.model!, entry.modelMethod!, body)!;
     entry.outcome = 'fault';
-    res.writeHead(429, { 'Content-Type': 'text/html', 'Retry-After': String(plan.retryAfter ?? 1) });
+    res.writeHead(429, { 'Content-Type': 'text/html', 'Retry-After': String(plan?.retryAfter ?? 1) });
     res.end('<html><body><h1>429 Too Many Requests</h1></body></html>');
     return;
   }
@@ -108,6 +115,7 @@ export async function answerXmlRpc(
           ? common(state, parsed.methodName, parsed.params)
           : object(state, parsed.methodName, parsed.params);
       xml = Serializer.serializeMethodResponse(result);
+      if (entry.modelMethod === 'create') entry.created = (Array.isArray(result) ? result : [result]) as number[];
       entry.applied = true;
       entry.outcome = 'result';
     } catch (error) {

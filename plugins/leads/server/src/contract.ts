@@ -213,9 +213,22 @@ export interface OutboxDelivery<P = Record<string, unknown>> {
 // the payload is the writer's JSON; a handler declares the shape it reads (method syntax: bivariant)
 export type OutboxHandler = { bivarianceHack(message: OutboxDelivery<never>): Promise<unknown> }['bivarianceHack'];
 
+/** What a batch handler says of each message of its batch, in the batch's order: one failure fails only its row. */
+export type OutboxBatchOutcome = { ok: true; result?: unknown } | { ok: false; error: unknown };
+
+// like OutboxHandler: the handler declares the payload shape it reads (method syntax: bivariant)
+export type OutboxBatchHandler = {
+  bivarianceHack(messages: Array<OutboxDelivery<never>>): Promise<OutboxBatchOutcome[]>;
+}['bivarianceHack'];
+
 export interface HandlerOptions {
   /** attempts before dead-letter for this topic (default: the outbox config) */
   maxAttempts?: number;
+  /**
+   * deliver up to `maxSize` due rows of the topic in one call of `handle` (e.g. one Odoo create for many
+   * records); a throw fails the whole batch, an outcome per row fails only that row
+   */
+  batch?: { maxSize: number; handle: OutboxBatchHandler };
   /** deliveries of this topic in flight at once on one instance (default 1; opt in only when the receiver allows it) */
   concurrency?: number;
   /** false while the receiver cannot take anything (e.g. Odoo not configured): the rows are parked until it is true again */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
 import { ERASE_TOPIC, type ErasePayload } from './services/erasure';
-import type { SyncPayload } from './services/sync';
+import type { SyncMessage } from './services/sync';
 import { getConfig, getService, leads, TOPIC } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -23,14 +23,15 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
   // not configured: the outbox parks these rows ("waiting for configuration") until it is
   const ready = () => getService(strapi, 'client').isConfigured();
-  leads(strapi).outbox.registerHandler(
-    TOPIC,
-    (message: { payload: SyncPayload }) => getService(strapi, 'sync').handle(message),
-    {
-      maxAttempts: getConfig(strapi).maxAttempts,
-      ready,
+  leads(strapi).outbox.registerHandler(TOPIC, (message: SyncMessage) => getService(strapi, 'sync').handle(message), {
+    maxAttempts: getConfig(strapi).maxAttempts,
+    ready,
+    // one create per model for up to batchSize leads (ODOO_BATCH_SIZE): Odoo's calls per second are the limit
+    batch: {
+      maxSize: getConfig(strapi).batchSize,
+      handle: (messages: SyncMessage[]) => getService(strapi, 'sync').handleBatch(messages),
     },
-  );
+  });
   // GDPR erase in the leads core reaches Odoo through the outbox (services/erasure.ts)
   leads(strapi).contacts.onErase((erased: { contactDocumentId: string }) =>
     getService(strapi, 'erasure').eraseContact(erased),

@@ -25,6 +25,17 @@ export interface BusyMeta {
 
 type SlotsAnswer = { days: ReturnType<typeof freeSlots>; busy: BusyMeta };
 
+/** What the slot listing is asked: a meeting type and its hosts, the visitor's days (YYYY-MM-DD, inclusive) and zone. */
+export interface SlotsQuery {
+  type: MeetingTypeRecord;
+  hosts: HostRecord[];
+  from: string;
+  to: string;
+  timeZone: string;
+  /** the moment to compute for (epoch ms); given: computed afresh, never from the answer cache */
+  now?: number;
+}
+
 const EPOCH_COLUMNS = ['starts_at', 'ends_at', 'blocked_from', 'blocked_until'] as const;
 /** A booking as the slot computation reads it: times in epoch milliseconds. */
 interface BookingTimes {
@@ -162,21 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async slots({
-      type,
-      hosts,
-      from,
-      to,
-      timeZone,
-      now,
-    }: {
-      type: MeetingTypeRecord;
-      hosts: HostRecord[];
-      from: string;
-      to: string;
-      timeZone: string;
-      now?: number;
-    }): Promise<SlotsAnswer> {
+    async slots({ type, hosts, from, to, timeZone, now }: SlotsQuery): Promise<SlotsAnswer> {
       const ttl = getConfig(strapi).slotsCacheMs;
       if (now !== undefined || ttl <= 0)
         return this.computeSlots({ type, hosts, from, to, timeZone, now: now ?? Date.now() });
@@ -190,21 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return value;
     },
 
-    async computeSlots({
-      type,
-      hosts,
-      from,
-      to,
-      timeZone,
-      now,
-    }: {
-      type: MeetingTypeRecord;
-      hosts: HostRecord[];
-      from: string;
-      to: string;
-      timeZone: string;
-      now: number;
-    }): Promise<SlotsAnswer> {
+    async computeSlots({ type, hosts, from, to, timeZone, now }: SlotsQuery & { now: number }): Promise<SlotsAnswer> {
       const window = visitorWindow({ from, to, timeZone });
       // no reason to ask Google about the past or beyond the horizon
       const horizonEnd = now + (type.maxDaysAhead + 2) * DAY;

@@ -44,6 +44,10 @@ export interface OutboxDelivery {
 
 export type OutboxHandler = (message: OutboxDelivery) => Promise<unknown>;
 
+/** One outcome per message of a batch, in the batch's order. */
+export type OutboxBatchOutcome = { ok: true; result?: unknown } | { ok: false; error: unknown };
+export type OutboxBatchHandler = (messages: OutboxDelivery[]) => Promise<OutboxBatchOutcome[]>;
+
 export interface HandlerOptions {
   /** attempts before dead-letter for this topic (default: the outbox config) */
   maxAttempts?: number;
@@ -58,6 +62,12 @@ export interface HandlerOptions {
    * on their own once it answers true again
    */
   ready?: () => boolean;
+  /**
+   * deliver up to `maxSize` due rows of the topic in one call (a receiver that takes many records
+   * per request, e.g. Odoo's create with a list): a throw fails every row of the batch, an
+   * outcome fails only its row. One batch counts as one delivery against `concurrency`.
+   */
+  batch?: { maxSize: number; handle: OutboxBatchHandler };
 }
 
 export interface RegisteredHandler {
@@ -68,6 +78,14 @@ export interface RegisteredHandler {
 export interface WorkerClock {
   now: () => number;
 }
+
+const deliveryOf = (row: OutboxRow): OutboxDelivery => ({
+  id: row.id,
+  topic: row.topic,
+  payload: row.payload,
+  idempotencyKey: row.idempotency_key,
+  attempt: row.attempts,
+});
 
 const parsePayload = (payload: unknown): Record<string, unknown> =>
   typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : (payload as Record<string, unknown>);
@@ -117,6 +135,8 @@ export function createOutboxWorker(
   let dueAt = Number.POSITIVE_INFINITY;
   let lastRecovery = 0;
   let lastParking = 0;
+  /** the last round's claim got as many rows as it asked for: more may be due */
+  let moreDue = false;
 
   const now = () => new Date(clock.now());
   const metrics = () => getService(strapi, 'metrics');
@@ -150,6 +170,22 @@ export function createOutboxWorker(
     );
   };
 
+  /** How many rows of a topic this instance holds at most: two deliveries' worth per slot. */
+  const topicHoldLimit = (topic: string) => {
+    const options = handlers.get(topic)?.options;
+    return 2 * (options?.concurrency ?? 1) * (options?.batch?.maxSize ?? 1);
+  };
+
+  /** Takes the waiting rows of a topic from `start` on (the first is the one that got the slot), up to `max`. */
+  const takeWaiting = (topic: string, start: number, max: number): OutboxRow[] => {
+    const taken: OutboxRow[] = [];
+    for (let index = start; index < waiting.length && taken.length < max;) {
+      if (waiting[index].topic === topic) taken.push(...waiting.splice(index, 1));
+      else index++;
+    }
+    return taken;
+  };
+
   const finish = (id: number, fields: Record<string, unknown>) =>
     knex()(TABLE.outbox)
       .where({ id, status: 'processing', locked_by: workerId })
@@ -170,18 +206,19 @@ export function createOutboxWorker(
      * Claims up to `limit` due rows for this instance, skipping rows other instances hold (FOR
      * UPDATE SKIP LOCKED) and the topics given (paused, at their limit, parked).
      */
-    async claim(limit: number, excludeTopics: string[] = []): Promise<OutboxRow[]> {
+    async claim(limit: number, excludeTopics: string[] = [], onlyTopic?: string): Promise<OutboxRow[]> {
       if (limit <= 0) return [];
+      const topicFilter = onlyTopic === undefined ? '' : 'and topic = ?';
       const result = await knex().raw(
         `update ${TABLE.outbox} set status = 'processing', locked_at = now(), locked_by = ?, lease_until = now() + (? * interval '1 millisecond'),
            attempts = attempts + 1, updated_at = now()
          where id in (
            select id from ${TABLE.outbox}
-           where status = 'pending' and next_attempt_at <= now() and not (topic = any(?::text[]))
+           where status = 'pending' and next_attempt_at <= now() and not (topic = any(?::text[])) ${topicFilter}
            order by next_attempt_at, id
            limit ? for update skip locked)
          returning id, topic, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at`,
-        [workerId, lease().leaseMs, excludeTopics, limit],
+        [workerId, lease().leaseMs, excludeTopics, ...(onlyTopic === undefined ? [] : [onlyTopic]), limit],
       );
       return (result.rows as OutboxRow[]).map((row) => ({ ...row, payload: parsePayload(row.payload) }));
     },
@@ -265,25 +302,54 @@ export function createOutboxWorker(
     /** Delivers one claimed row and records the outcome. */
     async deliver(row: OutboxRow) {
       const handler = handlers.get(row.topic);
-      if (!handler) {
-        // No plugin handles this topic (yet): keep the row, do not burn an attempt.
-        await finish(row.id, {
-          status: 'pending',
-          attempts: Math.max(0, row.attempts - 1),
-          next_attempt_at: new Date(clock.now() + NO_HANDLER_DELAY_MS),
-          last_error: `no handler registered for ${row.topic}`,
-          locked_by: null,
-        });
+      if (!handler) return worker.noHandler(row);
+      let outcome: OutboxBatchOutcome;
+      try {
+        outcome = { ok: true, result: await handler.handle(deliveryOf(row)) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      await worker.record(row, handler, outcome);
+    },
+
+    /**
+     * Delivers claimed rows of one topic in one call of its batch handler and records each row's
+     * outcome: a throw (the receiver is down, rate-limited) is every row's failure.
+     */
+    async deliverBatch(rows: OutboxRow[]) {
+      const handler = handlers.get(rows[0].topic);
+      if (!handler?.options.batch) {
+        for (const row of rows) await worker.deliver(row);
         return;
       }
+      let outcomes: OutboxBatchOutcome[];
       try {
-        const result = await handler.handle({
-          id: row.id,
-          topic: row.topic,
-          payload: row.payload,
-          idempotencyKey: row.idempotency_key,
-          attempt: row.attempts,
-        });
+        outcomes = await handler.options.batch.handle(rows.map(deliveryOf));
+        if (outcomes.length !== rows.length)
+          throw new Error(
+            `the batch handler of ${rows[0].topic} answered ${outcomes.length} outcomes for ${rows.length} rows`,
+          );
+      } catch (error) {
+        outcomes = rows.map(() => ({ ok: false, error }));
+      }
+      for (const [index, row] of rows.entries()) await worker.record(row, handler, outcomes[index]);
+    },
+
+    /** No plugin handles this topic (yet): keep the row, do not burn an attempt. */
+    async noHandler(row: OutboxRow) {
+      await finish(row.id, {
+        status: 'pending',
+        attempts: Math.max(0, row.attempts - 1),
+        next_attempt_at: new Date(clock.now() + NO_HANDLER_DELAY_MS),
+        last_error: `no handler registered for ${row.topic}`,
+        locked_by: null,
+      });
+    },
+
+    /** Records a delivery's outcome on its row: done, or the failure's next state (retry, pause, dead). */
+    async record(row: OutboxRow, handler: RegisteredHandler, outcome: OutboxBatchOutcome) {
+      if (outcome.ok) {
+        const { result } = outcome;
         metrics().deliveries.inc({ topic: row.topic, outcome: 'done' });
         if (row.created_at)
           metrics().deliveryLatency.observe(
@@ -297,35 +363,38 @@ export function createOutboxWorker(
           result: result === undefined ? null : JSON.stringify(result),
           last_error: null,
         });
-      } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-        const outcome = failureOutcome(
-          marksOf(error),
-          row.attempts,
-          handler.options.maxAttempts ?? config().maxAttempts,
-          config(),
-        );
-        metrics().deliveries.inc({ topic: row.topic, outcome: outcome.kind === 'paused' ? 'deferred' : outcome.kind });
-        if (outcome.kind === 'paused') {
-          gate.pause(row.topic, clock.now() + outcome.pauseTopicMs);
+        return;
+      }
+      const { error } = outcome;
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const failure = failureOutcome(
+        marksOf(error),
+        row.attempts,
+        handler.options.maxAttempts ?? config().maxAttempts,
+        config(),
+      );
+      metrics().deliveries.inc({ topic: row.topic, outcome: failure.kind === 'paused' ? 'deferred' : failure.kind });
+      if (failure.kind === 'paused') {
+        const alreadyPaused = gate.isPaused(row.topic, clock.now());
+        gate.pause(row.topic, clock.now() + failure.pauseTopicMs);
+        if (!alreadyPaused)
           strapi.log.warn(
-            `outbox: ${row.topic} paused for ${outcome.pauseTopicMs} ms (provider rate limit): ${message}`,
+            `outbox: ${row.topic} paused for ${failure.pauseTopicMs} ms (provider rate limit): ${message}`,
           );
-        }
-        if (outcome.status === 'pending') wakeAt(clock.now() + outcome.delayMs);
-        await finish(row.id, {
-          status: outcome.status,
-          attempts: outcome.refundAttempt ? Math.max(0, row.attempts - 1) : row.attempts,
-          next_attempt_at: new Date(clock.now() + outcome.delayMs),
-          last_error: message,
-          locked_by: null,
-        });
-        if (outcome.kind === 'retry' || outcome.kind === 'dead') {
-          const dead = outcome.kind === 'dead';
-          strapi.log[dead ? 'error' : 'warn'](
-            `outbox: ${row.topic} #${row.id} attempt ${row.attempts} failed${dead ? ', moved to dead-letter' : ''}: ${message}`,
-          );
-        }
+      }
+      if (failure.status === 'pending') wakeAt(clock.now() + failure.delayMs);
+      await finish(row.id, {
+        status: failure.status,
+        attempts: failure.refundAttempt ? Math.max(0, row.attempts - 1) : row.attempts,
+        next_attempt_at: new Date(clock.now() + failure.delayMs),
+        last_error: message,
+        locked_by: null,
+      });
+      if (failure.kind === 'retry' || failure.kind === 'dead') {
+        const dead = failure.kind === 'dead';
+        strapi.log[dead ? 'error' : 'warn'](
+          `outbox: ${row.topic} #${row.id} attempt ${row.attempts} failed${dead ? ', moved to dead-letter' : ''}: ${message}`,
+        );
       }
     },
 
@@ -343,22 +412,25 @@ export function createOutboxWorker(
           index++;
           continue;
         }
-        waiting.splice(index, 1);
-        const delivery: Promise<void> = worker
-          .deliver(row)
+        const batch = handlers.get(row.topic)?.options.batch;
+        // a batched topic: this row and the next waiting ones of its topic, up to the batch size
+        const rows = batch ? takeWaiting(row.topic, index, batch.maxSize) : waiting.splice(index, 1);
+        const delivery: Promise<void> = (batch ? worker.deliverBatch(rows) : worker.deliver(row))
           .catch((error: Error) => {
-            strapi.log.error(`outbox: recording the delivery of #${row.id} failed: ${error.message}`);
+            strapi.log.error(
+              `outbox: recording the delivery of ${rows.map((one) => `#${one.id}`).join(', ')} failed: ${error.message}`,
+            );
           })
           .finally(() => {
             gate.release(row.topic);
-            held.delete(row.id);
+            for (const one of rows) held.delete(one.id);
             deliveries.delete(delivery);
             if (stopped) return;
             // the rows this instance already holds first; claim more when half the batch is used up
             void worker
               .dispatch()
               .catch((error: Error) => strapi.log.error(`outbox: dispatch failed: ${error.message}`));
-            if (held.size <= config().batchSize / 2) worker.wake();
+            if (batch || held.size <= config().batchSize / 2) worker.wake();
           });
         deliveries.add(delivery);
       }
@@ -383,22 +455,36 @@ export function createOutboxWorker(
       const current = clock.now();
       if (current - lastRecovery >= lease().heartbeatMs) await worker.recoverStuck();
       if (current - lastParking >= PARKING_CHECK_MS) await worker.syncParking();
-      const room = config().batchSize - held.size;
-      if (room <= 0) return 0;
-      // a topic that holds twice its concurrency has enough to do: leave the room to the others
+      // a topic that holds twice what it delivers at once has enough to do: leave the room to the others
       const heldByTopic = new Map<string, number>();
       for (const row of held.values()) heldByTopic.set(row.topic, (heldByTopic.get(row.topic) ?? 0) + 1);
-      const full = [...heldByTopic]
-        .filter(([topic, count]) => count >= 2 * (handlers.get(topic)?.options.concurrency ?? 1))
-        .map(([topic]) => topic);
+      const full = [...heldByTopic].filter(([topic, count]) => count >= topicHoldLimit(topic)).map(([topic]) => topic);
       const excluded = [...new Set([...gate.blocked(current), ...readiness().parked, ...full])];
-      const rows = await worker.claim(room, excluded);
-      for (const row of rows) {
-        held.set(row.id, row);
-        waiting.push(row);
+      // batched topics claim for themselves (up to two batches per delivery slot), the others share the batch size
+      const batched = [...handlers].filter(([, handler]) => handler.options.batch).map(([topic]) => topic);
+      const heldOfBatched = batched.reduce((sum, topic) => sum + (heldByTopic.get(topic) ?? 0), 0);
+      const room = config().batchSize - (held.size - heldOfBatched);
+      const claims: Array<{ limit: number; rows: () => Promise<OutboxRow[]> }> = [];
+      if (room > 0)
+        claims.push({ limit: room, rows: () => worker.claim(room, [...new Set([...excluded, ...batched])]) });
+      for (const topic of batched) {
+        if (excluded.includes(topic)) continue;
+        const limit = topicHoldLimit(topic) - (heldByTopic.get(topic) ?? 0);
+        if (limit > 0) claims.push({ limit, rows: () => worker.claim(limit, [], topic) });
+      }
+      let claimed = 0;
+      moreDue = false;
+      for (const claim of claims) {
+        const rows = await claim.rows();
+        if (rows.length >= claim.limit) moreDue = true;
+        claimed += rows.length;
+        for (const row of rows) {
+          held.set(row.id, row);
+          waiting.push(row);
+        }
       }
       await worker.dispatch();
-      return rows.length;
+      return claimed;
     },
 
     /**
@@ -415,10 +501,9 @@ export function createOutboxWorker(
         try {
           do {
             again = false;
-            const room = config().batchSize - held.size;
-            const claimed = await worker.fill();
+            await worker.fill();
             // a full claim: more may be due at once
-            if (claimed > 0 && claimed >= room) again = true;
+            if (moreDue) again = true;
           } while (again && !stopped);
         } catch (error) {
           strapi.log.error(`outbox: polling failed: ${(error as Error).message}`);

@@ -3,7 +3,15 @@ import { getConfig, newDocumentId, TABLE } from '../utils';
 import { createOutboxAdmin } from './outbox-admin';
 import { createOutboxWorker, type HandlerOptions, type OutboxHandler, type RegisteredHandler } from './outbox-worker';
 
-export type { HandlerOptions, OutboxDelivery, OutboxHandler, OutboxRow, OutboxStatus } from './outbox-worker';
+export type {
+  HandlerOptions,
+  OutboxBatchHandler,
+  OutboxBatchOutcome,
+  OutboxDelivery,
+  OutboxHandler,
+  OutboxRow,
+  OutboxStatus,
+} from './outbox-worker';
 export type { ScrubTarget } from './outbox-admin';
 
 export interface OutboxMessage {
@@ -72,6 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ...admin,
     registerHandler(topic: string, handle: OutboxHandler, options: HandlerOptions = {}) {
       if (handlers.has(topic)) throw new Error(`outbox: a handler for ${topic} is already registered`);
+      if (options.batch && !(Number.isInteger(options.batch.maxSize) && options.batch.maxSize >= 1))
+        throw new Error(`outbox: the batch size of ${topic} must be a whole number of at least 1`);
       handlers.set(topic, { handle, options });
     },
 

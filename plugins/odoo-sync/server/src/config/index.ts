@@ -14,6 +14,8 @@ export interface OdooSyncConfig {
   protocol: ProtocolSetting;
   /** ODOO_MAX_CALLS_PER_SECOND: calls to Odoo per second and process (token bucket); 0 = no limit */
   maxCallsPerSecond: number;
+  /** ODOO_BATCH_SIZE: lead events per batch (one create per model for all of them), 1–100; 1 = one at a time */
+  batchSize: number;
   /** per call */
   timeoutMs: number;
   /** attempts of one event before dead-letter (Odoo outages can last hours) */
@@ -58,6 +60,7 @@ const defaults: OdooSyncConfig = {
   apiKey: '',
   protocol: 'auto',
   maxCallsPerSecond: 0,
+  batchSize: 100,
   timeoutMs: 10_000,
   maxAttempts: 20,
   breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, rollingWindowMs: 60_000, resetTimeoutMs: 30_000 },
@@ -88,6 +91,11 @@ export default {
       throw new Error(`odoo-sync: ODOO_PROTOCOL must be xmlrpc, json2 or auto, not ${config.protocol}`);
     if (config.maxCallsPerSecond !== undefined && !(config.maxCallsPerSecond >= 0))
       throw new Error('odoo-sync: ODOO_MAX_CALLS_PER_SECOND must be 0 (no limit) or more');
+    if (
+      config.batchSize !== undefined &&
+      !(Number.isInteger(config.batchSize) && config.batchSize >= 1 && config.batchSize <= 100)
+    )
+      throw new Error('odoo-sync: ODOO_BATCH_SIZE must be a whole number from 1 to 100');
     if (config.maxAttempts < 1) throw new Error('odoo-sync: maxAttempts must be at least 1');
     const readBack = config.stageReadBack;
     if (readBack && !(readBack.batchSize >= 1 && readBack.batchSize <= 1000))

@@ -162,6 +162,19 @@ describe('classifyOdooError for JSON-2 (Odoo 19+)', () => {
       retryAfterMs: null,
     });
   });
+
+  it("reads a proxy's 429 or 5xx under XML-RPC from the HTTP answer the xmlrpc package keeps on its error", () => {
+    // what the xmlrpc package rejects with when the body is an HTML page: the answer as a hidden property
+    const xmlrpcError = (statusCode: number, headers: Record<string, string> = {}) =>
+      Object.defineProperty(new Error("Unknown XML-RPC tag 'H1'"), 'res', { value: { statusCode, headers } });
+    expect(classifyOdooError(xmlrpcError(429, { 'retry-after': '2' }))).toEqual({
+      kind: 'rate-limited',
+      message: 'Odoo rate limit: HTTP 429',
+      retryAfterMs: 2000,
+    });
+    expect(classifyOdooError(xmlrpcError(429))).toMatchObject({ kind: 'rate-limited', retryAfterMs: null });
+    expect(classifyOdooError(xmlrpcError(502))).toEqual({ kind: 'transient', message: 'Odoo server error (HTTP 502)' });
+  });
 });
 
 describe('parseRetryAfter', () => {

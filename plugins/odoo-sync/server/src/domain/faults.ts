@@ -128,6 +128,19 @@ export function classifyOdooError(error: unknown): OdooFailure {
         return { kind: 'transient', message: `Odoo server error: ${text}` };
     }
   }
+  // XML-RPC (the xmlrpc package) keeps the HTTP answer on its error: a proxy's 429 or 5xx page is no XML
+  const response = (error as { res?: { statusCode?: unknown; headers?: Record<string, unknown> } } | null)?.res;
+  if (typeof response?.statusCode === 'number' && response.statusCode !== 200) {
+    const status = response.statusCode;
+    const retryAfter = response.headers?.['retry-after'];
+    if (status === 429)
+      return {
+        kind: 'rate-limited',
+        message: 'Odoo rate limit: HTTP 429',
+        retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null),
+      };
+    if (status === 408 || status >= 500) return { kind: 'transient', message: `Odoo server error (HTTP ${status})` };
+  }
   // odoo-await rejects with a plain string when authenticate answers false
   if (typeof error === 'string') {
     return /invalid credentials|error connecting/i.test(error)

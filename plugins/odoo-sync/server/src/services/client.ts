@@ -22,6 +22,14 @@ const NOT_CONFIGURED =
   'Odoo is not configured (set ODOO_URL and ODOO_API_KEY, and ODOO_DB and ODOO_USERNAME for XML-RPC)';
 
 const retryAfter = (message: string, retryAfterMs: number) => Object.assign(new Error(message), { retryAfterMs });
+/**
+ * A 429 asking for a short wait is waited out inside the call, up to this many times: Odoo (or
+ * its proxy) refused the call before running it, and failing a batch of 100 leads for it would
+ * redo the batch's lookups. A longer Retry-After fails the delivery (retried after it).
+ */
+const RATE_LIMIT_RETRIES = 3;
+const RATE_LIMIT_WAIT_MAX_MS = 5000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Odoo's external API behind one seam: the sync, the erase and the stage read-back call
@@ -104,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * retry can fix (a 422 dead-letters that one event); anything else is retried with backoff,
    * not before Odoo's Retry-After.
    */
-  async function run<T>(label: string, work: Work<T>): Promise<T> {
+  async function run<T>(label: string, work: Work<T>, rateLimited = 0): Promise<T> {
     service.assertConfigured();
     const circuit = getBreaker();
     if (circuit.opened) throw unreachable();
@@ -134,6 +142,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         case 'permanent':
           throw deliveryError.permanent(failure.message);
         case 'rate-limited':
+          if (rateLimited < RATE_LIMIT_RETRIES && (failure.retryAfterMs ?? 1000) <= RATE_LIMIT_WAIT_MAX_MS) {
+            await sleep(failure.retryAfterMs ?? 1000);
+            return run(label, work, rateLimited + 1);
+          }
           throw failure.retryAfterMs === null
             ? new Error(failure.message)
             : retryAfter(failure.message, failure.retryAfterMs);
@@ -159,6 +171,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
       run(`${model}.read`, (odoo) => odoo.read<T>(model, ids, fields)),
     create: (model: string, values: Values) => run(`${model}.create`, (odoo) => odoo.create(model, values)),
+    createMany: (model: string, valuesList: Values[]) =>
+      run(`${model}.create`, (odoo) => odoo.createMany(model, valuesList)),
     write: (model: string, ids: number[], values: Values) =>
       run(`${model}.write`, (odoo) => odoo.write(model, ids, values)),
     unlink: (model: string, ids: number[]) => run(`${model}.unlink`, (odoo) => odoo.unlink(model, ids)),

@@ -1,5 +1,13 @@
 import { OdooHttpError } from '../domain/faults';
-import type { Domain, OdooIdentity, OdooTransport, SearchOptions, TransportOptions, Values } from './types';
+import {
+  createdIds,
+  type Domain,
+  type OdooIdentity,
+  type OdooTransport,
+  type SearchOptions,
+  type TransportOptions,
+  type Values,
+} from './types';
 
 type Fetch = typeof fetch;
 
@@ -62,6 +70,10 @@ export function json2Transport(options: TransportOptions, fetchImpl: Fetch = fet
       const id = Array.isArray(ids) ? ids[0] : ids;
       if (typeof id !== 'number') throw new Error(`Odoo answered create on ${model} without an id`);
       return id;
+    },
+    async createMany(model: string, valuesList: Values[]) {
+      const ids = await call<number[] | number>(model, 'create', { vals_list: valuesList });
+      return createdIds(model, ids, valuesList.length);
     },
     write: (model: string, ids: number[], values: Values) => call<boolean>(model, 'write', { ids, vals: values }),
     unlink: (model: string, ids: number[]) => call<boolean>(model, 'unlink', { ids }),

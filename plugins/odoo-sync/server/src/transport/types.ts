@@ -37,6 +37,8 @@ export interface OdooTransport {
   ): Promise<T[]>;
   read<T extends { id: number }>(model: string, ids: number[], fields: string[]): Promise<T[]>;
   create(model: string, values: Values): Promise<number>;
+  /** One create for many records (Odoo's create takes a list of values: @api.model_create_multi); their ids in order. */
+  createMany(model: string, valuesList: Values[]): Promise<number[]>;
   write(model: string, ids: number[], values: Values): Promise<boolean>;
   unlink(model: string, ids: number[]): Promise<boolean>;
   /** Authenticates and reads the API user (the connection test). */
@@ -50,3 +52,17 @@ export interface TransportOptions {
   apiKey: string;
   timeoutMs: number;
 }
+
+/** The ids a create with a list of values answered: one number per record, in order, or an error. */
+export function createdIds(model: string, answer: unknown, expected: number): number[] {
+  const ids = Array.isArray(answer) ? answer : [answer];
+  if (ids.length !== expected || !ids.every((id) => typeof id === 'number'))
+    throw new Error(`Odoo answered create on ${model} with ${JSON.stringify(answer)} for ${expected} record(s)`);
+  return ids as number[];
+}
+
+/** Any of the leaves, in Odoo's prefix notation: n - 1 '|' before n leaves (none: no term, i.e. no condition). */
+export const anyOf = (leaves: ReadonlyArray<readonly [string, string, unknown]>): DomainTerm[] => [
+  ...Array.from({ length: Math.max(0, leaves.length - 1) }, () => '|' as const),
+  ...leaves,
+];

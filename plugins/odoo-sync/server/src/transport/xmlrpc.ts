@@ -1,6 +1,14 @@
 import Odoo from 'odoo-await';
 import xmlrpc from 'xmlrpc';
-import type { Domain, OdooIdentity, OdooTransport, SearchOptions, TransportOptions, Values } from './types';
+import {
+  createdIds,
+  type Domain,
+  type OdooIdentity,
+  type OdooTransport,
+  type SearchOptions,
+  type TransportOptions,
+  type Values,
+} from './types';
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -72,6 +80,8 @@ export function xmlrpcTransport(options: TransportOptions): OdooTransport {
     read: <T extends { id: number }>(model: string, ids: number[], fields: string[]) =>
       execute<T[]>(model, 'read', [ids], { fields }),
     create: (model: string, values: Values) => execute<number>(model, 'create', [values]),
+    createMany: async (model: string, valuesList: Values[]) =>
+      createdIds(model, await execute<number[] | number>(model, 'create', [valuesList]), valuesList.length),
     write: (model: string, ids: number[], values: Values) => execute<boolean>(model, 'write', [ids, values]),
     unlink: (model: string, ids: number[]) => execute<boolean>(model, 'unlink', [ids]),
     async identity(): Promise<OdooIdentity> {
