@@ -1,0 +1,10 @@
+import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { PERMISSIONS } from '../permissions';
+import { ReleasesPage } from './ReleasesPage';
+
+export const App = () => (
+  <PluginRoutes routes={[{ permissions: PERMISSIONS.releasesRead, element: <ReleasesPage /> }]} />
+);
+
+// The admin lazy-loads the menu link's page through a default export.
+export default App;
