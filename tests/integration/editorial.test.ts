@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestCms, type CmsProcess } from '../helpers/cms-process';
-import { api } from '../helpers/http';
+import { api, clientIp } from '../helpers/http';
 import { auth, contentManager, superAdminToken, uniqueSlug } from '../helpers/content';
 import { adminUser } from '../helpers/admin-users';
 import { count, db, rows } from '../helpers/db';
@@ -415,5 +415,67 @@ describe('releases', () => {
         ),
       ).toEqual([...ids].sort().map((documentId) => ({ document_id: documentId, n: 1 })));
     });
+  });
+});
+
+describe('content audit log', () => {
+  it('has every admin content action with its fields, filtered, and as CSV; Super Admin only', async () => {
+    const documentId = await createPage('Audited');
+    expect((await admin.update(PAGE, documentId, { title: 'Audited, edited' })).status).toBe(200);
+    expect((await admin.publish(PAGE, documentId)).status).toBe(200);
+    const [, , first] = await versionsOf(PAGE, documentId);
+    expect((await editorial(superToken).restore(first.id)).status).toBe(200);
+
+    const log = await api(`/editorial/audit-log?action=content.*&type=${encodeURIComponent(PAGE)}&pageSize=200`, {
+      headers: auth(superToken),
+    });
+    expect(log.status, JSON.stringify(log.body)).toBe(200);
+    const mine = (log.body.data as Array<{ action: string; subjectId: string; actorEmail: string; details: any }>)
+      .filter((entry) => entry.subjectId === documentId)
+      .reverse();
+    expect(mine.map((entry) => entry.action)).toEqual([
+      'content.create',
+      'content.update',
+      'content.publish',
+      'content.restore',
+    ]);
+    expect(mine[1].details).toMatchObject({ locale: 'en', fields: ['title'] });
+    expect(mine[3].details).toMatchObject({ fields: ['title'], version: first.id });
+    expect(mine[0].actorEmail).toBe(inject('adminEmail'));
+
+    const csv = await api(`/editorial/audit-log/export?action=content.*&type=${encodeURIComponent(PAGE)}`, {
+      headers: { ...auth(superToken), Accept: 'text/csv' },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = String(csv.body).trim().split('\n');
+    expect(lines[0]).toBe('occurredAt,actorId,actorEmail,action,subjectType,subjectId,details');
+    expect(lines.filter((line) => line.includes(documentId))).toHaveLength(4);
+
+    const bad = await api('/editorial/audit-log?from=yesterday', { headers: auth(superToken) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0]).toMatchObject({ path: ['from'], code: 'invalid_date' });
+    for (const role of ['Admin', 'Editor'] as const)
+      expect((await api('/editorial/audit-log', { headers: auth((await adminUser(role)).token) })).status).toBe(403);
+  });
+
+  it('records failed admin logins with the address tried', async () => {
+    const email = `nobody-${uniqueSlug('x')}@magnetiq.test`;
+    const failed = await api('/admin/login', {
+      method: 'POST',
+      ip: clientIp(),
+      json: { email, password: 'Wrong-Passw0rd!' },
+    });
+    expect(failed.status).toBe(400);
+    const log = await eventually(
+      async () => {
+        const answer = await api('/editorial/audit-log?action=admin.login-failed&pageSize=200', {
+          headers: auth(superToken),
+        });
+        return answer.body.data.find((entry: { subjectId: string }) => entry.subjectId === email) ?? false;
+      },
+      { timeoutMs: 5000, intervalMs: 200, what: 'the failed login in the audit log' },
+    );
+    expect(log).toMatchObject({ action: 'admin.login-failed', subjectType: 'admin::user', actorId: null });
   });
 });

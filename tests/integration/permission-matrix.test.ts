@@ -103,6 +103,9 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   'POST /editorial/releases': MARKETING,
   'GET /editorial/releases/:id': CONTENT_READERS,
   'POST /editorial/releases/:id/schedule': MARKETING,
+  // the content audit log: Super Admin alone
+  'GET /editorial/audit-log': ['Super Admin'],
+  'GET /editorial/audit-log/export': ['Super Admin'],
 };
 
 /**

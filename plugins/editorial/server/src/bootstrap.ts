@@ -9,6 +9,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
   await installTables(strapi.db.connection);
   leads(strapi).email.registerTemplate(REVIEW_EMAIL_TEMPLATE, renderReviewRequest, ['en']);
+  // logins, admin users, roles and media into the audit log (content writes: the middleware)
+  getService(strapi, 'audit-events').subscribe();
 
   // retention: the CMS runs every cron tick on one instance only (cms/src/ops/cluster.ts)
   strapi.cron.add({

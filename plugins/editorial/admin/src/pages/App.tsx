@@ -1,5 +1,6 @@
 import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
+import { AuditLogPage } from './AuditLogPage';
 import { ReleasesPage } from './ReleasesPage';
 
 export const App = () => (

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RequestContext } from '@magnetiq/plugin-kit/server';
+import { stringify } from 'csv-stringify/sync';
+import { AUDIT_CSV_COLUMNS, parseAuditFilters } from '../domain/audit-query';
 import { parseRelease, parseSchedule } from '../domain/release';
 import { parseStages, type Issue } from '../domain/workflow';
-import { currentActor, editorialTypes, getService, hasDrafts, isEditorialType, isLocalized } from '../utils';
+import { currentActor, editorialTypes, getService, hasDrafts, isEditorialType, isLocalized, leads } from '../utils';
 
 type Ctx = RequestContext & { state: RequestContext['state'] & { userAbility?: unknown } };
 
@@ -98,9 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const entry = whole ? null : entryQuery(query);
       if (entry) issues.push(...entry.issues);
       if (issues.length > 0) throw invalid(issues);
-      const uids = entry
-        ? (readable(ctx, query.uid, entry.locale), [String(query.uid)])
-        : editorialTypes(strapi).filter((uid) => checker(ctx, uid).can.read());
+      if (entry) readable(ctx, query.uid, entry.locale);
+      const uids = entry ? [String(query.uid)] : editorialTypes(strapi).filter((uid) => checker(ctx, uid).can.read());
       const { results, pagination } = await versions().list({
         uids,
         documentId: entry?.documentId,
@@ -301,6 +302,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'releases').create(parsed.value, currentActorOf(ctx)) };
     },
 
+    async auditLog(ctx: Ctx) {
+      const { filters, page, pageSize } = await auditPage(ctx);
+      const { results, pagination } = await leads(strapi).audit.search({ ...filters, page, pageSize });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: results.map((entry) => ({ ...entry, occurredAt: new Date(entry.occurredAt).toISOString() })),
+        meta: { pagination },
+      };
+    },
+
+    /** The filtered audit log as CSV (at most 50,000 rows, newest first). */
+    async auditLogExport(ctx: Ctx) {
+      const { filters } = await auditPage(ctx);
+      const records: unknown[][] = [AUDIT_CSV_COLUMNS];
+      for (let page = 1; page <= 50; page++) {
+        const { results, pagination } = await leads(strapi).audit.search({ ...filters, page, pageSize: 1000 });
+        for (const entry of results)
+          records.push([
+            new Date(entry.occurredAt).toISOString(),
+            entry.actorId ?? '',
+            entry.actorEmail ?? '',
+            entry.action,
+            entry.subjectType,
+            entry.subjectId,
+            entry.details ? JSON.stringify(entry.details) : '',
+          ]);
+        if (page >= pagination.pageCount) break;
+      }
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`);
+      ctx.set('Cache-Control', 'no-store');
+      // a cell starting with = + - @ is not a formula in a spreadsheet (CSV injection)
+      ctx.body = stringify(
+        records.map((row) =>
+          row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)),
+        ),
+      );
+    },
+
     async scheduleRelease(ctx: Ctx) {
       const id = Number(ctx.params.id);
       if (!Number.isInteger(id) || id < 1) throw new errors.NotFoundError('No such release');
@@ -309,6 +349,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'releases').schedule(id, parsed.value.at, parsed.value.timeZone) };
     },
   };
+
+  /** The audit log, filtered (user, action, type, date), paged. Super Admin only (plugin::editorial.audit.read). */
+  async function auditPage(ctx: Ctx) {
+    const query = record(ctx.query);
+    const parsed = parseAuditFilters(query);
+    const issues = 'issues' in parsed ? parsed.issues : [];
+    const page = positiveInt(query.page, 'page', issues, 1);
+    const pageSize = positiveInt(query.pageSize, 'pageSize', issues, 50, 200);
+    if ('issues' in parsed || issues.length > 0) throw invalid(issues);
+    return { filters: parsed.value, page, pageSize };
+  }
 
   function currentActorOf(ctx: Ctx) {
     const user = ctx.state.user;

@@ -29,5 +29,7 @@ export default {
       handler: 'admin.scheduleRelease',
       config: guarded(ACTIONS.releasesManage),
     },
+    { method: 'GET', path: '/audit-log', handler: 'admin.auditLog', config: guarded(ACTIONS.auditRead) },
+    { method: 'GET', path: '/audit-log/export', handler: 'admin.auditLogExport', config: guarded(ACTIONS.auditRead) },
   ],
 };

@@ -168,14 +168,57 @@ const release = {
   },
 };
 
+const auditQuery = {
+  type: 'object',
+  properties: {
+    user: { type: 'integer', minimum: 1, description: 'an admin user id' },
+    action: { type: 'string', description: 'an action, e.g. content.publish, or a prefix such as content.*' },
+    type: { type: 'string', description: 'a subject type, e.g. api::page.page' },
+    from: { type: 'string', description: 'YYYY-MM-DD or an ISO date-time' },
+    to: { type: 'string', description: 'YYYY-MM-DD (that day included) or an ISO date-time' },
+  },
+};
+
+/** the leads contract's `AuditEntry` */
+const auditEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'actorId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'occurredAt'],
+  properties: {
+    id: { type: 'integer' },
+    actorId: { type: ['integer', 'null'] },
+    actorEmail: { type: ['string', 'null'] },
+    action: { type: 'string' },
+    subjectType: { type: 'string' },
+    subjectId: { type: 'string' },
+    details: { type: ['object', 'null'] },
+    occurredAt: dateTime,
+  },
+};
+
 export default {
-  'admin.listVersions': {
-    summary: 'Versions of one document and locale, newest first',
+  'admin.auditLog': {
+    summary: 'The audit log, filtered by user, action, type and date, newest first',
     query: {
-      type: 'object',
-      required: ['uid', 'documentId'],
-      properties: { uid, documentId, locale, ...paging },
+      ...auditQuery,
+      properties: {
+        ...auditQuery.properties,
+        page: paging.page,
+        pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+      },
     },
+    data: { type: 'array', items: auditEntry },
+    meta: pagination,
+  },
+  'admin.auditLogExport': {
+    summary: 'The filtered audit log as CSV',
+    query: auditQuery,
+    produces: 'text/csv',
+  },
+  'admin.listVersions': {
+    summary:
+      'Versions of one document and locale (uid and documentId), else of every type the user reads; newest first',
+    query: { type: 'object', properties: { uid, documentId, locale, ...paging } },
     data: { type: 'array', items: version },
     meta: pagination,
   },
@@ -242,12 +285,13 @@ export default {
     data: settings,
   },
   'admin.getStage': {
-    summary: 'The review stage of one entry, with its type’s stages',
-    query: { type: 'object', required: ['uid', 'documentId'], properties: { uid, documentId, locale } },
-    data: entryStage,
+    summary:
+      'The review stage of one entry (uid and documentId, with its type’s stages), else every entry past its first stage',
+    query: { type: 'object', properties: { uid, documentId, locale } },
+    data: { anyOf: [entryStage, { type: 'array', items: entryStage }] },
     meta: {
       type: 'object',
-      required: ['review', 'stages'],
+      description: 'for one entry: whether review is on for its type, and the stages',
       properties: { review: { type: 'boolean' }, stages: { type: 'array', items: stage } },
     },
   },

@@ -129,12 +129,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (exists === 0) throw new errors.NotFoundError(`No entry ${input.documentId}`);
       let assignee: { id: number; email: string; firstname?: string | null } | null = null;
       if (input.assigneeId != null) {
-        assignee = (await strapi.db
-          .query('admin::user')
-          .findOne({
-            where: { id: input.assigneeId, isActive: true },
-            select: ['id', 'email', 'firstname'],
-          })) as typeof assignee;
+        assignee = (await strapi.db.query('admin::user').findOne({
+          where: { id: input.assigneeId, isActive: true },
+          select: ['id', 'email', 'firstname'],
+        })) as typeof assignee;
         if (!assignee)
           throw new errors.ValidationError('The assignee is not an active admin user', {
             errors: [{ path: ['assigneeId'], code: 'unknown_assignee', message: 'not an active admin user' }],
