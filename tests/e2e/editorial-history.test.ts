@@ -55,7 +55,7 @@ describe('an Editor and the History panel', () => {
     const title = page.locator('input[name="title"]');
     await expect.poll(() => title.inputValue()).toBe(`History original ${suffix}`);
     await title.fill(`History changed ${suffix}`);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
     await expect.poll(() => page.locator('[data-testid="editorial-version"]').count(), { timeout: 15_000 }).toBe(2);
     // the History panel lists both versions (newest first); the reload shows the new one
     await page.reload();
@@ -73,7 +73,7 @@ describe('an Editor and the History panel', () => {
     await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe(`History original ${suffix}`);
     await expect.poll(() => page.locator('[data-testid="editorial-version"]').count(), { timeout: 15_000 }).toBe(3);
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).first().click();
     await expect
       .poll(
         async () =>

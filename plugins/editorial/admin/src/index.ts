@@ -13,12 +13,28 @@ const base = registerPluginAdmin({
   translations: { en: () => import('./translations/en.json'), de: () => import('./translations/de.json') },
 });
 
+interface Widgets {
+  register(widget: Record<string, unknown>): void;
+}
+
 interface ContentManagerApis {
   addEditViewSidePanel(panels: unknown[]): void;
 }
 
 export default {
   ...base,
+  register(app: StrapiApp) {
+    base.register?.(app);
+    // the admin home: what waits for my review (GET /editorial/stages/mine)
+    (app as unknown as { widgets: Widgets }).widgets.register({
+      id: 'waiting-for-review',
+      pluginId: PLUGIN_ID,
+      icon: Clock,
+      title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Waiting for my review' },
+      component: () => import('./components/ReviewWidget'),
+      permissions: [{ action: 'plugin::editorial.stages.update' }],
+    });
+  },
   bootstrap(app: StrapiApp) {
     // the History panel beside every edit view (the server answers 403 where the user may not read versions)
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };

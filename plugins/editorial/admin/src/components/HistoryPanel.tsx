@@ -9,10 +9,21 @@ import { DiffView } from './DiffView';
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { locale?: string | null } | null;
+  document?: { locale?: string | null; updatedAt?: string | null } | null;
 }
 
-const HistoryList = ({ uid, documentId, locale }: { uid: string; documentId: string; locale: string | null }) => {
+const HistoryList = ({
+  uid,
+  documentId,
+  locale,
+  updatedAt,
+}: {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+  /** the draft's last change: a save reloads the list */
+  updatedAt: string | null;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -35,7 +46,7 @@ const HistoryList = ({ uid, documentId, locale }: { uid: string; documentId: str
     return () => {
       live = false;
     };
-  }, [get, path]);
+  }, [get, path, updatedAt]);
 
   const show = async (id: number) => {
     const response = await get(`/editorial/versions/${id}`);
@@ -126,6 +137,13 @@ export const HistoryPanel = (props: PanelProps) => {
   if (!props.documentId) return null;
   return {
     title: 'History',
-    content: <HistoryList uid={props.model} documentId={props.documentId} locale={props.document?.locale ?? null} />,
+    content: (
+      <HistoryList
+        uid={props.model}
+        documentId={props.documentId}
+        locale={props.document?.locale ?? null}
+        updatedAt={props.document?.updatedAt ?? null}
+      />
+    ),
   };
 };
