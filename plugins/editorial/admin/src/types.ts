@@ -11,22 +11,8 @@ export interface VersionSummary {
   createdAt: string;
 }
 
-export interface TextPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
-
-export interface FieldChange {
-  path: string;
-  type: string;
-  change: 'added' | 'removed' | 'changed';
-  before: unknown;
-  after: unknown;
-  text?: TextPart[];
-  added?: Array<string | number>;
-  removed?: Array<string | number>;
-}
+export type { FieldChange, TextPart } from '../../server/src/domain/diff';
+import type { FieldChange } from '../../server/src/domain/diff';
 
 export interface VersionDetail extends VersionSummary {
   data: Record<string, unknown>;

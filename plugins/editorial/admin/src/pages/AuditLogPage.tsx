@@ -17,18 +17,11 @@ import {
 import { Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { AuditEntry as LeadsAuditEntry } from '@magnetiq/plugin-leads/contract';
 import { getTranslation } from '../utils/getTranslation';
 
-interface AuditEntry {
-  id: number;
-  actorId: number | null;
-  actorEmail: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown> | null;
-  occurredAt: string;
-}
+/** as the route answers it: dates as ISO strings */
+type AuditEntry = Omit<LeadsAuditEntry, 'occurredAt'> & { occurredAt: string };
 
 type Filters = Record<'user' | 'action' | 'type' | 'from' | 'to', string>;
 const EMPTY: Filters = { user: '', action: '', type: '', from: '', to: '' };
