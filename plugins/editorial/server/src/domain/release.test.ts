@@ -55,7 +55,8 @@ describe('parseSchedule', () => {
       'invalid_time_zone',
     ]);
     expect(codes(parseSchedule({ scheduledAt: '2026-12-01T09:00:00Z' }, now))).toEqual(['in_the_past']);
-    expect(codes(parseSchedule({ scheduledAt: 'soon' }, now))).toEqual(['invalid_date_time']);
+    expect(codes(parseSchedule({ scheduledAt: 'soon' }, now))).toEqual(['time_zone_required']);
+    expect(codes(parseSchedule({ scheduledAt: 'soon', timeZone: 'UTC' }, now))).toEqual(['invalid_date_time']);
   });
 });
 

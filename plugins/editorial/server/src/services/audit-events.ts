@@ -41,7 +41,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       hub.on(event, async (payload: Payload = {}) => {
         try {
           const actor = currentActor(strapi);
-          let who = actor.id !== null ? { id: actor.id, email: actor.email ?? undefined } : undefined;
+          let who: { id?: number; email?: string } | undefined =
+            actor.id !== null ? { id: actor.id, email: actor.email ?? undefined } : undefined;
           let subject: { type: string; id: string | number } = { type: 'admin', id: '-' };
           const details: Record<string, unknown> = {};
           if (event === 'admin.auth.success' && payload.user?.id) {

@@ -164,7 +164,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const release = await service.get(id);
       if (!release) throw new errors.NotFoundError(`No release ${id}`);
       const system = { id: undefined, email: 'editorial-release' };
-      let failure: string | null = null;
       try {
         await strapi.db.transaction(async ({ trx }) => {
           for (const [index, action] of release.actions.entries()) {
@@ -206,7 +205,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         });
       } catch (error) {
-        failure = (error as Error).message.slice(0, 2000);
+        const failure = (error as Error).message.slice(0, 2000);
         await knex()(TABLES.releases)
           .where({ id })
           .update({ status: 'failed', finished_at: new Date(), error: failure, updated_at: new Date() });

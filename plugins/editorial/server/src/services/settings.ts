@@ -1,23 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { defaultSettings, type Stage, type TypeSettings } from '../domain/workflow';
 import { TABLES } from '../tables';
-import { editorialTypes } from '../utils';
+import { editorialTypes, fromJsonb } from '../utils';
 
 interface SettingsRow {
   content_type: string;
   history: boolean;
   review: boolean;
-  stages: Stage[] | null;
+  stages: Stage[] | string | null;
   reset_on_edit: boolean;
 }
 
-const fromRow = (row: SettingsRow): TypeSettings => ({
-  uid: row.content_type,
-  history: row.history,
-  review: row.review,
-  stages: row.stages && row.stages.length >= 2 ? row.stages : defaultSettings(row.content_type).stages,
-  resetOnEdit: row.reset_on_edit,
-});
+const fromRow = (row: SettingsRow): TypeSettings => {
+  const stages = fromJsonb<Stage[] | null>(row.stages);
+  return {
+    uid: row.content_type,
+    history: row.history,
+    review: row.review,
+    stages: Array.isArray(stages) && stages.length >= 2 ? stages : defaultSettings(row.content_type).stages,
+    resetOnEdit: row.reset_on_edit,
+  };
+};
 
 /**
  * Which editorial features are on per content type: a row per type that was changed from the

@@ -8,6 +8,7 @@ import { snapshot, type VersionData } from '../domain/snapshot';
 import { TABLES } from '../tables';
 import {
   currentActor,
+  fromJsonb,
   getConfig,
   hasDrafts,
   inTransaction,
@@ -104,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ content_type: uid, document_id: documentId, locale: localeKey(locale), status })
           .orderBy('id', 'desc')
           .first()) as VersionRow | undefined;
-        return row ?? null;
+        return row ? { ...row, data: fromJsonb<VersionData>(row.data) } : null;
       });
     },
 
@@ -172,7 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async get(id: number): Promise<(Version & { data: VersionData }) | null> {
       const row = (await strapi.db.connection(TABLES.versions).where({ id }).first()) as VersionRow | undefined;
-      return row ? { ...toVersion(row), data: row.data } : null;
+      return row ? { ...toVersion(row), data: fromJsonb<VersionData>(row.data) } : null;
     },
 
     /** Field by field, what changed from this version to the current draft. */

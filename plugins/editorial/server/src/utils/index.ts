@@ -91,3 +91,7 @@ export function currentActor(strapi: Core.Strapi): Actor {
  */
 export const inTransaction = <T>(strapi: Core.Strapi, work: (trx: import('knex').Knex.Transaction) => Promise<T>) =>
   strapi.db.transaction(({ trx }) => work(trx)) as Promise<T>;
+
+/** Strapi's PostgreSQL dialect reads JSONB as text (a type parser of its own): our raw reads parse it. */
+export const fromJsonb = <T>(value: unknown): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
