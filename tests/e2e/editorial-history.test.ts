@@ -53,7 +53,7 @@ describe('an Editor and the History panel', () => {
       `${inject('cmsUrl')}/admin/content-manager/collection-types/${PAGE}/${documentId}?plugins[i18n][locale]=en`,
     );
     const title = page.locator('input[name="title"]');
-    await expect.poll(() => title.inputValue()).toBe(`History original ${suffix}`);
+    await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe(`History original ${suffix}`);
     await title.fill(`History changed ${suffix}`);
     await page.getByRole('button', { name: 'Save', exact: true }).first().click();
     await expect.poll(() => page.locator('[data-testid="editorial-version"]').count(), { timeout: 15_000 }).toBe(2);
@@ -65,7 +65,7 @@ describe('an Editor and the History panel', () => {
     // the oldest version's changes against the current draft: the title's words
     await versions.last().getByRole('button', { name: 'Show changes' }).click();
     const change = page.locator('[data-testid="editorial-diff-change"]').filter({ hasText: 'title' });
-    await expect.poll(() => change.count()).toBe(1);
+    await expect.poll(() => change.count(), { timeout: 10_000 }).toBe(1);
     expect(await change.locator('del').allTextContents()).toContain('original');
     expect(await change.locator('ins').allTextContents()).toContain('changed');
 

@@ -246,11 +246,11 @@ describe('version history', () => {
 
 describe('review stages', () => {
   afterAll(async () => {
-    await editorial(superToken).settings({ uid: ARTICLE, review: false });
+    await editorial(superToken).settings({ uid: PAGE, review: false });
   });
 
   it('refuses an Editor publishing an entry "In review" (403), lets it publish once approved, and an edit sends it back to Draft', async () => {
-    const on = await editorial(superToken).settings({ uid: ARTICLE, review: true });
+    const on = await editorial(superToken).settings({ uid: PAGE, review: true });
     expect(on.status, JSON.stringify(on.body)).toBe(200);
     expect(on.body.data.stages.map((stage: { name: string }) => stage.name)).toEqual([
       'Draft',
@@ -260,18 +260,14 @@ describe('review stages', () => {
 
     const editorUser = await adminUser('Editor');
     const editorCm = contentManager(editorUser.token);
-    const created = await editorCm.create(ARTICLE, {
-      title: 'Needs review',
-      slug: uniqueSlug('review'),
-      excerpt: 'v1',
-    });
+    const created = await editorCm.create(PAGE, pageData('Needs review'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const documentId = created.body.data.documentId as string;
-    expect((await editorial(editorUser.token).getStage(ARTICLE, documentId)).body.data.stage).toBe('Draft');
+    expect((await editorial(editorUser.token).getStage(PAGE, documentId)).body.data.stage).toBe('Draft');
 
     const me = await api('/admin/users/me', { headers: auth(superToken) });
     const moved = await editorial(editorUser.token).stage({
-      uid: ARTICLE,
+      uid: PAGE,
       documentId,
       locale: 'en',
       stage: 'In review',
@@ -287,31 +283,32 @@ describe('review stages', () => {
       ),
     ).toBe(1);
 
-    const refused = await editorCm.publish(ARTICLE, documentId);
+    const refused = await editorCm.publish(PAGE, documentId);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('"In review"');
     expect(refused.body.error.message).toContain('"Approved"');
+    expect(refused.body.error.details).toMatchObject({ code: 'not_approved', stage: 'In review' });
     expect(
-      await count(`select count(*) from articles where document_id = $1 and published_at is not null`, [documentId]),
+      await count(`select count(*) from pages where document_id = $1 and published_at is not null`, [documentId]),
     ).toBe(0);
 
     // an Editor may not approve
     const approveByEditor = await editorial(editorUser.token).stage({
-      uid: ARTICLE,
+      uid: PAGE,
       documentId,
       locale: 'en',
       stage: 'Approved',
     });
     expect(approveByEditor.status).toBe(403);
-    expect(
-      (await editorial(superToken).stage({ uid: ARTICLE, documentId, locale: 'en', stage: 'Approved' })).status,
-    ).toBe(200);
-    expect((await editorCm.publish(ARTICLE, documentId)).status).toBe(200);
+    expect((await editorial(superToken).stage({ uid: PAGE, documentId, locale: 'en', stage: 'Approved' })).status).toBe(
+      200,
+    );
+    expect((await editorCm.publish(PAGE, documentId)).status).toBe(200);
 
     // editing the approved entry sends it back to Draft: the next publish is refused again
-    expect((await editorCm.update(ARTICLE, documentId, { excerpt: 'v2' })).status).toBe(200);
-    expect((await editorial(editorUser.token).getStage(ARTICLE, documentId)).body.data.stage).toBe('Draft');
-    expect((await editorCm.publish(ARTICLE, documentId)).status).toBe(403);
+    expect((await editorCm.update(PAGE, documentId, { title: 'Needs review, edited' })).status).toBe(200);
+    expect((await editorial(editorUser.token).getStage(PAGE, documentId)).body.data.stage).toBe('Draft');
+    expect((await editorCm.publish(PAGE, documentId)).status).toBe(403);
   });
 });
 

@@ -75,7 +75,7 @@ export const AuditLogPage = () => {
             {t('audit.filter', 'Filter')}
           </Button>
         </Flex>
-        {query.error && <Typography textColor="danger600">{t('audit.failed', 'Check the filters')}</Typography>}
+        {query.error ? <Typography textColor="danger600">{t('audit.failed', 'Check the filters')}</Typography> : null}
         <Box background="neutral0" hasRadius shadow="tableShadow">
           <Table colCount={5} rowCount={(query.data?.data.length ?? 0) + 1}>
             <Thead>

@@ -88,11 +88,14 @@ export function parseSchedule(
   const input = record(body);
   const issues: Issue[] = [];
   const timeZone = input.timeZone ?? null;
-  if (timeZone !== null && (typeof timeZone !== 'string' || !DateTime.now().setZone(timeZone).isValid))
+  const badZone = timeZone !== null && (typeof timeZone !== 'string' || !DateTime.now().setZone(timeZone).isValid);
+  if (badZone)
     issues.push({ path: 'timeZone', code: 'invalid_time_zone', message: 'timeZone must be an IANA time zone' });
   const raw = input.scheduledAt;
   let at: DateTime | null = null;
-  if (typeof raw !== 'string' || raw.length > 40) {
+  if (badZone) {
+    // the time cannot be read without its zone
+  } else if (typeof raw !== 'string' || raw.length > 40) {
     issues.push({
       path: 'scheduledAt',
       code: 'invalid_date_time',
