@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw invalid([{ path: 'uid', code: 'unknown_type', message: 'uid must be a content type with history' }]);
     const permissions = checker(ctx, uid);
     if (permissions.cannot.read(subject(uid, locale)))
-      throw new errors.ForbiddenError('You may not read this content type (or locale) in the Content Manager');
+      throw new errors.PolicyError('You may not read this content type (or locale) in the Content Manager');
     return permissions;
   };
 
@@ -139,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const version = await versionOr404(ctx);
       const permissions = readable(ctx, version.uid, version.locale);
       if (permissions.cannot.update(subject(version.uid, version.locale)))
-        throw new errors.ForbiddenError('You may not update this content type (or locale)');
+        throw new errors.PolicyError('You may not update this content type (or locale)');
       // fields the user may not write keep their current value
       const result = await versions().restore(version.id, async (data) => {
         const sanitized = await permissions.sanitizeUpdateInput(subject(version.uid, version.locale))(data);
@@ -218,7 +218,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (issues.length > 0) throw invalid(issues);
       const permissions = readable(ctx, body.uid, locale);
       if (permissions.cannot.update(subject(String(body.uid), locale)))
-        throw new errors.ForbiddenError('You may not update this content type (or locale)');
+        throw new errors.PolicyError('You may not update this content type (or locale)');
       const user = ctx.state.user;
       if (!user) throw new errors.UnauthorizedError('Log in first');
       ctx.body = {
@@ -293,7 +293,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
         // whoever puts an entry in a release must be allowed to publish it themselves
         else if (checker(ctx, action.uid).cannot.publish(subject(action.uid, action.locale)))
-          throw new errors.ForbiddenError(
+          throw new errors.PolicyError(
             `You may not publish ${action.uid}${action.locale ? ` (${action.locale})` : ''}`,
           );
       });

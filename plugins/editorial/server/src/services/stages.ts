@@ -64,18 +64,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : { uid, documentId, locale: locale ?? null, stage: firstStage(settings), assigneeId: null, updatedAt: null };
     },
 
-    /** Throws a 403 unless every locale being published is in the last stage (review on for the type). */
+    /**
+     * Throws a 403 unless every locale being published is in the last stage (review on for the type).
+     * A PolicyError: the one 403 whose message Strapi passes to the client (a ForbiddenError becomes a bare "Forbidden").
+     */
     async assertPublishable(settings: TypeSettings, documentId: string | undefined, locales: string[]) {
       if (!settings.review) return;
       const last = lastStage(settings);
       if (!documentId)
-        throw new errors.ForbiddenError(
+        throw new errors.PolicyError(
           `Review is on for ${settings.uid}: a new entry starts in "${firstStage(settings)}" and can be published only in "${last}".`,
         );
       for (const locale of locales) {
         const { stage } = await service.get(settings.uid, documentId, locale);
         if (stage !== last)
-          throw new errors.ForbiddenError(
+          throw new errors.PolicyError(
             `This entry is in the review stage "${stage}"${locale ? ` (${locale})` : ''}: only entries in "${last}" can be published.`,
             { code: 'not_approved', stage, requiredStage: last },
           );
@@ -122,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       const roleCodes = (user.roles ?? []).map((role) => role.code);
       if (!mayEnter(target, roleCodes))
-        throw new errors.ForbiddenError(`Your role may not move entries into "${target.name}"`);
+        throw new errors.PolicyError(`Your role may not move entries into "${target.name}"`);
       const exists = await strapi.db
         .query(input.uid as Parameters<typeof strapi.db.query>[0])
         .count({ where: { documentId: input.documentId, ...(input.locale ? { locale: input.locale } : {}) } });
