@@ -171,4 +171,17 @@ export default ({ env }: { env: any }) => ({
       cacheSeconds: env.int('ANALYTICS_CACHE_SECONDS', 60),
     },
   },
+  // version history, review stages, releases, content audit log (docs/adr/0026-editorial.md)
+  editorial: {
+    enabled: true,
+    resolve: '../plugins/editorial',
+    config: {
+      retentionDays: env.int('EDITORIAL_HISTORY_RETENTION_DAYS', 90),
+      keepLast: env.int('EDITORIAL_HISTORY_KEEP_LAST', 20),
+      pruneCron: env('EDITORIAL_HISTORY_PRUNE_CRON', '41 3 * * *'),
+      releasePollMs: env.int('EDITORIAL_RELEASE_POLL_MS', 15000),
+      releaseLeaseMs: env.int('EDITORIAL_RELEASE_LEASE_MS', 10 * 60 * 1000),
+      adminUrl: `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin`,
+    },
+  },
 });

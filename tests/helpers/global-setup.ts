@@ -167,6 +167,8 @@ export default async function setup(project: TestProject) {
       CALENDAR_REFRESH_CRON: '',
       BOOKING_BUSY_TIMEOUT_MS: '300',
       CALENDAR_NOT_CONFIGURED_DELAY_MS: '500',
+      // editorial: due releases looked for every 300 ms on every instance
+      EDITORIAL_RELEASE_POLL_MS: '300',
     };
     let cms;
     try {

@@ -90,6 +90,22 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   // analytics: counts only, every role
   'GET /analytics/overview': EVERY_ROLE,
   'GET /analytics/export/:table': EVERY_ROLE,
+  // editorial: history and releases are read by whoever reads content, changed by marketing; settings are Admin's
+  'GET /editorial/versions': CONTENT_READERS,
+  'GET /editorial/versions/:id': CONTENT_READERS,
+  'POST /editorial/versions/:id/restore': MARKETING,
+  'GET /editorial/settings': ADMINS,
+  'PUT /editorial/settings': ADMINS,
+  'GET /editorial/stages': CONTENT_READERS,
+  'PUT /editorial/stages': MARKETING,
+  'GET /editorial/stages/mine': MARKETING,
+  'GET /editorial/releases': CONTENT_READERS,
+  'POST /editorial/releases': MARKETING,
+  'GET /editorial/releases/:id': CONTENT_READERS,
+  'POST /editorial/releases/:id/schedule': MARKETING,
+  // the content audit log: Super Admin alone
+  'GET /editorial/audit-log': ['Super Admin'],
+  'GET /editorial/audit-log/export': ['Super Admin'],
 };
 
 /**

@@ -80,6 +80,20 @@ const MARKETING_PLUGIN_ACTIONS = [
   'plugin::booking.schedules.manage',
 ];
 /**
+ * Editorial workflow (plugins/editorial): history and restore, review stages, releases. Settings
+ * (which types have history and review) are Admin's; the audit log is Super Admin's alone.
+ */
+const EDITORIAL_EDITOR_ACTIONS = [
+  'plugin::editorial.versions.read',
+  'plugin::editorial.versions.restore',
+  'plugin::editorial.stages.update',
+  'plugin::editorial.releases.read',
+  'plugin::editorial.releases.manage',
+];
+const EDITORIAL_VIEWER_ACTIONS = ['plugin::editorial.versions.read', 'plugin::editorial.releases.read'];
+/** Plugin actions no role but Super Admin gets (Super Admin has every action). */
+const SUPER_ADMIN_ONLY_ACTIONS = new Set(['plugin::editorial.audit.read']);
+/**
  * CRM work: the leads plugin's contact routes (each read of a contact's detail and each export is
  * audited there), bookings and registrations; the sessions and hosts lists to find them. Erase and
  * the outbox (payloads carry live capability links) stay with Admin.
@@ -167,7 +181,12 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
     .filter((action) => action.section === 'contentTypes')
     .map((action) => action.actionId);
   const pluginPermissions = actions
-    .filter((action) => action.section === 'plugins' && action.pluginName !== 'users-permissions')
+    .filter(
+      (action) =>
+        action.section === 'plugins' &&
+        action.pluginName !== 'users-permissions' &&
+        !SUPER_ADMIN_ONLY_ACTIONS.has(action.actionId),
+    )
     .flatMap((action) =>
       Array.isArray(action.subjects) && action.subjects.length > 0
         ? action.subjects.map((subject) => ({ action: action.actionId, subject }))
@@ -181,12 +200,19 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
   );
   const wanted: Record<RoleKey, Permission[]> = {
     admin: [...(await withLocales(contentPermissions(allContentActions))), ...pluginPermissions],
-    editor: [...editorContent, ...plain(MEDIA_EDIT), ...plain(ANALYTICS), ...plain(MARKETING_PLUGIN_ACTIONS)],
+    editor: [
+      ...editorContent,
+      ...plain(MEDIA_EDIT),
+      ...plain(ANALYTICS),
+      ...plain(MARKETING_PLUGIN_ACTIONS),
+      ...plain(EDITORIAL_EDITOR_ACTIONS),
+    ],
     sales: [...plain(SALES_PLUGIN_ACTIONS), ...plain(ANALYTICS)],
     viewer: [
       ...withoutFields(await withLocales(contentPermissions([`${CM}.read`])), ADMIN_ONLY_FIELDS),
       ...plain(MEDIA_READ),
       ...plain(ANALYTICS),
+      ...plain(EDITORIAL_VIEWER_ACTIONS),
     ],
   };
 

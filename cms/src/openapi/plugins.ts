@@ -10,6 +10,7 @@ export const DOCUMENTED_PLUGINS = [
   'calendar-sync',
   'odoo-sync',
   'analytics',
+  'editorial',
 ] as const;
 
 interface LoadedRouter {

@@ -359,7 +359,35 @@ export interface RateLimitApi {
   ): Promise<void>;
 }
 
+/** One row of the append-only audit log. */
+export interface AuditEntry {
+  id: number;
+  actorId: number | null;
+  actorEmail: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown> | null;
+  occurredAt: string | Date;
+}
+
+/** Filters of the audit log (all optional, combined with AND); `action` ending in `.*` matches a prefix. */
+export interface AuditSearch {
+  actorId?: number;
+  action?: string;
+  subjectType?: string;
+  from?: Date;
+  to?: Date;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface AuditApi {
+  /** The audit log, newest first, filtered (the editorial plugin's audit page, Super Admin only). */
+  search(filters: AuditSearch): Promise<{
+    results: AuditEntry[];
+    pagination: { page: number; pageSize: number; total: number; pageCount: number };
+  }>;
   /** A read of personal data by an admin user (lists and exports of other plugins). */
   adminRead(
     user: { id?: number; email?: string } | undefined,

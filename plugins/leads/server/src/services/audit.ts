@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AuditEntry, AuditSearch } from '../contract';
 import { UID } from '../utils';
 
 export interface Actor {
@@ -41,6 +42,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       details: Record<string, unknown> = {},
     ) {
       await record({ id: user?.id, email: user?.email }, action, subject, details);
+    },
+
+    /** Filtered, newest first (contract `AuditApi.search`); `action: 'content.*'` matches a prefix. */
+    async search({ actorId, action, subjectType, from, to, page = 1, pageSize = 50 }: AuditSearch) {
+      const where: Record<string, unknown>[] = [];
+      if (actorId !== undefined) where.push({ actorId });
+      if (action !== undefined)
+        where.push({ action: action.endsWith('.*') ? { $startsWith: action.slice(0, -1) } : action });
+      if (subjectType !== undefined) where.push({ subjectType });
+      if (from !== undefined) where.push({ occurredAt: { $gte: from } });
+      if (to !== undefined) where.push({ occurredAt: { $lt: to } });
+      const found = await strapi.db.query(UID.auditLog).findPage({
+        where: where.length > 0 ? { $and: where } : {},
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        page,
+        pageSize,
+      });
+      return {
+        results: (found.results as AuditEntry[]).map((row) => ({
+          id: row.id,
+          actorId: row.actorId ?? null,
+          actorEmail: row.actorEmail ?? null,
+          action: row.action,
+          subjectType: row.subjectType,
+          subjectId: row.subjectId,
+          details: row.details ?? null,
+          occurredAt: row.occurredAt,
+        })),
+        pagination: found.pagination as { page: number; pageSize: number; total: number; pageCount: number },
+      };
     },
 
     async list({ subjectId, page = 1, pageSize = 50 }: { subjectId?: string; page?: number; pageSize?: number }) {

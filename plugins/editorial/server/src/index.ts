@@ -1,0 +1,20 @@
+import bootstrap from './bootstrap';
+import config from './config';
+import controllers from './controllers';
+import destroy from './destroy';
+import register from './register';
+import routes from './routes';
+import services from './services';
+
+export default {
+  register,
+  bootstrap,
+  destroy,
+  config,
+  contentTypes: {},
+  controllers,
+  services,
+  routes,
+  policies: {},
+  middlewares: {},
+};

@@ -1,0 +1,364 @@
+/**
+ * The OpenAPI description of every route handler of the editorial plugin (cms/src/openapi builds
+ * the document). Inputs are parsed by hand (controllers/admin.ts, domain/release.ts,
+ * domain/workflow.ts): change these schemas with them.
+ */
+const id = { type: 'integer', minimum: 1 };
+const uid = { type: 'string', description: 'a content type uid, e.g. api::page.page' };
+const documentId = { type: 'string', pattern: '^[a-z0-9]{1,64}$' };
+const locale = { type: 'string', maxLength: 35, description: 'a configured locale code; none for types without i18n' };
+const nullableLocale = { type: ['string', 'null'] };
+const dateTime = { type: 'string', format: 'date-time' };
+const nullableDateTime = { type: ['string', 'null'], format: 'date-time' };
+const paging = {
+  page: { type: 'integer', minimum: 1, default: 1 },
+  pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+};
+const pagination = {
+  type: 'object',
+  required: ['pagination'],
+  properties: {
+    pagination: {
+      type: 'object',
+      required: ['page', 'pageSize', 'total', 'pageCount'],
+      properties: {
+        page: { type: 'integer' },
+        pageSize: { type: 'integer' },
+        total: { type: 'integer' },
+        pageCount: { type: 'integer' },
+      },
+    },
+  },
+};
+
+/** services/versions.ts `toVersion` */
+const version = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'uid', 'documentId', 'locale', 'status', 'action', 'restoredFrom', 'createdBy', 'createdAt'],
+  properties: {
+    id: { type: 'integer' },
+    uid,
+    documentId: { type: 'string' },
+    locale: nullableLocale,
+    status: { type: 'string', enum: ['draft', 'published'] },
+    action: {
+      type: 'string',
+      description: 'create, update, publish, restore, discard-draft',
+    },
+    restoredFrom: { type: ['integer', 'null'] },
+    createdBy: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'name'],
+          properties: { id: { type: 'integer' }, name: { type: ['string', 'null'] } },
+        },
+      ],
+    },
+    createdAt: dateTime,
+  },
+};
+
+/** domain/diff.ts `FieldChange` */
+const fieldChange = {
+  type: 'object',
+  required: ['path', 'type', 'change', 'before', 'after'],
+  properties: {
+    path: { type: 'string' },
+    type: { type: 'string' },
+    change: { type: 'string', enum: ['added', 'removed', 'changed'] },
+    before: {},
+    after: {},
+    text: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['value'],
+        properties: { value: { type: 'string' }, added: { type: 'boolean' }, removed: { type: 'boolean' } },
+      },
+    },
+    added: { type: 'array', items: { type: ['string', 'integer'] } },
+    removed: { type: 'array', items: { type: ['string', 'integer'] } },
+  },
+};
+
+const stage = {
+  type: 'object',
+  required: ['name', 'roles'],
+  properties: {
+    name: { type: 'string', maxLength: 100 },
+    roles: { type: 'array', items: { type: 'string' }, description: 'admin role codes allowed to move entries here' },
+    notifyAssignee: { type: 'boolean' },
+  },
+};
+
+/** domain/workflow.ts `TypeSettings` */
+const settings = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uid', 'history', 'review', 'stages', 'resetOnEdit'],
+  properties: {
+    uid,
+    history: { type: 'boolean' },
+    review: { type: 'boolean' },
+    stages: { type: 'array', items: stage },
+    resetOnEdit: { type: 'boolean' },
+  },
+};
+
+/** services/stages.ts `EntryStage` */
+const entryStage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uid', 'documentId', 'locale', 'stage', 'assigneeId', 'updatedAt'],
+  properties: {
+    uid,
+    documentId: { type: 'string' },
+    locale: nullableLocale,
+    stage: { type: 'string' },
+    assigneeId: { type: ['integer', 'null'] },
+    updatedAt: nullableDateTime,
+  },
+};
+
+const releaseAction = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uid', 'documentId', 'locale', 'type'],
+  properties: {
+    uid,
+    documentId,
+    locale: nullableLocale,
+    type: { type: 'string', enum: ['publish', 'unpublish'] },
+  },
+};
+
+/** services/releases.ts `toRelease` */
+const release = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'name',
+    'status',
+    'scheduledAt',
+    'timeZone',
+    'runs',
+    'error',
+    'startedAt',
+    'finishedAt',
+    'createdAt',
+    'actions',
+  ],
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] },
+    scheduledAt: nullableDateTime,
+    timeZone: { type: ['string', 'null'] },
+    runs: { type: 'integer', description: 'how many times an instance claimed it (1 after a normal run)' },
+    error: { type: ['string', 'null'], description: 'why the last run failed (nothing of it was applied)' },
+    startedAt: nullableDateTime,
+    finishedAt: nullableDateTime,
+    createdAt: dateTime,
+    actions: { type: 'array', items: releaseAction },
+  },
+};
+
+const auditQuery = {
+  type: 'object',
+  properties: {
+    user: { type: 'integer', minimum: 1, description: 'an admin user id' },
+    action: { type: 'string', description: 'an action, e.g. content.publish, or a prefix such as content.*' },
+    type: { type: 'string', description: 'a subject type, e.g. api::page.page' },
+    from: { type: 'string', description: 'YYYY-MM-DD or an ISO date-time' },
+    to: { type: 'string', description: 'YYYY-MM-DD (that day included) or an ISO date-time' },
+  },
+};
+
+/** the leads contract's `AuditEntry` */
+const auditEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'actorId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'occurredAt'],
+  properties: {
+    id: { type: 'integer' },
+    actorId: { type: ['integer', 'null'] },
+    actorEmail: { type: ['string', 'null'] },
+    action: { type: 'string' },
+    subjectType: { type: 'string' },
+    subjectId: { type: 'string' },
+    details: { type: ['object', 'null'] },
+    occurredAt: dateTime,
+  },
+};
+
+export default {
+  'admin.auditLog': {
+    summary: 'The audit log, filtered by user, action, type and date, newest first',
+    query: {
+      ...auditQuery,
+      properties: {
+        ...auditQuery.properties,
+        page: paging.page,
+        pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+      },
+    },
+    data: { type: 'array', items: auditEntry },
+    meta: pagination,
+  },
+  'admin.auditLogExport': {
+    summary: 'The filtered audit log as CSV',
+    query: auditQuery,
+    produces: 'text/csv',
+  },
+  'admin.listVersions': {
+    summary:
+      'Versions of one document and locale (uid and documentId), else of every type the user reads; newest first',
+    query: { type: 'object', properties: { uid, documentId, locale, ...paging } },
+    data: { type: 'array', items: version },
+    meta: pagination,
+  },
+  'admin.getVersion': {
+    summary: "One version's data, the current draft and the field-by-field diff from the version to it",
+    params: { id },
+    data: {
+      ...version,
+      required: [...version.required, 'data', 'current', 'diff'],
+      properties: {
+        ...version.properties,
+        data: { type: 'object', description: 'the fields the user may read' },
+        current: { type: ['object', 'null'], description: 'the current draft; null when the document is gone' },
+        diff: { type: 'array', items: fieldChange },
+      },
+    },
+  },
+  'admin.restoreVersion': {
+    summary: 'Writes a version as the new draft (never published); the restore is a version itself',
+    params: { id },
+    data: { anyOf: [{ type: 'null' }, version] },
+    meta: {
+      type: 'object',
+      required: ['restoredFrom', 'dropped', 'missing'],
+      properties: {
+        restoredFrom: { type: 'integer' },
+        dropped: { type: 'array', items: { type: 'string' }, description: 'fields no longer in the schema: skipped' },
+        missing: {
+          type: 'array',
+          description: 'relations to deleted entries and deleted media: left out',
+          items: {
+            type: 'object',
+            required: ['path', 'kind'],
+            properties: {
+              path: { type: 'string' },
+              kind: { type: 'string', enum: ['relation', 'media'] },
+              target: { type: 'string' },
+              documentId: { type: 'string' },
+              id: { type: 'integer' },
+            },
+          },
+        },
+      },
+    },
+  },
+  'admin.listSettings': {
+    summary: 'History and review settings of every content type',
+    data: { type: 'array', items: settings },
+  },
+  'admin.updateSettings': {
+    summary: 'Switches history and review stages on or off for one content type',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['uid'],
+      properties: {
+        uid,
+        history: { type: 'boolean' },
+        review: { type: 'boolean' },
+        resetOnEdit: { type: 'boolean' },
+        stages: { type: 'array', minItems: 2, maxItems: 10, items: stage },
+      },
+    },
+    data: settings,
+  },
+  'admin.getStage': {
+    summary:
+      'The review stage of one entry (uid and documentId, with its type’s stages), else every entry past its first stage',
+    query: { type: 'object', properties: { uid, documentId, locale } },
+    data: { anyOf: [entryStage, { type: 'array', items: entryStage }] },
+    meta: {
+      type: 'object',
+      description: 'for one entry: whether review is on for its type, and the stages',
+      properties: { review: { type: 'boolean' }, stages: { type: 'array', items: stage } },
+    },
+  },
+  'admin.setStage': {
+    summary: 'Moves an entry into a review stage and sets its assignee (In review emails the assignee)',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['uid', 'documentId', 'stage'],
+      properties: {
+        uid,
+        documentId,
+        locale,
+        stage: { type: 'string', maxLength: 100 },
+        assigneeId: { type: ['integer', 'null'], minimum: 1 },
+      },
+    },
+    data: entryStage,
+  },
+  'admin.myReviews': {
+    summary: 'Entries waiting for my review',
+    data: { type: 'array', items: entryStage },
+  },
+  'admin.listReleases': {
+    summary: 'Releases, newest first',
+    query: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] }, ...paging },
+    },
+    data: { type: 'array', items: release },
+    meta: pagination,
+  },
+  'admin.createRelease': {
+    summary: 'A new release: entries to publish or unpublish together',
+    status: 201,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'actions'],
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 200 },
+        actions: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 100,
+          items: { ...releaseAction, required: ['uid', 'documentId', 'type'] },
+        },
+      },
+    },
+    data: release,
+  },
+  'admin.getRelease': { summary: 'One release with its actions', params: { id }, data: release },
+  'admin.scheduleRelease': {
+    summary: 'Schedules a release; at that time all its actions run in one transaction',
+    params: { id },
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['scheduledAt'],
+      properties: {
+        scheduledAt: {
+          type: 'string',
+          description: 'ISO 8601 with an offset, or a local date-time read in timeZone',
+        },
+        timeZone: { type: 'string', description: 'IANA time zone of the editor, e.g. Europe/Berlin' },
+      },
+    },
+    data: release,
+  },
+};
