@@ -10,6 +10,7 @@ export const DOCUMENTED_PLUGINS = [
   'calendar-sync',
   'odoo-sync',
   'analytics',
+  'newsletter',
 ] as const;
 
 interface LoadedRouter {
