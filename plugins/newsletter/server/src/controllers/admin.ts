@@ -15,6 +15,7 @@ import {
   topicSchema,
 } from '../validation/admin';
 import { getService, leads } from '../utils';
+import { validateStrict } from '../validation/strict';
 
 const idOf = (ctx: RequestContext, name = 'id'): number => {
   const id = Number(ctx.params[name]);
@@ -22,32 +23,6 @@ const idOf = (ctx: RequestContext, name = 'id'): number => {
     throw new errors.NotFoundError('Not found');
   return id;
 };
-
-/**
- * Admin input through the leads core's strict check (unknown keys, non-strings: a 400 with codes);
- * a value yup cannot even cast (an object where a block's text belongs) is a 400 too, never a 500.
- */
-const validator =
-  (strapi: Core.Strapi) =>
-  async <T>(schema: Parameters<ReturnType<typeof leads>['forms']['strictValidator']>[0], body: unknown): Promise<T> => {
-    try {
-      return await leads(strapi).forms.strictValidator<T>(schema)(body);
-    } catch (error) {
-      if (error instanceof TypeError)
-        throw new errors.ValidationError('A field has the wrong type', {
-          errors: [
-            {
-              path: [],
-              message: 'a field has the wrong type',
-              name: 'ValidationError',
-              value: null,
-              code: 'invalid_type',
-            },
-          ],
-        });
-      throw error;
-    }
-  };
 
 const segmentToAdmin = (row: {
   id: number;
@@ -64,7 +39,8 @@ const segmentToAdmin = (row: {
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const validate = validator(strapi);
+  const validate = <T>(schema: Parameters<typeof validateStrict>[1], body: unknown) =>
+    validateStrict<T>(strapi, schema, body);
   const topics = () => getService(strapi, 'topics');
   const segments = () => getService(strapi, 'segments');
   const campaigns = () => getService(strapi, 'campaigns');

@@ -11,6 +11,7 @@ import {
   type SignupInput,
 } from '../validation/public';
 import { getConfig, getService, leads } from '../utils';
+import { validateStrict } from '../validation/strict';
 
 /** koa-body keeps the unparsed body here when `includeUnparsed` is on (cms/config/middlewares.ts) */
 const UNPARSED = Symbol.for('unparsedBody');
@@ -41,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { input, honeypot } = await acceptPublicForm(ctx, {
         name: 'newsletter',
         rateLimit: leads(strapi).rateLimit.checkRequest,
-        validate: leads(strapi).forms.strictValidator<SignupInput>(signupSchema),
+        validate: (body: unknown) => validateStrict<SignupInput>(strapi, signupSchema, body),
       });
       const locale = await leads(strapi).locales.resolve(input.locale, 'locale');
       // the same answer for a new address, a known one and a bot: the answer never tells which
@@ -53,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /api/newsletter/preferences?token=: the preference centre's data (reads only). */
     async preferences(ctx: RequestContext) {
-      const { token } = await leads(strapi).forms.strictValidator<{ token: string }>(preferencesQuerySchema)({
+      const { token } = await validateStrict<{ token: string }>(strapi, preferencesQuerySchema, {
         token: ctx.query?.token,
       });
       ctx.set('Cache-Control', 'no-store');
@@ -64,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/newsletter/preferences: topics, language, unsubscribe from all. */
     async updatePreferences(ctx: RequestContext) {
       await leads(strapi).rateLimit.checkRequest(ctx, 'newsletter-preferences', { ip: ctx.request.ip });
-      const input = await leads(strapi).forms.strictValidator<PreferencesInput>(preferencesSchema)(ctx.request.body);
+      const input = await validateStrict<PreferencesInput>(strapi, preferencesSchema, ctx.request.body);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await getService(strapi, 'subscriptions').update(input, visitor(ctx)), meta: {} };
     },
