@@ -192,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ],
         });
       await getService(strapi, 'settings').requireAddress();
-      return strapi.db.transaction(async ({ trx }) => {
+      await strapi.db.transaction(async ({ trx }) => {
         const campaign = await trx(TABLE.campaigns).where({ id }).forUpdate().first();
         if (!campaign) throw new errors.NotFoundError('Campaign not found');
         if (campaign.status !== 'draft' && campaign.status !== 'scheduled')
@@ -208,8 +208,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             notBefore: at,
           },
         ]);
-        return get(id);
       });
+      // read after the commit: the answer shows the schedule
+      return get(id);
     },
 
     /** Back to draft (a scheduled campaign) or stop (one that is sending: batches not yet sent are skipped). */
