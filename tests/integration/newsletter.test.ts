@@ -366,6 +366,31 @@ describe('campaigns', () => {
     expect(firstAccepted - limitedAt).toBeGreaterThanOrEqual(1000);
   });
 
+  it('sends a scheduled campaign at its time, and a cancelled schedule not at all', async () => {
+    const topic = await createTopic('scheduled');
+    await seedSubscribers(5, topic.id, 'scheduled');
+    const { campaign } = await campaignFor(topic.slug, `Scheduled ${run}`);
+    const cancelled = await campaignFor(topic.slug, `Cancelled ${run}`);
+    const at = new Date(Date.now() + 2500).toISOString();
+    const scheduled = await admin(`/campaigns/${campaign}/schedule`, { method: 'POST', json: { at } });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+    expect(scheduled.body.data).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect((await admin(`/campaigns/${cancelled.campaign}/schedule`, { method: 'POST', json: { at } })).status).toBe(
+      200,
+    );
+    expect((await admin(`/campaigns/${cancelled.campaign}/cancel`, { method: 'POST' })).body.data.status).toBe('draft');
+    expect(await callsOf(campaign)).toHaveLength(0);
+    await eventually(async () => (await admin(`/campaigns/${campaign}`)).body.data.status === 'sent', {
+      timeoutMs: 20_000,
+      intervalMs: 250,
+      what: 'the scheduled campaign to be sent',
+    });
+    const [call] = await callsOf(campaign);
+    expect(new Date(call.receivedAt).getTime()).toBeGreaterThanOrEqual(new Date(at).getTime());
+    expect(await callsOf(cancelled.campaign)).toHaveLength(0);
+    expect((await admin(`/campaigns/${cancelled.campaign}`)).body.data.status).toBe('draft');
+  });
+
   it('lets an editor test-send only to their own address', async () => {
     const topic = await createTopic('test-send');
     const { campaign } = await campaignFor(topic.slug, `Test ${run}`);
