@@ -79,9 +79,9 @@ export function NewsletterSignup({ lang, cmsUrl }: Props) {
       <p>{t.intro}</p>
       <fieldset>
         <legend>{t.topics}</legend>
-        {(topics ?? []).map((topic, index) => (
+        {(topics ?? []).map((topic) => (
           <label key={topic.slug} className="checkbox">
-            <input type="checkbox" name="topics" value={topic.slug} defaultChecked={index === 0} /> {topic.name}
+            <input type="checkbox" name="topics" value={topic.slug} /> {topic.name}
             {topic.description ? <small> — {topic.description}</small> : null}
           </label>
         ))}
