@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { renderCampaign, type CampaignVariant } from '../domain/campaign-email';
 import type { SegmentFilter } from '../domain/segment';
-import { BATCH_TOPIC, getConfig, getService, leads, START_TOPIC, TABLE } from '../utils';
+import { BATCH_TOPIC, fromJson, getConfig, getService, leads, START_TOPIC, TABLE } from '../utils';
 
 export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
 
@@ -28,6 +28,13 @@ export interface CampaignInput {
   defaultLocale: string;
   segment?: number | null;
 }
+
+/** A campaign row with its jsonb columns read (raw knex rows carry them as text). */
+export const toCampaign = (row: CampaignRow): CampaignRow => ({
+  ...row,
+  variants: fromJson<Record<string, CampaignVariant>>(row.variants),
+  segment_filter: row.segment_filter === null ? null : fromJson<SegmentFilter>(row.segment_filter),
+});
 
 /** The batch outbox message of one language's batch: `newsletter:<campaign>:<language>:<batch>`. */
 export const batchKey = (campaign: number, language: string, batch: number) =>
@@ -97,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const get = async (id: number): Promise<CampaignRow> => {
     const row = await knex()(TABLE.campaigns).where({ id }).first();
     if (!row) throw new errors.NotFoundError('Campaign not found');
-    return row;
+    return toCampaign(row);
   };
 
   const segmentFilterOf = async (segmentId: number | null): Promise<SegmentFilter> =>
@@ -107,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     get,
 
     async list(): Promise<CampaignRow[]> {
-      return knex()(TABLE.campaigns).select('*').orderBy('id', 'desc');
+      return (await knex()(TABLE.campaigns).select('*').orderBy('id', 'desc')).map(toCampaign);
     },
 
     async create(input: CampaignInput, userId?: number): Promise<CampaignRow> {
@@ -122,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           created_by: userId ?? null,
         })
         .returning('*');
-      return row;
+      return toCampaign(row);
     },
 
     async update(id: number, input: CampaignInput): Promise<CampaignRow> {
@@ -141,7 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
         .returning('*');
       if (!row) throw conflict('Only a draft can be edited', 'not-draft');
-      return row;
+      return toCampaign(row);
     },
 
     async remove(id: number): Promise<void> {
@@ -225,7 +232,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
         .returning('*');
       if (!row) throw conflict('Only a scheduled or sending campaign can be cancelled', 'not-cancellable');
-      return row as CampaignRow;
+      return toCampaign(row as CampaignRow);
     },
 
     /** The scheduled start (outbox `newsletter.start`): only if the schedule is still the one it was made for. */
@@ -246,8 +253,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'settings').requireAddress();
       const batchSize = getConfig(strapi).batchSize;
       return strapi.db.transaction(async ({ trx }) => {
-        const campaign: CampaignRow | undefined = await trx(TABLE.campaigns).where({ id }).forUpdate().first();
-        if (!campaign) throw new errors.NotFoundError('Campaign not found');
+        const locked: CampaignRow | undefined = await trx(TABLE.campaigns).where({ id }).forUpdate().first();
+        if (!locked) throw new errors.NotFoundError('Campaign not found');
+        const campaign = toCampaign(locked);
         const allowed = options.from === 'scheduled' ? ['scheduled'] : ['draft', 'scheduled'];
         if (!allowed.includes(campaign.status)) throw conflict('The campaign was sent or cancelled', 'not-draft');
         const filter = await segmentFilterOf(campaign.segment_id);

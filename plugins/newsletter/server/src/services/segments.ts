@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { audienceFilter, segmentTopics, type SegmentFilter } from '../domain/segment';
-import { leads, TABLE } from '../utils';
+import { fromJson, leads, TABLE } from '../utils';
 
 export interface SegmentRow {
   id: number;
@@ -17,6 +17,8 @@ export interface SegmentRow {
  * campaign when it starts). Always only subscribers: confirmed marketing consent (the leads
  * core's audience), not suppressed, and in one of the topics when the segment names topics.
  */
+const toSegment = (row: SegmentRow): SegmentRow => ({ ...row, filter: fromJson<SegmentFilter>(row.filter) });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
@@ -49,20 +51,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(): Promise<SegmentRow[]> {
-      return knex()(TABLE.segments).select('*').orderBy('id', 'desc');
+      return (await knex()(TABLE.segments).select('*').orderBy('id', 'desc')).map(toSegment);
     },
 
     async get(id: number): Promise<SegmentRow> {
       const row = await knex()(TABLE.segments).where({ id }).first();
       if (!row) throw new errors.NotFoundError('Segment not found');
-      return row;
+      return toSegment(row);
     },
 
     async create(input: { name: string; filter: SegmentFilter }): Promise<SegmentRow> {
       const [row] = await knex()(TABLE.segments)
         .insert({ name: input.name, filter: JSON.stringify(input.filter) })
         .returning('*');
-      return row;
+      return toSegment(row);
     },
 
     async update(id: number, input: { name: string; filter: SegmentFilter }): Promise<SegmentRow> {
@@ -71,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .update({ name: input.name, filter: JSON.stringify(input.filter), updated_at: new Date() })
         .returning('*');
       if (!row) throw new errors.NotFoundError('Segment not found');
-      return row;
+      return toSegment(row);
     },
 
     async remove(id: number): Promise<void> {

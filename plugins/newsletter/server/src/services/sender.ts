@@ -4,7 +4,7 @@ import { deliveryErrors } from '@magnetiq/plugin-kit/server';
 import { batchMailBody, renderCampaign, type BatchRecipient } from '../domain/campaign-email';
 import { recipientLinks } from '../domain/links';
 import { getConfig, getService, leads, TABLE, tokenSecret } from '../utils';
-import type { CampaignRow } from './campaigns';
+import { toCampaign, type CampaignRow } from './campaigns';
 
 export interface BatchPayload {
   campaign?: unknown;
@@ -108,8 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async deliver({ payload }: { payload: BatchPayload; idempotencyKey: string }) {
       const campaignId = Number(payload.campaign);
-      const campaign: CampaignRow | undefined = await knex()(TABLE.campaigns).where({ id: campaignId }).first();
-      if (!campaign) return { skipped: 'no-campaign' };
+      const row: CampaignRow | undefined = await knex()(TABLE.campaigns).where({ id: campaignId }).first();
+      if (!row) return { skipped: 'no-campaign' };
+      const campaign = toCampaign(row);
       const language = String(payload.language ?? campaign.default_locale);
 
       if (payload.test === true && typeof payload.email === 'string') {

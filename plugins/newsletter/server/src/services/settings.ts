@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getConfig, TABLE } from '../utils';
+import { fromJson, getConfig, TABLE } from '../utils';
 
 const ADDRESS = 'physicalAddress';
 
@@ -10,7 +10,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async physicalAddress(): Promise<string> {
       const row = await knex()(TABLE.settings).where({ key: ADDRESS }).first('value');
-      const stored = row && typeof row.value === 'string' ? row.value : '';
+      const value = row ? fromJson<unknown>(row.value) : '';
+      const stored = typeof value === 'string' ? value : '';
       return stored || getConfig(strapi).physicalAddress;
     },
 

@@ -39,3 +39,6 @@ export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads
 /** This plugin's link secret: its own, or one derived from the leads secret for this purpose only. */
 export const tokenSecret = (strapi: Core.Strapi): string =>
   getConfig(strapi).tokenSecret || leads(strapi).tokens.derivedSecret('magnetiq:newsletter-links');
+
+/** A jsonb column as an object: Strapi turns off pg's JSONB parsing (its query engine parses), so raw knex rows carry text. */
+export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
