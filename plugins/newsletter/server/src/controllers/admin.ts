@@ -5,6 +5,7 @@ import { DOCUMENT_ID, type RequestContext } from '@magnetiq/plugin-kit/server';
 import type { CampaignVariant } from '../domain/campaign-email';
 import type { SegmentFilter } from '../domain/segment';
 import { toAdmin } from '../services/campaigns';
+import { STAT_COUNTS, STAT_RATES } from '../services/stats';
 import {
   campaignSchema,
   scheduleSchema,
@@ -184,25 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async statsCsv(ctx: RequestContext) {
       const rows = await getService(strapi, 'stats').all();
-      const columns = [
-        'campaign',
-        'name',
-        'status',
-        'recipients',
-        'sent',
-        'suppressed',
-        'delivered',
-        'bounced',
-        'opened',
-        'clicked',
-        'unsubscribed',
-        'spam',
-        'deliveryRate',
-        'bounceRate',
-        'openRate',
-        'clickRate',
-        'unsubscribeRate',
-      ] as const;
+      const columns = ['campaign', 'name', 'status', ...STAT_COUNTS, ...STAT_RATES] as const;
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', 'attachment; filename="newsletter-campaigns.csv"');
       // a name starting with = + - @ would be a formula in a spreadsheet

@@ -1,4 +1,5 @@
 import { preferencesSchema, signupSchema } from '../validation/public';
+import { STAT_COUNTS, STAT_RATES } from '../services/stats';
 import {
   scheduleSchema,
   segmentFilterSchema,
@@ -132,31 +133,13 @@ const deleted = { type: 'object', required: ['deleted'], properties: { deleted: 
 const stats = {
   type: 'object',
   required: ['campaign', 'sent', 'delivered', 'bounced', 'opened', 'clicked', 'unsubscribed'],
-  properties: Object.fromEntries(
-    [
-      'campaign',
-      'recipients',
-      'sent',
-      'suppressed',
-      'delivered',
-      'bounced',
-      'opened',
-      'clicked',
-      'unsubscribed',
-      'spam',
-    ]
-      .map((key) => [key, { type: 'integer', minimum: 0 }] as [string, unknown])
-      .concat(
-        ['deliveryRate', 'bounceRate', 'openRate', 'clickRate', 'unsubscribeRate'].map((key) => [
-          key,
-          { type: 'number', minimum: 0, maximum: 1 },
-        ]),
-      )
-      .concat([
-        ['name', { type: 'string' }],
-        ['status', { type: 'string' }],
-      ]),
-  ),
+  properties: {
+    campaign: { type: 'integer', minimum: 1 },
+    name: { type: 'string' },
+    status: { type: 'string' },
+    ...Object.fromEntries(STAT_COUNTS.map((key) => [key, { type: 'integer', minimum: 0 }])),
+    ...Object.fromEntries(STAT_RATES.map((key) => [key, { type: 'number', minimum: 0, maximum: 1 }])),
+  },
 };
 
 export default {

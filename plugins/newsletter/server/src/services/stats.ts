@@ -2,6 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { count, rate } from '@magnetiq/plugin-kit/server';
 import { TABLE } from '../utils';
 
+/** The counts and rates of a campaign, in the order of the CSV (the OpenAPI schema lists them too). */
+export const STAT_COUNTS = [
+  'recipients',
+  'sent',
+  'suppressed',
+  'delivered',
+  'bounced',
+  'opened',
+  'clicked',
+  'unsubscribed',
+  'spam',
+] as const;
+export const STAT_RATES = ['deliveryRate', 'bounceRate', 'openRate', 'clickRate', 'unsubscribeRate'] as const;
+
 export interface CampaignStats {
   campaign: number;
   name: string;
