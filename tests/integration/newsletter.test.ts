@@ -349,7 +349,7 @@ describe('campaigns', () => {
     expect(unsubscribed.status).toBe(200);
     const stats = await admin(`/campaigns/${campaign}/stats`);
     expect(stats.body.data).toMatchObject({ recipients: 2500, sent: 2500, unsubscribed: 1 });
-  });
+  }, 90_000);
 
   it('waits for the reset after a 429 and then sends every batch once', async () => {
     const topic = await createTopic('limited');
@@ -364,7 +364,7 @@ describe('campaigns', () => {
     // nothing was accepted before the reset (the limit's second started at most 1 s before the 429)
     const firstAccepted = Math.min(...calls.map((call) => new Date(call.receivedAt).getTime()));
     expect(firstAccepted - limitedAt).toBeGreaterThanOrEqual(1000);
-  });
+  }, 90_000);
 
   it('sends a scheduled campaign at its time, and a cancelled schedule not at all', async () => {
     const topic = await createTopic('scheduled');
@@ -389,7 +389,7 @@ describe('campaigns', () => {
     expect(new Date(call.receivedAt).getTime()).toBeGreaterThanOrEqual(new Date(at).getTime());
     expect(await callsOf(cancelled.campaign)).toHaveLength(0);
     expect((await admin(`/campaigns/${cancelled.campaign}`)).body.data.status).toBe('draft');
-  });
+  }, 90_000);
 
   it('lets an editor test-send only to their own address', async () => {
     const topic = await createTopic('test-send');
@@ -407,7 +407,7 @@ describe('campaigns', () => {
     });
     expect(addressesOf([message])).toEqual([inject('adminEmail')]);
     expect((await admin(`/campaigns/${campaign}`)).body.data.status).toBe('draft');
-  });
+  }, 90_000);
 });
 
 describe('SendGrid event webhook', () => {
@@ -471,7 +471,7 @@ describe('SendGrid event webhook', () => {
     const csv = await admin('/stats/campaigns.csv');
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain(`Bounce A ${run}`);
-  });
+  }, 90_000);
 
   it('a spam report withdraws marketing consent', async () => {
     const topic = await createTopic('spam');
@@ -485,7 +485,7 @@ describe('SendGrid event webhook', () => {
     expect((await rows(`select status from leads_contacts where id = $1`, [contact.id]))[0].status).toBe(
       'unsubscribed',
     );
-  });
+  }, 90_000);
 });
 
 describe('roles', () => {
