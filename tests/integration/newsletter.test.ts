@@ -468,6 +468,20 @@ describe('SendGrid event webhook', () => {
     await sendAndWait(second.campaign);
     expect(addressesOf(await callsOf(second.campaign)).sort()).toEqual([contacts[1].email, contacts[2].email].sort());
 
+    // the "Newsletter" section of the analytics dashboard shows the campaign's counts
+    const today = new Date().toISOString().slice(0, 10);
+    const overview = await api(`/analytics/overview?from=${today}&to=${today}&locale=all`, { headers: auth(token) });
+    expect(overview.status).toBe(200);
+    const section = overview.body.data.sections.find(
+      (table: { name: string }) => table.name === 'newsletter.campaigns',
+    );
+    expect(section.rows.find((row: { name: string }) => row.name === `Bounce A ${run}`)).toMatchObject({
+      sent: 3,
+      delivered: 2,
+      bounced: 1,
+      opened: 1,
+    });
+
     const csv = await admin('/stats/campaigns.csv');
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain(`Bounce A ${run}`);
