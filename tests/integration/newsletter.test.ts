@@ -11,7 +11,7 @@ import { deriveKey, signToken } from '../../packages/plugin-kit/server/tokens';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { auth } from '../helpers/content';
 import { count, rows } from '../helpers/db';
-import { uniqueEmail } from '../helpers/leads';
+import { submission, uniqueEmail } from '../helpers/leads';
 import { eventually } from '../helpers/wait';
 import { fakeSendGrid } from '../fakes/sendgrid-client';
 
@@ -467,6 +467,26 @@ describe('SendGrid event webhook', () => {
     expect((await admin(`/campaigns/${second.campaign}/audience`)).body.data.count).toBe(2);
     await sendAndWait(second.campaign);
     expect(addressesOf(await callsOf(second.campaign)).sort()).toEqual([contacts[1].email, contacts[2].email].sort());
+
+    // a hard bounce stops the leads core's emails to the address too (the contact form's receipt)
+    const submitted = await api('/api/leads/submissions', {
+      method: 'POST',
+      ip: clientIp(),
+      json: submission({ email: contacts[0].email }),
+    });
+    expect(submitted.status).toBe(201);
+    const receipts = await eventually(
+      async () => {
+        const found = await rows(
+          `select status, result from leads_outbox where contact_id = $1 and topic = 'email.send'`,
+          [contacts[0].id],
+        );
+        return found.length > 0 && found.every((row) => row.status === 'done') && found;
+      },
+      { what: 'the receipt to be handled' },
+    );
+    expect(receipts.map((row) => row.result?.skipped)).toContain('suppressed');
+    expect((await fakeSendGrid.to(contacts[0].email)).filter((m) => !m.body.custom_args?.newsletter_batch)).toEqual([]);
 
     // the "Newsletter" section of the analytics dashboard shows the campaign's counts
     const today = new Date().toISOString().slice(0, 10);
