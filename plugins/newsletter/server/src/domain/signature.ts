@@ -42,10 +42,11 @@ export function verifyEventSignature(input: {
     Buffer.from(timestamp, 'utf8'),
     Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody, 'utf8'),
   ]);
-  let good = false;
+  let good: boolean;
   try {
     good = verify('sha256', payload, { key: input.publicKey, dsaEncoding: 'der' }, Buffer.from(signature, 'base64'));
   } catch {
+    // a signature that is not DER at all
     good = false;
   }
   return good ? { ok: true } : { ok: false, reason: 'bad-signature' };
