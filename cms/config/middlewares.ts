@@ -56,6 +56,8 @@ export default ({ env }: { env: any }) => [
       jsonLimit: env('BODY_JSON_LIMIT', '256kb'),
       formLimit: env('BODY_FORM_LIMIT', '256kb'),
       textLimit: env('BODY_TEXT_LIMIT', '256kb'),
+      // the raw JSON next to the parsed one (Symbol.for('unparsedBody')): signed webhooks verify the bytes (newsletter)
+      includeUnparsed: true,
     },
   },
   // upload allow-list by content (needs the parsed multipart body): one refused file refuses the request

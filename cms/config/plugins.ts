@@ -184,4 +184,26 @@ export default ({ env }: { env: any }) => ({
       adminUrl: `${env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`)}/admin`,
     },
   },
+  // issue 21: topics, preference centre, segments, campaigns through SendGrid (docs/adr/0027-newsletter.md)
+  newsletter: {
+    enabled: true,
+    resolve: '../plugins/newsletter',
+    config: {
+      // its own secret if set, else a key derived from the leads secret for this purpose
+      tokenSecret: env('NEWSLETTER_TOKEN_SECRET', ''),
+      publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+      preferencesPath: env('NEWSLETTER_PREFERENCES_PATH', '/{locale}/newsletter/preferences/'),
+      siteName: env('NEWSLETTER_SITE_NAME', 'Magnetiq'),
+      physicalAddress: env('NEWSLETTER_POSTAL_ADDRESS', ''),
+      sendgrid: {
+        apiKey: env('SENDGRID_API_KEY', ''),
+        baseUrl: env('SENDGRID_BASE_URL', 'https://api.sendgrid.com'),
+        from: env('NEWSLETTER_FROM', '') || env('EMAIL_FROM', 'Magnetiq <hello@magnetiq.local>'),
+      },
+      webhookPublicKey: env('SENDGRID_WEBHOOK_PUBLIC_KEY', ''),
+      webhookToleranceSeconds: env.int('NEWSLETTER_WEBHOOK_TOLERANCE_SECONDS', 600),
+      batchSize: env.int('NEWSLETTER_BATCH_SIZE', 1000),
+    },
+  },
 });

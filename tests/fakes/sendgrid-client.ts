@@ -22,6 +22,14 @@ export const fakeSendGrid = {
       body: JSON.stringify({ status, times, ...options }),
     });
   },
+  /** Posts `events` to the CMS's SendGrid webhook, signed as SendGrid does (`key: 'other'`: a forgery). */
+  async postEvents(events: unknown[], options: { timestamp?: number; key?: 'other' } = {}) {
+    const response = await fetch(`${inject('sendgridUrl')}/__fake/events`, {
+      method: 'POST',
+      body: JSON.stringify({ url: `${inject('cmsUrl')}/api/newsletter/sendgrid/events`, events, ...options }),
+    });
+    return (await response.json()) as { status: number; body: any };
+  },
   async clearFailures() {
     await fetch(`${inject('sendgridUrl')}/__fake/fail`, { method: 'DELETE' });
   },

@@ -3,6 +3,15 @@
  * documentation: 202 with an empty body and X-Message-Id on success; 400 with
  * `{ errors: [{ message, field, help }] }` for an invalid body; 401 for a bad key; 429 with
  * X-RateLimit-* headers; 5xx for outages. Tests steer it through /__fake/* endpoints.
+ *
+ * The Event Webhook too: `POST /__fake/events` `{ url, events, timestamp?, key? }` posts `events`
+ * to `url` as SendGrid's Signed Event Webhook does (ECDSA P-256 / SHA-256 over timestamp + raw
+ * body, base64 DER signature in X-Twilio-Email-Event-Webhook-Signature, the Unix time in
+ * X-Twilio-Email-Event-Webhook-Timestamp), signed with this fake's key (its public half is
+ * `webhookPublicKey`, base64 DER as SendGrid's settings show it); `key: "other"` signs with a
+ * key nobody configured (a forgery). `POST /__fake/delay` `{ ms }` answers mail/send only after
+ * `ms`: a message counts as accepted when its 202 is written, so a client killed while waiting
+ * has not had its message accepted (the crash lands before SendGrid took the batch).
  */
 import crypto from 'node:crypto';
 import { listen, sendJson } from './http';
@@ -20,20 +29,57 @@ interface PlannedFailure {
   resetSeconds?: number;
 }
 
+/** The headers and body SendGrid's Signed Event Webhook sends for `events`. */
+export function signedEventRequest(events: unknown, privateKey: crypto.KeyObject, timestamp: number) {
+  const body = JSON.stringify(events);
+  const signature = crypto
+    .sign('sha256', Buffer.from(`${timestamp}${body}`), { key: privateKey, dsaEncoding: 'der' })
+    .toString('base64');
+  return {
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Twilio-Email-Event-Webhook-Signature': signature,
+      'X-Twilio-Email-Event-Webhook-Timestamp': String(timestamp),
+    },
+  };
+}
+
 export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
   let messages: SentMessage[] = [];
   let failures: PlannedFailure[] = [];
   let attempts = 0;
+  let delayMs = 0;
+  let inFlight = 0;
+  const webhookKeys = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const forgeryKeys = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const webhookPublicKey = webhookKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
 
-  const server = await listen((req, raw, res) => {
+  const server = await listen(async (req, raw, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
 
-    if (url.pathname === '/__fake/messages' && req.method === 'GET') return sendJson(res, 200, { messages, attempts });
+    if (url.pathname === '/__fake/messages' && req.method === 'GET')
+      return sendJson(res, 200, { messages, attempts, inFlight });
     if (url.pathname === '/__fake/reset' && req.method === 'POST') {
       messages = [];
       failures = [];
       attempts = 0;
+      delayMs = 0;
       return sendJson(res, 200, { ok: true });
+    }
+    if (url.pathname === '/__fake/delay' && req.method === 'POST') {
+      delayMs = Number(JSON.parse(raw || '{}').ms ?? 0);
+      return sendJson(res, 200, { ok: true });
+    }
+    if (url.pathname === '/__fake/events' && req.method === 'POST') {
+      const plan = JSON.parse(raw || '{}') as { url: string; events: unknown; timestamp?: number; key?: 'other' };
+      const signed = signedEventRequest(
+        plan.events,
+        plan.key === 'other' ? forgeryKeys.privateKey : webhookKeys.privateKey,
+        plan.timestamp ?? Math.floor(Date.now() / 1000),
+      );
+      const response = await fetch(plan.url, { method: 'POST', headers: signed.headers, body: signed.body });
+      return sendJson(res, 200, { status: response.status, body: await response.json().catch(() => null) });
     }
     if (url.pathname === '/__fake/fail' && req.method === 'DELETE') {
       failures = [];
@@ -87,12 +133,22 @@ export async function startFakeSendGrid({ apiKey = 'SG.test-key' } = {}) {
     if (problems.length > 0) return sendJson(res, 400, { errors: problems });
 
     const id = crypto.randomBytes(11).toString('base64url');
+    if (delayMs > 0) {
+      let gone = false;
+      res.on('close', () => {
+        if (!res.writableEnded) gone = true;
+      });
+      inFlight += 1;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      inFlight -= 1;
+      if (gone || res.destroyed) return;
+    }
     messages.push({ id, receivedAt: new Date().toISOString(), body });
     res.writeHead(202, { 'X-Message-Id': id });
     res.end();
   });
 
-  return { url: server.url, close: server.close };
+  return { url: server.url, close: server.close, webhookPublicKey, webhookPrivateKey: webhookKeys.privateKey };
 }
 
 function validateMail(body: any) {

@@ -107,6 +107,9 @@ export default async function setup(project: TestProject) {
       TRUST_PROXY: '1',
       SENDGRID_API_KEY: 'SG.test-key',
       SENDGRID_BASE_URL: sendgrid.url,
+      // newsletter: the fake signs its event webhook posts with the key whose public half this is
+      SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.webhookPublicKey,
+      NEWSLETTER_POSTAL_ADDRESS: 'Magnetiq GmbH, Teststraße 1, 10115 Berlin, Germany',
       SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
       OUTBOX_POLL_MS: '200',
       OUTBOX_BASE_DELAY_MS: '100',

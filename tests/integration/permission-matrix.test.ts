@@ -106,6 +106,33 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   // the content audit log: Super Admin alone
   'GET /editorial/audit-log': ['Super Admin'],
   'GET /editorial/audit-log/export': ['Super Admin'],
+  // newsletter: Editors compose and send, every role sees the counts, Sales a contact's history, Admin the postal address
+  'GET /newsletter/topics': EVERY_ROLE,
+  'POST /newsletter/topics': MARKETING,
+  'PUT /newsletter/topics/:id': MARKETING,
+  'DELETE /newsletter/topics/:id': MARKETING,
+  'GET /newsletter/segments': MARKETING,
+  'POST /newsletter/segments': MARKETING,
+  'POST /newsletter/segments/count': MARKETING,
+  'PUT /newsletter/segments/:id': MARKETING,
+  'DELETE /newsletter/segments/:id': MARKETING,
+  'GET /newsletter/segments/:id/count': MARKETING,
+  'GET /newsletter/campaigns': EVERY_ROLE,
+  'GET /newsletter/stats/campaigns.csv': EVERY_ROLE,
+  'POST /newsletter/campaigns': MARKETING,
+  'GET /newsletter/campaigns/:id': EVERY_ROLE,
+  'PUT /newsletter/campaigns/:id': MARKETING,
+  'DELETE /newsletter/campaigns/:id': MARKETING,
+  'GET /newsletter/campaigns/:id/preview': MARKETING,
+  'GET /newsletter/campaigns/:id/audience': MARKETING,
+  'GET /newsletter/campaigns/:id/stats': EVERY_ROLE,
+  'POST /newsletter/campaigns/:id/test': MARKETING,
+  'POST /newsletter/campaigns/:id/send': MARKETING,
+  'POST /newsletter/campaigns/:id/schedule': MARKETING,
+  'POST /newsletter/campaigns/:id/cancel': MARKETING,
+  'GET /newsletter/settings': ADMINS,
+  'PUT /newsletter/settings': ADMINS,
+  'GET /newsletter/contacts/:documentId/history': SALES,
 };
 
 /**

@@ -109,6 +109,21 @@ const SALES_PLUGIN_ACTIONS = [
   'plugin::booking.bookings.read',
   'plugin::booking.bookings.manage',
 ];
+/**
+ * Newsletter (plugins/newsletter, docs/adr/0027): Editors compose, test-send, schedule and send;
+ * Viewers see the statistics (counts); Sales sees a contact's campaign history (personal data).
+ * The postal address in the settings stays with Admin.
+ */
+const NEWSLETTER = {
+  editor: [
+    'plugin::newsletter.stats.read',
+    'plugin::newsletter.campaigns.manage',
+    'plugin::newsletter.campaigns.send',
+    'plugin::newsletter.topics.manage',
+  ],
+  sales: ['plugin::newsletter.stats.read', 'plugin::newsletter.history.read'],
+  viewer: ['plugin::newsletter.stats.read'],
+};
 /** Contacts, consents, activities, emails, outbox and audit log: personal data and evidence. */
 const PERSONAL_DATA_PREFIX = 'plugin::leads.';
 /** End users of the site are "users" too: only Super Admin manages them. */
@@ -206,13 +221,15 @@ export async function syncAdminRoles(strapi: Core.Strapi): Promise<Record<RoleKe
       ...plain(ANALYTICS),
       ...plain(MARKETING_PLUGIN_ACTIONS),
       ...plain(EDITORIAL_EDITOR_ACTIONS),
+      ...plain(NEWSLETTER.editor),
     ],
-    sales: [...plain(SALES_PLUGIN_ACTIONS), ...plain(ANALYTICS)],
+    sales: [...plain(SALES_PLUGIN_ACTIONS), ...plain(ANALYTICS), ...plain(NEWSLETTER.sales)],
     viewer: [
       ...withoutFields(await withLocales(contentPermissions([`${CM}.read`])), ADMIN_ONLY_FIELDS),
       ...plain(MEDIA_READ),
       ...plain(ANALYTICS),
       ...plain(EDITORIAL_VIEWER_ACTIONS),
+      ...plain(NEWSLETTER.viewer),
     ],
   };
 

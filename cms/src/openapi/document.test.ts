@@ -9,6 +9,7 @@ import booking from '../../../plugins/booking/server/src/routes';
 import calendarSync from '../../../plugins/calendar-sync/server/src/routes';
 import leads from '../../../plugins/leads/server/src/routes';
 import leadsForms from '../../../plugins/leads/server/src/services/forms';
+import newsletter from '../../../plugins/newsletter/server/src/routes';
 import odooSync from '../../../plugins/odoo-sync/server/src/routes';
 import webinars from '../../../plugins/webinars/server/src/routes';
 import whitepapers from '../../../plugins/whitepapers/server/src/routes';
@@ -21,6 +22,7 @@ const sources: Record<
   booking,
   'calendar-sync': calendarSync,
   leads,
+  newsletter,
   'odoo-sync': odooSync,
   webinars,
   whitepapers,

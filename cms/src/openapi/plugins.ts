@@ -11,6 +11,7 @@ export const DOCUMENTED_PLUGINS = [
   'odoo-sync',
   'analytics',
   'editorial',
+  'newsletter',
 ] as const;
 
 interface LoadedRouter {

@@ -304,13 +304,65 @@ export type TemplateRenderer = {
   bivarianceHack(locale: LeadLocale, data: never, kit: EmailKit): RenderedEmail;
 }['bivarianceHack'];
 
+/**
+ * Asked before every email leaves (registered by plugins that learn of bounces and complaints, e.g.
+ * the newsletter's event webhook): a reason string stops the email, null lets it go.
+ */
+export type EmailSuppression = (to: string, kind: { marketing: boolean }) => Promise<string | null>;
+
 export interface EmailApi {
+  /** Registers a check run before each email is sent; a suppressed email is logged as skipped, never sent. */
+  registerSuppression(check: EmailSuppression): void;
   /**
    * Plugins register their templates in `register` or `bootstrap`, before the outbox starts.
    * `locales`: the languages the template is written in (the keys of its copy); others fall back
    * to the default locale, then the first of these (docs/adr/0022-locales-as-data.md).
    */
   registerTemplate(name: string, renderer: TemplateRenderer, locales: readonly string[]): void;
+}
+
+// ---------------------------------------------------------------- marketing audience and choices
+
+/** Narrows the marketing audience; every part is optional and they combine with AND. */
+export interface AudienceFilter {
+  languages?: string[];
+  /** ISO 8601: confirmed (double opt-in) at or after */
+  confirmedFrom?: string;
+  /** ISO 8601: confirmed before */
+  confirmedBefore?: string;
+  /**
+   * activities the contact must have: each entry must match (AND), an entry matches an activity of
+   * any of its types and (when given) any of its references, e.g. `{ types: ['whitepaper-download'], references: [paper] }`
+   */
+  activities?: Array<{ types: string[]; references?: string[] }>;
+  utmSources?: string[];
+  utmMediums?: string[];
+  utmCampaigns?: string[];
+}
+
+export interface MarketingChoice {
+  action: 'requested' | 'granted' | 'withdrawn';
+  /** what was chosen, e.g. `newsletter-topic:product-news` (at most 100 characters) */
+  textVersion: string;
+  /** where, e.g. `newsletter-preferences` */
+  source: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface MarketingApi {
+  /**
+   * Contacts who confirmed marketing email and have not withdrawn it, as a query with the columns
+   * `id`, `document_id`, `email`, `language`, `confirmed_at` (count it, or insert from it in bulk).
+   * `knex`: a transaction to build it in.
+   */
+  audience(filter?: AudienceFilter, knex?: Knex): Knex.QueryBuilder;
+  /** A consent record (purpose marketing-email) of a contact's choice; null for an unknown or erased contact. */
+  recordChoice(contactDocumentId: string, choice: MarketingChoice): Promise<{ recorded: true } | null>;
+  /** Unsubscribes the contact from all marketing email (status, consent record, activity); idempotent. */
+  withdraw(contactDocumentId: string, source: string): Promise<{ withdrawn: boolean } | null>;
+  /** Sets the contact's email language (the caller checks it is a configured locale). */
+  setLanguage(contactDocumentId: string, language: string): Promise<boolean>;
 }
 
 export interface LocaleSet {
@@ -439,6 +491,7 @@ export interface LeadsApi {
   locales: LocalesApi;
   deprecations: DeprecationsApi;
   analytics: LeadsAnalyticsApi;
+  marketing: MarketingApi;
 }
 
 export type LeadsServiceName = keyof LeadsApi;

@@ -22,7 +22,7 @@ import { PermanentDeliveryError, RateLimitedError } from './outbox';
 export { EMAIL_TOPIC };
 
 /** A file sent along: the leads contract's type (contract.ts). */
-import type { EmailAttachment } from '../contract';
+import type { EmailAttachment, EmailSuppression } from '../contract';
 
 export type { EmailAttachment };
 
@@ -68,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let mailer: MailService | null = null;
   const templates = new Map<string, { renderer: TemplateRenderer; locales: readonly string[] }>();
   const fallbacksLogged = new Set<string>();
+  const suppressions: EmailSuppression[] = [];
 
   /** requested → default locale → the template's first language; a fallback is logged once per template and locale */
   const writtenIn = async (template: string, requested: string, available: readonly string[]): Promise<string> => {
@@ -124,6 +125,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       templates.set(name, { renderer, locales });
     },
 
+    /** A check before each email leaves (bounces, complaints: the newsletter's webhook); docs/adr/0027. */
+    registerSuppression(check: EmailSuppression) {
+      suppressions.push(check);
+    },
+
     /** The outbox handler for `email.send`. */
     async deliver({ payload, idempotencyKey }: { payload: EmailPayload; idempotencyKey: string }) {
       const config = getConfig(strapi);
@@ -147,6 +153,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data.confirmUrl = `${config.siteUrl}/${payload.locale}/confirm-subscription/?token=${encodeURIComponent(token)}`;
       }
       const rendered = await render(payload, data);
+      for (const check of suppressions) {
+        const reason = await check(payload.to, { marketing: rendered.marketing });
+        if (reason) {
+          strapi.log.info(`email: ${payload.template} not sent, the address is suppressed (${reason})`);
+          getService(strapi, 'metrics').emails.inc({ transport: 'suppressed', outcome: 'skipped' });
+          return { skipped: 'suppressed', reason };
+        }
+      }
       const headers: Record<string, string> = {};
       if (rendered.marketing && payload.contact) {
         const token = signToken({ purpose: 'unsubscribe', subject: payload.contact }, config.tokenSecret);

@@ -9,6 +9,7 @@ import events from './events';
 import metrics from './metrics';
 import forms from './forms';
 import locales from './locales';
+import marketing from './marketing';
 import outbox from './outbox';
 import rateLimit from './rate-limit';
 import tokens from './tokens';
@@ -25,6 +26,7 @@ export default {
   metrics,
   forms,
   locales,
+  marketing,
   outbox,
   'rate-limit': rateLimit,
   tokens,

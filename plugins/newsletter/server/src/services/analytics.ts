@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { getService } from '../utils';
+
+/**
+ * The "Newsletter" section of the lead analytics dashboard (plugins/analytics `sections()`):
+ * campaigns that started in the range with their counts and rates. Campaigns are not of one
+ * locale (each has its variants): the locale filter does not narrow them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
+    const campaigns = await getService(strapi, 'stats').all({ start: filter.start, end: filter.end });
+    return [
+      {
+        name: 'campaigns',
+        title: 'Newsletter: campaigns',
+        description: 'Campaigns started in the range: sent, delivered, opened, clicked, bounced, unsubscribed',
+        columns: [
+          { key: 'name', label: 'Campaign', kind: 'text' },
+          { key: 'sent', label: 'Sent', kind: 'count' },
+          { key: 'delivered', label: 'Delivered', kind: 'count' },
+          { key: 'deliveryRate', label: 'Delivery rate', kind: 'percent' },
+          { key: 'opened', label: 'Opened', kind: 'count' },
+          { key: 'openRate', label: 'Open rate', kind: 'percent' },
+          { key: 'clicked', label: 'Clicked', kind: 'count' },
+          { key: 'clickRate', label: 'Click rate', kind: 'percent' },
+          { key: 'bounced', label: 'Bounced', kind: 'count' },
+          { key: 'unsubscribed', label: 'Unsubscribed', kind: 'count' },
+        ],
+        rows: campaigns.map((c) => ({
+          name: c.name,
+          sent: c.sent,
+          delivered: c.delivered,
+          deliveryRate: c.deliveryRate,
+          opened: c.opened,
+          openRate: c.openRate,
+          clicked: c.clicked,
+          clickRate: c.clickRate,
+          bounced: c.bounced,
+          unsubscribed: c.unsubscribed,
+        })),
+      },
+    ];
+  },
+});
