@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper
 import { checkCompose } from './lib/compose-check.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
