@@ -42,6 +42,15 @@ export interface LeadInput {
   message?: string | null;
 }
 
+/**
+ * What the visitor typed on one form, kept on the activity as `details.submitted` (a confirmed
+ * contact's own fields are not overwritten by a public form, docs/adr/0014): the identity fields
+ * of the LeadInput that were given.
+ */
+export type SubmittedIdentity = {
+  [K in 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'phone' | 'country']?: NonNullable<LeadInput[K]>;
+};
+
 export interface LeadActivityInput {
   type: string;
   reference?: string;
@@ -107,6 +116,9 @@ export interface EventsApi {
 
 // ---------------------------------------------------------------- contacts and erase
 
+/** A contact's status (the contact content type's enumeration). */
+export type ContactStatus = 'new' | 'confirmed' | 'unsubscribed' | 'erased';
+
 export interface ContactRecord {
   id: number;
   documentId: string;
@@ -118,7 +130,7 @@ export interface ContactRecord {
   phone: string | null;
   country: string | null;
   language: LeadLocale | null;
-  status: 'pending' | 'confirmed' | 'unsubscribed' | 'erased' | string;
+  status: ContactStatus;
   confirmedAt: string | Date | null;
   unsubscribedAt: string | Date | null;
   erasedAt: string | Date | null;
