@@ -9,3 +9,7 @@ export * from './lead-form';
 export * from '../validation/lead-fields';
 export * from './plugin-api';
 export * from './http';
+export * from './plugin-server';
+export * from './routes';
+export * from './public-entry';
+export * from './entry-fields';

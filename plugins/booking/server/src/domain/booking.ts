@@ -5,6 +5,7 @@
  * The bookings service runs them in order around the lock and the transaction (services/bookings.ts).
  */
 import { errors } from '@strapi/utils';
+import { leadFormInput } from '@magnetiq/plugin-kit/server';
 import type { LeadInput } from '@magnetiq/plugin-leads/contract';
 import type { HostRecord, MeetingTypeRecord } from '../services/catalog';
 import type { BookingFacts } from '../services/notifications';
@@ -103,21 +104,9 @@ export interface NewBooking {
 export function bookingLead(booking: NewBooking, activityType: string): LeadInput {
   const { request, type, host } = booking;
   return {
+    ...leadFormInput(request),
     email: booking.email,
-    firstName: request.firstName,
-    lastName: request.lastName,
-    company: request.company,
-    jobTitle: request.jobTitle,
-    phone: request.phone,
     language: booking.locale,
-    consent: {
-      dataProcessing: request.consent.dataProcessing,
-      marketingEmail: request.consent.marketingEmail,
-      textVersion: request.consent.textVersion,
-    },
-    utm: request.utm ?? null,
-    referrer: request.referrer,
-    landingPage: request.landingPage,
     source: 'booking',
     activity: {
       type: activityType,

@@ -1,13 +1,5 @@
 import { requestSchema, whitepaperInputSchema } from '../validation/request';
-import {
-  createdAnswer,
-  localeQuery,
-  localizedEntry,
-  media,
-  nullableString,
-  objectList,
-  receivedAnswer,
-} from '@magnetiq/plugin-kit/openapi';
+import * as schema from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -17,14 +9,14 @@ import {
 const slug = { type: 'string', maxLength: 200 };
 
 /** papers service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
-const publicWhitepaper = localizedEntry(
+const publicWhitepaper = schema.localizedEntry(
   {
-    cover: media,
+    cover: schema.media,
     pageCount: { type: ['integer', 'null'] },
     topics: { type: 'array', items: { type: 'string' } },
     gated: { type: 'boolean' },
     requiredFields: { type: 'array', items: { type: 'string' } },
-    fileUrl: { ...nullableString, description: 'only for papers that are not gated' },
+    fileUrl: { ...schema.nullableString, description: 'only for papers that are not gated' },
   },
   ['gated', 'fileUrl'],
 );
@@ -32,19 +24,19 @@ const publicWhitepaper = localizedEntry(
 export default {
   'public.list': {
     summary: 'Published whitepapers of a locale',
-    query: localeQuery,
+    query: schema.localeQuery,
     data: { type: 'array', items: publicWhitepaper },
   },
   'public.detail': {
     summary: 'One published whitepaper',
     params: { slug },
-    query: localeQuery,
+    query: schema.localeQuery,
     data: publicWhitepaper,
   },
   'public.openFile': {
     summary: 'The PDF of a paper that is not gated',
     params: { slug },
-    query: localeQuery,
+    query: schema.localeQuery,
     produces: 'application/pdf',
   },
   'public.request': {
@@ -53,8 +45,8 @@ export default {
     body: requestSchema,
     status: 201,
     data: {
-      ...receivedAnswer,
-      properties: { ...receivedAnswer.properties, downloadUrl: { type: 'string' } },
+      ...schema.receivedAnswer,
+      properties: { ...schema.receivedAnswer.properties, downloadUrl: { type: 'string' } },
     },
   },
   'public.download': {
@@ -65,13 +57,13 @@ export default {
   },
   'admin.list': {
     summary: 'Whitepapers with their request counts',
-    data: objectList,
+    data: schema.objectList,
   },
   'admin.create': {
     summary: 'Creates a whitepaper (the file is uploaded separately)',
     body: whitepaperInputSchema,
     status: 201,
-    data: createdAnswer,
+    data: schema.createdAnswer,
   },
   'admin.uploadFile': {
     summary: "Stores a whitepaper's PDF (checked by content)",
