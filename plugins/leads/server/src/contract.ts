@@ -10,31 +10,16 @@
  */
 import type { Knex } from 'knex';
 import type { validateYupSchema, yup } from '@strapi/utils';
+import type { LeadFormValues } from '@magnetiq/plugin-kit/server';
 
 /** A locale code configured in Strapi's i18n (the `locales` service checks it), e.g. `fr` or `pt-BR`. */
 export type LeadLocale = string;
 
 // ---------------------------------------------------------------- capture
 
-export interface LeadInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
+/** A lead: the fields of the kit's lead form (`LeadFormValues`: contact, consent, UTM, pages) and these. */
+export interface LeadInput extends LeadFormValues {
   language?: LeadLocale;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: {
-    source?: string | null;
-    medium?: string | null;
-    campaign?: string | null;
-    term?: string | null;
-    content?: string | null;
-  } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
   /** the form or plugin that captured the lead, e.g. "contact-form" */
   source: string;
   activity: LeadActivityInput;
