@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-// @ts-expect-error plain ESM helper
 import { checkCompose } from './lib/compose-check.mjs';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module shared with the build
 import { precompress } from './precompress.mjs';
 
 describe('precompress', () => {

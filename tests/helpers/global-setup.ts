@@ -9,12 +9,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { assertPluginsBuilt, buildCms, buildPlugins, buildSite, buildSiteInto } from '../../scripts/lib/build.mjs';
 import { startStrapi } from '../../scripts/lib/strapi.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { nginxSecurityHeaders, serveSite } from '../../scripts/lib/site-server.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { startSiteRebuilder } from '../../scripts/lib/site-rebuild.mjs';
 import { withLocalSiteOrigins } from '../../scripts/lib/site-origins.mjs';
 import { createTestDatabase } from './database';

@@ -18,7 +18,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { canConnect } from '../../scripts/lib/postgres.mjs';
 import { createTestDatabase } from '../helpers/database';
 import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error plain ESM helper shared with the start script
 import { buildSiteInto } from '../../scripts/lib/build.mjs';
 import { auth, contentManager, superAdminToken, uniqueSlug } from '../helpers/content';
 import { api, clientIp } from '../helpers/http';

@@ -16,7 +16,6 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/postgres.mjs';
 import { startTestCms } from '../helpers/cms-process';
 

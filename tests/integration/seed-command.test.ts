@@ -14,7 +14,6 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CMS_DIR, ROOT } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { createDatabase, dropDatabase, withDatabase } from '../../scripts/lib/postgres.mjs';
 
 const FRESH_RUNS = 5;

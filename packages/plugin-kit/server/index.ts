@@ -10,3 +10,7 @@ export * from '../validation/lead-fields';
 export * from './plugin-api';
 export * from './http';
 export * from './analytics-timeline';
+export * from './plugin-server';
+export * from './routes';
+export * from './public-entry';
+export * from './entry-fields';

@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import { describe, expect, it } from 'vitest';
-import { leadFormFields, requiredName } from './lead-form';
+import { leadFormFields, leadFormInput, requiredName } from './lead-form';
 
 const schema = yup.object(leadFormFields()).noUnknown().required();
 const valid = { email: 'ada@example.com', consent: { dataProcessing: true, textVersion: 'v1' } };
@@ -36,5 +36,39 @@ describe('the lead form fields', () => {
   it('requires a name where the form does', async () => {
     await expect(requiredName('firstName').validate('')).rejects.toThrow('is a required field');
     await expect(requiredName('firstName').validate('Ada')).resolves.toBe('Ada');
+  });
+});
+
+describe('leadFormInput', () => {
+  it("hands the leads core the form's contact, consent, UTM and page fields, and nothing else", () => {
+    const form = {
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: null,
+      company: 'Engines',
+      phone: '+44 20',
+      country: 'GB',
+      consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' },
+      utm: { source: 'news' },
+      referrer: 'https://example.org/',
+      landingPage: '/en/',
+      website: '',
+      message: 'not a lead field',
+    };
+    expect(leadFormInput(form)).toEqual({
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: null,
+      company: 'Engines',
+      jobTitle: undefined,
+      phone: '+44 20',
+      country: 'GB',
+      consent: { dataProcessing: true, marketingEmail: true, textVersion: 'v2' },
+      utm: { source: 'news' },
+      referrer: 'https://example.org/',
+      landingPage: '/en/',
+    });
+    expect(Object.keys(leadFormInput(form))).not.toContain('website');
+    expect(leadFormInput({ ...form, utm: undefined }).utm).toBeNull();
   });
 });

@@ -60,3 +60,48 @@ export const leadFormFields = () => ({
   // Honeypot: hidden from people by the form; bots fill it in.
   website: yup.string().max(MAX.website).nullable().optional(),
 });
+
+/** The values of `leadFormFields()` after validation (a form may leave out the optional ones, e.g. country). */
+export interface LeadFormValues {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  jobTitle?: string | null;
+  phone?: string | null;
+  country?: string | null;
+  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
+  utm?: {
+    source?: string | null;
+    medium?: string | null;
+    campaign?: string | null;
+    term?: string | null;
+    content?: string | null;
+  } | null;
+  referrer?: string | null;
+  landingPage?: string | null;
+}
+
+/**
+ * What a public lead form hands the leads core's `captureLead`: its `LeadInput` fields but the
+ * language, the source and the activity, which are the form's own.
+ */
+export function leadFormInput(form: LeadFormValues) {
+  return {
+    email: form.email,
+    firstName: form.firstName,
+    lastName: form.lastName,
+    company: form.company,
+    jobTitle: form.jobTitle,
+    phone: form.phone,
+    country: form.country,
+    consent: {
+      dataProcessing: form.consent.dataProcessing,
+      marketingEmail: form.consent.marketingEmail,
+      textVersion: form.consent.textVersion,
+    },
+    utm: form.utm ?? null,
+    referrer: form.referrer,
+    landingPage: form.landingPage,
+  };
+}

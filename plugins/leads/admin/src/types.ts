@@ -1,7 +1,8 @@
 /** Shapes of the leads admin API (`/leads/...`); every response is `{ data, meta? }`. */
+import type { ContactRecord, ContactStatus } from '../../server/src/contract';
 
-export const CONTACT_STATUSES = ['new', 'confirmed', 'unsubscribed', 'erased'] as const;
-export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+export type { ContactStatus };
+export const CONTACT_STATUSES: readonly ContactStatus[] = ['new', 'confirmed', 'unsubscribed', 'erased'];
 
 export const OUTBOX_STATUSES = ['pending', 'processing', 'done', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -24,25 +25,11 @@ export interface DataResponse<T> {
   data: T;
 }
 
-export interface Contact {
-  id: number;
-  documentId: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  jobTitle: string | null;
-  phone: string | null;
-  country: string | null;
-  language: string | null;
-  status: ContactStatus;
-  confirmedAt: IsoDateTime | null;
-  unsubscribedAt: IsoDateTime | null;
-  erasedAt: IsoDateTime | null;
-  lastActivityAt: IsoDateTime | null;
-  createdAt: IsoDateTime;
-  updatedAt: IsoDateTime;
-}
+/** What JSON makes of a server record: its dates arrive as ISO strings. */
+type OverJson<T> = { [K in keyof T]: Exclude<T[K], Date> };
+
+/** The contacts service's record (the leads contract), as the admin API answers it. */
+export type Contact = OverJson<ContactRecord>;
 
 export type ConsentAction = 'requested' | 'granted' | 'withdrawn';
 

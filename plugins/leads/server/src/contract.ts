@@ -10,38 +10,31 @@
  */
 import type { Knex } from 'knex';
 import type { validateYupSchema, yup } from '@strapi/utils';
-import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable, LeadFormValues } from '@magnetiq/plugin-kit/server';
 
 /** A locale code configured in Strapi's i18n (the `locales` service checks it), e.g. `fr` or `pt-BR`. */
 export type LeadLocale = string;
 
 // ---------------------------------------------------------------- capture
 
-export interface LeadInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  country?: string | null;
+/** A lead: the fields of the kit's lead form (`LeadFormValues`: contact, consent, UTM, pages) and these. */
+export interface LeadInput extends LeadFormValues {
   language?: LeadLocale;
-  consent: { dataProcessing: boolean; marketingEmail?: boolean; textVersion: string };
-  utm?: {
-    source?: string | null;
-    medium?: string | null;
-    campaign?: string | null;
-    term?: string | null;
-    content?: string | null;
-  } | null;
-  referrer?: string | null;
-  landingPage?: string | null;
   /** the form or plugin that captured the lead, e.g. "contact-form" */
   source: string;
   activity: LeadActivityInput;
   /** free text from the visitor (contact form message), for sales */
   message?: string | null;
 }
+
+/**
+ * What the visitor typed on one form, kept on the activity as `details.submitted` (a confirmed
+ * contact's own fields are not overwritten by a public form, docs/adr/0014): the identity fields
+ * of the LeadInput that were given.
+ */
+export type SubmittedIdentity = {
+  [K in 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'phone' | 'country']?: NonNullable<LeadInput[K]>;
+};
 
 export interface LeadActivityInput {
   type: string;
@@ -108,6 +101,9 @@ export interface EventsApi {
 
 // ---------------------------------------------------------------- contacts and erase
 
+/** A contact's status (the contact content type's enumeration). */
+export type ContactStatus = 'new' | 'confirmed' | 'unsubscribed' | 'erased';
+
 export interface ContactRecord {
   id: number;
   documentId: string;
@@ -119,7 +115,7 @@ export interface ContactRecord {
   phone: string | null;
   country: string | null;
   language: LeadLocale | null;
-  status: 'pending' | 'confirmed' | 'unsubscribed' | 'erased' | string;
+  status: ContactStatus;
   confirmedAt: string | Date | null;
   unsubscribedAt: string | Date | null;
   erasedAt: string | Date | null;

@@ -8,6 +8,7 @@ import register from './register';
 import { contentManagerGuard } from './admin-boundary';
 import routes from './routes';
 import services from './services';
+import { pluginServer } from '@magnetiq/plugin-kit/server';
 
 export type { LeadInput, CapturedLead, CaptureContext } from './services/capture';
 export type { OutboxMessage, OutboxHandler } from './services/outbox';
@@ -17,7 +18,7 @@ export { signToken, verifyToken } from '@magnetiq/plugin-kit/server';
 export type { EmailPayload, EmailAttachment, TemplateRenderer, EmailKit } from './services/email';
 export type { RenderedEmail, EmailLocale } from './domain/email-templates';
 
-export default {
+export default pluginServer({
   register,
   bootstrap,
   destroy,
@@ -28,4 +29,4 @@ export default {
   routes,
   policies: { 'content-manager-guard': contentManagerGuard },
   middlewares,
-};
+});

@@ -5,16 +5,6 @@ import controllers from './controllers';
 import destroy from './destroy';
 import routes from './routes';
 import services from './services';
+import { pluginServer } from '@magnetiq/plugin-kit/server';
 
-export default {
-  register() {},
-  bootstrap,
-  destroy,
-  config,
-  contentTypes,
-  controllers,
-  services,
-  routes,
-  policies: {},
-  middlewares: {},
-};
+export default pluginServer({ bootstrap, destroy, config, contentTypes, controllers, services, routes });

@@ -6,6 +6,7 @@ import {
   rescheduleSchema,
   SLUG,
 } from '../validation/booking';
+import { dateTime, localeQuery, locale, media, nullableString, objectList } from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -13,14 +14,6 @@ import {
  * slot query and the schedule are checked by hand (validation/booking.ts): change their schemas
  * here with them.
  */
-const nullableString = { type: ['string', 'null'] };
-/** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
-const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
-const locale = {
-  type: 'string',
-  maxLength: 35,
-  description: 'a configured locale code, e.g. en or de; the default locale when missing',
-};
 const date = { type: 'string', format: 'date', description: 'a calendar day, YYYY-MM-DD' };
 const slug = { type: 'string', maxLength: 80, pattern: SLUG.source };
 
@@ -32,8 +25,8 @@ const publicBooking = {
   properties: {
     id: { type: 'string' },
     status: { type: 'string' },
-    start: { type: 'string', format: 'date-time' },
-    end: { type: 'string', format: 'date-time' },
+    start: dateTime,
+    end: dateTime,
     timeZone: { type: 'string' },
     meetingType: {
       type: 'object',
@@ -110,8 +103,8 @@ const daySlots = {
         type: 'object',
         required: ['start', 'end', 'time', 'hosts'],
         properties: {
-          start: { type: 'string', format: 'date-time' },
-          end: { type: 'string', format: 'date-time' },
+          start: dateTime,
+          end: dateTime,
           time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
           hosts: { type: 'array', items: { type: 'string' } },
         },
@@ -126,13 +119,13 @@ const interval = { type: 'object', required: ['start', 'end'], properties: { sta
 export default {
   'public.meetingTypes': {
     summary: 'Published meeting types of a locale',
-    query: { type: 'object', properties: { locale } },
+    query: localeQuery,
     data: { type: 'array', items: publicMeetingType },
   },
   'public.meetingType': {
     summary: 'One meeting type',
     params: { slug },
-    query: { type: 'object', properties: { locale } },
+    query: localeQuery,
     data: publicMeetingType,
   },
   'public.slots': {
@@ -167,7 +160,7 @@ export default {
         to: date,
         durationMinutes: { type: 'integer' },
         busy: {},
-        generatedAt: { type: 'string', format: 'date-time' },
+        generatedAt: dateTime,
       },
     },
   },
@@ -180,7 +173,7 @@ export default {
   'public.manage': { summary: 'The booking a manage link opens', body: manageSchema, data: publicBooking },
   'public.cancel': { summary: 'Cancels a booking with its manage link', body: cancelSchema, data: publicBooking },
   'public.reschedule': { summary: 'Moves a booking with its manage link', body: rescheduleSchema, data: publicBooking },
-  'admin.hosts': { summary: 'Hosts with their schedules', data: { type: 'array', items: { type: 'object' } } },
+  'admin.hosts': { summary: 'Hosts with their schedules', data: objectList },
   'admin.updateSchedule': {
     summary: "Replaces a host's schedule",
     body: {

@@ -4,6 +4,16 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { DateTime } from 'luxon';
 import { calendarEventIdFor } from '../domain/calendar-event';
+import {
+  bookingAnswers,
+  bookingLead,
+  bookingRow,
+  bookingStart,
+  bookingTimes,
+  newBookingFacts,
+  pickHost,
+  type NewBooking,
+} from '../domain/booking';
 import { isFreeStart } from '../domain/slots';
 import { newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
 import { signManageToken, verifyManageToken } from '../domain/tokens';
@@ -13,8 +23,10 @@ import { rulesOf } from './availability';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
 import type { BookingFacts } from './notifications';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 3_600_000;
+
+/** Google busy times per calendar id, as availability's calendarBusy answers them. */
+type CalendarBusy = Record<string, Array<{ start: string; end: string }>>;
 
 /** Thrown inside the transaction when the re-check finds the slot taken; becomes a 409 outside. */
 class SlotTakenError extends Error {}
@@ -148,154 +160,102 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { type, host };
   };
 
+  /** Step 1 of a booking: the meeting type, the hosts that may take it, its times and the answers (4xx otherwise). */
+  const resolveRequest = async (request: BookingRequest) => {
+    const type = await loadType(request.type, request.locale as string);
+    let hosts = await catalog().hostsOf(type);
+    if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
+    if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
+    const times = bookingTimes(type, bookingStart(request.start));
+    return { type, hosts, times, answers: bookingAnswers(type.questions, request.answers) };
+  };
+
+  /**
+   * Step 2, in the booking's transaction: the hosts' lock rows taken, the start re-checked against
+   * the bookings committed before (no double booking), the host that takes it; SlotTakenError when none is free.
+   */
+  const reserveHost = async (
+    trx: Knex.Transaction,
+    type: MeetingTypeRecord,
+    hosts: HostRecord[],
+    start: number,
+    now: number,
+    busy: CalendarBusy,
+  ) => {
+    await lockHosts(
+      trx,
+      hosts.map((host) => host.documentId),
+    );
+    const slotHosts = await availability().slotHosts(type, hosts, { start: start - 1, end: start + 1 }, now, {
+      trx,
+      busy,
+    });
+    const slug = pickHost(slotHosts, rulesOf(type), start, now);
+    const host = hosts.find((candidate) => candidate.slug === slug);
+    if (!host) throw new SlotTakenError();
+    return host;
+  };
+
+  /**
+   * Steps 3 and 4: the lead through the leads contract, and in the same statement the booking's
+   * outbox messages (confirmation emails with the invitation, the host's calendar event, the reminder).
+   */
+  const recordLead = (booking: NewBooking, meta: { ip?: string; userAgent?: string }) =>
+    leads(strapi).capture.captureLead(bookingLead(booking, ACTIVITY_TYPE), {
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      outbox: (captured) => notifications().booked(newBookingFacts(booking, captured)),
+    });
+
   const service = {
     toPublic,
 
     /**
-     * One booking: the slot re-checked under the host's lock row, the lead through the leads core,
-     * the booking row and every outbox message (emails with ICS, calendar event, reminder), all
-     * in one transaction. A concurrent request for the same host waits on the lock and then sees
-     * this booking, so it gets a 409 with fresh slots.
+     * One booking, in steps: the request resolved (meeting type, hosts, start, answers: a 4xx before
+     * anything is locked), the calendars asked, then in one transaction the host reserved under
+     * the hosts' lock rows (a concurrent request for the same host waits on the lock and then sees
+     * this booking, so it gets a 409 with fresh slots), the lead recorded through the leads
+     * contract with the booking's outbox messages (emails with ICS, calendar event, reminder) in
+     * the same statement, and the booking row.
      */
     async book(request: BookingRequest, meta: { ip?: string; userAgent?: string }, now = Date.now()) {
-      const type = await loadType(request.type, request.locale as string);
-      let hosts = await catalog().hostsOf(type);
-      if (request.host) hosts = hosts.filter((host) => host.slug === request.host);
-      if (hosts.length === 0) throw new errors.NotFoundError('No host offers this meeting type');
-      const start = Date.parse(request.start);
-      if (!Number.isFinite(start) || start % MINUTE !== 0)
-        throw new errors.ValidationError('start must be a whole minute', {
-          errors: [{ path: ['start'], message: 'start must be a whole minute', name: 'ValidationError', value: null }],
-        });
-      const end = start + type.durationMinutes * MINUTE;
-      const rules = rulesOf(type);
+      const { type, hosts, times, answers } = await resolveRequest(request);
       // Google is asked before the lock is taken (from the cache if it is slow): never hold a row lock across a third-party call
-      const { busy } = await availability().calendarBusy(hosts, { start: start - 12 * HOUR, end: end + 12 * HOUR });
-
+      const { busy } = await availability().calendarBusy(hosts, {
+        start: times.start - 12 * HOUR,
+        end: times.end + 12 * HOUR,
+      });
       const documentId = newDocumentId();
-      const token = signManageToken(documentId, tokenSecret(strapi));
-      // the controller resolved it against the configured locales (leads `locales` service)
-      const locale = request.locale as string;
-      const email = request.email.trim().toLowerCase();
-      const answers = Object.fromEntries(
-        type.questions
-          .filter((question) => request.answers?.[question.id])
-          .map((question) => [question.id, String(request.answers![question.id]).trim()]),
-      );
-      const missing = type.questions.filter((question) => question.required && !answers[question.id]);
-      if (missing.length > 0) {
-        throw new errors.ValidationError(`Please answer: ${missing.map((question) => question.label).join(', ')}`, {
-          errors: missing.map((question) => ({
-            path: ['answers', question.id],
-            message: `${question.label} is required`,
-            name: 'ValidationError',
-            value: null,
-            code: 'required',
-          })),
-        });
-      }
+      const base = {
+        request,
+        documentId,
+        // the controller resolved it against the configured locales (leads `locales` service)
+        locale: request.locale as string,
+        email: request.email.trim().toLowerCase(),
+        type,
+        times,
+        answers,
+        manageToken: signManageToken(documentId, tokenSecret(strapi)),
+      };
 
       let chosen: HostRecord | null = null;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          await lockHosts(
-            trx,
-            hosts.map((host) => host.documentId),
-          );
-          const slotHosts = await availability().slotHosts(type, hosts, { start: start - 1, end: start + 1 }, now, {
-            trx,
-            busy,
-          });
-          const free = slotHosts
-            .filter((host) => isFreeStart(host, rules, start, now))
-            .sort((a, b) => a.load - b.load || a.id.localeCompare(b.id));
-          if (free.length === 0) throw new SlotTakenError();
-          const host = hosts.find((candidate) => candidate.slug === free[0].id)!;
+          const host = await reserveHost(trx, type, hosts, times.start, now, busy);
           chosen = host;
-          const calendarEventId = host.calendarId ? calendarEventIdFor(documentId) : null;
-
-          const lead = await leads(strapi).capture.captureLead(
-            {
-              email,
-              firstName: request.firstName,
-              lastName: request.lastName,
-              company: request.company,
-              jobTitle: request.jobTitle,
-              phone: request.phone,
-              language: locale,
-              consent: {
-                dataProcessing: request.consent.dataProcessing,
-                marketingEmail: request.consent.marketingEmail,
-                textVersion: request.consent.textVersion,
-              },
-              utm: request.utm ?? null,
-              referrer: request.referrer,
-              landingPage: request.landingPage,
-              source: 'booking',
-              activity: {
-                type: ACTIVITY_TYPE,
-                reference: documentId,
-                title: type.title,
-                details: { meetingType: type.slug, host: host.slug, start: new Date(start).toISOString() },
-              },
-            },
-            {
-              ip: meta.ip,
-              userAgent: meta.userAgent,
-              outbox: (captured: { contactId: number; contactDocumentId: string }) =>
-                notifications().booked({
-                  documentId,
-                  start: new Date(start),
-                  end: new Date(end),
-                  visitorTimeZone: request.timeZone,
-                  language: locale,
-                  sequence: 0,
-                  type,
-                  host,
-                  visitor: {
-                    email,
-                    firstName: request.firstName,
-                    lastName: request.lastName,
-                    contactId: captured.contactId,
-                    contactDocumentId: captured.contactDocumentId,
-                  },
-                  answers,
-                  calendarEventId,
-                  manageToken: token,
-                }),
-            },
-          );
-
-          await strapi.db.query(UID.booking).create({
-            data: {
-              documentId,
-              meetingType: type.documentId,
-              meetingTypeSlug: type.slug,
-              meetingTypeTitle: type.title,
-              host: host.documentId,
-              hostSlug: host.slug,
-              startsAt: new Date(start),
-              endsAt: new Date(end),
-              blockedFrom: new Date(start - type.bufferBeforeMinutes * MINUTE),
-              blockedUntil: new Date(end + type.bufferAfterMinutes * MINUTE),
-              visitorTimeZone: request.timeZone,
-              language: locale,
-              contact: lead.contactDocumentId,
-              answers,
-              status: 'confirmed',
-              rescheduleCount: 0,
-              tokenHash: tokenHash(token),
-              calendarEventId,
-              utmSource: request.utm?.source || null,
-              utmMedium: request.utm?.medium || null,
-              utmCampaign: request.utm?.campaign || null,
-              utmTerm: request.utm?.term || null,
-              utmContent: request.utm?.content || null,
-            },
-          });
+          const booking: NewBooking = {
+            ...base,
+            host,
+            calendarEventId: host.calendarId ? calendarEventIdFor(documentId) : null,
+          };
+          const lead = await recordLead(booking, meta);
+          await strapi.db
+            .query(UID.booking)
+            .create({ data: bookingRow(booking, lead.contactDocumentId, tokenHash(booking.manageToken)) });
         });
       } catch (error) {
-        if (error instanceof SlotTakenError) throw conflict(await freshSlots(type, hosts, start, request.timeZone));
+        if (error instanceof SlotTakenError)
+          throw conflict(await freshSlots(type, hosts, times.start, request.timeZone));
         throw error;
       }
       availability().invalidate();
@@ -323,8 +283,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!toPublic(row).changeable)
         throw createHttpError(409, 'This booking can no longer be changed', { details: { reason: 'not-changeable' } });
       const { type, host } = await typeAndHostOf(row);
-      const start = Date.parse(input.start);
-      const end = start + type.durationMinutes * MINUTE;
+      const { start, end, blockedFrom, blockedUntil } = bookingTimes(type, Date.parse(input.start));
       const timeZone = input.timeZone ?? row.visitorTimeZone;
       const { busy } = await availability().calendarBusy([host], { start: start - 12 * HOUR, end: end + 12 * HOUR });
       const newToken = signManageToken(row.documentId, tokenSecret(strapi));
@@ -348,8 +307,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             data: {
               startsAt: new Date(start),
               endsAt: new Date(end),
-              blockedFrom: new Date(start - type.bufferBeforeMinutes * MINUTE),
-              blockedUntil: new Date(end + type.bufferAfterMinutes * MINUTE),
+              blockedFrom: new Date(blockedFrom),
+              blockedUntil: new Date(blockedUntil),
               previousStartsAt: row.startsAt,
               visitorTimeZone: timeZone,
               status: 'rescheduled',

@@ -1,4 +1,4 @@
-import { BOOKING_TOPIC, CALENDAR_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
+import { BOOKING_TOPIC, CALENDAR_TOPIC, ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { BookingConfig } from '../config';
@@ -23,13 +23,9 @@ export const ACTIVITY_TYPE = 'booking';
 export const ACTIVE_STATUSES = ['confirmed', 'rescheduled'] as const;
 export const TOPIC = { ...CALENDAR_TOPIC, ...BOOKING_TOPIC } as const;
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): BookingConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as BookingConfig;
-}
+export const getConfig = ownConfig<BookingConfig>(PLUGIN_ID);
 
 /** The link secret: our own, or one derived from the leads secret (a separate key per purpose). */
 export function tokenSecret(strapi: Core.Strapi): string {

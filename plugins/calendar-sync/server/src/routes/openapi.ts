@@ -1,10 +1,11 @@
 import { callbackSchema, calendarSchema, saveSchema } from '../controllers/admin';
+import { dateTime, objectList } from '@magnetiq/plugin-kit/openapi';
 
 /** The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the document). */
 export default {
   'admin.list': {
     summary: 'Google Calendar connections of the hosts and team calendars',
-    data: { type: 'array', items: { type: 'object' } },
+    data: objectList,
     meta: { type: 'object', properties: { configured: { type: 'boolean' }, oauth: { type: 'boolean' } } },
   },
   'admin.save': {
@@ -16,7 +17,7 @@ export default {
     body: calendarSchema,
     data: {
       type: 'object',
-      properties: { url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+      properties: { url: { type: 'string' }, expiresAt: dateTime },
       required: ['url', 'expiresAt'],
     },
   },

@@ -1,3 +1,4 @@
+import { ownConfig, ownServices } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import type { CalendarSyncConfig } from '../config';
 import type services from '../services';
@@ -24,13 +25,9 @@ export const CALENDAR_SCOPES = [
   'https://www.googleapis.com/auth/calendar.freebusy',
 ];
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): CalendarSyncConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as CalendarSyncConfig;
-}
+export const getConfig = ownConfig<CalendarSyncConfig>(PLUGIN_ID);
 
 /** Times one Google call in the leads core's metrics (magnetiq_external_call_duration_seconds). */
 export function timedGoogleCall<T>(strapi: Core.Strapi, operation: string, call: () => Promise<T>): Promise<T> {

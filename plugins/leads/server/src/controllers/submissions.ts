@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { acceptPublicForm, type RequestContext } from '@magnetiq/plugin-kit/server';
+import { acceptPublicForm, leadFormInput, type RequestContext } from '@magnetiq/plugin-kit/server';
 import { normaliseEmail } from '../domain/email-address';
 import { retryAfterOf } from '../services/rate-limit';
 import { validateContactSubmission } from '../validation/submission';
@@ -40,22 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     await getService(strapi, 'capture').captureLead(
       {
-        email: body.email,
-        firstName: body.firstName,
-        lastName: body.lastName,
-        company: body.company,
-        jobTitle: body.jobTitle,
-        phone: body.phone,
-        country: body.country,
+        ...leadFormInput(body),
         language: locale,
-        consent: {
-          dataProcessing: body.consent.dataProcessing,
-          marketingEmail: body.consent.marketingEmail,
-          textVersion: body.consent.textVersion,
-        },
-        utm: body.utm ?? null,
-        referrer: body.referrer,
-        landingPage: body.landingPage,
         source: 'contact-form',
         activity: { type: 'contact-form', title: 'Contact form' },
         message: body.message,

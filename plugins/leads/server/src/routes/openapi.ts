@@ -1,6 +1,7 @@
 import { contactSubmissionSchema } from '../validation/submission';
 import { tokenBodySchema } from '../controllers/links';
 import { contactListQuerySchema, outboxListQuerySchema } from '../controllers/admin';
+import { objectList, receivedAnswer } from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -19,12 +20,7 @@ export default {
     description: 'The same 201 answer whether the email is new, known or the honeypot caught a bot.',
     body: contactSubmissionSchema,
     status: 201,
-    data: {
-      type: 'object',
-      required: ['received'],
-      properties: { received: { const: true } },
-      additionalProperties: false,
-    },
+    data: receivedAnswer,
   },
   'links.confirmPage': {
     summary:
@@ -78,7 +74,7 @@ export default {
   'admin.listContacts': {
     summary: 'Contacts, searched and paged',
     query: contactListQuerySchema,
-    data: { type: 'array', items: { type: 'object' } },
+    data: objectList,
   },
   'admin.getContact': { summary: 'One contact with consents and timeline (audited)' },
   'admin.exportContact': { summary: "A contact's data export (GDPR, audited)" },
@@ -91,7 +87,7 @@ export default {
   'admin.listOutbox': {
     summary: 'Outbox messages, filtered and paged',
     query: outboxListQuerySchema,
-    data: { type: 'array', items: { type: 'object' } },
+    data: objectList,
   },
   'admin.replayOutbox': {
     summary: 'Sends a dead-letter message again',

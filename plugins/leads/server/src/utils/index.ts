@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import { ownConfig, ownServices } from '@magnetiq/plugin-kit/server';
 import type { LeadsConfig } from '../config';
 import type services from '../services';
 
@@ -8,13 +8,9 @@ export type Service<N extends ServiceName> = ReturnType<Services[N]>;
 
 export const PLUGIN_ID = 'leads';
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): Service<N> {
-  return strapi.plugin(PLUGIN_ID).service(name) as Service<N>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): LeadsConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as LeadsConfig;
-}
+export const getConfig = ownConfig<LeadsConfig>(PLUGIN_ID);
 
 export const UID = {
   contact: 'plugin::leads.contact',

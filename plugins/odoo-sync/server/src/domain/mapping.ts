@@ -6,39 +6,21 @@
  * - crm.lead.description ends with the marker "[magnetiq-lead:<lead key>]", found again with
  *   `ilike` before creating, so a retry whose first answer was lost never creates a second lead.
  */
+import type { ActivityRecord, ConsentRecord, ContactRecord, SubmittedIdentity } from '@magnetiq/plugin-leads/contract';
 
-export interface LeadContact {
-  documentId: string;
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  jobTitle?: string | null;
-  phone?: string | null;
-  language?: string | null;
-  /** set once the contact confirmed the address (double opt-in); null for anonymous input */
-  confirmedAt?: string | Date | null;
-  updatedAt: string | Date;
-}
+/** The lead event's parts are the leads contract's records (contacts.timeline), as far as the mapping reads them. */
+export type LeadContact = Pick<ContactRecord, 'documentId' | 'email' | 'updatedAt'> &
+  Partial<Pick<ContactRecord, 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'phone' | 'language'>> & {
+    /** set once the contact confirmed the address (double opt-in); null for anonymous input */
+    confirmedAt?: ContactRecord['confirmedAt'];
+  };
 
-export interface LeadActivity {
-  documentId: string;
-  type: string;
-  reference?: string | null;
-  title?: string | null;
-  utmSource?: string | null;
-  utmMedium?: string | null;
-  utmCampaign?: string | null;
-  details?: { message?: string; submitted?: TypedIdentity } | null;
-  occurredAt: string | Date;
-}
+export type LeadActivity = Pick<ActivityRecord, 'documentId' | 'type' | 'occurredAt'> &
+  Partial<Pick<ActivityRecord, 'reference' | 'title' | 'utmSource' | 'utmMedium' | 'utmCampaign'>> & {
+    details?: { message?: string; submitted?: TypedIdentity } | null;
+  };
 
-export interface LeadConsent {
-  purpose: string;
-  action: string;
-  textVersion: string;
-  recordedAt: string | Date;
-}
+export type LeadConsent = Pick<ConsentRecord, 'purpose' | 'action' | 'textVersion' | 'recordedAt'>;
 
 export interface LeadEvent {
   contact: LeadContact;
@@ -47,14 +29,7 @@ export interface LeadEvent {
 }
 
 /** What the visitor typed on one form (leads core: activity.details.submitted). */
-export interface TypedIdentity {
-  firstName?: string;
-  lastName?: string;
-  company?: string;
-  jobTitle?: string;
-  phone?: string;
-  country?: string;
-}
+export type TypedIdentity = SubmittedIdentity;
 
 export interface OdooPartner {
   id: number;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
-import { ODOO_TOPIC, pluginApi } from '@magnetiq/plugin-kit/server';
+import { ODOO_TOPIC, ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { OdooSyncConfig } from '../config';
 import type services from '../services';
 
@@ -11,13 +11,9 @@ export const PLUGIN_ID = 'odoo-sync';
 export const TOPIC = ODOO_TOPIC.upsertLead;
 export const LINK_UID = 'plugin::odoo-sync.link';
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): OdooSyncConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as OdooSyncConfig;
-}
+export const getConfig = ownConfig<OdooSyncConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

@@ -1,9 +1,5 @@
+import { adminGuard as guarded } from '@magnetiq/plugin-kit/server';
 import { ACTIONS } from '../permissions';
-
-/** Every listed action is needed (Strapi's hasPermissions checks them all). */
-const guarded = (...actions: string[]) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
-});
 
 export default {
   type: 'admin' as const,

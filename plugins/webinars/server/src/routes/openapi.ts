@@ -9,20 +9,23 @@ import {
 } from '../validation/registration';
 import { registrationListQuerySchema } from '../controllers/admin';
 import { DOCUMENT_ID } from '../utils';
+import {
+  createdAnswer,
+  dateTime,
+  locale,
+  localeQuery,
+  localizedEntry,
+  media,
+  nullableString,
+  objectList,
+  receivedAnswer,
+} from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema (webinars service `toPublic`).
  */
-const nullableString = { type: ['string', 'null'] };
-/** an image or null (the Media schema is the CMS's, cms/src/openapi/document.ts) */
-const media = { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] };
-const locale = {
-  type: 'string',
-  maxLength: 35,
-  description: 'a configured locale code, e.g. en or de; the default locale when missing',
-};
 const documentId = { type: 'string', pattern: DOCUMENT_ID.source };
 const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } };
 
@@ -43,8 +46,8 @@ const publicSession = {
   ],
   properties: {
     documentId: { type: 'string' },
-    startsAt: { type: 'string', format: 'date-time' },
-    endsAt: { type: 'string', format: 'date-time' },
+    startsAt: dateTime,
+    endsAt: dateTime,
     timeZone: { type: 'string' },
     status: { type: 'string' },
     seatsLeft: { type: ['integer', 'null'] },
@@ -56,11 +59,8 @@ const publicSession = {
 };
 
 /** webinars service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
-const publicWebinar = {
-  allOf: [{ $ref: '#/components/schemas/LocalizedEntry' }],
-  unevaluatedProperties: false,
-  required: ['sessions', 'nextSession'],
-  properties: {
+const publicWebinar = localizedEntry(
+  {
     description: nullableString,
     cover: media,
     topics: { type: 'array', items: { type: 'string' } },
@@ -78,9 +78,8 @@ const publicWebinar = {
     sessions: { type: 'array', items: publicSession },
     nextSession: { oneOf: [{ type: 'null' }, publicSession] },
   },
-};
-
-const created = { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } };
+  ['sessions', 'nextSession'],
+);
 
 export default {
   'public.list': {
@@ -94,13 +93,13 @@ export default {
   'public.detail': {
     summary: 'One published webinar with its sessions',
     params: { slug: { type: 'string', maxLength: 200 } },
-    query: { type: 'object', properties: { locale } },
+    query: localeQuery,
     data: publicWebinar,
   },
   'public.sessionIcs': {
     summary: 'The public calendar file of a session (no join link)',
     params: { documentId },
-    query: { type: 'object', properties: { locale } },
+    query: localeQuery,
     produces: 'text/calendar',
   },
   'public.register': {
@@ -108,12 +107,7 @@ export default {
       'Registers for a session (waitlist when full); the answer is the same for a new, a known and a repeated registration',
     body: ({ strapi }: { strapi: Core.Strapi }) => registrationSchema(strapi),
     status: 201,
-    data: {
-      type: 'object',
-      required: ['received'],
-      properties: { received: { const: true } },
-      additionalProperties: false,
-    },
+    data: receivedAnswer,
   },
   'public.cancelPage': {
     summary: 'The cancel link in the emails: an HTML page that asks before it cancels',
@@ -144,18 +138,18 @@ export default {
   },
   'admin.webinars': {
     summary: 'Webinars with their session counts',
-    data: { type: 'array', items: { type: 'object' } },
+    data: objectList,
   },
   'admin.createWebinar': {
     summary: 'Creates a webinar (or another locale of one)',
     body: webinarInputSchema,
     status: 201,
-    data: created,
+    data: createdAnswer,
   },
   'admin.sessions': {
     summary: 'Sessions of a webinar',
     params: { documentId },
-    data: { type: 'array', items: { type: 'object' } },
+    data: objectList,
   },
   'admin.createSession': {
     summary: 'Adds a session to a webinar',
@@ -197,6 +191,6 @@ export default {
   },
   'admin.runReminders': {
     summary: 'Sends the reminders that are due now',
-    body: { type: 'object', properties: { now: { type: 'string', format: 'date-time' } } },
+    body: { type: 'object', properties: { now: dateTime } },
   },
 };

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { asStrings, localizedEntryOf } from '@magnetiq/plugin-kit/server';
 import { seatsLeft } from '../domain/seats';
 import type { WebinarInput } from '../validation/registration';
 import { getConfig, TABLE, UID, type Locale } from '../utils';
@@ -134,8 +135,6 @@ const media = (value: MediaEntry): Media | null =>
         height: value.height ?? null,
       }
     : null;
-const asStrings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 export const pageUrl = (config: { siteUrl: string; pagePath: string }, locale: string, slug: string) =>
   `${config.siteUrl.replace(/\/$/, '')}${config.pagePath.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug))}`;
@@ -165,11 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const toPublic = (entry: WebinarEntry, sessionRows: PublicSessionRow[], now: Date): PublicWebinar => {
     const sessions = sessionRows.map((row) => toPublicSession(row, now));
     return {
-      documentId: entry.documentId,
-      locale: entry.locale,
-      title: entry.title,
-      slug: entry.slug,
-      summary: entry.summary ?? null,
+      ...localizedEntryOf(entry),
       description: entry.description ?? null,
       cover: media(entry.cover),
       topics: asStrings(entry.topics),
@@ -181,11 +176,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         company: speaker.company ?? null,
         photo: media(speaker.photo),
       })),
-      seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
       url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
       sessions,
       nextSession: sessions.find((session) => session.registrationOpen) ?? null,
-      publishedAt: entry.publishedAt,
     };
   };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { pluginApi } from '@magnetiq/plugin-kit/server';
+import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WebinarsConfig } from '../config';
 import type services from '../services';
@@ -17,13 +17,9 @@ export const UID = {
 export const TABLE = { session: 'webinars_sessions', registration: 'webinars_registrations' } as const;
 export const ACTIVITY_TYPE = 'webinar-registration';
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): WebinarsConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as WebinarsConfig;
-}
+export const getConfig = ownConfig<WebinarsConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

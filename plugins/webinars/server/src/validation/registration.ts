@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { LeadInput } from '@magnetiq/plugin-leads/contract';
 import { validateYupSchema, yup } from '@strapi/utils';
+import { entryFields } from '@magnetiq/plugin-kit/server';
 import { isValidTimeZone } from '../domain/reminders';
 import { DOCUMENT_ID, leads } from '../utils';
 
@@ -144,13 +145,7 @@ export const validateAttendance = validateYupSchema(attendanceSchema, { strict: 
 export const webinarInputSchema = yup
   .object({
     locale: localeCode().optional(),
-    title: yup.string().trim().required().max(300),
-    slug: yup
-      .string()
-      .trim()
-      .required()
-      .max(200)
-      .matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lowercase words joined by hyphens'),
+    ...entryFields(),
     summary: optionalText(2000),
     description: optionalText(50_000),
     topics: yup.array(yup.string().trim().max(60).required()).max(20).optional(),

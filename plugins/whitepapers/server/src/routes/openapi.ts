@@ -1,49 +1,42 @@
 import { requestSchema, whitepaperInputSchema } from '../validation/request';
+import * as schema from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema (papers service `toPublic`).
  */
-const locale = {
-  type: 'string',
-  maxLength: 35,
-  description: 'a configured locale code, e.g. en or de; the default locale when missing',
-};
 const slug = { type: 'string', maxLength: 200 };
 
 /** papers service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
-const publicWhitepaper = {
-  allOf: [{ $ref: '#/components/schemas/LocalizedEntry' }],
-  unevaluatedProperties: false,
-  required: ['gated', 'fileUrl'],
-  properties: {
-    // the Media schema is the CMS's (cms/src/openapi/document.ts)
-    cover: { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Media' }] },
+const publicWhitepaper = schema.localizedEntry(
+  {
+    cover: schema.media,
     pageCount: { type: ['integer', 'null'] },
     topics: { type: 'array', items: { type: 'string' } },
     gated: { type: 'boolean' },
     requiredFields: { type: 'array', items: { type: 'string' } },
-    fileUrl: { type: ['string', 'null'], description: 'only for papers that are not gated' },
+    fileUrl: { ...schema.nullableString, description: 'only for papers that are not gated' },
   },
-};
+  ['gated', 'fileUrl'],
+);
 
 export default {
   'public.list': {
     summary: 'Published whitepapers of a locale',
-    query: { type: 'object', properties: { locale } },
+    query: schema.localeQuery,
     data: { type: 'array', items: publicWhitepaper },
   },
   'public.detail': {
     summary: 'One published whitepaper',
     params: { slug },
-    query: { type: 'object', properties: { locale } },
+    query: schema.localeQuery,
     data: publicWhitepaper,
   },
   'public.openFile': {
     summary: 'The PDF of a paper that is not gated',
     params: { slug },
-    query: { type: 'object', properties: { locale } },
+    query: schema.localeQuery,
     produces: 'application/pdf',
   },
   'public.request': {
@@ -52,10 +45,8 @@ export default {
     body: requestSchema,
     status: 201,
     data: {
-      type: 'object',
-      required: ['received'],
-      properties: { received: { const: true }, downloadUrl: { type: 'string' } },
-      additionalProperties: false,
+      ...schema.receivedAnswer,
+      properties: { ...schema.receivedAnswer.properties, downloadUrl: { type: 'string' } },
     },
   },
   'public.download': {
@@ -66,13 +57,13 @@ export default {
   },
   'admin.list': {
     summary: 'Whitepapers with their request counts',
-    data: { type: 'array', items: { type: 'object' } },
+    data: schema.objectList,
   },
   'admin.create': {
     summary: 'Creates a whitepaper (the file is uploaded separately)',
     body: whitepaperInputSchema,
     status: 201,
-    data: { type: 'object', required: ['documentId'], properties: { documentId: { type: 'string' } } },
+    data: schema.createdAnswer,
   },
   'admin.uploadFile': {
     summary: "Stores a whitepaper's PDF (checked by content)",

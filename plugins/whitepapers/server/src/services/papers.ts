@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { asStrings, localizedEntryOf } from '@magnetiq/plugin-kit/server';
 import { isPdf } from '../domain/pdf';
 import { resolveStoredFile, storedFileKey } from '../domain/stored-file';
 import type { WhitepaperInput } from '../validation/request';
@@ -77,20 +78,13 @@ export interface AdminWhitepaperRow {
 
 const COVER = { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } };
 
-const asStrings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(UID.whitepaper);
 
   const toPublic = (entry: WhitepaperEntry): PublicWhitepaper => {
     const { publicUrl } = getConfig(strapi);
     return {
-      documentId: entry.documentId,
-      locale: entry.locale,
-      title: entry.title,
-      slug: entry.slug,
-      summary: entry.summary ?? null,
+      ...localizedEntryOf(entry),
       cover: entry.cover
         ? {
             url: entry.cover.url,
@@ -103,8 +97,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       topics: asStrings(entry.topics),
       gated: entry.gated !== false,
       requiredFields: asStrings(entry.requiredFields),
-      seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
-      publishedAt: entry.publishedAt,
       fileUrl:
         entry.gated === false && entry.fileKey
           ? `${publicUrl}/api/whitepapers/papers/${encodeURIComponent(entry.slug)}/file?locale=${entry.locale}`

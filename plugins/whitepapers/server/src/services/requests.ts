@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { keyedHash, newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { keyedHash, leadFormInput, newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
 import { signDownloadToken } from '../domain/tokens';
 import { assertRequiredFields, type WhitepaperRequest } from '../validation/request';
 import { ACTIVITY_TYPE, EMAIL_TEMPLATE, getConfig, getService, leads, UID } from '../utils';
@@ -32,22 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.transaction(async () => {
       const lead = await leads(strapi).capture.captureLead(
         {
-          email: request.email,
-          firstName: request.firstName,
-          lastName: request.lastName,
-          company: request.company,
-          jobTitle: request.jobTitle,
-          phone: request.phone,
-          country: request.country,
+          ...leadFormInput(request),
           language: locale,
-          consent: {
-            dataProcessing: request.consent.dataProcessing,
-            marketingEmail: request.consent.marketingEmail,
-            textVersion: request.consent.textVersion,
-          },
-          utm: request.utm ?? null,
-          referrer: request.referrer,
-          landingPage: request.landingPage,
           source: 'whitepaper',
           activity: {
             type: ACTIVITY_TYPE,

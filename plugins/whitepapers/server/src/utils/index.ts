@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { pluginApi } from '@magnetiq/plugin-kit/server';
+import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WhitepapersConfig } from '../config';
 import type services from '../services';
@@ -16,13 +16,9 @@ export const UID = {
 export const ACTIVITY_TYPE = 'whitepaper-download';
 export const EMAIL_TEMPLATE = 'whitepaper-download';
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): WhitepapersConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as WhitepapersConfig;
-}
+export const getConfig = ownConfig<WhitepapersConfig>(PLUGIN_ID);
 
 /** The private folder of whitepaper files: configured, or <app>/private/whitepapers (not public/). */
 export function filesDir(strapi: Core.Strapi): string {

@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { DOCUMENT_ID, leadFormFields, optionalText, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
+import { DOCUMENT_ID, entryFields, leadFormFields, optionalText } from '@magnetiq/plugin-kit/server';
 
 /** The shape of a locale code; the controllers check it against the configured locales (leads `locales` service). */
 const localeCode = () => yup.string().trim().max(35).optional();
@@ -49,13 +49,7 @@ export function assertRequiredFields(request: WhitepaperRequest, required: reado
 export const whitepaperInputSchema = yup
   .object({
     locale: localeCode(),
-    title: yup.string().trim().required().max(300),
-    slug: yup
-      .string()
-      .trim()
-      .required()
-      .max(200)
-      .matches(SLUG_PATTERN, 'slug must be lowercase words joined by hyphens'),
+    ...entryFields(),
     summary: optionalText(2000),
     pageCount: yup.number().integer().min(1).nullable().optional(),
     topics: yup.array(yup.string().trim().max(60).required()).max(20).optional(),

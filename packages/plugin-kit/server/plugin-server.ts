@@ -1,0 +1,29 @@
+/** What a plugin needs of Strapi to reach its own services and configuration (Core.Strapi has it). */
+export interface OwnPluginHost {
+  plugin(name: string): { service(name: string): unknown };
+  config: { get(path: string): unknown };
+}
+
+type ServiceFactories = Record<string, (...args: never[]) => unknown>;
+
+/**
+ * A plugin's own services, typed by its `services` map:
+ * `export const getService = ownServices<typeof services>(PLUGIN_ID)`, then `getService(strapi, 'catalog')`.
+ */
+export function ownServices<Services extends ServiceFactories>(pluginId: string) {
+  return <N extends keyof Services & string>(strapi: OwnPluginHost, name: N): ReturnType<Services[N]> =>
+    strapi.plugin(pluginId).service(name) as ReturnType<Services[N]>;
+}
+
+/** A plugin's configuration (its config defaults merged with cms/config/plugins.ts), as its config type. */
+export function ownConfig<Config>(pluginId: string) {
+  return (strapi: OwnPluginHost): Config => strapi.config.get(`plugin::${pluginId}`) as Config;
+}
+
+/**
+ * A plugin's server entry (`server/src/index.ts`): the sdk template's map, with the lifecycle hooks
+ * and the maps the plugin does not have left empty.
+ */
+export function pluginServer<Parts extends object>(parts: Parts) {
+  return { register() {}, destroy() {}, contentTypes: {}, policies: {}, middlewares: {}, ...parts };
+}

@@ -1,0 +1,30 @@
+/** A published, localized entry as the Document Service returns it (the fields every public page has). */
+export interface LocalizedEntrySource {
+  documentId: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary?: string | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  publishedAt: string;
+}
+
+/**
+ * The part of a public answer the CMS's OpenAPI `LocalizedEntry` schema describes (documentId,
+ * locale, title, slug, summary, seo, publishedAt); the SEO title and description fall back to the
+ * title and the summary.
+ */
+export const localizedEntryOf = (entry: LocalizedEntrySource) => ({
+  documentId: entry.documentId,
+  locale: entry.locale,
+  title: entry.title,
+  slug: entry.slug,
+  summary: entry.summary ?? null,
+  seo: { title: entry.seoTitle || entry.title, description: entry.seoDescription ?? entry.summary ?? null },
+  publishedAt: entry.publishedAt,
+});
+
+/** The strings of a JSON list field (anything else in it, or a value that is not a list, is dropped). */
+export const asStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
