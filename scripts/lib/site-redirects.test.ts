@@ -11,9 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './paths.mjs';
 import { freePort } from './ports.mjs';
-// @ts-expect-error plain ESM module of the site's build
 import { emitRedirects } from '../../site/integrations/redirects.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { serveSite } from './site-server.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((file) => fs.existsSync(file));

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
-// @ts-expect-error plain ESM helpers shared with the start script
 import { buildPreviewServer, startPreviewServer } from '../../scripts/lib/preview-server.mjs';
 
 /**
