@@ -7,6 +7,7 @@ import { DOCUMENTED_PLUGINS } from './plugins';
 import analytics from '../../../plugins/analytics/server/src/routes';
 import booking from '../../../plugins/booking/server/src/routes';
 import calendarSync from '../../../plugins/calendar-sync/server/src/routes';
+import editorial from '../../../plugins/editorial/server/src/routes';
 import leads from '../../../plugins/leads/server/src/routes';
 import leadsForms from '../../../plugins/leads/server/src/services/forms';
 import newsletter from '../../../plugins/newsletter/server/src/routes';
@@ -21,6 +22,7 @@ const sources: Record<
   analytics,
   booking,
   'calendar-sync': calendarSync,
+  editorial,
   leads,
   newsletter,
   'odoo-sync': odooSync,

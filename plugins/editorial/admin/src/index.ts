@@ -31,7 +31,8 @@ export default {
       pluginId: PLUGIN_ID,
       icon: Clock,
       title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Waiting for my review' },
-      component: () => import('./components/ReviewWidget'),
+      // Strapi's widget API resolves to the component itself, not its module
+      component: async () => (await import('./components/ReviewWidget')).ReviewWidget,
       permissions: [{ action: 'plugin::editorial.stages.update' }],
     });
   },

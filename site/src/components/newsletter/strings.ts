@@ -44,6 +44,8 @@ const DE: Strings = {
   invalid: 'Dieser Link ist ungültig. Nutzen Sie den Link aus Ihrem letzten Newsletter.',
   noToken: 'Diese Seite braucht den Link aus einem Newsletter.',
 };
-export const newsletterStrings = (lang: string): Strings => (lang === 'de' ? DE : EN);
+/** Texts by language; a language without its own texts reads English. */
+const STRINGS: Record<string, Strings> = { en: EN, de: DE };
+export const newsletterStrings = (lang: string): Strings => STRINGS[lang] ?? EN;
 /** the consent wording's version, stored with the consent record */
 export const CONSENT_TEXT_VERSION = 'newsletter-2026-12';
