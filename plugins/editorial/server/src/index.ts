@@ -5,16 +5,6 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
+import { pluginServer } from '@magnetiq/plugin-kit/server';
 
-export default {
-  register,
-  bootstrap,
-  destroy,
-  config,
-  contentTypes: {},
-  controllers,
-  services,
-  routes,
-  policies: {},
-  middlewares: {},
-};
+export default pluginServer({ register, bootstrap, destroy, config, controllers, services, routes });

@@ -3,16 +3,6 @@ import config from './config';
 import controllers from './controllers';
 import routes from './routes';
 import services from './services';
+import { pluginServer } from '@magnetiq/plugin-kit/server';
 
-export default {
-  register() {},
-  bootstrap,
-  destroy() {},
-  config,
-  contentTypes: {},
-  controllers,
-  services,
-  routes,
-  policies: {},
-  middlewares: {},
-};
+export default pluginServer({ bootstrap, config, controllers, services, routes });

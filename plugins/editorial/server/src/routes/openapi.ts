@@ -1,3 +1,5 @@
+import { dateTime, nullableString } from '@magnetiq/plugin-kit/openapi';
+
 /**
  * The OpenAPI description of every route handler of the editorial plugin (cms/src/openapi builds
  * the document). Inputs are parsed by hand (controllers/admin.ts, domain/release.ts,
@@ -7,8 +9,6 @@ const id = { type: 'integer', minimum: 1 };
 const uid = { type: 'string', description: 'a content type uid, e.g. api::page.page' };
 const documentId = { type: 'string', pattern: '^[a-z0-9]{1,64}$' };
 const locale = { type: 'string', maxLength: 35, description: 'a configured locale code; none for types without i18n' };
-const nullableLocale = { type: ['string', 'null'] };
-const dateTime = { type: 'string', format: 'date-time' };
 const nullableDateTime = { type: ['string', 'null'], format: 'date-time' };
 const paging = {
   page: { type: 'integer', minimum: 1, default: 1 },
@@ -40,7 +40,7 @@ const version = {
     id: { type: 'integer' },
     uid,
     documentId: { type: 'string' },
-    locale: nullableLocale,
+    locale: nullableString,
     status: { type: 'string', enum: ['draft', 'published'] },
     action: {
       type: 'string',
@@ -54,7 +54,7 @@ const version = {
           type: 'object',
           additionalProperties: false,
           required: ['id', 'name'],
-          properties: { id: { type: 'integer' }, name: { type: ['string', 'null'] } },
+          properties: { id: { type: 'integer' }, name: nullableString },
         },
       ],
     },
@@ -117,7 +117,7 @@ const entryStage = {
   properties: {
     uid,
     documentId: { type: 'string' },
-    locale: nullableLocale,
+    locale: nullableString,
     stage: { type: 'string' },
     assigneeId: { type: ['integer', 'null'] },
     updatedAt: nullableDateTime,
@@ -131,7 +131,7 @@ const releaseAction = {
   properties: {
     uid,
     documentId,
-    locale: nullableLocale,
+    locale: nullableString,
     type: { type: 'string', enum: ['publish', 'unpublish'] },
   },
 };
@@ -158,7 +158,7 @@ const release = {
     name: { type: 'string' },
     status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] },
     scheduledAt: nullableDateTime,
-    timeZone: { type: ['string', 'null'] },
+    timeZone: nullableString,
     runs: { type: 'integer', description: 'how many times an instance claimed it (1 after a normal run)' },
     error: { type: ['string', 'null'], description: 'why the last run failed (nothing of it was applied)' },
     startedAt: nullableDateTime,
@@ -187,7 +187,7 @@ const auditEntry = {
   properties: {
     id: { type: 'integer' },
     actorId: { type: ['integer', 'null'] },
-    actorEmail: { type: ['string', 'null'] },
+    actorEmail: nullableString,
     action: { type: 'string' },
     subjectType: { type: 'string' },
     subjectId: { type: 'string' },

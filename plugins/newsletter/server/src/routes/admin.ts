@@ -1,8 +1,5 @@
+import { adminGuard as guarded } from '@magnetiq/plugin-kit/server';
 import { ACTIONS } from '../permissions';
-
-const guarded = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-});
 
 export default {
   type: 'admin' as const,

@@ -1,3 +1,4 @@
+import { dateTime, nullableString, objectList, receivedAnswer } from '@magnetiq/plugin-kit/openapi';
 import { preferencesSchema, signupSchema } from '../validation/public';
 import { STAT_COUNTS, STAT_RATES } from '../services/stats';
 import {
@@ -39,7 +40,7 @@ const preferences = {
         properties: {
           slug: { type: 'string' },
           name: { type: 'string' },
-          description: { type: ['string', 'null'] },
+          description: nullableString,
           subscribed: { type: 'boolean' },
         },
       },
@@ -55,11 +56,11 @@ const block = {
     text: { type: 'string' },
     url: { type: 'string' },
     alt: { type: 'string' },
-    href: { type: ['string', 'null'] },
+    href: nullableString,
     label: { type: 'string' },
     title: { type: 'string' },
-    summary: { type: ['string', 'null'] },
-    imageUrl: { type: ['string', 'null'] },
+    summary: nullableString,
+    imageUrl: nullableString,
   },
 };
 const variant = {
@@ -67,7 +68,7 @@ const variant = {
   required: ['subject', 'blocks'],
   properties: {
     subject: { type: 'string' },
-    preheader: { type: ['string', 'null'] },
+    preheader: nullableString,
     blocks: { type: 'array', items: block },
   },
 };
@@ -100,8 +101,8 @@ const campaign = {
     startedAt: { type: ['string', 'null'], format: 'date-time' },
     finishedAt: { type: ['string', 'null'], format: 'date-time' },
     recipientCount: { type: ['integer', 'null'] },
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
   },
 };
 const topic = {
@@ -112,7 +113,7 @@ const topic = {
     slug: { type: 'string' },
     locale: { type: 'string' },
     name: { type: 'string' },
-    description: { type: ['string', 'null'] },
+    description: nullableString,
     position: { type: 'integer' },
     subscribers: { type: 'integer' },
   },
@@ -124,8 +125,8 @@ const segment = {
     id: { type: 'integer' },
     name: { type: 'string' },
     filter: { type: 'object' },
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
   },
 };
 const count = { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 0 } } };
@@ -152,7 +153,7 @@ export default {
         type: 'object',
         required: ['slug', 'name'],
         additionalProperties: false,
-        properties: { slug: { type: 'string' }, name: { type: 'string' }, description: { type: ['string', 'null'] } },
+        properties: { slug: { type: 'string' }, name: { type: 'string' }, description: nullableString },
       },
     },
     meta: { type: 'object', properties: { locale: { type: 'string' } } },
@@ -161,12 +162,7 @@ export default {
     summary: 'Newsletter signup: marketing consent confirmed by email (double opt-in), the chosen topics',
     body: signupSchema,
     status: 201,
-    data: {
-      type: 'object',
-      required: ['received'],
-      additionalProperties: false,
-      properties: { received: { const: true } },
-    },
+    data: receivedAnswer,
   },
   'public.preferences': {
     summary: 'The preference centre of the contact the signed link names (reads only)',
@@ -192,7 +188,7 @@ export default {
   },
   'public.events': {
     summary: "SendGrid's Signed Event Webhook (ECDSA over timestamp + raw body; 401 when the signature fails)",
-    body: { type: 'array', items: { type: 'object' } },
+    body: objectList,
     data: {
       type: 'object',
       required: ['applied'],
@@ -279,8 +275,8 @@ export default {
       type: 'object',
       required: ['topics', 'campaigns'],
       properties: {
-        topics: { type: 'array', items: { type: 'object' } },
-        campaigns: { type: 'array', items: { type: 'object' } },
+        topics: objectList,
+        campaigns: objectList,
       },
     },
   },

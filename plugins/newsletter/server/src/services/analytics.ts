@@ -1,6 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsColumn, AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import type { CampaignStats } from './stats';
 import { getService } from '../utils';
+
+/** the section's columns: each key is a field of the campaign's stats */
+const COLUMNS: Array<AnalyticsColumn & { key: keyof CampaignStats }> = [
+  { key: 'name', label: 'Campaign', kind: 'text' },
+  { key: 'sent', label: 'Sent', kind: 'count' },
+  { key: 'delivered', label: 'Delivered', kind: 'count' },
+  { key: 'deliveryRate', label: 'Delivery rate', kind: 'percent' },
+  { key: 'opened', label: 'Opened', kind: 'count' },
+  { key: 'openRate', label: 'Open rate', kind: 'percent' },
+  { key: 'clicked', label: 'Clicked', kind: 'count' },
+  { key: 'clickRate', label: 'Click rate', kind: 'percent' },
+  { key: 'bounced', label: 'Bounced', kind: 'count' },
+  { key: 'unsubscribed', label: 'Unsubscribed', kind: 'count' },
+];
 
 /**
  * The "Newsletter" section of the lead analytics dashboard (plugins/analytics `sections()`):
@@ -15,30 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         name: 'campaigns',
         title: 'Newsletter: campaigns',
         description: 'Campaigns started in the range: sent, delivered, opened, clicked, bounced, unsubscribed',
-        columns: [
-          { key: 'name', label: 'Campaign', kind: 'text' },
-          { key: 'sent', label: 'Sent', kind: 'count' },
-          { key: 'delivered', label: 'Delivered', kind: 'count' },
-          { key: 'deliveryRate', label: 'Delivery rate', kind: 'percent' },
-          { key: 'opened', label: 'Opened', kind: 'count' },
-          { key: 'openRate', label: 'Open rate', kind: 'percent' },
-          { key: 'clicked', label: 'Clicked', kind: 'count' },
-          { key: 'clickRate', label: 'Click rate', kind: 'percent' },
-          { key: 'bounced', label: 'Bounced', kind: 'count' },
-          { key: 'unsubscribed', label: 'Unsubscribed', kind: 'count' },
-        ],
-        rows: campaigns.map((c) => ({
-          name: c.name,
-          sent: c.sent,
-          delivered: c.delivered,
-          deliveryRate: c.deliveryRate,
-          opened: c.opened,
-          openRate: c.openRate,
-          clicked: c.clicked,
-          clickRate: c.clickRate,
-          bounced: c.bounced,
-          unsubscribed: c.unsubscribed,
-        })),
+        columns: COLUMNS,
+        rows: campaigns.map((c) => Object.fromEntries(COLUMNS.map(({ key }) => [key, c[key]]))),
       },
     ];
   },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { pluginApi } from '@magnetiq/plugin-kit/server';
+import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { NewsletterConfig } from '../config';
 import type services from '../services';
@@ -25,13 +25,9 @@ export const TABLE = {
   settings: 'newsletter_settings',
 } as const;
 
-export function getService<N extends ServiceName>(strapi: Core.Strapi, name: N): ReturnType<Services[N]> {
-  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<Services[N]>;
-}
+export const getService = ownServices<Services>(PLUGIN_ID);
 
-export function getConfig(strapi: Core.Strapi): NewsletterConfig {
-  return strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsletterConfig;
-}
+export const getConfig = ownConfig<NewsletterConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
