@@ -47,7 +47,7 @@ async function call(pathname: string, init: RequestInit & { json?: unknown } = {
     signal: AbortSignal.timeout(20_000),
   });
   const bytes = Buffer.from(await response.arrayBuffer());
-  let body: any = null;
+  let body: any;
   try {
     body = JSON.parse(bytes.toString('utf8'));
   } catch {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeS3 } from '../../../../../tests/fakes/s3';
-import { localStorage, s3Storage, type FileStorage } from './index';
+import { startFakeS3 } from './s3';
+import { localStorage, s3Storage, type FileStorage } from '../../plugins/whitepapers/server/src/storage';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70_000, 0xe2), Buffer.from('\n%%EOF\n')]);
 const KEY = `${'ab'.repeat(32)}.pdf`;
