@@ -92,6 +92,17 @@ export default ({ env }: { env: any }) => ({
       linkTtlHours: env.int('WHITEPAPERS_LINK_TTL_HOURS', 72),
       filesDir: env('WHITEPAPERS_FILES_DIR', ''),
       maxFileBytes: env.int('WHITEPAPERS_MAX_FILE_BYTES', 50 * 1024 * 1024),
+      // several instances: a private bucket instead of the folder (the media's S3_* connection; never S3_ACL)
+      s3: {
+        bucket: env('WHITEPAPERS_S3_BUCKET', ''),
+        prefix: env('WHITEPAPERS_S3_PREFIX', 'whitepapers/'),
+        region: env('S3_REGION', 'us-east-1'),
+        endpoint: env('S3_ENDPOINT', ''),
+        accessKeyId: env('S3_ACCESS_KEY_ID', ''),
+        secretAccessKey: env('S3_SECRET_ACCESS_KEY', ''),
+        forcePathStyle:
+          env('S3_FORCE_PATH_STYLE', '') === '' ? Boolean(env('S3_ENDPOINT', '')) : env.bool('S3_FORCE_PATH_STYLE'),
+      },
       instantDownload: env.bool('WHITEPAPERS_INSTANT_DOWNLOAD', false),
       publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
       siteUrl: env('SITE_URL', 'http://localhost:4321'),

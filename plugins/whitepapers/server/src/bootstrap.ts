@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
 import { renderWhitepaperEmail, WHITEPAPER_EMAIL_LOCALES } from './domain/emails';
-import { EMAIL_TEMPLATE, filesDir, getService, leads } from './utils';
+import { EMAIL_TEMPLATE, fileStorage, filesDir, getService, leads } from './utils';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
@@ -10,6 +10,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   leads(strapi).contacts.onErase((erased) => getService(strapi, 'erasure').eraseContact(erased));
   // this plugin's own email, rendered by the leads core's outbox when it leaves
   leads(strapi).email.registerTemplate(EMAIL_TEMPLATE, renderWhitepaperEmail, WHITEPAPER_EMAIL_LOCALES);
+  // a private S3 bucket (several instances): no local folder to check or make
+  if (fileStorage(strapi).kind === 's3') return;
   const dir = filesDir(strapi);
   const publicDir = strapi.dirs.static.public;
   // A files folder inside the public one would hand gated papers to anyone who guesses a name.

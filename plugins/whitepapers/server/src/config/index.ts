@@ -6,6 +6,16 @@ export interface WhitepapersConfig {
   /** where uploaded files are kept: never inside the public folder; empty = <app>/private/whitepapers */
   filesDir: string;
   maxFileBytes: number;
+  /** a private S3 bucket instead of the folder (several instances, issue 19); empty bucket = the folder */
+  s3: {
+    bucket: string;
+    prefix: string;
+    region: string;
+    endpoint: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
   /** the CMS as visitors reach it, for links in emails */
   publicUrl: string;
   /** the site, for "request a new link" */
@@ -19,6 +29,15 @@ const defaults: WhitepapersConfig = {
   linkTtlHours: 72,
   filesDir: '',
   maxFileBytes: 50 * 1024 * 1024,
+  s3: {
+    bucket: '',
+    prefix: 'whitepapers/',
+    region: 'us-east-1',
+    endpoint: '',
+    accessKeyId: '',
+    secretAccessKey: '',
+    forcePathStyle: false,
+  },
   publicUrl: 'http://localhost:1337',
   siteUrl: 'http://localhost:4321',
   instantDownload: false,

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
@@ -19,7 +19,7 @@ const slugOf = (ctx: RequestContext) => {
   return slug;
 };
 
-const sendPdf = (ctx: RequestContext, file: { path: string; fileName: string; size: number }) => {
+const sendPdf = (ctx: RequestContext, file: { body: Readable; fileName: string; size: number }) => {
   ctx.status = 200;
   ctx.set('Content-Type', 'application/pdf');
   ctx.set('Content-Disposition', contentDisposition(file.fileName));
@@ -27,7 +27,7 @@ const sendPdf = (ctx: RequestContext, file: { path: string; fileName: string; si
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Referrer-Policy', 'no-referrer');
   ctx.length = file.size;
-  ctx.body = fs.createReadStream(file.path);
+  ctx.body = file.body;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

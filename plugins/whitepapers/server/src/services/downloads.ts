@@ -1,10 +1,11 @@
+import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { tokenHash } from '@magnetiq/plugin-kit/server';
 import { verifyDownloadToken } from '../domain/tokens';
 import { getConfig, getService, UID } from '../utils';
 
 export type OpenResult =
-  | { ok: true; file: { path: string; fileName: string; size: number } }
+  | { ok: true; file: { body: Readable; fileName: string; size: number } }
   | { ok: false; problem: 'expired' | 'invalid' | 'unavailable'; whitepaper?: string };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

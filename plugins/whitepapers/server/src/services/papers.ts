@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { asStrings, localizedEntryOf } from '@magnetiq/plugin-kit/server';
 import { isPdf } from '../domain/pdf';
-import { resolveStoredFile, storedFileKey } from '../domain/stored-file';
+import { STORED_FILE_KEY, storedFileKey } from '../domain/stored-file';
 import type { WhitepaperInput } from '../validation/request';
-import { filesDir, getConfig, UID } from '../utils';
+import { fileStorage, getConfig, UID } from '../utils';
 
 export interface PublicWhitepaper {
   documentId: string;
@@ -143,29 +143,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Where the stored file of a paper is (the file fields are the same in every locale). */
-    async storedFile(documentId: string): Promise<{ path: string; fileName: string; size: number } | null> {
+    async storedFile(documentId: string): Promise<{ body: Readable; fileName: string; size: number } | null> {
       const entry = await strapi.db.query(UID.whitepaper).findOne({
         where: { documentId, fileKey: { $notNull: true } },
         select: ['fileKey', 'fileName', 'fileSize', 'slug'],
         orderBy: { publishedAt: 'desc' },
       });
       if (!entry?.fileKey) return null;
-      // The key is checked again here, not only where it is written: a forged key would otherwise
+      // The storage checks the key again, not only where it is written: a forged key would otherwise
       // let the open-file route serve any file the CMS can read (ADR 0017).
-      const filePath = resolveStoredFile(filesDir(strapi), entry.fileKey);
-      if (!filePath) {
+      if (!STORED_FILE_KEY.test(entry.fileKey)) {
         strapi.log.warn(
           `whitepapers: whitepaper ${documentId} has a stored file key that is not one the upload makes; not served`,
         );
         return null;
       }
-      const stat = await fsp.stat(filePath).catch(() => null);
-      if (!stat?.isFile()) {
+      const stored = await fileStorage(strapi).open(entry.fileKey);
+      if (!stored) {
         strapi.log.warn(`whitepapers: the stored file of whitepaper ${documentId} is missing`);
         return null;
       }
-      // the size on disk, not the column: Content-Length must describe the bytes we send
-      return { path: filePath, fileName: entry.fileName || `${entry.slug}.pdf`, size: stat.size };
+      // the stored size, not the column: Content-Length must describe the bytes we send
+      return { body: stored.body, fileName: entry.fileName || `${entry.slug}.pdf`, size: stored.size };
     },
 
     async create(input: WhitepaperInput) {
@@ -201,8 +200,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (!isPdf(head)) throw new errors.ValidationError('The file is not a PDF');
 
-      const dir = filesDir(strapi);
-      await fsp.mkdir(dir, { recursive: true, mode: 0o750 });
       const hash = createHash('sha256');
       await new Promise<void>((resolve, reject) =>
         fs
@@ -213,11 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const sha256 = hash.digest('hex');
       const fileKey = storedFileKey(sha256);
-      const target = path.join(dir, fileKey);
-      const partial = `${target}.${process.pid}.partial`;
-      await fsp.copyFile(upload.filepath, partial);
-      await fsp.rename(partial, target);
-      await fsp.chmod(target, 0o640);
+      await fileStorage(strapi).put(fileKey, upload.filepath);
 
       const fileName = (upload.originalFilename || 'whitepaper.pdf').replace(/[\\/\r\n]/g, '').slice(0, 200);
       await strapi.db

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WhitepapersConfig } from '../config';
+import { type FileStorage, localStorage, s3Storage } from '../storage';
 import type services from '../services';
 
 type Services = typeof services;
@@ -26,6 +27,19 @@ export function filesDir(strapi: Core.Strapi): string {
   return configured
     ? path.resolve(strapi.dirs.app.root, configured)
     : path.join(strapi.dirs.app.root, 'private', 'whitepapers');
+}
+
+const storages = new WeakMap<Core.Strapi, FileStorage>();
+
+/** The store of whitepaper files: the private S3 bucket when one is configured, else the private folder. */
+export function fileStorage(strapi: Core.Strapi): FileStorage {
+  let storage = storages.get(strapi);
+  if (!storage) {
+    const { s3 } = getConfig(strapi);
+    storage = s3?.bucket ? s3Storage(s3) : localStorage(filesDir(strapi));
+    storages.set(strapi, storage);
+  }
+  return storage;
 }
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
