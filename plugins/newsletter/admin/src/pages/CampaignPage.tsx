@@ -330,7 +330,7 @@ const CampaignEditor = ({ campaign, onSaved }: { campaign: Campaign | null; onSa
         onSaved();
       } else {
         const { data } = await post<DataResponse<Campaign>>('/newsletter/campaigns', body);
-        navigate(`../campaigns/${data.data.id}`, { relative: 'path', replace: true });
+        navigate(`../${data.data.id}`, { relative: 'path', replace: true });
       }
       return t('campaign.saved', 'Campaign saved');
     }, 'save');
