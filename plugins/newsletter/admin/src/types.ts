@@ -60,20 +60,10 @@ export type CampaignStats = { campaign: number; name: string; status: string } &
   number
 >;
 
-/** The saved filter of a segment: parts combine with AND, the values of one part with OR. */
-export interface SegmentFilter {
-  topics?: string[];
-  languages?: string[];
-  sources?: string[];
-  utmSources?: string[];
-  utmMediums?: string[];
-  utmCampaigns?: string[];
-  whitepapers?: string[];
-  webinars?: string[];
-  booked?: boolean;
-  confirmedFrom?: string;
-  confirmedBefore?: string;
-}
+/** The saved filter of a segment (the server's type: parts combine with AND, values of one part with OR). */
+import type { SegmentFilter } from '../../server/src/domain/segment';
+
+export type { SegmentFilter };
 
 export const LIST_FILTERS = [
   'topics',

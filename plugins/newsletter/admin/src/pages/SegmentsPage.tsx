@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { EmptyList, Section, TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Button, Checkbox, Field, Flex, Grid, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Pencil, Plus, Trash } from '@strapi/icons';
+import { Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
+import { RowActions } from '../components/RowActions';
 import { LIST_FILTERS, type DataResponse, type ListFilter, type Segment, type SegmentFilter } from '../types';
 import { useT } from '../utils/useT';
 
@@ -174,25 +175,11 @@ export const SegmentsPage = () => {
                       <SegmentCount id={segment.id} />
                     </Td>
                     <Td>
-                      <Flex gap={2}>
-                        <Button
-                          size="S"
-                          variant="tertiary"
-                          startIcon={<Pencil />}
-                          onClick={() => setForm(fromSegment(segment))}
-                        >
-                          {t('list.edit', 'Edit')}
-                        </Button>
-                        <Button
-                          size="S"
-                          variant="danger-light"
-                          startIcon={<Trash />}
-                          loading={action.busy === `delete-${segment.id}`}
-                          onClick={() => remove(segment)}
-                        >
-                          {t('list.delete', 'Delete')}
-                        </Button>
-                      </Flex>
+                      <RowActions
+                        onEdit={() => setForm(fromSegment(segment))}
+                        onDelete={() => remove(segment)}
+                        isDeleting={action.busy === `delete-${segment.id}`}
+                      />
                     </Td>
                   </Tr>
                 ))}

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { EmptyList, Section, TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
 import { Button, Field, Flex, Grid, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
-import { Pencil, Plus, Trash } from '@strapi/icons';
+import { Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
+import { RowActions } from '../components/RowActions';
 import { PERMISSIONS } from '../permissions';
 import type { DataResponse, Topic } from '../types';
 import { useT } from '../utils/useT';
@@ -110,34 +111,20 @@ export const TopicsPage = () => {
                     </Td>
                     {canManage ? (
                       <Td>
-                        <Flex gap={2}>
-                          <Button
-                            size="S"
-                            variant="tertiary"
-                            startIcon={<Pencil />}
-                            onClick={() =>
-                              setForm({
-                                id: topic.id,
-                                slug: topic.slug,
-                                locale: topic.locale,
-                                name: topic.name,
-                                description: topic.description ?? '',
-                                position: String(topic.position),
-                              })
-                            }
-                          >
-                            {t('list.edit', 'Edit')}
-                          </Button>
-                          <Button
-                            size="S"
-                            variant="danger-light"
-                            startIcon={<Trash />}
-                            loading={action.busy === `delete-${topic.id}`}
-                            onClick={() => remove(topic)}
-                          >
-                            {t('list.delete', 'Delete')}
-                          </Button>
-                        </Flex>
+                        <RowActions
+                          onEdit={() =>
+                            setForm({
+                              id: topic.id,
+                              slug: topic.slug,
+                              locale: topic.locale,
+                              name: topic.name,
+                              description: topic.description ?? '',
+                              position: String(topic.position),
+                            })
+                          }
+                          onDelete={() => remove(topic)}
+                          isDeleting={action.busy === `delete-${topic.id}`}
+                        />
                       </Td>
                     ) : null}
                   </Tr>
