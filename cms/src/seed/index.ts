@@ -228,8 +228,10 @@ export async function seedDemoContent(strapi: Core.Strapi, dir = seedDirectory(s
       if (!id) continue;
       // The plugin's own storage: the private folder under the file's SHA-256, never public uploads.
       // A file recorded but gone from disk (a new machine, a restore without the folder) is put back.
+      // (storedFile answers null when the storage, folder or S3, no longer has the bytes)
       const stored = await papers.storedFile(id);
-      if (stored && fs.existsSync(stored.path)) {
+      if (stored) {
+        stored.body.destroy();
         count('existing', 'whitepaper-file');
         continue;
       }
