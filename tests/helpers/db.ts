@@ -7,6 +7,9 @@ let pool: pg.Pool | null = null;
 export function db(): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 });
+    // an idle client's error (the global teardown drops the database) must not be an uncaught
+    // exception; see TestDatabase.pool in ./database.ts
+    pool.on('error', () => undefined);
     afterAll(async () => {
       await pool?.end();
       pool = null;

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 import { canConnect } from '../../scripts/lib/postgres.mjs';
-import { createTestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { submission, uniqueEmail } from '../helpers/leads';
@@ -33,7 +33,7 @@ const ADMIN_PASSWORD = 'Faults-Passw0rd!';
 /** application_name of this file's own connections, so (b) terminates only the CMS's */
 const TEST_APP = 'magnetiq-faults-test';
 
-let database: { url: string; drop: () => Promise<void> };
+let database: TestDatabase;
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let odooServer: Awaited<ReturnType<typeof startFakeOdoo>>;
 let odoo: ReturnType<typeof fakeOdooAt>;
@@ -184,9 +184,8 @@ async function adminApi(pathname: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2, application_name: TEST_APP });
-  // a terminated connection of this pool (test b terminates "all but this one") must not crash the test
-  pool.on('error', () => undefined);
+  // its idle clients' errors are ignored: test b terminates "all but this one" of the database's connections
+  pool = database.pool({ application_name: TEST_APP });
   sendgrid = await startFakeSendGrid();
   odooServer = await startFakeOdoo();
   odoo = fakeOdooAt(odooServer.url);
@@ -195,7 +194,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cms?.stop('SIGKILL');
-  await pool?.end();
   await sendgrid?.close();
   await odooServer?.close();
   await database?.drop();

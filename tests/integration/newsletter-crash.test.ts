@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
-import { createTestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { eventually } from '../helpers/wait';
@@ -22,7 +22,7 @@ import { startFakeSendGrid, type SentMessage } from '../fakes/sendgrid';
 const ADMIN_EMAIL = 'newsletter-crash@magnetiq.test';
 const ADMIN_PASSWORD = 'Crash-Passw0rd!';
 
-let database: { url: string; drop: () => Promise<void> };
+let database: TestDatabase;
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let pool: pg.Pool;
 let cms: CmsProcess | null = null;
@@ -76,14 +76,13 @@ async function admin(pathname: string, init: { method?: string; json?: unknown }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = database.pool();
   sendgrid = await startFakeSendGrid();
   cms = await boot();
 }, 180_000);
 
 afterAll(async () => {
   await cms?.stop('SIGKILL');
-  await pool?.end();
   await sendgrid?.close();
   await database?.drop();
   fs.rmSync(whitepapersDir, { recursive: true, force: true });

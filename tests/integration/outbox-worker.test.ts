@@ -15,7 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
-import { createTestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { submission, uniqueEmail } from '../helpers/leads';
@@ -24,7 +24,7 @@ import { startFakeOdoo } from '../fakes/odoo';
 import { fakeOdooAt } from '../fakes/odoo-client';
 import { startFakeSendGrid, type SentMessage } from '../fakes/sendgrid';
 
-let database: { url: string; drop: () => Promise<void> };
+let database: TestDatabase;
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let odooServer: Awaited<ReturnType<typeof startFakeOdoo>>;
 let pool: pg.Pool;
@@ -101,7 +101,7 @@ const sentWithKey = async (key: string) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = database.pool();
   sendgrid = await startFakeSendGrid();
   odooServer = await startFakeOdoo();
   cms = await boot();
@@ -109,7 +109,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cms?.stop();
-  await pool?.end();
   await sendgrid?.close();
   await odooServer?.close();
   await database?.drop();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
-import { createTestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { uniqueEmail } from '../helpers/leads';
@@ -24,7 +24,7 @@ const BUCKET = 'magnetiq-private';
 const PDF = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'whitepaper.pdf'));
 const PDF_SHA256 = crypto.createHash('sha256').update(PDF).digest('hex');
 
-let database: { url: string; drop: () => Promise<void> };
+let database: TestDatabase;
 let s3: Awaited<ReturnType<typeof startFakeS3>>;
 let sendgrid: Awaited<ReturnType<typeof startFakeSendGrid>>;
 let odoo: Awaited<ReturnType<typeof startFakeOdoo>>;
