@@ -3,10 +3,12 @@
  * HTML echoed back unescaped. Bodies come from fast-check (seeded, so a failure replays).
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminToken, api, clientIp } from '../helpers/http';
-import { count } from '../helpers/db';
+import { count, rows } from '../helpers/db';
+import { deriveKey, signToken } from '../../packages/plugin-kit/server/tokens';
 import { submission } from '../helpers/leads';
+import { fakeSendGrid } from '../fakes/sendgrid-client';
 
 const HOSTILE_STRINGS = [
   '<script>alert(1)</script>',
@@ -326,6 +328,213 @@ describe('fuzzing the public endpoints', () => {
     },
   );
 
+  describe("the newsletter (issue 21): hostile input is a 4xx in Strapi's error format and changes nothing", () => {
+    let topic = 'fuzz-news';
+    beforeAll(async () => {
+      const token = await adminToken();
+      topic = `fuzz-news-${Math.random().toString(36).slice(2, 8)}`;
+      const created = await api('/newsletter/topics', {
+        method: 'POST',
+        json: { slug: topic, locale: 'en', name: 'Fuzz news' },
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    });
+
+    /** Strapi's error answer: `{ data: null, error: { status, name, message } }` with the status it was sent with. */
+    const expectStrapiError = (response: { status: number; body: any }) => {
+      expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
+      expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
+      expect(response.body?.data).toBeNull();
+      expect(response.body?.error).toMatchObject({ status: response.status, name: expect.any(String) });
+      expect(typeof response.body.error.message).toBe('string');
+      expect(unescapedHtml(JSON.stringify(response.body))).toBe(false);
+    };
+    /** This file's own subscriber: what hostile requests must leave as it is (the database is shared). */
+    const own = { id: 0, documentId: '', email: '' };
+    beforeAll(async () => {
+      own.email = `fuzz-own-${Math.random().toString(36).slice(2)}@example.com`;
+      const [contact] = await rows<{ id: number; document_id: string }>(
+        `insert into leads_contacts (document_id, email, status, confirmed_at, language, created_at, updated_at, published_at)
+         values ('fz' || substr(md5(random()::text), 1, 22), $1, 'confirmed', now(), 'en', now(), now(), now())
+         returning id, document_id`,
+        [own.email],
+      );
+      Object.assign(own, { id: contact.id, documentId: contact.document_id });
+      await rows(
+        `insert into newsletter_subscriptions (contact_id, topic_id) select $1, id from newsletter_topics where slug = $2`,
+        [own.id, topic],
+      );
+    });
+    const newsletterRows = async () => [
+      (await rows(`select status from leads_contacts where id = $1`, [own.id]))[0]?.status,
+      await count(`select count(*) from newsletter_subscriptions where contact_id = $1`, [own.id]),
+      await count(`select count(*) from leads_consents_contact_lnk where contact_id = $1`, [own.id]),
+      await count(`select count(*) from newsletter_suppressions where contact_id = $1`, [own.id]),
+      await count(`select count(*) from newsletter_events where sg_event_id like 'fuzz-own-%'`),
+    ];
+    /** Tokens for the own subscriber that must not open anything: another purpose, another key, a cut signature. */
+    const forgedTokens = () => [
+      signToken(
+        { purpose: 'newsletter-unsubscribe', subject: own.documentId },
+        deriveKey(inject('leadsTokenSecret'), 'magnetiq:newsletter-links'),
+      ),
+      signToken({ purpose: 'newsletter-preferences', subject: own.documentId }, 'x'.repeat(32)),
+      signToken(
+        { purpose: 'newsletter-preferences', subject: own.documentId },
+        deriveKey(inject('leadsTokenSecret'), 'magnetiq:newsletter-links'),
+      ).slice(0, -2),
+    ];
+
+    it('POST /api/newsletter/subscriptions: hostile bodies never cause a 5xx or a partial signup', async () => {
+      const valid = () => ({
+        email: `fuzz-${Math.random().toString(36).slice(2)}@example.com`,
+        locale: 'en',
+        topics: [topic],
+        consent: { dataProcessing: true, marketingEmail: true, textVersion: 'newsletter-2026-12' },
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          hostileBody(valid, ['email', 'locale', 'topics', 'consent', 'utm', 'firstName', 'website']),
+          async (body) => {
+            const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+            const response = await api('/api/newsletter/subscriptions', { method: 'POST', json: body, ip: clientIp() });
+            const contacts = await count(`select count(*) from leads_contacts where email = $1`, [email]);
+            if (response.status === 201) {
+              expect(response.body).toEqual({ data: { received: true } });
+              expect(contacts).toBeLessThanOrEqual(1);
+            } else {
+              expectStrapiError(response);
+              expect(contacts).toBe(0);
+            }
+          },
+        ),
+        { numRuns: 80, seed: 20261207 },
+      );
+    });
+
+    it('GET and POST /api/newsletter/preferences: random tokens and bodies are a 4xx and change nothing', async () => {
+      const before = await newsletterRows();
+      expect(before).toEqual(['confirmed', 1, 0, 0, 0]);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
+            fc.constantFrom(...forgedTokens()),
+          ),
+          anyValue,
+          async (token, topics) => {
+            expectStrapiError(
+              await api(`/api/newsletter/preferences?token=${encodeURIComponent(token)}`, { ip: clientIp() }),
+            );
+            expectStrapiError(
+              await api('/api/newsletter/preferences', {
+                method: 'POST',
+                json: { token, topics, unsubscribeAll: true },
+                ip: clientIp(),
+              }),
+            );
+          },
+        ),
+        { numRuns: 60, seed: 21 },
+      );
+      for (const raw of ['[]', '"text"', '42', 'null', '{', '{"token":', '\u0000']) {
+        expectStrapiError(
+          await api('/api/newsletter/preferences', {
+            method: 'POST',
+            body: raw,
+            headers: { 'Content-Type': 'application/json' },
+            ip: clientIp(),
+          }),
+        );
+      }
+      expect(await newsletterRows()).toEqual(before);
+    });
+
+    it('POST /api/newsletter/unsubscribe: random tokens and bodies are a 4xx and unsubscribe nobody', async () => {
+      const before = await newsletterRows();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
+            fc.constantFrom(...forgedTokens()),
+          ),
+          fc.oneof(hostileString, fc.constant('List-Unsubscribe=One-Click')),
+          async (token, body) => {
+            expectStrapiError(
+              await api(`/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`, {
+                method: 'POST',
+                body,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                ip: clientIp(),
+              }),
+            );
+          },
+        ),
+        { numRuns: 60, seed: 22 },
+      );
+      expectStrapiError(await api('/api/newsletter/unsubscribe', { method: 'POST', body: '', ip: clientIp() }));
+      expect(await newsletterRows()).toEqual(before);
+    });
+
+    it('POST /api/newsletter/sendgrid/events: unsigned hostile bodies are a 401, signed hostile events never a 5xx', async () => {
+      const before = await newsletterRows();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            anyValue,
+            fc.array(fc.dictionary(hostileString, anyValue), { maxLength: 3 }),
+            // well-formed events about the own subscriber: without a signature they change nothing either
+            fc
+              .constantFrom('bounce', 'spamreport', 'unsubscribe')
+              .map((event) => [
+                { email: own.email, event, sg_event_id: `fuzz-own-${event}`, timestamp: Math.floor(Date.now() / 1000) },
+              ]),
+          ),
+          async (body) => {
+            const response = await api('/api/newsletter/sendgrid/events', {
+              method: 'POST',
+              json: body,
+              ip: clientIp(),
+            });
+            expectStrapiError(response);
+            expect(response.status).toBe(401);
+          },
+        ),
+        { numRuns: 40, seed: 23 },
+      );
+      expect(await newsletterRows()).toEqual(before);
+      // signed by the fake with the test key: the signature holds, the events are hostile
+      const hostileEvent = fc.record(
+        {
+          email: fc.oneof(
+            hostileString,
+            fc.constant('fuzz\u0000@example.com'),
+            fc.constant(`fuzz-${Date.now()}@example.com`),
+          ),
+          event: fc.constantFrom('bounce', 'delivered', 'open', 'spamreport', 'unsubscribe', 'dropped', 'x'),
+          sg_event_id: fc.oneof(hostileString, fc.constant('id\u0000')),
+          timestamp: fc.oneof(fc.double(), fc.constant(1e20), fc.constant(-1), fc.integer()),
+          newsletter_campaign: fc.oneof(hostileString, fc.constant('99999999999'), fc.constant('1')),
+          type: fc.oneof(hostileString, fc.constant('blocked')),
+        },
+        { requiredKeys: [] },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostileEvent, { minLength: 1, maxLength: 4 }), async (events) => {
+          const posted = await fakeSendGrid.postEvents(events);
+          expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+        }),
+        { numRuns: 40, seed: 24 },
+      );
+      const notAnArray = await fakeSendGrid.postEvents({ event: 'bounce' } as unknown as unknown[]);
+      expect(notAnArray.status).toBe(400);
+      expect(notAnArray.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    });
+  });
+
   it('repeated query parameters and odd methods do not break the link endpoints', async () => {
     const twice = await api('/api/leads/confirm?token=a.b&token=c.d', { ip: clientIp() });
     expect(twice.status).toBe(400);
@@ -578,6 +787,23 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
       }),
       paths: ['type', 'host', 'start', 'timeZone', 'locale', 'answers', 'answers.goal', 'answers.other', ...LEAD_PATHS],
     },
+    {
+      path: '/api/newsletter/subscriptions',
+      seed: 1712,
+      body: () => ({
+        email: email(),
+        locale: 'en',
+        topics: ['no-such-topic'],
+        consent: { dataProcessing: true, marketingEmail: true, textVersion: 'newsletter-2026-12' },
+      }),
+      paths: ['locale', 'topics', ...LEAD_PATHS],
+    },
+    {
+      path: '/api/newsletter/preferences',
+      seed: 1713,
+      body: () => ({ token: 'a.b', topics: ['product-news'], language: 'de' }),
+      paths: ['token', 'topics', 'language', 'unsubscribeAll'],
+    },
     { path: '/api/booking/manage', seed: 1706, body: () => ({ token: 'a.b' }), paths: ['token'] },
     {
       path: '/api/booking/manage/cancel',
@@ -604,23 +830,32 @@ describe(`fuzzing every public endpoint with ${RUNS} generated inputs each: neve
   );
 
   // the RFC 8058 one-click unsubscribe: a form body, the token in the query string
-  it('POST /api/leads/unsubscribe?token= (one-click)', async () => {
-    const inputs = fc.sample(tokenLike, { numRuns: RUNS, seed: 1709 });
-    const failures = await serverErrors(inputs, (token) =>
-      api(`/api/leads/unsubscribe?token=${percentEncode(token)}`, {
-        method: 'POST',
-        body: 'List-Unsubscribe=One-Click',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        ip: clientIp(),
-      }),
-    );
-    expect(failures).toEqual([]);
-  }, 180_000);
+  it.each([
+    { path: '/api/leads/unsubscribe', seed: 1709 },
+    { path: '/api/newsletter/unsubscribe', seed: 1714 },
+  ])(
+    'POST $path?token= (one-click)',
+    async ({ path, seed }) => {
+      const inputs = fc.sample(tokenLike, { numRuns: RUNS, seed });
+      const failures = await serverErrors(inputs, (token) =>
+        api(`${path}?token=${percentEncode(token)}`, {
+          method: 'POST',
+          body: 'List-Unsubscribe=One-Click',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          ip: clientIp(),
+        }),
+      );
+      expect(failures).toEqual([]);
+    },
+    180_000,
+  );
 
   /** GET routes: path parameters (":name") and query parameters, each generated. */
   const GETS: Array<{ path: string; seed: number; params?: string[]; query: string[] }> = [
     { path: '/api/leads/confirm', seed: 1802, query: ['token'] },
     { path: '/api/leads/unsubscribe', seed: 1803, query: ['token'] },
+    { path: '/api/newsletter/topics', seed: 1820, query: ['locale'] },
+    { path: '/api/newsletter/preferences', seed: 1821, query: ['token'] },
     { path: '/api/webinars/webinars', seed: 1804, query: ['locale', 'when', 'topic', 'page', 'pageSize'] },
     { path: '/api/webinars/webinars/:slug', seed: 1805, params: ['slug'], query: ['locale'] },
     { path: '/api/webinars/sessions/:documentId/ics', seed: 1806, params: ['documentId'], query: ['locale'] },

@@ -1,5 +1,5 @@
 /** Shapes of the leads admin API (`/leads/...`); every response is `{ data, meta? }`. */
-import type { ContactRecord, ContactStatus } from '../../server/src/contract';
+import type { ContactRecord, ContactStatus, TimelineEntry } from '../../server/src/contract';
 
 export type { ContactStatus };
 export const CONTACT_STATUSES: readonly ContactStatus[] = ['new', 'confirmed', 'unsubscribed', 'erased'];
@@ -60,10 +60,14 @@ export interface Activity {
   occurredAt: IsoDateTime;
 }
 
+/** A line another plugin adds to the timeline (the newsletter's campaigns), when the viewer may see it. */
+export type { TimelineEntry };
+
 export interface ContactTimeline {
   contact: Contact;
   consents: Consent[];
   activities: Activity[];
+  entries: TimelineEntry[];
 }
 
 export interface OutboxMessage {

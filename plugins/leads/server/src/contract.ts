@@ -177,8 +177,39 @@ export interface ErasedContact {
 /** A plugin's part of the erase; registered in bootstrap with `contacts.onErase`. */
 export type ContactEraser = (erased: ErasedContact) => Promise<unknown>;
 
+/**
+ * One line another plugin adds to a contact's timeline in the leads admin (e.g. "newsletter
+ * opened"), shown among the core's activities, newest first.
+ */
+export interface TimelineEntry {
+  /** unique within the contact's timeline, e.g. `newsletter:12:opened` */
+  key: string;
+  /** what happened, e.g. `newsletter-opened` (shown like an activity type) */
+  type: string;
+  /** what it was about, e.g. the campaign's name */
+  title: string | null;
+  reference: string | null;
+  /** ISO 8601 */
+  occurredAt: string;
+}
+
+/**
+ * A plugin's part of the contact timeline, registered in bootstrap with `contacts.registerTimeline`.
+ * Its entries are personal data of its own: the core shows them only to an admin who holds
+ * `permission` besides the core's `contacts.read` (and puts them in the GDPR export).
+ */
+export interface TimelineProvider {
+  /** the plugin that adds the entries (for logs) */
+  source: string;
+  /** the admin permission action a viewer needs to see them, e.g. `plugin::newsletter.history.read` */
+  permission: string;
+  entries(contact: { id: number; documentId: string }): Promise<TimelineEntry[]>;
+}
+
 export interface ContactsApi {
   onErase(eraser: ContactEraser): void;
+  /** Adds a plugin's entries to the contact timeline of the leads admin (docs/adr/0027). */
+  registerTimeline(provider: TimelineProvider): void;
   /** The public face of a contact for other plugins; null when unknown. */
   get(documentId: string): Promise<ContactRecord | null>;
   /** The contact with every consent and activity, newest first; null when unknown. */
@@ -334,6 +365,39 @@ export interface AudienceFilter {
   utmSources?: string[];
   utmMediums?: string[];
   utmCampaigns?: string[];
+  /**
+   * conditions other plugins know (registered with `marketing.registerCriterion`): each entry must
+   * match (AND), a contact matches an entry when it matches any of its values; an entry naming no
+   * registered criterion matches nobody
+   */
+  criteria?: Array<{ name: string; values: string[] }>;
+}
+
+/** A value of a criterion or an activity reference the segment editor offers. */
+export interface AudienceOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A condition on contacts that another plugin knows from its own tables, e.g. "attended webinar X"
+ * (webinars) or "their crm.lead is in stage Y" (odoo-sync). The core composes it into the audience
+ * query as a subquery, so a segment of 100,000 is still one statement; the owner writes the SQL
+ * over its own tables, nobody else reads them.
+ */
+export interface AudienceCriterion {
+  /** shown in the segment editor, e.g. "Attended a webinar" */
+  label: string;
+  /** the values to choose from (a select in the segment editor) */
+  options(): Promise<AudienceOption[]>;
+  /** the document ids of the contacts that match any of `values`: a query selecting one column, built on `knex` */
+  contacts(values: string[], knex: Knex): Knex.QueryBuilder;
+}
+
+export interface RegisteredCriterion {
+  name: string;
+  label: string;
+  options: AudienceOption[];
 }
 
 export interface MarketingChoice {
@@ -359,6 +423,14 @@ export interface MarketingApi {
   withdraw(contactDocumentId: string, source: string): Promise<{ withdrawn: boolean } | null>;
   /** Sets the contact's email language (the caller checks it is a configured locale). */
   setLanguage(contactDocumentId: string, language: string): Promise<boolean>;
+  /** A plugin's audience condition, registered in bootstrap under a name like `webinar-attended`. */
+  registerCriterion(name: string, criterion: AudienceCriterion): void;
+  /** The registered criteria with their current options (for the segment editor and to check a filter). */
+  criteria(): Promise<RegisteredCriterion[]>;
+  /** The activity types recorded so far (the sources a lead came in through). */
+  activityTypes(): Promise<string[]>;
+  /** The references of one activity type with their latest title, e.g. the whitepapers requested (at most 500). */
+  activityReferences(type: string): Promise<AudienceOption[]>;
 }
 
 export interface LocaleSet {

@@ -44,6 +44,26 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       ready,
     },
   );
+  // newsletter segments: "their crm.lead is in one of these stages", from the stage read-back
+  // written on our link rows (docs/adr/0027); the leads core composes it into the audience query
+  leads(strapi).marketing.registerCriterion('odoo-stage', {
+    label: 'Odoo stage (a lead of theirs is in)',
+    contacts: (stages, knex) =>
+      knex('odoo_sync_links')
+        .where({ model: 'crm.lead' })
+        .whereIn('stage_name', stages)
+        .whereNotNull('contact_document_id')
+        .select('contact_document_id'),
+    options: async () => {
+      const rows: Array<{ stage_name: string }> = await strapi.db
+        .connection('odoo_sync_links')
+        .distinct('stage_name')
+        .where({ model: 'crm.lead' })
+        .whereNotNull('stage_name')
+        .orderBy('stage_name');
+      return rows.map((row) => ({ value: row.stage_name, label: row.stage_name }));
+    },
+  });
   const { stageReadBack } = getConfig(strapi);
   if (stageReadBack?.enabled) {
     strapi.cron.add({

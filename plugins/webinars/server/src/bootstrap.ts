@@ -53,6 +53,27 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
       });
   });
+  // newsletter segments: "attended one of these webinars", from the registrations' attendance marks
+  // (a corrected mark counts as it stands now), over our own table only (docs/adr/0027)
+  leads(strapi).marketing.registerCriterion('webinar-attended', {
+    label: 'Attended a webinar',
+    contacts: (webinars, knex) =>
+      knex(TABLE.registration).whereIn('webinar', webinars).where({ status: 'attended' }).select('contact'),
+    options: async () => {
+      const attended: Array<{ webinar: string }> = await strapi.db
+        .connection(TABLE.registration)
+        .distinct('webinar')
+        .where({ status: 'attended' });
+      const titles = await strapi.db.query(UID.webinar).findMany({
+        where: { documentId: { $in: attended.map((row) => row.webinar) } },
+        select: ['documentId', 'title'],
+      });
+      const titleOf = new Map(titles.map((row: { documentId: string; title: string }) => [row.documentId, row.title]));
+      return attended
+        .map((row) => ({ value: row.webinar, label: titleOf.get(row.webinar) ?? row.webinar }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    },
+  });
   // calendar-sync lists the team calendars of webinars in its admin ("Connect Google Calendar")
   strapi
     .plugin('calendar-sync')

@@ -1,11 +1,24 @@
 import { DateTime, EmptyList, TableHead } from '@magnetiq/plugin-kit/admin';
 import { Badge, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { Activity } from '../types';
+import type { Activity, TimelineEntry } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
-const newestFirst = (activities: Activity[]) =>
-  [...activities].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+type Row = {
+  key: string;
+  activity: Activity | null;
+  type: string;
+  title: string | null;
+  reference: string | null;
+  occurredAt: string;
+};
+
+/** The core's activities and other plugins' entries in one list, newest first. */
+const newestFirst = (activities: Activity[], entries: TimelineEntry[]): Row[] =>
+  [
+    ...activities.map((activity) => ({ ...activity, key: `activity:${activity.id}`, activity })),
+    ...entries.map((entry) => ({ ...entry, activity: null })),
+  ].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
 
 const UTM_FIELDS = [
   ['utmSource', 'source'],
@@ -33,13 +46,19 @@ const Campaign = ({ activity }: { activity: Activity }) => {
   );
 };
 
-/** Everything the contact did, across plugins, newest first. */
-export const ActivityTimeline = ({ activities }: { activities: Activity[] }) => {
+/** Everything the contact did, across plugins, newest first (with the entries other plugins add). */
+export const ActivityTimeline = ({
+  activities,
+  entries = [],
+}: {
+  activities: Activity[];
+  entries?: TimelineEntry[];
+}) => {
   const { formatMessage } = useIntl();
   const column = (key: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`activities.table.${key}`), defaultMessage });
 
-  if (activities.length === 0) {
+  if (activities.length === 0 && entries.length === 0) {
     return (
       <EmptyList
         content={formatMessage({ id: getTranslation('activities.empty'), defaultMessage: 'No activity recorded.' })}
@@ -48,7 +67,7 @@ export const ActivityTimeline = ({ activities }: { activities: Activity[] }) => 
   }
 
   return (
-    <Table colCount={4} rowCount={activities.length + 1}>
+    <Table colCount={4} rowCount={activities.length + entries.length + 1}>
       <TableHead
         columns={[
           column('occurredAt', 'When'),
@@ -58,26 +77,26 @@ export const ActivityTimeline = ({ activities }: { activities: Activity[] }) => 
         ]}
       />
       <Tbody>
-        {newestFirst(activities).map((activity) => (
-          <Tr key={activity.id}>
+        {newestFirst(activities, entries).map((row) => (
+          <Tr key={row.key}>
             <Td>
-              <DateTime value={activity.occurredAt} />
+              <DateTime value={row.occurredAt} />
             </Td>
             <Td>
-              <Badge>{activity.type}</Badge>
+              <Badge>{row.type}</Badge>
             </Td>
             <Td>
               <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Typography textColor="neutral800">{activity.title || activity.reference || '–'}</Typography>
-                {activity.title && activity.reference ? (
+                <Typography textColor="neutral800">{row.title || row.reference || '–'}</Typography>
+                {row.title && row.reference ? (
                   <Typography variant="pi" textColor="neutral600">
-                    {activity.reference}
+                    {row.reference}
                   </Typography>
                 ) : null}
               </Flex>
             </Td>
             <Td>
-              <Campaign activity={activity} />
+              {row.activity ? <Campaign activity={row.activity} /> : <Typography textColor="neutral500">–</Typography>}
             </Td>
           </Tr>
         ))}

@@ -45,7 +45,7 @@ export const ContactDetailPage = () => {
   }
   if (!data || isLoadingPermissions) return <Page.Loading />;
 
-  const { contact, consents, activities } = data.data;
+  const { contact, consents, activities, entries } = data.data;
   const title = displayName(contact);
 
   return (
@@ -77,7 +77,7 @@ export const ContactDetailPage = () => {
           <Section
             title={formatMessage({ id: getTranslation('contact.section.activities'), defaultMessage: 'Activity' })}
           >
-            <ActivityTimeline activities={activities} />
+            <ActivityTimeline activities={activities} entries={entries} />
           </Section>
         </Flex>
       </Layouts.Content>

@@ -55,11 +55,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getContact(ctx: RequestContext) {
     const timeline = await getService(strapi, 'contacts').timeline(ctx.params.documentId);
     if (!timeline) throw new errors.NotFoundError('Contact not found');
+    // other plugins' lines, each only for a viewer holding that plugin's permission too
+    const ability = (ctx.state as { userAbility?: { can(action: string): boolean } }).userAbility;
+    const entries = await getService(strapi, 'contacts').timelineEntries(
+      timeline.contact,
+      (permission) => ability?.can(permission) === true,
+    );
     await getService(strapi, 'audit').record(actorOf(ctx), 'contact.view', {
       type: 'contact',
       id: ctx.params.documentId,
     });
-    ctx.body = { data: timeline };
+    ctx.body = { data: { ...timeline, entries } };
   },
 
   async exportContact(ctx: RequestContext) {

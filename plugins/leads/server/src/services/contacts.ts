@@ -4,6 +4,7 @@ import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
 import { allowEvidenceErase } from '../evidence';
 import type { ContactEraser, ErasedContact } from './erasure';
+import type { TimelineEntry, TimelineProvider } from '../contract';
 
 type Outcome =
   { ok: true; language: string } | { ok: false; reason: Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown' };
@@ -31,11 +32,39 @@ const CONTACT_FIELDS = [
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** What other plugins keep about a contact (registrations, bookings, CRM links) is erased with it, in the same transaction. */
   const erasers: ContactEraser[] = [];
+  /** Other plugins' lines of the contact timeline (the newsletter's campaigns), each behind its own permission. */
+  const timelineProviders: TimelineProvider[] = [];
 
   const service = {
     /** Plugins register, in bootstrap, how to erase their rows of a contact (GDPR Art. 17). */
     onErase(eraser: ContactEraser) {
       erasers.push(eraser);
+    },
+
+    /** Plugins register, in bootstrap, the lines they add to a contact's timeline. */
+    registerTimeline(provider: TimelineProvider) {
+      timelineProviders.push(provider);
+    },
+
+    /**
+     * The entries of the providers whose permission `may` grants, newest first. A provider that
+     * fails leaves its lines out (logged): the contact page still opens.
+     */
+    async timelineEntries(
+      contact: { id: number; documentId: string },
+      may: (permission: string) => boolean,
+    ): Promise<TimelineEntry[]> {
+      const lists = await Promise.all(
+        timelineProviders
+          .filter((provider) => may(provider.permission))
+          .map((provider) =>
+            provider.entries(contact).catch((error: Error) => {
+              strapi.log.warn(`leads: the timeline of ${provider.source} failed: ${error.message}`);
+              return [] as TimelineEntry[];
+            }),
+          ),
+      );
+      return lists.flat().sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
     },
 
     /**
@@ -180,6 +209,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         contact: timeline.contact,
         consents: timeline.consents,
         activities: timeline.activities,
+        // what other plugins hold about the person (the newsletter's campaigns): all of it, Art. 15
+        timelineEntries: await service.timelineEntries(timeline.contact, () => true),
         emails,
         deliveries: outbox.map(
           (row: { topic: string; status: string; payload: unknown; created_at: Date; done_at: Date | null }) => ({

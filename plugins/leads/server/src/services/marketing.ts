@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { keyedHash } from '@magnetiq/plugin-kit/server';
-import type { AudienceFilter, MarketingChoice } from '../contract';
+import type {
+  AudienceCriterion,
+  AudienceFilter,
+  AudienceOption,
+  MarketingChoice,
+  RegisteredCriterion,
+} from '../contract';
 import { getConfig, UID } from '../utils';
 
 interface JoinTable {
@@ -43,7 +49,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return contact && contact.status !== 'erased' ? contact : null;
   };
 
+  /** Conditions other plugins know (webinar attendance, Odoo stage), by name. */
+  const criteria = new Map<string, AudienceCriterion>();
+
   return {
+    registerCriterion(name: string, criterion: AudienceCriterion) {
+      if (criteria.has(name)) throw new Error(`leads: audience criterion ${name} is registered twice`);
+      criteria.set(name, criterion);
+    },
+
+    /** Every registered criterion with its options now; one that fails to list them offers none (and is logged). */
+    async criteria(): Promise<RegisteredCriterion[]> {
+      return Promise.all(
+        [...criteria].map(async ([name, criterion]) => {
+          let options: AudienceOption[] = [];
+          try {
+            options = await criterion.options();
+          } catch (error) {
+            strapi.log.warn(`leads: the options of audience criterion ${name} failed: ${(error as Error).message}`);
+          }
+          return { name, label: criterion.label, options };
+        }),
+      );
+    },
+
+    async activityTypes(): Promise<string[]> {
+      const rows: Array<{ type: string }> = await strapi.db
+        .connection(table(UID.activity))
+        .distinct('type')
+        .whereNotNull('type')
+        .orderBy('type');
+      return rows.map((row) => row.type);
+    },
+
+    async activityReferences(type: string): Promise<AudienceOption[]> {
+      const knex = strapi.db.connection;
+      const rows: Array<{ reference: string; title: string | null }> = await knex(table(UID.activity))
+        .where({ type })
+        .whereNotNull('reference')
+        .groupBy('reference')
+        .select('reference', knex.raw('(array_agg(title order by occurred_at desc))[1] as title'))
+        .orderBy('reference')
+        .limit(500);
+      return rows.map((row) => ({ value: row.reference, label: row.title || row.reference }));
+    },
+
     /**
      * Contacts who confirmed marketing email (double opt-in) and have not withdrawn it, narrowed by
      * the filter: columns `id`, `document_id`, `email`, `language`, `confirmed_at`. A query, not
@@ -76,6 +126,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (filter.utmCampaigns?.length) sub.whereIn('act.utm_campaign', filter.utmCampaigns);
           }),
         );
+      }
+      for (const { name, values } of filter.criteria ?? []) {
+        const criterion = criteria.get(name);
+        // a criterion whose plugin is gone matches nobody: a segment never silently widens
+        if (!criterion) query.whereRaw('false');
+        else if (values.length > 0) query.whereIn('c.document_id', criterion.contacts(values, knex));
       }
       return query;
     },

@@ -12,6 +12,7 @@ import {
   segmentFilterSchema,
   segmentSchema,
   settingsSchema,
+  suppressionSchema,
   testSendSchema,
   topicSchema,
 } from '../validation/admin';
@@ -84,14 +85,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async listSegments(ctx: RequestContext) {
       ctx.body = { data: (await segments().list()).map(segmentToAdmin), meta: {} };
     },
+    async segmentOptions(ctx: RequestContext) {
+      ctx.body = { data: await segments().options(), meta: {} };
+    },
     async createSegment(ctx: RequestContext) {
       const input = await validate<{ name: string; filter: SegmentFilter }>(segmentSchema, ctx.request.body);
+      await segments().check(input.filter);
       ctx.status = 201;
       ctx.body = { data: segmentToAdmin(await segments().create(input)), meta: {} };
     },
     async updateSegment(ctx: RequestContext) {
       const id = idOf(ctx);
       const input = await validate<{ name: string; filter: SegmentFilter }>(segmentSchema, ctx.request.body);
+      await segments().check(input.filter);
       ctx.body = { data: segmentToAdmin(await segments().update(id, input)), meta: {} };
     },
     async deleteSegment(ctx: RequestContext) {
@@ -100,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** POST /segments/count: the live count of a filter, saved or not (the editor sees it change as they edit). */
     async countFilter(ctx: RequestContext) {
-      const filter = await validate<SegmentFilter>(segmentFilterSchema, ctx.request.body);
+      const filter = await segments().check(await validate<SegmentFilter>(segmentFilterSchema, ctx.request.body));
       ctx.body = { data: { count: await segments().count(filter) }, meta: {} };
     },
     async countSegment(ctx: RequestContext) {
@@ -109,8 +115,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     // ---------------------------------------------------------------- campaigns
+    /** Every campaign with its counts and rates (one query for all: the list asks nothing per row). */
     async listCampaigns(ctx: RequestContext) {
-      ctx.body = { data: (await campaigns().list()).map(toAdmin), meta: {} };
+      const [rows, stats] = await Promise.all([campaigns().list(), getService(strapi, 'stats').byCampaign()]);
+      ctx.body = { data: rows.map((row) => ({ ...toAdmin(row), stats: stats.get(row.id) ?? null })), meta: {} };
     },
     async getCampaign(ctx: RequestContext) {
       ctx.body = { data: toAdmin(await campaigns().get(idOf(ctx))), meta: {} };
@@ -203,6 +211,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async writeSettings(ctx: RequestContext) {
       const input = await validate<{ physicalAddress: string }>(settingsSchema, ctx.request.body);
       ctx.body = { data: await getService(strapi, 'settings').write(input), meta: {} };
+    },
+    /** POST /suppressions/lookup { email }: whether and why an address is suppressed (the address stays out of URLs and logs). */
+    async findSuppression(ctx: RequestContext) {
+      const { email } = await validate<{ email: string }>(suppressionSchema, ctx.request.body);
+      const found = await getService(strapi, 'suppressions').find(email);
+      await leads(strapi).audit.adminRead(ctx.state.user, 'newsletter.suppression.read', {
+        type: 'suppression',
+        id: getService(strapi, 'suppressions').hash(email),
+      });
+      ctx.body = { data: found, meta: {} };
+    },
+    /** POST /suppressions/remove { email }: an admin lifts a suppression, e.g. a bounced address that works again. */
+    async removeSuppression(ctx: RequestContext) {
+      const { email } = await validate<{ email: string }>(suppressionSchema, ctx.request.body);
+      const removed = await getService(strapi, 'suppressions').remove(email);
+      if (!removed) throw new errors.NotFoundError('This address is not suppressed');
+      await leads(strapi).audit.adminRead(ctx.state.user, 'newsletter.suppression.remove', {
+        type: 'suppression',
+        id: getService(strapi, 'suppressions').hash(email),
+      });
+      ctx.body = { data: { removed: true }, meta: {} };
     },
     async contactHistory(ctx: RequestContext) {
       const documentId = ctx.params.documentId;

@@ -53,22 +53,46 @@ export function eventMeaning(event: SendGridEvent): EventMeaning {
   }
 }
 
+/** Control characters (PostgreSQL refuses NUL in text) and lone surrogates: never in a stored value. */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** A plausible email address from an event, normalised as the leads core stores it; null otherwise. */
 export function eventEmail(event: SendGridEvent): string | null {
   if (typeof event.email !== 'string' || event.email.length > 254) return null;
   const email = event.email.trim().toLowerCase();
-  return /^[^@\s]+@[^@\s]+$/.test(email) ? email : null;
+  return /^[^@\s]+@[^@\s]+$/.test(email) && !UNSTORABLE.test(email) ? email : null;
+}
+
+/** SendGrid's event id when it can be stored (to apply each event once); null otherwise. */
+export function eventId(event: SendGridEvent): string | null {
+  return typeof event.sg_event_id === 'string' &&
+    event.sg_event_id.length > 0 &&
+    event.sg_event_id.length <= 100 &&
+    !UNSTORABLE.test(event.sg_event_id)
+    ? event.sg_event_id
+    : null;
 }
 
 /** The campaign id we put in custom_args, or null. */
 export function eventCampaign(event: SendGridEvent): number | null {
-  const value = typeof event.newsletter_campaign === 'string' ? Number(event.newsletter_campaign) : NaN;
-  return Number.isSafeInteger(value) && value > 0 ? value : null;
+  const value =
+    typeof event.newsletter_campaign === 'string' && /^[1-9][0-9]{0,9}$/.test(event.newsletter_campaign)
+      ? Number(event.newsletter_campaign)
+      : NaN;
+  // a campaign id is a PostgreSQL integer
+  return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
 }
 
-/** When it happened (SendGrid: Unix seconds), else now. */
+/** The latest time an event may claim (Unix seconds): 2100-01-01; anything later is no real event. */
+const LATEST_EVENT_SECONDS = 4_102_444_800;
+
+/** When it happened (SendGrid: Unix seconds), else now (also for a time no real event has). */
 export function eventTime(event: SendGridEvent, now: Date): Date {
-  return typeof event.timestamp === 'number' && Number.isFinite(event.timestamp) && event.timestamp > 0
+  return typeof event.timestamp === 'number' &&
+    Number.isFinite(event.timestamp) &&
+    event.timestamp > 0 &&
+    event.timestamp <= LATEST_EVENT_SECONDS
     ? new Date(event.timestamp * 1000)
     : now;
 }

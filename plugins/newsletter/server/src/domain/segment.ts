@@ -23,6 +23,11 @@ export interface SegmentFilter {
   /** ISO 8601 dates of the double opt-in */
   confirmedFrom?: string;
   confirmedBefore?: string;
+  /**
+   * conditions other plugins register with the leads core (`webinar-attended`: webinar document
+   * ids, `odoo-stage`: stage names): each must match, any of its values
+   */
+  criteria?: Array<{ name: string; values: string[] }>;
 }
 
 export const ACTIVITY = {
@@ -49,6 +54,8 @@ export function audienceFilter(segment: SegmentFilter): AudienceFilter {
   if (nonEmpty(segment.webinars)) activities.push({ types: [ACTIVITY.webinar], references: [...segment.webinars] });
   if (segment.booked) activities.push({ types: [ACTIVITY.booking] });
   if (activities.length > 0) filter.activities = activities;
+  const criteria = (segment.criteria ?? []).filter((criterion) => nonEmpty(criterion.values));
+  if (criteria.length > 0) filter.criteria = criteria.map(({ name, values }) => ({ name, values: [...values] }));
   return filter;
 }
 

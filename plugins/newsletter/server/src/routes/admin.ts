@@ -10,6 +10,12 @@ export default {
     { method: 'DELETE', path: '/topics/:id', handler: 'admin.deleteTopic', config: guarded(ACTIONS.topicsManage) },
 
     { method: 'GET', path: '/segments', handler: 'admin.listSegments', config: guarded(ACTIONS.campaignsManage) },
+    {
+      method: 'GET',
+      path: '/segments/options',
+      handler: 'admin.segmentOptions',
+      config: guarded(ACTIONS.campaignsManage),
+    },
     { method: 'POST', path: '/segments', handler: 'admin.createSegment', config: guarded(ACTIONS.campaignsManage) },
     { method: 'POST', path: '/segments/count', handler: 'admin.countFilter', config: guarded(ACTIONS.campaignsManage) },
     { method: 'PUT', path: '/segments/:id', handler: 'admin.updateSegment', config: guarded(ACTIONS.campaignsManage) },
@@ -67,6 +73,18 @@ export default {
 
     { method: 'GET', path: '/settings', handler: 'admin.readSettings', config: guarded(ACTIONS.settingsManage) },
     { method: 'PUT', path: '/settings', handler: 'admin.writeSettings', config: guarded(ACTIONS.settingsManage) },
+    {
+      method: 'POST',
+      path: '/suppressions/lookup',
+      handler: 'admin.findSuppression',
+      config: guarded(ACTIONS.settingsManage),
+    },
+    {
+      method: 'POST',
+      path: '/suppressions/remove',
+      handler: 'admin.removeSuppression',
+      config: guarded(ACTIONS.settingsManage),
+    },
 
     {
       method: 'GET',

@@ -6,6 +6,7 @@ import {
   segmentFilterSchema,
   segmentSchema,
   settingsSchema,
+  suppressionSchema,
   testSendSchema,
   topicSchema,
 } from '../validation/admin';
@@ -129,6 +130,11 @@ const segment = {
     updatedAt: dateTime,
   },
 };
+const option = {
+  type: 'object',
+  required: ['value', 'label'],
+  properties: { value: { type: 'string' }, label: { type: 'string' } },
+};
 const count = { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 0 } } };
 const deleted = { type: 'object', required: ['deleted'], properties: { deleted: { const: true } } };
 const stats = {
@@ -211,9 +217,42 @@ export default {
     body: segmentFilterSchema,
     data: count,
   },
+  'admin.segmentOptions': {
+    summary:
+      'What the segment editor offers: topics, languages, sources, whitepapers, webinars, other plugins’ criteria',
+    data: {
+      type: 'object',
+      required: ['topics', 'languages', 'sources', 'whitepapers', 'webinars', 'criteria'],
+      properties: {
+        topics: { type: 'array', items: option },
+        languages: { type: 'array', items: option },
+        sources: { type: 'array', items: option },
+        whitepapers: { type: 'array', items: option },
+        webinars: { type: 'array', items: option },
+        criteria: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'label', 'options'],
+            properties: {
+              name: { type: 'string' },
+              label: { type: 'string' },
+              options: { type: 'array', items: option },
+            },
+          },
+        },
+      },
+    },
+  },
   'admin.countSegment': { summary: 'The live count of a saved segment', params: { id }, data: count },
 
-  'admin.listCampaigns': { summary: 'Campaigns, newest first', data: { type: 'array', items: campaign } },
+  'admin.listCampaigns': {
+    summary: 'Campaigns, newest first, each with its counts and rates',
+    data: {
+      type: 'array',
+      items: { ...campaign, properties: { ...campaign.properties, stats: { oneOf: [stats, { type: 'null' }] } } },
+    },
+  },
   'admin.getCampaign': { summary: 'One campaign', params: { id }, data: campaign },
   'admin.createCampaign': { summary: 'Creates a draft campaign', body: campaignBody, status: 201, data: campaign },
   'admin.updateCampaign': { summary: 'Changes a draft', params: { id }, body: campaignBody, data: campaign },
@@ -267,6 +306,27 @@ export default {
     summary: 'Sets the postal address every campaign carries',
     body: settingsSchema,
     data: { type: 'object', required: ['physicalAddress'], properties: { physicalAddress: { type: 'string' } } },
+  },
+  'admin.findSuppression': {
+    summary: 'Whether and why an address is suppressed (looked up by its keyed hash; audited)',
+    body: suppressionSchema,
+    data: {
+      type: 'object',
+      required: ['suppressed'],
+      properties: {
+        suppressed: { type: 'boolean' },
+        scope: { enum: ['marketing', 'all'] },
+        kind: { enum: ['delivery', 'consent'] },
+        reason: { type: 'string' },
+        since: dateTime,
+        updatedAt: dateTime,
+      },
+    },
+  },
+  'admin.removeSuppression': {
+    summary: 'Lifts the suppression of an address (e.g. a bounced address that works again; audited)',
+    body: suppressionSchema,
+    data: { type: 'object', required: ['removed'], properties: { removed: { const: true } } },
   },
   'admin.contactHistory': {
     summary: "A contact's topics and campaigns (personal data: audited)",

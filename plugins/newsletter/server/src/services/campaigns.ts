@@ -267,6 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             'm.id',
             'm.document_id',
             'm.email',
+            'm.confirmed_at',
             trx.raw(
               `case when m.language in (${languages.map(() => '?').join(', ')}) then m.language else ? end as variant`,
               [...languages, campaign.default_locale],
@@ -281,9 +282,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             'r.email',
             'r.variant',
             trx.raw('(row_number() over (partition by r.variant order by r.id) - 1) / ?::integer', [batchSize]),
+            'r.confirmed_at',
           );
         await trx.raw(
-          `insert into ?? (campaign_id, contact_id, contact_document_id, email, language, batch) ? on conflict (campaign_id, contact_id) do nothing`,
+          `insert into ?? (campaign_id, contact_id, contact_document_id, email, language, batch, confirmed_at) ? on conflict (campaign_id, contact_id) do nothing`,
           [TABLE.recipients, rows],
         );
         const batches: Array<{ language: string; batch: number; recipients: string }> = await trx(TABLE.recipients)

@@ -1,11 +1,43 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { TimelineEntry } from '@magnetiq/plugin-leads/contract';
 import { leads, TABLE } from '../utils';
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
-/** A contact's campaigns for Sales (the leads timeline has no extension point yet: its own route). */
+/** What a recipient row's timestamps mean on the contact timeline (column → entry type). */
+const TIMELINE_MARKS = [
+  ['sent_at', 'newsletter-sent'],
+  ['opened_at', 'newsletter-opened'],
+  ['clicked_at', 'newsletter-clicked'],
+  ['bounced_at', 'newsletter-bounced'],
+  ['unsubscribed_at', 'newsletter-unsubscribed'],
+  ['spam_at', 'newsletter-spam-report'],
+] as const;
+
+/**
+ * A contact's campaigns for Sales: its own route (topics and campaigns), and the lines of the
+ * leads contact timeline (`contacts.registerTimeline`, behind `history.read`).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** One entry per thing that happened with a campaign's email (sent, opened, clicked, bounced, unsubscribed, spam report). */
+  async timelineEntries(contact: { id: number }): Promise<TimelineEntry[]> {
+    const rows = await strapi.db
+      .connection(`${TABLE.recipients} as r`)
+      .join(`${TABLE.campaigns} as c`, 'c.id', 'r.campaign_id')
+      .where('r.contact_id', contact.id)
+      .select('c.id', 'c.name', ...TIMELINE_MARKS.map(([column]) => `r.${column}`));
+    return rows.flatMap((row) =>
+      TIMELINE_MARKS.filter(([column]) => row[column]).map(([column, type]) => ({
+        key: `newsletter:${row.id}:${type}`,
+        type,
+        title: row.name as string,
+        reference: `campaign ${row.id}`,
+        occurredAt: iso(row[column]) as string,
+      })),
+    );
+  },
+
   async ofContact(documentId: string) {
     const contact = await leads(strapi).contacts.get(documentId);
     if (!contact || contact.status === 'erased') throw new errors.NotFoundError('Contact not found');

@@ -74,6 +74,12 @@ const STATEMENTS = [
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now())`,
   `create index if not exists newsletter_suppressions_contact on ${TABLE.suppressions} (contact_id)`,
+  // delivery (bounce, block, drop): until an admin removes it; consent (spam report, unsubscribe at
+  // SendGrid): lifted by a double opt-in confirmed after it (docs/adr/0027)
+  `alter table ${TABLE.suppressions} add column if not exists kind varchar(20)`,
+  `update ${TABLE.suppressions} set kind = case when reason in ('spamreport', 'unsubscribe', 'group_unsubscribe') then 'consent' else 'delivery' end where kind is null`,
+  // the recipient's double opt-in when the campaign started: a consent suppression older than it is lifted
+  `alter table ${TABLE.recipients} add column if not exists confirmed_at timestamptz`,
   `create table if not exists ${TABLE.events} (
     sg_event_id varchar(100) primary key,
     received_at timestamptz not null default now())`,

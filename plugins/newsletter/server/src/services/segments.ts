@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { audienceFilter, segmentTopics, type SegmentFilter } from '../domain/segment';
+import { ACTIVITY, audienceFilter, segmentTopics, type SegmentFilter } from '../domain/segment';
 import { fromJson, leads, TABLE } from '../utils';
 
 export interface SegmentRow {
@@ -19,10 +19,57 @@ export interface SegmentRow {
  */
 const toSegment = (row: SegmentRow): SegmentRow => ({ ...row, filter: fromJson<SegmentFilter>(row.filter) });
 
+const unknownCriteria = (names: string[]) =>
+  new errors.ValidationError('Unknown criterion', {
+    errors: names.map((name) => ({
+      path: ['criteria'],
+      message: `no criterion ${name} is registered`,
+      name: 'ValidationError',
+      value: name,
+      code: 'unknown-criterion',
+    })),
+  });
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
   const service = {
+    /** A filter naming a criterion no plugin registered is a 400 (it would match nobody). */
+    async check(filter: SegmentFilter): Promise<SegmentFilter> {
+      if (!filter.criteria?.length) return filter;
+      const known = new Set((await leads(strapi).marketing.criteria()).map((criterion) => criterion.name));
+      const unknown = filter.criteria.map((criterion) => criterion.name).filter((name) => !known.has(name));
+      if (unknown.length > 0) throw unknownCriteria(unknown);
+      return filter;
+    },
+
+    /**
+     * What the segment editor offers: topics, languages, activity types, whitepapers and webinars
+     * (from the leads core's activities) and the other plugins' criteria with their values.
+     */
+    async options() {
+      const marketing = leads(strapi).marketing;
+      const [topics, locales, sources, whitepapers, webinars, criteria] = await Promise.all([
+        knex()(TABLE.topics).select('slug', 'locale', 'name').orderBy(['slug', 'locale']),
+        leads(strapi).locales.list(),
+        marketing.activityTypes(),
+        marketing.activityReferences(ACTIVITY.whitepaper),
+        marketing.activityReferences(ACTIVITY.webinar),
+        marketing.criteria(),
+      ]);
+      const topicNames = new Map<string, string[]>();
+      for (const topic of topics as Array<{ slug: string; locale: string; name: string }>)
+        topicNames.set(topic.slug, [...(topicNames.get(topic.slug) ?? []), `${topic.name} (${topic.locale})`]);
+      return {
+        topics: [...topicNames].map(([slug, names]) => ({ value: slug, label: names.join(' / ') })),
+        languages: locales.codes.map((code) => ({ value: code, label: code })),
+        sources: sources.map((type) => ({ value: type, label: type })),
+        whitepapers,
+        webinars,
+        criteria,
+      };
+    },
+
     /**
      * The segment's recipients as a query (`id`, `document_id`, `email`, `language`, `confirmed_at`),
      * in `db` (a transaction) when given: counted for the admin, inserted from when a campaign starts.
@@ -40,8 +87,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .select('s.contact_id'),
         );
       }
-      // bounced, blocked, complained: never again in a campaign
-      query.whereNotExists(db(`${TABLE.suppressions} as x`).whereRaw('x.contact_id = a.id').select(db.raw('1')));
+      // bounced, blocked: not until an admin lifts it; complained, unsubscribed at SendGrid: not
+      // unless the contact confirmed a new opt-in since (services/suppressions.ts `holds`)
+      query.whereNotExists(
+        db(`${TABLE.suppressions} as x`)
+          .whereRaw('x.contact_id = a.id')
+          .where((holds) =>
+            holds.whereRaw(`x.kind is distinct from 'consent'`).orWhereRaw('x.updated_at >= a.confirmed_at'),
+          )
+          .select(db.raw('1')),
+      );
       return query;
     },
 

@@ -129,17 +129,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (campaign.status === 'cancelled') return { skipped: 'cancelled' };
       const batch = Number(payload.batch);
-      const pending: Array<{ id: string; contact_id: number; contact_document_id: string; email: string }> =
-        await knex()(TABLE.recipients)
-          .where({ campaign_id: campaignId, language, batch, status: 'pending' })
-          .select('id', 'contact_id', 'contact_document_id', 'email')
-          .orderBy('id');
+      const pending: Array<{
+        id: string;
+        contact_id: number;
+        contact_document_id: string;
+        email: string;
+        confirmed_at: Date | null;
+      }> = await knex()(TABLE.recipients)
+        .where({ campaign_id: campaignId, language, batch, status: 'pending' })
+        .select('id', 'contact_id', 'contact_document_id', 'email', 'confirmed_at')
+        .orderBy('id');
       if (pending.length === 0) {
         await finishIfDone(campaignId);
         return { skipped: 'nothing-pending' };
       }
       // suppressed since the campaign started (a bounce of the previous batch, an unsubscribe)
-      const suppressed = await getService(strapi, 'suppressions').suppressedOf(pending.map((r) => r.email));
+      const suppressed = await getService(strapi, 'suppressions').suppressedOf(pending);
       if (suppressed.size > 0)
         await knex()(TABLE.recipients)
           .whereIn(

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   eventCampaign,
   eventEmail,
+  eventId,
   eventMeaning,
   eventTime,
   type RecipientMark,
@@ -37,9 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const meaning = eventMeaning(event);
         const email = eventEmail(event);
         if (!email || (!meaning.mark && !meaning.suppress)) continue;
-        if (typeof event.sg_event_id === 'string' && event.sg_event_id.length <= 100) {
+        const id = eventId(event);
+        if (id) {
           const fresh = await knex()(TABLE.events)
-            .insert({ sg_event_id: event.sg_event_id })
+            .insert({ sg_event_id: id })
             .onConflict('sg_event_id')
             .ignore()
             .returning('sg_event_id');
@@ -65,7 +67,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
         if (meaning.suppress)
-          await getService(strapi, 'suppressions').suppress(email, meaning.suppress, String(event.event), contactId);
+          await getService(strapi, 'suppressions').suppress(
+            email,
+            meaning.suppress,
+            String(event.event),
+            contactId,
+            meaning.withdraw ? 'consent' : 'delivery',
+          );
         if (meaning.withdraw && contactDocumentId)
           await leads(strapi).marketing.withdraw(contactDocumentId, `sendgrid-${String(event.event)}`);
         applied += 1;

@@ -47,6 +47,18 @@ export const segmentFilterSchema = yup
     booked: yup.boolean().strict().optional(),
     confirmedFrom: isoDate(),
     confirmedBefore: isoDate(),
+    criteria: yup
+      .array(
+        yup
+          .object({
+            name: yup.string().trim().required().max(60).matches(SLUG_PATTERN, 'criterion must be a slug'),
+            values: list(yup.string().trim().required().max(200), 100).required(),
+          })
+          .noUnknown()
+          .required(),
+      )
+      .max(20)
+      .optional(),
   })
   .noUnknown()
   .required();
@@ -129,5 +141,10 @@ export const testSendSchema = yup
 
 export const settingsSchema = yup
   .object({ physicalAddress: text(500).required().min(10) })
+  .noUnknown()
+  .required();
+
+export const suppressionSchema = yup
+  .object({ email: yup.string().trim().lowercase().email().max(254).required() })
   .noUnknown()
   .required();
