@@ -112,6 +112,7 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   'PUT /newsletter/topics/:id': MARKETING,
   'DELETE /newsletter/topics/:id': MARKETING,
   'GET /newsletter/segments': MARKETING,
+  'GET /newsletter/segments/options': MARKETING,
   'POST /newsletter/segments': MARKETING,
   'POST /newsletter/segments/count': MARKETING,
   'PUT /newsletter/segments/:id': MARKETING,
@@ -132,6 +133,9 @@ const ADMIN_ROUTES: Record<string, RoleName[]> = {
   'POST /newsletter/campaigns/:id/cancel': MARKETING,
   'GET /newsletter/settings': ADMINS,
   'PUT /newsletter/settings': ADMINS,
+  // lifting a bounce is deliverability, not marketing: Admin's, like the postal address
+  'POST /newsletter/suppressions/lookup': ADMINS,
+  'POST /newsletter/suppressions/remove': ADMINS,
   'GET /newsletter/contacts/:documentId/history': SALES,
 };
 

@@ -1,4 +1,8 @@
 /** The shapes of the newsletter's admin answers (server/src/routes/openapi.ts describes them). */
+import type { CampaignStats } from '../../server/src/domain/stats';
+import type { SegmentFilter } from '../../server/src/domain/segment';
+import type { TopicRow } from '../../server/src/services/topics';
+
 export interface DataResponse<T> {
   data: T;
 }
@@ -40,42 +44,32 @@ export interface Campaign {
   recipientCount: number | null;
   createdAt: string;
   updatedAt: string;
+  /** in the list only: the campaign's counts, from the same answer */
+  stats?: CampaignStats | null;
 }
 
-export const STAT_COUNTS = [
-  'recipients',
-  'sent',
-  'suppressed',
-  'delivered',
-  'bounced',
-  'opened',
-  'clicked',
-  'unsubscribed',
-  'spam',
-] as const;
-export const STAT_RATES = ['deliveryRate', 'bounceRate', 'openRate', 'clickRate', 'unsubscribeRate'] as const;
-
-export type CampaignStats = { campaign: number; name: string; status: string } & Record<
-  (typeof STAT_COUNTS)[number] | (typeof STAT_RATES)[number],
-  number
->;
+/** A campaign's counts and rates (the server's shape, server/src/domain/stats.ts). */
+export type { CampaignStats };
 
 /** The saved filter of a segment (the server's type: parts combine with AND, values of one part with OR). */
-import type { SegmentFilter } from '../../server/src/domain/segment';
-
 export type { SegmentFilter };
 
-export const LIST_FILTERS = [
-  'topics',
-  'languages',
-  'sources',
-  'utmSources',
-  'utmMediums',
-  'utmCampaigns',
-  'whitepapers',
-  'webinars',
-] as const;
-export type ListFilter = (typeof LIST_FILTERS)[number];
+/** The parts of a segment chosen from known values (multi-selects; `GET /newsletter/segments/options`). */
+export const CHOICE_FILTERS = ['topics', 'languages', 'sources', 'whitepapers', 'webinars'] as const;
+export type ChoiceFilter = (typeof CHOICE_FILTERS)[number];
+/** The UTM parts: any text (a new campaign's values are not known yet), comma-separated. */
+export const TEXT_FILTERS = ['utmSources', 'utmMediums', 'utmCampaigns'] as const;
+export type TextFilter = (typeof TEXT_FILTERS)[number];
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** What the segment editor offers. */
+export type SegmentOptions = Record<ChoiceFilter, Option[]> & {
+  criteria: Array<{ name: string; label: string; options: Option[] }>;
+};
 
 export interface Segment {
   id: number;
@@ -85,15 +79,8 @@ export interface Segment {
   updatedAt: string;
 }
 
-export interface Topic {
-  id: number;
-  slug: string;
-  locale: string;
-  name: string;
-  description: string | null;
-  position: number;
-  subscribers: number;
-}
+/** A topic with its subscriber count (the list's rows). */
+export type Topic = TopicRow & { subscribers: number };
 
 export interface Rendered {
   subject: string;

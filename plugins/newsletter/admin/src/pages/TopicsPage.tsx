@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { EmptyList, Section, TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { ListEditorPage, Section, TableHead, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
 import { Button, Field, Flex, Grid, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
 import { RowActions } from '../components/RowActions';
@@ -21,17 +21,30 @@ interface FormState {
 
 const EMPTY: FormState = { id: null, slug: '', locale: 'en', name: '', description: '', position: '0' };
 
+const fromTopic = (topic: Topic): FormState => ({
+  id: topic.id,
+  slug: topic.slug,
+  locale: topic.locale,
+  name: topic.name,
+  description: topic.description ?? '',
+  position: String(topic.position),
+});
+
 /** The lists a reader subscribes to (one row per locale), with their subscribers, and their editor. */
 export const TopicsPage = () => {
   const t = useT();
   const { formatNumber } = useIntl();
-  const { post, put, del } = useFetchClient();
   const topics = useAdminQuery<DataResponse<Topic[]>>('/newsletter/topics');
   const { allowedActions } = useRBAC(PERMISSIONS.topics);
-  const action = useAdminAction(t('notification.error', 'Something went wrong. Please try again.'));
-  const [form, setForm] = React.useState<FormState>(EMPTY);
-  const title = t('topics.title', 'Topics');
+  const editor = useListEditor({
+    path: '/newsletter/topics',
+    empty: EMPTY,
+    refetch: topics.refetch,
+    failureMessage: t('notification.error', 'Something went wrong. Please try again.'),
+  });
+  const { form, setForm } = editor;
   const canManage = allowedActions.canManage;
+  const rows = topics.data?.data ?? [];
 
   const set =
     (key: keyof Omit<FormState, 'id'>) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
@@ -39,157 +52,128 @@ export const TopicsPage = () => {
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
-      const body = {
-        slug: form.slug.trim(),
-        locale: form.locale.trim(),
-        name: form.name.trim(),
-        description: form.description.trim() || null,
-        position: Number(form.position) || 0,
-      };
-      if (form.id) await put(`/newsletter/topics/${form.id}`, body);
-      else await post('/newsletter/topics', body);
-      setForm(EMPTY);
-      topics.refetch();
-      return t('topics.saved', 'Topic saved');
-    }, 'save');
+    const body = {
+      slug: form.slug.trim(),
+      locale: form.locale.trim(),
+      name: form.name.trim(),
+      description: form.description.trim() || null,
+      position: Number(form.position) || 0,
+    };
+    void editor.save(body, t('topics.saved', 'Topic saved'));
   };
 
-  const remove = (topic: Topic) =>
-    action.run(async () => {
-      await del(`/newsletter/topics/${topic.id}`);
-      if (form.id === topic.id) setForm(EMPTY);
-      topics.refetch();
-      return t('topics.deleted', 'Topic deleted');
-    }, `delete-${topic.id}`);
+  const list = (
+    <Table colCount={canManage ? 6 : 5} rowCount={rows.length + 1}>
+      <TableHead
+        columns={[
+          t('topics.name', 'Name'),
+          t('topics.slug', 'Slug'),
+          t('topics.locale', 'Language'),
+          t('topics.position', 'Position'),
+          t('topics.subscribers', 'Subscribers'),
+          ...(canManage ? [t('list.actions', 'Actions')] : []),
+        ]}
+      />
+      <Tbody>
+        {rows.map((topic) => (
+          <Tr key={topic.id}>
+            <Td>
+              <Typography>{topic.name}</Typography>
+            </Td>
+            <Td>
+              <Typography>{topic.slug}</Typography>
+            </Td>
+            <Td>
+              <Typography>{topic.locale}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(topic.position)}</Typography>
+            </Td>
+            <Td>
+              <Typography>{formatNumber(topic.subscribers)}</Typography>
+            </Td>
+            {canManage ? (
+              <Td>
+                <RowActions
+                  onEdit={() => setForm(fromTopic(topic))}
+                  onDelete={() => editor.remove(topic.id, t('topics.deleted', 'Topic deleted'))}
+                  isDeleting={editor.isDeleting(topic.id)}
+                />
+              </Td>
+            ) : null}
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
 
-  if (!topics.data && topics.error) return <Page.Error />;
-  if (!topics.data) return <Page.Loading />;
-  const rows = topics.data.data;
+  const editorSection = canManage ? (
+    <Section title={form.id ? t('topics.edit', 'Edit topic') : t('topics.new', 'New topic')}>
+      <form onSubmit={save}>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Grid.Root gap={4}>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="name" required>
+                <Field.Label>{t('topics.name', 'Name')}</Field.Label>
+                <Field.Input value={form.name} onChange={set('name')} maxLength={120} />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="slug" required hint={t('topics.slugHint', 'lowercase words joined by hyphens')}>
+                <Field.Label>{t('topics.slug', 'Slug')}</Field.Label>
+                <Field.Input value={form.slug} onChange={set('slug')} maxLength={60} />
+                <Field.Hint />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={3} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="locale" required>
+                <Field.Label>{t('topics.locale', 'Language')}</Field.Label>
+                <Field.Input value={form.locale} onChange={set('locale')} maxLength={35} />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={3} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="position">
+                <Field.Label>{t('topics.position', 'Position')}</Field.Label>
+                <Field.Input type="number" min={0} value={form.position} onChange={set('position')} />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={12} direction="column" alignItems="stretch">
+              <Field.Root name="description">
+                <Field.Label>{t('topics.description', 'Description')}</Field.Label>
+                <Textarea value={form.description} onChange={set('description')} maxLength={500} />
+              </Field.Root>
+            </Grid.Item>
+          </Grid.Root>
+          <Flex gap={2} justifyContent="flex-end">
+            {form.id ? (
+              <Button variant="tertiary" onClick={editor.reset}>
+                {t('topics.newInstead', 'New topic instead')}
+              </Button>
+            ) : null}
+            <Button
+              type="submit"
+              startIcon={form.id ? undefined : <Plus />}
+              loading={editor.isSaving}
+              disabled={!form.name.trim() || !form.slug.trim()}
+            >
+              {t('topics.save', 'Save topic')}
+            </Button>
+          </Flex>
+        </Flex>
+      </form>
+    </Section>
+  ) : null;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('topics.subtitle', 'The lists readers choose in the preference centre, per language')}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <PluginNav />
-          {rows.length === 0 ? (
-            <EmptyList content={t('topics.empty', 'No topics yet.')} />
-          ) : (
-            <Table colCount={canManage ? 6 : 5} rowCount={rows.length + 1}>
-              <TableHead
-                columns={[
-                  t('topics.name', 'Name'),
-                  t('topics.slug', 'Slug'),
-                  t('topics.locale', 'Language'),
-                  t('topics.position', 'Position'),
-                  t('topics.subscribers', 'Subscribers'),
-                  ...(canManage ? [t('list.actions', 'Actions')] : []),
-                ]}
-              />
-              <Tbody>
-                {rows.map((topic) => (
-                  <Tr key={topic.id}>
-                    <Td>
-                      <Typography>{topic.name}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{topic.slug}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{topic.locale}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(topic.position)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{formatNumber(topic.subscribers)}</Typography>
-                    </Td>
-                    {canManage ? (
-                      <Td>
-                        <RowActions
-                          onEdit={() =>
-                            setForm({
-                              id: topic.id,
-                              slug: topic.slug,
-                              locale: topic.locale,
-                              name: topic.name,
-                              description: topic.description ?? '',
-                              position: String(topic.position),
-                            })
-                          }
-                          onDelete={() => remove(topic)}
-                          isDeleting={action.busy === `delete-${topic.id}`}
-                        />
-                      </Td>
-                    ) : null}
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
-          {canManage ? (
-            <Section title={form.id ? t('topics.edit', 'Edit topic') : t('topics.new', 'New topic')}>
-              <form onSubmit={save}>
-                <Flex direction="column" alignItems="stretch" gap={4}>
-                  <Grid.Root gap={4}>
-                    <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                      <Field.Root name="name" required>
-                        <Field.Label>{t('topics.name', 'Name')}</Field.Label>
-                        <Field.Input value={form.name} onChange={set('name')} maxLength={120} />
-                      </Field.Root>
-                    </Grid.Item>
-                    <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                      <Field.Root name="slug" required hint={t('topics.slugHint', 'lowercase words joined by hyphens')}>
-                        <Field.Label>{t('topics.slug', 'Slug')}</Field.Label>
-                        <Field.Input value={form.slug} onChange={set('slug')} maxLength={60} />
-                        <Field.Hint />
-                      </Field.Root>
-                    </Grid.Item>
-                    <Grid.Item col={3} xs={12} direction="column" alignItems="stretch">
-                      <Field.Root name="locale" required>
-                        <Field.Label>{t('topics.locale', 'Language')}</Field.Label>
-                        <Field.Input value={form.locale} onChange={set('locale')} maxLength={35} />
-                      </Field.Root>
-                    </Grid.Item>
-                    <Grid.Item col={3} xs={12} direction="column" alignItems="stretch">
-                      <Field.Root name="position">
-                        <Field.Label>{t('topics.position', 'Position')}</Field.Label>
-                        <Field.Input type="number" min={0} value={form.position} onChange={set('position')} />
-                      </Field.Root>
-                    </Grid.Item>
-                    <Grid.Item col={12} direction="column" alignItems="stretch">
-                      <Field.Root name="description">
-                        <Field.Label>{t('topics.description', 'Description')}</Field.Label>
-                        <Textarea value={form.description} onChange={set('description')} maxLength={500} />
-                      </Field.Root>
-                    </Grid.Item>
-                  </Grid.Root>
-                  <Flex gap={2} justifyContent="flex-end">
-                    {form.id ? (
-                      <Button variant="tertiary" onClick={() => setForm(EMPTY)}>
-                        {t('topics.newInstead', 'New topic instead')}
-                      </Button>
-                    ) : null}
-                    <Button
-                      type="submit"
-                      startIcon={form.id ? undefined : <Plus />}
-                      loading={action.busy === 'save'}
-                      disabled={!form.name.trim() || !form.slug.trim()}
-                    >
-                      {t('topics.save', 'Save topic')}
-                    </Button>
-                  </Flex>
-                </Flex>
-              </form>
-            </Section>
-          ) : null}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <ListEditorPage
+      title={t('topics.title', 'Topics')}
+      subtitle={t('topics.subtitle', 'The lists readers choose in the preference centre, per language')}
+      nav={<PluginNav />}
+      query={topics}
+      isEmpty={rows.length === 0}
+      emptyText={t('topics.empty', 'No topics yet.')}
+      list={list}
+      editor={editorSection}
+    />
   );
 };

@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
 import { DOCUMENT_ID, type RequestContext } from '@magnetiq/plugin-kit/server';
-import type { CampaignVariant } from '../domain/campaign-email';
 import type { SegmentFilter } from '../domain/segment';
-import { toAdmin } from '../services/campaigns';
+import { toAdmin, type CampaignInput } from '../services/campaigns';
+import type { TopicInput } from '../services/topics';
 import { STAT_COUNTS, STAT_RATES } from '../services/stats';
 import {
   campaignSchema,
@@ -53,26 +53,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await topics().listWithCounts(), meta: {} };
     },
     async createTopic(ctx: RequestContext) {
-      const input = await validate<{
-        slug: string;
-        locale: string;
-        name: string;
-        description?: string | null;
-        position?: number;
-      }>(topicSchema, ctx.request.body);
+      const input = await validate<TopicInput>(topicSchema, ctx.request.body);
       input.locale = await leads(strapi).locales.resolve(input.locale, 'locale');
       ctx.status = 201;
       ctx.body = { data: await topics().create(input), meta: {} };
     },
     async updateTopic(ctx: RequestContext) {
       const id = idOf(ctx);
-      const input = await validate<{
-        slug: string;
-        locale: string;
-        name: string;
-        description?: string | null;
-        position?: number;
-      }>(topicSchema, ctx.request.body);
+      const input = await validate<TopicInput>(topicSchema, ctx.request.body);
       input.locale = await leads(strapi).locales.resolve(input.locale, 'locale');
       ctx.body = { data: await topics().update(id, input), meta: {} };
     },
@@ -124,23 +112,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: toAdmin(await campaigns().get(idOf(ctx))), meta: {} };
     },
     async createCampaign(ctx: RequestContext) {
-      const input = await validate<{
-        name: string;
-        variants: Record<string, CampaignVariant>;
-        defaultLocale: string;
-        segment?: number | null;
-      }>(campaignSchema, ctx.request.body);
+      const input = await validate<CampaignInput>(campaignSchema, ctx.request.body);
       ctx.status = 201;
       ctx.body = { data: toAdmin(await campaigns().create(input, ctx.state.user?.id)), meta: {} };
     },
     async updateCampaign(ctx: RequestContext) {
       const id = idOf(ctx);
-      const input = await validate<{
-        name: string;
-        variants: Record<string, CampaignVariant>;
-        defaultLocale: string;
-        segment?: number | null;
-      }>(campaignSchema, ctx.request.body);
+      const input = await validate<CampaignInput>(campaignSchema, ctx.request.body);
       ctx.body = { data: toAdmin(await campaigns().update(id, input)), meta: {} };
     },
     async deleteCampaign(ctx: RequestContext) {

@@ -40,6 +40,22 @@ describe('segment filter building', () => {
     ],
     ['booked a meeting', { booked: true }, { activities: [{ types: ['booking'] }] }],
     ['not booked is no condition', { booked: false }, {}],
+    [
+      "other plugins' criteria (webinar attendance, Odoo stage)",
+      {
+        criteria: [
+          { name: 'webinar-attended', values: ['w1'] },
+          { name: 'odoo-stage', values: ['Qualified', 'Won'] },
+        ],
+      },
+      {
+        criteria: [
+          { name: 'webinar-attended', values: ['w1'] },
+          { name: 'odoo-stage', values: ['Qualified', 'Won'] },
+        ],
+      },
+    ],
+    ['a criterion without values is no condition', { criteria: [{ name: 'odoo-stage', values: [] }] }, {}],
   ])('maps %s', (_name, segment, expected) => {
     expect(audienceFilter(segment)).toEqual(expected);
   });

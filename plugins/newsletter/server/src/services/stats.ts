@@ -1,40 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { count, rate } from '@magnetiq/plugin-kit/server';
 import { TABLE } from '../utils';
+import type { CampaignStats } from '../domain/stats';
 
-/** The counts and rates of a campaign, in the order of the CSV (the OpenAPI schema lists them too). */
-export const STAT_COUNTS = [
-  'recipients',
-  'sent',
-  'suppressed',
-  'delivered',
-  'bounced',
-  'opened',
-  'clicked',
-  'unsubscribed',
-  'spam',
-] as const;
-export const STAT_RATES = ['deliveryRate', 'bounceRate', 'openRate', 'clickRate', 'unsubscribeRate'] as const;
-
-export interface CampaignStats {
-  campaign: number;
-  name: string;
-  status: string;
-  recipients: number;
-  sent: number;
-  suppressed: number;
-  delivered: number;
-  bounced: number;
-  opened: number;
-  clicked: number;
-  unsubscribed: number;
-  spam: number;
-  deliveryRate: number;
-  bounceRate: number;
-  openRate: number;
-  clickRate: number;
-  unsubscribeRate: number;
-}
+export { STAT_COUNTS, STAT_RATES, type CampaignStats } from '../domain/stats';
 
 /** Counts of a campaign's recipients (no personal data): the admin, the CSV and the analytics section. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
