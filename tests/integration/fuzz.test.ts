@@ -373,18 +373,19 @@ describe('fuzzing the public endpoints', () => {
       await count(`select count(*) from newsletter_suppressions where contact_id = $1`, [own.id]),
       await count(`select count(*) from newsletter_events where sg_event_id like 'fuzz-own-%'`),
     ];
-    /** Tokens for the own subscriber that must not open anything: another purpose, another key, a cut signature. */
-    const forgedTokens = () => [
-      signToken(
-        { purpose: 'newsletter-unsubscribe', subject: own.documentId },
-        deriveKey(inject('leadsTokenSecret'), 'magnetiq:newsletter-links'),
-      ),
-      signToken({ purpose: 'newsletter-preferences', subject: own.documentId }, 'x'.repeat(32)),
-      signToken(
-        { purpose: 'newsletter-preferences', subject: own.documentId },
-        deriveKey(inject('leadsTokenSecret'), 'magnetiq:newsletter-links'),
-      ).slice(0, -2),
-    ];
+    const newsletterKey = () => deriveKey(inject('leadsTokenSecret'), 'magnetiq:newsletter-links');
+    /**
+     * Tokens for the own subscriber that must not open anything at an endpoint of purpose `purpose`:
+     * the other purpose with the right key, the right purpose with another key, a cut signature.
+     */
+    const forgedTokens = (purpose: 'newsletter-preferences' | 'newsletter-unsubscribe') => {
+      const other = purpose === 'newsletter-preferences' ? 'newsletter-unsubscribe' : 'newsletter-preferences';
+      return [
+        signToken({ purpose: other, subject: own.documentId }, newsletterKey()),
+        signToken({ purpose, subject: own.documentId }, 'x'.repeat(32)),
+        signToken({ purpose, subject: own.documentId }, newsletterKey()).slice(0, -2),
+      ];
+    };
 
     it('POST /api/newsletter/subscriptions: hostile bodies never cause a 5xx or a partial signup', async () => {
       const valid = () => ({
@@ -421,7 +422,7 @@ describe('fuzzing the public endpoints', () => {
           fc.oneof(
             hostileString,
             fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
-            fc.constantFrom(...forgedTokens()),
+            fc.constantFrom(...forgedTokens('newsletter-preferences')),
           ),
           anyValue,
           async (token, topics) => {
@@ -459,7 +460,7 @@ describe('fuzzing the public endpoints', () => {
           fc.oneof(
             hostileString,
             fc.base64String({ maxLength: 400 }).map((b) => `${b}.${b.slice(0, 20)}`),
-            fc.constantFrom(...forgedTokens()),
+            fc.constantFrom(...forgedTokens('newsletter-unsubscribe')),
           ),
           fc.oneof(hostileString, fc.constant('List-Unsubscribe=One-Click')),
           async (token, body) => {
@@ -500,7 +501,10 @@ describe('fuzzing the public endpoints', () => {
               ip: clientIp(),
             });
             expectStrapiError(response);
-            expect(response.status).toBe(401);
+            // JSON that is no object or array is refused by the body parser (400) before the route runs
+            expect(response.status).toBe(
+              Array.isArray(body) || (body !== null && typeof body === 'object') ? 401 : 400,
+            );
           },
         ),
         { numRuns: 40, seed: 23 },

@@ -5,6 +5,9 @@ import { leadFormFields, SLUG_PATTERN } from '@magnetiq/plugin-kit/server';
 const localeCode = () => yup.string().trim().max(35).optional();
 const topicSlug = () => yup.string().trim().required().max(60).matches(SLUG_PATTERN, 'topic must be a slug');
 const TOKEN_MAX = 1024;
+/** yup's own type message quotes the value it got: a visitor's input is never echoed back */
+const topicList = () => yup.array(topicSlug()).typeError('topics must be a list of topic slugs');
+const flag = (name: string) => yup.boolean().strict().typeError(`${name} must be true or false`);
 
 const fields = leadFormFields();
 
@@ -14,10 +17,10 @@ export const signupSchema = yup
     ...fields,
     consent: yup
       .object({
-        dataProcessing: yup.boolean().strict().oneOf([true], 'consent to data processing is required').required(),
-        marketingEmail: yup
-          .boolean()
-          .strict()
+        dataProcessing: flag('consent.dataProcessing')
+          .oneOf([true], 'consent to data processing is required')
+          .required(),
+        marketingEmail: flag('consent.marketingEmail')
           .oneOf([true], 'a newsletter needs consent to marketing email')
           .required(),
         textVersion: yup.string().trim().required().max(100),
@@ -25,7 +28,7 @@ export const signupSchema = yup
       .noUnknown()
       .required(),
     locale: localeCode(),
-    topics: yup.array(topicSlug()).min(1, 'choose at least one topic').max(20).required(),
+    topics: topicList().min(1, 'choose at least one topic').max(20).required(),
   })
   .noUnknown()
   .required();
@@ -41,9 +44,9 @@ export const preferencesQuerySchema = yup
 export const preferencesSchema = yup
   .object({
     token: yup.string().required().max(TOKEN_MAX),
-    topics: yup.array(topicSlug()).max(50).optional(),
+    topics: topicList().max(50).optional(),
     language: localeCode(),
-    unsubscribeAll: yup.boolean().strict().optional(),
+    unsubscribeAll: flag('unsubscribeAll').optional(),
   })
   .noUnknown()
   .required();
