@@ -1,6 +1,8 @@
 /**
  * The Newsletter admin pages in Chromium, as an Editor: a segment over this file's own topic with
- * its live count from the server, then a campaign to that segment, which shows up in the list.
+ * its live count from the server, then a campaign to that segment, which shows up in the list
+ * with its counts (no request per campaign). Then, as Sales, the leads contact page shows the
+ * campaign the contact got (the newsletter's lines in the leads timeline).
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,12 +12,15 @@ import { adminUser } from '../helpers/admin-users';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { auth } from '../helpers/content';
 import { rows } from '../helpers/db';
+import { eventually } from '../helpers/wait';
 
 const run = crypto.randomBytes(3).toString('hex');
 const topicSlug = `admin-e2e-${run}`;
 const segmentName = `E2E segment ${run}`;
 const campaignName = `E2E campaign ${run}`;
 let browser: Browser;
+/** one of the three subscribers: Sales opens their contact page */
+let subscriber = '';
 let page: Page;
 const failures: string[] = [];
 /** requests for one campaign's statistics: the list must not make one per row */
@@ -29,13 +34,14 @@ beforeAll(async () => {
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   // three confirmed subscribers of this file's topic: the segment below counts exactly them
-  const contacts = await rows<{ id: number }>(
+  const contacts = await rows<{ id: number; document_id: string }>(
     `insert into leads_contacts (document_id, email, status, confirmed_at, language, created_at, updated_at, published_at)
      select 'nl' || substr(md5(random()::text || i::text), 1, 22), $1 || '-' || i || '@example.com', 'confirmed', now(), 'en', now(), now(), now()
      from generate_series(1, 3) as i
-     returning id`,
+     returning id, document_id`,
     [`nl-admin-e2e-${run}`],
   );
+  subscriber = contacts[0].document_id;
   await rows(`insert into newsletter_subscriptions (contact_id, topic_id) select unnest($1::int[]), $2`, [
     contacts.map((contact) => contact.id),
     created.body.data.id,
@@ -108,5 +114,46 @@ describe('newsletter admin', () => {
     await row.getByText('0', { exact: true }).first().waitFor();
     expect(statsRequests).toEqual([]);
     expect(failures).toEqual([]);
+  });
+
+  it('shows Sales the campaigns a contact got in the leads contact timeline', async () => {
+    // a campaign sent to this file's topic (through the API: the editor's pages are covered above)
+    const token = await adminToken();
+    const asAdmin = (path: string, json?: unknown) =>
+      api(path, { method: json === undefined ? 'GET' : 'POST', json, headers: auth(token) });
+    const segment = await asAdmin('/newsletter/segments', { name: `Timeline ${run}`, filter: { topics: [topicSlug] } });
+    expect(segment.status, JSON.stringify(segment.body)).toBe(201);
+    const name = `Timeline campaign ${run}`;
+    const campaign = await asAdmin('/newsletter/campaigns', {
+      name,
+      defaultLocale: 'en',
+      segment: segment.body.data.id,
+      variants: { en: { subject: name, blocks: [{ type: 'text', text: 'For the timeline.' }] } },
+    });
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    expect((await asAdmin(`/newsletter/campaigns/${campaign.body.data.id}/send`, {})).status).toBe(202);
+    await eventually(
+      async () => (await asAdmin(`/newsletter/campaigns/${campaign.body.data.id}`)).body.data.status === 'sent',
+      {
+        what: 'the campaign to be sent',
+      },
+    );
+
+    const sales = await adminUser('Sales');
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      extraHTTPHeaders: { 'X-Forwarded-For': clientIp() },
+    });
+    const salesPage = await context.newPage();
+    salesPage.setDefaultTimeout(20_000);
+    await salesPage.goto(`${inject('cmsUrl')}/admin/auth/login`);
+    await salesPage.fill('input[name="email"]', sales.email);
+    await salesPage.fill('input[name="password"]', sales.password);
+    await salesPage.click('button[type="submit"]');
+    await salesPage.waitForURL(/\/admin(\/)?$/);
+    await salesPage.goto(`${inject('cmsUrl')}/admin/plugins/leads/contacts/${subscriber}`);
+    const line = salesPage.locator('tr', { hasText: name });
+    await line.getByText('newsletter-sent').waitFor();
+    await context.close();
   });
 });
