@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { ListEditorPage, Section, TableHead, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
 import {
-  Button,
   Checkbox,
   Field,
   Flex,
@@ -14,10 +13,10 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
+import { EditorActions } from '../components/EditorActions';
 import { RowActions } from '../components/RowActions';
 import {
   CHOICE_FILTERS,
@@ -322,21 +321,14 @@ export const SegmentsPage = () => {
                   ? '…'
                   : t('segments.liveCount', '{count} subscribers match', { count: formatNumber(live.count) })}
             </Typography>
-            <Flex gap={2}>
-              {form.id ? (
-                <Button variant="tertiary" onClick={editor.reset}>
-                  {t('segments.newInstead', 'New segment instead')}
-                </Button>
-              ) : null}
-              <Button
-                type="submit"
-                startIcon={form.id ? undefined : <Plus />}
-                loading={editor.isSaving}
-                disabled={!form.name.trim()}
-              >
-                {t('segments.save', 'Save segment')}
-              </Button>
-            </Flex>
+            <EditorActions
+              isEditing={form.id !== null}
+              onReset={editor.reset}
+              resetLabel={t('segments.newInstead', 'New segment instead')}
+              saveLabel={t('segments.save', 'Save segment')}
+              isSaving={editor.isSaving}
+              canSave={Boolean(form.name.trim())}
+            />
           </Flex>
         </Flex>
       </form>

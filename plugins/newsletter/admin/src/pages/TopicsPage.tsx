@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { ListEditorPage, Section, TableHead, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
-import { Button, Field, Flex, Grid, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
+import { Field, Flex, Grid, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
+import { EditorActions } from '../components/EditorActions';
 import { RowActions } from '../components/RowActions';
 import { PERMISSIONS } from '../permissions';
 import type { DataResponse, Topic } from '../types';
@@ -144,20 +144,15 @@ export const TopicsPage = () => {
               </Field.Root>
             </Grid.Item>
           </Grid.Root>
-          <Flex gap={2} justifyContent="flex-end">
-            {form.id ? (
-              <Button variant="tertiary" onClick={editor.reset}>
-                {t('topics.newInstead', 'New topic instead')}
-              </Button>
-            ) : null}
-            <Button
-              type="submit"
-              startIcon={form.id ? undefined : <Plus />}
-              loading={editor.isSaving}
-              disabled={!form.name.trim() || !form.slug.trim()}
-            >
-              {t('topics.save', 'Save topic')}
-            </Button>
+          <Flex justifyContent="flex-end">
+            <EditorActions
+              isEditing={form.id !== null}
+              onReset={editor.reset}
+              resetLabel={t('topics.newInstead', 'New topic instead')}
+              saveLabel={t('topics.save', 'Save topic')}
+              isSaving={editor.isSaving}
+              canSave={Boolean(form.name.trim() && form.slug.trim())}
+            />
           </Flex>
         </Flex>
       </form>
