@@ -33,4 +33,3 @@ export interface CampaignStats {
   clickRate: number;
   unsubscribeRate: number;
 }
-
