@@ -1,5 +1,6 @@
 /** The shapes of the newsletter's admin answers (server/src/routes/openapi.ts describes them). */
 import type { CampaignStats } from '../../server/src/domain/stats';
+import type { CampaignStatus } from '../../server/src/services/campaigns';
 import type { SegmentFilter } from '../../server/src/domain/segment';
 import type { TopicRow } from '../../server/src/services/topics';
 
@@ -29,7 +30,7 @@ export interface Variant {
   blocks: Block[];
 }
 
-export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+export type { CampaignStatus };
 
 export interface Campaign {
   id: number;
