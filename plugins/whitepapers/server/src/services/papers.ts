@@ -132,6 +132,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return findPublished({ slug }, locale);
     },
 
+    /**
+     * One paper in the given status, a draft that was never published too, in the public answer's
+     * shape. For the preview server only: its route reads with an API token (docs/adr/0028).
+     */
+    async preview(documentId: string, locale: string, status: 'draft' | 'published'): Promise<PublicWhitepaper | null> {
+      const entry = (await documents().findFirst({
+        status,
+        locale,
+        filters: { documentId },
+        fields: [...PUBLIC_FIELDS],
+        populate: COVER,
+      })) as unknown as WhitepaperEntry | null;
+      return entry ? toPublic(entry) : null;
+    },
+
     /** The published version of a paper in the visitor's locale, or in any locale it has. */
     async publishedById(documentId: string, locale: string) {
       const inLocale = await findPublished({ documentId }, locale);
