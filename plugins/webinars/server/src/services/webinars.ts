@@ -203,6 +203,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return byWebinar;
   };
 
+  /** One webinar in the public shape, found by slug or document id in the given status. */
+  const oneWebinar = async (
+    filters: { slug: string } | { documentId: string },
+    locale: Locale,
+    status: 'draft' | 'published',
+    now: Date,
+  ): Promise<PublicWebinar | null> => {
+    const entry = (await documents().findFirst({
+      status,
+      locale,
+      filters,
+      fields: [...WEBINAR_FIELDS],
+      populate: POPULATE,
+    })) as unknown as WebinarEntry | null;
+    if (!entry) return null;
+    const sessions = await sessionsOf([entry.documentId]);
+    return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
+  };
+
   const service = {
     toPublicSession,
 
@@ -235,16 +254,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async bySlug(slug: string, locale: Locale, now = new Date()): Promise<PublicWebinar | null> {
-      const entry = (await documents().findFirst({
-        status: 'published',
-        locale,
-        filters: { slug },
-        fields: [...WEBINAR_FIELDS],
-        populate: POPULATE,
-      })) as unknown as WebinarEntry | null;
-      if (!entry) return null;
-      const sessions = await sessionsOf([entry.documentId]);
-      return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
+      return oneWebinar({ slug }, locale, 'published', now);
     },
 
     /**
@@ -258,17 +268,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft' | 'published',
       now = new Date(),
     ): Promise<(PublicWebinar & { past: boolean }) | null> {
-      const entry = (await documents().findFirst({
-        status,
-        locale,
-        filters: { documentId },
-        fields: [...WEBINAR_FIELDS],
-        populate: POPULATE,
-      })) as unknown as WebinarEntry | null;
-      if (!entry) return null;
-      const sessions = await sessionsOf([entry.documentId]);
-      const webinar = toPublic(entry, sessions.get(entry.documentId) ?? [], now);
-      return { ...webinar, past: !isUpcoming(webinar, now) };
+      const webinar = await oneWebinar({ documentId }, locale, status, now);
+      return webinar && { ...webinar, past: !isUpcoming(webinar, now) };
     },
 
     /** The published webinar in the wanted locale, or in any locale it has (for emails). */

@@ -104,14 +104,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findPublished = async (filters: { slug: string } | { documentId: string }, locale: string) =>
+  const findEntry = async (
+    filters: { slug: string } | { documentId: string },
+    locale: string,
+    status: 'draft' | 'published' = 'published',
+  ) =>
     (await documents().findFirst({
-      status: 'published',
+      status,
       locale,
       filters,
       fields: [...PUBLIC_FIELDS],
       populate: COVER,
     })) as unknown as WhitepaperEntry | null;
+  const findPublished = (filters: { slug: string } | { documentId: string }, locale: string) =>
+    findEntry(filters, locale);
 
   return {
     toPublic,
@@ -137,13 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * shape. For the preview server only: its route reads with an API token (docs/adr/0028).
      */
     async preview(documentId: string, locale: string, status: 'draft' | 'published'): Promise<PublicWhitepaper | null> {
-      const entry = (await documents().findFirst({
-        status,
-        locale,
-        filters: { documentId },
-        fields: [...PUBLIC_FIELDS],
-        populate: COVER,
-      })) as unknown as WhitepaperEntry | null;
+      const entry = await findEntry({ documentId }, locale, status);
       return entry ? toPublic(entry) : null;
     },
 
