@@ -6,7 +6,7 @@
  */
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -15,7 +15,7 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
-  integrations: [react()],
+  integrations: [preact({ compat: true })],
   // the admin embeds the preview in an iframe of another origin: Astro's own form-origin check
   // is for the site's forms, which post to the CMS, not here
   security: { checkOrigin: false },

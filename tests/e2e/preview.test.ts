@@ -1,8 +1,8 @@
 /**
  * The admin's preview in a real browser: Strapi's preview page frames our preview server (its
- * allowedOrigins, our frame-ancestors), shows a never-published draft, and when the admin posts
- * `strapiUpdate` to the frame (what Strapi does after each save) the frame shows the saved draft
- * within 2 s, nothing published.
+ * allowedOrigins, our frame-ancestors), shows a never-published draft (a page, a webinar, a
+ * whitepaper), and when the admin posts `strapiUpdate` to the frame (what Strapi does after each
+ * save) the frame shows the saved draft within 2 s, nothing published.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -75,6 +75,46 @@ describe('the admin preview', () => {
     // still a draft: nothing published
     expect((await api(`/api/pages?filters[slug][$eq]=${slug}`)).body.data).toEqual([]);
   });
+
+  it.each([
+    {
+      uid: 'plugin::webinars.webinar',
+      data: (title: string) => ({ title, slug: uniqueSlug('e2e-webinar'), language: 'en' }),
+      isPublic: (slug: string) => api(`/api/webinars/webinars/${slug}?locale=en`),
+    },
+    {
+      uid: 'plugin::whitepapers.whitepaper',
+      data: (title: string) => ({ title, slug: uniqueSlug('e2e-paper'), gated: true }),
+      isPublic: (slug: string) => api(`/api/whitepapers/papers/${slug}?locale=en`),
+    },
+  ])(
+    'frames a never-published $uid and shows a saved change within 2 s, without publishing',
+    async ({ uid, data, isPublic }) => {
+      const admin = contentManager(await superAdminToken());
+      const title = `E2E draft ${crypto.randomBytes(3).toString('hex')}`;
+      const created = await admin.create(uid, data(title));
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { documentId, slug } = created.body.data;
+
+      await page.goto(
+        `${inject('cmsUrl')}/admin/content-manager/collection-types/${uid}/${documentId}/preview?plugins[i18n][locale]=en&status=draft`,
+      );
+      await (await previewFrame()).getByRole('heading', { level: 1, name: title }).waitFor();
+
+      const edited = `E2E edited ${crypto.randomBytes(3).toString('hex')}`;
+      expect((await admin.update(uid, documentId, { title: edited })).status).toBe(200);
+      const started = Date.now();
+      await page.evaluate(() => {
+        const iframe = document.querySelector('iframe') as HTMLIFrameElement;
+        iframe.contentWindow!.postMessage({ type: 'strapiUpdate' }, new URL(iframe.src).origin);
+      });
+      await (await previewFrame()).getByRole('heading', { level: 1, name: edited }).waitFor({ timeout: 2000 });
+      expect(Date.now() - started).toBeLessThan(2000);
+
+      // still a draft: the public API does not have it
+      expect((await isPublic(slug)).status).toBe(404);
+    },
+  );
 
   it('ignores the message from any other origin', async () => {
     const frame = await previewFrame();

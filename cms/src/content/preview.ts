@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 
 /**
  * The admin's Preview side panel (config/admin.ts `preview`). With a preview server configured
- * (PREVIEW_URL + PREVIEW_SECRET, site/preview/, docs/adr/0028-preview-redirects-builder.md) a page or
- * an article opens there, in the status and locale shown, through a signed URL that expires
- * (PREVIEW_URL_TTL_SECONDS): the preview server renders the draft with the site's components and
- * fetches it with an API token of its own. Without one, the entry's page on the static site.
- * Pages live at /{locale}/{slug}/ (the home page at /{locale}/), articles at /{locale}/insights/{slug}/.
+ * (PREVIEW_URL + PREVIEW_SECRET, site/preview/, docs/adr/0028-preview-redirects-builder.md) a page,
+ * an article, a webinar or a whitepaper opens there, in the status and locale shown, through a
+ * signed URL that expires (PREVIEW_URL_TTL_SECONDS): the preview server renders the draft with the
+ * site's components and fetches it with an API token of its own. Without one, the entry's page on
+ * the static site. Pages live at /{locale}/{slug}/ (the home page at /{locale}/), articles at
+ * /{locale}/insights/{slug}/, webinars and whitepapers at /{locale}/webinars|whitepapers/{slug}/.
  */
 export const HOME_SLUG = 'home';
 
@@ -14,7 +15,18 @@ export const HOME_SLUG = 'home';
 export const PREVIEW_TYPES: Record<string, string> = {
   'api::page.page': 'page',
   'api::article.article': 'article',
+  'plugin::webinars.webinar': 'webinar',
+  'plugin::whitepapers.whitepaper': 'whitepaper',
 };
+
+/** Content types with a page of their own on the static site (the preview without a preview server). */
+const SITE_PAGE_TYPES = [
+  'api::page.page',
+  'api::article.article',
+  'api::global.global',
+  'plugin::webinars.webinar',
+  'plugin::whitepapers.whitepaper',
+];
 
 export interface PreviewSettings {
   url: string;
@@ -101,7 +113,7 @@ export const createPreviewHandler =
         locale: resolvedLocale,
         status: status ?? 'draft',
       });
-    if (!['api::page.page', 'api::article.article', 'api::global.global'].includes(uid)) return null;
+    if (!SITE_PAGE_TYPES.includes(uid)) return null;
     let slug: string | null = null;
     if (uid !== 'api::global.global') {
       const entry = await strapi

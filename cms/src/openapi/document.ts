@@ -163,7 +163,8 @@ function operationFor(router: RouterInput, route: RouteLike, options: BuildOptio
     tags: [router.type === 'admin' ? `${router.plugin} (admin)` : router.plugin],
     ...(docs.deprecated ? { deprecated: true } : {}),
     ...(described ? {} : { 'x-undocumented': true }),
-    security: router.type === 'admin' ? [{ adminJwt: [] }] : [],
+    // a content-API route without `auth: false` takes an API token (the preview's draft reads)
+    security: router.type === 'admin' ? [{ adminJwt: [] }] : route.config?.auth === false ? [] : [{ apiToken: [] }],
     parameters: [
       ...names.map((name) => ({ name, in: 'path', required: true, schema: docs.params?.[name] ?? { type: 'string' } })),
       ...queryParameters(query),
@@ -259,6 +260,12 @@ export function buildDocument(routers: RouterInput[], options: BuildOptions = {}
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'The token of an admin session (POST /admin/login)',
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A content-API token (Settings → API Tokens); the preview server reads drafts with a read-only one',
         },
       },
     },

@@ -14,3 +14,4 @@ export * from './plugin-server';
 export * from './routes';
 export * from './public-entry';
 export * from './entry-fields';
+export * from './preview-read';

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { ARTICLE_POPULATE, collections, SECTION_POPULATE } from '../../src/content.config';
 import { cmsGet } from '../../src/loaders/strapi';
 
-export const PREVIEW_TYPES = ['page', 'article'] as const;
+export const PREVIEW_TYPES = ['page', 'article', 'webinar', 'whitepaper'] as const;
 export type PreviewType = (typeof PREVIEW_TYPES)[number];
 export const STATUSES = ['draft', 'published'] as const;
 
@@ -32,24 +32,33 @@ export function previewUrlProblem(
   return null;
 }
 
-const QUERIES: Record<PreviewType, { resource: string; query: Record<string, string | boolean> }> = {
-  page: { resource: 'pages', query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' } },
-  article: { resource: 'articles', query: ARTICLE_POPULATE },
+/**
+ * Where each type's entry is read and which of the site's schemas checks it. Pages and articles:
+ * the REST API (drafts with an API token: cms/src/content/published-only.ts). Webinars and
+ * whitepapers: their plugin's preview read (`/api/<plugin>/preview/:documentId`, API tokens only),
+ * in the shape of the plugin's public answer that the static build reads.
+ */
+const SOURCES: Record<PreviewType, { path: string; query: Record<string, string | boolean>; schema: unknown }> = {
+  page: {
+    path: '/api/pages/',
+    query: { ...SECTION_POPULATE, 'populate[seo][populate]': '*' },
+    schema: collections.pages.schema,
+  },
+  article: { path: '/api/articles/', query: ARTICLE_POPULATE, schema: collections.articles.schema },
+  webinar: { path: '/api/webinars/preview/', query: {}, schema: collections.webinars.schema },
+  whitepaper: { path: '/api/whitepapers/preview/', query: {}, schema: collections.whitepapers.schema },
 };
 
 /** The entry in the given status and locale, checked by the same schema the static build uses; null when there is none. */
 export async function fetchEntry(type: PreviewType, documentId: string, locale: string, status: string) {
-  const { resource, query } = QUERIES[type];
+  const { path, query, schema } = SOURCES[type];
   let answer: { data: Record<string, unknown> | null };
   try {
-    answer = await cmsGet(`/api/${resource}/${encodeURIComponent(documentId)}`, { ...query, locale, status });
+    answer = await cmsGet(`${path}${encodeURIComponent(documentId)}`, { ...query, locale, status });
   } catch (error) {
     if (/answered 404/.test((error as Error).message)) return null;
     throw error;
   }
   if (!answer.data) return null;
-  const schema = (type === 'page' ? collections.pages : collections.articles).schema as {
-    parse: (data: unknown) => unknown;
-  };
-  return schema.parse({ ...answer.data, locale });
+  return (schema as { parse: (data: unknown) => unknown }).parse({ ...answer.data, locale });
 }

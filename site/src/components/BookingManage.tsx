@@ -3,9 +3,12 @@ import type { Locale } from '../consts';
 import { BOOKING_STRINGS, formatInZone } from '../i18n/events';
 import { SlotPicker, browserZone, takenDays, useSlots, type Booking, type Day } from './booking/slots';
 import { takeTokenFromAddressBar } from '../lib/url-token';
+import { fill, provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   cmsUrl: string;
 }
 
@@ -19,7 +22,8 @@ type View =
  * the page's URL, removed from the address bar at once (third-party scripts read location.href),
  * and sent to the CMS in POST bodies only (never in a CMS URL).
  */
-export function BookingManage({ lang, cmsUrl }: Props) {
+export function BookingManage({ lang, cmsUrl, messages }: Props) {
+  provideIslandMessages(messages);
   const t = BOOKING_STRINGS[lang];
   const [token, setToken] = useState<string | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -183,7 +187,7 @@ function Reschedule({
   if (!days || !zone) return <p aria-live="polite">{t.loading}</p>;
   return (
     <div className="reschedule">
-      <p className="meta">{t.timesIn(zone)}</p>
+      <p className="meta">{fill(t.timesIn, { zone })}</p>
       <SlotPicker lang={lang} days={days} onPick={(slot) => onPick(slot.start, setDays)} />
       <button type="button" className="secondary" onClick={onBack}>
         {t.back}

@@ -6,9 +6,12 @@ import type { LeadField } from '../lib/form-rules';
 import { ConsentBoxes, Field, LeadForm, useLeadForm } from './forms/kit';
 import { LeadFields } from './forms/LeadFields';
 import { SlotPicker, takenDays, useSlots, type Booking, type Slot } from './booking/slots';
+import { fill, provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   cmsUrl: string;
   meetingType: {
     slug: string;
@@ -25,7 +28,8 @@ const FIELDS = ['email', 'firstName', 'lastName', 'company'] as const satisfies 
 const REQUIRED: LeadField[] = ['email', 'firstName'];
 
 /** Booking in four steps: day → time (in the browser's zone) → details → confirmation; a taken time shows the fresh ones. */
-export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
+export function BookingWidget({ lang, cmsUrl, meetingType, host, messages }: Props) {
+  provideIslandMessages(messages);
   const t = BOOKING_STRINGS[lang];
   const form = useLeadForm(lang);
   const { t: ft, status, fieldError } = form;
@@ -72,7 +76,7 @@ export function BookingWidget({ lang, cmsUrl, meetingType, host }: Props) {
             {t.taken}
           </p>
         )}
-        <p className="meta">{t.timesIn(zone)}</p>
+        <p className="meta">{fill(t.timesIn, { zone })}</p>
         <SlotPicker
           lang={lang}
           days={days}

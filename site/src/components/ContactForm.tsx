@@ -2,9 +2,12 @@ import { CONSENT_TEXT_VERSION } from '../i18n/forms';
 import type { Locale } from '../consts';
 import { ConsentBoxes, LeadForm, useLeadForm } from './forms/kit';
 import { LeadFields } from './forms/LeadFields';
+import { provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   /** the CMS's public URL; the form posts to its leads API */
   cmsUrl: string;
 }
@@ -12,7 +15,8 @@ interface Props {
 const FIELDS = ['email', 'firstName', 'lastName', 'company', 'message'] as const;
 const REQUIRED = ['email', 'message'] as const;
 
-export function ContactForm({ lang, cmsUrl }: Props) {
+export function ContactForm({ lang, cmsUrl, messages }: Props) {
+  provideIslandMessages(messages);
   const form = useLeadForm(lang);
   const { t, status, fieldError } = form;
 

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Locale } from '../consts';
 import { EMAIL_LINK_STRINGS, LINK_OUTCOMES } from '../i18n/forms';
+import { provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   cmsUrl: string;
   action: 'confirm' | 'unsubscribe';
 }
@@ -23,7 +26,8 @@ const OUTCOME = { confirm: 'subscription-confirmed', unsubscribe: 'unsubscribed'
  * in an email; only a person presses the button, which POSTs the token from this page's URL to the
  * CMS (the CMS's GET on the same link never acts). The token then leaves the address bar.
  */
-export function EmailLinkAction({ lang, cmsUrl, action }: Props) {
+export function EmailLinkAction({ lang, cmsUrl, action, messages }: Props) {
+  provideIslandMessages(messages);
   const t = EMAIL_LINK_STRINGS[action][lang];
   const common = EMAIL_LINK_STRINGS.common[lang];
   const [token, setToken] = useState<string | null>(null);

@@ -4,6 +4,7 @@ import { WEBINAR_CONSENT_TEXT_VERSION, WEBINAR_STRINGS, seatsWording } from '../
 import type { LeadField } from '../lib/form-rules';
 import { ConsentBoxes, FieldError, LeadForm, useLeadForm } from './forms/kit';
 import { LeadFields } from './forms/LeadFields';
+import { provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 export interface SessionChoice {
   documentId: string;
@@ -17,6 +18,8 @@ export interface SessionChoice {
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   cmsUrl: string;
   /** the webinar's slug in this locale: the island refreshes the seats from the public API */
   slug: string;
@@ -26,7 +29,8 @@ interface Props {
 const FIELDS = ['email', 'firstName', 'lastName', 'company'] as const satisfies readonly LeadField[];
 const REQUIRED: LeadField[] = ['email'];
 
-export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built }: Props) {
+export function WebinarRegistration({ lang, cmsUrl, slug, sessions: built, messages }: Props) {
+  provideIslandMessages(messages);
   const form = useLeadForm(lang);
   const { t, status, fieldError } = form;
   const w = WEBINAR_STRINGS[lang];

@@ -3,9 +3,12 @@ import { WHITEPAPER_CONSENT_TEXT_VERSION, WHITEPAPER_FORM_STRINGS } from '../i18
 import { requirableFields, type LeadField } from '../lib/form-rules';
 import { ConsentBoxes, LeadForm, useLeadForm } from './forms/kit';
 import { LeadFields } from './forms/LeadFields';
+import { provideIslandMessages, type IslandMessages } from '../i18n/messages';
 
 interface Props {
   lang: Locale;
+  /** the page's texts for this island (i18n/messages.ts islandMessages) */
+  messages: IslandMessages;
   /** the CMS's public URL; the form posts to the whitepapers plugin */
   cmsUrl: string;
   /** the paper's document id and the contact fields its editor made required */
@@ -17,7 +20,8 @@ interface Props {
 const ALWAYS = ['email', 'firstName', 'lastName', 'company'] as const satisfies readonly LeadField[];
 const ON_REQUEST = ['jobTitle', 'phone', 'country'] as const satisfies readonly LeadField[];
 
-export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields }: Props) {
+export function WhitepaperForm({ lang, cmsUrl, whitepaper, requiredFields, messages }: Props) {
+  provideIslandMessages(messages);
   const form = useLeadForm(lang);
   const { t, status, fieldError } = form;
   const w = WHITEPAPER_FORM_STRINGS[lang];

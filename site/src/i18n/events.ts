@@ -1,5 +1,5 @@
 import type { Locale } from '../consts';
-import { catalog, intlLocale } from './messages';
+import { catalog, intlLocale, plural } from './messages';
 
 /** Versions of the consent wording of the webinar and booking forms; change with the wording. */
 export const WEBINAR_CONSENT_TEXT_VERSION = 'webinar-form-2026-12';
@@ -53,6 +53,6 @@ export function seatsWording(
   if (session.status === 'cancelled') return t.cancelled;
   if (session.registrationOpen === false) return t.closed;
   if (session.full) return t.full;
-  if (typeof session.seatsLeft === 'number') return t.seatsLeft(session.seatsLeft);
+  if (typeof session.seatsLeft === 'number') return plural(lang, session.seatsLeft, t.seatsLeft);
   return t.mayBeLimited;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import source from '../messages/en';
-import { intlLocale, messagesFor, resolveMessages, SOURCE_LOCALE } from './messages';
+import { fill, intlLocale, islandMessages, messagesFor, plural, resolveMessages, SOURCE_LOCALE } from './messages';
 
 const base = { nav: { home: 'Home', contact: 'Contact' }, count: (n: number) => `${n} items` };
 
@@ -86,5 +86,27 @@ describe('the message files', () => {
           ).toContain(key);
       }
     }
+  });
+});
+
+describe('the texts of an island', () => {
+  it('are the page language’s sections as plain data, which survive serialisation into props', () => {
+    const messages = islandMessages('de');
+    expect(messages.lang).toBe('de');
+    expect(messages.dateLocale).toBe('de-DE');
+    expect(messages.form.submit).toBe(messagesFor('de').form.submit);
+    expect(messages.booking.timesIn).toContain('{zone}');
+    // a function (or anything else JSON cannot carry) would not reach the browser
+    expect(JSON.parse(JSON.stringify(messages))).toEqual(messages);
+    // the site's page texts stay out of the props
+    expect(Object.keys(messages)).not.toContain('layout');
+  });
+
+  it('fill placeholders and pick plural forms per locale', () => {
+    expect(fill('Times in {zone} ({missing})', { zone: 'CET' })).toBe('Times in CET ({missing})');
+    const seats = messagesFor('en').webinar.seatsLeft;
+    expect(plural('en', 1, seats)).toBe('1 seat left');
+    expect(plural('en', 4, seats)).toBe('4 seats left');
+    expect(plural('de', 2, messagesFor('de').webinar.seatsLeft)).toBe('Noch 2 Plätze frei');
   });
 });

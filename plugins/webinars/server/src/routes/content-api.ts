@@ -1,3 +1,5 @@
+import { draftReadGuard } from '@magnetiq/plugin-kit/server';
+
 export default {
   type: 'content-api' as const,
   routes: [
@@ -14,5 +16,7 @@ export default {
     { method: 'GET', path: '/registrations/cancel', handler: 'public.cancelPage', config: { auth: false } },
     { method: 'POST', path: '/registrations/cancel', handler: 'public.cancel', config: { auth: false } },
     { method: 'GET', path: '/registrations/ics', handler: 'public.registrationIcs', config: { auth: false } },
+    // the preview server's draft read: API tokens only (docs/adr/0028-preview-redirects-builder.md)
+    { method: 'GET', path: '/preview/:documentId', handler: 'preview.findOne', config: draftReadGuard() },
   ],
 };

@@ -59,27 +59,36 @@ const publicSession = {
 };
 
 /** webinars service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
-const publicWebinar = localizedEntry(
-  {
-    description: nullableString,
-    cover: media,
-    topics: { type: 'array', items: { type: 'string' } },
-    language: nullableString,
-    status: nullableString,
-    speakers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media },
-      },
+const webinarProperties = {
+  description: nullableString,
+  cover: media,
+  topics: { type: 'array', items: { type: 'string' } },
+  language: nullableString,
+  status: nullableString,
+  speakers: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media },
     },
-    url: { type: 'string' },
-    sessions: { type: 'array', items: publicSession },
-    nextSession: { oneOf: [{ type: 'null' }, publicSession] },
   },
-  ['sessions', 'nextSession'],
-);
+  url: { type: 'string' },
+  sessions: { type: 'array', items: publicSession },
+  nextSession: { oneOf: [{ type: 'null' }, publicSession] },
+};
+const publicWebinar = localizedEntry(webinarProperties, ['sessions', 'nextSession']);
+/** webinars service `preview`: the public webinar and whether the site lists it as past */
+const previewWebinar = localizedEntry({ ...webinarProperties, past: { type: 'boolean' } }, [
+  'sessions',
+  'nextSession',
+  'past',
+]);
+/** the preview server's draft reads: which entry, in which status */
+const previewQuery = {
+  type: 'object',
+  properties: { locale, status: { type: 'string', enum: ['draft', 'published'], default: 'draft' } },
+};
 
 export default {
   'public.list': {
@@ -95,6 +104,12 @@ export default {
     params: { slug: { type: 'string', maxLength: 200 } },
     query: localeQuery,
     data: publicWebinar,
+  },
+  'preview.findOne': {
+    summary: 'One webinar in any status, a never-published draft too: for the preview server, with an API token only',
+    params: { documentId },
+    query: previewQuery,
+    data: previewWebinar,
   },
   'public.sessionIcs': {
     summary: 'The public calendar file of a session (no join link)',

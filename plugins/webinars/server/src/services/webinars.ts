@@ -136,6 +136,16 @@ const media = (value: MediaEntry): Media | null =>
       }
     : null;
 
+/** Its scheduled sessions that have not ended yet. */
+const sessionsAhead = (webinar: PublicWebinar, now: Date) =>
+  webinar.sessions.filter(
+    (session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime(),
+  );
+
+/** Listed as upcoming (`list`): not cancelled, and a scheduled session is still ahead. */
+const isUpcoming = (webinar: PublicWebinar, now: Date) =>
+  webinar.status !== 'cancelled' && sessionsAhead(webinar, now).length > 0;
+
 export const pageUrl = (config: { siteUrl: string; pagePath: string }, locale: string, slug: string) =>
   `${config.siteUrl.replace(/\/$/, '')}${config.pagePath.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug))}`;
 
@@ -193,6 +203,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return byWebinar;
   };
 
+  /** One webinar in the public shape, found by slug or document id in the given status. */
+  const oneWebinar = async (
+    filters: { slug: string } | { documentId: string },
+    locale: Locale,
+    status: 'draft' | 'published',
+    now: Date,
+  ): Promise<PublicWebinar | null> => {
+    const entry = (await documents().findFirst({
+      status,
+      locale,
+      filters,
+      fields: [...WEBINAR_FIELDS],
+      populate: POPULATE,
+    })) as unknown as WebinarEntry | null;
+    if (!entry) return null;
+    const sessions = await sessionsOf([entry.documentId]);
+    return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
+  };
+
   const service = {
     toPublicSession,
 
@@ -210,14 +239,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as unknown as WebinarEntry[];
       const sessions = await sessionsOf(entries.map((entry) => entry.documentId));
       const withSessions = entries.map((entry) => toPublic(entry, sessions.get(entry.documentId) ?? [], now));
-      const ahead = (webinar: PublicWebinar) =>
-        webinar.sessions.filter(
-          (session) => session.status === 'scheduled' && new Date(session.endsAt).getTime() > now.getTime(),
-        );
+      const ahead = (webinar: PublicWebinar) => sessionsAhead(webinar, now);
       const startOf = (session?: PublicSession) => (session ? new Date(session.startsAt).getTime() : 0);
       if (when === 'upcoming') {
         return withSessions
-          .filter((webinar) => webinar.status !== 'cancelled' && ahead(webinar).length > 0)
+          .filter((webinar) => isUpcoming(webinar, now))
           .sort((a, b) => startOf(ahead(a)[0]) - startOf(ahead(b)[0]));
       }
       return withSessions
@@ -228,16 +254,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async bySlug(slug: string, locale: Locale, now = new Date()): Promise<PublicWebinar | null> {
-      const entry = (await documents().findFirst({
-        status: 'published',
-        locale,
-        filters: { slug },
-        fields: [...WEBINAR_FIELDS],
-        populate: POPULATE,
-      })) as unknown as WebinarEntry | null;
-      if (!entry) return null;
-      const sessions = await sessionsOf([entry.documentId]);
-      return toPublic(entry, sessions.get(entry.documentId) ?? [], now);
+      return oneWebinar({ slug }, locale, 'published', now);
+    },
+
+    /**
+     * One webinar in the given status, a draft that was never published too, shaped like the
+     * public answer (`toPublic`), plus `past` as the site's lists place it. For the preview server
+     * only: its route reads with an API token (controllers/preview.ts, docs/adr/0028).
+     */
+    async preview(
+      documentId: string,
+      locale: Locale,
+      status: 'draft' | 'published',
+      now = new Date(),
+    ): Promise<(PublicWebinar & { past: boolean }) | null> {
+      const webinar = await oneWebinar({ documentId }, locale, status, now);
+      return webinar && { ...webinar, past: !isUpcoming(webinar, now) };
     },
 
     /** The published webinar in the wanted locale, or in any locale it has (for emails). */

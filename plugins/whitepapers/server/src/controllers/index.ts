@@ -1,4 +1,5 @@
 import admin from './admin';
+import preview from './preview';
 import publicApi from './public';
 
-export default { admin, public: publicApi };
+export default { admin, public: publicApi, preview };

@@ -1,3 +1,5 @@
+import { draftReadGuard } from '@magnetiq/plugin-kit/server';
+
 export default {
   type: 'content-api' as const,
   routes: [
@@ -12,5 +14,7 @@ export default {
       config: { auth: false, middlewares: ['plugin::leads.form-guard'] },
     },
     { method: 'GET', path: '/download/:token', handler: 'public.download', config: { auth: false } },
+    // the preview server's draft read: API tokens only (docs/adr/0028-preview-redirects-builder.md)
+    { method: 'GET', path: '/preview/:documentId', handler: 'preview.findOne', config: draftReadGuard() },
   ],
 };

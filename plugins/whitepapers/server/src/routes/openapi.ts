@@ -1,5 +1,6 @@
 import { requestSchema, whitepaperInputSchema } from '../validation/request';
 import * as schema from '@magnetiq/plugin-kit/openapi';
+import { DOCUMENT_ID } from '@magnetiq/plugin-kit/server';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -31,6 +32,19 @@ export default {
     summary: 'One published whitepaper',
     params: { slug },
     query: schema.localeQuery,
+    data: publicWhitepaper,
+  },
+  'preview.findOne': {
+    summary:
+      'One whitepaper in any status, a never-published draft too: for the preview server, with an API token only',
+    params: { documentId: { type: 'string', pattern: DOCUMENT_ID.source } },
+    query: {
+      type: 'object',
+      properties: {
+        locale: schema.locale,
+        status: { type: 'string', enum: ['draft', 'published'], default: 'draft' },
+      },
+    },
     data: publicWhitepaper,
   },
   'public.openFile': {

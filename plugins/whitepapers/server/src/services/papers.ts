@@ -104,14 +104,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findPublished = async (filters: { slug: string } | { documentId: string }, locale: string) =>
+  const findEntry = async (
+    filters: { slug: string } | { documentId: string },
+    locale: string,
+    status: 'draft' | 'published' = 'published',
+  ) =>
     (await documents().findFirst({
-      status: 'published',
+      status,
       locale,
       filters,
       fields: [...PUBLIC_FIELDS],
       populate: COVER,
     })) as unknown as WhitepaperEntry | null;
+  const findPublished = (filters: { slug: string } | { documentId: string }, locale: string) =>
+    findEntry(filters, locale);
 
   return {
     toPublic,
@@ -130,6 +136,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async bySlug(slug: string, locale: string) {
       return findPublished({ slug }, locale);
+    },
+
+    /**
+     * One paper in the given status, a draft that was never published too, in the public answer's
+     * shape. For the preview server only: its route reads with an API token (docs/adr/0028).
+     */
+    async preview(documentId: string, locale: string, status: 'draft' | 'published'): Promise<PublicWhitepaper | null> {
+      const entry = await findEntry({ documentId }, locale, status);
+      return entry ? toPublic(entry) : null;
     },
 
     /** The published version of a paper in the visitor's locale, or in any locale it has. */

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { previewRead } from '@magnetiq/plugin-kit/server';
+import { getService, leads } from '../utils';
+
+/** The preview server's read of one webinar in any status (API tokens only: routes/content-api.ts). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/webinars/preview/:documentId?locale=en&status=draft|published */
+  findOne: previewRead({
+    notFound: 'Webinar not found',
+    resolveLocale: (value) => leads(strapi).locales.resolve(value),
+    read: (documentId, locale, status) => getService(strapi, 'webinars').preview(documentId, locale, status),
+  }),
+});
