@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { fullSyncReason, parseSyncState, planLocale, type StoredVersion, type SyncState } from './sync-plan';
+
+const stored = (entries: Record<string, StoredVersion>) => new Map(Object.entries(entries));
+
+describe('planLocale', () => {
+  const kept = stored({
+    'en/a': { documentId: 'doc-a', updatedAt: '2026-12-01T10:00:00.000Z' },
+    'en/b': { documentId: 'doc-b', updatedAt: '2026-12-01T10:00:00.000Z' },
+    'en/c': { documentId: 'doc-c', updatedAt: '2026-12-01T10:00:00.000Z' },
+  });
+
+  it.each([
+    {
+      name: 'nothing changed: nothing fetched, nothing removed',
+      listed: [
+        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: [],
+      remove: [],
+      unchanged: 3,
+    },
+    {
+      name: 'an edited entry is fetched again',
+      listed: [
+        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-07T09:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: ['doc-a'],
+      remove: [],
+      unchanged: 2,
+    },
+    {
+      name: 'an edit with an older updatedAt than the last build (a late commit) is still seen',
+      listed: [
+        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-11-30T10:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: ['doc-a'],
+      remove: [],
+      unchanged: 2,
+    },
+    {
+      name: 'an unpublished or deleted entry is removed',
+      listed: [
+        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: [],
+      remove: ['en/b'],
+      unchanged: 2,
+    },
+    {
+      name: 'a renamed entry is fetched under its new id and removed under the old one',
+      listed: [
+        { documentId: 'doc-a', slug: 'a-new', updatedAt: '2026-12-07T09:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: ['doc-a'],
+      remove: ['en/a'],
+      unchanged: 2,
+    },
+    {
+      name: 'another document under a kept slug (another CMS, or deleted and created again) is fetched',
+      listed: [
+        { documentId: 'doc-x', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: ['doc-x'],
+      remove: [],
+      unchanged: 2,
+    },
+    {
+      name: 'a new entry is fetched',
+      listed: [
+        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
+        { documentId: 'doc-d', slug: 'd', updatedAt: '2026-12-01T10:00:00.000Z' },
+      ],
+      fetch: ['doc-d'],
+      remove: [],
+      unchanged: 3,
+    },
+    {
+      name: 'an empty listing removes everything',
+      listed: [],
+      fetch: [],
+      remove: ['en/a', 'en/b', 'en/c'],
+      unchanged: 0,
+    },
+  ])('$name', ({ listed, fetch, remove, unchanged }) => {
+    expect(planLocale('en', listed, kept)).toEqual({ fetch, remove, unchanged });
+  });
+
+  it('names an entry without a slug by its document id', () => {
+    const plan = planLocale(
+      'de',
+      [{ documentId: 'doc-z', updatedAt: 't' }],
+      stored({ 'de/doc-z': { documentId: 'doc-z', updatedAt: 't' } }),
+    );
+    expect(plan).toEqual({ fetch: [], remove: [], unchanged: 1 });
+  });
+});
+
+describe('fullSyncReason', () => {
+  const previous: SyncState = {
+    cmsUrl: 'http://cms',
+    queryDigest: 'q1',
+    related: { en: 'authors:3:t1|categories:2:t2' },
+    fullSyncAt: '2026-12-07T10:00:00.000Z',
+  };
+  const base = {
+    previous,
+    cmsUrl: 'http://cms',
+    queryDigest: 'q1',
+    locale: 'en',
+    relatedFingerprint: 'authors:3:t1|categories:2:t2',
+    now: new Date('2026-12-07T12:00:00.000Z'),
+    maxAgeMs: 24 * 3_600_000,
+    forced: false,
+  };
+
+  it('allows an incremental sync when nothing but the entries may have changed', () => {
+    expect(fullSyncReason(base)).toBeNull();
+  });
+
+  it.each([
+    ['no previous state', { previous: null }, /no previous sync/],
+    ['another CMS', { cmsUrl: 'http://other' }, /another CMS/],
+    ['another query', { queryDigest: 'q2' }, /query changed/],
+    ['a locale the store has not seen', { locale: 'de' }, /locale new/],
+    ['an author edited', { relatedFingerprint: 'authors:3:t9|categories:2:t2' }, /related entry/],
+    ['a category deleted', { relatedFingerprint: 'authors:3:t1|categories:1:t2' }, /related entry/],
+    ['a day since the last full sync', { now: new Date('2026-12-08T10:00:00.000Z') }, /too old/],
+    ['asked for', { forced: true }, /SITE_FULL_SYNC/],
+  ])('fetches everything on %s', (_name, change, reason) => {
+    expect(fullSyncReason({ ...base, ...change })).toMatch(reason);
+  });
+});
+
+describe('parseSyncState', () => {
+  it('reads what the loader wrote and refuses anything else', () => {
+    const state: SyncState = { cmsUrl: 'u', queryDigest: 'q', related: {}, fullSyncAt: 't' };
+    expect(parseSyncState(JSON.stringify(state))).toEqual(state);
+    expect(parseSyncState(undefined)).toBeNull();
+    expect(parseSyncState('not json')).toBeNull();
+    expect(parseSyncState(JSON.stringify({ cmsUrl: 'u' }))).toBeNull();
+  });
+});
