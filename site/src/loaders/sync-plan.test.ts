@@ -2,101 +2,77 @@ import { describe, expect, it } from 'vitest';
 import { fullSyncReason, parseSyncState, planLocale, type StoredVersion, type SyncState } from './sync-plan';
 
 const stored = (entries: Record<string, StoredVersion>) => new Map(Object.entries(entries));
+const BUILT = '2026-12-01T10:00:00.000Z';
+const EDITED = '2026-12-07T09:00:00.000Z';
+/** A listed entry: document `doc-<name>` under slug `<name>` unless another is given. */
+const listed = (name: string, updatedAt = BUILT, slug = name) => ({ documentId: `doc-${name}`, slug, updatedAt });
 
 describe('planLocale', () => {
   const kept = stored({
-    'en/a': { documentId: 'doc-a', updatedAt: '2026-12-01T10:00:00.000Z' },
-    'en/b': { documentId: 'doc-b', updatedAt: '2026-12-01T10:00:00.000Z' },
-    'en/c': { documentId: 'doc-c', updatedAt: '2026-12-01T10:00:00.000Z' },
+    'en/a': { documentId: 'doc-a', updatedAt: BUILT },
+    'en/b': { documentId: 'doc-b', updatedAt: BUILT },
+    'en/c': { documentId: 'doc-c', updatedAt: BUILT },
   });
 
   it.each([
     {
       name: 'nothing changed: nothing fetched, nothing removed',
-      listed: [
-        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a'), listed('b'), listed('c')],
       fetch: [],
       remove: [],
       unchanged: 3,
     },
     {
       name: 'an edited entry is fetched again',
-      listed: [
-        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-07T09:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a', EDITED), listed('b'), listed('c')],
       fetch: ['doc-a'],
       remove: [],
       unchanged: 2,
     },
     {
       name: 'an edit with an older updatedAt than the last build (a late commit) is still seen',
-      listed: [
-        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-11-30T10:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a', '2026-11-30T10:00:00.000Z'), listed('b'), listed('c')],
       fetch: ['doc-a'],
       remove: [],
       unchanged: 2,
     },
     {
       name: 'an unpublished or deleted entry is removed',
-      listed: [
-        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a'), listed('c')],
       fetch: [],
       remove: ['en/b'],
       unchanged: 2,
     },
     {
       name: 'a renamed entry is fetched under its new id and removed under the old one',
-      listed: [
-        { documentId: 'doc-a', slug: 'a-new', updatedAt: '2026-12-07T09:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a', EDITED, 'a-new'), listed('b'), listed('c')],
       fetch: ['doc-a'],
       remove: ['en/a'],
       unchanged: 2,
     },
     {
       name: 'another document under a kept slug (another CMS, or deleted and created again) is fetched',
-      listed: [
-        { documentId: 'doc-x', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('x', BUILT, 'a'), listed('b'), listed('c')],
       fetch: ['doc-x'],
       remove: [],
       unchanged: 2,
     },
     {
       name: 'a new entry is fetched',
-      listed: [
-        { documentId: 'doc-a', slug: 'a', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-b', slug: 'b', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-c', slug: 'c', updatedAt: '2026-12-01T10:00:00.000Z' },
-        { documentId: 'doc-d', slug: 'd', updatedAt: '2026-12-01T10:00:00.000Z' },
-      ],
+      listing: [listed('a'), listed('b'), listed('c'), listed('d')],
       fetch: ['doc-d'],
       remove: [],
       unchanged: 3,
     },
     {
       name: 'an empty listing removes everything',
-      listed: [],
+      listing: [],
       fetch: [],
       remove: ['en/a', 'en/b', 'en/c'],
       unchanged: 0,
     },
-  ])('$name', ({ listed, fetch, remove, unchanged }) => {
-    expect(planLocale('en', listed, kept)).toEqual({ fetch, remove, unchanged });
+  ])('$name', ({ listing, fetch, remove, unchanged }) => {
+    expect(planLocale('en', listing, kept)).toEqual({ fetch, remove, unchanged });
   });
 
   it('names an entry without a slug by its document id', () => {
