@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { buildLocales } from '../lib/locales';
 import {
+  afterFetch,
   entryId,
   fullSyncReason,
   parseSyncState,
@@ -116,7 +117,10 @@ interface IncrementalOptions {
 const ID_CHUNK = 50;
 
 /** A full sync at least this often (media edits do not show in the listings), default 24 h. */
-const fullSyncMaxAgeMs = () => Number(process.env.SITE_FULL_SYNC_HOURS || 24) * 3_600_000;
+const fullSyncMaxAgeMs = () => {
+  const hours = Number(process.env.SITE_FULL_SYNC_HOURS || 24);
+  return (Number.isFinite(hours) && hours >= 0 ? hours : 24) * 3_600_000;
+};
 
 /** Every published entry of a locale as (documentId, slug, updatedAt): no populate, 3 fields. */
 export async function listPublished(resource: string, locale: string): Promise<ListedEntry[]> {
@@ -229,13 +233,8 @@ export function strapiCollection({
         everyLocaleFull = false;
         const plan = planLocale(locale, await listPublished(resource, locale), stored);
         const entries = await fetchByDocumentIds(resource, locale, query, plan.fetch);
-        const fetched = new Set<string>();
-        for (const entry of entries) {
-          await put(locale, entry);
-          fetched.add(entryId(locale, entry));
-        }
-        // an entry published between the listing and the fetch is kept; the next build lists it
-        for (const id of plan.remove) if (!fetched.has(id)) store.delete(id);
+        for (const entry of entries) await put(locale, entry);
+        for (const id of afterFetch(locale, plan, stored, entries)) store.delete(id);
         logger.info(
           `${resource} (${locale}): ${entries.length} fetched, ${plan.remove.length} removed, ${plan.unchanged} unchanged`,
         );

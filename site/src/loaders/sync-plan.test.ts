@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fullSyncReason, parseSyncState, planLocale, type StoredVersion, type SyncState } from './sync-plan';
+import {
+  afterFetch,
+  fullSyncReason,
+  parseSyncState,
+  planLocale,
+  type StoredVersion,
+  type SyncState,
+} from './sync-plan';
 
 const stored = (entries: Record<string, StoredVersion>) => new Map(Object.entries(entries));
 const BUILT = '2026-12-01T10:00:00.000Z';
@@ -82,6 +89,29 @@ describe('planLocale', () => {
       stored({ 'de/doc-z': { documentId: 'doc-z', updatedAt: 't' } }),
     );
     expect(plan).toEqual({ fetch: [], remove: [], unchanged: 1 });
+  });
+});
+
+describe('afterFetch', () => {
+  const kept = stored({
+    'en/a': { documentId: 'doc-a', updatedAt: BUILT },
+    'en/b': { documentId: 'doc-b', updatedAt: BUILT },
+  });
+
+  it('deletes the removed ids and keeps what the fetch returned', () => {
+    const plan = planLocale('en', [listed('a', EDITED)], kept);
+    expect(afterFetch('en', plan, kept, [{ documentId: 'doc-a', slug: 'a' }])).toEqual(['en/b']);
+  });
+
+  it('deletes a planned entry the fetch did not return (unpublished after the listing)', () => {
+    const plan = planLocale('en', [listed('a', EDITED), listed('b')], kept);
+    expect(afterFetch('en', plan, kept, [])).toEqual(['en/a']);
+  });
+
+  it('keeps an id the fetch filled again (renamed back between the listing and the fetch)', () => {
+    const plan = planLocale('en', [listed('a', EDITED, 'a-new'), listed('b')], kept);
+    expect(plan.remove).toEqual(['en/a']);
+    expect(afterFetch('en', plan, kept, [{ documentId: 'doc-a', slug: 'a' }])).toEqual([]);
   });
 });
 

@@ -58,6 +58,26 @@ export function planLocale(
   return { fetch: [...new Set(fetch)], remove, unchanged };
 }
 
+/**
+ * The store ids to delete once the planned documents were fetched: the plan's removals (unless an
+ * entry fetched now took that id again), and the stored entries of a planned document the fetch
+ * did not return (unpublished between the listing and the fetch: its old version must not stay).
+ */
+export function afterFetch(
+  locale: string,
+  plan: LocalePlan,
+  stored: ReadonlyMap<string, StoredVersion>,
+  fetched: ReadonlyArray<{ slug?: unknown; documentId?: unknown }>,
+): string[] {
+  const fetchedIds = new Set(fetched.map((entry) => entryId(locale, entry)));
+  const returned = new Set(fetched.map((entry) => entry.documentId));
+  const planned = new Set<unknown>(plan.fetch);
+  const gone = [...stored]
+    .filter(([, version]) => planned.has(version.documentId) && !returned.has(version.documentId))
+    .map(([id]) => id);
+  return [...new Set([...plan.remove, ...gone])].filter((id) => !fetchedIds.has(id));
+}
+
 /** What the loader remembers between builds in the collection's meta store. */
 export interface SyncState {
   /** the CMS the store was filled from */
