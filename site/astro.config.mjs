@@ -6,6 +6,9 @@ import redirects from './integrations/redirects.mjs';
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
+  // where the content store is kept between builds (the incremental CMS loader, ADR 0025):
+  // a folder of its own per target, e.g. for the site builder or a bench (default node_modules/.astro)
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // Preact with its React compatibility layer renders the islands (about 10 KB gzip instead of
   // React 18's 45 KB; docs/adr/0029-site-design-and-search.md): the TSX keeps importing `react`.

@@ -4,7 +4,9 @@
  * Boots the built CMS (NODE_ENV=production) on a scratch PostgreSQL database with rate limits
  * raised out of the way, drives it with autocannon (every request a new email address, so each
  * one is a full transaction: contact upsert, consents, activity, outbox rows), then checks that
- * every accepted submission has all of its rows: zero lost. Results go to scripts/bench/results/.
+ * every accepted submission has all of its rows: zero lost. The plain Strapi find-by-slug (demo
+ * content, response cache off) is measured in the same run: throughput and p97.5 are reported as
+ * ratios to it (issue 19: ≥ 3x, p97.5 ≤ a third). Results go to scripts/bench/results/.
  *
  *   node scripts/bench/leads.ts [--duration 20] [--connections 50]
  */
@@ -43,6 +45,9 @@ async function main() {
     timeoutMs: 120_000,
     nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${DATA_DIR}/profiles`] : [],
     env: {
+      // an article for the plain find, measured without our response cache
+      SEED_DEMO_CONTENT: 'true',
+      CONTENT_CACHE_TTL_MS: '0',
       // the bench measures throughput, not the limiter: one client, many addresses
       LEADS_RATE_LIMIT_IP: '100000000',
       LEADS_RATE_LIMIT_EMAIL: '100000000',
@@ -62,6 +67,14 @@ async function main() {
     const health = await load(`${cms.url}/_health`, {});
     log(`GET /_health: ${health.rps} req/s, p95 ${health.p95} ms`);
 
+    const [article] = (
+      await (await fetch(`${cms.url}/api/articles?locale=en&fields[0]=slug&pagination[pageSize]=1`)).json()
+    ).data as Array<{ slug: string }>;
+    const findPath = `/api/articles?filters[slug][$eq]=${encodeURIComponent(article.slug)}&locale=en`;
+    // as many connections as the submissions: at saturation the latency follows the connection count
+    const plainFind = await load(`${cms.url}${findPath}`, {});
+    log(`plain find-by-slug (cache off): ${plainFind.rps} req/s, p97.5 ${plainFind.p97_5} ms`);
+
     const submissions = await load(`${cms.url}/api/leads/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -69,8 +82,9 @@ async function main() {
       body: (n) => benchSubmission(runId, n),
     });
     const accepted = submissions.byStatus['201'] ?? 0;
+    const ratio = (value: number, reference: number) => Math.round((value / reference) * 100) / 100;
     log(
-      `POST /api/leads/submissions: ${submissions.rps} req/s, ${accepted} accepted, p95 ${submissions.p95} ms, statuses ${JSON.stringify(submissions.byStatus)}`,
+      `POST /api/leads/submissions: ${submissions.rps} req/s (${ratio(submissions.rps, plainFind.rps)}x the plain find), ${accepted} accepted, p97.5 ${submissions.p97_5} ms (${ratio(submissions.p97_5, plainFind.p97_5)}x), statuses ${JSON.stringify(submissions.byStatus)}`,
     );
 
     // Zero lost: every address that got 201 has its contact, its activity and its Odoo outbox row.
@@ -100,7 +114,13 @@ async function main() {
       machine: machine(),
       settings: { connections, durationSeconds: duration, nodeEnv: 'production', outboxWorker: options.worker },
       health,
-      submissions: { ...submissions, accepted },
+      plainFind: { path: findPath, ...plainFind },
+      submissions: {
+        ...submissions,
+        accepted,
+        ratioToPlainFind: ratio(submissions.rps, plainFind.rps),
+        p97_5RatioToPlainFind: ratio(submissions.p97_5, plainFind.p97_5),
+      },
       lost,
       zeroLost,
     };

@@ -131,7 +131,9 @@ export async function buildSiteInto(outDir, { cmsUrl, env = {} } = {}) {
       env: { ...process.env, ...env, NODE_ENV: 'production', CMS_URL: cmsUrl ?? process.env.CMS_URL ?? '' },
     },
   );
-  precompress(outDir);
+  // beside Astro's content store (its cacheDir): a rebuild compresses only the files that changed
+  const cacheDir = env.SITE_CACHE_DIR ?? process.env.SITE_CACHE_DIR ?? path.join(SITE_DIR, 'node_modules', '.astro');
+  await precompress(outDir, { cacheDir: path.join(cacheDir, 'precompressed') });
 }
 
 /** Tables of what the site renders (content and the plugins' pages). */

@@ -58,9 +58,11 @@ export const ARTICLE_POPULATE = {
 };
 
 const articles = defineCollection({
+  // the one collection that grows into the thousands: kept between builds, only changes fetched
   loader: strapiCollection({
     resource: 'articles',
     query: { ...ARTICLE_POPULATE, sort: 'publishedDate:desc' },
+    incremental: { related: ['authors', 'categories'] },
   }),
   schema: z.object({
     ...localized,

@@ -3,6 +3,11 @@
  * `--profile`): self time and inclusive time per function, top N, as text for an ADR.
  *
  *   node scripts/bench/lib/profile-top.ts .data/profiles/CPU.….cpuprofile [--top 25] [--filter booking]
+ *     [--from 40 --to 60] (only the samples in that window, seconds since the profile started:
+ *     one phase of a bench; `--timeline` prints the busy share of every second to find it)
+ *
+ * Also self time by owner: our code (plugins, cms, the kit), Strapi, Koa, the database client
+ * (pg, knex), other packages, Node's internals, the garbage collector and idle time.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,7 +25,13 @@ interface Profile {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '25' }, filter: { type: 'string', default: '' } },
+  options: {
+    top: { type: 'string', default: '25' },
+    filter: { type: 'string', default: '' },
+    from: { type: 'string', default: '0' },
+    to: { type: 'string', default: 'Infinity' },
+    timeline: { type: 'boolean', default: false },
+  },
 });
 const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -28,7 +39,25 @@ const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
 const self = new Map<number, number>();
-profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+const [fromUs, toUs] = [Number(values.from) * 1e6, Number(values.to) * 1e6];
+const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
+const busyPerSecond: Array<{ busy: number; all: number }> = [];
+let at = 0;
+profile.samples.forEach((id, index) => {
+  const delta = profile.timeDeltas[index] ?? 0;
+  at += delta;
+  const second = (busyPerSecond[Math.floor(at / 1e6)] ??= { busy: 0, all: 0 });
+  second.all += delta;
+  if (!idle.has(id)) second.busy += delta;
+  if (at < fromUs || at > toUs) return;
+  self.set(id, (self.get(id) ?? 0) + delta);
+});
+if (values.timeline)
+  busyPerSecond.forEach((second, index) =>
+    console.log(
+      `${String(index).padStart(4)} s  busy ${Math.round(((second?.busy ?? 0) / (second?.all || 1)) * 100)} %`,
+    ),
+  );
 const total = [...self.values()].reduce((sum, value) => sum + value, 0);
 
 const label = (node: ProfileNode) => {
@@ -64,3 +93,28 @@ const show = (title: string, map: Map<string, number>) => {
 };
 show('self time', selfBy);
 show('inclusive time', inclusiveBy);
+
+/** Who owns a function: a package, our code, Node, or V8 itself. */
+function owner(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  if (url.startsWith('node:')) return 'node internals';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    const name = rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+    if (name.startsWith('@strapi/')) return 'strapi';
+    if (/^(koa|@koa\/)/.test(name)) return 'koa';
+    if (/^(pg|pg-.*|knex|tarn|postgres-.*)$/.test(name)) return 'database client (pg, knex)';
+    return `package ${name}`;
+  }
+  const ours = /\/(plugins\/[^/]+|cms|packages\/[^/]+)\//.exec(url);
+  if (ours) return `ours: ${ours[1]}`;
+  return 'other';
+}
+const byOwner = new Map<string, number>();
+for (const [id, time] of self) {
+  const name = owner(byId.get(id)!);
+  byOwner.set(name, (byOwner.get(name) ?? 0) + time);
+}
+show('self time by owner', byOwner);

@@ -7,6 +7,16 @@
 import fs from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import { buildLocales } from '../lib/locales';
+import {
+  afterFetch,
+  entryId,
+  fullSyncReason,
+  parseSyncState,
+  planLocale,
+  type ListedEntry,
+  type StoredVersion,
+  type SyncState,
+} from './sync-plan';
 
 /** Where the build reads content: the CMS's REST API, reachable from the build machine. */
 export const cmsUrl = () => (process.env.CMS_URL || 'http://localhost:1337').replace(/\/+$/, '');
@@ -95,24 +105,147 @@ interface CollectionOptions {
   query?: Query;
 }
 
-/** A collection type, every locale; ids `<locale>/<slug>`. */
-export function strapiCollection({ resource, query = {} }: CollectionOptions): Loader {
+interface IncrementalOptions {
+  /**
+   * Collections whose entries are embedded in these (e.g. an article's author and category):
+   * when one of them changes, every entry is fetched again.
+   */
+  related?: string[];
+}
+
+/** Fetch at most this many entries by document id per request (keeps the URL short). */
+const ID_CHUNK = 50;
+
+/** A full sync at least this often (media edits do not show in the listings), default 24 h. */
+const fullSyncMaxAgeMs = () => {
+  const hours = Number(process.env.SITE_FULL_SYNC_HOURS || 24);
+  return (Number.isFinite(hours) && hours >= 0 ? hours : 24) * 3_600_000;
+};
+
+/** Every published entry of a locale as (documentId, slug, updatedAt): no populate, 3 fields. */
+export async function listPublished(resource: string, locale: string): Promise<ListedEntry[]> {
+  return (await fetchAll(resource, locale, {
+    'fields[0]': 'slug',
+    'fields[1]': 'updatedAt',
+    // a stable order, so that pages do not overlap while entries change
+    'sort[0]': 'documentId:asc',
+  })) as unknown as ListedEntry[];
+}
+
+/** Count and newest `updatedAt` of a related collection in a locale: moves on any edit, publish, unpublish or delete. */
+async function relatedFingerprint(related: string[], locale: string): Promise<string> {
+  const parts: string[] = [];
+  for (const resource of related) {
+    const answer = await cmsGet<StrapiList & { meta?: { pagination?: { total?: number } } }>(`/api/${resource}`, {
+      locale,
+      status: 'published',
+      'fields[0]': 'updatedAt',
+      'sort[0]': 'updatedAt:desc',
+      'pagination[pageSize]': 1,
+    });
+    parts.push(`${resource}:${answer.meta?.pagination?.total ?? 0}:${String(answer.data[0]?.updatedAt ?? '')}`);
+  }
+  return parts.join('|');
+}
+
+/** The given documents of a locale with the collection's full query, a chunk of ids per request. */
+async function fetchByDocumentIds(
+  resource: string,
+  locale: string,
+  query: Query,
+  documentIds: string[],
+): Promise<Array<Record<string, unknown>>> {
+  const entries: Array<Record<string, unknown>> = [];
+  for (let start = 0; start < documentIds.length; start += ID_CHUNK) {
+    const chunk = documentIds.slice(start, start + ID_CHUNK);
+    const filter = Object.fromEntries(chunk.map((id, index) => [`filters[documentId][$in][${index}]`, id]));
+    entries.push(...(await fetchAll(resource, locale, { ...query, ...filter })));
+  }
+  return entries;
+}
+
+/**
+ * A collection type, every locale; ids `<locale>/<slug>`. With `incremental`, the store kept
+ * between builds (Astro's data store in its cache dir) is brought up to date instead of being
+ * refilled: an ids-only listing per locale names what is published now, and only new or changed
+ * entries are fetched with the full query; entries the listing no longer names (unpublished,
+ * deleted, renamed) are dropped. See sync-plan.ts for when a locale is fetched in full instead.
+ */
+export function strapiCollection({
+  resource,
+  query = {},
+  incremental,
+}: CollectionOptions & { incremental?: IncrementalOptions }): Loader {
   return {
     name: `strapi-${resource}`,
-    async load({ store, parseData, logger, generateDigest }) {
-      store.clear();
-      for (const locale of await buildLocales()) {
-        const entries = await fetchAll(resource, locale, query);
-        for (const entry of entries) {
-          const id = `${locale}/${String(entry.slug ?? entry.documentId)}`;
-          const data = await parseData({ id, data: { ...entry, locale } });
-          store.set({ id, data, digest: generateDigest(data) });
+    async load({ store, meta, parseData, logger, generateDigest }) {
+      const put = async (locale: string, entry: Record<string, unknown>) => {
+        const id = entryId(locale, entry);
+        const data = await parseData({ id, data: { ...entry, locale } });
+        store.set({ id, data, digest: generateDigest(data) });
+      };
+      const locales = await buildLocales();
+      if (!incremental) {
+        store.clear();
+        for (const locale of locales) {
+          const entries = await fetchAll(resource, locale, query);
+          for (const entry of entries) await put(locale, entry);
+          logger.info(`${entries.length} ${resource} (${locale})`);
         }
-        logger.info(`${entries.length} ${resource} (${locale})`);
+        return;
       }
+
+      const previous = parseSyncState(meta.get(SYNC_STATE_KEY));
+      const queryDigest = generateDigest(JSON.stringify(query));
+      const now = new Date();
+      const state: SyncState = { cmsUrl: cmsUrl(), queryDigest, related: {}, fullSyncAt: previous?.fullSyncAt ?? '' };
+      let everyLocaleFull = true;
+      // entries of locales this build does not have any more
+      for (const id of store.keys()) if (!locales.includes(id.split('/')[0]!)) store.delete(id);
+      for (const locale of locales) {
+        const fingerprint = await relatedFingerprint(incremental.related ?? [], locale);
+        state.related[locale] = fingerprint;
+        const stored = new Map<string, StoredVersion>();
+        for (const entry of store.values())
+          if (entry.id.startsWith(`${locale}/`))
+            stored.set(entry.id, { documentId: entry.data.documentId, updatedAt: entry.data.updatedAt ?? null });
+        const reason = fullSyncReason({
+          previous,
+          cmsUrl: state.cmsUrl,
+          queryDigest,
+          locale,
+          relatedFingerprint: fingerprint,
+          now,
+          maxAgeMs: fullSyncMaxAgeMs(),
+          forced: process.env.SITE_FULL_SYNC === 'true',
+        });
+        if (reason) {
+          const entries = await fetchAll(resource, locale, query);
+          const fetched = new Set<string>();
+          for (const entry of entries) {
+            await put(locale, entry);
+            fetched.add(entryId(locale, entry));
+          }
+          for (const id of stored.keys()) if (!fetched.has(id)) store.delete(id);
+          logger.info(`${entries.length} ${resource} (${locale}): fetched all (${reason})`);
+          continue;
+        }
+        everyLocaleFull = false;
+        const plan = planLocale(locale, await listPublished(resource, locale), stored);
+        const entries = await fetchByDocumentIds(resource, locale, query, plan.fetch);
+        for (const entry of entries) await put(locale, entry);
+        for (const id of afterFetch(locale, plan, stored, entries)) store.delete(id);
+        logger.info(
+          `${resource} (${locale}): ${entries.length} fetched, ${plan.remove.length} removed, ${plan.unchanged} unchanged`,
+        );
+      }
+      if (everyLocaleFull) state.fullSyncAt = now.toISOString();
+      meta.set(SYNC_STATE_KEY, JSON.stringify(state));
     },
   };
 }
+
+const SYNC_STATE_KEY = 'magnetiq-sync';
 
 /** A single type, one entry per locale with id `<locale>`; a locale without it is skipped. */
 export function strapiSingle({ resource, query = {} }: CollectionOptions): Loader {
