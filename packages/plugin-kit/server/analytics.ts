@@ -119,3 +119,31 @@ export function inRange<Q extends Knex.QueryBuilder>(
   if (filter.locale !== 'all') query.andWhere(localeColumn, filter.locale);
   return query;
 }
+
+const COLUMN_KINDS = new Set(['text', 'count', 'percent']);
+
+/**
+ * A section's columns, one line each: `key kind Label words` (kind: text, count or percent), in
+ * the order the dashboard shows them. A malformed line throws when the module loads.
+ */
+export function analyticsColumns(strings: TemplateStringsArray, ...labels: string[]): AnalyticsColumn[] {
+  const text = strings.reduce((all, part, index) => all + part + (labels[index] ?? ''), '');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [key, kind, ...label] = line.split(/\s+/);
+      if (!COLUMN_KINDS.has(kind) || !label.length)
+        throw new Error(`analytics column "${line}": write key, kind (text, count or percent) and label`);
+      return { key, kind: kind as AnalyticsColumn['kind'], label: label.join(' ') };
+    });
+}
+
+/** The count columns of a PostgreSQL answer row (bigint arrives as a string) as numbers. */
+export function counts<Row extends object, K extends keyof Row & string>(
+  row: Row,
+  keys: readonly K[],
+): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, count(row[key])])) as Record<K, number>;
+}

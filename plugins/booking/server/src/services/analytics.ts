@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import {
+  analyticsColumns,
+  counts,
+  inRange,
+  rate,
+  type AnalyticsFilter,
+  type AnalyticsTable,
+} from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): bookings
@@ -32,20 +39,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         name: 'bookings',
         title: 'Booking: bookings and cancellations per meeting type',
         description: 'Bookings made in the range per meeting type; how many were cancelled or moved since',
-        columns: [
-          { key: 'title', label: 'Meeting type', kind: 'text' },
-          { key: 'bookings', label: 'Bookings', kind: 'count' },
-          { key: 'cancelled', label: 'Cancelled', kind: 'count' },
-          { key: 'rescheduled', label: 'Rescheduled', kind: 'count' },
-          { key: 'cancellationRate', label: 'Cancellation rate', kind: 'percent' },
-        ],
-        rows: rows.map((row) => ({
-          title: row.title ?? row.meeting_type_slug,
-          bookings: count(row.bookings),
-          cancelled: count(row.cancelled),
-          rescheduled: count(row.rescheduled),
-          cancellationRate: rate(count(row.cancelled), count(row.bookings)),
-        })),
+        columns: analyticsColumns`
+          title text Meeting type
+          bookings count Bookings
+          cancelled count Cancelled
+          rescheduled count Rescheduled
+          cancellationRate percent Cancellation rate
+        `,
+        rows: rows.map((row) => {
+          const n = counts(row, ['bookings', 'cancelled', 'rescheduled']);
+          return { title: row.title ?? row.meeting_type_slug, ...n, cancellationRate: rate(n.cancelled, n.bookings) };
+        }),
       },
     ];
   },

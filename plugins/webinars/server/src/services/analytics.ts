@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import {
+  analyticsColumns,
+  counts,
+  inRange,
+  rate,
+  type AnalyticsFilter,
+  type AnalyticsTable,
+} from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011):
@@ -14,6 +21,8 @@ interface RegistrationCounts {
   attended: string;
   no_show: string;
 }
+
+const COUNTS = ['registrations', 'waitlisted', 'cancelled', 'attended', 'no_show'] as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
@@ -48,27 +57,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         name: 'registrations',
         title: 'Webinars: registrations, waitlist and attendance',
         description: 'Registrations made in the range per webinar; attendance rate of those marked attended or no-show',
-        columns: [
-          { key: 'title', label: 'Webinar', kind: 'text' },
-          { key: 'registrations', label: 'Registrations', kind: 'count' },
-          { key: 'waitlisted', label: 'Waitlisted', kind: 'count' },
-          { key: 'cancelled', label: 'Cancelled', kind: 'count' },
-          { key: 'attended', label: 'Attended', kind: 'count' },
-          { key: 'noShow', label: 'No-show', kind: 'count' },
-          { key: 'attendanceRate', label: 'Attendance rate', kind: 'percent' },
-        ],
+        columns: analyticsColumns`
+          title text Webinar
+          registrations count Registrations
+          waitlisted count Waitlisted
+          cancelled count Cancelled
+          attended count Attended
+          noShow count No-show
+          attendanceRate percent Attendance rate
+        `,
         rows: rows.map((row) => {
-          const attended = count(row.attended);
-          const noShow = count(row.no_show);
-          return {
-            title: titles.get(row.webinar) ?? row.webinar,
-            registrations: count(row.registrations),
-            waitlisted: count(row.waitlisted),
-            cancelled: count(row.cancelled),
-            attended,
-            noShow,
-            attendanceRate: rate(attended, attended + noShow),
-          };
+          const { no_show: noShow, ...n } = counts(row, COUNTS);
+          const title = titles.get(row.webinar) ?? row.webinar;
+          return { title, ...n, noShow, attendanceRate: rate(n.attended, n.attended + noShow) };
         }),
       },
     ];

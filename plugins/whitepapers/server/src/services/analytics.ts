@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import {
+  analyticsColumns,
+  counts,
+  inRange,
+  rate,
+  type AnalyticsFilter,
+  type AnalyticsTable,
+} from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): tables of
@@ -30,20 +37,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         name: 'requests',
         title: 'Whitepapers: requests vs downloads',
         description: 'Requests in the range, how many of them were downloaded, and all downloads of their links',
-        columns: [
-          { key: 'title', label: 'Whitepaper', kind: 'text' },
-          { key: 'requests', label: 'Requests', kind: 'count' },
-          { key: 'downloaded', label: 'Downloaded', kind: 'count' },
-          { key: 'rate', label: 'Download rate', kind: 'percent' },
-          { key: 'downloads', label: 'Downloads', kind: 'count' },
-        ],
-        rows: rows.map((row) => ({
-          title: row.title ?? row.whitepaper,
-          requests: count(row.requests),
-          downloaded: count(row.downloaded),
-          rate: rate(count(row.downloaded), count(row.requests)),
-          downloads: count(row.downloads),
-        })),
+        columns: analyticsColumns`
+          title text Whitepaper
+          requests count Requests
+          downloaded count Downloaded
+          rate percent Download rate
+          downloads count Downloads
+        `,
+        rows: rows.map((row) => {
+          const n = counts(row, ['requests', 'downloaded', 'downloads']);
+          return { title: row.title ?? row.whitepaper, ...n, rate: rate(n.downloaded, n.requests) };
+        }),
       },
     ];
   },
