@@ -147,3 +147,36 @@ export function counts<Row extends object, K extends keyof Row & string>(
 ): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, count(row[key])])) as Record<K, number>;
 }
+
+/** A plugin's grouped counts for one section: rows of one table in the filter's range, counted per group. */
+export interface GroupedCounts<Name extends string> {
+  table: string;
+  /** the instant column the range applies to, and the locale column the filter's locale applies to */
+  at: string;
+  localeColumn: string;
+  /** the column the rows are grouped by; rows are ordered by the first count (descending), then by it */
+  groupBy: string;
+  /** more select expressions of the group (plugin SQL, e.g. `max(title) as title`) */
+  also?: string[];
+  /** each count's name and its aggregate (plugin SQL, e.g. `count(*) filter (where status = 'cancelled')`) */
+  counts: Record<Name, string>;
+}
+
+/**
+ * `select <groupBy>, <also>, <aggregate> as <name>... from <table> where <at> in range [and locale]
+ * group by <groupBy> order by <first count> desc, <groupBy>`: the query behind a section table of
+ * counts per group (counts arrive as strings: `counts(row, names)` makes them numbers).
+ */
+export async function groupedCounts<Row, Name extends string = string>(
+  knex: Knex,
+  filter: AnalyticsFilter,
+  query: GroupedCounts<Name>,
+): Promise<Row[]> {
+  const names = Object.keys(query.counts) as Name[];
+  const rows: unknown = await inRange(knex(query.table), filter, query.at, query.localeColumn)
+    .select(query.groupBy, ...(query.also ?? []).map((expression) => knex.raw(expression)))
+    .select(names.map((name) => knex.raw(`${query.counts[name]} as ??`, [name])))
+    .groupBy(query.groupBy)
+    .orderBy([{ column: names[0], order: 'desc' }, { column: query.groupBy }]);
+  return rows as Row[];
+}

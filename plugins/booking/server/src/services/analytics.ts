@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import {
-  analyticsColumns,
-  counts,
-  inRange,
-  rate,
-  type AnalyticsFilter,
-  type AnalyticsTable,
-} from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): bookings
@@ -24,16 +18,18 @@ interface BookingCounts {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const knex = strapi.db.connection;
-    const rows: BookingCounts[] = await inRange(knex('booking_bookings'), filter, 'created_at', 'language')
-      .select('meeting_type_slug', knex.raw('max(meeting_type_title) as title'))
-      .select(
-        knex.raw('count(*) as bookings'),
-        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
-        knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled'),
-      )
-      .groupBy('meeting_type_slug')
-      .orderBy([{ column: 'bookings', order: 'desc' }, { column: 'meeting_type_slug' }]);
+    const rows = await groupedCounts<BookingCounts>(strapi.db.connection, filter, {
+      table: 'booking_bookings',
+      at: 'created_at',
+      localeColumn: 'language',
+      groupBy: 'meeting_type_slug',
+      also: ['max(meeting_type_title) as title'],
+      counts: {
+        bookings: 'count(*)',
+        cancelled: `count(*) filter (where status = 'cancelled')`,
+        rescheduled: 'count(*) filter (where reschedule_count > 0)',
+      },
+    });
     return [
       {
         name: 'bookings',

@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import {
-  analyticsColumns,
-  counts,
-  inRange,
-  rate,
-  type AnalyticsFilter,
-  type AnalyticsTable,
-} from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011):
@@ -27,17 +21,20 @@ const COUNTS = ['registrations', 'waitlisted', 'cancelled', 'attended', 'no_show
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const rows: RegistrationCounts[] = await inRange(knex('webinars_registrations'), filter, 'registered_at', 'locale')
-      .select('webinar')
-      .select(
-        knex.raw('count(*) as registrations'),
-        knex.raw(`count(*) filter (where status = 'waitlisted') as waitlisted`),
-        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
-        knex.raw(`count(*) filter (where status = 'attended') as attended`),
-        knex.raw(`count(*) filter (where status = 'no-show') as no_show`),
-      )
-      .groupBy('webinar')
-      .orderBy([{ column: 'registrations', order: 'desc' }, { column: 'webinar' }]);
+    const withStatus = (status: string) => `count(*) filter (where status = '${status}')`;
+    const rows = await groupedCounts<RegistrationCounts>(knex, filter, {
+      table: 'webinars_registrations',
+      at: 'registered_at',
+      localeColumn: 'locale',
+      groupBy: 'webinar',
+      counts: {
+        registrations: 'count(*)',
+        waitlisted: withStatus('waitlisted'),
+        cancelled: withStatus('cancelled'),
+        attended: withStatus('attended'),
+        no_show: withStatus('no-show'),
+      },
+    });
 
     // titles in the filter's language where there is one, else English, else any
     const ids = rows.map((row) => row.webinar);

@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import {
-  analyticsColumns,
-  counts,
-  inRange,
-  rate,
-  type AnalyticsFilter,
-  type AnalyticsTable,
-} from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): tables of
@@ -22,16 +16,18 @@ interface RequestCounts {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const knex = strapi.db.connection;
-    const rows: RequestCounts[] = await inRange(knex('whitepapers_downloads'), filter, 'requested_at', 'language')
-      .select('whitepaper', knex.raw('max(whitepaper_title) as title'))
-      .select(
-        knex.raw('count(*) as requests'),
-        knex.raw('count(first_downloaded_at) as downloaded'),
-        knex.raw('coalesce(sum(download_count), 0) as downloads'),
-      )
-      .groupBy('whitepaper')
-      .orderBy([{ column: 'requests', order: 'desc' }, { column: 'whitepaper' }]);
+    const rows = await groupedCounts<RequestCounts>(strapi.db.connection, filter, {
+      table: 'whitepapers_downloads',
+      at: 'requested_at',
+      localeColumn: 'language',
+      groupBy: 'whitepaper',
+      also: ['max(whitepaper_title) as title'],
+      counts: {
+        requests: 'count(*)',
+        downloaded: 'count(first_downloaded_at)',
+        downloads: 'coalesce(sum(download_count), 0)',
+      },
+    });
     return [
       {
         name: 'requests',
