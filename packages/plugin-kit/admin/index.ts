@@ -4,6 +4,7 @@ export { CountCard } from './CountCard';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
+export { PluginPage, pluginApp, type PluginPageProps } from './PluginPage';
 export { PluginRoutes, type PluginRoute } from './PluginRoutes';
 export { registerPluginAdmin } from './registerPluginAdmin';
 export { CSV_TYPE, saveFile, saveJson } from './saveFile';
