@@ -1,6 +1,7 @@
 /** Admin UI helpers shared by the Magnetiq plugins. */
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
 export { CountCard } from './CountCard';
+export { DataTable, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { TableHead, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable, PluginPage, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -64,45 +64,26 @@ export const WebinarsPage = () => {
                       }}
                     />
                   ) : null}
-                  {sessions.length === 0 ? (
-                    <Typography textColor="neutral600">{t('sessions.empty', 'No sessions yet.')}</Typography>
-                  ) : (
-                    <Table colCount={3} rowCount={sessions.length + 1}>
-                      <TableHead
-                        columns={[
-                          t('sessions.when', 'When'),
-                          t('sessions.seats', 'Seats'),
-                          t('sessions.status', 'Status'),
-                        ]}
-                      />
-                      <Tbody>
-                        {sessions.map((session) => (
-                          <Tr key={session.documentId}>
-                            <Td>
-                              <Link to={`sessions/${session.documentId}`}>
-                                {formatDate(session.startsAt, {
-                                  dateStyle: 'medium',
-                                  timeStyle: 'short',
-                                  timeZone: session.timeZone,
-                                })}{' '}
-                                ({session.timeZone})
-                              </Link>
-                            </Td>
-                            <Td>
-                              <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />
-                            </Td>
-                            <Td>
-                              <Typography>
-                                {session.status === 'cancelled'
-                                  ? t('sessions.cancelled', 'Cancelled')
-                                  : t('sessions.scheduled', 'Scheduled')}
-                              </Typography>
-                            </Td>
-                          </Tr>
-                        ))}
-                      </Tbody>
-                    </Table>
-                  )}
+                  <DataTable
+                    columns={[t('sessions.when', 'When'), t('sessions.seats', 'Seats'), t('sessions.status', 'Status')]}
+                    rows={sessions}
+                    rowKey={(session) => session.documentId}
+                    cells={(session) => [
+                      <Link to={`sessions/${session.documentId}`}>
+                        {formatDate(session.startsAt, {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                          timeZone: session.timeZone,
+                        })}{' '}
+                        ({session.timeZone})
+                      </Link>,
+                      <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />,
+                      session.status === 'cancelled'
+                        ? t('sessions.cancelled', 'Cancelled')
+                        : t('sessions.scheduled', 'Scheduled'),
+                    ]}
+                    empty={t('sessions.empty', 'No sessions yet.')}
+                  />
                 </Flex>
               </Box>
             );
