@@ -50,3 +50,34 @@ export const exitOf = (child: ChildProcess) =>
       return resolve({ code: child.exitCode, signal: child.signalCode });
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+
+/** What a test file's own CMS is wired to: its database, its admin, the fake SendGrid. */
+export interface OwnCmsWiring {
+  secrets: Record<string, string>;
+  databaseUrl: string;
+  admin: { email: string; password: string };
+  sendgridUrl: string;
+}
+
+/**
+ * The environment of a test file's own CMS: its secrets and database, its first admin, proxy
+ * headers trusted (tests send X-Forwarded-For), no demo content and no scheduler, the fake
+ * SendGrid, and a site origin nobody listens on. `more` adds to it or overrides it.
+ */
+export const ownCmsEnv = (wiring: OwnCmsWiring, more: Record<string, string> = {}): Record<string, string> => ({
+  ...wiring.secrets,
+  DATABASE_URL: wiring.databaseUrl,
+  ADMIN_EMAIL: wiring.admin.email,
+  ADMIN_PASSWORD: wiring.admin.password,
+  TRUST_PROXY: 'true',
+  SEED_DEMO_CONTENT: 'false',
+  CONTENT_SCHEDULER: 'false',
+  SENDGRID_API_KEY: 'SG.test-key',
+  SENDGRID_BASE_URL: wiring.sendgridUrl,
+  SITE_URL: 'http://127.0.0.1:9',
+  CORS_ORIGINS: 'http://127.0.0.1:9',
+  ...more,
+});
+
+/** Outbox retries of a CMS that is killed and restarted: minutes of outage compressed into seconds. */
+export const QUICK_OUTBOX_RETRIES = { OUTBOX_POLL_MS: '200', OUTBOX_BASE_DELAY_MS: '100', OUTBOX_MAX_DELAY_MS: '800' };

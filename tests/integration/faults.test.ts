@@ -20,7 +20,7 @@ import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 import { canConnect } from '../../scripts/lib/postgres.mjs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';
+import { exitOf, ownCmsEnv, QUICK_OUTBOX_RETRIES, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { submission, uniqueEmail } from '../helpers/leads';
 import { eventually } from '../helpers/wait';
@@ -44,39 +44,35 @@ const secrets = generateSecrets();
 const whitepapersDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-faults-whitepapers-'));
 
 /** Environment of this file's CMS processes; `overrides` for one boot. */
-const cmsEnv = (overrides: Record<string, string> = {}) => ({
-  ...secrets,
-  DATABASE_URL: database.url,
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  TRUST_PROXY: 'true',
-  SEED_DEMO_CONTENT: 'false',
-  CONTENT_SCHEDULER: 'false',
-  SENDGRID_API_KEY: 'SG.test-key',
-  SENDGRID_BASE_URL: sendgrid.url,
-  SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
-  // minutes of outage compressed into seconds: quick retries, never dead within a test
-  OUTBOX_POLL_MS: '200',
-  OUTBOX_BASE_DELAY_MS: '100',
-  OUTBOX_MAX_DELAY_MS: '800',
-  OUTBOX_MAX_ATTEMPTS: '200',
-  // rows a killed process left in processing are taken back 2 s after their claim
-  OUTBOX_PROCESSING_TIMEOUT_MS: '2000',
-  SHUTDOWN_TIMEOUT_MS: '8000',
-  ODOO_URL: odooServer.url,
-  ODOO_DB: odooServer.db,
-  ODOO_USERNAME: odooServer.login,
-  ODOO_API_KEY: odooServer.password,
-  ODOO_TIMEOUT_MS: '5000',
-  ODOO_MAX_ATTEMPTS: '200',
-  ODOO_BREAKER_MIN_CALLS: '3',
-  ODOO_BREAKER_WINDOW_MS: '5000',
-  ODOO_BREAKER_RESET_MS: '1000',
-  SITE_URL: 'http://127.0.0.1:9',
-  CORS_ORIGINS: 'http://127.0.0.1:9',
-  WHITEPAPERS_FILES_DIR: whitepapersDir,
-  ...overrides,
-});
+const cmsEnv = (overrides: Record<string, string> = {}) =>
+  ownCmsEnv(
+    {
+      secrets,
+      databaseUrl: database.url,
+      admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      sendgridUrl: sendgrid.url,
+    },
+    {
+      SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
+      // minutes of outage compressed into seconds: quick retries, never dead within a test
+      ...QUICK_OUTBOX_RETRIES,
+      OUTBOX_MAX_ATTEMPTS: '200',
+      // rows a killed process left in processing are taken back 2 s after their claim
+      OUTBOX_PROCESSING_TIMEOUT_MS: '2000',
+      SHUTDOWN_TIMEOUT_MS: '8000',
+      ODOO_URL: odooServer.url,
+      ODOO_DB: odooServer.db,
+      ODOO_USERNAME: odooServer.login,
+      ODOO_API_KEY: odooServer.password,
+      ODOO_TIMEOUT_MS: '5000',
+      ODOO_MAX_ATTEMPTS: '200',
+      ODOO_BREAKER_MIN_CALLS: '3',
+      ODOO_BREAKER_WINDOW_MS: '5000',
+      ODOO_BREAKER_RESET_MS: '1000',
+      WHITEPAPERS_FILES_DIR: whitepapersDir,
+      ...overrides,
+    },
+  );
 
 const boot = (overrides: Record<string, string> = {}) => startTestCms(`faults-strapi-${++boots}`, cmsEnv(overrides));
 

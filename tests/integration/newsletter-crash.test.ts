@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { exitOf, startTestCms, type CmsProcess } from '../helpers/cms-process';
+import { exitOf, ownCmsEnv, QUICK_OUTBOX_RETRIES, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { eventually } from '../helpers/wait';
 import { startFakeSendGrid, type SentMessage } from '../fakes/sendgrid';
@@ -31,27 +31,25 @@ const secrets = generateSecrets();
 const whitepapersDir = fs.mkdtempSync(path.join(DATA_DIR, 'test-newsletter-crash-'));
 
 const boot = () =>
-  startTestCms(`newsletter-crash-${++boots}`, {
-    ...secrets,
-    DATABASE_URL: database.url,
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    TRUST_PROXY: 'true',
-    SEED_DEMO_CONTENT: 'false',
-    CONTENT_SCHEDULER: 'false',
-    SENDGRID_API_KEY: 'SG.test-key',
-    SENDGRID_BASE_URL: sendgrid.url,
-    SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.webhookPublicKey,
-    NEWSLETTER_POSTAL_ADDRESS: 'Magnetiq GmbH, Teststraße 1, 10115 Berlin',
-    OUTBOX_POLL_MS: '200',
-    OUTBOX_BASE_DELAY_MS: '100',
-    OUTBOX_MAX_DELAY_MS: '800',
-    OUTBOX_MAX_ATTEMPTS: '50',
-    OUTBOX_LEASE_MS: '3000',
-    SITE_URL: 'http://127.0.0.1:9',
-    CORS_ORIGINS: 'http://127.0.0.1:9',
-    WHITEPAPERS_FILES_DIR: whitepapersDir,
-  });
+  startTestCms(
+    `newsletter-crash-${++boots}`,
+    ownCmsEnv(
+      {
+        secrets,
+        databaseUrl: database.url,
+        admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+        sendgridUrl: sendgrid.url,
+      },
+      {
+        SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.webhookPublicKey,
+        NEWSLETTER_POSTAL_ADDRESS: 'Magnetiq GmbH, Teststraße 1, 10115 Berlin',
+        ...QUICK_OUTBOX_RETRIES,
+        OUTBOX_MAX_ATTEMPTS: '50',
+        OUTBOX_LEASE_MS: '3000',
+        WHITEPAPERS_FILES_DIR: whitepapersDir,
+      },
+    ),
+  );
 
 const sql = async <T = any>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../scripts/lib/paths.mjs';
 import { generateSecrets } from '../../scripts/lib/secrets.mjs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startTestCms, type CmsProcess } from '../helpers/cms-process';
+import { ownCmsEnv, startTestCms, type CmsProcess } from '../helpers/cms-process';
 import { clientIp } from '../helpers/http';
 import { uniqueEmail } from '../helpers/leads';
 import { startFakeS3 } from '../fakes/s3';
@@ -61,33 +61,31 @@ beforeAll(async () => {
   s3 = await startFakeS3([BUCKET]);
   sendgrid = await startFakeSendGrid();
   odoo = await startFakeOdoo();
-  cms = await startTestCms('whitepapers-s3-strapi', {
-    ...generateSecrets(),
-    DATABASE_URL: database.url,
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-    TRUST_PROXY: 'true',
-    SEED_DEMO_CONTENT: 'false',
-    CONTENT_SCHEDULER: 'false',
-    SENDGRID_API_KEY: 'SG.test-key',
-    SENDGRID_BASE_URL: sendgrid.url,
-    SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
-    ODOO_URL: odoo.url,
-    ODOO_DB: odoo.db,
-    ODOO_USERNAME: odoo.login,
-    ODOO_API_KEY: odoo.password,
-    SITE_URL: 'http://127.0.0.1:9',
-    CORS_ORIGINS: 'http://127.0.0.1:9',
-    WHITEPAPERS_FILES_DIR: filesDir,
-    WHITEPAPERS_INSTANT_DOWNLOAD: 'true',
-    WHITEPAPERS_S3_BUCKET: BUCKET,
-    S3_ENDPOINT: s3.url,
-    S3_REGION: 'eu-central-1',
-    S3_ACCESS_KEY_ID: 'magnetiq-test',
-    S3_SECRET_ACCESS_KEY: 'magnetiq-test-secret',
-    // the media's ACL must never reach the private bucket
-    S3_ACL: 'public-read',
-  });
+  const wiring = {
+    secrets: generateSecrets(),
+    databaseUrl: database.url,
+    admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    sendgridUrl: sendgrid.url,
+  };
+  cms = await startTestCms(
+    'whitepapers-s3-strapi',
+    ownCmsEnv(wiring, {
+      SALES_NOTIFY_EMAIL: 'sales@magnetiq.test',
+      ODOO_URL: odoo.url,
+      ODOO_DB: odoo.db,
+      ODOO_USERNAME: odoo.login,
+      ODOO_API_KEY: odoo.password,
+      WHITEPAPERS_FILES_DIR: filesDir,
+      WHITEPAPERS_INSTANT_DOWNLOAD: 'true',
+      WHITEPAPERS_S3_BUCKET: BUCKET,
+      S3_ENDPOINT: s3.url,
+      S3_REGION: 'eu-central-1',
+      S3_ACCESS_KEY_ID: 'magnetiq-test',
+      S3_SECRET_ACCESS_KEY: 'magnetiq-test-secret',
+      // the media's ACL must never reach the private bucket
+      S3_ACL: 'public-read',
+    }),
+  );
   const login = await call('/admin/login', { method: 'POST', json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
   expect(login.status).toBe(200);
   token = login.body.data.token;

@@ -1,10 +1,12 @@
 /** Admin UI helpers shared by the Magnetiq plugins. */
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
 export { CountCard } from './CountCard';
+export { DataTable, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
 export { ListEditorPage } from './ListEditorPage';
+export { PluginPage, pluginApp, type PluginPageProps } from './PluginPage';
 export { PluginRoutes, type PluginRoute } from './PluginRoutes';
 export { registerPluginAdmin } from './registerPluginAdmin';
 export { CSV_TYPE, saveFile, saveJson } from './saveFile';

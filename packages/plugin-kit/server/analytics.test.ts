@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, rate, Snapshot } from './analytics';
+import { analyticsColumns, count, counts, rate, Snapshot } from './analytics';
 
 describe('analytics figures', () => {
   it.each([
@@ -15,6 +15,34 @@ describe('analytics figures', () => {
     [null, 0],
     [undefined, 0],
   ])('count(%j) = %d', (value, expected) => expect(count(value)).toBe(expected));
+});
+
+describe('analyticsColumns / counts', () => {
+  it('reads one column a line, in order, the label being the rest of the line', () => {
+    expect(
+      analyticsColumns`
+        title text Meeting type
+        bookings count Bookings
+        cancellationRate percent Cancellation rate
+      `,
+    ).toEqual([
+      { key: 'title', label: 'Meeting type', kind: 'text' },
+      { key: 'bookings', label: 'Bookings', kind: 'count' },
+      { key: 'cancellationRate', label: 'Cancellation rate', kind: 'percent' },
+    ]);
+  });
+
+  it('refuses a line without a known kind or without a label', () => {
+    expect(() => analyticsColumns`title texts Title`).toThrow(/kind/);
+    expect(() => analyticsColumns`title text`).toThrow(/label/);
+  });
+
+  it('turns the named count columns of a row into numbers, and only those', () => {
+    expect(counts({ slug: 'x', bookings: '12', cancelled: null }, ['bookings', 'cancelled'])).toEqual({
+      bookings: 12,
+      cancelled: 0,
+    });
+  });
 });
 
 describe('Snapshot', () => {

@@ -119,3 +119,64 @@ export function inRange<Q extends Knex.QueryBuilder>(
   if (filter.locale !== 'all') query.andWhere(localeColumn, filter.locale);
   return query;
 }
+
+const COLUMN_KINDS = new Set(['text', 'count', 'percent']);
+
+/**
+ * A section's columns, one line each: `key kind Label words` (kind: text, count or percent), in
+ * the order the dashboard shows them. A malformed line throws when the module loads.
+ */
+export function analyticsColumns(strings: TemplateStringsArray, ...labels: string[]): AnalyticsColumn[] {
+  const text = strings.reduce((all, part, index) => all + part + (labels[index] ?? ''), '');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [key, kind, ...label] = line.split(/\s+/);
+      if (!COLUMN_KINDS.has(kind) || !label.length)
+        throw new Error(`analytics column "${line}": write key, kind (text, count or percent) and label`);
+      return { key, kind: kind as AnalyticsColumn['kind'], label: label.join(' ') };
+    });
+}
+
+/** The count columns of a PostgreSQL answer row (bigint arrives as a string) as numbers. */
+export function counts<Row extends object, K extends keyof Row & string>(
+  row: Row,
+  keys: readonly K[],
+): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, count(row[key])])) as Record<K, number>;
+}
+
+/** A plugin's grouped counts for one section: rows of one table in the filter's range, counted per group. */
+export interface GroupedCounts<Name extends string> {
+  table: string;
+  /** the instant column the range applies to, and the locale column the filter's locale applies to */
+  at: string;
+  localeColumn: string;
+  /** the column the rows are grouped by; rows are ordered by the first count (descending), then by it */
+  groupBy: string;
+  /** more select expressions of the group (plugin SQL, e.g. `max(title) as title`) */
+  also?: string[];
+  /** each count's name and its aggregate (plugin SQL, e.g. `count(*) filter (where status = 'cancelled')`) */
+  counts: Record<Name, string>;
+}
+
+/**
+ * `select <groupBy>, <also>, <aggregate> as <name>... from <table> where <at> in range [and locale]
+ * group by <groupBy> order by <first count> desc, <groupBy>`: the query behind a section table of
+ * counts per group (counts arrive as strings: `counts(row, names)` makes them numbers).
+ */
+export async function groupedCounts<Row, Name extends string = string>(
+  knex: Knex,
+  filter: AnalyticsFilter,
+  query: GroupedCounts<Name>,
+): Promise<Row[]> {
+  const names = Object.keys(query.counts) as Name[];
+  const rows: unknown = await inRange(knex(query.table), filter, query.at, query.localeColumn)
+    .select(query.groupBy, ...(query.also ?? []).map((expression) => knex.raw(expression)))
+    .select(names.map((name) => knex.raw(`${query.counts[name]} as ??`, [name])))
+    .groupBy(query.groupBy)
+    .orderBy([{ column: names[0], order: 'desc' }, { column: query.groupBy }]);
+  return rows as Row[];
+}

@@ -11,3 +11,9 @@ export function newDocumentId(): string {
   for (let i = 1; i < 24; i++) id += alphabet[bytes[i] % alphabet.length];
   return id;
 }
+
+/** The attributes Strapi itself keeps on every document (ids, timestamps, authors, locale): never a plugin's data. */
+export const STRAPI_MANAGED_FIELDS: readonly string[] = [
+  ...['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt'],
+  ...['createdBy', 'updatedBy', 'locale', 'localizations'],
+];

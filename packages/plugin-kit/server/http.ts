@@ -17,3 +17,9 @@ export interface AdminUser {
   lastname?: string | null;
   roles?: Array<{ code: string }>;
 }
+
+/** The page of an admin list a service is asked for (1-based; each service keeps its own default size). */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownConfig, ownServices, pluginServer, type OwnPluginHost } from './plugin-server';
+import { contentTypeUids, ownConfig, ownPlugin, ownServices, pluginServer, type OwnPluginHost } from './plugin-server';
 import { adminGuard } from './routes';
 
 const host = (): OwnPluginHost & { asked: string[] } => {
@@ -68,5 +68,23 @@ describe('adminGuard', () => {
       name: 'admin::hasPermissions',
       config: { actions: ['a', 'b'] },
     });
+  });
+});
+
+describe('ownPlugin / contentTypeUids', () => {
+  it('answers the getService and getConfig of the plugin it was made for', () => {
+    const { getService, getConfig } = ownPlugin<{ catalog: () => { name: string } }, { secret: string }>('booking');
+    const strapi = host();
+    expect(getService(strapi, 'catalog')).toEqual({ name: 'catalog' });
+    expect(getConfig(strapi)).toEqual({ secret: 'x' });
+    expect(strapi.asked).toEqual(['booking.catalog', 'plugin::booking']);
+  });
+
+  it('names each content type under its plugin, and the map cannot change', () => {
+    const UID = contentTypeUids('booking', { host: 'host', meetingType: 'meeting-type' });
+    const meetingType: 'plugin::booking.meeting-type' = UID.meetingType;
+    expect(meetingType).toBe('plugin::booking.meeting-type');
+    expect(UID).toEqual({ host: 'plugin::booking.host', meetingType: 'plugin::booking.meeting-type' });
+    expect(Object.isFrozen(UID)).toBe(true);
   });
 });

@@ -27,3 +27,21 @@ export function ownConfig<Config>(pluginId: string) {
 export function pluginServer<Parts extends object>(parts: Parts) {
   return { register() {}, destroy() {}, contentTypes: {}, policies: {}, middlewares: {}, ...parts };
 }
+
+/**
+ * A plugin's `getService` and `getConfig` in one line of its `utils/index.ts`:
+ * `export const { getService, getConfig } = ownPlugin<typeof services, Config>(PLUGIN_ID)`.
+ */
+export function ownPlugin<Services extends ServiceFactories, Config>(pluginId: string) {
+  return { getService: ownServices<Services>(pluginId), getConfig: ownConfig<Config>(pluginId) };
+}
+
+/**
+ * The UIDs of a plugin's content types, typed letter for letter:
+ * `contentTypeUids('booking', { host: 'host', meetingType: 'meeting-type' })` is
+ * `{ host: 'plugin::booking.host', meetingType: 'plugin::booking.meeting-type' }`.
+ */
+export function contentTypeUids<const P extends string, const M extends Record<string, string>>(pluginId: P, names: M) {
+  const uids = Object.entries(names).map(([key, name]) => [key, `plugin::${pluginId}.${name}`]);
+  return Object.freeze(Object.fromEntries(uids)) as { readonly [K in keyof M]: `plugin::${P}.${M[K]}` };
+}

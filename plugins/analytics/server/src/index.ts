@@ -1,12 +1,11 @@
+import { pluginServer } from '@magnetiq/plugin-kit/server';
 import bootstrap from './bootstrap';
 import controllers from './controllers';
 import routes from './routes';
 import services from './services';
 
-export default {
-  register() {},
+export default pluginServer({
   bootstrap,
-  destroy() {},
   config: {
     default: { cacheSeconds: 60 },
     validator(config: { cacheSeconds: number }) {
@@ -14,10 +13,7 @@ export default {
         throw new Error('analytics: cacheSeconds (ANALYTICS_CACHE_SECONDS) must be 0 or more');
     },
   },
-  contentTypes: {},
   controllers,
   services,
   routes,
-  policies: {},
-  middlewares: {},
-};
+});

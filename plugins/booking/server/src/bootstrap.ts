@@ -44,7 +44,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // any change to hosts or meeting types (admin API, content manager) drops the catalog cache
   const invalidate = () => getService(strapi, 'catalog').invalidate();
   // ... and another instance's change drops this instance's copies (docs/adr/0025)
-  const cluster = strapi.plugin('leads').service('cluster');
+  const cluster = leads(strapi).cluster;
   cluster.subscribe(CLUSTER_TOPIC.catalog, () => getService(strapi, 'catalog').invalidateLocal());
   cluster.subscribe(CLUSTER_TOPIC.slots, () => getService(strapi, 'availability').invalidateLocal());
   strapi.db.lifecycles.subscribe({

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LEADS_UID_PREFIX, refusedSubject, withOwnedFields } from './domain/admin-boundary';
+import { STRAPI_MANAGED_FIELDS } from '@magnetiq/plugin-kit/server';
 
 /**
  * The admin's trust boundary (ADR 0017), wired in the leads plugin's register():
@@ -15,17 +16,7 @@ import { LEADS_UID_PREFIX, refusedSubject, withOwnedFields } from './domain/admi
 export const CONTENT_MANAGER_GUARD = 'plugin::leads.content-manager-guard';
 
 /** Attributes Strapi itself manages; `writable: false` on them is Strapi's business, not ours. */
-const STRAPI_MANAGED = new Set([
-  'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-]);
+const STRAPI_MANAGED = new Set(STRAPI_MANAGED_FIELDS);
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
 /** What this file reads of a content type's schema. */

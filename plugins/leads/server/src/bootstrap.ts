@@ -4,6 +4,7 @@ import { getConfig, getService } from './utils';
 import { EMAIL_TOPIC } from './services/email';
 import { trackHttpServer, type HttpDrain } from './shutdown';
 import { installEvidenceTriggers } from './evidence';
+import type { EmailPayload, OutboxDelivery } from './contract';
 import { DEFAULT_LOCALE_STORE_KEY, I18N_LOCALE_UID, LOCALES_CLUSTER_TOPIC } from './services/locales';
 
 const drains = new WeakMap<Core.Strapi, HttpDrain>();
@@ -49,7 +50,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // emails are independent of each other: several in flight (outbox.concurrency, OUTBOX_CONCURRENCY)
   outbox.registerHandler(
     EMAIL_TOPIC,
-    ({ payload, idempotencyKey }) => getService(strapi, 'email').deliver({ payload, idempotencyKey }),
+    ({ payload, idempotencyKey }: OutboxDelivery<EmailPayload>) =>
+      getService(strapi, 'email').deliver({ payload, idempotencyKey }),
     {
       concurrency: getConfig(strapi).outbox.concurrency,
     },

@@ -522,6 +522,13 @@ export interface TokensApi {
   derivedSecret(label: string): string;
 }
 
+/** Cache invalidation across instances (docs/adr/0025): a broadcast runs every instance's subscribers of the topic. */
+export interface ClusterApi {
+  /** Runs `subscriber` on every broadcast of `topic` (this instance's at once, others' when notified); answers the unsubscribe. */
+  subscribe(topic: string, subscriber: () => void): () => boolean;
+  broadcast(topic: string): Promise<void>;
+}
+
 export interface MetricsApi {
   /** Times one third-party call (magnetiq_external_call_duration_seconds). */
   timeExternal<T>(service: string, operation: string, call: () => Promise<T>): Promise<T>;
@@ -556,6 +563,7 @@ export interface LeadsApi {
   audit: AuditApi;
   tokens: TokensApi;
   metrics: MetricsApi;
+  cluster: ClusterApi;
   locales: LocalesApi;
   deprecations: DeprecationsApi;
   analytics: LeadsAnalyticsApi;

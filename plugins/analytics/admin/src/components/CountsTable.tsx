@@ -1,5 +1,5 @@
-import { TableHead } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { AnalyticsTable } from '../types';
@@ -49,26 +49,13 @@ export const CountsTable = ({ table, onExport, isExporting, action }: CountsTabl
             {formatMessage({ id: getTranslation('export.button'), defaultMessage: 'CSV' })}
           </Button>
         </Flex>
-        {table.rows.length === 0 ? (
-          <Typography textColor="neutral600">
-            {formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}
-          </Typography>
-        ) : (
-          <Table colCount={table.columns.length} rowCount={table.rows.length + 1}>
-            <TableHead columns={table.columns.map((column) => column.label)} />
-            <Tbody>
-              {table.rows.map((row, index) => (
-                <Tr key={index}>
-                  {table.columns.map((column) => (
-                    <Td key={column.key}>
-                      <Typography>{cell(row[column.key], column.kind)}</Typography>
-                    </Td>
-                  ))}
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        )}
+        <DataTable
+          columns={table.columns.map((column) => column.label)}
+          rows={table.rows}
+          rowKey={(_row, index) => index}
+          cells={(row) => table.columns.map((column) => cell(row[column.key], column.kind))}
+          empty={formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}
+        />
       </Flex>
     </Box>
   );

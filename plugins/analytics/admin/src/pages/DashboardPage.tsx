@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
+import { useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Box, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { FunnelChart, TimelineChart } from '../components/Charts';
 import { CountsTable } from '../components/CountsTable';
@@ -127,118 +127,114 @@ export const DashboardPage = () => {
   const set = (change: Partial<Filter>) => setFilter((previous) => ({ ...previous, ...change }));
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('plugin.subtitle', 'Counts only: where leads come from and what they become')}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
-            <Flex gap={4} wrap="wrap" alignItems="flex-end">
-              <Field.Root name="from">
-                <Field.Label>{t('filter.from', 'From')}</Field.Label>
-                <Field.Input
-                  type="date"
-                  value={filter.from}
-                  max={filter.to}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                    event.target.value && set({ from: event.target.value })
-                  }
-                />
-              </Field.Root>
-              <Field.Root name="to">
-                <Field.Label>{t('filter.to', 'To')}</Field.Label>
-                <Field.Input
-                  type="date"
-                  value={filter.to}
-                  min={filter.from}
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                    event.target.value && set({ to: event.target.value })
-                  }
-                />
-              </Field.Root>
-              <Field.Root name="locale">
-                <Field.Label>{t('filter.locale', 'Locale')}</Field.Label>
-                <SingleSelect
-                  value={filter.locale}
-                  onChange={(value) => set({ locale: String(value) as Filter['locale'] })}
-                >
-                  <SingleSelectOption value="all">{t('filter.allLocales', 'All locales')}</SingleSelectOption>
-                  {locales.map((locale) => (
-                    <SingleSelectOption key={locale.code} value={locale.code}>
-                      {locale.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-              <Field.Root name="interval">
-                <Field.Label>{t('filter.interval', 'Per')}</Field.Label>
-                <SingleSelect
-                  value={filter.interval}
-                  onChange={(value) => set({ interval: String(value) as Filter['interval'] })}
-                >
-                  <SingleSelectOption value="day">{t('filter.day', 'Day')}</SingleSelectOption>
-                  <SingleSelectOption value="week">{t('filter.week', 'Week')}</SingleSelectOption>
-                </SingleSelect>
-              </Field.Root>
-            </Flex>
-          </Box>
-          <Grid.Root gap={6}>
-            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <TimelineChart title={t('timeline.title', 'Leads over time, by type')} timeline={overview.timeline} />
-            </Grid.Item>
-            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <FunnelChart title={t('funnel.title', 'Funnel (contacts)')} stages={funnel} />
-            </Grid.Item>
-          </Grid.Root>
-          <Flex gap={2} justifyContent="flex-end">
-            <CountsTableExport
-              label={t('export.timeline', 'Leads over time (CSV)')}
-              onClick={() => exportTable('timeline')}
-            />
-            <CountsTableExport label={t('export.funnel', 'Funnel (CSV)')} onClick={() => exportTable('funnel')} />
-          </Flex>
-          <Grid.Root gap={6}>
-            {(['source', 'medium', 'campaign'] as const).map((dimension) => (
-              <Grid.Item
-                key={dimension}
-                col={dimension === 'campaign' ? 12 : 6}
-                s={12}
-                direction="column"
-                alignItems="stretch"
+    <PluginPage
+      title={title}
+      subtitle={t('plugin.subtitle', 'Counts only: where leads come from and what they become')}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
+          <Flex gap={4} wrap="wrap" alignItems="flex-end">
+            <Field.Root name="from">
+              <Field.Label>{t('filter.from', 'From')}</Field.Label>
+              <Field.Input
+                type="date"
+                value={filter.from}
+                max={filter.to}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  event.target.value && set({ from: event.target.value })
+                }
+              />
+            </Field.Root>
+            <Field.Root name="to">
+              <Field.Label>{t('filter.to', 'To')}</Field.Label>
+              <Field.Input
+                type="date"
+                value={filter.to}
+                min={filter.from}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  event.target.value && set({ to: event.target.value })
+                }
+              />
+            </Field.Root>
+            <Field.Root name="locale">
+              <Field.Label>{t('filter.locale', 'Locale')}</Field.Label>
+              <SingleSelect
+                value={filter.locale}
+                onChange={(value) => set({ locale: String(value) as Filter['locale'] })}
               >
-                <CountsTable
-                  table={utmTable(
-                    dimension,
-                    t(`utm.${dimension}`, `Top UTM ${dimension}s`),
-                    overview.utm[dimension],
-                    labels,
-                  )}
-                  onExport={exportTable}
-                  isExporting={exporting === `utm-${dimension}`}
-                />
-              </Grid.Item>
-            ))}
-          </Grid.Root>
-          {overview.sections.map((section) => (
-            <CountsTable
-              key={section.name}
-              table={section}
-              onExport={exportTable}
-              isExporting={exporting === section.name}
-            />
-          ))}
-          <CountsTable
-            table={outbox}
-            onExport={exportTable}
-            isExporting={exporting === 'outbox'}
-            action={<Link href="/admin/plugins/leads/outbox">{t('outbox.link', 'Open the outbox')}</Link>}
+                <SingleSelectOption value="all">{t('filter.allLocales', 'All locales')}</SingleSelectOption>
+                {locales.map((locale) => (
+                  <SingleSelectOption key={locale.code} value={locale.code}>
+                    {locale.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Field.Root>
+            <Field.Root name="interval">
+              <Field.Label>{t('filter.interval', 'Per')}</Field.Label>
+              <SingleSelect
+                value={filter.interval}
+                onChange={(value) => set({ interval: String(value) as Filter['interval'] })}
+              >
+                <SingleSelectOption value="day">{t('filter.day', 'Day')}</SingleSelectOption>
+                <SingleSelectOption value="week">{t('filter.week', 'Week')}</SingleSelectOption>
+              </SingleSelect>
+            </Field.Root>
+          </Flex>
+        </Box>
+        <Grid.Root gap={6}>
+          <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+            <TimelineChart title={t('timeline.title', 'Leads over time, by type')} timeline={overview.timeline} />
+          </Grid.Item>
+          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+            <FunnelChart title={t('funnel.title', 'Funnel (contacts)')} stages={funnel} />
+          </Grid.Item>
+        </Grid.Root>
+        <Flex gap={2} justifyContent="flex-end">
+          <CountsTableExport
+            label={t('export.timeline', 'Leads over time (CSV)')}
+            onClick={() => exportTable('timeline')}
           />
+          <CountsTableExport label={t('export.funnel', 'Funnel (CSV)')} onClick={() => exportTable('funnel')} />
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        <Grid.Root gap={6}>
+          {(['source', 'medium', 'campaign'] as const).map((dimension) => (
+            <Grid.Item
+              key={dimension}
+              col={dimension === 'campaign' ? 12 : 6}
+              s={12}
+              direction="column"
+              alignItems="stretch"
+            >
+              <CountsTable
+                table={utmTable(
+                  dimension,
+                  t(`utm.${dimension}`, `Top UTM ${dimension}s`),
+                  overview.utm[dimension],
+                  labels,
+                )}
+                onExport={exportTable}
+                isExporting={exporting === `utm-${dimension}`}
+              />
+            </Grid.Item>
+          ))}
+        </Grid.Root>
+        {overview.sections.map((section) => (
+          <CountsTable
+            key={section.name}
+            table={section}
+            onExport={exportTable}
+            isExporting={exporting === section.name}
+          />
+        ))}
+        <CountsTable
+          table={outbox}
+          onExport={exportTable}
+          isExporting={exporting === 'outbox'}
+          action={<Link href="/admin/plugins/leads/outbox">{t('outbox.link', 'Open the outbox')}</Link>}
+        />
+      </Flex>
+    </PluginPage>
   );
 };
 

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { composeDashboard, exportTable, TOP_UTM } from './compose';
 import type { AnalyticsTable } from './table';
-import { stagesTable } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, stagesTable } from '@magnetiq/plugin-kit/server';
 
 const stageTable = (name: string, stages: Record<string, number>) => stagesTable({ name, title: 'Funnel' }, stages);
 
 const timeline: AnalyticsTable = {
   name: 'leads.timeline',
   title: 'Leads over time',
-  columns: [
-    { key: 'bucket', label: 'Day', kind: 'text' },
-    { key: 'contact-form', label: 'contact-form', kind: 'count' },
-    { key: 'booking', label: 'booking', kind: 'count' },
-    { key: 'total', label: 'Total', kind: 'count' },
-  ],
+  columns: analyticsColumns`
+    bucket text Day
+    contact-form count contact-form
+    booking count booking
+    total count Total
+  `,
   rows: [
     { bucket: '2031-02-01', 'contact-form': 2, booking: 1, total: 3 },
     { bucket: '2031-02-02', 'contact-form': 0, booking: 0, total: 0 },

@@ -1,13 +1,7 @@
+import { adminRoutes } from '@magnetiq/plugin-kit/server';
 import { ACTIONS } from '../permissions';
 
-const guarded = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.read] } }],
-};
-
-export default {
-  type: 'admin' as const,
-  routes: [
-    { method: 'GET', path: '/overview', handler: 'admin.overview', config: guarded },
-    { method: 'GET', path: '/export/:table', handler: 'admin.export', config: guarded },
-  ],
-};
+export default adminRoutes`
+  GET /overview admin.overview ${ACTIONS.read}
+  GET /export/:table admin.export ${ACTIONS.read}
+`;

@@ -1,4 +1,4 @@
-import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { pluginApp } from '@magnetiq/plugin-kit/admin';
 import { Page, useRBAC } from '@strapi/strapi/admin';
 import { Navigate } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
@@ -13,13 +13,8 @@ const Index = () => {
   return <BookingsPage />;
 };
 
-export const App = () => (
-  <PluginRoutes
-    routes={[
-      { permissions: PERMISSIONS.any, element: <Index /> },
-      { path: 'schedules', permissions: PERMISSIONS.schedules, element: <SchedulesPage /> },
-    ]}
-  />
-);
-
-export default App;
+// the menu link's page (lazy-loaded default export)
+export default pluginApp([
+  { permissions: PERMISSIONS.any, element: <Index /> },
+  { path: 'schedules', permissions: PERMISSIONS.schedules, element: <SchedulesPage /> },
+]);

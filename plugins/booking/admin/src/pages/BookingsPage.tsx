@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { TableHead, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import {
   Badge,
   Box,
@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CancelBookingButton } from '../components/CancelBookingButton';
@@ -76,188 +76,184 @@ export const BookingsPage = () => {
   );
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={host ? t('bookings.subtitle', 'Times in {zone}, the host’s time zone', { zone }) : undefined}
-        secondaryAction={
-          <Link to="schedules">
-            <Button variant="secondary">{t('schedules.link', 'Edit schedules')}</Button>
-          </Link>
-        }
-      />
-      <Layouts.Content>
-        {hosts.data.data.length === 0 ? (
-          <Typography textColor="neutral600">
-            {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
-          </Typography>
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Flex gap={3} wrap="wrap">
-              <Box minWidth="240px">
-                <SingleSelect
-                  aria-label={t('bookings.host', 'Host')}
-                  value={host?.slug}
-                  onChange={(value) => setHostSlug(String(value))}
+    <PluginPage
+      title={title}
+      subtitle={host ? t('bookings.subtitle', 'Times in {zone}, the host’s time zone', { zone }) : undefined}
+      secondaryAction={
+        <Link to="schedules">
+          <Button variant="secondary">{t('schedules.link', 'Edit schedules')}</Button>
+        </Link>
+      }
+    >
+      {hosts.data.data.length === 0 ? (
+        <Typography textColor="neutral600">
+          {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
+        </Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={3} wrap="wrap">
+            <Box minWidth="240px">
+              <SingleSelect
+                aria-label={t('bookings.host', 'Host')}
+                value={host?.slug}
+                onChange={(value) => setHostSlug(String(value))}
+              >
+                {hosts.data.data.map((candidate) => (
+                  <SingleSelectOption key={candidate.slug} value={candidate.slug}>
+                    {candidate.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+            <Button variant={view === 'week' ? 'default' : 'tertiary'} onClick={() => setView('week')}>
+              {t('view.week', 'Week')}
+            </Button>
+            <Button variant={view === 'list' ? 'default' : 'tertiary'} onClick={() => setView('list')}>
+              {t('view.list', 'Upcoming (list)')}
+            </Button>
+            {view === 'week' && (
+              <Flex gap={2}>
+                <Button
+                  variant="tertiary"
+                  startIcon={<ChevronLeft />}
+                  onClick={() => setWeekStart(addDays(weekStart, -7))}
                 >
-                  {hosts.data.data.map((candidate) => (
-                    <SingleSelectOption key={candidate.slug} value={candidate.slug}>
-                      {candidate.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Box>
-              <Button variant={view === 'week' ? 'default' : 'tertiary'} onClick={() => setView('week')}>
-                {t('view.week', 'Week')}
-              </Button>
-              <Button variant={view === 'list' ? 'default' : 'tertiary'} onClick={() => setView('list')}>
-                {t('view.list', 'Upcoming (list)')}
-              </Button>
-              {view === 'week' && (
-                <Flex gap={2}>
-                  <Button
-                    variant="tertiary"
-                    startIcon={<ChevronLeft />}
-                    onClick={() => setWeekStart(addDays(weekStart, -7))}
-                  >
-                    {t('week.previous', 'Previous')}
-                  </Button>
-                  <Typography variant="omega" fontWeight="bold">
-                    {weekStart} – {addDays(weekStart, 6)}
-                  </Typography>
-                  <Button
-                    variant="tertiary"
-                    endIcon={<ChevronRight />}
-                    onClick={() => setWeekStart(addDays(weekStart, 7))}
-                  >
-                    {t('week.next', 'Next')}
-                  </Button>
-                </Flex>
-              )}
-            </Flex>
-
-            {view === 'list' ? (
-              rows.length === 0 ? (
-                <Typography textColor="neutral600">{t('bookings.none', 'No bookings in the next 90 days.')}</Typography>
-              ) : (
-                <Table colCount={6} rowCount={rows.length + 1}>
-                  <TableHead
-                    columns={[
-                      t('list.when', 'When'),
-                      t('list.visitor', 'Visitor'),
-                      t('list.company', 'Company'),
-                      t('list.type', 'Meeting type'),
-                      t('list.status', 'Status'),
-                      t('list.actions', 'Actions'),
-                    ]}
-                  />
-                  <Tbody>
-                    {rows.map((booking) => {
-                      const start = partsIn(booking.start, zone);
-                      return (
-                        <Tr key={booking.id}>
-                          <Td>
-                            <Typography>
-                              {start.date} {start.time}–{partsIn(booking.end, zone).time}
-                            </Typography>
-                          </Td>
-                          <Td>
-                            <Typography>{visitorName(booking)}</Typography>
-                            <Typography variant="pi" textColor="neutral600">
-                              {' '}
-                              {booking.visitor?.email}
-                            </Typography>
-                          </Td>
-                          <Td>
-                            <Typography>{booking.visitor?.company ?? '—'}</Typography>
-                          </Td>
-                          <Td>
-                            <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
-                            {booking.meetLink && (
-                              <Typography variant="pi" tag="p">
-                                <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">
-                                  {booking.meetLink}
-                                </a>
-                              </Typography>
-                            )}
-                          </Td>
-                          <Td>
-                            {statusBadge(booking)}
-                            {booking.cancelReason && (
-                              <Typography variant="pi" textColor="neutral600">
-                                {' '}
-                                {booking.cancelReason}
-                              </Typography>
-                            )}
-                          </Td>
-                          <Td>
-                            {booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}
-                          </Td>
-                        </Tr>
-                      );
-                    })}
-                  </Tbody>
-                </Table>
-              )
-            ) : (
-              <Grid.Root gap={2} gridCols={7}>
-                {WEEKDAYS.map((weekday, index) => {
-                  const date = addDays(weekStart, index);
-                  const ofDay = rows.filter((booking) => partsIn(booking.start, zone).date === date);
-                  return (
-                    <Grid.Item key={weekday} col={1} direction="column" alignItems="stretch">
-                      <Box
-                        background="neutral0"
-                        hasRadius
-                        shadow="tableShadow"
-                        padding={2}
-                        minHeight="200px"
-                        width="100%"
-                      >
-                        <Typography variant="sigma" textColor="neutral600">
-                          {t(`weekday.${weekday}`, weekday)} {date.slice(5)}
-                        </Typography>
-                        <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
-                          {ofDay.length === 0 && (
-                            <Typography variant="pi" textColor="neutral500">
-                              —
-                            </Typography>
-                          )}
-                          {ofDay.map((booking) => (
-                            <Box
-                              key={booking.id}
-                              padding={2}
-                              hasRadius
-                              background={booking.status === 'cancelled' ? 'neutral100' : 'primary100'}
-                            >
-                              <Typography variant="omega" fontWeight="bold">
-                                {partsIn(booking.start, zone).time}–{partsIn(booking.end, zone).time}
-                              </Typography>
-                              <Typography variant="pi" tag="p">
-                                {visitorName(booking)}
-                              </Typography>
-                              <Typography variant="pi" tag="p" textColor="neutral600">
-                                {booking.meetingType.title ?? booking.meetingType.slug}
-                              </Typography>
-                              <Flex gap={1} paddingTop={1} wrap="wrap">
-                                {statusBadge(booking)}
-                                {booking.changeable && (
-                                  <CancelBookingButton booking={booking} onDone={bookings.refetch} />
-                                )}
-                              </Flex>
-                            </Box>
-                          ))}
-                        </Flex>
-                      </Box>
-                    </Grid.Item>
-                  );
-                })}
-              </Grid.Root>
+                  {t('week.previous', 'Previous')}
+                </Button>
+                <Typography variant="omega" fontWeight="bold">
+                  {weekStart} – {addDays(weekStart, 6)}
+                </Typography>
+                <Button
+                  variant="tertiary"
+                  endIcon={<ChevronRight />}
+                  onClick={() => setWeekStart(addDays(weekStart, 7))}
+                >
+                  {t('week.next', 'Next')}
+                </Button>
+              </Flex>
             )}
           </Flex>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+
+          {view === 'list' ? (
+            rows.length === 0 ? (
+              <Typography textColor="neutral600">{t('bookings.none', 'No bookings in the next 90 days.')}</Typography>
+            ) : (
+              <Table colCount={6} rowCount={rows.length + 1}>
+                <TableHead
+                  columns={[
+                    t('list.when', 'When'),
+                    t('list.visitor', 'Visitor'),
+                    t('list.company', 'Company'),
+                    t('list.type', 'Meeting type'),
+                    t('list.status', 'Status'),
+                    t('list.actions', 'Actions'),
+                  ]}
+                />
+                <Tbody>
+                  {rows.map((booking) => {
+                    const start = partsIn(booking.start, zone);
+                    return (
+                      <Tr key={booking.id}>
+                        <Td>
+                          <Typography>
+                            {start.date} {start.time}–{partsIn(booking.end, zone).time}
+                          </Typography>
+                        </Td>
+                        <Td>
+                          <Typography>{visitorName(booking)}</Typography>
+                          <Typography variant="pi" textColor="neutral600">
+                            {' '}
+                            {booking.visitor?.email}
+                          </Typography>
+                        </Td>
+                        <Td>
+                          <Typography>{booking.visitor?.company ?? '—'}</Typography>
+                        </Td>
+                        <Td>
+                          <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
+                          {booking.meetLink && (
+                            <Typography variant="pi" tag="p">
+                              <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">
+                                {booking.meetLink}
+                              </a>
+                            </Typography>
+                          )}
+                        </Td>
+                        <Td>
+                          {statusBadge(booking)}
+                          {booking.cancelReason && (
+                            <Typography variant="pi" textColor="neutral600">
+                              {' '}
+                              {booking.cancelReason}
+                            </Typography>
+                          )}
+                        </Td>
+                        <Td>
+                          {booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}
+                        </Td>
+                      </Tr>
+                    );
+                  })}
+                </Tbody>
+              </Table>
+            )
+          ) : (
+            <Grid.Root gap={2} gridCols={7}>
+              {WEEKDAYS.map((weekday, index) => {
+                const date = addDays(weekStart, index);
+                const ofDay = rows.filter((booking) => partsIn(booking.start, zone).date === date);
+                return (
+                  <Grid.Item key={weekday} col={1} direction="column" alignItems="stretch">
+                    <Box
+                      background="neutral0"
+                      hasRadius
+                      shadow="tableShadow"
+                      padding={2}
+                      minHeight="200px"
+                      width="100%"
+                    >
+                      <Typography variant="sigma" textColor="neutral600">
+                        {t(`weekday.${weekday}`, weekday)} {date.slice(5)}
+                      </Typography>
+                      <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+                        {ofDay.length === 0 && (
+                          <Typography variant="pi" textColor="neutral500">
+                            —
+                          </Typography>
+                        )}
+                        {ofDay.map((booking) => (
+                          <Box
+                            key={booking.id}
+                            padding={2}
+                            hasRadius
+                            background={booking.status === 'cancelled' ? 'neutral100' : 'primary100'}
+                          >
+                            <Typography variant="omega" fontWeight="bold">
+                              {partsIn(booking.start, zone).time}–{partsIn(booking.end, zone).time}
+                            </Typography>
+                            <Typography variant="pi" tag="p">
+                              {visitorName(booking)}
+                            </Typography>
+                            <Typography variant="pi" tag="p" textColor="neutral600">
+                              {booking.meetingType.title ?? booking.meetingType.slug}
+                            </Typography>
+                            <Flex gap={1} paddingTop={1} wrap="wrap">
+                              {statusBadge(booking)}
+                              {booking.changeable && (
+                                <CancelBookingButton booking={booking} onDone={bookings.refetch} />
+                              )}
+                            </Flex>
+                          </Box>
+                        ))}
+                      </Flex>
+                    </Box>
+                  </Grid.Item>
+                );
+              })}
+            </Grid.Root>
+          )}
+        </Flex>
+      )}
+    </PluginPage>
   );
 };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import {
   Box,
   Button,
@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { WEEKDAYS, type DataResponse, type HostSchedule, type TimeRange, type Weekday } from '../types';
@@ -151,166 +151,162 @@ export const SchedulesPage = () => {
   };
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('schedules.subtitle', 'Weekly hours and days off of each host, in the host’s own time zone')}
-        primaryAction={
-          <Button onClick={save} loading={saving} disabled={!draft}>
-            {t('schedules.save', 'Save')}
-          </Button>
-        }
-        secondaryAction={
-          <Link to="..">
-            <Button variant="tertiary">{t('bookings.title', 'Bookings')}</Button>
-          </Link>
-        }
-      />
-      <Layouts.Content>
-        {!draft ? (
-          <Typography textColor="neutral600">
-            {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
-          </Typography>
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Flex gap={4} wrap="wrap">
-              <Box minWidth="240px">
-                <Field.Root name="host">
-                  <Field.Label>{t('bookings.host', 'Host')}</Field.Label>
-                  <SingleSelect value={draft.documentId} onChange={(value) => setSelected(String(value))}>
-                    {hosts.data.data.map((host) => (
-                      <SingleSelectOption key={host.documentId} value={host.documentId}>
-                        {host.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Box>
-              <Box minWidth="280px">
-                <Field.Root name="timeZone">
-                  <Field.Label>{t('schedules.zone', 'Time zone')}</Field.Label>
-                  <SingleSelect
-                    value={draft.timeZone}
-                    onChange={(value) => setDraft({ ...draft, timeZone: String(value) })}
-                  >
-                    {ZONES.map((zone) => (
-                      <SingleSelectOption key={zone} value={zone}>
-                        {zone}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Box>
-            </Flex>
-
-            {problems.length > 0 && (
-              <Box background="danger100" padding={3} hasRadius>
-                {problems.map((problem) => (
-                  <Typography key={problem} tag="p" textColor="danger700">
-                    {problem}
-                  </Typography>
-                ))}
-              </Box>
-            )}
-
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
-              <Typography variant="delta" tag="h2">
-                {t('schedules.weekly', 'Weekly hours')}
-              </Typography>
-              <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
-                {WEEKDAYS.map((weekday) => (
-                  <Flex key={weekday} gap={4} alignItems="center">
-                    <Box width="120px">
-                      <Typography fontWeight="bold">{t(`weekday.${weekday}`, weekday)}</Typography>
-                    </Box>
-                    <Intervals
-                      label={weekday}
-                      ranges={draft.weeklyHours[weekday] ?? []}
-                      onChange={(ranges) => setDay(weekday, ranges)}
-                      removeLabel={labels.remove}
-                      addLabel={labels.add}
-                      emptyLabel={labels.off}
-                    />
-                  </Flex>
-                ))}
-              </Flex>
+    <PluginPage
+      title={title}
+      subtitle={t('schedules.subtitle', 'Weekly hours and days off of each host, in the host’s own time zone')}
+      primaryAction={
+        <Button onClick={save} loading={saving} disabled={!draft}>
+          {t('schedules.save', 'Save')}
+        </Button>
+      }
+      secondaryAction={
+        <Link to="..">
+          <Button variant="tertiary">{t('bookings.title', 'Bookings')}</Button>
+        </Link>
+      }
+    >
+      {!draft ? (
+        <Typography textColor="neutral600">
+          {t('hosts.empty', 'No hosts yet. Create one in the Content Manager (Booking host).')}
+        </Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={4} wrap="wrap">
+            <Box minWidth="240px">
+              <Field.Root name="host">
+                <Field.Label>{t('bookings.host', 'Host')}</Field.Label>
+                <SingleSelect value={draft.documentId} onChange={(value) => setSelected(String(value))}>
+                  {hosts.data.data.map((host) => (
+                    <SingleSelectOption key={host.documentId} value={host.documentId}>
+                      {host.name}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
             </Box>
+            <Box minWidth="280px">
+              <Field.Root name="timeZone">
+                <Field.Label>{t('schedules.zone', 'Time zone')}</Field.Label>
+                <SingleSelect
+                  value={draft.timeZone}
+                  onChange={(value) => setDraft({ ...draft, timeZone: String(value) })}
+                >
+                  {ZONES.map((zone) => (
+                    <SingleSelectOption key={zone} value={zone}>
+                      {zone}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+          </Flex>
 
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
-              <Typography variant="delta" tag="h2">
-                {t('schedules.overrides', 'Date overrides and days off')}
-              </Typography>
-              <Typography tag="p" variant="pi" textColor="neutral600">
-                {t('schedules.overridesHint', 'Other hours on one date; no interval means the day off.')}
-              </Typography>
-              <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
-                {draft.dateOverrides.map((override, index) => (
-                  <Flex key={index} gap={4} alignItems="center">
-                    <Box width="180px">
-                      <TextInput
-                        type="date"
-                        aria-label={t('schedules.date', 'Date')}
-                        size="S"
-                        value={override.date}
-                        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                          setDraft({
-                            ...draft,
-                            dateOverrides: draft.dateOverrides.map((item, at) =>
-                              at === index ? { ...item, date: event.target.value } : item,
-                            ),
-                          })
-                        }
-                      />
-                    </Box>
-                    <Intervals
-                      label={override.date}
-                      ranges={override.intervals}
-                      onChange={(intervals) =>
+          {problems.length > 0 && (
+            <Box background="danger100" padding={3} hasRadius>
+              {problems.map((problem) => (
+                <Typography key={problem} tag="p" textColor="danger700">
+                  {problem}
+                </Typography>
+              ))}
+            </Box>
+          )}
+
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
+            <Typography variant="delta" tag="h2">
+              {t('schedules.weekly', 'Weekly hours')}
+            </Typography>
+            <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
+              {WEEKDAYS.map((weekday) => (
+                <Flex key={weekday} gap={4} alignItems="center">
+                  <Box width="120px">
+                    <Typography fontWeight="bold">{t(`weekday.${weekday}`, weekday)}</Typography>
+                  </Box>
+                  <Intervals
+                    label={weekday}
+                    ranges={draft.weeklyHours[weekday] ?? []}
+                    onChange={(ranges) => setDay(weekday, ranges)}
+                    removeLabel={labels.remove}
+                    addLabel={labels.add}
+                    emptyLabel={labels.off}
+                  />
+                </Flex>
+              ))}
+            </Flex>
+          </Box>
+
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
+            <Typography variant="delta" tag="h2">
+              {t('schedules.overrides', 'Date overrides and days off')}
+            </Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {t('schedules.overridesHint', 'Other hours on one date; no interval means the day off.')}
+            </Typography>
+            <Flex direction="column" alignItems="stretch" gap={3} paddingTop={3}>
+              {draft.dateOverrides.map((override, index) => (
+                <Flex key={index} gap={4} alignItems="center">
+                  <Box width="180px">
+                    <TextInput
+                      type="date"
+                      aria-label={t('schedules.date', 'Date')}
+                      size="S"
+                      value={override.date}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
                         setDraft({
                           ...draft,
                           dateOverrides: draft.dateOverrides.map((item, at) =>
-                            at === index ? { ...item, intervals } : item,
+                            at === index ? { ...item, date: event.target.value } : item,
                           ),
                         })
                       }
-                      removeLabel={labels.remove}
-                      addLabel={labels.add}
-                      emptyLabel={t('schedules.dayOff', 'Day off')}
                     />
-                    <IconButton
-                      label={t('schedules.removeDate', 'Remove date')}
-                      variant="ghost"
-                      onClick={() =>
-                        setDraft({ ...draft, dateOverrides: draft.dateOverrides.filter((_, at) => at !== index) })
-                      }
-                    >
-                      <Trash />
-                    </IconButton>
-                  </Flex>
-                ))}
-                <Box>
-                  <Button
-                    variant="secondary"
-                    startIcon={<Plus />}
-                    onClick={() =>
+                  </Box>
+                  <Intervals
+                    label={override.date}
+                    ranges={override.intervals}
+                    onChange={(intervals) =>
                       setDraft({
                         ...draft,
-                        dateOverrides: [
-                          ...draft.dateOverrides,
-                          { date: new Date().toISOString().slice(0, 10), intervals: [] },
-                        ],
+                        dateOverrides: draft.dateOverrides.map((item, at) =>
+                          at === index ? { ...item, intervals } : item,
+                        ),
                       })
                     }
+                    removeLabel={labels.remove}
+                    addLabel={labels.add}
+                    emptyLabel={t('schedules.dayOff', 'Day off')}
+                  />
+                  <IconButton
+                    label={t('schedules.removeDate', 'Remove date')}
+                    variant="ghost"
+                    onClick={() =>
+                      setDraft({ ...draft, dateOverrides: draft.dateOverrides.filter((_, at) => at !== index) })
+                    }
                   >
-                    {t('schedules.addDate', 'Add a date')}
-                  </Button>
-                </Box>
-              </Flex>
-            </Box>
-          </Flex>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+                    <Trash />
+                  </IconButton>
+                </Flex>
+              ))}
+              <Box>
+                <Button
+                  variant="secondary"
+                  startIcon={<Plus />}
+                  onClick={() =>
+                    setDraft({
+                      ...draft,
+                      dateOverrides: [
+                        ...draft.dateOverrides,
+                        { date: new Date().toISOString().slice(0, 10), intervals: [] },
+                      ],
+                    })
+                  }
+                >
+                  {t('schedules.addDate', 'Add a date')}
+                </Button>
+              </Box>
+            </Flex>
+          </Box>
+        </Flex>
+      )}
+    </PluginPage>
   );
 };

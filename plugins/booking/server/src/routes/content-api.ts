@@ -1,15 +1,11 @@
-// the leads core's guard on every POST: JSON only, allowed Origin, small bodies
-const form = { auth: false as const, middlewares: ['plugin::leads.form-guard'] };
+import { publicForm, publicRoutes } from '@magnetiq/plugin-kit/server';
 
-export default {
-  type: 'content-api' as const,
-  routes: [
-    { method: 'GET', path: '/meeting-types', handler: 'public.meetingTypes', config: { auth: false } },
-    { method: 'GET', path: '/meeting-types/:slug', handler: 'public.meetingType', config: { auth: false } },
-    { method: 'GET', path: '/slots', handler: 'public.slots', config: { auth: false } },
-    { method: 'POST', path: '/bookings', handler: 'public.book', config: form },
-    { method: 'POST', path: '/manage', handler: 'public.manage', config: form },
-    { method: 'POST', path: '/manage/cancel', handler: 'public.cancel', config: form },
-    { method: 'POST', path: '/manage/reschedule', handler: 'public.reschedule', config: form },
-  ],
-};
+export default publicRoutes`
+  GET /meeting-types public.meetingTypes
+  GET /meeting-types/:slug public.meetingType
+  GET /slots public.slots
+  POST /bookings public.book ${publicForm}
+  POST /manage public.manage ${publicForm}
+  POST /manage/cancel public.cancel ${publicForm}
+  POST /manage/reschedule public.reschedule ${publicForm}
+`;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): bookings
@@ -17,35 +18,34 @@ interface BookingCounts {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const knex = strapi.db.connection;
-    const rows: BookingCounts[] = await inRange(knex('booking_bookings'), filter, 'created_at', 'language')
-      .select('meeting_type_slug', knex.raw('max(meeting_type_title) as title'))
-      .select(
-        knex.raw('count(*) as bookings'),
-        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
-        knex.raw('count(*) filter (where reschedule_count > 0) as rescheduled'),
-      )
-      .groupBy('meeting_type_slug')
-      .orderBy([{ column: 'bookings', order: 'desc' }, { column: 'meeting_type_slug' }]);
+    const rows = await groupedCounts<BookingCounts>(strapi.db.connection, filter, {
+      table: 'booking_bookings',
+      at: 'created_at',
+      localeColumn: 'language',
+      groupBy: 'meeting_type_slug',
+      also: ['max(meeting_type_title) as title'],
+      counts: {
+        bookings: 'count(*)',
+        cancelled: `count(*) filter (where status = 'cancelled')`,
+        rescheduled: 'count(*) filter (where reschedule_count > 0)',
+      },
+    });
     return [
       {
         name: 'bookings',
         title: 'Booking: bookings and cancellations per meeting type',
         description: 'Bookings made in the range per meeting type; how many were cancelled or moved since',
-        columns: [
-          { key: 'title', label: 'Meeting type', kind: 'text' },
-          { key: 'bookings', label: 'Bookings', kind: 'count' },
-          { key: 'cancelled', label: 'Cancelled', kind: 'count' },
-          { key: 'rescheduled', label: 'Rescheduled', kind: 'count' },
-          { key: 'cancellationRate', label: 'Cancellation rate', kind: 'percent' },
-        ],
-        rows: rows.map((row) => ({
-          title: row.title ?? row.meeting_type_slug,
-          bookings: count(row.bookings),
-          cancelled: count(row.cancelled),
-          rescheduled: count(row.rescheduled),
-          cancellationRate: rate(count(row.cancelled), count(row.bookings)),
-        })),
+        columns: analyticsColumns`
+          title text Meeting type
+          bookings count Bookings
+          cancelled count Cancelled
+          rescheduled count Rescheduled
+          cancellationRate percent Cancellation rate
+        `,
+        rows: rows.map((row) => {
+          const n = counts(row, ['bookings', 'cancelled', 'rescheduled']);
+          return { title: row.title ?? row.meeting_type_slug, ...n, cancellationRate: rate(n.cancelled, n.bookings) };
+        }),
       },
     ];
   },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { freeSlots, visitorWindow, type Interval, type SlotHost, type SlotRules } from '../domain/slots';
-import { ACTIVE_STATUSES, busyService, getConfig, TABLE } from '../utils';
+import { ACTIVE_STATUSES, busyService, getConfig, leads, TABLE } from '../utils';
 import type { HostRecord, MeetingTypeRecord } from './catalog';
 
 const DAY = 24 * 3600 * 1000;
@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Drops the computed answers here and, through the leads cluster service, on every other instance. */
     invalidate() {
       answers.clear();
-      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.slots);
+      void leads(strapi).cluster.broadcast(CLUSTER_TOPIC.slots);
     },
 
     /** This instance only (another instance broadcast the change). */

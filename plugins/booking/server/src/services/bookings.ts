@@ -15,7 +15,7 @@ import {
   type NewBooking,
 } from '../domain/booking';
 import { isFreeStart } from '../domain/slots';
-import { newDocumentId, tokenHash } from '@magnetiq/plugin-kit/server';
+import { newDocumentId, tokenHash, type PageQuery } from '@magnetiq/plugin-kit/server';
 import { signManageToken, verifyManageToken } from '../domain/tokens';
 import type { BookingRequest } from '../validation/booking';
 import { ACTIVE_STATUSES, ACTIVITY_TYPE, getService, leads, TABLE, tokenSecret, UID } from '../utils';
@@ -70,6 +70,14 @@ export interface BookingRecord {
   /** the same, in rows read with SQL */
   meet_link?: string | null;
   createdAt: string | Date;
+}
+
+/** The admin list's filter and page. */
+interface BookingListQuery extends PageQuery {
+  host?: string;
+  from?: Date;
+  to?: Date;
+  status?: string;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -420,21 +428,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Admin list: bookings with the visitor's name and email (admins may see them). */
-    async list({
-      host,
-      from,
-      to,
-      status,
-      page = 1,
-      pageSize = 50,
-    }: {
-      host?: string;
-      from?: Date;
-      to?: Date;
-      status?: string;
-      page?: number;
-      pageSize?: number;
-    }) {
+    async list({ host, from, to, status, page = 1, pageSize = 50 }: BookingListQuery) {
       const where: Record<string, unknown> = {};
       if (host) where.hostSlug = host;
       if (status) where.status = status;

@@ -170,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cached = null;
       // computed slots depend on hosts and types too
       strapi.plugin('booking').service('availability').invalidateLocal();
-      void strapi.plugin('leads').service('cluster').broadcast(CLUSTER_TOPIC.catalog);
+      void leads(strapi).cluster.broadcast(CLUSTER_TOPIC.catalog);
     },
 
     /** This instance only (another instance broadcast the change). */

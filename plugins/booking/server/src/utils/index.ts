@@ -1,18 +1,11 @@
-import { BOOKING_TOPIC, CALENDAR_TOPIC, ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
+import { BOOKING_TOPIC, CALENDAR_TOPIC, contentTypeUids, ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { BookingConfig } from '../config';
 import type services from '../services';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-
 export const PLUGIN_ID = 'booking';
-export const UID = {
-  host: 'plugin::booking.host',
-  meetingType: 'plugin::booking.meeting-type',
-  booking: 'plugin::booking.booking',
-} as const;
+export const UID = contentTypeUids(PLUGIN_ID, { host: 'host', meetingType: 'meeting-type', booking: 'booking' });
 export const TABLE = {
   host: 'booking_hosts',
   meetingType: 'booking_meeting_types',
@@ -23,9 +16,7 @@ export const ACTIVITY_TYPE = 'booking';
 export const ACTIVE_STATUSES = ['confirmed', 'rescheduled'] as const;
 export const TOPIC = { ...CALENDAR_TOPIC, ...BOOKING_TOPIC } as const;
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<BookingConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, BookingConfig>(PLUGIN_ID);
 
 /** The link secret: our own, or one derived from the leads secret (a separate key per purpose). */
 export function tokenSecret(strapi: Core.Strapi): string {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { TableHead, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { TableHead, useAdminAction, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import {
   Badge,
   Box,
@@ -14,7 +14,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -209,128 +209,122 @@ export const ConnectionsPage = () => {
   const rows = connections.data.data;
   const oauth = connections.data.meta.oauth;
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')}
-        primaryAction={
-          <ConnectDialog label={t('connect.new', 'Service account subject')} onDone={connections.refetch} />
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          {!connections.data.meta.configured && (
-            <Box background="warning100" padding={3} hasRadius>
-              <Typography textColor="warning700">
-                {t(
-                  'notConfigured',
-                  'No Google credentials are configured (GOOGLE_SERVICE_ACCOUNT_* or GOOGLE_OAUTH_*). Bookings work without busy times; calendar events wait until credentials exist.',
-                )}
-              </Typography>
-            </Box>
-          )}
-          {rows.some((row) => row.needsReconnect) && (
-            <Box background="danger100" padding={3} hasRadius>
-              <Typography textColor="danger700">
-                {t(
-                  'reconnect.banner',
-                  'Google refused the credentials of a calendar: reconnect the calendar. Its events wait until then.',
-                )}
-              </Typography>
-            </Box>
-          )}
-          {rows.length === 0 ? (
-            <Typography textColor="neutral600">
+    <PluginPage
+      title={title}
+      subtitle={t('page.subtitle', 'Google calendars of the booking hosts: free/busy and events')}
+      primaryAction={<ConnectDialog label={t('connect.new', 'Service account subject')} onDone={connections.refetch} />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {!connections.data.meta.configured && (
+          <Box background="warning100" padding={3} hasRadius>
+            <Typography textColor="warning700">
               {t(
-                'list.empty',
-                'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.',
+                'notConfigured',
+                'No Google credentials are configured (GOOGLE_SERVICE_ACCOUNT_* or GOOGLE_OAUTH_*). Bookings work without busy times; calendar events wait until credentials exist.',
               )}
             </Typography>
-          ) : (
-            <Table colCount={6} rowCount={rows.length + 1}>
-              <TableHead
-                columns={[
-                  t('list.calendar', 'Calendar'),
-                  t('list.owners', 'Used by'),
-                  t('list.method', 'Access'),
-                  t('list.status', 'Status'),
-                  t('list.checked', 'Last checked'),
-                  t('list.actions', 'Actions'),
-                ]}
-              />
-              <Tbody>
-                {rows.map((row) => (
-                  <Tr key={row.calendarId}>
-                    <Td>
-                      <Typography>{row.calendarId}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {row.owners
-                          .map((owner) =>
-                            owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`,
-                          )
-                          .join(', ') || '—'}
+          </Box>
+        )}
+        {rows.some((row) => row.needsReconnect) && (
+          <Box background="danger100" padding={3} hasRadius>
+            <Typography textColor="danger700">
+              {t(
+                'reconnect.banner',
+                'Google refused the credentials of a calendar: reconnect the calendar. Its events wait until then.',
+              )}
+            </Typography>
+          </Box>
+        )}
+        {rows.length === 0 ? (
+          <Typography textColor="neutral600">
+            {t(
+              'list.empty',
+              'No calendar yet. A host’s calendar (its calendar id in the Content Manager) or a webinar’s team calendar appears here.',
+            )}
+          </Typography>
+        ) : (
+          <Table colCount={6} rowCount={rows.length + 1}>
+            <TableHead
+              columns={[
+                t('list.calendar', 'Calendar'),
+                t('list.owners', 'Used by'),
+                t('list.method', 'Access'),
+                t('list.status', 'Status'),
+                t('list.checked', 'Last checked'),
+                t('list.actions', 'Actions'),
+              ]}
+            />
+            <Tbody>
+              {rows.map((row) => (
+                <Tr key={row.calendarId}>
+                  <Td>
+                    <Typography>{row.calendarId}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {row.owners
+                        .map((owner) =>
+                          owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`,
+                        )
+                        .join(', ') || '—'}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {row.method === 'oauth'
+                        ? t('method.oauth', 'Host’s own account')
+                        : t('method.sa', 'Service account')}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Badge textColor={STATUS_COLOR[row.status]}>
+                      {row.needsReconnect
+                        ? t('status.disconnected', 'Disconnected: connect again')
+                        : t(`status.${row.status}`, row.status)}
+                    </Badge>
+                    {row.lastError && (
+                      <Typography variant="pi" tag="p" textColor="neutral600">
+                        {row.lastError}
                       </Typography>
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {row.method === 'oauth'
-                          ? t('method.oauth', 'Host’s own account')
-                          : t('method.sa', 'Service account')}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Badge textColor={STATUS_COLOR[row.status]}>
-                        {row.needsReconnect
-                          ? t('status.disconnected', 'Disconnected: connect again')
-                          : t(`status.${row.status}`, row.status)}
-                      </Badge>
-                      {row.lastError && (
-                        <Typography variant="pi" tag="p" textColor="neutral600">
-                          {row.lastError}
-                        </Typography>
+                    )}
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {row.lastCheckedAt
+                        ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' })
+                        : '—'}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Flex gap={2}>
+                      {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
+                        <ConnectGoogleButton
+                          calendarId={row.calendarId}
+                          label={
+                            row.method === 'oauth'
+                              ? t('oauth.reconnect', 'Reconnect Google Calendar')
+                              : t('oauth.connect', 'Connect Google Calendar')
+                          }
+                        />
                       )}
-                    </Td>
-                    <Td>
-                      <Typography>
-                        {row.lastCheckedAt
-                          ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' })
-                          : '—'}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Flex gap={2}>
-                        {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
-                          <ConnectGoogleButton
-                            calendarId={row.calendarId}
-                            label={
-                              row.method === 'oauth'
-                                ? t('oauth.reconnect', 'Reconnect Google Calendar')
-                                : t('oauth.connect', 'Connect Google Calendar')
-                            }
-                          />
-                        )}
-                        {row.method === 'oauth' && (
-                          <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />
-                        )}
-                        {row.method !== 'oauth' && (
-                          <ConnectDialog
-                            calendarId={row.calendarId}
-                            label={t('connect.subjectButton', 'Subject')}
-                            onDone={connections.refetch}
-                          />
-                        )}
-                      </Flex>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+                      {row.method === 'oauth' && (
+                        <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />
+                      )}
+                      {row.method !== 'oauth' && (
+                        <ConnectDialog
+                          calendarId={row.calendarId}
+                          label={t('connect.subjectButton', 'Subject')}
+                          onDone={connections.refetch}
+                        />
+                      )}
+                    </Flex>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Flex>
+    </PluginPage>
   );
 };

@@ -1,6 +1,7 @@
+import { PluginPage } from '@magnetiq/plugin-kit/admin';
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../pluginId';
@@ -46,37 +47,31 @@ export const OAuthCallbackPage = () => {
 
   const title = t('oauth.title', 'Connect Google Calendar');
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="flex-start" gap={4}>
-          {outcome.state === 'working' && (
-            <Typography>{t('oauth.working', 'Finishing the Google sign-in…')}</Typography>
-          )}
-          {outcome.state === 'connected' && (
-            <Box background="success100" padding={3} hasRadius>
-              <Typography textColor="success700">
-                {t(
-                  'oauth.connected',
-                  'Connected: {calendarId} now gets the booking events and its busy times are checked.',
-                  { calendarId: outcome.calendarId },
-                )}
-              </Typography>
-            </Box>
-          )}
-          {outcome.state === 'failed' && (
-            <Box background="danger100" padding={3} hasRadius>
-              <Typography textColor="danger700">{outcome.message}</Typography>
-            </Box>
-          )}
-          {outcome.state !== 'working' && (
-            <Button onClick={() => navigate(`/plugins/${PLUGIN_ID}`)} variant="secondary">
-              {t('oauth.back', 'Back to the calendars')}
-            </Button>
-          )}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage title={title}>
+      <Flex direction="column" alignItems="flex-start" gap={4}>
+        {outcome.state === 'working' && <Typography>{t('oauth.working', 'Finishing the Google sign-in…')}</Typography>}
+        {outcome.state === 'connected' && (
+          <Box background="success100" padding={3} hasRadius>
+            <Typography textColor="success700">
+              {t(
+                'oauth.connected',
+                'Connected: {calendarId} now gets the booking events and its busy times are checked.',
+                { calendarId: outcome.calendarId },
+              )}
+            </Typography>
+          </Box>
+        )}
+        {outcome.state === 'failed' && (
+          <Box background="danger100" padding={3} hasRadius>
+            <Typography textColor="danger700">{outcome.message}</Typography>
+          </Box>
+        )}
+        {outcome.state !== 'working' && (
+          <Button onClick={() => navigate(`/plugins/${PLUGIN_ID}`)} variant="secondary">
+            {t('oauth.back', 'Back to the calendars')}
+          </Button>
+        )}
+      </Flex>
+    </PluginPage>
   );
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { decryptToken, encryptToken, keyringFrom, TokenKeyError, type TokenKeyring } from '../domain/token-crypto';
-import { DISCONNECTED_TEMPLATE, getConfig, getService, UID } from '../utils';
+import { DISCONNECTED_TEMPLATE, getConfig, getService, leads, UID } from '../utils';
 import type { CalendarOwner } from './owners';
 
 const CONNECTIONS_TABLE = 'calendar_sync_connections';
@@ -146,8 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * connection time), so each lost grant is reported once, even when two instances see it.
    */
   async notifyDisconnected(calendarId: string, connectedAt: Date | null, connectedBy: number | null) {
-    const leads = strapi.plugin('leads');
-    if (!leads) return;
+    if (!strapi.plugin('leads')) return;
     const owners = await getService(strapi, 'owners').of(calendarId);
     const recipients = new Map<string, string | null>();
     for (const owner of owners) if (owner.email) recipients.set(owner.email.toLowerCase(), owner.name);
@@ -167,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const redirectUri = getConfig(strapi).oauth.redirectUri;
     const reconnectUrl = redirectUri ? redirectUri.replace(/\/oauth\/callback\/?$/, '') : null;
     const grant = connectedAt ? new Date(connectedAt).toISOString() : 'pasted-token';
-    await leads.service('outbox').enqueue(
+    await leads(strapi).outbox.enqueue(
       [...recipients].map(([to, ownerName]) => ({
         topic: 'email.send',
         idempotencyKey: `email:${DISCONNECTED_TEMPLATE}:${calendarId}:${grant}:${to}`,

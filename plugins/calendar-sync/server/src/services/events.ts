@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { calendar_v3 } from 'googleapis';
 import { eventIdForReference } from '../domain/event-id';
 import { classifyGoogleError, rateLimitDelayMs, type Failure } from '../domain/google-errors';
-import { deliveryErrors, getConfig, getService, timedGoogleCall, UID } from '../utils';
+import { deliveryErrors, getConfig, getService, leads, timedGoogleCall, UID } from '../utils';
 import { NotConfiguredError } from './google';
 
 export interface EventMessage {
@@ -103,16 +103,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reportConference = async (message: EventMessage, event: calendar_v3.Schema$Event | undefined) => {
     const meetLink = meetLinkOf(event);
     if (!message.onConference || !meetLink) return;
-    await strapi
-      .plugin('leads')
-      .service('outbox')
-      .enqueue([
-        {
-          topic: message.onConference.topic,
-          idempotencyKey: `${message.onConference.topic}:${message.eventId}:${meetLink}`,
-          payload: { ...message.onConference.payload, meetLink, htmlLink: event?.htmlLink ?? null },
-        },
-      ]);
+    await leads(strapi).outbox.enqueue([
+      {
+        topic: message.onConference.topic,
+        idempotencyKey: `${message.onConference.topic}:${message.eventId}:${meetLink}`,
+        payload: { ...message.onConference.payload, meetLink, htmlLink: event?.htmlLink ?? null },
+      },
+    ]);
   };
 
   const insert = async (message: EventMessage, attempt: number) => {

@@ -1,17 +1,11 @@
-import { ownConfig, ownServices } from '@magnetiq/plugin-kit/server';
+import { contentTypeUids, ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
+import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { Core } from '@strapi/strapi';
 import type { CalendarSyncConfig } from '../config';
 import type services from '../services';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-
 export const PLUGIN_ID = 'calendar-sync';
-export const UID = {
-  connection: 'plugin::calendar-sync.connection',
-  event: 'plugin::calendar-sync.event',
-  oauthState: 'plugin::calendar-sync.oauth-state',
-} as const;
+export const UID = contentTypeUids(PLUGIN_ID, { connection: 'connection', event: 'event', oauthState: 'oauth-state' });
 /** the email a host gets once when Google refuses their grant (expired or revoked) */
 export const DISCONNECTED_TEMPLATE = 'calendar-disconnected';
 /** the languages that email is written in (domain/emails.ts); others fall back to it */
@@ -25,12 +19,12 @@ export const CALENDAR_SCOPES = [
   'https://www.googleapis.com/auth/calendar.freebusy',
 ];
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<CalendarSyncConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, CalendarSyncConfig>(PLUGIN_ID);
 
 /** Times one Google call in the leads core's metrics (magnetiq_external_call_duration_seconds). */
 export function timedGoogleCall<T>(strapi: Core.Strapi, operation: string, call: () => Promise<T>): Promise<T> {
-  const metrics = strapi.plugin('leads')?.service('metrics');
-  return metrics ? metrics.timeExternal('google', operation, call) : call();
+  return strapi.plugin('leads') ? leads(strapi).metrics.timeExternal('google', operation, call) : call();
 }
+
+/** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
+export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

@@ -1,16 +1,10 @@
-import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { pluginApp } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { AuditLogPage } from './AuditLogPage';
 import { ReleasesPage } from './ReleasesPage';
 
-export const App = () => (
-  <PluginRoutes
-    routes={[
-      { permissions: PERMISSIONS.releasesRead, element: <ReleasesPage /> },
-      { path: 'audit-log', permissions: PERMISSIONS.auditRead, element: <AuditLogPage /> },
-    ]}
-  />
-);
-
-// The admin lazy-loads the menu link's page through a default export.
-export default App;
+// the menu link's page (lazy-loaded default export)
+export default pluginApp([
+  { permissions: PERMISSIONS.releasesRead, element: <ReleasesPage /> },
+  { path: 'audit-log', permissions: PERMISSIONS.auditRead, element: <AuditLogPage /> },
+]);

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
+import { useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
 import {
   Box,
   Button,
@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { AuditEntry as LeadsAuditEntry } from '@magnetiq/plugin-leads/contract';
 import { getTranslation } from '../utils/getTranslation';
@@ -48,65 +48,61 @@ export const AuditLogPage = () => {
       toggleNotification({ type: 'danger', message: t('audit.exportFailed', 'The export failed') }),
     );
   return (
-    <Page.Main>
-      <Page.Title>{t('audit.title', 'Audit log')}</Page.Title>
-      <Layouts.Header
-        title={t('audit.title', 'Audit log')}
-        primaryAction={
-          <Button startIcon={<Download />} onClick={() => void exportCsv()}>
-            {t('audit.export', 'Export CSV')}
-          </Button>
-        }
-      />
-      <Layouts.Content>
-        <Flex gap={2} alignItems="flex-end" paddingBottom={4} wrap="wrap">
-          {FIELDS.map(([key, label]) => (
-            <Field.Root key={key} name={key}>
-              <Field.Label>{label}</Field.Label>
-              <TextInput
-                value={draft[key]}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  setDraft({ ...draft, [key]: event.target.value })
-                }
-              />
-            </Field.Root>
-          ))}
-          <Button variant="secondary" onClick={() => setFilters(draft)}>
-            {t('audit.filter', 'Filter')}
-          </Button>
-        </Flex>
-        {query.error ? <Typography textColor="danger600">{t('audit.failed', 'Check the filters')}</Typography> : null}
-        <Box background="neutral0" hasRadius shadow="tableShadow">
-          <Table colCount={5} rowCount={(query.data?.data.length ?? 0) + 1}>
-            <Thead>
-              <Tr>
-                <Th>{t('audit.when', 'When')}</Th>
-                <Th>{t('audit.who', 'Who')}</Th>
-                <Th>{t('audit.action', 'Action')}</Th>
-                <Th>{t('audit.what', 'What')}</Th>
-                <Th>{t('audit.details', 'Details')}</Th>
+    <PluginPage
+      title={t('audit.title', 'Audit log')}
+      primaryAction={
+        <Button startIcon={<Download />} onClick={() => void exportCsv()}>
+          {t('audit.export', 'Export CSV')}
+        </Button>
+      }
+    >
+      <Flex gap={2} alignItems="flex-end" paddingBottom={4} wrap="wrap">
+        {FIELDS.map(([key, label]) => (
+          <Field.Root key={key} name={key}>
+            <Field.Label>{label}</Field.Label>
+            <TextInput
+              value={draft[key]}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                setDraft({ ...draft, [key]: event.target.value })
+              }
+            />
+          </Field.Root>
+        ))}
+        <Button variant="secondary" onClick={() => setFilters(draft)}>
+          {t('audit.filter', 'Filter')}
+        </Button>
+      </Flex>
+      {query.error ? <Typography textColor="danger600">{t('audit.failed', 'Check the filters')}</Typography> : null}
+      <Box background="neutral0" hasRadius shadow="tableShadow">
+        <Table colCount={5} rowCount={(query.data?.data.length ?? 0) + 1}>
+          <Thead>
+            <Tr>
+              <Th>{t('audit.when', 'When')}</Th>
+              <Th>{t('audit.who', 'Who')}</Th>
+              <Th>{t('audit.action', 'Action')}</Th>
+              <Th>{t('audit.what', 'What')}</Th>
+              <Th>{t('audit.details', 'Details')}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {(query.data?.data ?? []).map((entry) => (
+              <Tr key={entry.id}>
+                <Td>{formatDate(entry.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
+                <Td>{entry.actorEmail ?? (entry.actorId ? `#${entry.actorId}` : '—')}</Td>
+                <Td>{entry.action}</Td>
+                <Td>
+                  {entry.subjectType} {entry.subjectId}
+                </Td>
+                <Td>
+                  <Typography variant="pi">
+                    {entry.details ? JSON.stringify(entry.details).slice(0, 160) : ''}
+                  </Typography>
+                </Td>
               </Tr>
-            </Thead>
-            <Tbody>
-              {(query.data?.data ?? []).map((entry) => (
-                <Tr key={entry.id}>
-                  <Td>{formatDate(entry.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
-                  <Td>{entry.actorEmail ?? (entry.actorId ? `#${entry.actorId}` : '—')}</Td>
-                  <Td>{entry.action}</Td>
-                  <Td>
-                    {entry.subjectType} {entry.subjectId}
-                  </Td>
-                  <Td>
-                    <Typography variant="pi">
-                      {entry.details ? JSON.stringify(entry.details).slice(0, 160) : ''}
-                    </Typography>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-        </Box>
-      </Layouts.Content>
-    </Page.Main>
+            ))}
+          </Tbody>
+        </Table>
+      </Box>
+    </PluginPage>
   );
 };

@@ -1,6 +1,6 @@
-import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { EmptyList, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Release } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -15,31 +15,27 @@ export const ReleasesPage = () => {
   if (!query.data) return <Page.Loading />;
   const releases = query.data.data;
   return (
-    <Page.Main>
-      <Page.Title>{t('releases.title', 'Releases')}</Page.Title>
-      <Layouts.Header title={t('releases.title', 'Releases')} />
-      <Layouts.Content>
-        {releases.length === 0 ? (
-          <EmptyList content={t('releases.empty', 'No releases yet.')} />
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            {releases.map((release) => (
-              <Box key={release.id} padding={4} hasRadius background="neutral0" shadow="tableShadow">
-                <Typography variant="delta">{release.name}</Typography>
-                <Typography tag="p">
-                  {release.status}
-                  {release.scheduledAt
-                    ? ` · ${formatDate(release.scheduledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: release.timeZone ?? undefined })}`
-                    : ''}
-                  {' · '}
-                  {t('releases.actions', '{count} entries', { count: release.actions.length })}
-                </Typography>
-                {release.error && <Typography textColor="danger600">{release.error}</Typography>}
-              </Box>
-            ))}
-          </Flex>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage title={t('releases.title', 'Releases')}>
+      {releases.length === 0 ? (
+        <EmptyList content={t('releases.empty', 'No releases yet.')} />
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          {releases.map((release) => (
+            <Box key={release.id} padding={4} hasRadius background="neutral0" shadow="tableShadow">
+              <Typography variant="delta">{release.name}</Typography>
+              <Typography tag="p">
+                {release.status}
+                {release.scheduledAt
+                  ? ` · ${formatDate(release.scheduledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: release.timeZone ?? undefined })}`
+                  : ''}
+                {' · '}
+                {t('releases.actions', '{count} entries', { count: release.actions.length })}
+              </Typography>
+              {release.error && <Typography textColor="danger600">{release.error}</Typography>}
+            </Box>
+          ))}
+        </Flex>
+      )}
+    </PluginPage>
   );
 };

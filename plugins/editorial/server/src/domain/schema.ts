@@ -1,3 +1,5 @@
+import { STRAPI_MANAGED_FIELDS } from '@magnetiq/plugin-kit/server';
+
 /**
  * The part of Strapi's content model the editorial plugin reads, as plain data: the domain
  * functions (snapshot, restore, diff) take a `Schemas` lookup so they are unit-tested without
@@ -25,17 +27,7 @@ export interface Model {
 export type Schemas = (uid: string) => Model | undefined;
 
 /** Attributes that are Strapi's bookkeeping, never part of a version's data. */
-export const META_FIELDS = new Set([
-  'id',
-  'documentId',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-  'createdBy',
-  'updatedBy',
-  'locale',
-  'localizations',
-]);
+export const META_FIELDS = new Set(STRAPI_MANAGED_FIELDS);
 
 /** Text kinds: a changed value is shown as a word diff. */
 export const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid']);

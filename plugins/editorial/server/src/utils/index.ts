@@ -1,18 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
+import { ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { EditorialConfig } from '../config';
 import type { Model, Schemas } from '../domain/schema';
 import type services from '../services';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-
 export const PLUGIN_ID = 'editorial';
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<EditorialConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, EditorialConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

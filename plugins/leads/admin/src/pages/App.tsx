@@ -1,4 +1,4 @@
-import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { pluginApp } from '@magnetiq/plugin-kit/admin';
 import { Layouts } from '@strapi/strapi/admin';
 import { LeadsMobileNav, LeadsNav } from '../components/LeadsNav';
 import { PERMISSIONS } from '../permissions';
@@ -7,19 +7,18 @@ import { ContactsListPage } from './ContactsListPage';
 import { EmailsPage } from './EmailsPage';
 import { OutboxPage } from './OutboxPage';
 
-export const App = () => (
-  <Layouts.Root sideNav={<LeadsNav />}>
-    <LeadsMobileNav />
-    <PluginRoutes
-      routes={[
-        { permissions: PERMISSIONS.contactsRead, element: <ContactsListPage /> },
-        { path: 'contacts/:documentId', permissions: PERMISSIONS.contactsRead, element: <ContactDetailPage /> },
-        { path: 'outbox', permissions: PERMISSIONS.outboxRead, element: <OutboxPage /> },
-        { path: 'emails', permissions: PERMISSIONS.outboxRead, element: <EmailsPage /> },
-      ]}
-    />
-  </Layouts.Root>
+// the menu link's page (lazy-loaded default export): the leads pages beside their own navigation
+export default pluginApp(
+  [
+    { permissions: PERMISSIONS.contactsRead, element: <ContactsListPage /> },
+    { path: 'contacts/:documentId', permissions: PERMISSIONS.contactsRead, element: <ContactDetailPage /> },
+    { path: 'outbox', permissions: PERMISSIONS.outboxRead, element: <OutboxPage /> },
+    { path: 'emails', permissions: PERMISSIONS.outboxRead, element: <EmailsPage /> },
+  ],
+  (pages) => (
+    <Layouts.Root sideNav={<LeadsNav />}>
+      <LeadsMobileNav />
+      {pages}
+    </Layouts.Root>
+  ),
 );
-
-// The admin lazy-loads the menu link's page through a default export.
-export default App;

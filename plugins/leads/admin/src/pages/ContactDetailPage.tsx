@@ -1,6 +1,6 @@
-import { Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Section, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
-import { BackButton, isFetchError, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { BackButton, isFetchError, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { ActivityTimeline } from '../components/ActivityTimeline';
@@ -49,38 +49,33 @@ export const ContactDetailPage = () => {
   const title = displayName(contact);
 
   return (
-    <Page.Main aria-busy={isLoading}>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton fallback={paths.contacts} />}
-        title={title}
-        subtitle={title === contact.email ? undefined : contact.email}
-        primaryAction={
-          <Flex gap={2}>
-            {canExport ? <ExportContactButton documentId={contact.documentId} /> : null}
-            {canErase && contact.status !== 'erased' ? (
-              <EraseContactButton documentId={contact.documentId} email={contact.email} onErased={refetch} />
-            ) : null}
-          </Flex>
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section title={formatMessage({ id: getTranslation('contact.section.details'), defaultMessage: 'Details' })}>
-            <ContactFields contact={contact} />
-          </Section>
-          <Section
-            title={formatMessage({ id: getTranslation('contact.section.consents'), defaultMessage: 'Consents' })}
-          >
-            <ConsentsTable consents={consents} />
-          </Section>
-          <Section
-            title={formatMessage({ id: getTranslation('contact.section.activities'), defaultMessage: 'Activity' })}
-          >
-            <ActivityTimeline activities={activities} entries={entries} />
-          </Section>
+    <PluginPage
+      busy={isLoading}
+      navigationAction={<BackButton fallback={paths.contacts} />}
+      title={title}
+      subtitle={title === contact.email ? undefined : contact.email}
+      primaryAction={
+        <Flex gap={2}>
+          {canExport ? <ExportContactButton documentId={contact.documentId} /> : null}
+          {canErase && contact.status !== 'erased' ? (
+            <EraseContactButton documentId={contact.documentId} email={contact.email} onErased={refetch} />
+          ) : null}
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Section title={formatMessage({ id: getTranslation('contact.section.details'), defaultMessage: 'Details' })}>
+          <ContactFields contact={contact} />
+        </Section>
+        <Section title={formatMessage({ id: getTranslation('contact.section.consents'), defaultMessage: 'Consents' })}>
+          <ConsentsTable consents={consents} />
+        </Section>
+        <Section
+          title={formatMessage({ id: getTranslation('contact.section.activities'), defaultMessage: 'Activity' })}
+        >
+          <ActivityTimeline activities={activities} entries={entries} />
+        </Section>
+      </Flex>
+    </PluginPage>
   );
 };

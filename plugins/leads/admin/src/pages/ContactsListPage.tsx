@@ -1,6 +1,6 @@
-import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { EmptyList, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ContactFilters } from '../components/ContactFilters';
 import { ContactsTable } from '../components/ContactsTable';
@@ -29,41 +29,38 @@ export const ContactsListPage = () => {
   const isFiltered = Boolean(search || filters.status || filters.source);
 
   return (
-    <Page.Main aria-busy={isLoading}>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={formatMessage(
-          {
-            id: getTranslation('contacts.subtitle'),
-            defaultMessage: '{total, plural, one {# contact} other {# contacts}} found',
-          },
-          { total },
-        )}
-      />
-      <Layouts.Action startActions={<ContactFilters />} />
-      <Layouts.Content>
-        {data.data.length === 0 ? (
-          <EmptyList
-            content={
-              isFiltered
-                ? formatMessage({
-                    id: getTranslation('contacts.empty.filtered'),
-                    defaultMessage: 'No contact matches these filters.',
-                  })
-                : formatMessage({
-                    id: getTranslation('contacts.empty'),
-                    defaultMessage: 'No contacts yet. They appear here when someone fills in a form.',
-                  })
-            }
-          />
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <ContactsTable contacts={data.data} />
-            <ListPagination pagination={data.meta.pagination} />
-          </Flex>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      busy={isLoading}
+      title={title}
+      startActions={<ContactFilters />}
+      subtitle={formatMessage(
+        {
+          id: getTranslation('contacts.subtitle'),
+          defaultMessage: '{total, plural, one {# contact} other {# contacts}} found',
+        },
+        { total },
+      )}
+    >
+      {data.data.length === 0 ? (
+        <EmptyList
+          content={
+            isFiltered
+              ? formatMessage({
+                  id: getTranslation('contacts.empty.filtered'),
+                  defaultMessage: 'No contact matches these filters.',
+                })
+              : formatMessage({
+                  id: getTranslation('contacts.empty'),
+                  defaultMessage: 'No contacts yet. They appear here when someone fills in a form.',
+                })
+          }
+        />
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <ContactsTable contacts={data.data} />
+          <ListPagination pagination={data.meta.pagination} />
+        </Flex>
+      )}
+    </PluginPage>
   );
 };

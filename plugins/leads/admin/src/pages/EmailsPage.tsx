@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { EmptyList, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Flex } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { EmailBodyModal } from '../components/EmailBodyModal';
 import { EmailsTable } from '../components/EmailsTable';
@@ -23,31 +23,28 @@ export const EmailsPage = () => {
   if (!data) return <Page.Loading />;
 
   return (
-    <Page.Main aria-busy={isLoading}>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={formatMessage({
-          id: getTranslation('emails.subtitle'),
-          defaultMessage: 'Every email sent or, without a SendGrid key, only logged',
-        })}
-      />
-      <Layouts.Content>
-        {data.data.length === 0 ? (
-          <EmptyList
-            content={formatMessage({
-              id: getTranslation('emails.empty'),
-              defaultMessage: 'No email has been sent yet.',
-            })}
-          />
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <EmailsTable emails={data.data} onOpen={setOpenEmail} />
-            <ListPagination pagination={data.meta.pagination} canChangePageSize={false} />
-          </Flex>
-        )}
-      </Layouts.Content>
+    <PluginPage
+      busy={isLoading}
+      title={title}
+      subtitle={formatMessage({
+        id: getTranslation('emails.subtitle'),
+        defaultMessage: 'Every email sent or, without a SendGrid key, only logged',
+      })}
+    >
+      {data.data.length === 0 ? (
+        <EmptyList
+          content={formatMessage({
+            id: getTranslation('emails.empty'),
+            defaultMessage: 'No email has been sent yet.',
+          })}
+        />
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <EmailsTable emails={data.data} onOpen={setOpenEmail} />
+          <ListPagination pagination={data.meta.pagination} canChangePageSize={false} />
+        </Flex>
+      )}
       <EmailBodyModal email={openEmail} onClose={() => setOpenEmail(null)} />
-    </Page.Main>
+    </PluginPage>
   );
 };

@@ -1,7 +1,7 @@
-import { EmptyList, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { EmptyList, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ListPagination } from '../components/ListPagination';
 import { OutboxCounts } from '../components/OutboxCounts';
@@ -47,41 +47,36 @@ export const OutboxPage = () => {
   if (!stats.data || !messages.data || isLoadingPermissions) return <Page.Loading />;
 
   return (
-    <Page.Main aria-busy={stats.isLoading || messages.isLoading}>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={formatMessage({
-          id: getTranslation('outbox.subtitle'),
-          defaultMessage: 'Messages to other systems and emails, delivered with retries',
-        })}
-        primaryAction={
-          <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={refresh} loading={messages.isLoading}>
-            {formatMessage({ id: getTranslation('outbox.refresh'), defaultMessage: 'Refresh' })}
-          </Button>
-        }
-      />
-      <Layouts.Action
-        startActions={<OutboxStatusFilter value={status} onChange={(next) => setFilter('status', next)} />}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <OutboxCounts stats={stats.data.data} />
-          {messages.data.data.length === 0 ? (
-            <EmptyList
-              content={formatMessage({
-                id: getTranslation('outbox.empty'),
-                defaultMessage: 'No message with this status.',
-              })}
-            />
-          ) : (
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <OutboxTable messages={messages.data.data} canManage={Boolean(canManage)} onChanged={refresh} />
-              <ListPagination pagination={messages.data.meta.pagination} />
-            </Flex>
-          )}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      busy={stats.isLoading || messages.isLoading}
+      title={title}
+      startActions={<OutboxStatusFilter value={status} onChange={(next) => setFilter('status', next)} />}
+      subtitle={formatMessage({
+        id: getTranslation('outbox.subtitle'),
+        defaultMessage: 'Messages to other systems and emails, delivered with retries',
+      })}
+      primaryAction={
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={refresh} loading={messages.isLoading}>
+          {formatMessage({ id: getTranslation('outbox.refresh'), defaultMessage: 'Refresh' })}
+        </Button>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <OutboxCounts stats={stats.data.data} />
+        {messages.data.data.length === 0 ? (
+          <EmptyList
+            content={formatMessage({
+              id: getTranslation('outbox.empty'),
+              defaultMessage: 'No message with this status.',
+            })}
+          />
+        ) : (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <OutboxTable messages={messages.data.data} canManage={Boolean(canManage)} onChanged={refresh} />
+            <ListPagination pagination={messages.data.meta.pagination} />
+          </Flex>
+        )}
+      </Flex>
+    </PluginPage>
   );
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
-  count,
+  analyticsColumns,
+  counts,
   fillTimeline,
   rate,
   Snapshot,
@@ -90,18 +91,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       name: 'outbox',
       title: 'Outbox health',
       description: 'Deliveries waiting or failed now, per topic (not limited to the date range)',
-      columns: [
-        { key: 'topic', label: 'Topic', kind: 'text' },
-        { key: 'pending', label: 'Pending', kind: 'count' },
-        { key: 'processing', label: 'Processing', kind: 'count' },
-        { key: 'dead', label: 'Dead', kind: 'count' },
-      ],
-      rows: rows.map((row) => ({
-        topic: row.topic,
-        pending: count(row.pending),
-        processing: count(row.processing),
-        dead: count(row.dead),
-      })),
+      columns: analyticsColumns`
+        topic text Topic
+        pending count Pending
+        processing count Processing
+        dead count Dead
+      `,
+      rows: rows.map((row) => ({ topic: row.topic, ...counts(row, ['pending', 'processing', 'dead']) })),
     };
   };
 

@@ -1,18 +1,12 @@
-// (path and query strings are checked for NUL and control characters globally: middlewares/text-params.ts)
-const publicForm = {
-  auth: false as const,
-  middlewares: ['plugin::leads.form-guard'],
-};
+import { publicForm, publicRoutes } from '@magnetiq/plugin-kit/server';
 
-export default {
-  type: 'content-api' as const,
-  routes: [
-    { method: 'POST', path: '/submissions', handler: 'submissions.create', config: publicForm },
-    // email links: GET only shows (mail scanners open every link), POST acts (issue 17)
-    { method: 'GET', path: '/confirm', handler: 'links.confirmPage', config: { auth: false } },
-    { method: 'POST', path: '/confirm', handler: 'links.confirm', config: publicForm },
-    { method: 'GET', path: '/unsubscribe', handler: 'links.unsubscribePage', config: { auth: false } },
-    // no form guard: RFC 8058 one-click POSTs come from mail providers, as a form, without Origin
-    { method: 'POST', path: '/unsubscribe', handler: 'links.unsubscribe', config: { auth: false } },
-  ],
-};
+// (path and query strings are checked for NUL and control characters globally: middlewares/text-params.ts)
+export default publicRoutes`
+  POST /submissions submissions.create ${publicForm}
+  // email links: GET only shows (mail scanners open every link), POST acts (issue 17)
+  GET /confirm links.confirmPage
+  POST /confirm links.confirm ${publicForm}
+  GET /unsubscribe links.unsubscribePage
+  // no form guard: RFC 8058 one-click POSTs come from mail providers, as a form, without Origin
+  POST /unsubscribe links.unsubscribe
+`;

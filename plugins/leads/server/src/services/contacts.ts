@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { keyedHash, verifyToken, type TokenVerdict as VerifyResult } from '@magnetiq/plugin-kit/server';
+import { keyedHash, verifyToken, type PageQuery, type TokenVerdict as VerifyResult } from '@magnetiq/plugin-kit/server';
 import { getConfig, getService, TABLE, UID } from '../utils';
 import type { Actor } from './audit';
 import { allowEvidenceErase } from '../evidence';
@@ -163,13 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       source,
       page = 1,
       pageSize = 25,
-    }: {
-      q?: string;
-      status?: string;
-      source?: string;
-      page?: number;
-      pageSize?: number;
-    }) {
+    }: PageQuery & { q?: string; status?: string; source?: string }) {
       const where: Record<string, unknown> = {};
       if (status) where.status = status;
       if (q) {

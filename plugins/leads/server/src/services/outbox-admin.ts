@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { PageQuery } from '@magnetiq/plugin-kit/server';
 import { addressPattern } from '../domain/address-pattern';
 import { TABLE } from '../utils';
 
@@ -79,17 +80,7 @@ export function createOutboxAdmin(strapi: Core.Strapi) {
       return { byStatus, byTopic };
     },
 
-    async list({
-      status,
-      topic,
-      page = 1,
-      pageSize = 25,
-    }: {
-      status?: string;
-      topic?: string;
-      page?: number;
-      pageSize?: number;
-    }) {
+    async list({ status, topic, page = 1, pageSize = 25 }: PageQuery & { status?: string; topic?: string }) {
       const base = knex()(TABLE.outbox).modify((query) => {
         if (status) query.where({ status });
         if (topic) query.where({ topic });

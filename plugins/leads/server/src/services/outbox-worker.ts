@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { failureOutcome, leasePolicy, marksOf, TopicGate } from '../domain/outbox-policy';
 import { getConfig, getService, TABLE } from '../utils';
 import { startListener, type Listener } from './outbox-listener';
+import type { OutboxBatchHandler, OutboxBatchOutcome, OutboxDelivery, OutboxHandler } from '../contract';
 
 /** The NOTIFY channel: a statement-level trigger on the outbox table notifies it on every insert. */
 export const OUTBOX_CHANNEL = 'magnetiq_outbox';
@@ -33,20 +34,8 @@ export interface OutboxRow {
   created_at?: Date;
 }
 
-export interface OutboxDelivery {
-  id: number;
-  topic: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each topic's handler knows its payload's shape
-  payload: any;
-  idempotencyKey: string;
-  attempt: number;
-}
-
-export type OutboxHandler = (message: OutboxDelivery) => Promise<unknown>;
-
-/** One outcome per message of a batch, in the batch's order. */
-export type OutboxBatchOutcome = { ok: true; result?: unknown } | { ok: false; error: unknown };
-export type OutboxBatchHandler = (messages: OutboxDelivery[]) => Promise<OutboxBatchOutcome[]>;
+// the contract's delivery and handler types: a handler declares the payload shape its topic's writer puts in
+export type { OutboxBatchHandler, OutboxBatchOutcome, OutboxDelivery, OutboxHandler };
 
 export interface HandlerOptions {
   /** attempts before dead-letter for this topic (default: the outbox config) */
@@ -79,10 +68,15 @@ export interface WorkerClock {
   now: () => number;
 }
 
-const deliveryOf = (row: OutboxRow): OutboxDelivery => ({
+/**
+ * A row as its topic's handler gets it. The payload is the JSON the topic's writer stored; the handler
+ * registered for the topic declares the shape it reads (the contract's `OutboxDelivery<P>`), which is
+ * why the payload is handed over as `never` (assignable to the shape each handler declares).
+ */
+const deliveryOf = (row: OutboxRow): OutboxDelivery<never> => ({
   id: row.id,
   topic: row.topic,
-  payload: row.payload,
+  payload: row.payload as never,
   idempotencyKey: row.idempotency_key,
   attempt: row.attempts,
 });

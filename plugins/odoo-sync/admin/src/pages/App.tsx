@@ -1,8 +1,6 @@
-import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { pluginApp } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { StatusPage } from './StatusPage';
 
-export const App = () => <PluginRoutes routes={[{ permissions: PERMISSIONS.read, element: <StatusPage /> }]} />;
-
-// The admin lazy-loads the menu link's page through a default export.
-export default App;
+// the menu link's page (lazy-loaded default export)
+export default pluginApp([{ permissions: PERMISSIONS.read, element: <StatusPage /> }]);

@@ -1,7 +1,7 @@
-import { Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Section, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ConnectionAlerts } from '../components/ConnectionAlerts';
 import { ConnectionDetails } from '../components/ConnectionDetails';
@@ -38,61 +38,58 @@ export const StatusPage = () => {
   const { connection, counts, lastDead, linked, mapping } = status.data.data;
 
   return (
-    <Page.Main aria-busy={status.isLoading}>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('page.subtitle', 'Leads and contacts sent to Odoo CRM through the leads outbox')}
-        primaryAction={
-          <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={status.refetch} loading={status.isLoading}>
-            {t('page.refresh', 'Refresh')}
-          </Button>
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          {Boolean(status.error) && (
-            <DismissibleAlert variant="warning">
-              {t('page.refreshFailed', 'The status could not be reloaded; the values shown may be out of date.')}
-            </DismissibleAlert>
-          )}
-          <Section title={t('connection.title', 'Connection')}>
-            <ConnectionAlerts connection={connection} />
-            <ConnectionDetails connection={connection} />
-            {canManage && <TestConnectionButton disabled={!connection.configured} onTested={status.refetch} />}
-          </Section>
+    <PluginPage
+      busy={status.isLoading}
+      title={title}
+      subtitle={t('page.subtitle', 'Leads and contacts sent to Odoo CRM through the leads outbox')}
+      primaryAction={
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={status.refetch} loading={status.isLoading}>
+          {t('page.refresh', 'Refresh')}
+        </Button>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        {Boolean(status.error) && (
+          <DismissibleAlert variant="warning">
+            {t('page.refreshFailed', 'The status could not be reloaded; the values shown may be out of date.')}
+          </DismissibleAlert>
+        )}
+        <Section title={t('connection.title', 'Connection')}>
+          <ConnectionAlerts connection={connection} />
+          <ConnectionDetails connection={connection} />
+          {canManage && <TestConnectionButton disabled={!connection.configured} onTested={status.refetch} />}
+        </Section>
+        <Section
+          title={t('counts.title', 'Lead events')}
+          description={t('counts.description', 'Odoo events in the leads outbox, by status')}
+        >
+          <SyncCounts counts={counts} />
+          {lastDead && <LastDeadLetter deadLetter={lastDead} />}
+        </Section>
+        <Section
+          title={t('linked.title', 'Linked records')}
+          description={t('linked.description', 'Magnetiq records that know their Odoo record, by Odoo model')}
+        >
+          <LinkedRecords linked={linked} />
+        </Section>
+        {canManage && (
           <Section
-            title={t('counts.title', 'Lead events')}
-            description={t('counts.description', 'Odoo events in the leads outbox, by status')}
+            title={t('resync.title', 'Re-sync a contact')}
+            description={t(
+              'resync.description',
+              'Sends every activity of the contact to Odoo again; partner and leads are updated, not duplicated.',
+            )}
           >
-            <SyncCounts counts={counts} />
-            {lastDead && <LastDeadLetter deadLetter={lastDead} />}
+            <ResyncContactForm onQueued={status.refetch} />
           </Section>
-          <Section
-            title={t('linked.title', 'Linked records')}
-            description={t('linked.description', 'Magnetiq records that know their Odoo record, by Odoo model')}
-          >
-            <LinkedRecords linked={linked} />
-          </Section>
-          {canManage && (
-            <Section
-              title={t('resync.title', 'Re-sync a contact')}
-              description={t(
-                'resync.description',
-                'Sends every activity of the contact to Odoo again; partner and leads are updated, not duplicated.',
-              )}
-            >
-              <ResyncContactForm onQueued={status.refetch} />
-            </Section>
-          )}
-          <Section
-            title={t('mapping.title', 'Field mapping')}
-            description={t('mapping.description', 'Which Odoo field receives which Magnetiq data')}
-          >
-            <FieldMappingTable mapping={mapping} />
-          </Section>
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        )}
+        <Section
+          title={t('mapping.title', 'Field mapping')}
+          description={t('mapping.description', 'Which Odoo field receives which Magnetiq data')}
+        >
+          <FieldMappingTable mapping={mapping} />
+        </Section>
+      </Flex>
+    </PluginPage>
   );
 };

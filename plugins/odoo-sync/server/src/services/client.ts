@@ -8,7 +8,7 @@ import { fetchOdooVersion } from '../transport/detect';
 import { json2Transport } from '../transport/json2';
 import type { Domain, OdooTransport, SearchOptions, Values } from '../transport/types';
 import { xmlrpcTransport } from '../transport/xmlrpc';
-import { deliveryError, getConfig } from '../utils';
+import { deliveryError, getConfig, leads } from '../utils';
 
 type Work<T> = (transport: OdooTransport) => Promise<T>;
 
@@ -120,10 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const result = (await circuit.fire(async () => {
         const { transport } = await connect();
-        return strapi
-          .plugin('leads')
-          .service('metrics')
-          .timeExternal('odoo', label, () => work(transport));
+        return leads(strapi).metrics.timeExternal('odoo', label, () => work(transport));
       })) as T;
       credentialsRejectedAt = null;
       return result;

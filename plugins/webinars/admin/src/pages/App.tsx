@@ -1,16 +1,10 @@
-import { PluginRoutes } from '@magnetiq/plugin-kit/admin';
+import { pluginApp } from '@magnetiq/plugin-kit/admin';
 import { PERMISSIONS } from '../permissions';
 import { SessionPage } from './SessionPage';
 import { WebinarsPage } from './WebinarsPage';
 
-export const App = () => (
-  <PluginRoutes
-    routes={[
-      { permissions: PERMISSIONS.read, element: <WebinarsPage /> },
-      { path: 'sessions/:documentId', permissions: PERMISSIONS.read, element: <SessionPage /> },
-    ]}
-  />
-);
-
-// The admin lazy-loads the menu link's page through a default export.
-export default App;
+// the menu link's page (lazy-loaded default export)
+export default pluginApp([
+  { permissions: PERMISSIONS.read, element: <WebinarsPage /> },
+  { path: 'sessions/:documentId', permissions: PERMISSIONS.read, element: <SessionPage /> },
+]);

@@ -1,6 +1,6 @@
-import { useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { BackButton, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { CapacityBar } from '../components/CapacityBar';
@@ -28,48 +28,45 @@ export const SessionPage = () => {
   const title = `${formatDate(data.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: data.timeZone })} (${data.timeZone})`;
 
   return (
-    <Page.Main>
-      <Page.Title>{t('session.title', 'Webinar session')}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton />}
-        title={title}
-        subtitle={
-          data.status === 'cancelled'
-            ? t('sessions.cancelled', 'Cancelled')
-            : t('session.subtitle', 'Registrations, attendance and follow-up')
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <CapacityBar capacity={data.capacity} seatsTaken={data.seatsTaken} waitlisted={data.counts.waitlisted} />
-              <Flex gap={4} wrap="wrap">
-                {(Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).map((status) => (
-                  <Typography key={status} textColor="neutral700">
-                    {formatMessage(STATUS_LABELS[status])}: <strong>{data.counts[status]}</strong>
-                  </Typography>
-                ))}
-              </Flex>
-              <SessionActions
-                session={data}
-                canManage={Boolean(allowedActions.canManage)}
-                canExport={canReadRegistrations}
-                onChanged={session.refetch}
-              />
+    <PluginPage
+      pageTitle={t('session.title', 'Webinar session')}
+      navigationAction={<BackButton />}
+      title={title}
+      subtitle={
+        data.status === 'cancelled'
+          ? t('sessions.cancelled', 'Cancelled')
+          : t('session.subtitle', 'Registrations, attendance and follow-up')
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <CapacityBar capacity={data.capacity} seatsTaken={data.seatsTaken} waitlisted={data.counts.waitlisted} />
+            <Flex gap={4} wrap="wrap">
+              {(Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).map((status) => (
+                <Typography key={status} textColor="neutral700">
+                  {formatMessage(STATUS_LABELS[status])}: <strong>{data.counts[status]}</strong>
+                </Typography>
+              ))}
             </Flex>
+            <SessionActions
+              session={data}
+              canManage={Boolean(allowedActions.canManage)}
+              canExport={canReadRegistrations}
+              onChanged={session.refetch}
+            />
+          </Flex>
+        </Box>
+        {canReadRegistrations ? (
+          <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+            <RegistrationsTable
+              session={documentId}
+              canManage={Boolean(allowedActions.canManage)}
+              onChanged={session.refetch}
+            />
           </Box>
-          {canReadRegistrations ? (
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-              <RegistrationsTable
-                session={documentId}
-                canManage={Boolean(allowedActions.canManage)}
-                onChanged={session.refetch}
-              />
-            </Box>
-          ) : null}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        ) : null}
+      </Flex>
+    </PluginPage>
   );
 };

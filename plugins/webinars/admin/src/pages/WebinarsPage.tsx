@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { DataTable, PluginPage, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { CapacityBar } from '../components/CapacityBar';
@@ -27,95 +27,69 @@ export const WebinarsPage = () => {
     byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t(
-          'page.subtitle',
-          'Sessions, seats and registrations. Write the webinars themselves in the Content Manager.',
-        )}
-      />
-      <Layouts.Content>
-        {byDocument.size === 0 ? (
-          <Typography textColor="neutral600">
-            {t('list.empty', 'No webinars yet. Create one in the Content Manager, then add its sessions here.')}
-          </Typography>
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={6}>
-            {[...byDocument.entries()].map(([documentId, locales]) => {
-              const sessions = locales[0].sessions;
-              return (
-                <Box key={documentId} background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-                  <Flex direction="column" alignItems="stretch" gap={4}>
-                    <Flex justifyContent="space-between" wrap="wrap" gap={2}>
-                      <Typography variant="delta" tag="h2">
-                        {locales.map((row) => `${row.title} (${row.locale})`).join(' · ')}
-                      </Typography>
-                      {allowedActions.canManage ? (
-                        <Button
-                          variant="secondary"
-                          onClick={() => setAdding(adding === documentId ? null : documentId)}
-                        >
-                          {t('session.new', 'New session')}
-                        </Button>
-                      ) : null}
-                    </Flex>
-                    {adding === documentId ? (
-                      <NewSessionForm
-                        webinar={documentId}
-                        onCreated={() => {
-                          setAdding(null);
-                          webinars.refetch();
-                        }}
-                      />
+    <PluginPage
+      title={title}
+      subtitle={t(
+        'page.subtitle',
+        'Sessions, seats and registrations. Write the webinars themselves in the Content Manager.',
+      )}
+    >
+      {byDocument.size === 0 ? (
+        <Typography textColor="neutral600">
+          {t('list.empty', 'No webinars yet. Create one in the Content Manager, then add its sessions here.')}
+        </Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          {[...byDocument.entries()].map(([documentId, locales]) => {
+            const sessions = locales[0].sessions;
+            return (
+              <Box key={documentId} background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+                <Flex direction="column" alignItems="stretch" gap={4}>
+                  <Flex justifyContent="space-between" wrap="wrap" gap={2}>
+                    <Typography variant="delta" tag="h2">
+                      {locales.map((row) => `${row.title} (${row.locale})`).join(' · ')}
+                    </Typography>
+                    {allowedActions.canManage ? (
+                      <Button variant="secondary" onClick={() => setAdding(adding === documentId ? null : documentId)}>
+                        {t('session.new', 'New session')}
+                      </Button>
                     ) : null}
-                    {sessions.length === 0 ? (
-                      <Typography textColor="neutral600">{t('sessions.empty', 'No sessions yet.')}</Typography>
-                    ) : (
-                      <Table colCount={3} rowCount={sessions.length + 1}>
-                        <TableHead
-                          columns={[
-                            t('sessions.when', 'When'),
-                            t('sessions.seats', 'Seats'),
-                            t('sessions.status', 'Status'),
-                          ]}
-                        />
-                        <Tbody>
-                          {sessions.map((session) => (
-                            <Tr key={session.documentId}>
-                              <Td>
-                                <Link to={`sessions/${session.documentId}`}>
-                                  {formatDate(session.startsAt, {
-                                    dateStyle: 'medium',
-                                    timeStyle: 'short',
-                                    timeZone: session.timeZone,
-                                  })}{' '}
-                                  ({session.timeZone})
-                                </Link>
-                              </Td>
-                              <Td>
-                                <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />
-                              </Td>
-                              <Td>
-                                <Typography>
-                                  {session.status === 'cancelled'
-                                    ? t('sessions.cancelled', 'Cancelled')
-                                    : t('sessions.scheduled', 'Scheduled')}
-                                </Typography>
-                              </Td>
-                            </Tr>
-                          ))}
-                        </Tbody>
-                      </Table>
-                    )}
                   </Flex>
-                </Box>
-              );
-            })}
-          </Flex>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+                  {adding === documentId ? (
+                    <NewSessionForm
+                      webinar={documentId}
+                      onCreated={() => {
+                        setAdding(null);
+                        webinars.refetch();
+                      }}
+                    />
+                  ) : null}
+                  <DataTable
+                    columns={[t('sessions.when', 'When'), t('sessions.seats', 'Seats'), t('sessions.status', 'Status')]}
+                    rows={sessions}
+                    rowKey={(session) => session.documentId}
+                    cells={(session) => [
+                      <Link to={`sessions/${session.documentId}`}>
+                        {formatDate(session.startsAt, {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                          timeZone: session.timeZone,
+                        })}{' '}
+                        ({session.timeZone})
+                      </Link>,
+                      <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />,
+                      session.status === 'cancelled'
+                        ? t('sessions.cancelled', 'Cancelled')
+                        : t('sessions.scheduled', 'Scheduled'),
+                    ]}
+                    empty={t('sessions.empty', 'No sessions yet.')}
+                  />
+                </Flex>
+              </Box>
+            );
+          })}
+        </Flex>
+      )}
+    </PluginPage>
   );
 };

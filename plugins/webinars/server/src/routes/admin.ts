@@ -1,61 +1,18 @@
-import { adminGuard as guarded } from '@magnetiq/plugin-kit/server';
+import { adminRoutes } from '@magnetiq/plugin-kit/server';
 import { ACTIONS } from '../permissions';
 
-export default {
-  type: 'admin' as const,
-  routes: [
-    { method: 'GET', path: '/webinars', handler: 'admin.webinars', config: guarded(ACTIONS.sessionsRead) },
-    { method: 'POST', path: '/webinars', handler: 'admin.createWebinar', config: guarded(ACTIONS.manage) },
-    {
-      method: 'GET',
-      path: '/webinars/:documentId/sessions',
-      handler: 'admin.sessions',
-      config: guarded(ACTIONS.sessionsRead),
-    },
-    {
-      method: 'POST',
-      path: '/webinars/:documentId/sessions',
-      handler: 'admin.createSession',
-      config: guarded(ACTIONS.manage),
-    },
-    { method: 'GET', path: '/sessions/:documentId', handler: 'admin.session', config: guarded(ACTIONS.sessionsRead) },
-    { method: 'PUT', path: '/sessions/:documentId', handler: 'admin.updateSession', config: guarded(ACTIONS.manage) },
-    {
-      method: 'POST',
-      path: '/sessions/:documentId/cancel',
-      handler: 'admin.cancelSession',
-      config: guarded(ACTIONS.manage),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:documentId/recording',
-      handler: 'admin.setRecording',
-      config: guarded(ACTIONS.manage),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:documentId/registrations',
-      handler: 'admin.registrations',
-      config: guarded(ACTIONS.read),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:documentId/registrations.csv',
-      handler: 'admin.exportCsv',
-      config: guarded(ACTIONS.read),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:documentId/attendance',
-      handler: 'admin.markAttendance',
-      config: guarded(ACTIONS.manage, ACTIONS.read),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:documentId/attendance/import',
-      handler: 'admin.importAttendance',
-      config: guarded(ACTIONS.manage, ACTIONS.read),
-    },
-    { method: 'POST', path: '/reminders/run', handler: 'admin.runReminders', config: guarded(ACTIONS.manage) },
-  ],
-};
+export default adminRoutes`
+  GET /webinars admin.webinars ${ACTIONS.sessionsRead}
+  POST /webinars admin.createWebinar ${ACTIONS.manage}
+  GET /webinars/:documentId/sessions admin.sessions ${ACTIONS.sessionsRead}
+  POST /webinars/:documentId/sessions admin.createSession ${ACTIONS.manage}
+  GET /sessions/:documentId admin.session ${ACTIONS.sessionsRead}
+  PUT /sessions/:documentId admin.updateSession ${ACTIONS.manage}
+  POST /sessions/:documentId/cancel admin.cancelSession ${ACTIONS.manage}
+  POST /sessions/:documentId/recording admin.setRecording ${ACTIONS.manage}
+  GET /sessions/:documentId/registrations admin.registrations ${ACTIONS.read}
+  GET /sessions/:documentId/registrations.csv admin.exportCsv ${ACTIONS.read}
+  POST /sessions/:documentId/attendance admin.markAttendance ${ACTIONS.manage} ${ACTIONS.read}
+  POST /sessions/:documentId/attendance/import admin.importAttendance ${ACTIONS.manage} ${ACTIONS.read}
+  POST /reminders/run admin.runReminders ${ACTIONS.manage}
+`;

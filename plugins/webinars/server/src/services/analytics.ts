@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011):
@@ -15,20 +16,25 @@ interface RegistrationCounts {
   no_show: string;
 }
 
+const COUNTS = ['registrations', 'waitlisted', 'cancelled', 'attended', 'no_show'] as const;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const rows: RegistrationCounts[] = await inRange(knex('webinars_registrations'), filter, 'registered_at', 'locale')
-      .select('webinar')
-      .select(
-        knex.raw('count(*) as registrations'),
-        knex.raw(`count(*) filter (where status = 'waitlisted') as waitlisted`),
-        knex.raw(`count(*) filter (where status = 'cancelled') as cancelled`),
-        knex.raw(`count(*) filter (where status = 'attended') as attended`),
-        knex.raw(`count(*) filter (where status = 'no-show') as no_show`),
-      )
-      .groupBy('webinar')
-      .orderBy([{ column: 'registrations', order: 'desc' }, { column: 'webinar' }]);
+    const withStatus = (status: string) => `count(*) filter (where status = '${status}')`;
+    const rows = await groupedCounts<RegistrationCounts>(knex, filter, {
+      table: 'webinars_registrations',
+      at: 'registered_at',
+      localeColumn: 'locale',
+      groupBy: 'webinar',
+      counts: {
+        registrations: 'count(*)',
+        waitlisted: withStatus('waitlisted'),
+        cancelled: withStatus('cancelled'),
+        attended: withStatus('attended'),
+        no_show: withStatus('no-show'),
+      },
+    });
 
     // titles in the filter's language where there is one, else English, else any
     const ids = rows.map((row) => row.webinar);
@@ -48,27 +54,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         name: 'registrations',
         title: 'Webinars: registrations, waitlist and attendance',
         description: 'Registrations made in the range per webinar; attendance rate of those marked attended or no-show',
-        columns: [
-          { key: 'title', label: 'Webinar', kind: 'text' },
-          { key: 'registrations', label: 'Registrations', kind: 'count' },
-          { key: 'waitlisted', label: 'Waitlisted', kind: 'count' },
-          { key: 'cancelled', label: 'Cancelled', kind: 'count' },
-          { key: 'attended', label: 'Attended', kind: 'count' },
-          { key: 'noShow', label: 'No-show', kind: 'count' },
-          { key: 'attendanceRate', label: 'Attendance rate', kind: 'percent' },
-        ],
+        columns: analyticsColumns`
+          title text Webinar
+          registrations count Registrations
+          waitlisted count Waitlisted
+          cancelled count Cancelled
+          attended count Attended
+          noShow count No-show
+          attendanceRate percent Attendance rate
+        `,
         rows: rows.map((row) => {
-          const attended = count(row.attended);
-          const noShow = count(row.no_show);
-          return {
-            title: titles.get(row.webinar) ?? row.webinar,
-            registrations: count(row.registrations),
-            waitlisted: count(row.waitlisted),
-            cancelled: count(row.cancelled),
-            attended,
-            noShow,
-            attendanceRate: rate(attended, attended + noShow),
-          };
+          const { no_show: noShow, ...n } = counts(row, COUNTS);
+          const title = titles.get(row.webinar) ?? row.webinar;
+          return { title, ...n, noShow, attendanceRate: rate(n.attended, n.attended + noShow) };
         }),
       },
     ];

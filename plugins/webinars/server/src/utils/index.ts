@@ -1,25 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
+import { contentTypeUids, ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WebinarsConfig } from '../config';
 import type services from '../services';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-
 export const PLUGIN_ID = 'webinars';
-export const UID = {
-  webinar: 'plugin::webinars.webinar',
-  speaker: 'plugin::webinars.speaker',
-  session: 'plugin::webinars.session',
-  registration: 'plugin::webinars.registration',
-} as const;
+const TYPES = { webinar: 'webinar', speaker: 'speaker', session: 'session', registration: 'registration' } as const;
+export const UID = contentTypeUids(PLUGIN_ID, TYPES);
 export const TABLE = { session: 'webinars_sessions', registration: 'webinars_registrations' } as const;
 export const ACTIVITY_TYPE = 'webinar-registration';
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<WebinarsConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, WebinarsConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { count, inRange, rate, type AnalyticsFilter, type AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): tables of
@@ -15,35 +16,34 @@ interface RequestCounts {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const knex = strapi.db.connection;
-    const rows: RequestCounts[] = await inRange(knex('whitepapers_downloads'), filter, 'requested_at', 'language')
-      .select('whitepaper', knex.raw('max(whitepaper_title) as title'))
-      .select(
-        knex.raw('count(*) as requests'),
-        knex.raw('count(first_downloaded_at) as downloaded'),
-        knex.raw('coalesce(sum(download_count), 0) as downloads'),
-      )
-      .groupBy('whitepaper')
-      .orderBy([{ column: 'requests', order: 'desc' }, { column: 'whitepaper' }]);
+    const rows = await groupedCounts<RequestCounts>(strapi.db.connection, filter, {
+      table: 'whitepapers_downloads',
+      at: 'requested_at',
+      localeColumn: 'language',
+      groupBy: 'whitepaper',
+      also: ['max(whitepaper_title) as title'],
+      counts: {
+        requests: 'count(*)',
+        downloaded: 'count(first_downloaded_at)',
+        downloads: 'coalesce(sum(download_count), 0)',
+      },
+    });
     return [
       {
         name: 'requests',
         title: 'Whitepapers: requests vs downloads',
         description: 'Requests in the range, how many of them were downloaded, and all downloads of their links',
-        columns: [
-          { key: 'title', label: 'Whitepaper', kind: 'text' },
-          { key: 'requests', label: 'Requests', kind: 'count' },
-          { key: 'downloaded', label: 'Downloaded', kind: 'count' },
-          { key: 'rate', label: 'Download rate', kind: 'percent' },
-          { key: 'downloads', label: 'Downloads', kind: 'count' },
-        ],
-        rows: rows.map((row) => ({
-          title: row.title ?? row.whitepaper,
-          requests: count(row.requests),
-          downloaded: count(row.downloaded),
-          rate: rate(count(row.downloaded), count(row.requests)),
-          downloads: count(row.downloads),
-        })),
+        columns: analyticsColumns`
+          title text Whitepaper
+          requests count Requests
+          downloaded count Downloaded
+          rate percent Download rate
+          downloads count Downloads
+        `,
+        rows: rows.map((row) => {
+          const n = counts(row, ['requests', 'downloaded', 'downloads']);
+          return { title: row.title ?? row.whitepaper, ...n, rate: rate(n.downloaded, n.requests) };
+        }),
       },
     ];
   },

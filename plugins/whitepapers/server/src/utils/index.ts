@@ -1,25 +1,17 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
+import { contentTypeUids, ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { WhitepapersConfig } from '../config';
 import { type FileStorage, localStorage, s3Storage } from '../storage';
 import type services from '../services';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-
 export const PLUGIN_ID = 'whitepapers';
-export const UID = {
-  whitepaper: 'plugin::whitepapers.whitepaper',
-  download: 'plugin::whitepapers.download',
-} as const;
+export const UID = contentTypeUids(PLUGIN_ID, { whitepaper: 'whitepaper', download: 'download' });
 export const ACTIVITY_TYPE = 'whitepaper-download';
 export const EMAIL_TEMPLATE = 'whitepaper-download';
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<WhitepapersConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, WhitepapersConfig>(PLUGIN_ID);
 
 /** The private folder of whitepaper files: configured, or <app>/private/whitepapers (not public/). */
 export function filesDir(strapi: Core.Strapi): string {
