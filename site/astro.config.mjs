@@ -10,7 +10,7 @@ export default defineConfig({
   // a folder of its own per target, e.g. for the site builder or a bench (default node_modules/.astro)
   ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // Preact with its React compatibility layer renders the islands (about 10 KB gzip instead of
+  // Preact with its React compatibility layer renders the islands (about 8 KB gzip instead of
   // React 18's 45 KB; docs/adr/0029-site-design-and-search.md): the TSX keeps importing `react`.
   integrations: [preact({ compat: true }), redirects(), searchIndex()],
   // the one stylesheet in every page's head: no render-blocking request (Lighthouse performance)
