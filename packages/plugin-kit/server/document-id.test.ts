@@ -3,7 +3,8 @@ import { DOCUMENT_ID, newDocumentId } from './document-id';
 
 describe('document ids', () => {
   it('are 24 lowercase letters and digits starting with a letter, and differ', () => {
-    const ids = Array.from({ length: 200 }, newDocumentId);
+    // more than one pool of random bytes (256 ids)
+    const ids = Array.from({ length: 1000 }, newDocumentId);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]{23}$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
