@@ -12,6 +12,18 @@ describe('isTimeZone', () => {
     ['', false],
     [42, false],
   ])('%s → %s', (zone, valid) => expect(isTimeZone(zone)).toBe(valid));
+
+  it('answers the same the second time (a remembered valid zone; an invalid one is checked again)', () => {
+    for (const [zone, valid] of [
+      ['Asia/Tokyo', true],
+      ['Asia/Tokyo', true],
+      ['Asia/Nowhere', false],
+      ['Asia/Nowhere', false],
+      ['GMT+1', false],
+      ['GMT+1', false],
+    ] as const)
+      expect(isTimeZone(zone)).toBe(valid);
+  });
 });
 
 describe('weekly hours', () => {
