@@ -1,96 +1,34 @@
-import { adminGuard as guarded } from '@magnetiq/plugin-kit/server';
+import { adminRoutes } from '@magnetiq/plugin-kit/server';
 import { ACTIONS } from '../permissions';
 
-export default {
-  type: 'admin' as const,
-  routes: [
-    { method: 'GET', path: '/topics', handler: 'admin.listTopics', config: guarded(ACTIONS.statsRead) },
-    { method: 'POST', path: '/topics', handler: 'admin.createTopic', config: guarded(ACTIONS.topicsManage) },
-    { method: 'PUT', path: '/topics/:id', handler: 'admin.updateTopic', config: guarded(ACTIONS.topicsManage) },
-    { method: 'DELETE', path: '/topics/:id', handler: 'admin.deleteTopic', config: guarded(ACTIONS.topicsManage) },
-
-    { method: 'GET', path: '/segments', handler: 'admin.listSegments', config: guarded(ACTIONS.campaignsManage) },
-    {
-      method: 'GET',
-      path: '/segments/options',
-      handler: 'admin.segmentOptions',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    { method: 'POST', path: '/segments', handler: 'admin.createSegment', config: guarded(ACTIONS.campaignsManage) },
-    { method: 'POST', path: '/segments/count', handler: 'admin.countFilter', config: guarded(ACTIONS.campaignsManage) },
-    { method: 'PUT', path: '/segments/:id', handler: 'admin.updateSegment', config: guarded(ACTIONS.campaignsManage) },
-    {
-      method: 'DELETE',
-      path: '/segments/:id',
-      handler: 'admin.deleteSegment',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    {
-      method: 'GET',
-      path: '/segments/:id/count',
-      handler: 'admin.countSegment',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-
-    { method: 'GET', path: '/campaigns', handler: 'admin.listCampaigns', config: guarded(ACTIONS.statsRead) },
-    { method: 'GET', path: '/stats/campaigns.csv', handler: 'admin.statsCsv', config: guarded(ACTIONS.statsRead) },
-    { method: 'POST', path: '/campaigns', handler: 'admin.createCampaign', config: guarded(ACTIONS.campaignsManage) },
-    { method: 'GET', path: '/campaigns/:id', handler: 'admin.getCampaign', config: guarded(ACTIONS.statsRead) },
-    {
-      method: 'PUT',
-      path: '/campaigns/:id',
-      handler: 'admin.updateCampaign',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    {
-      method: 'DELETE',
-      path: '/campaigns/:id',
-      handler: 'admin.deleteCampaign',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    {
-      method: 'GET',
-      path: '/campaigns/:id/preview',
-      handler: 'admin.previewCampaign',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    {
-      method: 'GET',
-      path: '/campaigns/:id/audience',
-      handler: 'admin.audienceCount',
-      config: guarded(ACTIONS.campaignsManage),
-    },
-    { method: 'GET', path: '/campaigns/:id/stats', handler: 'admin.campaignStats', config: guarded(ACTIONS.statsRead) },
-    { method: 'POST', path: '/campaigns/:id/test', handler: 'admin.testSend', config: guarded(ACTIONS.campaignsSend) },
-    { method: 'POST', path: '/campaigns/:id/send', handler: 'admin.sendNow', config: guarded(ACTIONS.campaignsSend) },
-    {
-      method: 'POST',
-      path: '/campaigns/:id/schedule',
-      handler: 'admin.schedule',
-      config: guarded(ACTIONS.campaignsSend),
-    },
-    { method: 'POST', path: '/campaigns/:id/cancel', handler: 'admin.cancel', config: guarded(ACTIONS.campaignsSend) },
-
-    { method: 'GET', path: '/settings', handler: 'admin.readSettings', config: guarded(ACTIONS.settingsManage) },
-    { method: 'PUT', path: '/settings', handler: 'admin.writeSettings', config: guarded(ACTIONS.settingsManage) },
-    {
-      method: 'POST',
-      path: '/suppressions/lookup',
-      handler: 'admin.findSuppression',
-      config: guarded(ACTIONS.settingsManage),
-    },
-    {
-      method: 'POST',
-      path: '/suppressions/remove',
-      handler: 'admin.removeSuppression',
-      config: guarded(ACTIONS.settingsManage),
-    },
-
-    {
-      method: 'GET',
-      path: '/contacts/:documentId/history',
-      handler: 'admin.contactHistory',
-      config: guarded(ACTIONS.historyRead),
-    },
-  ],
-};
+export default adminRoutes`
+  GET /topics admin.listTopics ${ACTIONS.statsRead}
+  POST /topics admin.createTopic ${ACTIONS.topicsManage}
+  PUT /topics/:id admin.updateTopic ${ACTIONS.topicsManage}
+  DELETE /topics/:id admin.deleteTopic ${ACTIONS.topicsManage}
+  GET /segments admin.listSegments ${ACTIONS.campaignsManage}
+  GET /segments/options admin.segmentOptions ${ACTIONS.campaignsManage}
+  POST /segments admin.createSegment ${ACTIONS.campaignsManage}
+  POST /segments/count admin.countFilter ${ACTIONS.campaignsManage}
+  PUT /segments/:id admin.updateSegment ${ACTIONS.campaignsManage}
+  DELETE /segments/:id admin.deleteSegment ${ACTIONS.campaignsManage}
+  GET /segments/:id/count admin.countSegment ${ACTIONS.campaignsManage}
+  GET /campaigns admin.listCampaigns ${ACTIONS.statsRead}
+  GET /stats/campaigns.csv admin.statsCsv ${ACTIONS.statsRead}
+  POST /campaigns admin.createCampaign ${ACTIONS.campaignsManage}
+  GET /campaigns/:id admin.getCampaign ${ACTIONS.statsRead}
+  PUT /campaigns/:id admin.updateCampaign ${ACTIONS.campaignsManage}
+  DELETE /campaigns/:id admin.deleteCampaign ${ACTIONS.campaignsManage}
+  GET /campaigns/:id/preview admin.previewCampaign ${ACTIONS.campaignsManage}
+  GET /campaigns/:id/audience admin.audienceCount ${ACTIONS.campaignsManage}
+  GET /campaigns/:id/stats admin.campaignStats ${ACTIONS.statsRead}
+  POST /campaigns/:id/test admin.testSend ${ACTIONS.campaignsSend}
+  POST /campaigns/:id/send admin.sendNow ${ACTIONS.campaignsSend}
+  POST /campaigns/:id/schedule admin.schedule ${ACTIONS.campaignsSend}
+  POST /campaigns/:id/cancel admin.cancel ${ACTIONS.campaignsSend}
+  GET /settings admin.readSettings ${ACTIONS.settingsManage}
+  PUT /settings admin.writeSettings ${ACTIONS.settingsManage}
+  POST /suppressions/lookup admin.findSuppression ${ACTIONS.settingsManage}
+  POST /suppressions/remove admin.removeSuppression ${ACTIONS.settingsManage}
+  GET /contacts/:documentId/history admin.contactHistory ${ACTIONS.historyRead}
+`;
