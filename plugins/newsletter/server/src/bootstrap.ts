@@ -1,3 +1,4 @@
+import type { OutboxDelivery } from '@magnetiq/plugin-leads/contract';
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, PERMISSION_ACTIONS } from './permissions';
 import { BATCH_TOPIC, getConfig, getService, leads, START_TOPIC } from './utils';
@@ -18,8 +19,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   leads(strapi).outbox.registerHandler(BATCH_TOPIC, (message) => getService(strapi, 'sender').deliver(message), {
     concurrency: 1,
   });
-  leads(strapi).outbox.registerHandler(START_TOPIC, (message) =>
-    getService(strapi, 'campaigns').startScheduled(message.payload as { campaign?: unknown; at?: unknown }),
+  leads(strapi).outbox.registerHandler(START_TOPIC, (message: OutboxDelivery<{ campaign?: unknown; at?: unknown }>) =>
+    getService(strapi, 'campaigns').startScheduled(message.payload),
   );
   if (!getConfig(strapi).webhookPublicKey)
     strapi.log.warn('newsletter: SENDGRID_WEBHOOK_PUBLIC_KEY is not set: the event webhook refuses every request');

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { CountCard, Section, useAdminAction, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { CountCard, Section, useAdminAction, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import {
   Box,
   Button,
@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Clock, Cross, Eye, PaperPlane } from '@strapi/icons';
-import { BackButton, Layouts, Page, useAuth, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { BackButton, Page, useAuth, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import { BlocksEditor, cleanBlock } from '../components/BlocksEditor';
@@ -338,151 +338,147 @@ const CampaignEditor = ({ campaign, onSaved }: { campaign: Campaign | null; onSa
   const included = LOCALES.filter(({ code }) => form.included[code]);
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton />}
-        title={title}
-        subtitle={campaign ? <StatusBadge status={campaign.status} /> : undefined}
-        primaryAction={
-          editable ? (
-            <Button onClick={save} loading={action.busy === 'save'} disabled={!form.name.trim() || !included.length}>
-              {t('campaign.save', 'Save')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <PluginNav />
-          {campaign ? <CampaignActions campaign={campaign} onChanged={onSaved} /> : null}
-          {campaign && campaign.status !== 'draft' ? <CampaignStatsCards id={campaign.id} /> : null}
-          <Section title={t('campaign.settings', 'Campaign')}>
+    <PluginPage
+      navigationAction={<BackButton />}
+      title={title}
+      subtitle={campaign ? <StatusBadge status={campaign.status} /> : undefined}
+      primaryAction={
+        editable ? (
+          <Button onClick={save} loading={action.busy === 'save'} disabled={!form.name.trim() || !included.length}>
+            {t('campaign.save', 'Save')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <PluginNav />
+        {campaign ? <CampaignActions campaign={campaign} onChanged={onSaved} /> : null}
+        {campaign && campaign.status !== 'draft' ? <CampaignStatsCards id={campaign.id} /> : null}
+        <Section title={t('campaign.settings', 'Campaign')}>
+          <Grid.Root gap={4}>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="name" required hint={t('campaign.nameHint', 'Internal; readers do not see it')}>
+                <Field.Label>{t('campaign.name', 'Name')}</Field.Label>
+                <Field.Input
+                  value={form.name}
+                  disabled={!editable}
+                  maxLength={200}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    setForm((previous) => ({ ...previous, name: event.target.value }))
+                  }
+                />
+                <Field.Hint />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root name="segment">
+                <Field.Label>{t('campaign.segment', 'Segment')}</Field.Label>
+                <SingleSelect
+                  value={form.segment}
+                  disabled={!editable}
+                  onChange={(value: string | number) =>
+                    setForm((previous) => ({ ...previous, segment: String(value) }))
+                  }
+                >
+                  <SingleSelectOption value="">{t('campaign.allSubscribers', 'All subscribers')}</SingleSelectOption>
+                  {(segments.data?.data ?? []).map((segment) => (
+                    <SingleSelectOption key={segment.id} value={String(segment.id)}>
+                      {segment.name}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch" gap={2}>
+              <Typography variant="pi" fontWeight="bold">
+                {t('campaign.languages', 'Languages')}
+              </Typography>
+              <Flex gap={4}>
+                {LOCALES.map(({ code, name }) => (
+                  <Checkbox
+                    key={code}
+                    checked={form.included[code]}
+                    disabled={!editable}
+                    onCheckedChange={(checked: boolean | 'indeterminate') =>
+                      setForm((previous) => ({
+                        ...previous,
+                        included: { ...previous.included, [code]: checked === true },
+                      }))
+                    }
+                  >
+                    {`${name} (${code})`}
+                  </Checkbox>
+                ))}
+              </Flex>
+            </Grid.Item>
+            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root
+                name="defaultLocale"
+                hint={t('campaign.defaultHint', 'For readers of a language without its own variant')}
+              >
+                <Field.Label>{t('campaign.defaultLocale', 'Default language')}</Field.Label>
+                <SingleSelect
+                  value={form.defaultLocale}
+                  disabled={!editable}
+                  onChange={(value: string | number) =>
+                    setForm((previous) => ({ ...previous, defaultLocale: value as Locale }))
+                  }
+                >
+                  {LOCALES.map(({ code, name }) => (
+                    <SingleSelectOption key={code} value={code}>
+                      {`${name} (${code})`}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+                <Field.Hint />
+              </Field.Root>
+            </Grid.Item>
+          </Grid.Root>
+        </Section>
+        {included.map(({ code, name }) => (
+          <Section key={code} title={t('campaign.variant', 'Email in {language}', { language: `${name} (${code})` })}>
             <Grid.Root gap={4}>
               <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="name" required hint={t('campaign.nameHint', 'Internal; readers do not see it')}>
-                  <Field.Label>{t('campaign.name', 'Name')}</Field.Label>
+                <Field.Root name={`${code}-subject`} required>
+                  <Field.Label>{t('campaign.subject', 'Subject ({locale})', { locale: code })}</Field.Label>
                   <Field.Input
-                    value={form.name}
+                    value={form.variants[code].subject}
                     disabled={!editable}
                     maxLength={200}
                     onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                      setForm((previous) => ({ ...previous, name: event.target.value }))
+                      setVariant(code, { subject: event.target.value })
+                    }
+                  />
+                </Field.Root>
+              </Grid.Item>
+              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+                <Field.Root
+                  name={`${code}-preheader`}
+                  hint={t('campaign.preheaderHint', 'The line inboxes show after the subject')}
+                >
+                  <Field.Label>{t('campaign.preheader', 'Preheader ({locale})', { locale: code })}</Field.Label>
+                  <Field.Input
+                    value={form.variants[code].preheader ?? ''}
+                    disabled={!editable}
+                    maxLength={200}
+                    onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                      setVariant(code, { preheader: event.target.value })
                     }
                   />
                   <Field.Hint />
                 </Field.Root>
               </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="segment">
-                  <Field.Label>{t('campaign.segment', 'Segment')}</Field.Label>
-                  <SingleSelect
-                    value={form.segment}
-                    disabled={!editable}
-                    onChange={(value: string | number) =>
-                      setForm((previous) => ({ ...previous, segment: String(value) }))
-                    }
-                  >
-                    <SingleSelectOption value="">{t('campaign.allSubscribers', 'All subscribers')}</SingleSelectOption>
-                    {(segments.data?.data ?? []).map((segment) => (
-                      <SingleSelectOption key={segment.id} value={String(segment.id)}>
-                        {segment.name}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch" gap={2}>
-                <Typography variant="pi" fontWeight="bold">
-                  {t('campaign.languages', 'Languages')}
-                </Typography>
-                <Flex gap={4}>
-                  {LOCALES.map(({ code, name }) => (
-                    <Checkbox
-                      key={code}
-                      checked={form.included[code]}
-                      disabled={!editable}
-                      onCheckedChange={(checked: boolean | 'indeterminate') =>
-                        setForm((previous) => ({
-                          ...previous,
-                          included: { ...previous.included, [code]: checked === true },
-                        }))
-                      }
-                    >
-                      {`${name} (${code})`}
-                    </Checkbox>
-                  ))}
-                </Flex>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root
-                  name="defaultLocale"
-                  hint={t('campaign.defaultHint', 'For readers of a language without its own variant')}
-                >
-                  <Field.Label>{t('campaign.defaultLocale', 'Default language')}</Field.Label>
-                  <SingleSelect
-                    value={form.defaultLocale}
-                    disabled={!editable}
-                    onChange={(value: string | number) =>
-                      setForm((previous) => ({ ...previous, defaultLocale: value as Locale }))
-                    }
-                  >
-                    {LOCALES.map(({ code, name }) => (
-                      <SingleSelectOption key={code} value={code}>
-                        {`${name} (${code})`}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                  <Field.Hint />
-                </Field.Root>
-              </Grid.Item>
             </Grid.Root>
+            <BlocksEditor
+              idPrefix={code}
+              blocks={form.variants[code].blocks}
+              disabled={!editable}
+              onChange={(blocks) => setVariant(code, { blocks })}
+            />
           </Section>
-          {included.map(({ code, name }) => (
-            <Section key={code} title={t('campaign.variant', 'Email in {language}', { language: `${name} (${code})` })}>
-              <Grid.Root gap={4}>
-                <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                  <Field.Root name={`${code}-subject`} required>
-                    <Field.Label>{t('campaign.subject', 'Subject ({locale})', { locale: code })}</Field.Label>
-                    <Field.Input
-                      value={form.variants[code].subject}
-                      disabled={!editable}
-                      maxLength={200}
-                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                        setVariant(code, { subject: event.target.value })
-                      }
-                    />
-                  </Field.Root>
-                </Grid.Item>
-                <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                  <Field.Root
-                    name={`${code}-preheader`}
-                    hint={t('campaign.preheaderHint', 'The line inboxes show after the subject')}
-                  >
-                    <Field.Label>{t('campaign.preheader', 'Preheader ({locale})', { locale: code })}</Field.Label>
-                    <Field.Input
-                      value={form.variants[code].preheader ?? ''}
-                      disabled={!editable}
-                      maxLength={200}
-                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                        setVariant(code, { preheader: event.target.value })
-                      }
-                    />
-                    <Field.Hint />
-                  </Field.Root>
-                </Grid.Item>
-              </Grid.Root>
-              <BlocksEditor
-                idPrefix={code}
-                blocks={form.variants[code].blocks}
-                disabled={!editable}
-                onChange={(blocks) => setVariant(code, { blocks })}
-              />
-            </Section>
-          ))}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        ))}
+      </Flex>
+    </PluginPage>
   );
 };
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { DateTime, EmptyList, TableHead, useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
+import { DateTime, EmptyList, TableHead, useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex, LinkButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Download, Plus } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
@@ -89,59 +89,55 @@ export const CampaignsPage = () => {
   const rows = campaigns.data.data;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={t('page.subtitle', 'Campaigns to your subscribers, with delivery, opens and clicks')}
-        primaryAction={
-          allowedActions.canManage ? (
-            <LinkButton tag={Link} to="campaigns/new" startIcon={<Plus />}>
-              {t('campaigns.new', 'New campaign')}
-            </LinkButton>
-          ) : undefined
-        }
-        secondaryAction={
-          <Button
-            variant="tertiary"
-            startIcon={<Download />}
-            onClick={exportCsv}
-            loading={isExporting}
-            disabled={rows.length === 0}
-          >
-            {t('campaigns.export', 'Statistics (CSV)')}
-          </Button>
-        }
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <PluginNav />
-          {rows.length === 0 ? (
-            <EmptyList content={t('campaigns.empty', 'No campaigns yet.')} />
-          ) : (
-            <Table colCount={9} rowCount={rows.length + 1}>
-              <TableHead
-                columns={[
-                  t('campaigns.name', 'Name'),
-                  t('campaigns.status', 'Status'),
-                  t('campaigns.when', 'Sent / scheduled'),
-                  t('stats.recipients', 'Recipients'),
-                  t('stats.delivered', 'Delivered'),
-                  t('stats.opened', 'Opened'),
-                  t('stats.clicked', 'Clicked'),
-                  t('stats.bounced', 'Bounced'),
-                  t('stats.unsubscribed', 'Unsubscribed'),
-                ]}
-              />
-              <Tbody>
-                {rows.map((campaign) => (
-                  <CampaignRow key={campaign.id} campaign={campaign} />
-                ))}
-              </Tbody>
-            </Table>
-          )}
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      title={title}
+      subtitle={t('page.subtitle', 'Campaigns to your subscribers, with delivery, opens and clicks')}
+      primaryAction={
+        allowedActions.canManage ? (
+          <LinkButton tag={Link} to="campaigns/new" startIcon={<Plus />}>
+            {t('campaigns.new', 'New campaign')}
+          </LinkButton>
+        ) : undefined
+      }
+      secondaryAction={
+        <Button
+          variant="tertiary"
+          startIcon={<Download />}
+          onClick={exportCsv}
+          loading={isExporting}
+          disabled={rows.length === 0}
+        >
+          {t('campaigns.export', 'Statistics (CSV)')}
+        </Button>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <PluginNav />
+        {rows.length === 0 ? (
+          <EmptyList content={t('campaigns.empty', 'No campaigns yet.')} />
+        ) : (
+          <Table colCount={9} rowCount={rows.length + 1}>
+            <TableHead
+              columns={[
+                t('campaigns.name', 'Name'),
+                t('campaigns.status', 'Status'),
+                t('campaigns.when', 'Sent / scheduled'),
+                t('stats.recipients', 'Recipients'),
+                t('stats.delivered', 'Delivered'),
+                t('stats.opened', 'Opened'),
+                t('stats.clicked', 'Clicked'),
+                t('stats.bounced', 'Bounced'),
+                t('stats.unsubscribed', 'Unsubscribed'),
+              ]}
+            />
+            <Tbody>
+              {rows.map((campaign) => (
+                <CampaignRow key={campaign.id} campaign={campaign} />
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Flex>
+    </PluginPage>
   );
 };

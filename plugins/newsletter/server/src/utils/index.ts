@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { ownConfig, ownServices, pluginApi } from '@magnetiq/plugin-kit/server';
+import { ownPlugin, pluginApi } from '@magnetiq/plugin-kit/server';
 import type { LeadsApi } from '@magnetiq/plugin-leads/contract';
 import type { NewsletterConfig } from '../config';
 import type services from '../services';
-
-type Services = typeof services;
-export type ServiceName = keyof Services;
 
 export const PLUGIN_ID = 'newsletter';
 /** the outbox topic of one batch of a campaign */
@@ -25,9 +22,7 @@ export const TABLE = {
   settings: 'newsletter_settings',
 } as const;
 
-export const getService = ownServices<Services>(PLUGIN_ID);
-
-export const getConfig = ownConfig<NewsletterConfig>(PLUGIN_ID);
+export const { getService, getConfig } = ownPlugin<typeof services, NewsletterConfig>(PLUGIN_ID);
 
 /** The leads core, through its typed contract only (ARCHITECTURE: never its tables). */
 export const leads = (strapi: Core.Strapi) => pluginApi<LeadsApi>(strapi, 'leads');
