@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale } from './locales';
-import { contentChanged } from './response-cache';
+import { contentChangedOnCommit } from './response-cache';
 import { requestSiteRebuild } from './site-rebuild';
 import {
   collapseOnto,
@@ -55,7 +55,7 @@ export function registerContentMiddleware(strapi: Core.Strapi): void {
     const changed = draftAndPublish
       ? changesTheSite(action, result)
       : triggersSiteRebuild(uid) && ['create', 'update', 'delete'].includes(action) && result !== null;
-    if (changed) contentChanged();
+    if (changed) await contentChangedOnCommit(strapi.db);
     if (triggersSiteRebuild(uid) && changed) {
       await requestSiteRebuild(strapi, { uid, action, documentId: params?.documentId, locale: params?.locale });
     }

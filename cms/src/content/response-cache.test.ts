@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   cacheLimits,
   contentChanged,
+  contentChangedOnCommit,
   createResponseCache,
   DEFAULT_MAX_BYTES,
   invalidateContentCache,
@@ -65,6 +66,24 @@ describe('publicResponseCache', () => {
     await serve(fakeCtx('/api/pages'), { data: ['old'] }, contentChanged);
     await serve(fakeCtx('/api/pages'), { data: ['new'] });
     expect(calls).toBe(2);
+  });
+
+  it('forgets again when the transaction of a change commits: an answer read before the commit is not kept', async () => {
+    // a fake of Strapi's nested transaction: callbacks registered now run at the outer commit
+    const commitCallbacks: Array<() => void> = [];
+    const db = {
+      transaction: async (work: (context: { onCommit: (callback: () => void) => void }) => Promise<void>) =>
+        work({ onCommit: (callback) => commitCallbacks.push(callback) }),
+    };
+    await serve(fakeCtx('/api/articles'), { data: [] });
+    // the scheduler publishes inside its transaction; a request reads the rows before the commit
+    await contentChangedOnCommit(db);
+    await serve(fakeCtx('/api/articles'), { data: [] });
+    commitCallbacks.forEach((callback) => callback());
+    const after = fakeCtx('/api/articles');
+    await serve(after, { data: ['published'] });
+    expect(after.body).toEqual({ data: ['published'] });
+    expect(after.sent['X-Content-Cache']).toBe('MISS');
   });
 
   it('passes authenticated requests and errors through uncached', async () => {

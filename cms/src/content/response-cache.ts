@@ -93,6 +93,23 @@ export function contentChanged(): void {
   broadcast?.();
 }
 
+/** The part of Strapi's database this needs: a transaction that reuses the one in progress. */
+export interface TransactionRunner {
+  transaction: (work: (context: { onCommit: (callback: () => void) => void }) => Promise<void>) => Promise<unknown>;
+}
+
+/**
+ * Published content changed, possibly inside a database transaction (the scheduler's, a release's,
+ * the Document Service's own): forget now, and once more when that transaction commits. Between the
+ * change and the commit a request still reads the old rows and, with the generation already bumped,
+ * would keep its old answer until the TTL (CI, 2026-12-07: a scheduled article stayed hidden behind
+ * a cached empty list). Outside a transaction Strapi starts and commits one at once.
+ */
+export async function contentChangedOnCommit(db: TransactionRunner): Promise<void> {
+  contentChanged();
+  await db.transaction(async ({ onCommit }) => onCommit(contentChanged));
+}
+
 export function setContentChangeBroadcast(send: (() => void) | null): void {
   broadcast = send;
 }
