@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { intervalJob, type IntervalJob } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ReleaseActionType, ReleaseInput } from '../domain/release';
@@ -65,8 +66,7 @@ type PublishApi = Record<ReleaseActionType, (params: Record<string, unknown>) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const instance = `${os.hostname()}:${process.pid}`;
-  let timer: NodeJS.Timeout | null = null;
-  let polling: Promise<void> | null = null;
+  let scheduler: IntervalJob | null = null;
 
   const actionsOf = async (ids: number[]) => {
     if (ids.length === 0) return new Map<number, ActionRow[]>();
@@ -234,25 +234,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     start() {
-      const { releasePollMs } = getConfig(strapi);
-      if (releasePollMs <= 0 || timer) return;
-      timer = setInterval(() => {
-        if (polling) return;
-        polling = service
-          .runDue()
-          .catch((error) => strapi.log.error(`editorial: release scheduler: ${(error as Error).message}`))
-          .then(() => undefined)
-          .finally(() => {
-            polling = null;
-          });
-      }, releasePollMs);
-      timer.unref();
+      scheduler ??= intervalJob({
+        everyMs: getConfig(strapi).releasePollMs,
+        run: () => service.runDue(),
+        onError: (error) => strapi.log.error(`editorial: release scheduler: ${error.message}`),
+      });
+      scheduler.start();
     },
 
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await polling;
+      await scheduler?.stop();
     },
   };
   return service;

@@ -1,3 +1,4 @@
+import { intervalJob, type IntervalJob } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import { dueReminders, REMINDER_HORIZON_MS, wantsReminder, type ReminderKind } from '../domain/reminders';
 import { asLocale, getConfig, getService, leads, TABLE } from '../utils';
@@ -17,8 +18,7 @@ const COLUMN: Record<ReminderKind, 'reminder_day_at' | 'reminder_hour_at'> = {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
+  let job: IntervalJob | null = null;
 
   const service = {
     async runReminders(now: Date = new Date()) {
@@ -73,24 +73,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     start() {
-      const { reminderIntervalMs } = getConfig(strapi);
-      if (!reminderIntervalMs || timer) return;
-      timer = setInterval(() => {
-        if (running) return; // a slow run is never overlapped by the next tick
-        running = service
-          .runReminders()
-          .catch((error) => strapi.log.error(`webinars: reminder run failed: ${(error as Error).message}`))
-          .finally(() => {
-            running = null;
-          });
-      }, reminderIntervalMs);
-      timer.unref();
+      job ??= intervalJob({
+        everyMs: getConfig(strapi).reminderIntervalMs,
+        run: () => service.runReminders(),
+        onError: (error) => strapi.log.error(`webinars: reminder run failed: ${error.message}`),
+      });
+      job.start();
     },
 
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      if (running) await running;
+      await job?.stop();
     },
   };
   return service;
