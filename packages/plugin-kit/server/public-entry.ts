@@ -28,3 +28,29 @@ export const localizedEntryOf = (entry: LocalizedEntrySource) => ({
 /** The strings of a JSON list field (anything else in it, or a value that is not a list, is dropped). */
 export const asStrings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The fields of an uploaded image a public answer shows (the OpenAPI `Media` schema). */
+export const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
+
+/** An image of a public answer: what the upload plugin stores of it, the optional parts as null. */
+export interface PublicMedia {
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** A populated media field (MEDIA_FIELDS) as the Document Service or the Query Engine returns it. */
+export type MediaSource =
+  { url?: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null | undefined;
+
+/** The public form of a populated media field, or null when there is no file. */
+export const publicMedia = (value: MediaSource): PublicMedia | null =>
+  value?.url
+    ? {
+        url: value.url,
+        alternativeText: value.alternativeText ?? null,
+        width: value.width ?? null,
+        height: value.height ?? null,
+      }
+    : null;

@@ -1,3 +1,4 @@
+import { MEDIA_FIELDS, publicMedia, type MediaSource, type PublicMedia } from '@magnetiq/plugin-kit/server';
 import type { Core } from '@strapi/strapi';
 import type { DateOverride, WeeklyHours } from '../domain/schedule';
 import { getConfig, leads, UID } from '../utils';
@@ -13,7 +14,7 @@ export interface HostRecord {
   dateOverrides: DateOverride[];
   calendarId: string | null;
   active: boolean;
-  photo: { url: string; alternativeText: string | null; width: number | null; height: number | null } | null;
+  photo: PublicMedia | null;
   /** bio per locale */
   bio: Record<string, string | null>;
 }
@@ -55,7 +56,7 @@ interface HostRow {
   calendarId: string | null;
   active: boolean | null;
   bio: string | null;
-  photo: { url: string; alternativeText: string | null; width: number | null; height: number | null } | null;
+  photo: MediaSource;
 }
 
 /** A meeting type row as the Query Engine returns it. */
@@ -97,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const [hostRows, typeRows] = await Promise.all([
       strapi.db
         .query(UID.host)
-        .findMany({ populate: { photo: { select: ['url', 'alternativeText', 'width', 'height'] } } }),
+        .findMany({ populate: { photo: { select: MEDIA_FIELDS } } }),
       strapi.db.query(UID.meetingType).findMany({}),
     ]);
     const hosts = new Map<string, HostRecord>();
@@ -118,14 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         dateOverrides: asArray<DateOverride>(row.dateOverrides),
         calendarId: row.calendarId || null,
         active: row.active !== false,
-        photo: row.photo
-          ? {
-              url: row.photo.url,
-              alternativeText: row.photo.alternativeText ?? null,
-              width: row.photo.width ?? null,
-              height: row.photo.height ?? null,
-            }
-          : null,
+        photo: publicMedia(row.photo),
         bio: { [row.locale ?? 'en']: row.bio ?? null },
       });
     }

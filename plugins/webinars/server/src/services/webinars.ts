@@ -1,5 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { asStrings, localizedEntryOf } from '@magnetiq/plugin-kit/server';
+import {
+  asStrings,
+  localizedEntryOf,
+  MEDIA_FIELDS,
+  publicMedia,
+  type MediaSource,
+  type PublicMedia,
+} from '@magnetiq/plugin-kit/server';
 import { seatsLeft } from '../domain/seats';
 import type { WebinarInput } from '../validation/registration';
 import { getConfig, TABLE, UID, type Locale } from '../utils';
@@ -27,11 +34,11 @@ export interface PublicWebinar {
   slug: string;
   summary: string | null;
   description: string | null;
-  cover: Media | null;
+  cover: PublicMedia | null;
   topics: string[];
   language: string;
   status: string;
-  speakers: Array<{ name: string; role: string | null; company: string | null; photo: Media | null }>;
+  speakers: Array<{ name: string; role: string | null; company: string | null; photo: PublicMedia | null }>;
   seo: { title: string; description: string | null };
   url: string;
   sessions: PublicSession[];
@@ -39,7 +46,6 @@ export interface PublicWebinar {
   publishedAt: string;
 }
 
-type Media = { url: string; alternativeText: string | null; width: number | null; height: number | null };
 
 /** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
 const SESSION_COLUMNS = [
@@ -70,14 +76,11 @@ const WEBINAR_FIELDS = [
   'calendarId',
   'publishedAt',
 ] as const;
-const MEDIA_FIELDS = ['url', 'alternativeText', 'width', 'height'];
 const POPULATE = {
   cover: { fields: MEDIA_FIELDS },
   speakers: { fields: ['name', 'role', 'company'], populate: { photo: { fields: MEDIA_FIELDS } } },
 };
 
-type MediaEntry =
-  { url?: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null | undefined;
 /** A webinar entry as the public answer reads it (WEBINAR_FIELDS + POPULATE). */
 interface WebinarEntry {
   documentId: string;
@@ -86,14 +89,14 @@ interface WebinarEntry {
   slug: string;
   summary?: string | null;
   description?: string | null;
-  cover?: MediaEntry;
+  cover?: MediaSource;
   topics?: unknown;
   language: string;
   eventStatus: string;
   seoTitle?: string | null;
   seoDescription?: string | null;
   publishedAt: string;
-  speakers?: Array<{ name: string; role?: string | null; company?: string | null; photo?: MediaEntry }> | null;
+  speakers?: Array<{ name: string; role?: string | null; company?: string | null; photo?: MediaSource }> | null;
 }
 /** The session columns of SESSION_COLUMNS. */
 type PublicSessionRow = Pick<
@@ -125,16 +128,6 @@ type WebinarPublished = {
   summary: string | null;
   eventStatus?: string;
 };
-
-const media = (value: MediaEntry): Media | null =>
-  value?.url
-    ? {
-        url: value.url,
-        alternativeText: value.alternativeText ?? null,
-        width: value.width ?? null,
-        height: value.height ?? null,
-      }
-    : null;
 
 /** Its scheduled sessions that have not ended yet. */
 const sessionsAhead = (webinar: PublicWebinar, now: Date) =>
@@ -176,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       ...localizedEntryOf(entry),
       description: entry.description ?? null,
-      cover: media(entry.cover),
+      cover: publicMedia(entry.cover),
       topics: asStrings(entry.topics),
       language: entry.language,
       status: entry.eventStatus,
@@ -184,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         name: speaker.name,
         role: speaker.role ?? null,
         company: speaker.company ?? null,
-        photo: media(speaker.photo),
+        photo: publicMedia(speaker.photo),
       })),
       url: pageUrl(getConfig(strapi), entry.locale, entry.slug),
       sessions,

@@ -4,7 +4,14 @@ import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { asStrings, localizedEntryOf } from '@magnetiq/plugin-kit/server';
+import {
+  asStrings,
+  localizedEntryOf,
+  MEDIA_FIELDS,
+  publicMedia,
+  type MediaSource,
+  type PublicMedia,
+} from '@magnetiq/plugin-kit/server';
 import { isPdf } from '../domain/pdf';
 import { STORED_FILE_KEY, storedFileKey } from '../domain/stored-file';
 import type { WhitepaperInput } from '../validation/request';
@@ -16,7 +23,7 @@ export interface PublicWhitepaper {
   title: string;
   slug: string;
   summary: string | null;
-  cover: { url: string; alternativeText: string | null; width: number | null; height: number | null } | null;
+  cover: PublicMedia | null;
   pageCount: number | null;
   topics: string[];
   gated: boolean;
@@ -52,7 +59,7 @@ export interface WhitepaperEntry {
   title: string;
   slug: string;
   summary?: string | null;
-  cover?: { url: string; alternativeText?: string | null; width?: number | null; height?: number | null } | null;
+  cover?: MediaSource;
   pageCount?: number | null;
   topics?: unknown;
   gated?: boolean | null;
@@ -76,7 +83,7 @@ export interface AdminWhitepaperRow {
   updatedAt: string;
 }
 
-const COVER = { cover: { fields: ['url', 'alternativeText', 'width', 'height'] } };
+const COVER = { cover: { fields: MEDIA_FIELDS } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(UID.whitepaper);
@@ -85,14 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { publicUrl } = getConfig(strapi);
     return {
       ...localizedEntryOf(entry),
-      cover: entry.cover
-        ? {
-            url: entry.cover.url,
-            alternativeText: entry.cover.alternativeText ?? null,
-            width: entry.cover.width ?? null,
-            height: entry.cover.height ?? null,
-          }
-        : null,
+      cover: publicMedia(entry.cover),
       pageCount: entry.pageCount ?? null,
       topics: asStrings(entry.topics),
       gated: entry.gated !== false,
