@@ -15,3 +15,5 @@ export * from './routes';
 export * from './public-entry';
 export * from './entry-fields';
 export * from './preview-read';
+export * from './interval-job';
+export * from './permissions';

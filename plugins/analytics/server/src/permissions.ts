@@ -1,12 +1,5 @@
-export const ACTIONS = {
-  read: 'plugin::analytics.read',
-} as const;
+import { pluginPermissions } from '@magnetiq/plugin-kit/server';
 
-export const PERMISSION_ACTIONS = [
-  {
-    section: 'plugins',
-    displayName: 'See lead analytics (counts only) and export them as CSV',
-    uid: 'read',
-    pluginName: 'analytics',
-  },
-];
+export const { ACTIONS, PERMISSION_ACTIONS } = pluginPermissions('analytics', {
+  read: 'See lead analytics (counts only) and export them as CSV',
+});

@@ -1,12 +1,5 @@
-export const ACTIONS = {
-  manage: 'plugin::calendar-sync.connections.manage',
-} as const;
+import { pluginPermissions } from '@magnetiq/plugin-kit/server';
 
-export const PERMISSION_ACTIONS = [
-  {
-    section: 'plugins',
-    displayName: 'See and reconnect Google calendars',
-    uid: 'connections.manage',
-    pluginName: 'calendar-sync',
-  },
-];
+export const { ACTIONS, PERMISSION_ACTIONS } = pluginPermissions('calendar-sync', {
+  connections: { manage: 'See and reconnect Google calendars' },
+});

@@ -10,7 +10,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Sales sees a contact's campaigns in the leads contact timeline (personal data: history.read)
   leads(strapi).contacts.registerTimeline({
     source: 'newsletter',
-    permission: ACTIONS.historyRead,
+    permission: ACTIONS.history.read,
     entries: (contact) => getService(strapi, 'history').timelineEntries(contact),
   });
   // bounces and complaints stop the core's emails too (marketing always, the rest after a hard bounce)

@@ -1,14 +1,6 @@
-export const ACTIONS = {
-  read: 'plugin::odoo-sync.status.read',
-  manage: 'plugin::odoo-sync.sync.manage',
-} as const;
+import { pluginPermissions } from '@magnetiq/plugin-kit/server';
 
-export const PERMISSION_ACTIONS = [
-  { section: 'plugins', displayName: 'See Odoo sync status and mapping', uid: 'status.read', pluginName: 'odoo-sync' },
-  {
-    section: 'plugins',
-    displayName: 'Test the connection and re-sync contacts',
-    uid: 'sync.manage',
-    pluginName: 'odoo-sync',
-  },
-];
+export const { ACTIONS, PERMISSION_ACTIONS } = pluginPermissions('odoo-sync', {
+  status: { read: 'See Odoo sync status and mapping' },
+  sync: { manage: 'Test the connection and re-sync contacts' },
+});
