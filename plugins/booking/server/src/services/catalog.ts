@@ -96,9 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async (): Promise<Catalog> => {
     const [hostRows, typeRows] = await Promise.all([
-      strapi.db
-        .query(UID.host)
-        .findMany({ populate: { photo: { select: MEDIA_FIELDS } } }),
+      strapi.db.query(UID.host).findMany({ populate: { photo: { select: MEDIA_FIELDS } } }),
       strapi.db.query(UID.meetingType).findMany({}),
     ]);
     const hosts = new Map<string, HostRecord>();

@@ -46,7 +46,6 @@ export interface PublicWebinar {
   publishedAt: string;
 }
 
-
 /** Session columns a public answer may be built from: never join URL, instructions or counters beyond seats. */
 const SESSION_COLUMNS = [
   'id',
