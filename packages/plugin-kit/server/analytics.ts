@@ -156,27 +156,35 @@ export interface GroupedCounts<Name extends string> {
   localeColumn: string;
   /** the column the rows are grouped by; rows are ordered by the first count (descending), then by it */
   groupBy: string;
-  /** more select expressions of the group (plugin SQL, e.g. `max(title) as title`) */
-  also?: string[];
+  /** the group's title (plugin SQL, an aggregate such as `max(meeting_type_title)`); null without it */
+  title?: string;
   /** each count's name and its aggregate (plugin SQL, e.g. `count(*) filter (where status = 'cancelled')`) */
   counts: Record<Name, string>;
 }
 
+/** The aggregate that counts the rows of a group matching a condition (plugin SQL), e.g. `status = 'cancelled'`. */
+export const countWhere = (condition: string) => `count(*) filter (where ${condition})`;
+
+/** One group of `groupedCounts`: the group's value, its title, and its counts as numbers. */
+export type GroupCounts<Name extends string> = { group: string; title: string | null } & Record<Name, number>;
+
 /**
- * `select <groupBy>, <also>, <aggregate> as <name>... from <table> where <at> in range [and locale]
+ * `select <groupBy>, <title>, <aggregate> as <name>... from <table> where <at> in range [and locale]
  * group by <groupBy> order by <first count> desc, <groupBy>`: the query behind a section table of
- * counts per group (counts arrive as strings: `counts(row, names)` makes them numbers).
+ * counts per group, its counts as numbers (PostgreSQL answers a bigint as a string).
  */
-export async function groupedCounts<Row, Name extends string = string>(
+export async function groupedCounts<Name extends string>(
   knex: Knex,
   filter: AnalyticsFilter,
   query: GroupedCounts<Name>,
-): Promise<Row[]> {
+): Promise<Array<GroupCounts<Name>>> {
   const names = Object.keys(query.counts) as Name[];
-  const rows: unknown = await inRange(knex(query.table), filter, query.at, query.localeColumn)
-    .select(query.groupBy, ...(query.also ?? []).map((expression) => knex.raw(expression)))
+  const rows = (await inRange(knex(query.table), filter, query.at, query.localeColumn)
+    .select(`${query.groupBy} as group`, knex.raw(`${query.title ?? 'null'} as title`))
     .select(names.map((name) => knex.raw(`${query.counts[name]} as ??`, [name])))
     .groupBy(query.groupBy)
-    .orderBy([{ column: names[0], order: 'desc' }, { column: query.groupBy }]);
-  return rows as Row[];
+    .orderBy([{ column: names[0], order: 'desc' }, { column: query.groupBy }])) as Array<
+    { group: string; title: string | null } & Record<Name, unknown>
+  >;
+  return rows.map((row) => ({ group: row.group, title: row.title, ...counts(row, names) }));
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeUids, ownConfig, ownPlugin, ownServices, pluginServer, type OwnPluginHost } from './plugin-server';
+import {
+  contentTypeUids,
+  ownConfig,
+  ownPlugin,
+  ownServices,
+  pluginServer,
+  tableOf,
+  type OwnPluginHost,
+} from './plugin-server';
 import { adminGuard } from './routes';
 
 const host = (): OwnPluginHost & { asked: string[] } => {
@@ -86,5 +94,13 @@ describe('ownPlugin / contentTypeUids', () => {
     expect(meetingType).toBe('plugin::booking.meeting-type');
     expect(UID).toEqual({ host: 'plugin::booking.host', meetingType: 'plugin::booking.meeting-type' });
     expect(Object.isFrozen(UID)).toBe(true);
+  });
+});
+
+describe('tableOf', () => {
+  it("answers a content type's collectionName and refuses a model without one", () => {
+    expect(tableOf({ uid: 'plugin::demo.download', collectionName: 'demo_downloads' })).toBe('demo_downloads');
+    expect(() => tableOf({ uid: 'plugin::demo.download' })).toThrow('plugin::demo.download has no collectionName');
+    expect(() => tableOf(undefined)).toThrow('has no collectionName');
   });
 });

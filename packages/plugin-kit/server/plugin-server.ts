@@ -45,3 +45,12 @@ export function contentTypeUids<const P extends string, const M extends Record<s
   const uids = Object.entries(names).map(([key, name]) => [key, `plugin::${pluginId}.${name}`]);
   return Object.freeze(Object.fromEntries(uids)) as { readonly [K in keyof M]: `plugin::${P}.${M[K]}` };
 }
+
+/**
+ * The database table of a content type from its schema (`collectionName`), so that a plugin's SQL
+ * does not spell it a second time: `tableOf(strapi.getModel(UID.download))`.
+ */
+export function tableOf(model: { uid?: string; collectionName?: string } | undefined): string {
+  if (!model?.collectionName) throw new Error(`content type ${model?.uid ?? '(unknown)'} has no collectionName`);
+  return model.collectionName;
+}

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, countWhere, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
 import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { TABLE } from '../utils';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): bookings
@@ -8,26 +9,18 @@ import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/serve
  * are not recorded by booking (a booking is confirmed, cancelled or rescheduled), so there is no
  * no-show column.
  */
-interface BookingCounts {
-  meeting_type_slug: string;
-  title: string | null;
-  bookings: string;
-  cancelled: string;
-  rescheduled: string;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const rows = await groupedCounts<BookingCounts>(strapi.db.connection, filter, {
-      table: 'booking_bookings',
+    const rows = await groupedCounts(strapi.db.connection, filter, {
+      table: TABLE.booking,
       at: 'created_at',
       localeColumn: 'language',
       groupBy: 'meeting_type_slug',
-      also: ['max(meeting_type_title) as title'],
+      title: 'max(meeting_type_title)',
       counts: {
         bookings: 'count(*)',
-        cancelled: `count(*) filter (where status = 'cancelled')`,
-        rescheduled: 'count(*) filter (where reschedule_count > 0)',
+        cancelled: countWhere("status = 'cancelled'"),
+        rescheduled: countWhere('reschedule_count > 0'),
       },
     });
     return [
@@ -42,10 +35,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           rescheduled count Rescheduled
           cancellationRate percent Cancellation rate
         `,
-        rows: rows.map((row) => {
-          const n = counts(row, ['bookings', 'cancelled', 'rescheduled']);
-          return { title: row.title ?? row.meeting_type_slug, ...n, cancellationRate: rate(n.cancelled, n.bookings) };
-        }),
+        rows: rows.map(({ group, title, ...n }) => ({
+          title: title ?? group,
+          ...n,
+          cancellationRate: rate(n.cancelled, n.bookings),
+        })),
       },
     ];
   },

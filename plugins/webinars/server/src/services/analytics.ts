@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, countWhere, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
 import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
 
 /**
@@ -7,22 +7,11 @@ import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/serve
  * registrations made in the range, per webinar, with the waitlist and attendance. Counts only.
  * The attendance rate is of the people whose attendance was marked (attended / (attended + no-show)).
  */
-interface RegistrationCounts {
-  webinar: string;
-  registrations: string;
-  waitlisted: string;
-  cancelled: string;
-  attended: string;
-  no_show: string;
-}
-
-const COUNTS = ['registrations', 'waitlisted', 'cancelled', 'attended', 'no_show'] as const;
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
     const knex = strapi.db.connection;
-    const withStatus = (status: string) => `count(*) filter (where status = '${status}')`;
-    const rows = await groupedCounts<RegistrationCounts>(knex, filter, {
+    const withStatus = (status: string) => countWhere(`status = '${status}'`);
+    const rows = await groupedCounts(knex, filter, {
       table: 'webinars_registrations',
       at: 'registered_at',
       localeColumn: 'locale',
@@ -32,12 +21,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         waitlisted: withStatus('waitlisted'),
         cancelled: withStatus('cancelled'),
         attended: withStatus('attended'),
-        no_show: withStatus('no-show'),
+        noShow: withStatus('no-show'),
       },
     });
 
     // titles in the filter's language where there is one, else English, else any
-    const ids = rows.map((row) => row.webinar);
+    const ids = rows.map((row) => row.group);
     const titles = new Map<string, string>();
     if (ids.length > 0) {
       const preferred = filter.locale === 'all' ? 'en' : filter.locale;
@@ -63,11 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           noShow count No-show
           attendanceRate percent Attendance rate
         `,
-        rows: rows.map((row) => {
-          const { no_show: noShow, ...n } = counts(row, COUNTS);
-          const title = titles.get(row.webinar) ?? row.webinar;
-          return { title, ...n, noShow, attendanceRate: rate(n.attended, n.attended + noShow) };
-        }),
+        rows: rows.map(({ group, ...n }) => ({
+          ...n,
+          title: titles.get(group) ?? group,
+          attendanceRate: rate(n.attended, n.attended + n.noShow),
+        })),
       },
     ];
   },

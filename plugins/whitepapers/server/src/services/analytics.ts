@@ -1,27 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { analyticsColumns, counts, groupedCounts, rate } from '@magnetiq/plugin-kit/server';
+import { analyticsColumns, groupedCounts, rate, tableOf } from '@magnetiq/plugin-kit/server';
 import type { AnalyticsFilter, AnalyticsTable } from '@magnetiq/plugin-kit/server';
+import { UID } from '../utils';
 
 /**
  * This plugin's part of the lead analytics dashboard (plugins/analytics, docs/adr/0011): tables of
  * counts for the filter's range and locale, grouped in PostgreSQL. No contact data.
  */
-interface RequestCounts {
-  whitepaper: string;
-  title: string | null;
-  requests: string;
-  downloaded: string;
-  downloads: string;
-}
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sections(filter: AnalyticsFilter): Promise<AnalyticsTable[]> {
-    const rows = await groupedCounts<RequestCounts>(strapi.db.connection, filter, {
-      table: 'whitepapers_downloads',
+    const rows = await groupedCounts(strapi.db.connection, filter, {
+      table: tableOf(strapi.getModel(UID.download)),
       at: 'requested_at',
       localeColumn: 'language',
       groupBy: 'whitepaper',
-      also: ['max(whitepaper_title) as title'],
+      title: 'max(whitepaper_title)',
       counts: {
         requests: 'count(*)',
         downloaded: 'count(first_downloaded_at)',
@@ -40,10 +33,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           rate percent Download rate
           downloads count Downloads
         `,
-        rows: rows.map((row) => {
-          const n = counts(row, ['requests', 'downloaded', 'downloads']);
-          return { title: row.title ?? row.whitepaper, ...n, rate: rate(n.downloaded, n.requests) };
-        }),
+        rows: rows.map(({ group, title, ...n }) => ({
+          title: title ?? group,
+          ...n,
+          rate: rate(n.downloaded, n.requests),
+        })),
       },
     ];
   },
