@@ -53,3 +53,23 @@ export function localizedEntry(properties: Record<string, unknown>, required: st
     properties,
   };
 }
+
+/** the JSON Schema of a text, a whole number, a number, a boolean and any object */
+export const stringType = { type: 'string' };
+export const integerType = { type: 'integer' };
+export const numberType = { type: 'number' };
+export const booleanType = { type: 'boolean' };
+export const objectType = { type: 'object' };
+
+/** An object schema: the keys it always has (none: `[]`), and each property's schema. */
+export const object = (required: string[], properties: Record<string, unknown>) => ({
+  type: 'object',
+  ...(required.length > 0 ? { required } : {}),
+  properties,
+});
+
+/** An object schema that has no property but these (`additionalProperties: false`). */
+export const closedObject = (required: string[], properties: Record<string, unknown>) => ({
+  ...object(required, properties),
+  additionalProperties: false,
+});

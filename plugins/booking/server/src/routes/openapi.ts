@@ -6,7 +6,18 @@ import {
   rescheduleSchema,
   SLUG,
 } from '../validation/booking';
-import { dateTime, localeQuery, locale, media, nullableString, objectList } from '@magnetiq/plugin-kit/openapi';
+import { closedObject, object } from '@magnetiq/plugin-kit/openapi';
+import {
+  booleanType,
+  dateTime,
+  integerType,
+  locale,
+  localeQuery,
+  media,
+  nullableString,
+  objectList,
+  stringType,
+} from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
@@ -18,26 +29,16 @@ const date = { type: 'string', format: 'date', description: 'a calendar day, YYY
 const slug = { type: 'string', maxLength: 80, pattern: SLUG.source };
 
 /** bookings service `toPublic` */
-const publicBooking = {
-  type: 'object',
-  required: ['id', 'status', 'start', 'end', 'timeZone', 'meetingType', 'host', 'location', 'changeable'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string' },
-    status: { type: 'string' },
+const publicBooking = closedObject(
+  ['id', 'status', 'start', 'end', 'timeZone', 'meetingType', 'host', 'location', 'changeable'],
+  {
+    id: stringType,
+    status: stringType,
     start: dateTime,
     end: dateTime,
-    timeZone: { type: 'string' },
-    meetingType: {
-      type: 'object',
-      properties: { slug: { type: 'string' }, title: nullableString },
-      additionalProperties: false,
-    },
-    host: {
-      type: 'object',
-      properties: { slug: { type: 'string' }, name: nullableString },
-      additionalProperties: false,
-    },
+    timeZone: stringType,
+    meetingType: closedObject([], { slug: stringType, title: nullableString }),
+    host: closedObject([], { slug: stringType, name: nullableString }),
     location: nullableString,
     meetLink: {
       ...nullableString,
@@ -45,76 +46,55 @@ const publicBooking = {
     },
     changeable: { type: 'boolean', description: 'the visitor may still cancel or reschedule (active and not begun)' },
   },
-};
+);
 
 /** catalog service `toPublic` */
-const publicMeetingType = {
-  type: 'object',
-  required: ['slug', 'locale', 'title', 'durationMinutes', 'questions', 'hosts'],
-  additionalProperties: false,
-  properties: {
-    slug: { type: 'string' },
-    locale: { type: 'string' },
-    title: { type: 'string' },
-    description: nullableString,
-    durationMinutes: { type: 'integer' },
-    location: nullableString,
-    locationDetails: nullableString,
-    minimumNoticeMinutes: { type: ['integer', 'null'] },
-    maxDaysAhead: { type: ['integer', 'null'] },
-    questions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: { type: 'string' },
-          label: { type: 'string' },
-          type: { enum: ['text', 'textarea'] },
-          required: { type: 'boolean' },
-        },
-      },
-    },
-    hosts: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          slug: { type: 'string' },
-          name: { type: 'string' },
-          timeZone: { type: 'string' },
-          bio: nullableString,
-          photo: media,
-        },
-      },
-    },
+const publicMeetingType = closedObject(['slug', 'locale', 'title', 'durationMinutes', 'questions', 'hosts'], {
+  slug: stringType,
+  locale: stringType,
+  title: stringType,
+  description: nullableString,
+  durationMinutes: integerType,
+  location: nullableString,
+  locationDetails: nullableString,
+  minimumNoticeMinutes: { type: ['integer', 'null'] },
+  maxDaysAhead: { type: ['integer', 'null'] },
+  questions: {
+    type: 'array',
+    items: closedObject([], {
+      id: stringType,
+      label: stringType,
+      type: { enum: ['text', 'textarea'] },
+      required: booleanType,
+    }),
   },
-};
+  hosts: {
+    type: 'array',
+    items: closedObject([], {
+      slug: stringType,
+      name: stringType,
+      timeZone: stringType,
+      bio: nullableString,
+      photo: media,
+    }),
+  },
+});
 
-const daySlots = {
-  type: 'object',
-  required: ['date', 'slots'],
-  properties: {
-    date,
-    slots: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['start', 'end', 'time', 'hosts'],
-        properties: {
-          start: dateTime,
-          end: dateTime,
-          time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
-          hosts: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
+const daySlots = object(['date', 'slots'], {
+  date,
+  slots: {
+    type: 'array',
+    items: object(['start', 'end', 'time', 'hosts'], {
+      start: dateTime,
+      end: dateTime,
+      time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' },
+      hosts: { type: 'array', items: stringType },
+    }),
   },
-};
+});
 
 const timeOfDay = { type: 'string', pattern: '^\\d{2}:\\d{2}$' };
-const interval = { type: 'object', required: ['start', 'end'], properties: { start: timeOfDay, end: timeOfDay } };
+const interval = object(['start', 'end'], { start: timeOfDay, end: timeOfDay });
 
 export default {
   'public.meetingTypes': {
@@ -130,39 +110,32 @@ export default {
   },
   'public.slots': {
     summary: 'Free slots of a meeting type, per day of the visitor',
-    query: {
-      type: 'object',
-      required: ['type', 'from', 'to'],
-      properties: {
-        type: slug,
-        from: date,
-        to: date,
-        timeZone: {
-          type: 'string',
-          description: 'the IANA time zone of the visitor, e.g. Europe/Berlin (required; `tz` is its old name)',
-        },
-        tz: {
-          type: 'string',
-          deprecated: true,
-          description: 'old name of timeZone, accepted for one release with a Deprecation header',
-        },
-        host: slug,
-        locale,
+    query: object(['type', 'from', 'to'], {
+      type: slug,
+      from: date,
+      to: date,
+      timeZone: {
+        type: 'string',
+        description: 'the IANA time zone of the visitor, e.g. Europe/Berlin (required; `tz` is its old name)',
       },
-    },
+      tz: {
+        type: 'string',
+        deprecated: true,
+        description: 'old name of timeZone, accepted for one release with a Deprecation header',
+      },
+      host: slug,
+      locale,
+    }),
     data: { type: 'array', items: daySlots },
-    meta: {
-      type: 'object',
-      properties: {
-        type: { type: 'string' },
-        timeZone: { type: 'string' },
-        from: date,
-        to: date,
-        durationMinutes: { type: 'integer' },
-        busy: {},
-        generatedAt: dateTime,
-      },
-    },
+    meta: object([], {
+      type: stringType,
+      timeZone: stringType,
+      from: date,
+      to: date,
+      durationMinutes: integerType,
+      busy: {},
+      generatedAt: dateTime,
+    }),
   },
   'public.book': {
     summary: 'Books a slot (the slot is re-checked in the database; 409 with fresh slots when taken)',
@@ -176,41 +149,29 @@ export default {
   'admin.hosts': { summary: 'Hosts with their schedules', data: objectList },
   'admin.updateSchedule': {
     summary: "Replaces a host's schedule",
-    body: {
-      type: 'object',
-      required: ['timeZone', 'weeklyHours'],
-      additionalProperties: false,
-      properties: {
-        timeZone: { type: 'string', description: 'IANA time zone' },
-        weeklyHours: {
-          type: 'object',
-          description: 'intervals per weekday (mon..sun), not overlapping',
-          additionalProperties: { type: 'array', items: interval },
-        },
-        dateOverrides: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['date'],
-            properties: { date, intervals: { type: 'array', items: interval } },
-          },
-        },
+    body: closedObject(['timeZone', 'weeklyHours'], {
+      timeZone: { type: 'string', description: 'IANA time zone' },
+      weeklyHours: {
+        type: 'object',
+        description: 'intervals per weekday (mon..sun), not overlapping',
+        additionalProperties: { type: 'array', items: interval },
       },
-    },
+      dateOverrides: {
+        type: 'array',
+        items: object(['date'], { date, intervals: { type: 'array', items: interval } }),
+      },
+    }),
   },
   'admin.bookings': {
     summary: 'Bookings, filtered and paged (audited)',
-    query: {
-      type: 'object',
-      properties: {
-        host: { type: 'string' },
-        from: date,
-        to: date,
-        tz: { type: 'string' },
-        status: { type: 'string' },
-        page: { type: 'integer', minimum: 1 },
-      },
-    },
+    query: object([], {
+      host: stringType,
+      from: date,
+      to: date,
+      tz: stringType,
+      status: stringType,
+      page: { type: 'integer', minimum: 1 },
+    }),
   },
   'admin.cancel': { summary: 'Cancels a booking for the host', body: adminCancelSchema },
 };

@@ -1,4 +1,5 @@
-import { dateTime, nullableString } from '@magnetiq/plugin-kit/openapi';
+import { closedObject, object } from '@magnetiq/plugin-kit/openapi';
+import { booleanType, dateTime, integerType, nullableString, stringType } from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of the editorial plugin (cms/src/openapi builds
@@ -14,32 +15,22 @@ const paging = {
   page: { type: 'integer', minimum: 1, default: 1 },
   pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
 };
-const pagination = {
-  type: 'object',
-  required: ['pagination'],
-  properties: {
-    pagination: {
-      type: 'object',
-      required: ['page', 'pageSize', 'total', 'pageCount'],
-      properties: {
-        page: { type: 'integer' },
-        pageSize: { type: 'integer' },
-        total: { type: 'integer' },
-        pageCount: { type: 'integer' },
-      },
-    },
-  },
-};
+const pagination = object(['pagination'], {
+  pagination: object(['page', 'pageSize', 'total', 'pageCount'], {
+    page: integerType,
+    pageSize: integerType,
+    total: integerType,
+    pageCount: integerType,
+  }),
+});
 
 /** services/versions.ts `toVersion` */
-const version = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'uid', 'documentId', 'locale', 'status', 'action', 'restoredFrom', 'createdBy', 'createdAt'],
-  properties: {
-    id: { type: 'integer' },
+const version = closedObject(
+  ['id', 'uid', 'documentId', 'locale', 'status', 'action', 'restoredFrom', 'createdBy', 'createdAt'],
+  {
+    id: integerType,
     uid,
-    documentId: { type: 'string' },
+    documentId: stringType,
     locale: nullableString,
     status: { type: 'string', enum: ['draft', 'published'] },
     action: {
@@ -48,99 +39,62 @@ const version = {
     },
     restoredFrom: { type: ['integer', 'null'] },
     createdBy: {
-      anyOf: [
-        { type: 'null' },
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['id', 'name'],
-          properties: { id: { type: 'integer' }, name: nullableString },
-        },
-      ],
+      anyOf: [{ type: 'null' }, closedObject(['id', 'name'], { id: integerType, name: nullableString })],
     },
     createdAt: dateTime,
   },
-};
+);
 
 /** domain/diff.ts `FieldChange` */
-const fieldChange = {
-  type: 'object',
-  required: ['path', 'type', 'change', 'before', 'after'],
-  properties: {
-    path: { type: 'string' },
-    type: { type: 'string' },
-    change: { type: 'string', enum: ['added', 'removed', 'changed'] },
-    before: {},
-    after: {},
-    text: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['value'],
-        properties: { value: { type: 'string' }, added: { type: 'boolean' }, removed: { type: 'boolean' } },
-      },
-    },
-    added: { type: 'array', items: { type: ['string', 'integer'] } },
-    removed: { type: 'array', items: { type: ['string', 'integer'] } },
+const fieldChange = object(['path', 'type', 'change', 'before', 'after'], {
+  path: stringType,
+  type: stringType,
+  change: { type: 'string', enum: ['added', 'removed', 'changed'] },
+  before: {},
+  after: {},
+  text: {
+    type: 'array',
+    items: object(['value'], { value: stringType, added: booleanType, removed: booleanType }),
   },
-};
+  added: { type: 'array', items: { type: ['string', 'integer'] } },
+  removed: { type: 'array', items: { type: ['string', 'integer'] } },
+});
 
-const stage = {
-  type: 'object',
-  required: ['name', 'roles'],
-  properties: {
-    name: { type: 'string', maxLength: 100 },
-    roles: { type: 'array', items: { type: 'string' }, description: 'admin role codes allowed to move entries here' },
-    notifyAssignee: { type: 'boolean' },
-  },
-};
+const stage = object(['name', 'roles'], {
+  name: { type: 'string', maxLength: 100 },
+  roles: { type: 'array', items: stringType, description: 'admin role codes allowed to move entries here' },
+  notifyAssignee: booleanType,
+});
 
 /** domain/workflow.ts `TypeSettings` */
-const settings = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['uid', 'history', 'review', 'stages', 'resetOnEdit'],
-  properties: {
-    uid,
-    history: { type: 'boolean' },
-    review: { type: 'boolean' },
-    stages: { type: 'array', items: stage },
-    resetOnEdit: { type: 'boolean' },
-  },
-};
+const settings = closedObject(['uid', 'history', 'review', 'stages', 'resetOnEdit'], {
+  uid,
+  history: booleanType,
+  review: booleanType,
+  stages: { type: 'array', items: stage },
+  resetOnEdit: booleanType,
+});
 
 /** services/stages.ts `EntryStage` */
-const entryStage = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['uid', 'documentId', 'locale', 'stage', 'assigneeId', 'updatedAt'],
-  properties: {
-    uid,
-    documentId: { type: 'string' },
-    locale: nullableString,
-    stage: { type: 'string' },
-    assigneeId: { type: ['integer', 'null'] },
-    updatedAt: nullableDateTime,
-  },
-};
+const entryStage = closedObject(['uid', 'documentId', 'locale', 'stage', 'assigneeId', 'updatedAt'], {
+  uid,
+  documentId: stringType,
+  locale: nullableString,
+  stage: stringType,
+  assigneeId: { type: ['integer', 'null'] },
+  updatedAt: nullableDateTime,
+});
 
-const releaseAction = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['uid', 'documentId', 'locale', 'type'],
-  properties: {
-    uid,
-    documentId,
-    locale: nullableString,
-    type: { type: 'string', enum: ['publish', 'unpublish'] },
-  },
-};
+const releaseAction = closedObject(['uid', 'documentId', 'locale', 'type'], {
+  uid,
+  documentId,
+  locale: nullableString,
+  type: { type: 'string', enum: ['publish', 'unpublish'] },
+});
 
 /** services/releases.ts `toRelease` */
-const release = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
+const release = closedObject(
+  [
     'id',
     'name',
     'status',
@@ -153,9 +107,9 @@ const release = {
     'createdAt',
     'actions',
   ],
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
+  {
+    id: integerType,
+    name: stringType,
     status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] },
     scheduledAt: nullableDateTime,
     timeZone: nullableString,
@@ -166,35 +120,30 @@ const release = {
     createdAt: dateTime,
     actions: { type: 'array', items: releaseAction },
   },
-};
+);
 
-const auditQuery = {
-  type: 'object',
-  properties: {
-    user: { type: 'integer', minimum: 1, description: 'an admin user id' },
-    action: { type: 'string', description: 'an action, e.g. content.publish, or a prefix such as content.*' },
-    type: { type: 'string', description: 'a subject type, e.g. api::page.page' },
-    from: { type: 'string', description: 'YYYY-MM-DD or an ISO date-time' },
-    to: { type: 'string', description: 'YYYY-MM-DD (that day included) or an ISO date-time' },
-  },
-};
+const auditQuery = object([], {
+  user: { type: 'integer', minimum: 1, description: 'an admin user id' },
+  action: { type: 'string', description: 'an action, e.g. content.publish, or a prefix such as content.*' },
+  type: { type: 'string', description: 'a subject type, e.g. api::page.page' },
+  from: { type: 'string', description: 'YYYY-MM-DD or an ISO date-time' },
+  to: { type: 'string', description: 'YYYY-MM-DD (that day included) or an ISO date-time' },
+});
 
 /** the leads contract's `AuditEntry` */
-const auditEntry = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'actorId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'occurredAt'],
-  properties: {
-    id: { type: 'integer' },
+const auditEntry = closedObject(
+  ['id', 'actorId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'occurredAt'],
+  {
+    id: integerType,
     actorId: { type: ['integer', 'null'] },
     actorEmail: nullableString,
-    action: { type: 'string' },
-    subjectType: { type: 'string' },
-    subjectId: { type: 'string' },
+    action: stringType,
+    subjectType: stringType,
+    subjectId: stringType,
     details: { type: ['object', 'null'] },
     occurredAt: dateTime,
   },
-};
+);
 
 export default {
   'admin.auditLog': {
@@ -218,7 +167,7 @@ export default {
   'admin.listVersions': {
     summary:
       'Versions of one document and locale (uid and documentId), else of every type the user reads; newest first',
-    query: { type: 'object', properties: { uid, documentId, locale, ...paging } },
+    query: object([], { uid, documentId, locale, ...paging }),
     data: { type: 'array', items: version },
     meta: pagination,
   },
@@ -227,7 +176,7 @@ export default {
     params: { id },
     data: {
       ...version,
-      required: [...version.required, 'data', 'current', 'diff'],
+      required: [...(version.required ?? []), 'data', 'current', 'diff'],
       properties: {
         ...version.properties,
         data: { type: 'object', description: 'the fields the user may read' },
@@ -240,29 +189,21 @@ export default {
     summary: 'Writes a version as the new draft (never published); the restore is a version itself',
     params: { id },
     data: { anyOf: [{ type: 'null' }, version] },
-    meta: {
-      type: 'object',
-      required: ['restoredFrom', 'dropped', 'missing'],
-      properties: {
-        restoredFrom: { type: 'integer' },
-        dropped: { type: 'array', items: { type: 'string' }, description: 'fields no longer in the schema: skipped' },
-        missing: {
-          type: 'array',
-          description: 'relations to deleted entries and deleted media: left out',
-          items: {
-            type: 'object',
-            required: ['path', 'kind'],
-            properties: {
-              path: { type: 'string' },
-              kind: { type: 'string', enum: ['relation', 'media'] },
-              target: { type: 'string' },
-              documentId: { type: 'string' },
-              id: { type: 'integer' },
-            },
-          },
-        },
+    meta: object(['restoredFrom', 'dropped', 'missing'], {
+      restoredFrom: integerType,
+      dropped: { type: 'array', items: stringType, description: 'fields no longer in the schema: skipped' },
+      missing: {
+        type: 'array',
+        description: 'relations to deleted entries and deleted media: left out',
+        items: object(['path', 'kind'], {
+          path: stringType,
+          kind: { type: 'string', enum: ['relation', 'media'] },
+          target: stringType,
+          documentId: stringType,
+          id: integerType,
+        }),
       },
-    },
+    }),
   },
   'admin.listSettings': {
     summary: 'History and review settings of every content type',
@@ -270,45 +211,35 @@ export default {
   },
   'admin.updateSettings': {
     summary: 'Switches history and review stages on or off for one content type',
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['uid'],
-      properties: {
-        uid,
-        history: { type: 'boolean' },
-        review: { type: 'boolean' },
-        resetOnEdit: { type: 'boolean' },
-        stages: { type: 'array', minItems: 2, maxItems: 10, items: stage },
-      },
-    },
+    body: closedObject(['uid'], {
+      uid,
+      history: booleanType,
+      review: booleanType,
+      resetOnEdit: booleanType,
+      stages: { type: 'array', minItems: 2, maxItems: 10, items: stage },
+    }),
     data: settings,
   },
   'admin.getStage': {
     summary:
       'The review stage of one entry (uid and documentId, with its type’s stages), else every entry past its first stage',
-    query: { type: 'object', properties: { uid, documentId, locale } },
+    query: object([], { uid, documentId, locale }),
     data: { anyOf: [entryStage, { type: 'array', items: entryStage }] },
     meta: {
       type: 'object',
       description: 'for one entry: whether review is on for its type, and the stages',
-      properties: { review: { type: 'boolean' }, stages: { type: 'array', items: stage } },
+      properties: { review: booleanType, stages: { type: 'array', items: stage } },
     },
   },
   'admin.setStage': {
     summary: 'Moves an entry into a review stage and sets its assignee (In review emails the assignee)',
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['uid', 'documentId', 'stage'],
-      properties: {
-        uid,
-        documentId,
-        locale,
-        stage: { type: 'string', maxLength: 100 },
-        assigneeId: { type: ['integer', 'null'], minimum: 1 },
-      },
-    },
+    body: closedObject(['uid', 'documentId', 'stage'], {
+      uid,
+      documentId,
+      locale,
+      stage: { type: 'string', maxLength: 100 },
+      assigneeId: { type: ['integer', 'null'], minimum: 1 },
+    }),
     data: entryStage,
   },
   'admin.myReviews': {
@@ -317,48 +248,38 @@ export default {
   },
   'admin.listReleases': {
     summary: 'Releases, newest first',
-    query: {
-      type: 'object',
-      properties: { status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] }, ...paging },
-    },
+    query: object([], {
+      status: { type: 'string', enum: ['open', 'scheduled', 'running', 'done', 'failed'] },
+      ...paging,
+    }),
     data: { type: 'array', items: release },
     meta: pagination,
   },
   'admin.createRelease': {
     summary: 'A new release: entries to publish or unpublish together',
     status: 201,
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'actions'],
-      properties: {
-        name: { type: 'string', minLength: 1, maxLength: 200 },
-        actions: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 100,
-          items: { ...releaseAction, required: ['uid', 'documentId', 'type'] },
-        },
+    body: closedObject(['name', 'actions'], {
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      actions: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: { ...releaseAction, required: ['uid', 'documentId', 'type'] },
       },
-    },
+    }),
     data: release,
   },
   'admin.getRelease': { summary: 'One release with its actions', params: { id }, data: release },
   'admin.scheduleRelease': {
     summary: 'Schedules a release; at that time all its actions run in one transaction',
     params: { id },
-    body: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['scheduledAt'],
-      properties: {
-        scheduledAt: {
-          type: 'string',
-          description: 'ISO 8601 with an offset, or a local date-time read in timeZone',
-        },
-        timeZone: { type: 'string', description: 'IANA time zone of the editor, e.g. Europe/Berlin' },
+    body: closedObject(['scheduledAt'], {
+      scheduledAt: {
+        type: 'string',
+        description: 'ISO 8601 with an offset, or a local date-time read in timeZone',
       },
-    },
+      timeZone: { type: 'string', description: 'IANA time zone of the editor, e.g. Europe/Berlin' },
+    }),
     data: release,
   },
 };

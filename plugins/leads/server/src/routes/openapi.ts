@@ -1,18 +1,15 @@
 import { contactSubmissionSchema } from '../validation/submission';
 import { tokenBodySchema } from '../controllers/links';
 import { contactListQuerySchema, outboxListQuerySchema } from '../controllers/admin';
-import { objectList, receivedAnswer } from '@magnetiq/plugin-kit/openapi';
+import { closedObject, object } from '@magnetiq/plugin-kit/openapi';
+import { objectList, receivedAnswer, stringType } from '@magnetiq/plugin-kit/openapi';
 
 /**
  * The OpenAPI description of every route handler of this plugin (cms/src/openapi builds the
  * document from it and the routes): request schemas are the ones the routes validate with,
  * `data` describes the `{ data, meta }` answer in JSON Schema.
  */
-const token = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
-};
+const token = object(['token'], { token: { type: 'string', minLength: 1, maxLength: 2048 } });
 
 export default {
   'submissions.create': {
@@ -27,49 +24,29 @@ export default {
       'The double opt-in link: a browser is sent to the site page that asks for one click; JSON clients learn whether the link is good',
     query: token,
     redirect: true,
-    data: {
-      type: 'object',
-      required: ['status', 'method'],
-      properties: { status: { const: 'pending' }, method: { const: 'POST' } },
-      additionalProperties: false,
-    },
+    data: closedObject(['status', 'method'], { status: { const: 'pending' }, method: { const: 'POST' } }),
   },
   'links.confirm': {
     summary: 'Confirms a subscription (double opt-in)',
     body: tokenBodySchema,
-    data: {
-      type: 'object',
-      required: ['status'],
-      properties: {
-        status: { const: 'subscription-confirmed' },
-        language: { type: 'string' },
-        locale: { type: 'string' },
-      },
-      additionalProperties: false,
-    },
+    data: closedObject(['status'], {
+      status: { const: 'subscription-confirmed' },
+      language: stringType,
+      locale: stringType,
+    }),
   },
   'links.unsubscribePage': {
     summary: 'The List-Unsubscribe link opened in a browser: sent to the site page that asks for one click',
     query: token,
     redirect: true,
-    data: {
-      type: 'object',
-      required: ['status', 'method'],
-      properties: { status: { const: 'pending' }, method: { const: 'POST' } },
-      additionalProperties: false,
-    },
+    data: closedObject(['status', 'method'], { status: { const: 'pending' }, method: { const: 'POST' } }),
   },
   'links.unsubscribe': {
     summary: 'Unsubscribes: RFC 8058 one-click (form body, token in the query) or the site page (JSON { token })',
-    query: { type: 'object', properties: { token: token.properties.token } },
+    query: object([], { token: token.properties.token }),
     body: tokenBodySchema,
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
-    data: {
-      type: 'object',
-      required: ['status'],
-      properties: { status: { const: 'unsubscribed' }, language: { type: 'string' }, locale: { type: 'string' } },
-      additionalProperties: false,
-    },
+    data: closedObject(['status'], { status: { const: 'unsubscribed' }, language: stringType, locale: stringType }),
   },
   'admin.listContacts': {
     summary: 'Contacts, searched and paged',
@@ -81,7 +58,7 @@ export default {
   'admin.eraseContact': { summary: 'Erases a contact and what refers to it (GDPR)' },
   'admin.auditLog': {
     summary: 'The audit log, paged',
-    query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 }, subjectId: { type: 'string' } } },
+    query: object([], { page: { type: 'integer', minimum: 1 }, subjectId: stringType }),
   },
   'admin.outboxStats': { summary: 'Outbox counts per status and topic' },
   'admin.listOutbox': {
@@ -99,6 +76,6 @@ export default {
   },
   'admin.listEmails': {
     summary: 'Sent emails and their delivery events, paged',
-    query: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } },
+    query: object([], { page: { type: 'integer', minimum: 1 } }),
   },
 };

@@ -1,6 +1,17 @@
-import { dateTime, nullableString, objectList, receivedAnswer } from '@magnetiq/plugin-kit/openapi';
+import { closedObject, object } from '@magnetiq/plugin-kit/openapi';
+import {
+  booleanType,
+  dateTime,
+  integerType,
+  nullableString,
+  objectList,
+  objectType,
+  receivedAnswer,
+  stringType,
+} from '@magnetiq/plugin-kit/openapi';
 import { preferencesSchema, signupSchema } from '../validation/public';
 import { STAT_COUNTS, STAT_RATES } from '../services/stats';
+import { CAMPAIGN_STATUSES } from '../services/campaigns';
 import {
   scheduleSchema,
   segmentFilterSchema,
@@ -23,146 +34,98 @@ const locale = {
 const id = { type: 'string', pattern: '^[1-9][0-9]*$' };
 const token = { type: 'string', maxLength: 1024, description: 'the signed link token from the email' };
 
-const preferences = {
-  type: 'object',
-  required: ['email', 'language', 'subscribed', 'status', 'topics'],
-  additionalProperties: false,
-  properties: {
-    email: { type: 'string', description: 'masked: the first letter and the domain' },
-    language: { type: 'string' },
-    subscribed: { type: 'boolean' },
-    status: { enum: ['subscribed', 'unsubscribed', 'pending'] },
-    topics: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['slug', 'name', 'subscribed'],
-        additionalProperties: false,
-        properties: {
-          slug: { type: 'string' },
-          name: { type: 'string' },
-          description: nullableString,
-          subscribed: { type: 'boolean' },
-        },
-      },
-    },
+const preferences = closedObject(['email', 'language', 'subscribed', 'status', 'topics'], {
+  email: { type: 'string', description: 'masked: the first letter and the domain' },
+  language: stringType,
+  subscribed: booleanType,
+  status: { enum: ['subscribed', 'unsubscribed', 'pending'] },
+  topics: {
+    type: 'array',
+    items: closedObject(['slug', 'name', 'subscribed'], {
+      slug: stringType,
+      name: stringType,
+      description: nullableString,
+      subscribed: booleanType,
+    }),
   },
-};
+});
 
-const block = {
-  type: 'object',
-  required: ['type'],
-  properties: {
-    type: { enum: ['text', 'image', 'button', 'article'] },
-    text: { type: 'string' },
-    url: { type: 'string' },
-    alt: { type: 'string' },
-    href: nullableString,
-    label: { type: 'string' },
-    title: { type: 'string' },
-    summary: nullableString,
-    imageUrl: nullableString,
+const block = object(['type'], {
+  type: { enum: ['text', 'image', 'button', 'article'] },
+  text: stringType,
+  url: stringType,
+  alt: stringType,
+  href: nullableString,
+  label: stringType,
+  title: stringType,
+  summary: nullableString,
+  imageUrl: nullableString,
+});
+const variant = object(['subject', 'blocks'], {
+  subject: stringType,
+  preheader: nullableString,
+  blocks: { type: 'array', items: block },
+});
+const campaignBody = closedObject(['name', 'variants', 'defaultLocale'], {
+  name: { type: 'string', maxLength: 200 },
+  variants: {
+    type: 'object',
+    additionalProperties: variant,
+    description: 'one variant per locale code, e.g. en and de',
   },
-};
-const variant = {
-  type: 'object',
-  required: ['subject', 'blocks'],
-  properties: {
-    subject: { type: 'string' },
-    preheader: nullableString,
-    blocks: { type: 'array', items: block },
-  },
-};
-const campaignBody = {
-  type: 'object',
-  required: ['name', 'variants', 'defaultLocale'],
-  additionalProperties: false,
-  properties: {
-    name: { type: 'string', maxLength: 200 },
-    variants: {
-      type: 'object',
-      additionalProperties: variant,
-      description: 'one variant per locale code, e.g. en and de',
-    },
-    defaultLocale: locale,
-    segment: { type: ['integer', 'null'], description: 'a saved segment; none = every subscriber' },
-  },
-};
-const campaign = {
-  type: 'object',
-  required: ['id', 'name', 'status', 'variants', 'defaultLocale'],
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
-    variants: { type: 'object' },
-    defaultLocale: { type: 'string' },
-    segment: { type: ['integer', 'null'] },
-    status: { enum: ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] },
-    scheduledAt: { type: ['string', 'null'], format: 'date-time' },
-    startedAt: { type: ['string', 'null'], format: 'date-time' },
-    finishedAt: { type: ['string', 'null'], format: 'date-time' },
-    recipientCount: { type: ['integer', 'null'] },
-    createdAt: dateTime,
-    updatedAt: dateTime,
-  },
-};
-const topic = {
-  type: 'object',
-  required: ['id', 'slug', 'locale', 'name'],
-  properties: {
-    id: { type: 'integer' },
-    slug: { type: 'string' },
-    locale: { type: 'string' },
-    name: { type: 'string' },
-    description: nullableString,
-    position: { type: 'integer' },
-    subscribers: { type: 'integer' },
-  },
-};
-const segment = {
-  type: 'object',
-  required: ['id', 'name', 'filter'],
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
-    filter: { type: 'object' },
-    createdAt: dateTime,
-    updatedAt: dateTime,
-  },
-};
-const option = {
-  type: 'object',
-  required: ['value', 'label'],
-  properties: { value: { type: 'string' }, label: { type: 'string' } },
-};
-const count = { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 0 } } };
-const deleted = { type: 'object', required: ['deleted'], properties: { deleted: { const: true } } };
-const stats = {
-  type: 'object',
-  required: ['campaign', 'sent', 'delivered', 'bounced', 'opened', 'clicked', 'unsubscribed'],
-  properties: {
-    campaign: { type: 'integer', minimum: 1 },
-    name: { type: 'string' },
-    status: { type: 'string' },
-    ...Object.fromEntries(STAT_COUNTS.map((key) => [key, { type: 'integer', minimum: 0 }])),
-    ...Object.fromEntries(STAT_RATES.map((key) => [key, { type: 'number', minimum: 0, maximum: 1 }])),
-  },
-};
+  defaultLocale: locale,
+  segment: { type: ['integer', 'null'], description: 'a saved segment; none = every subscriber' },
+});
+const campaign = object(['id', 'name', 'status', 'variants', 'defaultLocale'], {
+  id: integerType,
+  name: stringType,
+  variants: objectType,
+  defaultLocale: stringType,
+  segment: { type: ['integer', 'null'] },
+  status: { enum: CAMPAIGN_STATUSES },
+  scheduledAt: { type: ['string', 'null'], format: 'date-time' },
+  startedAt: { type: ['string', 'null'], format: 'date-time' },
+  finishedAt: { type: ['string', 'null'], format: 'date-time' },
+  recipientCount: { type: ['integer', 'null'] },
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+const topic = object(['id', 'slug', 'locale', 'name'], {
+  id: integerType,
+  slug: stringType,
+  locale: stringType,
+  name: stringType,
+  description: nullableString,
+  position: integerType,
+  subscribers: integerType,
+});
+const segment = object(['id', 'name', 'filter'], {
+  id: integerType,
+  name: stringType,
+  filter: objectType,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+const option = object(['value', 'label'], { value: stringType, label: stringType });
+const count = object(['count'], { count: { type: 'integer', minimum: 0 } });
+const deleted = object(['deleted'], { deleted: { const: true } });
+const stats = object(['campaign', 'sent', 'delivered', 'bounced', 'opened', 'clicked', 'unsubscribed'], {
+  campaign: { type: 'integer', minimum: 1 },
+  name: stringType,
+  status: stringType,
+  ...Object.fromEntries(STAT_COUNTS.map((key) => [key, { type: 'integer', minimum: 0 }])),
+  ...Object.fromEntries(STAT_RATES.map((key) => [key, { type: 'number', minimum: 0, maximum: 1 }])),
+});
 
 export default {
   'public.topics': {
     summary: 'The newsletter topics of a locale (for the signup form)',
-    query: { type: 'object', properties: { locale } },
+    query: object([], { locale }),
     data: {
       type: 'array',
-      items: {
-        type: 'object',
-        required: ['slug', 'name'],
-        additionalProperties: false,
-        properties: { slug: { type: 'string' }, name: { type: 'string' }, description: nullableString },
-      },
+      items: closedObject(['slug', 'name'], { slug: stringType, name: stringType, description: nullableString }),
     },
-    meta: { type: 'object', properties: { locale: { type: 'string' } } },
+    meta: object([], { locale: stringType }),
   },
   'public.subscribe': {
     summary: 'Newsletter signup: marketing consent confirmed by email (double opt-in), the chosen topics',
@@ -172,7 +135,7 @@ export default {
   },
   'public.preferences': {
     summary: 'The preference centre of the contact the signed link names (reads only)',
-    query: { type: 'object', required: ['token'], properties: { token } },
+    query: object(['token'], { token }),
     data: preferences,
   },
   'public.updatePreferences': {
@@ -182,25 +145,15 @@ export default {
   },
   'public.unsubscribe': {
     summary: 'One-click unsubscribe (RFC 8058): POST `List-Unsubscribe=One-Click`; there is no GET',
-    query: { type: 'object', required: ['token'], properties: { token } },
-    body: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } },
+    query: object(['token'], { token }),
+    body: object([], { 'List-Unsubscribe': { const: 'One-Click' } }),
     bodyTypes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
-    data: {
-      type: 'object',
-      required: ['unsubscribed'],
-      additionalProperties: false,
-      properties: { unsubscribed: { const: true } },
-    },
+    data: closedObject(['unsubscribed'], { unsubscribed: { const: true } }),
   },
   'public.events': {
     summary: "SendGrid's Signed Event Webhook (ECDSA over timestamp + raw body; 401 when the signature fails)",
     body: objectList,
-    data: {
-      type: 'object',
-      required: ['applied'],
-      additionalProperties: false,
-      properties: { applied: { type: 'integer', minimum: 0 } },
-    },
+    data: closedObject(['applied'], { applied: { type: 'integer', minimum: 0 } }),
   },
 
   'admin.listTopics': { summary: 'Topics with their subscriber counts', data: { type: 'array', items: topic } },
@@ -220,29 +173,21 @@ export default {
   'admin.segmentOptions': {
     summary:
       'What the segment editor offers: topics, languages, sources, whitepapers, webinars, other plugins’ criteria',
-    data: {
-      type: 'object',
-      required: ['topics', 'languages', 'sources', 'whitepapers', 'webinars', 'criteria'],
-      properties: {
-        topics: { type: 'array', items: option },
-        languages: { type: 'array', items: option },
-        sources: { type: 'array', items: option },
-        whitepapers: { type: 'array', items: option },
-        webinars: { type: 'array', items: option },
-        criteria: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['name', 'label', 'options'],
-            properties: {
-              name: { type: 'string' },
-              label: { type: 'string' },
-              options: { type: 'array', items: option },
-            },
-          },
-        },
+    data: object(['topics', 'languages', 'sources', 'whitepapers', 'webinars', 'criteria'], {
+      topics: { type: 'array', items: option },
+      languages: { type: 'array', items: option },
+      sources: { type: 'array', items: option },
+      whitepapers: { type: 'array', items: option },
+      webinars: { type: 'array', items: option },
+      criteria: {
+        type: 'array',
+        items: object(['name', 'label', 'options'], {
+          name: stringType,
+          label: stringType,
+          options: { type: 'array', items: option },
+        }),
       },
-    },
+    }),
   },
   'admin.countSegment': { summary: 'The live count of a saved segment', params: { id }, data: count },
 
@@ -260,12 +205,8 @@ export default {
   'admin.previewCampaign': {
     summary: 'The email as rendered for a locale (personal links as placeholders)',
     params: { id },
-    query: { type: 'object', properties: { locale } },
-    data: {
-      type: 'object',
-      required: ['subject', 'html', 'text'],
-      properties: { subject: { type: 'string' }, html: { type: 'string' }, text: { type: 'string' } },
-    },
+    query: object([], { locale }),
+    data: object(['subject', 'html', 'text'], { subject: stringType, html: stringType, text: stringType }),
   },
   'admin.audienceCount': { summary: "The live count of the campaign's segment", params: { id }, data: count },
   'admin.testSend': {
@@ -273,17 +214,13 @@ export default {
     params: { id },
     body: testSendSchema,
     status: 202,
-    data: { type: 'object', required: ['queued'], properties: { queued: { const: true } } },
+    data: object(['queued'], { queued: { const: true } }),
   },
   'admin.sendNow': {
     summary: 'Sends now: recipients chosen, one outbox message per batch of at most 1,000',
     params: { id },
     status: 202,
-    data: {
-      type: 'object',
-      required: ['recipients', 'batches'],
-      properties: { recipients: { type: 'integer' }, batches: { type: 'integer' } },
-    },
+    data: object(['recipients', 'batches'], { recipients: integerType, batches: integerType }),
   },
   'admin.schedule': {
     summary: 'Sends at a time (recipients chosen then)',
@@ -300,44 +237,36 @@ export default {
   'admin.statsCsv': { summary: 'Every started campaign with counts and rates, as CSV', produces: 'text/csv' },
   'admin.readSettings': {
     summary: 'Newsletter settings',
-    data: { type: 'object', required: ['physicalAddress'], properties: { physicalAddress: { type: 'string' } } },
+    data: object(['physicalAddress'], { physicalAddress: stringType }),
   },
   'admin.writeSettings': {
     summary: 'Sets the postal address every campaign carries',
     body: settingsSchema,
-    data: { type: 'object', required: ['physicalAddress'], properties: { physicalAddress: { type: 'string' } } },
+    data: object(['physicalAddress'], { physicalAddress: stringType }),
   },
   'admin.findSuppression': {
     summary: 'Whether and why an address is suppressed (looked up by its keyed hash; audited)',
     body: suppressionSchema,
-    data: {
-      type: 'object',
-      required: ['suppressed'],
-      properties: {
-        suppressed: { type: 'boolean' },
-        scope: { enum: ['marketing', 'all'] },
-        kind: { enum: ['delivery', 'consent'] },
-        reason: { type: 'string' },
-        since: dateTime,
-        updatedAt: dateTime,
-      },
-    },
+    data: object(['suppressed'], {
+      suppressed: booleanType,
+      scope: { enum: ['marketing', 'all'] },
+      kind: { enum: ['delivery', 'consent'] },
+      reason: stringType,
+      since: dateTime,
+      updatedAt: dateTime,
+    }),
   },
   'admin.removeSuppression': {
     summary: 'Lifts the suppression of an address (e.g. a bounced address that works again; audited)',
     body: suppressionSchema,
-    data: { type: 'object', required: ['removed'], properties: { removed: { const: true } } },
+    data: object(['removed'], { removed: { const: true } }),
   },
   'admin.contactHistory': {
     summary: "A contact's topics and campaigns (personal data: audited)",
-    params: { documentId: { type: 'string' } },
-    data: {
-      type: 'object',
-      required: ['topics', 'campaigns'],
-      properties: {
-        topics: objectList,
-        campaigns: objectList,
-      },
-    },
+    params: { documentId: stringType },
+    data: object(['topics', 'campaigns'], {
+      topics: objectList,
+      campaigns: objectList,
+    }),
   },
 };

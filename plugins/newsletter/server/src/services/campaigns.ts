@@ -4,7 +4,9 @@ import { renderCampaign, type CampaignVariant } from '../domain/campaign-email';
 import type { SegmentFilter } from '../domain/segment';
 import { BATCH_TOPIC, fromJson, getConfig, getService, leads, START_TOPIC, TABLE } from '../utils';
 
-export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+/** A campaign's life: composed, waiting for its time, being sent in batches, sent, or stopped. */
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export interface CampaignRow {
   id: number;

@@ -9,16 +9,18 @@ import {
 } from '../validation/registration';
 import { registrationListQuerySchema } from '../controllers/admin';
 import { DOCUMENT_ID } from '../utils';
+import { closedObject, localizedEntry, object } from '@magnetiq/plugin-kit/openapi';
 import {
+  booleanType,
   createdAnswer,
   dateTime,
   locale,
   localeQuery,
-  localizedEntry,
   media,
   nullableString,
   objectList,
   receivedAnswer,
+  stringType,
 } from '@magnetiq/plugin-kit/openapi';
 
 /**
@@ -27,12 +29,10 @@ import {
  * `data` describes the `{ data, meta }` answer in JSON Schema (webinars service `toPublic`).
  */
 const documentId = { type: 'string', pattern: DOCUMENT_ID.source };
-const tokenQuery = { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } };
+const tokenQuery = object(['token'], { token: { type: 'string', maxLength: 200 } });
 
-const publicSession = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
+const publicSession = closedObject(
+  [
     'documentId',
     'startsAt',
     'endsAt',
@@ -44,59 +44,45 @@ const publicSession = {
     'recordingUrl',
     'icsUrl',
   ],
-  properties: {
-    documentId: { type: 'string' },
+  {
+    documentId: stringType,
     startsAt: dateTime,
     endsAt: dateTime,
-    timeZone: { type: 'string' },
-    status: { type: 'string' },
+    timeZone: stringType,
+    status: stringType,
     seatsLeft: { type: ['integer', 'null'] },
-    full: { type: 'boolean' },
-    registrationOpen: { type: 'boolean' },
+    full: booleanType,
+    registrationOpen: booleanType,
     recordingUrl: nullableString,
     icsUrl: { type: 'string', format: 'uri' },
   },
-};
+);
 
 /** webinars service `toPublic`: the CMS's LocalizedEntry fields (cms/src/openapi/document.ts) and these */
 const webinarProperties = {
   description: nullableString,
   cover: media,
-  topics: { type: 'array', items: { type: 'string' } },
+  topics: { type: 'array', items: stringType },
   language: nullableString,
   status: nullableString,
   speakers: {
     type: 'array',
-    items: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { name: { type: 'string' }, role: nullableString, company: nullableString, photo: media },
-    },
+    items: closedObject([], { name: stringType, role: nullableString, company: nullableString, photo: media }),
   },
-  url: { type: 'string' },
+  url: stringType,
   sessions: { type: 'array', items: publicSession },
   nextSession: { oneOf: [{ type: 'null' }, publicSession] },
 };
 const publicWebinar = localizedEntry(webinarProperties, ['sessions', 'nextSession']);
 /** webinars service `preview`: the public webinar and whether the site lists it as past */
-const previewWebinar = localizedEntry({ ...webinarProperties, past: { type: 'boolean' } }, [
-  'sessions',
-  'nextSession',
-  'past',
-]);
+const previewWebinar = localizedEntry({ ...webinarProperties, past: booleanType }, ['sessions', 'nextSession', 'past']);
 /** the preview server's draft reads: which entry, in which status */
-const previewQuery = {
-  type: 'object',
-  properties: { locale, status: { type: 'string', enum: ['draft', 'published'], default: 'draft' } },
-};
+const previewQuery = object([], { locale, status: { type: 'string', enum: ['draft', 'published'], default: 'draft' } });
 
 export default {
   'public.list': {
     summary: 'Published webinars of a locale, upcoming or past',
-    query: {
-      type: 'object',
-      properties: { locale, when: { type: 'string', enum: ['upcoming', 'past'], default: 'upcoming' } },
-    },
+    query: object([], { locale, when: { type: 'string', enum: ['upcoming', 'past'], default: 'upcoming' } }),
     data: { type: 'array', items: publicWebinar },
   },
   'public.detail': {
@@ -132,18 +118,9 @@ export default {
   },
   'public.cancel': {
     summary: 'Cancels a registration: JSON from the site, or the form of the cancel page (then the answer is HTML)',
-    body: {
-      type: 'object',
-      required: ['token'],
-      properties: { token: { type: 'string', minLength: 1, maxLength: 200 } },
-    },
+    body: object(['token'], { token: { type: 'string', minLength: 1, maxLength: 200 } }),
     bodyTypes: ['application/json', 'application/x-www-form-urlencoded'],
-    data: {
-      type: 'object',
-      required: ['cancelled'],
-      properties: { cancelled: { const: true } },
-      additionalProperties: false,
-    },
+    data: closedObject(['cancelled'], { cancelled: { const: true } }),
     htmlErrors: true,
   },
   'public.registrationIcs': {
@@ -198,14 +175,10 @@ export default {
   'admin.importAttendance': {
     summary: "Imports attendance from a webinar tool's CSV",
     params: { documentId },
-    body: {
-      type: 'object',
-      required: ['csv'],
-      properties: { csv: { type: 'string' }, absentAreNoShow: { type: 'boolean', default: true } },
-    },
+    body: object(['csv'], { csv: stringType, absentAreNoShow: { type: 'boolean', default: true } }),
   },
   'admin.runReminders': {
     summary: 'Sends the reminders that are due now',
-    body: { type: 'object', properties: { now: dateTime } },
+    body: object([], { now: dateTime }),
   },
 };

@@ -1,3 +1,5 @@
+import { object } from '@magnetiq/plugin-kit/openapi';
+import { booleanType, integerType, stringType } from '@magnetiq/plugin-kit/openapi';
 import { requestSchema, whitepaperInputSchema } from '../validation/request';
 import * as schema from '@magnetiq/plugin-kit/openapi';
 import { DOCUMENT_ID } from '@magnetiq/plugin-kit/server';
@@ -14,9 +16,9 @@ const publicWhitepaper = schema.localizedEntry(
   {
     cover: schema.media,
     pageCount: { type: ['integer', 'null'] },
-    topics: { type: 'array', items: { type: 'string' } },
-    gated: { type: 'boolean' },
-    requiredFields: { type: 'array', items: { type: 'string' } },
+    topics: { type: 'array', items: stringType },
+    gated: booleanType,
+    requiredFields: { type: 'array', items: stringType },
     fileUrl: { ...schema.nullableString, description: 'only for papers that are not gated' },
   },
   ['gated', 'fileUrl'],
@@ -38,13 +40,10 @@ export default {
     summary:
       'One whitepaper in any status, a never-published draft too: for the preview server, with an API token only',
     params: { documentId: { type: 'string', pattern: DOCUMENT_ID.source } },
-    query: {
-      type: 'object',
-      properties: {
-        locale: schema.locale,
-        status: { type: 'string', enum: ['draft', 'published'], default: 'draft' },
-      },
-    },
+    query: object([], {
+      locale: schema.locale,
+      status: { type: 'string', enum: ['draft', 'published'], default: 'draft' },
+    }),
     data: publicWhitepaper,
   },
   'public.openFile': {
@@ -60,12 +59,12 @@ export default {
     status: 201,
     data: {
       ...schema.receivedAnswer,
-      properties: { ...schema.receivedAnswer.properties, downloadUrl: { type: 'string' } },
+      properties: { ...schema.receivedAnswer.properties, downloadUrl: stringType },
     },
   },
   'public.download': {
     summary: 'The signed download link from the email (403 invalid, 410 expired)',
-    params: { token: { type: 'string' } },
+    params: { token: stringType },
     produces: 'application/pdf',
     htmlErrors: true,
   },
@@ -81,19 +80,15 @@ export default {
   },
   'admin.uploadFile': {
     summary: "Stores a whitepaper's PDF (checked by content)",
-    params: { documentId: { type: 'string' } },
-    body: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', contentMediaType: 'application/pdf' } },
-    },
+    params: { documentId: stringType },
+    body: object(['file'], { file: { type: 'string', contentMediaType: 'application/pdf' } }),
     bodyTypes: ['multipart/form-data'],
-    data: { type: 'object', properties: { fileName: { type: 'string' }, fileSize: { type: 'integer' } } },
+    data: object([], { fileName: stringType, fileSize: integerType }),
   },
-  'admin.stats': { summary: 'Requests and downloads of a whitepaper', params: { documentId: { type: 'string' } } },
+  'admin.stats': { summary: 'Requests and downloads of a whitepaper', params: { documentId: stringType } },
   'admin.exportLeads': {
     summary: "A whitepaper's leads as CSV",
-    params: { documentId: { type: 'string' } },
+    params: { documentId: stringType },
     produces: 'text/csv',
   },
 };
