@@ -54,3 +54,32 @@ export const publicMedia = (value: MediaSource): PublicMedia | null =>
         height: value.height ?? null,
       }
     : null;
+
+/** How a public read names one entry: by its slug (a page) or its documentId (the preview). */
+export type EntryKey = { slug: string } | { documentId: string };
+
+/** What `findEntry` reads of an entry: its fields and the relations and media to populate. */
+export interface EntrySelection {
+  fields: readonly string[];
+  populate: object;
+}
+
+/** The Document Service of one content type, as far as `findEntry` uses it. */
+interface FindFirst {
+  findFirst(params: object): Promise<unknown>;
+}
+
+/**
+ * One entry by slug or documentId in a locale and status (`published` for the site, `draft` for
+ * the preview), with the given fields and populate; `Entry` is the shape that selection reads.
+ */
+export async function findEntry<Entry>(
+  documents: FindFirst,
+  filters: EntryKey,
+  locale: string,
+  status: 'draft' | 'published',
+  { fields, populate }: EntrySelection,
+): Promise<Entry | null> {
+  return ((await documents.findFirst({ status, locale, filters, fields: [...fields], populate })) ??
+    null) as Entry | null;
+}

@@ -1,12 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import {
-  asStrings,
-  localizedEntryOf,
-  MEDIA_FIELDS,
-  publicMedia,
-  type MediaSource,
-  type PublicMedia,
-} from '@magnetiq/plugin-kit/server';
+import { asStrings, findEntry, localizedEntryOf, MEDIA_FIELDS, publicMedia } from '@magnetiq/plugin-kit/server';
+import type { EntryKey, MediaSource, PublicMedia } from '@magnetiq/plugin-kit/server';
 import { seatsLeft } from '../domain/seats';
 import type { WebinarInput } from '../validation/registration';
 import { getConfig, TABLE, UID, type Locale } from '../utils';
@@ -197,18 +191,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One webinar in the public shape, found by slug or document id in the given status. */
   const oneWebinar = async (
-    filters: { slug: string } | { documentId: string },
+    filters: EntryKey,
     locale: Locale,
     status: 'draft' | 'published',
     now: Date,
   ): Promise<PublicWebinar | null> => {
-    const entry = (await documents().findFirst({
-      status,
-      locale,
-      filters,
-      fields: [...WEBINAR_FIELDS],
+    const entry = await findEntry<WebinarEntry>(documents(), filters, locale, status, {
+      fields: WEBINAR_FIELDS,
       populate: POPULATE,
-    })) as unknown as WebinarEntry | null;
+    });
     if (!entry) return null;
     const sessions = await sessionsOf([entry.documentId]);
     return toPublic(entry, sessions.get(entry.documentId) ?? [], now);

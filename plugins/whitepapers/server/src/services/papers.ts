@@ -4,14 +4,8 @@ import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import {
-  asStrings,
-  localizedEntryOf,
-  MEDIA_FIELDS,
-  publicMedia,
-  type MediaSource,
-  type PublicMedia,
-} from '@magnetiq/plugin-kit/server';
+import { asStrings, findEntry, localizedEntryOf, MEDIA_FIELDS, publicMedia } from '@magnetiq/plugin-kit/server';
+import type { EntryKey, MediaSource, PublicMedia } from '@magnetiq/plugin-kit/server';
 import { isPdf } from '../domain/pdf';
 import { STORED_FILE_KEY, storedFileKey } from '../domain/stored-file';
 import type { WhitepaperInput } from '../validation/request';
@@ -104,20 +98,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const findEntry = async (
-    filters: { slug: string } | { documentId: string },
-    locale: string,
-    status: 'draft' | 'published' = 'published',
-  ) =>
-    (await documents().findFirst({
-      status,
-      locale,
-      filters,
-      fields: [...PUBLIC_FIELDS],
-      populate: COVER,
-    })) as unknown as WhitepaperEntry | null;
-  const findPublished = (filters: { slug: string } | { documentId: string }, locale: string) =>
-    findEntry(filters, locale);
+  const findPaper = (filters: EntryKey, locale: string, status: 'draft' | 'published' = 'published') =>
+    findEntry<WhitepaperEntry>(documents(), filters, locale, status, { fields: PUBLIC_FIELDS, populate: COVER });
+  const findPublished = (filters: EntryKey, locale: string) => findPaper(filters, locale);
 
   return {
     toPublic,
@@ -143,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * shape. For the preview server only: its route reads with an API token (docs/adr/0028).
      */
     async preview(documentId: string, locale: string, status: 'draft' | 'published'): Promise<PublicWhitepaper | null> {
-      const entry = await findEntry({ documentId }, locale, status);
+      const entry = await findPaper({ documentId }, locale, status);
       return entry ? toPublic(entry) : null;
     },
 
