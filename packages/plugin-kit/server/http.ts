@@ -18,6 +18,9 @@ export interface AdminUser {
   roles?: Array<{ code: string }>;
 }
 
+/** An instant as a row holds it: a Date from PostgreSQL, or its ISO 8601 text once it went through JSON. */
+export type Instant = Date | string;
+
 /** The page of an admin list a service is asked for (1-based; each service keeps its own default size). */
 export interface PageQuery {
   page?: number;

@@ -65,9 +65,9 @@ const DDL = [
      id bigserial primary key,
      release_id bigint not null references ${TABLES.releases}(id) on delete cascade,
      position integer not null,
+     locale varchar(35) not null default '',
      content_type varchar(255) not null,
      document_id varchar(255) not null,
-     locale varchar(35) not null default '',
      type varchar(16) not null)`,
   `create index if not exists editorial_release_actions_release on ${TABLES.releaseActions} (release_id, position)`,
 ];

@@ -6,8 +6,8 @@ export interface DataResponse<T> {
   data: T;
 }
 
-export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
-export type CircuitState = (typeof CIRCUIT_STATES)[number];
+/** The circuit breaker in front of Odoo: closed (calls go out), open (calls wait), half-open (one probe). */
+export type CircuitState = 'closed' | 'open' | 'half-open';
 
 export interface OdooConnection {
   configured: boolean;

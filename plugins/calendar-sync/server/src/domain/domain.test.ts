@@ -46,13 +46,14 @@ describe('classifyGoogleError', () => {
 });
 
 describe('rateLimitDelayMs', () => {
-  it.each([
-    [1, 0, 500],
-    [1, 1, 1000],
-    [3, 0, 2000],
-    [3, 1, 4000],
-    [30, 1, 300_000],
-  ])('attempt %i with jitter %d waits %i ms', (attempt, jitter, expected) =>
+  it.each`
+    attempt | jitter | expected
+    ${1}    | ${0}   | ${500}
+    ${1}    | ${1}   | ${1000}
+    ${3}    | ${0}   | ${2000}
+    ${3}    | ${1}   | ${4000}
+    ${30}   | ${1}   | ${300_000}
+  `('attempt $attempt with jitter $jitter waits $expected ms', ({ attempt, jitter, expected }) =>
     expect(rateLimitDelayMs(attempt, 1000, () => jitter)).toBe(expected),
   );
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Instant } from '@magnetiq/plugin-kit/server';
 import { stringify } from 'csv-stringify/sync';
 import { whitepaperStats } from '../domain/stats';
 import { leads, UID } from '../utils';
@@ -21,10 +22,10 @@ const RECORD_FIELDS = [
 interface DownloadRow {
   documentId: string;
   contact: string;
-  requestedAt: Date | string;
-  expiresAt: Date | string | null;
-  firstDownloadedAt: Date | string | null;
-  lastDownloadedAt: Date | string | null;
+  requestedAt: Instant;
+  expiresAt: Instant | null;
+  firstDownloadedAt: Instant | null;
+  lastDownloadedAt: Instant | null;
   downloadCount: number | null;
   language: string | null;
   utmSource: string | null;
