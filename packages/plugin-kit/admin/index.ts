@@ -6,6 +6,7 @@ export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
 export { ListEditorPage } from './ListEditorPage';
+export { pluginPermissions, type AdminPermission } from './permissions';
 export { PluginPage, pluginApp, type PluginPageProps } from './PluginPage';
 export { PluginRoutes, type PluginRoute } from './PluginRoutes';
 export { registerPluginAdmin } from './registerPluginAdmin';
