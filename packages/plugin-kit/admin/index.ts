@@ -1,5 +1,6 @@
 /** Admin UI helpers shared by the Magnetiq plugins. */
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { CountCard } from './CountCard';
 export { DataTable, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
