@@ -2,7 +2,7 @@
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { CountCard } from './CountCard';
-export { DataTable, type TableCell } from './DataTable';
+export { DataTable, type DataColumn, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
@@ -19,4 +19,5 @@ export { useAdminAction } from './useAdminAction';
 export { useAdminQuery, type QueryParams } from './useAdminQuery';
 export { useListEditor } from './useListEditor';
 export { useNotifyError } from './useNotifyError';
+export { useExport } from './useExport';
 export { useSaveDownload } from './useSaveDownload';
