@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, Dialog, Typography, type ButtonProps } from '@strapi/design-system';
+import { confirmAction } from './confirmAction';
 
 export interface ConfirmDialogProps {
   /** the button that opens the dialog */
@@ -12,16 +13,12 @@ export interface ConfirmDialogProps {
   cancelLabel: string;
   confirmLabel: string;
   confirmVariant?: ButtonProps['variant'];
-  confirmStartIcon?: React.ReactElement;
-  onConfirm: () => unknown;
   /**
-   * Controlled: with `open` the dialog stays open after the confirm click until the caller closes
-   * it (after its request succeeded); without it, the confirm click closes the dialog.
+   * Runs with the confirm button busy; the dialog closes when it is done unless it resolved to
+   * `false` (as `useAdminAction().run` does when the action failed) or threw.
    */
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
+  onConfirm: () => unknown;
   confirmDisabled?: boolean;
-  confirmLoading?: boolean;
 }
 
 /** A confirmation: the trigger button, a dialog with a title, a body, Cancel and the confirm button. */
@@ -33,26 +30,14 @@ export const ConfirmDialog = ({
   cancelLabel,
   confirmLabel,
   confirmVariant = 'danger',
-  confirmStartIcon,
   onConfirm,
-  open,
-  onOpenChange,
   confirmDisabled,
-  confirmLoading,
 }: ConfirmDialogProps) => {
-  const confirm = (
-    <Button
-      variant={confirmVariant}
-      startIcon={confirmStartIcon}
-      onClick={() => void onConfirm()}
-      loading={confirmLoading}
-      disabled={confirmDisabled}
-    >
-      {confirmLabel}
-    </Button>
-  );
+  const [open, setOpen] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const confirm = () => confirmAction(onConfirm, { setBusy, close: () => setOpen(false) });
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+    <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>{trigger}</Dialog.Trigger>
       <Dialog.Content>
         <Dialog.Header>{title}</Dialog.Header>
@@ -63,7 +48,9 @@ export const ConfirmDialog = ({
           <Dialog.Cancel>
             <Button variant="tertiary">{cancelLabel}</Button>
           </Dialog.Cancel>
-          {open === undefined ? <Dialog.Action>{confirm}</Dialog.Action> : confirm}
+          <Button variant={confirmVariant} onClick={() => void confirm()} loading={busy} disabled={confirmDisabled}>
+            {confirmLabel}
+          </Button>
         </Dialog.Footer>
       </Dialog.Content>
     </Dialog.Root>

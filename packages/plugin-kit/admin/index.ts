@@ -6,6 +6,7 @@ export { DataTable, type DataColumn, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
+export { ExportButton } from './ExportButton';
 export { ListEditorPage } from './ListEditorPage';
 export { pluginPermissions, type AdminPermission } from './permissions';
 export { PluginPage, pluginApp, type PluginPageProps } from './PluginPage';

@@ -12,22 +12,18 @@ export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const [reason, setReason] = React.useState('');
-  const [open, setOpen] = React.useState(false);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const action = useAdminAction(t('cancel.failed', 'Cancelling failed'));
 
   const cancel = () =>
     action.run(async () => {
       await post(`/booking/bookings/${booking.id}/cancel`, { reason: reason.trim() });
-      setOpen(false);
       onDone();
       return t('cancel.done', 'The booking is cancelled; visitor and host are told.');
     });
 
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <Button size="S" variant="danger-light" startIcon={<Cross />}>
           {t('cancel.button', 'Cancel')}
@@ -37,7 +33,6 @@ export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking
       cancelLabel={t('cancel.keep', 'Keep it')}
       confirmLabel={t('cancel.confirm', 'Cancel booking')}
       onConfirm={cancel}
-      confirmLoading={action.isBusy}
       confirmDisabled={!reason.trim()}
     >
       <Field.Root name="reason" required hint={t('cancel.hint', 'Sent to the visitor and the host.')}>

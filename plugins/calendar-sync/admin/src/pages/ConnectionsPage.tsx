@@ -110,19 +110,15 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { put } = useFetchClient();
   const action = useAdminAction(t('connect.failed', 'Saving failed'));
-  const [open, setOpen] = React.useState(false);
   const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '' });
   const save = () =>
     action.run(async () => {
       await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), subject: form.subject.trim() });
-      setOpen(false);
       onDone();
       return t('connect.saved', 'Saved. Waiting events are sent with the next try.');
     });
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <Button size="S" variant={calendarId ? 'secondary' : 'default'}>
           {label}

@@ -1,7 +1,6 @@
 import * as React from 'react';
-import { DataTable, useAdminQuery, useExport, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { DataTable, ExportButton, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import { Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { AuditEntry as LeadsAuditEntry } from '@magnetiq/plugin-leads/contract';
 import { getTranslation } from '../utils/getTranslation';
@@ -23,20 +22,21 @@ const FIELDS: Array<[keyof Filters, string]> = [
 export const AuditLogPage = () => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const csv = useExport(t('audit.exportFailed', 'The export failed'));
   const [draft, setDraft] = React.useState<Filters>(EMPTY);
   const [filters, setFilters] = React.useState<Filters>(EMPTY);
   const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
   const query = useAdminQuery<{ data: AuditEntry[] }>('/editorial/audit-log', { ...params, pageSize: 100 });
-  const exportCsv = () =>
-    csv.exportFile(`/editorial/audit-log/export?${new URLSearchParams(params).toString()}`, 'audit-log.csv');
   return (
     <PluginPage
       title={t('audit.title', 'Audit log')}
       primaryAction={
-        <Button startIcon={<Download />} onClick={() => void exportCsv()}>
+        <ExportButton
+          path={`/editorial/audit-log/export?${new URLSearchParams(params).toString()}`}
+          fileName="audit-log.csv"
+          failureMessage={t('audit.exportFailed', 'The export failed')}
+        >
           {t('audit.export', 'Export CSV')}
-        </Button>
+        </ExportButton>
       }
     >
       <Flex gap={2} alignItems="flex-end" paddingBottom={4} wrap="wrap">

@@ -141,7 +141,6 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
   const [preview, setPreview] = React.useState<(Rendered & { locale: string }) | null>(null);
   const [testEmail, setTestEmail] = React.useState(ownEmail);
   const [at, setAt] = React.useState(inAnHour);
-  const [confirming, setConfirming] = React.useState(false);
   const locales = Object.keys(campaign.variants);
   const canSend = allowedActions.canSend;
   const isOpen = campaign.status === 'draft' || campaign.status === 'scheduled';
@@ -170,7 +169,6 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
   const sendNow = () =>
     action.run(async () => {
       await post(`/newsletter/campaigns/${campaign.id}/send`, {});
-      setConfirming(false);
       onChanged();
       return t('actions.sending', 'The campaign is being sent');
     }, 'send');
@@ -263,15 +261,12 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
                 {t('actions.schedule', 'Schedule')}
               </Button>
               <ConfirmDialog
-                open={confirming}
-                onOpenChange={setConfirming}
                 trigger={<Button startIcon={<PaperPlane />}>{t('actions.sendNow', 'Send now')}</Button>}
                 title={t('actions.confirmTitle', 'Send this campaign now?')}
                 cancelLabel={t('actions.keep', 'Not now')}
                 confirmLabel={t('actions.sendNow', 'Send now')}
                 confirmVariant="default"
                 onConfirm={sendNow}
-                confirmLoading={action.busy === 'send'}
               >
                 {t('actions.confirmBody', 'It goes to {count} subscribers; this cannot be undone.', {
                   count: audience.data ? formatNumber(audience.data.data.count) : '…',

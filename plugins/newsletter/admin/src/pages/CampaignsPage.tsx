@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { DataTable, DateTime, EmptyList, useAdminQuery, useExport, PluginPage } from '@magnetiq/plugin-kit/admin';
-import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
-import { Download, Plus } from '@strapi/icons';
+import { DataTable, DateTime, EmptyList, ExportButton, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
 import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -46,10 +46,7 @@ export const CampaignsPage = () => {
   const t = useT();
   const campaigns = useAdminQuery<DataResponse<Campaign[]>>('/newsletter/campaigns');
   const { allowedActions } = useRBAC(PERMISSIONS.manage);
-  const csv = useExport(t('export.failed', 'The export failed. Please try again.'));
   const title = t('page.title', 'Newsletter');
-
-  const exportCsv = () => csv.exportFile('/newsletter/stats/campaigns.csv', 'newsletter-campaigns.csv');
 
   if (!campaigns.data && campaigns.error) return <Page.Error />;
   if (!campaigns.data) return <Page.Loading />;
@@ -67,15 +64,15 @@ export const CampaignsPage = () => {
         ) : undefined
       }
       secondaryAction={
-        <Button
+        <ExportButton
+          path="/newsletter/stats/campaigns.csv"
+          fileName="newsletter-campaigns.csv"
+          failureMessage={t('export.failed', 'The export failed. Please try again.')}
           variant="tertiary"
-          startIcon={<Download />}
-          onClick={exportCsv}
-          loading={csv.isExporting}
           disabled={rows.length === 0}
         >
           {t('campaigns.export', 'Statistics (CSV)')}
-        </Button>
+        </ExportButton>
       }
     >
       <Flex direction="column" alignItems="stretch" gap={4}>

@@ -1,7 +1,6 @@
 import * as React from 'react';
-import { CountCard, DataTable, PluginPage, Section, useAdminQuery, useExport } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Download } from '@strapi/icons';
+import { CountCard, DataTable, ExportButton, PluginPage, Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { BackButton, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
@@ -19,10 +18,6 @@ export const PaperStatsPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS.exportLeads);
   const stats = useAdminQuery<DataResponse<PaperStats>>(`/whitepapers/papers/${documentId}/stats`);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-
-  const csv = useExport(t('export.failed', 'The export failed. Please try again.'));
-  const exportLeads = () =>
-    csv.exportFile(`/whitepapers/papers/${documentId}/leads.csv`, `whitepaper-${documentId}-leads.csv`);
 
   if (!stats.data && stats.error) return <Page.Error />;
   if (!stats.data) return <Page.Loading />;
@@ -47,14 +42,14 @@ export const PaperStatsPage = () => {
       title={title}
       primaryAction={
         allowedActions.canExport ? (
-          <Button
-            startIcon={<Download />}
-            onClick={exportLeads}
-            loading={csv.isExporting}
+          <ExportButton
+            path={`/whitepapers/papers/${documentId}/leads.csv`}
+            fileName={`whitepaper-${documentId}-leads.csv`}
+            failureMessage={t('export.failed', 'The export failed. Please try again.')}
             disabled={data.requests === 0}
           >
             {t('export.button', 'Export leads (CSV)')}
-          </Button>
+          </ExportButton>
         ) : undefined
       }
     >
