@@ -1,11 +1,14 @@
 /** Admin UI helpers shared by the Magnetiq plugins. */
 export { apiErrorDetails, apiErrorMessage } from './apiErrorMessage';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { CountCard } from './CountCard';
-export { DataTable, type TableCell } from './DataTable';
+export { DataTable, type DataColumn, type TableCell } from './DataTable';
 export { DATE_TIME_FORMAT, DateTime } from './DateTime';
 export { Detail, DetailText } from './Detail';
 export { EmptyList } from './EmptyList';
+export { ExportButton } from './ExportButton';
 export { ListEditorPage } from './ListEditorPage';
+export { pluginPermissions, type AdminPermission } from './permissions';
 export { PluginPage, pluginApp, type PluginPageProps } from './PluginPage';
 export { PluginRoutes, type PluginRoute } from './PluginRoutes';
 export { registerPluginAdmin } from './registerPluginAdmin';
@@ -17,4 +20,5 @@ export { useAdminAction } from './useAdminAction';
 export { useAdminQuery, type QueryParams } from './useAdminQuery';
 export { useListEditor } from './useListEditor';
 export { useNotifyError } from './useNotifyError';
+export { useExport } from './useExport';
 export { useSaveDownload } from './useSaveDownload';

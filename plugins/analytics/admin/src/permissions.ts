@@ -1,2 +1,4 @@
-/** Module constant: useRBAC and Page.Protect re-check whenever the array identity changes. */
-export const PERMISSIONS = { read: [{ action: 'plugin::analytics.read', subject: null }] };
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
+
+/** Admin permissions of the analytics plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('analytics', { read: 'read' });

@@ -1,12 +1,11 @@
-/** Admin permissions of the booking plugin, as registered by the server in bootstrap. */
-const permission = (action: string) => [{ action: `plugin::booking.${action}`, subject: null }];
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
 
-// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
-export const PERMISSIONS = {
+/** Admin permissions of the booking plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('booking', {
   /** the menu link: either page */
-  any: [...permission('schedules.read'), ...permission('bookings.read')],
-  schedules: permission('schedules.read'),
+  any: ['schedules.read', 'bookings.read'],
+  schedules: 'schedules.read',
   /** the bookings page also lists the hosts to choose from */
-  read: permission('bookings.read'),
-  manage: permission('bookings.manage'),
-};
+  read: 'bookings.read',
+  manage: 'bookings.manage',
+});

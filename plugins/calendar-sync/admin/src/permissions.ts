@@ -1,4 +1,4 @@
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
+
 /** Admin permissions of the calendar-sync plugin, as registered by the server in bootstrap. */
-export const PERMISSIONS = {
-  manage: [{ action: 'plugin::calendar-sync.connections.manage', subject: null }],
-};
+export const PERMISSIONS = pluginPermissions('calendar-sync', { manage: 'connections.manage' });

@@ -1,7 +1,9 @@
-/** Module constants: useRBAC and Page.Protect re-check whenever the array identity changes. */
-export const PERMISSIONS = {
-  versionsRead: [{ action: 'plugin::editorial.versions.read', subject: null }],
-  versionsRestore: [{ action: 'plugin::editorial.versions.restore', subject: null }],
-  releasesRead: [{ action: 'plugin::editorial.releases.read', subject: null }],
-  auditRead: [{ action: 'plugin::editorial.audit.read', subject: null }],
-};
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
+
+/** Admin permissions of the editorial plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('editorial', {
+  versionsRead: 'versions.read',
+  versionsRestore: 'versions.restore',
+  releasesRead: 'releases.read',
+  auditRead: 'audit.read',
+});

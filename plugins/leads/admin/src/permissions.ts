@@ -1,11 +1,10 @@
-/** Admin permissions of the leads plugin, as registered by the server in bootstrap. */
-const permission = (action: string) => [{ action: `plugin::leads.${action}`, subject: null }];
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
 
-// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
-export const PERMISSIONS = {
-  contactsRead: permission('contacts.read'),
-  contactsExport: permission('contacts.export'),
-  contactsErase: permission('contacts.erase'),
-  outboxRead: permission('outbox.read'),
-  outboxManage: permission('outbox.manage'),
-};
+/** Admin permissions of the leads plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('leads', {
+  contactsRead: 'contacts.read',
+  contactsExport: 'contacts.export',
+  contactsErase: 'contacts.erase',
+  outboxRead: 'outbox.read',
+  outboxManage: 'outbox.manage',
+});

@@ -1,8 +1,7 @@
-/** Admin permissions of the odoo-sync plugin, as registered by the server in bootstrap. */
-const permission = (action: string) => [{ action: `plugin::odoo-sync.${action}`, subject: null }];
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
 
-// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
-export const PERMISSIONS = {
-  read: permission('status.read'),
-  manage: permission('sync.manage'),
-};
+/** Admin permissions of the odoo-sync plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('odoo-sync', {
+  read: 'status.read',
+  manage: 'sync.manage',
+});

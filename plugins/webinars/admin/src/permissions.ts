@@ -1,11 +1,10 @@
-/** Admin permissions of the webinars plugin, as registered by the server in bootstrap. */
-const permission = (action: string) => [{ action: `plugin::webinars.${action}`, subject: null }];
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
 
-// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
-export const PERMISSIONS = {
+/** Admin permissions of the webinars plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('webinars', {
   /** the pages: webinars, sessions and seat counts */
-  read: permission('sessions.read'),
+  read: 'sessions.read',
   /** personal data: the registrations table and its CSV export */
-  registrations: permission('registrations.read'),
-  manage: permission('sessions.manage'),
-};
+  registrations: 'registrations.read',
+  manage: 'sessions.manage',
+});

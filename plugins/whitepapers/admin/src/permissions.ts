@@ -1,10 +1,9 @@
-/** Admin permissions of the whitepapers plugin, as registered by the server in bootstrap. */
-const permission = (action: string) => [{ action: `plugin::whitepapers.${action}`, subject: null }];
+import { pluginPermissions } from '@magnetiq/plugin-kit/admin';
 
-// Module constants: useRBAC and Page.Protect re-check whenever the array identity changes.
-export const PERMISSIONS = {
-  read: permission('stats.read'),
-  manage: permission('papers.manage'),
+/** Admin permissions of the whitepapers plugin, as registered by the server in bootstrap. */
+export const PERMISSIONS = pluginPermissions('whitepapers', {
+  read: 'stats.read',
+  manage: 'papers.manage',
   /** personal data: the leads CSV of a paper */
-  exportLeads: permission('leads.export'),
-};
+  exportLeads: 'leads.export',
+});

@@ -50,10 +50,12 @@ export const CountsTable = ({ table, onExport, isExporting, action }: CountsTabl
           </Button>
         </Flex>
         <DataTable
-          columns={table.columns.map((column) => column.label)}
           rows={table.rows}
           rowKey={(_row, index) => index}
-          cells={(row) => table.columns.map((column) => cell(row[column.key], column.kind))}
+          columns={table.columns.map((column) => ({
+            label: column.label,
+            cell: (row: (typeof table.rows)[number]) => cell(row[column.key], column.kind),
+          }))}
           empty={formatMessage({ id: getTranslation('table.empty'), defaultMessage: 'Nothing in this range.' })}
         />
       </Flex>

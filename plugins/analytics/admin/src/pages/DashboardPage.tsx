@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { useAdminQuery, useExport, PluginPage } from '@magnetiq/plugin-kit/admin';
 import { Box, Field, Flex, Grid, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -50,14 +50,13 @@ const utmTable = (
 
 export const DashboardPage = () => {
   const { formatMessage } = useIntl();
-  const download = useSaveDownload();
   const { toggleNotification } = useNotification();
   const [filter, setFilter] = React.useState<Filter>(initialFilter);
-  const [exporting, setExporting] = React.useState<string | null>(null);
   // the locales configured in Settings → Internationalization (i18n's admin route)
   const localesQuery = useAdminQuery<Array<{ code: string; name: string }>>('/i18n/locales');
   const locales = Array.isArray(localesQuery.data) ? localesQuery.data : [];
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const csv = useExport(t('export.failed', 'The export failed. Please try again.'));
   const query = new URLSearchParams({
     from: filter.from,
     to: filter.to,
@@ -82,19 +81,12 @@ export const DashboardPage = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [overviewQuery.error]);
 
-  const exportTable = async (name: string) => {
-    setExporting(name);
-    try {
-      await download(
-        `/analytics/export/${name}?${query}`,
-        `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`,
-      );
-    } catch {
-      toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
-    } finally {
-      setExporting(null);
-    }
-  };
+  const exportTable = (name: string) =>
+    csv.exportFile(
+      `/analytics/export/${name}?${query}`,
+      `analytics-${name.replace('.', '-')}-${filter.from}-${filter.to}.csv`,
+      name,
+    );
 
   if (!overview && failed) return <Page.Error />;
   if (!overview) return <Page.Loading />;
@@ -214,7 +206,7 @@ export const DashboardPage = () => {
                   labels,
                 )}
                 onExport={exportTable}
-                isExporting={exporting === `utm-${dimension}`}
+                isExporting={csv.exporting === `utm-${dimension}`}
               />
             </Grid.Item>
           ))}
@@ -224,13 +216,13 @@ export const DashboardPage = () => {
             key={section.name}
             table={section}
             onExport={exportTable}
-            isExporting={exporting === section.name}
+            isExporting={csv.exporting === section.name}
           />
         ))}
         <CountsTable
           table={outbox}
           onExport={exportTable}
-          isExporting={exporting === 'outbox'}
+          isExporting={csv.exporting === 'outbox'}
           action={<Link href="/admin/plugins/leads/outbox">{t('outbox.link', 'Open the outbox')}</Link>}
         />
       </Flex>

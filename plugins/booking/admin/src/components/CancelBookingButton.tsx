@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { useAdminAction } from '@magnetiq/plugin-kit/admin';
-import { Button, Dialog, Field, Textarea } from '@strapi/design-system';
+import { ConfirmDialog, useAdminAction } from '@magnetiq/plugin-kit/admin';
+import { Button, Field, Textarea } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -12,47 +12,38 @@ export const CancelBookingButton = ({ booking, onDone }: { booking: AdminBooking
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const [reason, setReason] = React.useState('');
-  const [open, setOpen] = React.useState(false);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const action = useAdminAction(t('cancel.failed', 'Cancelling failed'));
 
   const cancel = () =>
     action.run(async () => {
       await post(`/booking/bookings/${booking.id}/cancel`, { reason: reason.trim() });
-      setOpen(false);
       onDone();
       return t('cancel.done', 'The booking is cancelled; visitor and host are told.');
     });
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button size="S" variant="danger-light" startIcon={<Cross />}>
           {t('cancel.button', 'Cancel')}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('cancel.title', 'Cancel this booking?')}</Dialog.Header>
-        <Dialog.Body>
-          <Field.Root name="reason" required hint={t('cancel.hint', 'Sent to the visitor and the host.')}>
-            <Field.Label>{t('cancel.reason', 'Reason')}</Field.Label>
-            <Textarea
-              value={reason}
-              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
-              maxLength={1000}
-            />
-            <Field.Hint />
-          </Field.Root>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('cancel.keep', 'Keep it')}</Button>
-          </Dialog.Cancel>
-          <Button variant="danger" onClick={cancel} loading={action.isBusy} disabled={!reason.trim()}>
-            {t('cancel.confirm', 'Cancel booking')}
-          </Button>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      title={t('cancel.title', 'Cancel this booking?')}
+      cancelLabel={t('cancel.keep', 'Keep it')}
+      confirmLabel={t('cancel.confirm', 'Cancel booking')}
+      onConfirm={cancel}
+      confirmDisabled={!reason.trim()}
+    >
+      <Field.Root name="reason" required hint={t('cancel.hint', 'Sent to the visitor and the host.')}>
+        <Field.Label>{t('cancel.reason', 'Reason')}</Field.Label>
+        <Textarea
+          value={reason}
+          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
+          maxLength={1000}
+        />
+        <Field.Hint />
+      </Field.Root>
+    </ConfirmDialog>
   );
 };

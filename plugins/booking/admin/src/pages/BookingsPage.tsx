@@ -1,19 +1,6 @@
 import * as React from 'react';
-import { TableHead, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
-import {
-  Badge,
-  Box,
-  Button,
-  Flex,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { DataTable, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -135,68 +122,67 @@ export const BookingsPage = () => {
           </Flex>
 
           {view === 'list' ? (
-            rows.length === 0 ? (
-              <Typography textColor="neutral600">{t('bookings.none', 'No bookings in the next 90 days.')}</Typography>
-            ) : (
-              <Table colCount={6} rowCount={rows.length + 1}>
-                <TableHead
-                  columns={[
-                    t('list.when', 'When'),
-                    t('list.visitor', 'Visitor'),
-                    t('list.company', 'Company'),
-                    t('list.type', 'Meeting type'),
-                    t('list.status', 'Status'),
-                    t('list.actions', 'Actions'),
-                  ]}
-                />
-                <Tbody>
-                  {rows.map((booking) => {
+            <DataTable
+              rows={rows}
+              rowKey={(booking) => booking.id}
+              columns={[
+                {
+                  label: t('list.when', 'When'),
+                  cell: (booking) => {
                     const start = partsIn(booking.start, zone);
-                    return (
-                      <Tr key={booking.id}>
-                        <Td>
-                          <Typography>
-                            {start.date} {start.time}–{partsIn(booking.end, zone).time}
-                          </Typography>
-                        </Td>
-                        <Td>
-                          <Typography>{visitorName(booking)}</Typography>
-                          <Typography variant="pi" textColor="neutral600">
-                            {' '}
-                            {booking.visitor?.email}
-                          </Typography>
-                        </Td>
-                        <Td>
-                          <Typography>{booking.visitor?.company ?? '—'}</Typography>
-                        </Td>
-                        <Td>
-                          <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
-                          {booking.meetLink && (
-                            <Typography variant="pi" tag="p">
-                              <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">
-                                {booking.meetLink}
-                              </a>
-                            </Typography>
-                          )}
-                        </Td>
-                        <Td>
-                          {statusBadge(booking)}
-                          {booking.cancelReason && (
-                            <Typography variant="pi" textColor="neutral600">
-                              {' '}
-                              {booking.cancelReason}
-                            </Typography>
-                          )}
-                        </Td>
-                        <Td>
-                          {booking.changeable && <CancelBookingButton booking={booking} onDone={bookings.refetch} />}
-                        </Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
-            )
+                    return `${start.date} ${start.time}–${partsIn(booking.end, zone).time}`;
+                  },
+                },
+                {
+                  label: t('list.visitor', 'Visitor'),
+                  cell: (booking) => (
+                    <>
+                      <Typography>{visitorName(booking)}</Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        {' '}
+                        {booking.visitor?.email}
+                      </Typography>
+                    </>
+                  ),
+                },
+                { label: t('list.company', 'Company'), cell: (booking) => booking.visitor?.company ?? '—' },
+                {
+                  label: t('list.type', 'Meeting type'),
+                  cell: (booking) => (
+                    <>
+                      <Typography>{booking.meetingType.title ?? booking.meetingType.slug}</Typography>
+                      {booking.meetLink && (
+                        <Typography variant="pi" tag="p">
+                          <a href={booking.meetLink} target="_blank" rel="noreferrer noopener">
+                            {booking.meetLink}
+                          </a>
+                        </Typography>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  label: t('list.status', 'Status'),
+                  cell: (booking) => (
+                    <>
+                      {statusBadge(booking)}
+                      {booking.cancelReason && (
+                        <Typography variant="pi" textColor="neutral600">
+                          {' '}
+                          {booking.cancelReason}
+                        </Typography>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  label: t('list.actions', 'Actions'),
+                  cell: (booking) =>
+                    booking.changeable ? <CancelBookingButton booking={booking} onDone={bookings.refetch} /> : null,
+                },
+              ]}
+              empty={t('bookings.none', 'No bookings in the next 90 days.')}
+            />
           ) : (
             <Grid.Root gap={2} gridCols={7}>
               {WEEKDAYS.map((weekday, index) => {

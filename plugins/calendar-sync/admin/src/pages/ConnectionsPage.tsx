@@ -1,19 +1,6 @@
 import * as React from 'react';
-import { TableHead, useAdminAction, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
-import {
-  Badge,
-  Box,
-  Button,
-  Dialog,
-  Field,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { ConfirmDialog, DataTable, useAdminAction, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { Badge, Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
@@ -95,35 +82,23 @@ const DisconnectButton = ({ calendarId, onDone }: { calendarId: string; onDone: 
     }
   };
   return (
-    <Dialog.Root>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button size="S" variant="danger-light">
           {t('oauth.disconnect', 'Disconnect')}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('oauth.disconnect', 'Disconnect')}</Dialog.Header>
-        <Dialog.Body>
-          <Typography>
-            {t(
-              'oauth.disconnectConfirm',
-              'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.',
-              { calendarId },
-            )}
-          </Typography>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('connect.cancel', 'Cancel')}</Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button variant="danger" onClick={disconnect}>
-              {t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      title={t('oauth.disconnect', 'Disconnect')}
+      cancelLabel={t('connect.cancel', 'Cancel')}
+      confirmLabel={t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}
+      onConfirm={disconnect}
+    >
+      {t(
+        'oauth.disconnectConfirm',
+        'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.',
+        { calendarId },
+      )}
+    </ConfirmDialog>
   );
 };
 
@@ -135,64 +110,51 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { put } = useFetchClient();
   const action = useAdminAction(t('connect.failed', 'Saving failed'));
-  const [open, setOpen] = React.useState(false);
   const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '' });
   const save = () =>
     action.run(async () => {
       await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), subject: form.subject.trim() });
-      setOpen(false);
       onDone();
       return t('connect.saved', 'Saved. Waiting events are sent with the next try.');
     });
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button size="S" variant={calendarId ? 'secondary' : 'default'}>
           {label}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('connect.title', 'Service account: act as a Workspace user')}</Dialog.Header>
-        <Dialog.Body>
-          <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-            <Field.Root name="calendarId" required>
-              <Field.Label>{t('connect.calendarId', 'Calendar id (usually the host’s email)')}</Field.Label>
-              <TextInput
-                value={form.calendarId}
-                disabled={!!calendarId}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  setForm({ ...form, calendarId: event.target.value })
-                }
-              />
-            </Field.Root>
-            <Field.Root
-              name="subject"
-              hint={t(
-                'connect.subjectHint',
-                'Service account only: the Workspace user to act as, if not the calendar id.',
-              )}
-            >
-              <Field.Label>{t('connect.subject', 'Delegation subject')}</Field.Label>
-              <TextInput
-                value={form.subject}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  setForm({ ...form, subject: event.target.value })
-                }
-              />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary">{t('connect.cancel', 'Cancel')}</Button>
-          </Dialog.Cancel>
-          <Button onClick={save} disabled={!form.calendarId.trim() || !form.subject.trim()}>
-            {t('connect.save', 'Save')}
-          </Button>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      title={t('connect.title', 'Service account: act as a Workspace user')}
+      cancelLabel={t('connect.cancel', 'Cancel')}
+      confirmLabel={t('connect.save', 'Save')}
+      confirmVariant="default"
+      onConfirm={save}
+      confirmDisabled={!form.calendarId.trim() || !form.subject.trim()}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+        <Field.Root name="calendarId" required>
+          <Field.Label>{t('connect.calendarId', 'Calendar id (usually the host’s email)')}</Field.Label>
+          <TextInput
+            value={form.calendarId}
+            disabled={!!calendarId}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              setForm({ ...form, calendarId: event.target.value })
+            }
+          />
+        </Field.Root>
+        <Field.Root
+          name="subject"
+          hint={t('connect.subjectHint', 'Service account only: the Workspace user to act as, if not the calendar id.')}
+        >
+          <Field.Label>{t('connect.subject', 'Delegation subject')}</Field.Label>
+          <TextInput
+            value={form.subject}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, subject: event.target.value })}
+          />
+          <Field.Hint />
+        </Field.Root>
+      </Flex>
+    </ConfirmDialog>
   );
 };
 
@@ -243,40 +205,29 @@ export const ConnectionsPage = () => {
             )}
           </Typography>
         ) : (
-          <Table colCount={6} rowCount={rows.length + 1}>
-            <TableHead
-              columns={[
-                t('list.calendar', 'Calendar'),
-                t('list.owners', 'Used by'),
-                t('list.method', 'Access'),
-                t('list.status', 'Status'),
-                t('list.checked', 'Last checked'),
-                t('list.actions', 'Actions'),
-              ]}
-            />
-            <Tbody>
-              {rows.map((row) => (
-                <Tr key={row.calendarId}>
-                  <Td>
-                    <Typography>{row.calendarId}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {row.owners
-                        .map((owner) =>
-                          owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`,
-                        )
-                        .join(', ') || '—'}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {row.method === 'oauth'
-                        ? t('method.oauth', 'Host’s own account')
-                        : t('method.sa', 'Service account')}
-                    </Typography>
-                  </Td>
-                  <Td>
+          <DataTable
+            rows={rows}
+            rowKey={(row) => row.calendarId}
+            columns={[
+              { label: t('list.calendar', 'Calendar'), cell: (row) => row.calendarId },
+              {
+                label: t('list.owners', 'Used by'),
+                cell: (row) =>
+                  row.owners
+                    .map((owner) =>
+                      owner.kind === 'host' ? owner.name : `${t('owner.webinar', 'Webinar')}: ${owner.name}`,
+                    )
+                    .join(', ') || '—',
+              },
+              {
+                label: t('list.method', 'Access'),
+                cell: (row) =>
+                  row.method === 'oauth' ? t('method.oauth', 'Host’s own account') : t('method.sa', 'Service account'),
+              },
+              {
+                label: t('list.status', 'Status'),
+                cell: (row) => (
+                  <>
                     <Badge textColor={STATUS_COLOR[row.status]}>
                       {row.needsReconnect
                         ? t('status.disconnected', 'Disconnected: connect again')
@@ -287,42 +238,43 @@ export const ConnectionsPage = () => {
                         {row.lastError}
                       </Typography>
                     )}
-                  </Td>
-                  <Td>
-                    <Typography>
-                      {row.lastCheckedAt
-                        ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' })
-                        : '—'}
-                    </Typography>
-                  </Td>
-                  <Td>
-                    <Flex gap={2}>
-                      {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
-                        <ConnectGoogleButton
-                          calendarId={row.calendarId}
-                          label={
-                            row.method === 'oauth'
-                              ? t('oauth.reconnect', 'Reconnect Google Calendar')
-                              : t('oauth.connect', 'Connect Google Calendar')
-                          }
-                        />
-                      )}
-                      {row.method === 'oauth' && (
-                        <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />
-                      )}
-                      {row.method !== 'oauth' && (
-                        <ConnectDialog
-                          calendarId={row.calendarId}
-                          label={t('connect.subjectButton', 'Subject')}
-                          onDone={connections.refetch}
-                        />
-                      )}
-                    </Flex>
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                label: t('list.checked', 'Last checked'),
+                cell: (row) =>
+                  row.lastCheckedAt ? formatDate(row.lastCheckedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—',
+              },
+              {
+                label: t('list.actions', 'Actions'),
+                cell: (row) => (
+                  <Flex gap={2}>
+                    {oauth && (row.method !== 'oauth' || row.needsReconnect) && (
+                      <ConnectGoogleButton
+                        calendarId={row.calendarId}
+                        label={
+                          row.method === 'oauth'
+                            ? t('oauth.reconnect', 'Reconnect Google Calendar')
+                            : t('oauth.connect', 'Connect Google Calendar')
+                        }
+                      />
+                    )}
+                    {row.method === 'oauth' && (
+                      <DisconnectButton calendarId={row.calendarId} onDone={connections.refetch} />
+                    )}
+                    {row.method !== 'oauth' && (
+                      <ConnectDialog
+                        calendarId={row.calendarId}
+                        label={t('connect.subjectButton', 'Subject')}
+                        onDone={connections.refetch}
+                      />
+                    )}
+                  </Flex>
+                ),
+              },
+            ]}
+          />
         )}
       </Flex>
     </PluginPage>

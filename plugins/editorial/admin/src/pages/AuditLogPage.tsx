@@ -1,21 +1,6 @@
 import * as React from 'react';
-import { useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Download } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
+import { DataTable, ExportButton, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AuditEntry as LeadsAuditEntry } from '@magnetiq/plugin-leads/contract';
 import { getTranslation } from '../utils/getTranslation';
@@ -36,24 +21,22 @@ const FIELDS: Array<[keyof Filters, string]> = [
 /** The audit log with filters and CSV export (Super Admin). */
 export const AuditLogPage = () => {
   const { formatMessage, formatDate } = useIntl();
-  const { toggleNotification } = useNotification();
-  const download = useSaveDownload();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const [draft, setDraft] = React.useState<Filters>(EMPTY);
   const [filters, setFilters] = React.useState<Filters>(EMPTY);
   const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
   const query = useAdminQuery<{ data: AuditEntry[] }>('/editorial/audit-log', { ...params, pageSize: 100 });
-  const exportCsv = () =>
-    download(`/editorial/audit-log/export?${new URLSearchParams(params).toString()}`, 'audit-log.csv').catch(() =>
-      toggleNotification({ type: 'danger', message: t('audit.exportFailed', 'The export failed') }),
-    );
   return (
     <PluginPage
       title={t('audit.title', 'Audit log')}
       primaryAction={
-        <Button startIcon={<Download />} onClick={() => void exportCsv()}>
+        <ExportButton
+          path={`/editorial/audit-log/export?${new URLSearchParams(params).toString()}`}
+          fileName="audit-log.csv"
+          failureMessage={t('audit.exportFailed', 'The export failed')}
+        >
           {t('audit.export', 'Export CSV')}
-        </Button>
+        </ExportButton>
       }
     >
       <Flex gap={2} alignItems="flex-end" paddingBottom={4} wrap="wrap">
@@ -74,34 +57,28 @@ export const AuditLogPage = () => {
       </Flex>
       {query.error ? <Typography textColor="danger600">{t('audit.failed', 'Check the filters')}</Typography> : null}
       <Box background="neutral0" hasRadius shadow="tableShadow">
-        <Table colCount={5} rowCount={(query.data?.data.length ?? 0) + 1}>
-          <Thead>
-            <Tr>
-              <Th>{t('audit.when', 'When')}</Th>
-              <Th>{t('audit.who', 'Who')}</Th>
-              <Th>{t('audit.action', 'Action')}</Th>
-              <Th>{t('audit.what', 'What')}</Th>
-              <Th>{t('audit.details', 'Details')}</Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {(query.data?.data ?? []).map((entry) => (
-              <Tr key={entry.id}>
-                <Td>{formatDate(entry.occurredAt, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
-                <Td>{entry.actorEmail ?? (entry.actorId ? `#${entry.actorId}` : '—')}</Td>
-                <Td>{entry.action}</Td>
-                <Td>
-                  {entry.subjectType} {entry.subjectId}
-                </Td>
-                <Td>
-                  <Typography variant="pi">
-                    {entry.details ? JSON.stringify(entry.details).slice(0, 160) : ''}
-                  </Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <DataTable
+          rows={query.data?.data ?? []}
+          rowKey={(entry) => entry.id}
+          columns={[
+            {
+              label: t('audit.when', 'When'),
+              cell: (entry) => formatDate(entry.occurredAt, { dateStyle: 'short', timeStyle: 'medium' }),
+            },
+            {
+              label: t('audit.who', 'Who'),
+              cell: (entry) => entry.actorEmail ?? (entry.actorId ? `#${entry.actorId}` : '—'),
+            },
+            { label: t('audit.action', 'Action'), cell: (entry) => entry.action },
+            { label: t('audit.what', 'What'), cell: (entry) => `${entry.subjectType} ${entry.subjectId}` },
+            {
+              label: t('audit.details', 'Details'),
+              cell: (entry) => (
+                <Typography variant="pi">{entry.details ? JSON.stringify(entry.details).slice(0, 160) : ''}</Typography>
+              ),
+            },
+          ]}
+        />
       </Box>
     </PluginPage>
   );

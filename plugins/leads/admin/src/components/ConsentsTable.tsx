@@ -1,5 +1,5 @@
-import { DateTime, EmptyList, TableHead } from '@magnetiq/plugin-kit/admin';
-import { Badge, type BadgeProps, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable, DateTime, EmptyList } from '@magnetiq/plugin-kit/admin';
+import { Badge, type BadgeProps } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { Consent, ConsentAction } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -36,43 +36,33 @@ export const ConsentsTable = ({ consents }: { consents: Consent[] }) => {
   }
 
   return (
-    <Table colCount={5} rowCount={consents.length + 1}>
-      <TableHead
-        columns={[
-          column('purpose', 'Purpose'),
-          column('action', 'Consent'),
-          column('textVersion', 'Text version'),
-          column('source', 'Source'),
-          column('recordedAt', 'Recorded'),
-        ]}
-      />
-      <Tbody>
-        {consents.map((consent) => {
-          const purpose = PURPOSE_LABELS[consent.purpose];
-          const action = ACTION_LABELS[consent.action];
-          return (
-            <Tr key={consent.id}>
-              <Td>
-                <Typography textColor="neutral800">{purpose ? formatMessage(purpose) : consent.purpose}</Typography>
-              </Td>
-              <Td>
-                <Badge variant={ACTION_VARIANTS[consent.action] ?? 'neutral'}>
-                  {action ? formatMessage(action) : consent.action}
-                </Badge>
-              </Td>
-              <Td>
-                <Typography textColor="neutral800">{consent.textVersion}</Typography>
-              </Td>
-              <Td>
-                <Typography textColor="neutral800">{consent.source}</Typography>
-              </Td>
-              <Td>
-                <DateTime value={consent.recordedAt} />
-              </Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={consents}
+      rowKey={(consent) => consent.id}
+      textColor="neutral800"
+      columns={[
+        {
+          label: column('purpose', 'Purpose'),
+          cell: (consent) => {
+            const purpose = PURPOSE_LABELS[consent.purpose];
+            return purpose ? formatMessage(purpose) : consent.purpose;
+          },
+        },
+        {
+          label: column('action', 'Consent'),
+          cell: (consent) => {
+            const action = ACTION_LABELS[consent.action];
+            return (
+              <Badge variant={ACTION_VARIANTS[consent.action] ?? 'neutral'}>
+                {action ? formatMessage(action) : consent.action}
+              </Badge>
+            );
+          },
+        },
+        { label: column('textVersion', 'Text version'), cell: (consent) => consent.textVersion },
+        { label: column('source', 'Source'), cell: (consent) => consent.source },
+        { label: column('recordedAt', 'Recorded'), cell: (consent) => <DateTime value={consent.recordedAt} /> },
+      ]}
+    />
   );
 };

@@ -1,5 +1,5 @@
-import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
-import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable, DateTime } from '@magnetiq/plugin-kit/admin';
+import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../paths';
@@ -16,43 +16,28 @@ export const ContactsTable = ({ contacts }: { contacts: Contact[] }) => {
     formatMessage({ id: getTranslation(`contacts.table.${key}`), defaultMessage });
 
   return (
-    <Table colCount={5} rowCount={contacts.length + 1}>
-      <TableHead
-        columns={[
-          column('email', 'Email'),
-          column('name', 'Name'),
-          column('company', 'Company'),
-          column('status', 'Status'),
-          column('lastActivity', 'Last activity'),
-        ]}
-      />
-      <Tbody>
-        {contacts.map((contact) => (
-          <Tr
-            key={contact.documentId}
-            onClick={() => navigate(paths.contact(contact.documentId))}
-            style={{ cursor: 'pointer' }}
-          >
-            <Td>
-              <Typography fontWeight="semiBold" textColor="neutral800">
-                {contact.email}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{fullName(contact) || '–'}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{contact.company || '–'}</Typography>
-            </Td>
-            <Td>
-              <ContactStatusBadge status={contact.status} />
-            </Td>
-            <Td>
-              <DateTime value={contact.lastActivityAt} />
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={contacts}
+      rowKey={(contact) => contact.documentId}
+      onRowClick={(contact) => navigate(paths.contact(contact.documentId))}
+      textColor="neutral800"
+      columns={[
+        {
+          label: column('email', 'Email'),
+          cell: (contact) => (
+            <Typography fontWeight="semiBold" textColor="neutral800">
+              {contact.email}
+            </Typography>
+          ),
+        },
+        { label: column('name', 'Name'), cell: (contact) => fullName(contact) || '–' },
+        { label: column('company', 'Company'), cell: (contact) => contact.company || '–' },
+        { label: column('status', 'Status'), cell: (contact) => <ContactStatusBadge status={contact.status} /> },
+        {
+          label: column('lastActivity', 'Last activity'),
+          cell: (contact) => <DateTime value={contact.lastActivityAt} />,
+        },
+      ]}
+    />
   );
 };

@@ -1,5 +1,5 @@
-import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
-import { Badge, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable, DateTime } from '@magnetiq/plugin-kit/admin';
+import { Badge, IconButton, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { EmailLogEntry } from '../types';
@@ -22,54 +22,54 @@ export const EmailsTable = ({ emails, onOpen }: EmailsTableProps) => {
   const viewLabel = formatMessage({ id: getTranslation('emails.view'), defaultMessage: 'Show email text' });
 
   return (
-    <Table colCount={6} rowCount={emails.length + 1}>
-      <TableHead
-        columns={[
-          column('to', 'To'),
-          column('subject', 'Subject'),
-          column('template', 'Template'),
-          column('transport', 'Transport'),
-          column('sentAt', 'Sent'),
-          { label: column('actions', 'Actions'), visuallyHidden: true },
-        ]}
-      />
-      <Tbody>
-        {emails.map((email) => (
-          <Tr key={email.id} onClick={() => onOpen(email)} style={{ cursor: 'pointer' }}>
-            <Td>
-              <Typography textColor="neutral800">{email.to}</Typography>
-            </Td>
-            <Td maxWidth="40rem">
-              <Typography textColor="neutral800" fontWeight="semiBold" ellipsis>
-                {email.subject}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography textColor={email.template ? 'neutral800' : 'neutral500'}>{email.template || '–'}</Typography>
-            </Td>
-            <Td>
-              <Badge variant={email.transport === 'sendgrid' ? 'success' : 'neutral'}>
-                {TRANSPORT_LABELS[email.transport] ? formatMessage(TRANSPORT_LABELS[email.transport]) : email.transport}
-              </Badge>
-            </Td>
-            <Td>
-              <DateTime value={email.sentAt} />
-            </Td>
-            <Td>
-              <IconButton
-                label={viewLabel}
-                variant="ghost"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onOpen(email);
-                }}
-              >
-                <Eye />
-              </IconButton>
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={emails}
+      rowKey={(email) => email.id}
+      onRowClick={onOpen}
+      textColor="neutral800"
+      columns={[
+        { label: column('to', 'To'), cell: (email) => email.to },
+        {
+          label: column('subject', 'Subject'),
+          maxWidth: '40rem',
+          cell: (email) => (
+            <Typography textColor="neutral800" fontWeight="semiBold" ellipsis>
+              {email.subject}
+            </Typography>
+          ),
+        },
+        {
+          label: column('template', 'Template'),
+          cell: (email) => (
+            <Typography textColor={email.template ? 'neutral800' : 'neutral500'}>{email.template || '–'}</Typography>
+          ),
+        },
+        {
+          label: column('transport', 'Transport'),
+          cell: (email) => (
+            <Badge variant={email.transport === 'sendgrid' ? 'success' : 'neutral'}>
+              {TRANSPORT_LABELS[email.transport] ? formatMessage(TRANSPORT_LABELS[email.transport]) : email.transport}
+            </Badge>
+          ),
+        },
+        { label: column('sentAt', 'Sent'), cell: (email) => <DateTime value={email.sentAt} /> },
+        {
+          label: column('actions', 'Actions'),
+          visuallyHidden: true,
+          cell: (email) => (
+            <IconButton
+              label={viewLabel}
+              variant="ghost"
+              onClick={(event) => {
+                event.stopPropagation();
+                onOpen(email);
+              }}
+            >
+              <Eye />
+            </IconButton>
+          ),
+        },
+      ]}
+    />
   );
 };

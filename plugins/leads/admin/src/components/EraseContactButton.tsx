@@ -1,7 +1,7 @@
-import { useNotifyError } from '@magnetiq/plugin-kit/admin';
-import { Button, Dialog, Flex, Typography } from '@strapi/design-system';
+import { ConfirmDialog, useNotifyError } from '@magnetiq/plugin-kit/admin';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { Trash, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -35,37 +35,36 @@ export const EraseContactButton = ({ documentId, email, onErased }: EraseContact
   };
 
   return (
-    <Dialog.Root>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button variant="danger-light" startIcon={<Trash />}>
           {formatMessage({ id: getTranslation('contact.erase'), defaultMessage: 'Erase' })}
         </Button>
-      </Dialog.Trigger>
-      <ConfirmDialog
-        variant="danger"
-        icon={<WarningCircle fill="danger600" />}
-        title={formatMessage({ id: getTranslation('contact.erase.title'), defaultMessage: 'Erase this contact?' })}
-        onConfirm={erase}
-      >
-        <Flex direction="column" gap={2}>
-          <Typography textAlign="center">
-            {formatMessage(
-              {
-                id: getTranslation('contact.erase.body'),
-                defaultMessage:
-                  'The personal data of {email} will be anonymised, tracking details and email texts removed, and pending messages cancelled.',
-              },
-              { email },
-            )}
-          </Typography>
-          <Typography textAlign="center" fontWeight="semiBold">
-            {formatMessage({
-              id: getTranslation('contact.erase.irreversible'),
-              defaultMessage: 'Consent records stay as proof. This cannot be undone.',
-            })}
-          </Typography>
-        </Flex>
-      </ConfirmDialog>
-    </Dialog.Root>
+      }
+      icon={<WarningCircle fill="danger600" />}
+      title={formatMessage({ id: getTranslation('contact.erase.title'), defaultMessage: 'Erase this contact?' })}
+      cancelLabel={formatMessage({ id: 'app.components.Button.cancel', defaultMessage: 'Cancel' })}
+      confirmLabel={formatMessage({ id: 'app.components.Button.confirm', defaultMessage: 'Confirm' })}
+      onConfirm={erase}
+    >
+      <Flex direction="column" gap={2}>
+        <Typography textAlign="center">
+          {formatMessage(
+            {
+              id: getTranslation('contact.erase.body'),
+              defaultMessage:
+                'The personal data of {email} will be anonymised, tracking details and email texts removed, and pending messages cancelled.',
+            },
+            { email },
+          )}
+        </Typography>
+        <Typography textAlign="center" fontWeight="semiBold">
+          {formatMessage({
+            id: getTranslation('contact.erase.irreversible'),
+            defaultMessage: 'Consent records stay as proof. This cannot be undone.',
+          })}
+        </Typography>
+      </Flex>
+    </ConfirmDialog>
   );
 };

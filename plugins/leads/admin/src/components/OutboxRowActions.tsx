@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { useNotifyError } from '@magnetiq/plugin-kit/admin';
-import { Button, Dialog, Flex } from '@strapi/design-system';
+import { ConfirmDialog, useNotifyError } from '@magnetiq/plugin-kit/admin';
+import { Button, Flex } from '@strapi/design-system';
 import { ArrowClockwise, Cross, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { OutboxMessage } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -56,27 +56,26 @@ export const OutboxRowActions = ({ message, onDone }: OutboxRowActionsProps) => 
       <Button size="S" variant="secondary" startIcon={<ArrowClockwise />} loading={isReplaying} onClick={replay}>
         {formatMessage({ id: getTranslation('outbox.replay'), defaultMessage: 'Replay' })}
       </Button>
-      <Dialog.Root>
-        <Dialog.Trigger>
+      <ConfirmDialog
+        trigger={
           <Button size="S" variant="danger-light" startIcon={<Cross />}>
             {formatMessage({ id: getTranslation('outbox.discard'), defaultMessage: 'Discard' })}
           </Button>
-        </Dialog.Trigger>
-        <ConfirmDialog
-          variant="danger"
-          icon={<WarningCircle fill="danger600" />}
-          title={formatMessage({ id: getTranslation('outbox.discard.title'), defaultMessage: 'Discard this message?' })}
-          onConfirm={discard}
-        >
-          {formatMessage(
-            {
-              id: getTranslation('outbox.discard.body'),
-              defaultMessage: 'Message {id} ({topic}) will be marked as done without being delivered.',
-            },
-            { id: message.id, topic: message.topic },
-          )}
-        </ConfirmDialog>
-      </Dialog.Root>
+        }
+        icon={<WarningCircle fill="danger600" />}
+        title={formatMessage({ id: getTranslation('outbox.discard.title'), defaultMessage: 'Discard this message?' })}
+        cancelLabel={formatMessage({ id: 'app.components.Button.cancel', defaultMessage: 'Cancel' })}
+        confirmLabel={formatMessage({ id: 'app.components.Button.confirm', defaultMessage: 'Confirm' })}
+        onConfirm={discard}
+      >
+        {formatMessage(
+          {
+            id: getTranslation('outbox.discard.body'),
+            defaultMessage: 'Message {id} ({topic}) will be marked as done without being delivered.',
+          },
+          { id: message.id, topic: message.topic },
+        )}
+      </ConfirmDialog>
     </Flex>
   );
 };

@@ -1,5 +1,5 @@
-import { DateTime, TableHead } from '@magnetiq/plugin-kit/admin';
-import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { DataTable, DateTime } from '@magnetiq/plugin-kit/admin';
+import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OutboxMessage } from '../types';
 import { getTranslation } from '../utils/getTranslation';
@@ -18,59 +18,47 @@ export const OutboxTable = ({ messages, canManage, onChanged }: OutboxTableProps
     formatMessage({ id: getTranslation(`outbox.table.${key}`), defaultMessage });
 
   return (
-    <Table colCount={8} rowCount={messages.length + 1}>
-      <TableHead
-        columns={[
-          column('id', 'ID'),
-          column('topic', 'Topic'),
-          column('status', 'Status'),
-          column('attempts', 'Attempts'),
-          column('nextAttemptAt', 'Next attempt'),
-          column('lastError', 'Last error'),
-          column('updatedAt', 'Updated'),
-          { label: column('actions', 'Actions'), visuallyHidden: true },
-        ]}
-      />
-      <Tbody>
-        {messages.map((message) => (
-          <Tr key={message.id}>
-            <Td>
-              <Typography textColor="neutral800">{message.id}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800" fontWeight="semiBold">
-                {message.topic}
-              </Typography>
-            </Td>
-            <Td>
-              <OutboxStatusBadge status={message.status} />
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{message.attempts}</Typography>
-            </Td>
-            <Td>
-              <DateTime value={message.status === 'pending' ? message.nextAttemptAt : null} />
-            </Td>
-            <Td maxWidth="32rem">
-              <Typography
-                textColor={message.lastError ? 'danger600' : 'neutral500'}
-                ellipsis
-                title={message.lastError ?? undefined}
-              >
-                {message.lastError || '–'}
-              </Typography>
-            </Td>
-            <Td>
-              <DateTime value={message.updatedAt} />
-            </Td>
-            <Td>
-              {canManage && message.status === 'dead' ? (
-                <OutboxRowActions message={message} onDone={onChanged} />
-              ) : null}
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={messages}
+      rowKey={(message) => message.id}
+      textColor="neutral800"
+      columns={[
+        { label: column('id', 'ID'), cell: (message) => message.id },
+        {
+          label: column('topic', 'Topic'),
+          cell: (message) => (
+            <Typography textColor="neutral800" fontWeight="semiBold">
+              {message.topic}
+            </Typography>
+          ),
+        },
+        { label: column('status', 'Status'), cell: (message) => <OutboxStatusBadge status={message.status} /> },
+        { label: column('attempts', 'Attempts'), cell: (message) => message.attempts },
+        {
+          label: column('nextAttemptAt', 'Next attempt'),
+          cell: (message) => <DateTime value={message.status === 'pending' ? message.nextAttemptAt : null} />,
+        },
+        {
+          label: column('lastError', 'Last error'),
+          maxWidth: '32rem',
+          cell: (message) => (
+            <Typography
+              textColor={message.lastError ? 'danger600' : 'neutral500'}
+              ellipsis
+              title={message.lastError ?? undefined}
+            >
+              {message.lastError || '–'}
+            </Typography>
+          ),
+        },
+        { label: column('updatedAt', 'Updated'), cell: (message) => <DateTime value={message.updatedAt} /> },
+        {
+          label: column('actions', 'Actions'),
+          visuallyHidden: true,
+          cell: (message) =>
+            canManage && message.status === 'dead' ? <OutboxRowActions message={message} onDone={onChanged} /> : null,
+        },
+      ]}
+    />
   );
 };

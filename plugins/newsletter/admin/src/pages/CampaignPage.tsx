@@ -1,10 +1,16 @@
 import * as React from 'react';
-import { CountCard, Section, useAdminAction, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import {
+  ConfirmDialog,
+  CountCard,
+  Section,
+  useAdminAction,
+  useAdminQuery,
+  PluginPage,
+} from '@magnetiq/plugin-kit/admin';
 import {
   Box,
   Button,
   Checkbox,
-  Dialog,
   Field,
   Flex,
   Grid,
@@ -135,7 +141,6 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
   const [preview, setPreview] = React.useState<(Rendered & { locale: string }) | null>(null);
   const [testEmail, setTestEmail] = React.useState(ownEmail);
   const [at, setAt] = React.useState(inAnHour);
-  const [confirming, setConfirming] = React.useState(false);
   const locales = Object.keys(campaign.variants);
   const canSend = allowedActions.canSend;
   const isOpen = campaign.status === 'draft' || campaign.status === 'scheduled';
@@ -164,7 +169,6 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
   const sendNow = () =>
     action.run(async () => {
       await post(`/newsletter/campaigns/${campaign.id}/send`, {});
-      setConfirming(false);
       onChanged();
       return t('actions.sending', 'The campaign is being sent');
     }, 'send');
@@ -256,29 +260,18 @@ const CampaignActions = ({ campaign, onChanged }: { campaign: Campaign; onChange
               >
                 {t('actions.schedule', 'Schedule')}
               </Button>
-              <Dialog.Root open={confirming} onOpenChange={setConfirming}>
-                <Dialog.Trigger>
-                  <Button startIcon={<PaperPlane />}>{t('actions.sendNow', 'Send now')}</Button>
-                </Dialog.Trigger>
-                <Dialog.Content>
-                  <Dialog.Header>{t('actions.confirmTitle', 'Send this campaign now?')}</Dialog.Header>
-                  <Dialog.Body>
-                    <Typography>
-                      {t('actions.confirmBody', 'It goes to {count} subscribers; this cannot be undone.', {
-                        count: audience.data ? formatNumber(audience.data.data.count) : '…',
-                      })}
-                    </Typography>
-                  </Dialog.Body>
-                  <Dialog.Footer>
-                    <Dialog.Cancel>
-                      <Button variant="tertiary">{t('actions.keep', 'Not now')}</Button>
-                    </Dialog.Cancel>
-                    <Button onClick={sendNow} loading={action.busy === 'send'}>
-                      {t('actions.sendNow', 'Send now')}
-                    </Button>
-                  </Dialog.Footer>
-                </Dialog.Content>
-              </Dialog.Root>
+              <ConfirmDialog
+                trigger={<Button startIcon={<PaperPlane />}>{t('actions.sendNow', 'Send now')}</Button>}
+                title={t('actions.confirmTitle', 'Send this campaign now?')}
+                cancelLabel={t('actions.keep', 'Not now')}
+                confirmLabel={t('actions.sendNow', 'Send now')}
+                confirmVariant="default"
+                onConfirm={sendNow}
+              >
+                {t('actions.confirmBody', 'It goes to {count} subscribers; this cannot be undone.', {
+                  count: audience.data ? formatNumber(audience.data.data.count) : '…',
+                })}
+              </ConfirmDialog>
             </Flex>
           </Grid.Item>
         </Grid.Root>

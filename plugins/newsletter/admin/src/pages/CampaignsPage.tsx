@@ -1,14 +1,14 @@
 import * as React from 'react';
-import { DateTime, EmptyList, TableHead, useAdminQuery, useSaveDownload, PluginPage } from '@magnetiq/plugin-kit/admin';
-import { Button, Flex, LinkButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Download, Plus } from '@strapi/icons';
-import { Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { DataTable, DateTime, EmptyList, ExportButton, useAdminQuery, PluginPage } from '@magnetiq/plugin-kit/admin';
+import { Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
 import { StatusBadge } from '../components/StatusBadge';
 import { PERMISSIONS } from '../permissions';
-import type { Campaign, DataResponse } from '../types';
+import type { Campaign, CampaignStats, DataResponse } from '../types';
 import { useT } from '../utils/useT';
 
 /** A count with its rate below, e.g. "12" and "40 %". */
@@ -27,62 +27,26 @@ const CountWithRate = ({ count, rate }: { count: number | undefined; rate?: numb
   );
 };
 
-/** One campaign with its counts (from the list's own answer: no request per row; no personal data). */
-const CampaignRow = ({ campaign }: { campaign: Campaign }) => {
-  const s = campaign.stats ?? undefined;
-  return (
-    <Tr>
-      <Td>
-        <Link to={`campaigns/${campaign.id}`}>{campaign.name}</Link>
-      </Td>
-      <Td>
-        <StatusBadge status={campaign.status} />
-      </Td>
-      <Td>
-        <DateTime value={campaign.finishedAt ?? campaign.startedAt ?? campaign.scheduledAt} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.recipients} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.delivered} rate={s?.deliveryRate} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.opened} rate={s?.openRate} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.clicked} rate={s?.clickRate} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.bounced} rate={s?.bounceRate} />
-      </Td>
-      <Td>
-        <CountWithRate count={s?.unsubscribed} rate={s?.unsubscribeRate} />
-      </Td>
-    </Tr>
-  );
-};
+/**
+ * The count columns: a campaign's count with its rate (from the list's own answer: no request per
+ * row; no personal data).
+ */
+type StatKey = { [K in keyof CampaignStats]: CampaignStats[K] extends number ? K : never }[keyof CampaignStats];
+const STAT_COLUMNS: Array<[StatKey, StatKey | null, string]> = [
+  ['recipients', null, 'Recipients'],
+  ['delivered', 'deliveryRate', 'Delivered'],
+  ['opened', 'openRate', 'Opened'],
+  ['clicked', 'clickRate', 'Clicked'],
+  ['bounced', 'bounceRate', 'Bounced'],
+  ['unsubscribed', 'unsubscribeRate', 'Unsubscribed'],
+];
 
 /** Every campaign with its status and statistics, and the statistics as CSV. */
 export const CampaignsPage = () => {
   const t = useT();
   const campaigns = useAdminQuery<DataResponse<Campaign[]>>('/newsletter/campaigns');
   const { allowedActions } = useRBAC(PERMISSIONS.manage);
-  const download = useSaveDownload();
-  const { toggleNotification } = useNotification();
-  const [isExporting, setIsExporting] = React.useState(false);
   const title = t('page.title', 'Newsletter');
-
-  const exportCsv = async () => {
-    setIsExporting(true);
-    try {
-      await download('/newsletter/stats/campaigns.csv', 'newsletter-campaigns.csv');
-    } catch {
-      toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
-    } finally {
-      setIsExporting(false);
-    }
-  };
 
   if (!campaigns.data && campaigns.error) return <Page.Error />;
   if (!campaigns.data) return <Page.Loading />;
@@ -100,15 +64,15 @@ export const CampaignsPage = () => {
         ) : undefined
       }
       secondaryAction={
-        <Button
+        <ExportButton
+          path="/newsletter/stats/campaigns.csv"
+          fileName="newsletter-campaigns.csv"
+          failureMessage={t('export.failed', 'The export failed. Please try again.')}
           variant="tertiary"
-          startIcon={<Download />}
-          onClick={exportCsv}
-          loading={isExporting}
           disabled={rows.length === 0}
         >
           {t('campaigns.export', 'Statistics (CSV)')}
-        </Button>
+        </ExportButton>
       }
     >
       <Flex direction="column" alignItems="stretch" gap={4}>
@@ -116,26 +80,29 @@ export const CampaignsPage = () => {
         {rows.length === 0 ? (
           <EmptyList content={t('campaigns.empty', 'No campaigns yet.')} />
         ) : (
-          <Table colCount={9} rowCount={rows.length + 1}>
-            <TableHead
-              columns={[
-                t('campaigns.name', 'Name'),
-                t('campaigns.status', 'Status'),
-                t('campaigns.when', 'Sent / scheduled'),
-                t('stats.recipients', 'Recipients'),
-                t('stats.delivered', 'Delivered'),
-                t('stats.opened', 'Opened'),
-                t('stats.clicked', 'Clicked'),
-                t('stats.bounced', 'Bounced'),
-                t('stats.unsubscribed', 'Unsubscribed'),
-              ]}
-            />
-            <Tbody>
-              {rows.map((campaign) => (
-                <CampaignRow key={campaign.id} campaign={campaign} />
-              ))}
-            </Tbody>
-          </Table>
+          <DataTable
+            rows={rows}
+            rowKey={(campaign) => campaign.id}
+            columns={[
+              {
+                label: t('campaigns.name', 'Name'),
+                cell: (campaign) => <Link to={`campaigns/${campaign.id}`}>{campaign.name}</Link>,
+              },
+              { label: t('campaigns.status', 'Status'), cell: (campaign) => <StatusBadge status={campaign.status} /> },
+              {
+                label: t('campaigns.when', 'Sent / scheduled'),
+                cell: (campaign) => (
+                  <DateTime value={campaign.finishedAt ?? campaign.startedAt ?? campaign.scheduledAt} />
+                ),
+              },
+              ...STAT_COLUMNS.map(([count, rate, label]) => ({
+                label: t(`stats.${count}`, label),
+                cell: (campaign: Campaign) => (
+                  <CountWithRate count={campaign.stats?.[count]} rate={rate ? campaign.stats?.[rate] : undefined} />
+                ),
+              })),
+            ]}
+          />
         )}
       </Flex>
     </PluginPage>

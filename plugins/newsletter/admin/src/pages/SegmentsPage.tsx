@@ -1,18 +1,6 @@
 import * as React from 'react';
-import { ListEditorPage, Section, TableHead, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
-import {
-  Checkbox,
-  Field,
-  Flex,
-  Grid,
-  MultiSelect,
-  MultiSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { DataTable, ListEditorPage, Section, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
+import { Checkbox, Field, Flex, Grid, MultiSelect, MultiSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
@@ -215,30 +203,24 @@ export const SegmentsPage = () => {
   };
 
   const list = (
-    <Table colCount={3} rowCount={rows.length + 1}>
-      <TableHead
-        columns={[t('segments.name', 'Name'), t('segments.count', 'Subscribers now'), t('list.actions', 'Actions')]}
-      />
-      <Tbody>
-        {rows.map((segment) => (
-          <Tr key={segment.id}>
-            <Td>
-              <Typography>{segment.name}</Typography>
-            </Td>
-            <Td>
-              <SegmentCount id={segment.id} />
-            </Td>
-            <Td>
-              <RowActions
-                onEdit={() => setForm(fromSegment(segment))}
-                onDelete={() => editor.remove(segment.id, t('segments.deleted', 'Segment deleted'))}
-                isDeleting={editor.isDeleting(segment.id)}
-              />
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={rows}
+      rowKey={(segment) => segment.id}
+      columns={[
+        { label: t('segments.name', 'Name'), cell: (segment) => segment.name },
+        { label: t('segments.count', 'Subscribers now'), cell: (segment) => <SegmentCount id={segment.id} /> },
+        {
+          label: t('list.actions', 'Actions'),
+          cell: (segment) => (
+            <RowActions
+              onEdit={() => setForm(fromSegment(segment))}
+              onDelete={() => editor.remove(segment.id, t('segments.deleted', 'Segment deleted'))}
+              isDeleting={editor.isDeleting(segment.id)}
+            />
+          ),
+        },
+      ]}
+    />
   );
 
   const editorSection = (

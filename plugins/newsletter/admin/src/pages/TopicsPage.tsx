@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { ListEditorPage, Section, TableHead, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
-import { Field, Flex, Grid, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
+import { DataTable, ListEditorPage, Section, useAdminQuery, useListEditor } from '@magnetiq/plugin-kit/admin';
+import { Field, Flex, Grid, Textarea } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
@@ -63,48 +63,27 @@ export const TopicsPage = () => {
   };
 
   const list = (
-    <Table colCount={canManage ? 6 : 5} rowCount={rows.length + 1}>
-      <TableHead
-        columns={[
-          t('topics.name', 'Name'),
-          t('topics.slug', 'Slug'),
-          t('topics.locale', 'Language'),
-          t('topics.position', 'Position'),
-          t('topics.subscribers', 'Subscribers'),
-          ...(canManage ? [t('list.actions', 'Actions')] : []),
-        ]}
-      />
-      <Tbody>
-        {rows.map((topic) => (
-          <Tr key={topic.id}>
-            <Td>
-              <Typography>{topic.name}</Typography>
-            </Td>
-            <Td>
-              <Typography>{topic.slug}</Typography>
-            </Td>
-            <Td>
-              <Typography>{topic.locale}</Typography>
-            </Td>
-            <Td>
-              <Typography>{formatNumber(topic.position)}</Typography>
-            </Td>
-            <Td>
-              <Typography>{formatNumber(topic.subscribers)}</Typography>
-            </Td>
-            {canManage ? (
-              <Td>
-                <RowActions
-                  onEdit={() => setForm(fromTopic(topic))}
-                  onDelete={() => editor.remove(topic.id, t('topics.deleted', 'Topic deleted'))}
-                  isDeleting={editor.isDeleting(topic.id)}
-                />
-              </Td>
-            ) : null}
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={rows}
+      rowKey={(topic) => topic.id}
+      columns={[
+        { label: t('topics.name', 'Name'), cell: (topic) => topic.name },
+        { label: t('topics.slug', 'Slug'), cell: (topic) => topic.slug },
+        { label: t('topics.locale', 'Language'), cell: (topic) => topic.locale },
+        { label: t('topics.position', 'Position'), cell: (topic) => formatNumber(topic.position) },
+        { label: t('topics.subscribers', 'Subscribers'), cell: (topic) => formatNumber(topic.subscribers) },
+        canManage && {
+          label: t('list.actions', 'Actions'),
+          cell: (topic) => (
+            <RowActions
+              onEdit={() => setForm(fromTopic(topic))}
+              onDelete={() => editor.remove(topic.id, t('topics.deleted', 'Topic deleted'))}
+              isDeleting={editor.isDeleting(topic.id)}
+            />
+          ),
+        },
+      ]}
+    />
   );
 
   const editorSection = canManage ? (

@@ -1,17 +1,6 @@
 import * as React from 'react';
-import { TableHead, useAdminQuery } from '@magnetiq/plugin-kit/admin';
-import {
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { DataTable, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { REGISTRATION_STATUSES, type Page, type RegistrationItem } from '../types';
@@ -95,67 +84,46 @@ export const RegistrationsTable = ({
           ))}
         </SingleSelect>
       </Flex>
-      {results.length === 0 ? (
-        <Typography textColor="neutral600">
-          {list.data ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}
-        </Typography>
-      ) : (
-        <Table colCount={canManage ? 6 : 5} rowCount={results.length + 1}>
-          <TableHead
-            columns={[
-              t('registrations.name', 'Name'),
-              t('registrations.email', 'Email'),
-              t('registrations.company', 'Company'),
-              t('registrations.status', 'Status'),
-              t('registrations.registeredAt', 'Registered'),
-              canManage && t('registrations.attendance', 'Attendance'),
-            ]}
-          />
-          <Tbody>
-            {results.map((row) => (
-              <Tr key={row.documentId}>
-                <Td>
-                  <Typography>{[row.firstName, row.lastName].filter(Boolean).join(' ') || '—'}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{row.email}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{row.company ?? '—'}</Typography>
-                </Td>
-                <Td>
-                  <StatusBadge status={row.status} />
-                </Td>
-                <Td>
-                  <Typography>{formatDate(row.registeredAt, { dateStyle: 'short', timeStyle: 'short' })}</Typography>
-                </Td>
-                {canManage ? (
-                  <Td>
-                    {['registered', 'attended', 'no-show'].includes(row.status) ? (
-                      <Flex gap={1}>
-                        <Button
-                          size="S"
-                          variant={row.status === 'attended' ? 'success' : 'tertiary'}
-                          onClick={() => mark(row.documentId, 'attended')}
-                        >
-                          {formatMessage(STATUS_LABELS.attended)}
-                        </Button>
-                        <Button
-                          size="S"
-                          variant={row.status === 'no-show' ? 'danger' : 'tertiary'}
-                          onClick={() => mark(row.documentId, 'no-show')}
-                        >
-                          {formatMessage(STATUS_LABELS['no-show'])}
-                        </Button>
-                      </Flex>
-                    ) : null}
-                  </Td>
-                ) : null}
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <DataTable
+        rows={results}
+        rowKey={(row) => row.documentId}
+        columns={[
+          {
+            label: t('registrations.name', 'Name'),
+            cell: (row) => [row.firstName, row.lastName].filter(Boolean).join(' ') || '—',
+          },
+          { label: t('registrations.email', 'Email'), cell: (row) => row.email },
+          { label: t('registrations.company', 'Company'), cell: (row) => row.company ?? '—' },
+          { label: t('registrations.status', 'Status'), cell: (row) => <StatusBadge status={row.status} /> },
+          {
+            label: t('registrations.registeredAt', 'Registered'),
+            cell: (row) => formatDate(row.registeredAt, { dateStyle: 'short', timeStyle: 'short' }),
+          },
+          canManage && {
+            label: t('registrations.attendance', 'Attendance'),
+            cell: (row) =>
+              ['registered', 'attended', 'no-show'].includes(row.status) ? (
+                <Flex gap={1}>
+                  <Button
+                    size="S"
+                    variant={row.status === 'attended' ? 'success' : 'tertiary'}
+                    onClick={() => mark(row.documentId, 'attended')}
+                  >
+                    {formatMessage(STATUS_LABELS.attended)}
+                  </Button>
+                  <Button
+                    size="S"
+                    variant={row.status === 'no-show' ? 'danger' : 'tertiary'}
+                    onClick={() => mark(row.documentId, 'no-show')}
+                  >
+                    {formatMessage(STATUS_LABELS['no-show'])}
+                  </Button>
+                </Flex>
+              ) : null,
+          },
+        ]}
+        empty={list.data ? t('registrations.empty', 'No registrations match.') : t('registrations.loading', 'Loading…')}
+      />
       {pagination && pagination.pageCount > 1 ? (
         <Flex gap={2} justifyContent="flex-end" alignItems="center">
           <Button size="S" variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>

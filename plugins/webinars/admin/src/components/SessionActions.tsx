@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { useAdminAction, useSaveDownload } from '@magnetiq/plugin-kit/admin';
-import { Button, Dialog, Field, Flex, Typography } from '@strapi/design-system';
+import { ConfirmDialog, useAdminAction, useSaveDownload } from '@magnetiq/plugin-kit/admin';
+import { Button, Field, Flex } from '@strapi/design-system';
 import { Download, Upload, WarningCircle } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -143,34 +143,23 @@ export const SessionActions = ({ session, canManage, canExport, onChanged }: Pro
               {t('recording.save', 'Save and email it')}
             </Button>
           </Flex>
-          <Dialog.Root>
-            <Dialog.Trigger>
+          <ConfirmDialog
+            trigger={
               <Button variant="danger-light" disabled={session.status === 'cancelled'} loading={busy === 'cancel'}>
                 {t('cancel.button', 'Cancel session')}
               </Button>
-            </Dialog.Trigger>
-            <Dialog.Content>
-              <Dialog.Header>{t('cancel.title', 'Cancel this session?')}</Dialog.Header>
-              <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                <Typography>
-                  {t(
-                    'cancel.body',
-                    'Everyone registered or waiting is emailed, with an update that removes the calendar entry. This cannot be undone.',
-                  )}
-                </Typography>
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Dialog.Cancel>
-                  <Button variant="tertiary">{t('cancel.keep', 'Keep it')}</Button>
-                </Dialog.Cancel>
-                <Dialog.Action>
-                  <Button variant="danger" onClick={cancelSession}>
-                    {t('cancel.confirm', 'Cancel session and notify')}
-                  </Button>
-                </Dialog.Action>
-              </Dialog.Footer>
-            </Dialog.Content>
-          </Dialog.Root>
+            }
+            title={t('cancel.title', 'Cancel this session?')}
+            icon={<WarningCircle fill="danger600" />}
+            cancelLabel={t('cancel.keep', 'Keep it')}
+            confirmLabel={t('cancel.confirm', 'Cancel session and notify')}
+            onConfirm={cancelSession}
+          >
+            {t(
+              'cancel.body',
+              'Everyone registered or waiting is emailed, with an update that removes the calendar entry. This cannot be undone.',
+            )}
+          </ConfirmDialog>
         </>
       ) : null}
     </Flex>

@@ -65,22 +65,33 @@ export const WebinarsPage = () => {
                     />
                   ) : null}
                   <DataTable
-                    columns={[t('sessions.when', 'When'), t('sessions.seats', 'Seats'), t('sessions.status', 'Status')]}
                     rows={sessions}
                     rowKey={(session) => session.documentId}
-                    cells={(session) => [
-                      <Link to={`sessions/${session.documentId}`}>
-                        {formatDate(session.startsAt, {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                          timeZone: session.timeZone,
-                        })}{' '}
-                        ({session.timeZone})
-                      </Link>,
-                      <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />,
-                      session.status === 'cancelled'
-                        ? t('sessions.cancelled', 'Cancelled')
-                        : t('sessions.scheduled', 'Scheduled'),
+                    columns={[
+                      {
+                        label: t('sessions.when', 'When'),
+                        cell: (session) => (
+                          <Link to={`sessions/${session.documentId}`}>
+                            {formatDate(session.startsAt, {
+                              dateStyle: 'medium',
+                              timeStyle: 'short',
+                              timeZone: session.timeZone,
+                            })}{' '}
+                            ({session.timeZone})
+                          </Link>
+                        ),
+                      },
+                      {
+                        label: t('sessions.seats', 'Seats'),
+                        cell: (session) => <CapacityBar capacity={session.capacity} seatsTaken={session.seatsTaken} />,
+                      },
+                      {
+                        label: t('sessions.status', 'Status'),
+                        cell: (session) =>
+                          session.status === 'cancelled'
+                            ? t('sessions.cancelled', 'Cancelled')
+                            : t('sessions.scheduled', 'Scheduled'),
+                      },
                     ]}
                     empty={t('sessions.empty', 'No sessions yet.')}
                   />

@@ -1,8 +1,7 @@
 import * as React from 'react';
-import { CountCard, DataTable, PluginPage, Section, useAdminQuery, useSaveDownload } from '@magnetiq/plugin-kit/admin';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Download } from '@strapi/icons';
-import { BackButton, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { CountCard, DataTable, ExportButton, PluginPage, Section, useAdminQuery } from '@magnetiq/plugin-kit/admin';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { BackButton, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import type { DataResponse, PaperStats } from '../types';
@@ -15,24 +14,10 @@ const BAR_WIDTH = 240;
 export const PaperStatsPage = () => {
   const { documentId = '' } = useParams();
   const { formatMessage, formatNumber } = useIntl();
-  const download = useSaveDownload();
-  const { toggleNotification } = useNotification();
-  const [isExporting, setIsExporting] = React.useState(false);
   // the CSV names the people who asked for the paper: only roles with leads.export see the button
   const { allowedActions } = useRBAC(PERMISSIONS.exportLeads);
   const stats = useAdminQuery<DataResponse<PaperStats>>(`/whitepapers/papers/${documentId}/stats`);
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-
-  const exportLeads = async () => {
-    setIsExporting(true);
-    try {
-      await download(`/whitepapers/papers/${documentId}/leads.csv`, `whitepaper-${documentId}-leads.csv`);
-    } catch {
-      toggleNotification({ type: 'danger', message: t('export.failed', 'The export failed. Please try again.') });
-    } finally {
-      setIsExporting(false);
-    }
-  };
 
   if (!stats.data && stats.error) return <Page.Error />;
   if (!stats.data) return <Page.Loading />;
@@ -57,9 +42,14 @@ export const PaperStatsPage = () => {
       title={title}
       primaryAction={
         allowedActions.canExport ? (
-          <Button startIcon={<Download />} onClick={exportLeads} loading={isExporting} disabled={data.requests === 0}>
+          <ExportButton
+            path={`/whitepapers/papers/${documentId}/leads.csv`}
+            fileName={`whitepaper-${documentId}-leads.csv`}
+            failureMessage={t('export.failed', 'The export failed. Please try again.')}
+            disabled={data.requests === 0}
+          >
             {t('export.button', 'Export leads (CSV)')}
-          </Button>
+          </ExportButton>
         ) : undefined
       }
     >
@@ -86,10 +76,13 @@ export const PaperStatsPage = () => {
           description={t('days.description', 'Requests per day, and downloads on the day a link was first used')}
         >
           <DataTable
-            columns={[t('days.day', 'Day'), t('stats.requests', 'Requests'), t('stats.downloads', 'Downloads')]}
             rows={data.days}
             rowKey={(day) => day.day}
-            cells={(day) => [day.day, bar('primary500', day.requests), bar('success500', day.downloads)]}
+            columns={[
+              { label: t('days.day', 'Day'), cell: (day) => day.day },
+              { label: t('stats.requests', 'Requests'), cell: (day) => bar('primary500', day.requests) },
+              { label: t('stats.downloads', 'Downloads'), cell: (day) => bar('success500', day.downloads) },
+            ]}
             empty={t('days.empty', 'No requests yet.')}
           />
         </Section>
@@ -98,14 +91,13 @@ export const PaperStatsPage = () => {
           description={t('sources.description', 'utm_source of the request; (direct) when there was none')}
         >
           <DataTable
-            columns={[
-              t('sources.source', 'Source'),
-              t('stats.requests', 'Requests'),
-              t('stats.converted', 'Requests downloaded'),
-            ]}
             rows={data.topSources}
             rowKey={(source) => source.source}
-            cells={(source) => [source.source, formatNumber(source.requests), formatNumber(source.converted)]}
+            columns={[
+              { label: t('sources.source', 'Source'), cell: (source) => source.source },
+              { label: t('stats.requests', 'Requests'), cell: (source) => formatNumber(source.requests) },
+              { label: t('stats.converted', 'Requests downloaded'), cell: (source) => formatNumber(source.converted) },
+            ]}
             empty={t('days.empty', 'No requests yet.')}
           />
         </Section>

@@ -23,39 +23,44 @@ export const PapersPage = () => {
   return (
     <PluginPage title={title} subtitle={t('page.subtitle', 'Requests, downloads and conversion per whitepaper')}>
       <DataTable
-        columns={[
-          t('list.title', 'Title'),
-          t('list.locale', 'Locale'),
-          t('list.access', 'Access'),
-          t('list.file', 'File'),
-          t('list.requests', 'Requests'),
-          t('list.downloads', 'Downloads'),
-          t('list.conversion', 'Conversion'),
-        ]}
         rows={rows}
         rowKey={(row) => `${row.documentId}:${row.locale}`}
-        cells={(row) => [
-          <Link to={row.documentId}>{row.title}</Link>,
-          row.locale,
-          <Badge active={row.gated}>{row.gated ? t('list.gated', 'Gated') : t('list.open', 'Open')}</Badge>,
-          <Flex gap={2}>
-            <Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>
-              {row.fileName ?? t('list.noFile', 'no file yet')}
-            </Typography>
-            {allowedActions.canManage ? (
-              <UploadPdfButton
-                documentId={row.documentId}
-                title={`${row.title} (${row.locale})`}
-                onUploaded={papers.refetch}
-              />
-            ) : null}
-          </Flex>,
-          formatNumber(row.totals.requests),
-          formatNumber(row.totals.downloads),
-          formatNumber(row.totals.requests === 0 ? 0 : row.totals.converted / row.totals.requests, {
-            style: 'percent',
-            maximumFractionDigits: 1,
-          }),
+        columns={[
+          { label: t('list.title', 'Title'), cell: (row) => <Link to={row.documentId}>{row.title}</Link> },
+          { label: t('list.locale', 'Locale'), cell: (row) => row.locale },
+          {
+            label: t('list.access', 'Access'),
+            cell: (row) => (
+              <Badge active={row.gated}>{row.gated ? t('list.gated', 'Gated') : t('list.open', 'Open')}</Badge>
+            ),
+          },
+          {
+            label: t('list.file', 'File'),
+            cell: (row) => (
+              <Flex gap={2}>
+                <Typography textColor={row.fileName ? 'neutral800' : 'danger600'}>
+                  {row.fileName ?? t('list.noFile', 'no file yet')}
+                </Typography>
+                {allowedActions.canManage ? (
+                  <UploadPdfButton
+                    documentId={row.documentId}
+                    title={`${row.title} (${row.locale})`}
+                    onUploaded={papers.refetch}
+                  />
+                ) : null}
+              </Flex>
+            ),
+          },
+          { label: t('list.requests', 'Requests'), cell: (row) => formatNumber(row.totals.requests) },
+          { label: t('list.downloads', 'Downloads'), cell: (row) => formatNumber(row.totals.downloads) },
+          {
+            label: t('list.conversion', 'Conversion'),
+            cell: (row) =>
+              formatNumber(row.totals.requests === 0 ? 0 : row.totals.converted / row.totals.requests, {
+                style: 'percent',
+                maximumFractionDigits: 1,
+              }),
+          },
         ]}
         empty={t('list.empty', 'No whitepapers yet. Create one in the Content Manager and upload its PDF.')}
       />
