@@ -81,23 +81,25 @@ const DisconnectButton = ({ calendarId, onDone }: { calendarId: string; onDone: 
       });
     }
   };
+  const label = t('oauth.disconnect', 'Disconnect');
+  const question = t(
+    'oauth.disconnectConfirm',
+    'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.',
+    { calendarId },
+  );
   return (
     <ConfirmDialog
       trigger={
         <Button size="S" variant="danger-light">
-          {t('oauth.disconnect', 'Disconnect')}
+          {label}
         </Button>
       }
-      title={t('oauth.disconnect', 'Disconnect')}
+      title={label}
       cancelLabel={t('connect.cancel', 'Cancel')}
       confirmLabel={t('oauth.disconnectConfirmButton', 'Revoke and disconnect')}
       onConfirm={disconnect}
     >
-      {t(
-        'oauth.disconnectConfirm',
-        'Revoke Magnetiq’s access to {calendarId} at Google? New bookings then no longer reach this calendar until it is connected again.',
-        { calendarId },
-      )}
+      {question}
     </ConfirmDialog>
   );
 };
@@ -111,6 +113,10 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
   const { put } = useFetchClient();
   const action = useAdminAction(t('connect.failed', 'Saving failed'));
   const [form, setForm] = React.useState({ calendarId: calendarId ?? '', subject: '' });
+  const subjectHint = t(
+    'connect.subjectHint',
+    'Service account only: the Workspace user to act as, if not the calendar id.',
+  );
   const save = () =>
     action.run(async () => {
       await put('/calendar-sync/connections', { calendarId: form.calendarId.trim(), subject: form.subject.trim() });
@@ -142,10 +148,7 @@ const ConnectDialog = ({ calendarId, onDone, label }: { calendarId?: string; onD
             }
           />
         </Field.Root>
-        <Field.Root
-          name="subject"
-          hint={t('connect.subjectHint', 'Service account only: the Workspace user to act as, if not the calendar id.')}
-        >
+        <Field.Root name="subject" hint={subjectHint}>
           <Field.Label>{t('connect.subject', 'Delegation subject')}</Field.Label>
           <TextInput
             value={form.subject}
