@@ -1,3 +1,4 @@
+import type { DataColumn } from '@magnetiq/plugin-kit/admin';
 import { Button, Flex } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { useT } from '../utils/useT';
@@ -24,3 +25,26 @@ export const RowActions = ({
     </Flex>
   );
 };
+
+/** What `actionsColumn` uses of a `useListEditor`. */
+interface RowEditor {
+  remove(id: number, deletedMessage: string): unknown;
+  isDeleting(id: number): boolean;
+}
+
+/** The Actions column of such a list: Edit puts the row in the form, Delete removes it through the editor. */
+export const actionsColumn = <Row extends { id: number }>(
+  label: string,
+  editor: RowEditor,
+  edit: (row: Row) => void,
+  deletedMessage: string,
+): DataColumn<Row> => ({
+  label,
+  cell: (row) => (
+    <RowActions
+      onEdit={() => edit(row)}
+      onDelete={() => editor.remove(row.id, deletedMessage)}
+      isDeleting={editor.isDeleting(row.id)}
+    />
+  ),
+});

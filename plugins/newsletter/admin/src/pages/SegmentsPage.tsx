@@ -5,7 +5,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
 import { EditorActions } from '../components/EditorActions';
-import { RowActions } from '../components/RowActions';
+import { actionsColumn } from '../components/RowActions';
 import {
   CHOICE_FILTERS,
   TEXT_FILTERS,
@@ -209,16 +209,12 @@ export const SegmentsPage = () => {
       columns={[
         { label: t('segments.name', 'Name'), cell: (segment) => segment.name },
         { label: t('segments.count', 'Subscribers now'), cell: (segment) => <SegmentCount id={segment.id} /> },
-        {
-          label: t('list.actions', 'Actions'),
-          cell: (segment) => (
-            <RowActions
-              onEdit={() => setForm(fromSegment(segment))}
-              onDelete={() => editor.remove(segment.id, t('segments.deleted', 'Segment deleted'))}
-              isDeleting={editor.isDeleting(segment.id)}
-            />
-          ),
-        },
+        actionsColumn<Segment>(
+          t('list.actions', 'Actions'),
+          editor,
+          (segment) => setForm(fromSegment(segment)),
+          t('segments.deleted', 'Segment deleted'),
+        ),
       ]}
     />
   );

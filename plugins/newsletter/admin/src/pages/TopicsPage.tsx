@@ -5,7 +5,7 @@ import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PluginNav } from '../components/PluginNav';
 import { EditorActions } from '../components/EditorActions';
-import { RowActions } from '../components/RowActions';
+import { actionsColumn } from '../components/RowActions';
 import { PERMISSIONS } from '../permissions';
 import type { DataResponse, Topic } from '../types';
 import { useT } from '../utils/useT';
@@ -72,16 +72,13 @@ export const TopicsPage = () => {
         { label: t('topics.locale', 'Language'), cell: (topic) => topic.locale },
         { label: t('topics.position', 'Position'), cell: (topic) => formatNumber(topic.position) },
         { label: t('topics.subscribers', 'Subscribers'), cell: (topic) => formatNumber(topic.subscribers) },
-        canManage && {
-          label: t('list.actions', 'Actions'),
-          cell: (topic) => (
-            <RowActions
-              onEdit={() => setForm(fromTopic(topic))}
-              onDelete={() => editor.remove(topic.id, t('topics.deleted', 'Topic deleted'))}
-              isDeleting={editor.isDeleting(topic.id)}
-            />
+        canManage &&
+          actionsColumn<Topic>(
+            t('list.actions', 'Actions'),
+            editor,
+            (topic) => setForm(fromTopic(topic)),
+            t('topics.deleted', 'Topic deleted'),
           ),
-        },
       ]}
     />
   );
