@@ -9,4 +9,6 @@ export const PERMISSIONS = pluginPermissions('newsletter', {
   /** test-send, schedule, send now and cancel */
   send: 'campaigns.send',
   topics: 'topics.manage',
+  /** the postal address and the suppression list (Admin role) */
+  settings: 'settings.manage',
 });

@@ -88,3 +88,20 @@ export interface Rendered {
   html: string;
   text: string;
 }
+
+/** `GET /newsletter/settings`: the postal address campaigns carry (the stored one, else the env's). */
+export interface NewsletterSettings {
+  physicalAddress: string;
+}
+
+/** `POST /newsletter/suppressions/lookup`: whether an address is suppressed, and why. */
+export type SuppressionStatus =
+  | { suppressed: false }
+  | {
+      suppressed: true;
+      scope: 'marketing' | 'all';
+      kind: 'delivery' | 'consent';
+      reason: string;
+      since: string;
+      updatedAt: string;
+    };

@@ -3,6 +3,7 @@ import { PERMISSIONS } from '../permissions';
 import { CampaignPage } from './CampaignPage';
 import { CampaignsPage } from './CampaignsPage';
 import { SegmentsPage } from './SegmentsPage';
+import { SettingsPage } from './SettingsPage';
 import { TopicsPage } from './TopicsPage';
 
 // the menu link's page (lazy-loaded default export)
@@ -24,4 +25,5 @@ export default pluginApp([
     element: <SegmentsPage />,
   },
   { path: 'topics', permissions: PERMISSIONS.read, element: <TopicsPage /> },
+  { path: 'settings', permissions: PERMISSIONS.settings, element: <SettingsPage /> },
 ]);
