@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
+import { adminSession } from '../helpers/admin-browser';
 import { adminUser } from '../helpers/admin-users';
 import { adminToken, api, clientIp } from '../helpers/http';
 import { auth } from '../helpers/content';
@@ -139,18 +140,7 @@ describe('newsletter admin', () => {
       },
     );
 
-    const sales = await adminUser('Sales');
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      extraHTTPHeaders: { 'X-Forwarded-For': clientIp() },
-    });
-    const salesPage = await context.newPage();
-    salesPage.setDefaultTimeout(20_000);
-    await salesPage.goto(`${inject('cmsUrl')}/admin/auth/login`);
-    await salesPage.fill('input[name="email"]', sales.email);
-    await salesPage.fill('input[name="password"]', sales.password);
-    await salesPage.click('button[type="submit"]');
-    await salesPage.waitForURL(/\/admin(\/)?$/);
+    const { context, page: salesPage } = await adminSession(browser, await adminUser('Sales'));
     await salesPage.goto(`${inject('cmsUrl')}/admin/plugins/leads/contacts/${subscriber}`);
     const line = salesPage.locator('tr', { hasText: name });
     await line.getByText('newsletter-sent').waitFor();

@@ -5,10 +5,11 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
-import { adminUser, type AdminUser } from '../helpers/admin-users';
-import { adminToken, api, clientIp } from '../helpers/http';
+import { adminSession } from '../helpers/admin-browser';
+import { adminUser } from '../helpers/admin-users';
+import { adminToken, api } from '../helpers/http';
 import { auth } from '../helpers/content';
 import { rows } from '../helpers/db';
 import { deriveKey, keyedHash } from '../../packages/plugin-kit/server/tokens';
@@ -28,21 +29,6 @@ const settings = async () =>
 
 /** the links between the newsletter's pages (Strapi's own menu has a Settings link too) */
 const pluginNav = (page: Page) => page.getByRole('navigation', { name: 'Newsletter pages' });
-
-async function loggedIn(user: AdminUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    extraHTTPHeaders: { 'X-Forwarded-For': clientIp() },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(/\/admin(\/)?$/);
-  return { context, page };
-}
 
 beforeAll(async () => {
   previousAddress = (await settings()).physicalAddress;
@@ -65,7 +51,7 @@ afterAll(async () => {
 
 describe('newsletter settings', () => {
   it('lets an Admin set the postal address and lift a bounced address’s suppression', async () => {
-    const { context, page } = await loggedIn(await adminUser('Admin'));
+    const { context, page } = await adminSession(browser, await adminUser('Admin'));
     const failures: string[] = [];
     const lookups: string[] = [];
     page.on('response', (response) => {
@@ -109,7 +95,7 @@ describe('newsletter settings', () => {
   });
 
   it('shows an Editor no Settings link and keeps the page closed to them', async () => {
-    const { context, page } = await loggedIn(await adminUser('Editor'));
+    const { context, page } = await adminSession(browser, await adminUser('Editor'));
     await page.click('nav a[href$="/plugins/newsletter"]');
     await page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
     await pluginNav(page).getByRole('link', { name: 'Segments', exact: true }).waitFor();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminSession } from '../helpers/admin-browser';
 import { launchBrowser } from '../helpers/browser';
 import { api, clientIp } from '../helpers/http';
 import { auth, superAdminToken } from '../helpers/content';
@@ -21,23 +22,12 @@ const suffix = crypto.randomBytes(3).toString('hex');
 let browser: Browser;
 
 async function signIn(user: AdminUser): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-    extraHTTPHeaders: { 'X-Forwarded-For': clientIp() },
-  });
-  const page = await context.newPage();
+  const { context, page } = await adminSession(browser, user, { acceptDownloads: true });
   const failures: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400 && /\/(webinars|whitepapers|booking|leads)\//.test(new URL(response.url()).pathname))
       failures.push(`${response.status()} ${response.url()}`);
   });
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${inject('cmsUrl')}/admin/auth/login`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL(/\/admin(\/)?$/);
   return { context, page, failures };
 }
 

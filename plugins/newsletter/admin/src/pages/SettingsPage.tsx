@@ -19,6 +19,9 @@ const AddressSection = ({ saved, onSaved }: { saved: string; onSaved: () => void
   const { put } = useFetchClient();
   const action = useAdminAction(t('notification.error', 'Something went wrong. Please try again.'));
   const [address, setAddress] = React.useState(saved);
+  const label = t('settings.address', 'Postal address');
+  // the server wants 10 to 500 characters; an unchanged address is not saved again
+  const savable = address.trim().length >= 10 && address.trim() !== saved.trim();
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
@@ -29,7 +32,7 @@ const AddressSection = ({ saved, onSaved }: { saved: string; onSaved: () => void
   };
   return (
     <Section
-      title={t('settings.address', 'Postal address')}
+      title={label}
       description={t(
         'settings.addressDescription',
         'Every campaign shows it in its footer (CAN-SPAM, § 5 TMG); without one, no campaign is sent.',
@@ -42,7 +45,7 @@ const AddressSection = ({ saved, onSaved }: { saved: string; onSaved: () => void
             required
             hint={t('settings.addressHint', 'Company name, street, postcode and town, country: 10 to 500 characters.')}
           >
-            <Field.Label>{t('settings.address', 'Postal address')}</Field.Label>
+            <Field.Label>{label}</Field.Label>
             <Textarea
               value={address}
               maxLength={500}
@@ -51,11 +54,7 @@ const AddressSection = ({ saved, onSaved }: { saved: string; onSaved: () => void
             <Field.Hint />
           </Field.Root>
           <Flex>
-            <Button
-              type="submit"
-              loading={action.isBusy}
-              disabled={address.trim().length < 10 || address.trim() === saved.trim()}
-            >
+            <Button type="submit" loading={action.isBusy} disabled={!savable}>
               {t('settings.saveAddress', 'Save address')}
             </Button>
           </Flex>
@@ -76,6 +75,11 @@ const SuppressionSection = () => {
   const action = useAdminAction(t('notification.error', 'Something went wrong. Please try again.'));
   const [email, setEmail] = React.useState('');
   const [found, setFound] = React.useState<{ email: string; status: SuppressionStatus } | null>(null);
+  const liftLabel = t('suppression.lift', 'Lift suppression');
+  const liftWarning = t(
+    'suppression.liftBody',
+    'Only when the address works again: its subscriptions get newsletters from the next campaign on.',
+  );
 
   const lookUp = (event: React.FormEvent) => {
     event.preventDefault();
@@ -132,16 +136,13 @@ const SuppressionSection = () => {
                 {t('suppression.since', 'since')} <DateTime value={found.status.since} />
               </Typography>
               <ConfirmDialog
-                trigger={<Button variant="danger-light">{t('suppression.lift', 'Lift suppression')}</Button>}
+                trigger={<Button variant="danger-light">{liftLabel}</Button>}
                 title={t('suppression.liftTitle', 'Lift this suppression?')}
                 cancelLabel={t('suppression.keep', 'Keep it')}
-                confirmLabel={t('suppression.lift', 'Lift suppression')}
+                confirmLabel={liftLabel}
                 onConfirm={lift}
               >
-                {t(
-                  'suppression.liftBody',
-                  'Only when the address works again: its subscriptions get newsletters from the next campaign on.',
-                )}
+                {liftWarning}
               </ConfirmDialog>
             </>
           ) : (
