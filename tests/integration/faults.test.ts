@@ -294,7 +294,9 @@ describe('faults', () => {
     // ODOO_BATCH_SIZE leads would be one call, all of it in flight)
     await cms!.stop();
     cms = await boot({ ODOO_BATCH_SIZE: '1' });
-    await odoo.slow(600);
+    // each Odoo call takes 2 s: the signal reaches the worker while the call in flight runs, even on
+    // a busy machine, so the claimed rows behind it are still unstarted
+    await odoo.slow(2000);
     const emails = await submitLeads(4, 'sigterm');
 
     // a request in flight: headers and half the body sent, the rest only after the signal
